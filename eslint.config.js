@@ -1,0 +1,52 @@
+// Lint rules, including the layering of DESIGN.md §2: each runtime folder may import only what its runtime has.
+import js from '@eslint/js';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+import layering from './scripts/eslint-layering.js';
+
+const nodeBuiltins = {
+  group: ['node:*', ...builtinModules.flatMap((name) => [name, `${name}/*`])],
+  message: 'Node built-ins are not available in this runtime.',
+};
+const electronPackage = { regex: '^electron(/|$)', message: 'Only electron/main and electron/preload may import Electron.' };
+
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results*'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    plugins: { scholia: layering },
+    rules: {
+      'scholia/layering': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: restrict(nodeBuiltins, electronPackage),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: restrict(nodeBuiltins, electronPackage),
+  },
+  {
+    files: ['electron/services/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: restrict(electronPackage),
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['e2e/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bin/**/*.js', '*.config.{js,ts}', '**/*.test.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

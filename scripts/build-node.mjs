@@ -1,0 +1,28 @@
+// Bundles the Node side: the CLI (which also runs the browser host) and the Electron main and preload scripts.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['electron/cli/main.ts'],
+    outfile: 'dist/node/cli.js',
+    format: 'esm',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/main/main.ts'],
+    outfile: 'dist/electron/main.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  }),
+]);

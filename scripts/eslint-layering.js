@@ -1,0 +1,45 @@
+// ESLint rule: relative imports may only reach the layers DESIGN.md §2 allows for the importing file's layer.
+import path from 'node:path';
+
+/** Layer of each folder, most specific first, and the layers each may import. */
+export const LAYERS = [
+  { name: 'electron/main', allows: ['electron/main', 'electron/services', 'shared'] },
+  { name: 'electron/preload', allows: ['electron/preload', 'shared'] },
+  { name: 'electron/services', allows: ['electron/services', 'shared'] },
+  { name: 'electron/host', allows: ['electron/host', 'electron/services', 'shared'] },
+  { name: 'electron/cli', allows: ['electron/cli', 'electron/host', 'electron/services', 'shared'] },
+  { name: 'renderer', allows: ['renderer', 'shared'] },
+  { name: 'shared', allows: ['shared'] },
+];
+
+function layerOf(relativePath) {
+  const posix = relativePath.split(path.sep).join('/');
+  return LAYERS.find((layer) => posix === layer.name || posix.startsWith(`${layer.name}/`));
+}
+
+export const layeringRule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Enforce the runtime layering of DESIGN.md §2 for relative imports.' },
+    schema: [],
+    messages: { forbidden: '{{from}} may not import from {{to}} (allowed: {{allowed}}).' },
+  },
+  create(context) {
+    const root = context.cwd;
+    const fromLayer = layerOf(path.relative(root, context.filename));
+    if (!fromLayer) return {};
+    function check(node) {
+      const source = node.source;
+      if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
+      if (!source.value.startsWith('.')) return;
+      const target = path.relative(root, path.resolve(path.dirname(context.filename), source.value));
+      const toLayer = layerOf(target);
+      const toName = toLayer ? toLayer.name : target.split(path.sep)[0] || target;
+      if (fromLayer.allows.includes(toName)) return;
+      context.report({ node: source, messageId: 'forbidden', data: { from: fromLayer.name, to: toName, allowed: fromLayer.allows.join(', ') } });
+    }
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+
+export default { rules: { layering: layeringRule } };

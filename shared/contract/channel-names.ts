@@ -1,0 +1,15 @@
+/** The API's channel names, kept free of validators so the preload script can check names cheaply. */
+export const CHANNEL_NAMES = [
+  'library.list',
+  'library.get',
+  'library.importText',
+  'annotations.apply',
+  'settings.get',
+  'settings.set',
+] as const;
+
+export type Channel = (typeof CHANNEL_NAMES)[number];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNEL_NAMES as readonly string[]).includes(name);
+}

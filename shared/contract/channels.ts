@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { DocumentSummary, ScholiaDocument } from '../model/document.ts';
+import { Id, IsoDateTime } from '../model/ids.ts';
+import { Settings } from '../model/settings.ts';
+import { Tagset } from '../model/tagset.ts';
+import type { Channel } from './channel-names.ts';
+import { AnnotationOp, MAX_OPS_PER_BATCH } from './ops.ts';
+
+/** The largest article text accepted, in UTF-16 code units (about 1.5 million words). */
+export const MAX_TEXT_LENGTH = 10_000_000;
+
+const Empty = z.strictObject({});
+
+export const Notice = z.object({
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+});
+export type Notice = z.infer<typeof Notice>;
+
+/** Every channel of the API: its input and output validators. Main, preload, host and renderer all derive from this map. */
+export const contract = {
+  'library.list': {
+    input: Empty,
+    output: z.object({ documents: z.array(DocumentSummary), notices: z.array(Notice) }),
+  },
+  'library.get': {
+    input: z.strictObject({ id: Id }),
+    output: z.object({ document: ScholiaDocument, tagset: Tagset }),
+  },
+  'library.importText': {
+    input: z.strictObject({
+      title: z.string().trim().min(1).max(1000).optional(),
+      filename: z.string().min(1).max(1000).optional(),
+      text: z.string().max(MAX_TEXT_LENGTH, `an article can hold at most ${MAX_TEXT_LENGTH} characters`),
+    }),
+    output: z.object({ id: Id, title: z.string(), duplicate: z.boolean() }),
+  },
+  'annotations.apply': {
+    input: z.strictObject({
+      documentId: Id,
+      baseRevision: z.int().nonnegative().optional(),
+      ops: z.array(AnnotationOp).min(1).max(MAX_OPS_PER_BATCH),
+    }),
+    output: z.object({ revision: z.int().nonnegative(), modified: IsoDateTime }),
+  },
+  'settings.get': { input: Empty, output: Settings },
+  'settings.set': { input: Settings.partial().strict(), output: Settings },
+} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export type { Channel } from './channel-names.ts';
+export { CHANNEL_NAMES, isChannel } from './channel-names.ts';

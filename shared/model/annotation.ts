@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { Id, IsoDateTime } from './ids.ts';
+import { Target } from './target.ts';
+
+export const ANNOTATION_KINDS = ['claim', 'quote', 'entity', 'note'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+export const QUOTE_FORMS = ['direct', 'indirect', 'mixed'] as const;
+export type QuoteForm = (typeof QUOTE_FORMS)[number];
+
+const TagId = z.string().min(1).max(64);
+
+const common = {
+  id: Id,
+  target: Target,
+  note: z.string().max(100_000).optional(),
+  tags: z.array(z.string().min(1).max(100)).max(100).optional(),
+  author: z.string().max(200),
+  created: IsoDateTime,
+  modified: IsoDateTime,
+};
+
+export const Evidence = z.object({
+  url: z.url({ protocol: /^https?$/, error: 'evidence links must be http(s) URLs' }),
+  title: z.string().max(1000).optional(),
+  note: z.string().max(10_000).optional(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const ClaimAnnotation = z.object({
+  ...common,
+  kind: z.literal('claim'),
+  status: TagId,
+  checkworthy: z.boolean().optional(),
+  claimantId: Id.optional(),
+  evidence: z.array(Evidence).max(500).optional(),
+  label: TagId.optional(),
+});
+
+export const QuoteAnnotation = z.object({
+  ...common,
+  kind: z.literal('quote'),
+  speakerId: Id.optional(),
+  form: z.enum(QUOTE_FORMS),
+  cue: Target.optional(),
+});
+
+export const EntityAnnotation = z.object({
+  ...common,
+  kind: z.literal('entity'),
+  entityId: Id,
+});
+
+export const NoteAnnotation = z.object({
+  ...common,
+  kind: z.literal('note'),
+});
+
+export const Annotation = z.discriminatedUnion('kind', [ClaimAnnotation, QuoteAnnotation, EntityAnnotation, NoteAnnotation]);
+
+export type ClaimAnnotation = z.infer<typeof ClaimAnnotation>;
+export type QuoteAnnotation = z.infer<typeof QuoteAnnotation>;
+export type EntityAnnotation = z.infer<typeof EntityAnnotation>;
+export type NoteAnnotation = z.infer<typeof NoteAnnotation>;
+export type Annotation = z.infer<typeof Annotation>;

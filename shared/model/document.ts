@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { Annotation } from './annotation.ts';
+import { ReaderDoc } from './content.ts';
+import { Entity } from './entity.ts';
+import { Id, IsoDate, IsoDateTime } from './ids.ts';
+
+export const Fingerprint = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'a fingerprint is "sha256:" and 64 hex digits');
+
+export const DocumentMeta = z.object({
+  title: z.string().trim().min(1).max(1000),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  source: z.string().max(1000).optional(),
+  author: z.string().max(1000).optional(),
+  published: IsoDate.optional(),
+  language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/).optional(),
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+/** A colleague's tag file under review; its full shape arrives with the review workflow. */
+export const Review = z.looseObject({ id: Id });
+export type Review = z.infer<typeof Review>;
+
+/** One article with everything the analyst recorded on it. Its text never changes after import. */
+export const ScholiaDocument = z.object({
+  id: Id,
+  meta: DocumentMeta,
+  content: ReaderDoc,
+  text: z.string().min(1),
+  fingerprint: Fingerprint,
+  entities: z.array(Entity),
+  annotations: z.array(Annotation),
+  reviews: z.array(Review),
+  /** Counts the batches of changes applied since import. */
+  revision: z.int().nonnegative(),
+  imported: IsoDateTime,
+  modified: IsoDateTime,
+});
+export type ScholiaDocument = z.infer<typeof ScholiaDocument>;
+
+export const AnnotationCounts = z.object({
+  claims: z.int().nonnegative(),
+  quotes: z.int().nonnegative(),
+  entities: z.int().nonnegative(),
+  notes: z.int().nonnegative(),
+});
+export type AnnotationCounts = z.infer<typeof AnnotationCounts>;
+
+/** What the library index keeps of each document, enough to list it without opening it. */
+export const DocumentSummary = z.object({
+  id: Id,
+  title: z.string(),
+  source: z.string().optional(),
+  published: IsoDate.optional(),
+  url: z.string().optional(),
+  fingerprint: Fingerprint,
+  textLength: z.int().nonnegative(),
+  imported: IsoDateTime,
+  modified: IsoDateTime,
+  counts: AnnotationCounts,
+});
+export type DocumentSummary = z.infer<typeof DocumentSummary>;

@@ -1,0 +1,9 @@
+import type { ReaderNode } from '../model/content.ts';
+
+/** A reader document of plain paragraphs, one per canonical block. */
+export function paragraphsContent(blocks: readonly string[]): ReaderNode {
+  return {
+    type: 'doc',
+    content: blocks.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  };
+}

@@ -1,0 +1,35 @@
+import { normalizeBlockText } from './canonical.ts';
+
+export interface PlainTextArticle {
+  /** The article's blocks in canonical form, none empty. */
+  blocks: string[];
+  /** A `date YYYY-MM-DD` metadata line found at the very start. */
+  published?: string;
+}
+
+const LEADING_DATE = /^date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*/iu;
+const BLANK_LINE = /\r?\n[ \t\u00a0]*\r?\n/u;
+
+function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/**
+ * Splits plain text into paragraphs at blank lines. A leading `date YYYY-MM-DD` (on its own line
+ * or running into the first sentence) becomes the published date rather than article text.
+ */
+export function parsePlainText(raw: string): PlainTextArticle {
+  let body = raw.replace(/^\uFEFF/u, '').trimStart();
+  let published: string | undefined;
+  const match = LEADING_DATE.exec(body);
+  if (match?.[1] && isRealDate(match[1])) {
+    published = match[1];
+    body = body.slice(match[0].length);
+  }
+  const blocks = body
+    .split(BLANK_LINE)
+    .map(normalizeBlockText)
+    .filter((block) => block.length > 0);
+  return published ? { blocks, published } : { blocks };
+}
