@@ -17,6 +17,8 @@ export type ReaderNode =
   | { type: 'list_item'; content: ReaderNode[] }
   | { type: 'text'; text: string; marks?: ReaderMark[] };
 
+export type ReaderDocNode = Extract<ReaderNode, { type: 'doc' }>;
+
 /** Block types whose text forms one block of the canonical text. */
 export const TEXTBLOCK_TYPES = ['paragraph', 'heading'] as const;
 

@@ -1,7 +1,7 @@
-import type { ReaderNode } from '../model/content.ts';
+import type { ReaderDocNode } from '../model/content.ts';
 
 /** A reader document of plain paragraphs, one per canonical block. */
-export function paragraphsContent(blocks: readonly string[]): ReaderNode {
+export function paragraphsContent(blocks: readonly string[]): ReaderDocNode {
   return {
     type: 'doc',
     content: blocks.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),

@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { MAX_TEXT_LENGTH } from '../../shared/contract/channels.ts';
+import { ScholiaError } from '../../shared/contract/errors.ts';
+import { startHost } from '../host/server.ts';
+import { openScholia } from '../services/open-scholia.ts';
+import { findRendererDir, resolveLibraryDir } from '../services/paths.ts';
+import { readTextFile } from '../services/text-file.ts';
+import { documentFromText } from '../services/text-import.ts';
+
+const USAGE = `Usage:
+  scholia serve [--library DIR] [--port N]       run the browser host on 127.0.0.1
+  scholia import FILE... [--library DIR] [--json] import text files, print their ids
+  scholia list [--library DIR] [--json]          list the library's documents
+
+The library folder is --library DIR, else $SCHOLIA_LIBRARY, else the app's data folder.`;
+
+class UsageError extends Error {}
+
+const moduleDir = path.dirname(fileURLToPath(import.meta.url));
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        library: { type: 'string' },
+        port: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${value}"`);
+  return port;
+}
+
+async function serve(libraryDir: string, port: number): Promise<void> {
+  const scholia = await openScholia({ libraryDir, seedSample: true });
+  const host = await startHost({ scholia, rendererDir: findRendererDir(moduleDir), port });
+  console.log(`Scholia is running at ${host.url}`);
+  console.log(`Library: ${libraryDir}. Press Ctrl+C to stop.`);
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await scholia.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+/** Reads and checks every file before the library is touched, so one bad file changes nothing. */
+async function readImports(files: string[]): Promise<{ file: string; text: string }[]> {
+  if (files.length === 0) throw new UsageError('import needs at least one FILE');
+  const texts = [];
+  for (const file of files) {
+    const text = await readTextFile(file);
+    if (text.length > MAX_TEXT_LENGTH) throw new ScholiaError('unsupported-file', `${file} is too large to import.`);
+    documentFromText({ text, filename: path.basename(file) });
+    texts.push({ file, text });
+  }
+  return texts;
+}
+
+async function importFiles(libraryDir: string, files: string[], json: boolean): Promise<void> {
+  const imports = await readImports(files);
+  const scholia = await openScholia({ libraryDir });
+  const results = [];
+  for (const { file, text } of imports) {
+    const result = await scholia.library.importText({ text, filename: path.basename(file) });
+    results.push({ file, ...result });
+  }
+  await scholia.close();
+  if (json) console.log(JSON.stringify(results, null, 2));
+  else for (const r of results) console.log(`${r.id}\t${r.title}${r.duplicate ? '\t(already in the library)' : ''}`);
+}
+
+async function list(libraryDir: string, json: boolean): Promise<void> {
+  if (!existsSync(path.join(libraryDir, 'library.json')) && !existsSync(path.join(libraryDir, 'documents'))) {
+    if (json) console.log('[]');
+    else console.log(`No library at ${libraryDir}.`);
+    return;
+  }
+  const scholia = await openScholia({ libraryDir });
+  const { documents, notices } = scholia.library.list();
+  await scholia.close();
+  for (const notice of notices) console.error(`scholia: ${notice.message}`);
+  if (json) {
+    console.log(JSON.stringify(documents, null, 2));
+    return;
+  }
+  for (const d of documents) {
+    const counts = `${d.counts.claims} claims, ${d.counts.quotes} quotes, ${d.counts.entities} entities, ${d.counts.notes} notes`;
+    console.log(`${d.id}\t${d.published ?? '          '}\t${d.title}\t(${counts})`);
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parse(argv);
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    if (!command && !values.help) process.exitCode = 2;
+    return;
+  }
+  const libraryDir = resolveLibraryDir(values.library);
+  switch (command) {
+    case 'serve':
+      return serve(libraryDir, parsePort(values.port));
+    case 'import':
+      return importFiles(libraryDir, rest, values.json);
+    case 'list':
+      return list(libraryDir, values.json);
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`scholia: ${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(`scholia: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

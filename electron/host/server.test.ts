@@ -1,0 +1,138 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RENDERER_CSP } from '../../shared/security/csp.ts';
+import { openScholia, type Scholia } from '../services/open-scholia.ts';
+import { useTempDirs } from '../services/testing/temp-dir.ts';
+import { MAX_BODY_BYTES, startHost, type Host } from './server.ts';
+
+const tempDir = useTempDirs();
+const TOKEN = 'test-token-0123456789';
+let running: { host: Host; scholia: Scholia } | undefined;
+
+afterEach(async () => {
+  await running?.host.close();
+  await running?.scholia.close();
+  running = undefined;
+});
+
+async function start(): Promise<Host> {
+  const rendererDir = await tempDir();
+  await mkdir(path.join(rendererDir, 'assets'));
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Scholia</title>');
+  await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  const scholia = await openScholia({ libraryDir: await tempDir(), seedSample: true });
+  const host = await startHost({ scholia, rendererDir, token: TOKEN });
+  running = { host, scholia };
+  return host;
+}
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A raw request, so the path and Host header go out exactly as written. */
+function request(host: Host, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? resolve({ status: 413, headers: {}, body: '' }) : reject(error)));
+    if (Buffer.isBuffer(options.body)) {
+      // Written in pieces without a length, so it goes out chunked and only the server's own count can stop it.
+      for (let offset = 0; offset < options.body.length; offset += 1 << 20) req.write(options.body.subarray(offset, offset + (1 << 20)));
+      req.end();
+    } else {
+      req.end(options.body);
+    }
+  });
+}
+
+const authorised = { Authorization: `Bearer ${TOKEN}` };
+const json = { ...authorised, 'Content-Type': 'application/json' };
+
+describe('browser host', () => {
+  it('listens on 127.0.0.1 and prints a URL carrying the token', async () => {
+    const host = await start();
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${TOKEN}`);
+  });
+
+  it('refuses requests without the token, or with a wrong one', async () => {
+    const host = await start();
+    expect((await request(host, { path: '/' })).status).toBe(401);
+    const api = await request(host, { method: 'POST', path: '/api/library.list', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(api.status).toBe(401);
+    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await request(host, { method: 'POST', path: '/api/library.list', headers: { ...json, Authorization: 'Bearer wrong' }, body: '{}' })).status).toBe(401);
+    expect((await request(host, { path: '/?token=wrong' })).status).toBe(401);
+  });
+
+  it('refuses a Host header other than its own (DNS rebinding)', async () => {
+    const host = await start();
+    const reply = await request(host, { path: '/', headers: { ...authorised, Host: `evil.example:${host.port}` } });
+    expect(reply.status).toBe(403);
+  });
+
+  it('trades the URL token for a strict cookie, then serves the page with its CSP', async () => {
+    const host = await start();
+    const login = await request(host, { path: `/?token=${TOKEN}` });
+    expect(login.status).toBe(303);
+    expect(login.headers.location).toBe('/');
+    const cookie = login.headers['set-cookie']?.[0] ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await request(host, { path: '/', headers: { Cookie: cookie.split(';')[0] ?? '' } });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toBe(RENDERER_CSP);
+    expect(page.headers['access-control-allow-origin']).toBeUndefined();
+    expect(page.body).toContain('<title>Scholia</title>');
+  });
+
+  it('refuses path traversal and never lists folders', async () => {
+    const host = await start();
+    for (const attempt of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fpackage.json', '/assets/', '/assets', '/..\\..\\etc\\passwd', '/%00']) {
+      expect((await request(host, { path: attempt, headers: authorised })).status, attempt).toBe(404);
+    }
+    expect((await request(host, { path: '/assets/app.js', headers: authorised })).status).toBe(200);
+  });
+
+  it('answers API calls with the result envelope', async () => {
+    const host = await start();
+    const reply = await request(host, { method: 'POST', path: '/api/library.list', headers: json, body: '{}' });
+    expect(reply.status).toBe(200);
+    const result = JSON.parse(reply.body);
+    expect(result.ok).toBe(true);
+    expect(result.value.documents).toHaveLength(1);
+  });
+
+  it('answers malformed payloads with a validation error, and keeps serving', async () => {
+    const host = await start();
+    const notJson = await request(host, { method: 'POST', path: '/api/library.get', headers: json, body: '{"id": ' });
+    expect(notJson.status).toBe(400);
+    expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const invalid = await request(host, { method: 'POST', path: '/api/annotations.apply', headers: json, body: JSON.stringify({ documentId: 5, ops: 'all' }) });
+    expect(invalid.status).toBe(400);
+    expect(JSON.parse(invalid.body).error.message).toMatch(/documentId/);
+    expect((await request(host, { method: 'POST', path: '/api/no.such', headers: json, body: '{}' })).status).toBe(404);
+    expect((await request(host, { method: 'GET', path: '/api/library.list', headers: authorised })).status).toBe(405);
+    expect((await request(host, { method: 'POST', path: '/api/library.list', headers: { ...authorised, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    expect((await request(host, { method: 'POST', path: '/api/library.list', headers: json, body: '{}' })).status).toBe(200);
+  });
+
+  it('refuses an oversized body', async () => {
+    const host = await start();
+    const declared = await request(host, { method: 'POST', path: '/api/library.importText', headers: { ...json, 'Content-Length': String(MAX_BODY_BYTES + 1) } });
+    expect(declared.status).toBe(413);
+    const streamed = await request(host, { method: 'POST', path: '/api/library.importText', headers: json, body: Buffer.alloc(MAX_BODY_BYTES + 1024, 0x20) });
+    expect(streamed.status).toBe(413);
+    expect((await request(host, { method: 'POST', path: '/api/library.list', headers: json, body: '{}' })).status).toBe(200);
+  });
+});

@@ -1,0 +1,45 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Maps a request path to a file inside `root`, or null when it would leave the root, names a
+ * folder, or is malformed. `/` is the page itself.
+ */
+export function resolveStaticPath(root: string, requestPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(requestPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/u, '');
+  if (relative.split('/').some((part) => part === '..' || part === '.')) return null;
+  const resolved = path.resolve(root, relative);
+  return resolved.startsWith(root + path.sep) ? resolved : null;
+}
+
+/** The file's bytes, or null when there is no regular file there (folders are never listed). */
+export async function readStaticFile(file: string): Promise<Buffer | null> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return null;
+  return readFile(file);
+}

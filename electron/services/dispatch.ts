@@ -1,0 +1,31 @@
+import { contract, isChannel, type Channel, type ChannelOutput, type Contract } from '../../shared/contract/channels.ts';
+import { ScholiaError, type ApiResult, type ErrorCode } from '../../shared/contract/errors.ts';
+import { describeIssues } from '../../shared/contract/validation.ts';
+import type { z } from 'zod';
+
+/** One service function per channel, taking the validated input. */
+export type Handlers = {
+  [C in Channel]: (input: z.output<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+};
+
+function failure(code: ErrorCode, message: string): ApiResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/**
+ * The one entry point of every transport: checks the channel, validates the input against the
+ * contract, runs the handler, and answers with the result envelope. It never throws.
+ */
+export async function dispatch(handlers: Handlers, channel: string, input: unknown): Promise<ApiResult<unknown>> {
+  if (!isChannel(channel)) return failure('unknown-channel', `There is no API channel "${channel}".`);
+  const parsed = contract[channel].input.safeParse(input ?? {});
+  if (!parsed.success) return failure('bad-request', `Invalid input for ${channel}: ${describeIssues(parsed.error)}`);
+  try {
+    const handler = handlers[channel] as (validInput: unknown) => unknown;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof ScholiaError) return failure(error.code, error.message);
+    console.error(`scholia: ${channel} failed:`, error);
+    return failure('internal', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

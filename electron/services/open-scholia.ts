@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ApiResult } from '../../shared/contract/errors.ts';
+import { dispatch, type Handlers } from './dispatch.ts';
+import { LibraryService } from './library-service.ts';
+import { findAssetsDir } from './paths.ts';
+import { LibraryStore } from './store/library-store.ts';
+
+export interface ScholiaOptions {
+  libraryDir: string;
+  /** Import the sample article when this open creates the library. */
+  seedSample?: boolean;
+  /** Where the shipped assets live; found next to the code when left out. */
+  assetsDir?: string;
+  debounceMs?: number;
+}
+
+/** The services behind the API, over one library folder. */
+export interface Scholia {
+  readonly libraryDir: string;
+  readonly library: LibraryService;
+  dispatch(channel: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** Writes every pending change now. */
+  flush(): Promise<void>;
+  /** Flushes and stops accepting work. */
+  close(): Promise<void>;
+}
+
+function handlersFor(library: LibraryService): Handlers {
+  return {
+    'library.list': () => library.list(),
+    'library.get': ({ id }) => library.get(id),
+    'library.importText': ({ text, title, filename }) =>
+      library.importText({ text, ...(title ? { title } : {}), ...(filename ? { filename } : {}) }),
+    'annotations.apply': ({ documentId, ops, baseRevision }) => library.applyOps(documentId, ops, baseRevision),
+    'settings.get': () => library.getSettings(),
+    'settings.set': (changes) => library.setSettings(changes),
+  };
+}
+
+function moduleDir(): string {
+  return typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+}
+
+export async function openScholia(options: ScholiaOptions): Promise<Scholia> {
+  const store = await LibraryStore.open(options.libraryDir, options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs });
+  const library = new LibraryService(store);
+  if (options.seedSample && store.createdNow) {
+    await library.seedSample(options.assetsDir ?? findAssetsDir(moduleDir()));
+  }
+  const handlers = handlersFor(library);
+  let closed = false;
+  return {
+    libraryDir: options.libraryDir,
+    library,
+    dispatch: (channel, input) =>
+      closed
+        ? Promise.resolve({ ok: false, error: { code: 'forbidden', message: 'Scholia is shutting down.' } })
+        : dispatch(handlers, channel, input),
+    flush: () => store.flush(),
+    close: async () => {
+      closed = true;
+      await store.flush();
+    },
+  };
+}
