@@ -11,6 +11,7 @@ const nodeBuiltins = {
 };
 const electronPackage = { regex: '^electron(/|$)', message: 'Only electron/main and electron/preload may import Electron.' };
 
+/** @param {...object} patterns @returns {import('eslint').Linter.RulesRecord} */
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(

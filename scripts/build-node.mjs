@@ -1,6 +1,7 @@
 // Bundles the Node side: the CLI (which also runs the browser host) and the Electron main and preload scripts.
 import { build } from 'esbuild';
 
+/** @type {import('esbuild').BuildOptions} */
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
 await Promise.all([

@@ -12,11 +12,13 @@ export const LAYERS = [
   { name: 'shared', allows: ['shared'] },
 ];
 
+/** @param {string} relativePath */
 function layerOf(relativePath) {
   const posix = relativePath.split(path.sep).join('/');
   return LAYERS.find((layer) => posix === layer.name || posix.startsWith(`${layer.name}/`));
 }
 
+/** @type {import('eslint').Rule.RuleModule} */
 export const layeringRule = {
   meta: {
     type: 'problem',
@@ -28,6 +30,8 @@ export const layeringRule = {
     const root = context.cwd;
     const fromLayer = layerOf(path.relative(root, context.filename));
     if (!fromLayer) return {};
+    const from = fromLayer;
+    /** @param {{ source?: import('estree').Node | null }} node */
     function check(node) {
       const source = node.source;
       if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
@@ -35,8 +39,8 @@ export const layeringRule = {
       const target = path.relative(root, path.resolve(path.dirname(context.filename), source.value));
       const toLayer = layerOf(target);
       const toName = toLayer ? toLayer.name : target.split(path.sep)[0] || target;
-      if (fromLayer.allows.includes(toName)) return;
-      context.report({ node: source, messageId: 'forbidden', data: { from: fromLayer.name, to: toName, allowed: fromLayer.allows.join(', ') } });
+      if (from.allows.includes(toName)) return;
+      context.report({ node: source, messageId: 'forbidden', data: { from: from.name, to: toName, allowed: from.allows.join(', ') } });
     }
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
   },
