@@ -1,0 +1,164 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APP_ENTRY_URL, contentTypeFor, isTrustedSender, resolveAppRequest, shouldOpenExternally } from './policy.ts';
+
+describe('isTrustedSender', () => {
+  it('trusts the main frame of our app:// page', () => {
+    expect(isTrustedSender(APP_ENTRY_URL, true)).toBe(true);
+    expect(isTrustedSender('app://scholia/', true)).toBe(true);
+    expect(isTrustedSender('app://scholia/index.html#/documents/abc', true)).toBe(true);
+  });
+
+  it('refuses subframes, even of our own origin', () => {
+    expect(isTrustedSender(APP_ENTRY_URL, false)).toBe(false);
+  });
+
+  it('refuses a missing or unparseable frame URL', () => {
+    expect(isTrustedSender(undefined, true)).toBe(false);
+    expect(isTrustedSender(null, true)).toBe(false);
+    expect(isTrustedSender('', true)).toBe(false);
+    expect(isTrustedSender('not a url', true)).toBe(false);
+  });
+
+  it.each([
+    'https://scholia/index.html',
+    'http://127.0.0.1:5173/index.html',
+    'file:///index.html',
+    'app://evil/index.html',
+    'app://scholia.evil.com/index.html',
+    'app://scholia:8080/index.html',
+    'app://user@scholia/index.html',
+    'app://user:secret@scholia/index.html',
+    'about:blank',
+    'data:text/html,<script>1</script>',
+    'devtools://devtools/bundled/inspector.html',
+  ])('refuses a frame at %s', (url) => {
+    expect(isTrustedSender(url, true)).toBe(false);
+  });
+});
+
+describe('shouldOpenExternally', () => {
+  it.each(['https://example.org/article', 'http://example.org/', 'https://example.org/a?b=c#d'])('opens %s', (url) => {
+    expect(shouldOpenExternally(url)).toBe(true);
+  });
+
+  it.each([
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'data:text/html,hi',
+    'mailto:someone@example.org',
+    'ftp://example.org/file',
+    'smb://server/share',
+    'app://scholia/index.html',
+    'vscode://file/x',
+    'ms-settings:privacy',
+    'https://user:pass@example.org/',
+    'https://user@example.org/',
+    'http://',
+    '//example.org/path',
+    'example.org',
+    'not a url',
+    '',
+  ])('refuses %s', (url) => {
+    expect(shouldOpenExternally(url)).toBe(false);
+  });
+
+  it('refuses what is not a string, and absurdly long URLs', () => {
+    expect(shouldOpenExternally(undefined)).toBe(false);
+    expect(shouldOpenExternally({ toString: () => 'https://example.org' })).toBe(false);
+    expect(shouldOpenExternally(`https://example.org/${'a'.repeat(10_000)}`)).toBe(false);
+  });
+});
+
+describe('resolveAppRequest', () => {
+  const root = path.resolve('/opt/scholia/dist/renderer');
+  const resolve = (url: string) => resolveAppRequest(root, url);
+
+  it('maps / and the bare origin to index.html', () => {
+    expect(resolve('app://scholia/')).toBe(path.join(root, 'index.html'));
+    expect(resolve('app://scholia')).toBe(path.join(root, 'index.html'));
+  });
+
+  it('maps a file path to the file inside the renderer build', () => {
+    expect(resolve('app://scholia/index.html')).toBe(path.join(root, 'index.html'));
+    expect(resolve('app://scholia/assets/index-3f2a.js')).toBe(path.join(root, 'assets', 'index-3f2a.js'));
+  });
+
+  it('ignores the query and the fragment', () => {
+    expect(resolve('app://scholia/index.html?x=1#/doc/2')).toBe(path.join(root, 'index.html'));
+    expect(resolve('app://scholia/?x=../../etc/passwd')).toBe(path.join(root, 'index.html'));
+  });
+
+  it('decodes percent-encoded names', () => {
+    expect(resolve('app://scholia/assets/font%20name.woff2')).toBe(path.join(root, 'assets', 'font name.woff2'));
+  });
+
+  it.each([
+    ['dot-dot traversal', 'app://scholia/../secret.txt'],
+    ['nested dot-dot traversal', 'app://scholia/assets/../../secret.txt'],
+    ['a single dot segment', 'app://scholia/./index.html'],
+    ['encoded dot-dot', 'app://scholia/%2e%2e/secret.txt'],
+    ['upper-case encoded dot-dot', 'app://scholia/%2E%2E/secret.txt'],
+    ['half-encoded dot-dot', 'app://scholia/.%2e/secret.txt'],
+    ['an encoded slash', 'app://scholia/assets%2f..%2f..%2fsecret.txt'],
+    ['an encoded slash, upper case', 'app://scholia/..%2F..%2Fsecret.txt'],
+    ['an encoded backslash', 'app://scholia/..%5c..%5csecret.txt'],
+    ['a backslash', 'app://scholia/..\\..\\secret.txt'],
+    ['a backslash inside a name', 'app://scholia/assets\\index.js'],
+    ['an absolute path after the host', 'app://scholia//etc/passwd'],
+    ['an encoded absolute path', 'app://scholia/%2fetc%2fpasswd'],
+    ['a Windows drive', 'app://scholia/C:/Windows/win.ini'],
+    ['an encoded Windows drive', 'app://scholia/C%3a%5cWindows%5cwin.ini'],
+    ['an NTFS stream', 'app://scholia/index.html::$DATA'],
+    ['an encoded NUL', 'app://scholia/index.html%00.png'],
+    ['an encoded control character', 'app://scholia/index%0a.html'],
+    ['a hidden file', 'app://scholia/.env'],
+    ['an empty segment', 'app://scholia/assets//index.js'],
+    ['a folder (trailing slash)', 'app://scholia/assets/'],
+    ['malformed percent-encoding', 'app://scholia/%E0%A4%A'],
+    ['another host', 'app://evil/index.html'],
+    ['a longer host', 'app://scholia.evil/index.html'],
+    ['a port', 'app://scholia:80/index.html'],
+    ['user info', 'app://user@scholia/index.html'],
+    ['another scheme', 'https://scholia/index.html'],
+    ['the file scheme', 'file:///etc/passwd'],
+    ['an absolute file path', '/etc/passwd'],
+    ['a relative path', 'index.html'],
+    ['an empty string', ''],
+  ])('refuses %s', (_name, url) => {
+    expect(resolve(url)).toBeNull();
+  });
+
+  it('never returns a path outside the root', () => {
+    const attempts = ['..', '%2e%2e', '.%2E', '%2E.', '..%00', '%252e%252e'];
+    for (const first of attempts) {
+      for (const second of attempts) {
+        const file = resolve(`app://scholia/${first}/${second}/etc/passwd`);
+        if (file !== null) expect(path.relative(root, file).startsWith('..')).toBe(false);
+      }
+    }
+  });
+
+  it('treats a double-encoded dot-dot as a plain name inside the root', () => {
+    expect(resolve('app://scholia/%252e%252e/x')).toBe(path.join(root, '%2e%2e', 'x'));
+  });
+});
+
+describe('contentTypeFor', () => {
+  it.each([
+    ['index.html', 'text/html; charset=utf-8'],
+    ['assets/index-1.js', 'text/javascript; charset=utf-8'],
+    ['assets/index-1.css', 'text/css; charset=utf-8'],
+    ['assets/logo.svg', 'image/svg+xml'],
+    ['assets/icon.PNG', 'image/png'],
+    ['assets/font.woff2', 'font/woff2'],
+    ['assets/index-1.js.map', 'application/json; charset=utf-8'],
+  ])('%s is %s', (file, type) => {
+    expect(contentTypeFor(file)).toBe(type);
+  });
+
+  it('serves unknown files as opaque bytes', () => {
+    expect(contentTypeFor('assets/data.bin')).toBe('application/octet-stream');
+    expect(contentTypeFor('README')).toBe('application/octet-stream');
+  });
+});
