@@ -1,0 +1,125 @@
+import { signal } from '@preact/signals';
+import type { Notice } from '../../../shared/contract/channels.ts';
+import type { DocumentSummary } from '../../../shared/model/document.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import { DocumentSession } from '../session/document-session.ts';
+
+const LAST_DOCUMENT_KEY = 'scholia.lastDocument';
+
+/** A passing message for the status line. */
+export interface StatusMessage {
+  tone: 'info' | 'error';
+  text: string;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function rememberedDocument(): string | null {
+  try {
+    return localStorage.getItem(LAST_DOCUMENT_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function rememberDocument(id: string): void {
+  try {
+    localStorage.setItem(LAST_DOCUMENT_KEY, id);
+  } catch {
+    // Storage can be unavailable (private windows, quotas); forgetting the last document is harmless.
+  }
+}
+
+/** The app's state outside one document: the library, notices, settings, the open session and the status line. */
+export class AppStore {
+  readonly documents = signal<DocumentSummary[]>([]);
+  readonly notices = signal<Notice[]>([]);
+  readonly settings = signal<Settings>(DEFAULT_SETTINGS);
+  readonly session = signal<DocumentSession | null>(null);
+  /** The id of a document being opened. */
+  readonly opening = signal<string | null>(null);
+  readonly message = signal<StatusMessage | null>(null);
+  /** Set once the first library listing has come back (or failed). */
+  readonly started = signal(false);
+
+  constructor(private readonly api: ApiClient) {}
+
+  report(tone: StatusMessage['tone'], text: string): void {
+    this.message.value = { tone, text };
+  }
+
+  clearMessage(): void {
+    this.message.value = null;
+  }
+
+  /** Loads settings and the library, then opens the last document used, or the first one. */
+  async start(): Promise<void> {
+    try {
+      const [settings] = await Promise.all([this.api.call('settings.get', {}), this.refreshLibrary()]);
+      this.settings.value = settings;
+    } catch (error) {
+      this.report('error', messageOf(error));
+    } finally {
+      this.started.value = true;
+    }
+    const documents = this.documents.value;
+    const remembered = rememberedDocument();
+    const first = documents.find((summary) => summary.id === remembered) ?? documents[0];
+    if (first) await this.openDocument(first.id);
+  }
+
+  async refreshLibrary(): Promise<void> {
+    const listing = await this.api.call('library.list', {});
+    this.documents.value = listing.documents;
+    this.notices.value = listing.notices;
+  }
+
+  dismissNotice(notice: Notice): void {
+    this.notices.value = this.notices.value.filter((candidate) => candidate !== notice);
+  }
+
+  /** Opens a document, after the open one has finished saving. */
+  async openDocument(id: string): Promise<void> {
+    if (this.session.value?.id === id || this.opening.value === id) return;
+    this.opening.value = id;
+    try {
+      await this.session.value?.commands.whenIdle();
+      const { document, tagset } = await this.api.call('library.get', { id });
+      const session = new DocumentSession(document, tagset, this.api, () => this.settings.value.annotatorName, (tone, text) =>
+        this.report(tone, text),
+      );
+      this.session.value = session;
+      this.clearMessage();
+      rememberDocument(id);
+      void this.refreshLibrary().catch(() => undefined);
+    } catch (error) {
+      this.report('error', `Could not open the document: ${messageOf(error)}`);
+    } finally {
+      if (this.opening.value === id) this.opening.value = null;
+    }
+  }
+
+  /** Imports a plain-text file into the library and opens it. */
+  async importFile(file: File): Promise<void> {
+    try {
+      const text = await file.text();
+      const result = await this.api.call('library.importText', { filename: file.name, text });
+      await this.refreshLibrary();
+      await this.openDocument(result.id);
+      this.report('info', result.duplicate ? `“${result.title}” was already in the library; opened it.` : `Imported “${result.title}”.`);
+    } catch (error) {
+      this.report('error', `Could not import ${file.name}: ${messageOf(error)}`);
+    }
+  }
+
+  undo(): boolean {
+    return this.session.value?.undo() ?? false;
+  }
+
+  redo(): boolean {
+    return this.session.value?.redo() ?? false;
+  }
+}

@@ -1,0 +1,149 @@
+import type { AnnotationOp } from '../../../shared/contract/ops.ts';
+import { RecordsError, type DocumentRecords, type RecordChange } from '../model/document-records.ts';
+import { UndoHistory, type HistorySnapshot } from './undo-history.ts';
+
+/** Saves one batch; rejects when the store refused it. */
+export type SendBatch = (ops: readonly AnnotationOp[]) => Promise<void>;
+
+export interface SaveState {
+  /** Batches applied here but not yet confirmed by the store. */
+  pending: number;
+  /** Why the last change could not be saved (it was taken back), until the next save succeeds. */
+  error: string | null;
+}
+
+export interface CommandEvents {
+  /** Records changed here: by a new change, an undo or redo, or the rollback of a refused batch. */
+  onRecordsChange(change: RecordChange): void;
+  /** The history, the queue or the error changed. */
+  onStateChange(state: SaveState): void;
+}
+
+interface PendingBatch {
+  ops: readonly AnnotationOp[];
+  inverse: readonly AnnotationOp[];
+  /** The history as it was before this batch, to restore if the batch is refused. */
+  historyBefore: HistorySnapshot;
+}
+
+/**
+ * The one way annotations change: every change is a batch of ops applied here at once, recorded
+ * with its exact inverse for undo and redo, and saved in order, one batch at a time. When the store
+ * refuses a batch, it and every batch queued after it are taken back here and the reason is reported.
+ */
+export class AnnotationCommands {
+  private readonly history = new UndoHistory();
+  private queue: PendingBatch[] = [];
+  private sending = false;
+  private error: string | null = null;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly records: DocumentRecords,
+    private readonly send: SendBatch,
+    private readonly events: CommandEvents,
+  ) {}
+
+  /** Makes a new undoable change. False (with the reason reported) when it does not apply. */
+  run(label: string, ops: readonly AnnotationOp[]): boolean {
+    if (ops.length === 0) return false;
+    const historyBefore = this.history.snapshot();
+    const inverse = this.applyLocally(ops);
+    if (!inverse) return false;
+    this.history.record({ label, ops, inverse });
+    this.enqueue({ ops, inverse, historyBefore });
+    return true;
+  }
+
+  undo(): boolean {
+    return this.replay('undo');
+  }
+
+  redo(): boolean {
+    return this.replay('redo');
+  }
+
+  get undoLabel(): string | undefined {
+    return this.history.undoLabel;
+  }
+
+  get redoLabel(): string | undefined {
+    return this.history.redoLabel;
+  }
+
+  get state(): SaveState {
+    return { pending: this.queue.length, error: this.error };
+  }
+
+  /** Resolves once every batch made so far is saved or taken back. */
+  whenIdle(): Promise<void> {
+    if (this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private replay(direction: 'undo' | 'redo'): boolean {
+    const historyBefore = this.history.snapshot();
+    const entry = direction === 'undo' ? this.history.takeUndo() : this.history.takeRedo();
+    if (!entry) return false;
+    const ops = direction === 'undo' ? entry.inverse : entry.ops;
+    const inverse = this.applyLocally(ops);
+    if (!inverse) {
+      this.history.restore(historyBefore);
+      this.emitState();
+      return false;
+    }
+    this.enqueue({ ops, inverse, historyBefore });
+    return true;
+  }
+
+  private applyLocally(ops: readonly AnnotationOp[]): AnnotationOp[] | null {
+    try {
+      const applied = this.records.apply(ops);
+      this.events.onRecordsChange(applied.change);
+      return applied.inverse;
+    } catch (error) {
+      if (!(error instanceof RecordsError)) throw error;
+      this.error = error.message;
+      this.emitState();
+      return null;
+    }
+  }
+
+  private enqueue(batch: PendingBatch): void {
+    this.queue.push(batch);
+    this.emitState();
+    void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    for (let head = this.queue[0]; head; head = this.queue[0]) {
+      try {
+        await this.send(head.ops);
+        this.queue.shift();
+        this.error = null;
+      } catch (error) {
+        this.rollBackQueue();
+        this.error = error instanceof Error ? error.message : String(error);
+      }
+      this.emitState();
+    }
+    this.sending = false;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** Takes back every unsaved batch, newest first, and restores the history from before the oldest. */
+  private rollBackQueue(): void {
+    const pending = this.queue;
+    this.queue = [];
+    for (const batch of [...pending].reverse()) {
+      this.events.onRecordsChange(this.records.apply(batch.inverse).change);
+    }
+    if (pending[0]) this.history.restore(pending[0].historyBefore);
+  }
+
+  private emitState(): void {
+    this.events.onStateChange(this.state);
+  }
+}

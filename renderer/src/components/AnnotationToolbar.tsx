@@ -1,0 +1,73 @@
+import type { AnnotationKind } from '../../../shared/model/annotation.ts';
+import type { AppStore } from '../app/app-store.ts';
+
+const MARK_BUTTONS: { kind: AnnotationKind; label: string; key: string }[] = [
+  { kind: 'claim', label: 'Claim', key: 'C' },
+  { kind: 'quote', label: 'Quote', key: 'Q' },
+  { kind: 'entity', label: 'Entity', key: 'E' },
+  { kind: 'note', label: 'Note', key: 'N' },
+];
+
+const isMac = /Mac|iPhone|iPad/u.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl+';
+
+/** Buttons keep the reader's focus and text selection, so they act on what is selected there. */
+function keepSelection(event: MouseEvent): void {
+  event.preventDefault();
+}
+
+/** Marking buttons (with their keys) and undo/redo, above the article. */
+export function AnnotationToolbar({ store }: { store: AppStore }) {
+  const session = store.session.value;
+  if (session) void session.saveState.value;
+  if (session) void session.version.value;
+  const undoLabel = session?.commands.undoLabel;
+  const redoLabel = session?.commands.redoLabel;
+  return (
+    <div class="toolbar" role="toolbar" aria-label="Annotate">
+      <div class="toolbar-group">
+        {MARK_BUTTONS.map(({ kind, label, key }) => (
+          <button
+            key={kind}
+            type="button"
+            class={`button tool tool-${kind}`}
+            disabled={!session}
+            aria-keyshortcuts={key}
+            title={`Mark the selected text as a ${label.toLowerCase()} (${key})`}
+            onMouseDown={keepSelection}
+            onClick={() => session?.markSelection(kind)}
+          >
+            <span class={`swatch swatch-${kind}`} aria-hidden="true" />
+            {label}
+            <kbd class="key-hint">{key}</kbd>
+          </button>
+        ))}
+      </div>
+      <div class="toolbar-group">
+        <button
+          type="button"
+          class="button tool"
+          disabled={!undoLabel}
+          aria-keyshortcuts="Control+Z Meta+Z"
+          title={undoLabel ? `Undo: ${undoLabel} (${MOD}Z)` : 'Nothing to undo'}
+          onMouseDown={keepSelection}
+          onClick={() => store.undo()}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          class="button tool"
+          disabled={!redoLabel}
+          aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+          title={redoLabel ? `Redo: ${redoLabel} (${MOD}Shift+Z)` : 'Nothing to redo'}
+          onMouseDown={keepSelection}
+          onClick={() => store.redo()}
+        >
+          Redo
+        </button>
+      </div>
+      <p class="toolbar-hint">Select text, then press a key. Click a highlight to inspect it; click again to cycle through overlaps.</p>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { AppStore } from '../app/app-store.ts';
+import { AnnotationToolbar } from './AnnotationToolbar.tsx';
+import { DocumentHeader } from './DocumentHeader.tsx';
+import { Inspector } from './Inspector.tsx';
+import { LibrarySidebar } from './LibrarySidebar.tsx';
+import { NoticeBanner } from './NoticeBanner.tsx';
+import { ReaderPane } from './ReaderPane.tsx';
+import { StatusLine } from './StatusLine.tsx';
+
+/** The window: library on the left, the article in the middle, the inspector on the right, the status line below. */
+export function App({ store }: { store: AppStore }) {
+  const session = store.session.value;
+  return (
+    <div class="app">
+      <LibrarySidebar store={store} />
+      <main class="workspace">
+        <NoticeBanner store={store} />
+        <AnnotationToolbar store={store} />
+        <div class="reading-scroll">
+          {session ? (
+            <div class="reading-column" key={session.id}>
+              <DocumentHeader meta={session.meta} />
+              <ReaderPane session={session} />
+            </div>
+          ) : (
+            <div class="reading-column reading-placeholder">
+              <p>{store.started.value ? 'Open a document from the library, or import a text file.' : 'Loading the library…'}</p>
+            </div>
+          )}
+        </div>
+      </main>
+      <Inspector store={store} />
+      <StatusLine store={store} />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ReaderView } from '../reader/reader-view.ts';
+import type { DocumentSession } from '../session/document-session.ts';
+import { readerKeyBindings } from '../session/reader-keys.ts';
+
+/** Hosts the ProseMirror reader of a session's article and connects it to the session. */
+export function ReaderPane({ session }: { session: DocumentSession }) {
+  const place = useRef<HTMLDivElement>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    const host = place.current;
+    if (!host) return;
+    let reader: ReaderView;
+    try {
+      reader = new ReaderView(host, {
+        content: session.content,
+        text: session.text,
+        highlights: session.initialHighlights(),
+        onHighlightClick: (ids) => session.pickFromClick(ids),
+        keys: readerKeyBindings(session),
+      });
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    setFailure(null);
+    session.attachReader(reader);
+    reader.focus();
+    return () => {
+      session.attachReader(null);
+      reader.destroy();
+    };
+  }, [session]);
+
+  return (
+    <article class="reader" lang={session.meta.language}>
+      {failure ? <p class="reader-failure" role="alert">{failure}</p> : null}
+      <div ref={place} class="reader-host" />
+    </article>
+  );
+}

@@ -1,0 +1,38 @@
+import type { AppStore } from '../app/app-store.ts';
+
+/** Whether the open document's changes are saved, and the latest message. */
+export function StatusLine({ store }: { store: AppStore }) {
+  const session = store.session.value;
+  const save = session?.saveState.value;
+  const message = store.message.value;
+  let saveText = '';
+  let saveTone = 'saved';
+  if (save && save.pending > 0) {
+    saveText = 'Saving…';
+    saveTone = 'saving';
+  } else if (save?.error) {
+    saveText = 'Not saved';
+    saveTone = 'error';
+  } else if (session) {
+    saveText = 'Saved';
+  }
+  return (
+    <footer class="status-line">
+      <span class={`save-state save-${saveTone}`} role="status" aria-live="polite" data-testid="save-state">
+        {saveText}
+      </span>
+      {message ? (
+        <span class={`status-message status-${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="status-message">
+          {message.text}
+          <button type="button" class="button button-quiet button-tiny" aria-label="Dismiss message" onClick={() => store.clearMessage()}>
+            ×
+          </button>
+        </span>
+      ) : null}
+      <span class="status-spacer" />
+      <span class="status-annotator" title="Annotations you make are signed with this name">
+        {store.settings.value.annotatorName}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import { defaultApiClient } from './api/api-client.ts';
+import { AppStore } from './app/app-store.ts';
+import { installGlobalShortcuts } from './app/global-shortcuts.ts';
+import { App } from './components/App.tsx';
+import './styles/app.css';
+
+const store = new AppStore(defaultApiClient());
+installGlobalShortcuts(store);
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html lacks the #app element');
+render(<App store={store} />, root);
+void store.start();

@@ -1,0 +1,43 @@
+import { Schema, type DOMOutputSpec } from 'prosemirror-model';
+
+const block = (tag: string): DOMOutputSpec => [tag, 0];
+
+/**
+ * The reader schema of DESIGN.md §4: headings, paragraphs, block quotes, lists, emphasis and links.
+ * Node and mark names match the `content` JSON the store keeps.
+ */
+export const readerSchema = new Schema({
+  nodes: {
+    doc: { content: 'block+' },
+    paragraph: { group: 'block', content: 'inline*', toDOM: () => block('p') },
+    heading: {
+      group: 'block',
+      content: 'inline*',
+      attrs: { level: { default: 2 } },
+      toDOM: (node) => block(`h${Math.min(6, Math.max(1, Number(node.attrs['level']) || 2))}`),
+    },
+    blockquote: { group: 'block', content: 'block+', toDOM: () => block('blockquote') },
+    bullet_list: { group: 'block', content: 'list_item+', toDOM: () => block('ul') },
+    ordered_list: {
+      group: 'block',
+      content: 'list_item+',
+      attrs: { order: { default: 1 } },
+      toDOM: (node) => ['ol', { start: String(node.attrs['order'] ?? 1) }, 0],
+    },
+    list_item: { content: 'block+', toDOM: () => block('li') },
+    text: { group: 'inline' },
+  },
+  marks: {
+    em: { toDOM: () => ['em', 0] },
+    strong: { toDOM: () => ['strong', 0] },
+    link: {
+      attrs: { href: {}, title: { default: null } },
+      inclusive: false,
+      toDOM: (mark) => {
+        const href = String(mark.attrs['href']);
+        const title = mark.attrs['title'] ? String(mark.attrs['title']) : `${href} — Ctrl+click to open in your browser`;
+        return ['a', { href, title, rel: 'noopener noreferrer' }, 0];
+      },
+    },
+  },
+});
