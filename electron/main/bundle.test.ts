@@ -1,0 +1,162 @@
+// Starts the built dist/electron/main.cjs against a stand-in for the `electron` module: the bundle's own
+// wiring (imports, library, IPC, window, quit) runs in plain Node, as far as it can without Electron.
+import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import Module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ApiResult } from '../../shared/contract/errors.ts';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const mainBundle = path.join(repo, 'dist/electron/main.cjs');
+
+type IpcHandler = (event: unknown, input: unknown) => Promise<ApiResult<unknown>>;
+
+/** Records what the main process asks of Electron. */
+function fakeElectron(userData: string) {
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    quitCalls: 0,
+    enableSandbox: vi.fn(),
+    requestSingleInstanceLock: () => true,
+    whenReady: () => Promise.resolve(),
+    getPath: (name: string) => (name === 'userData' ? userData : tmpdir()),
+    getAppPath: () => repo,
+    setAppUserModelId: vi.fn(),
+    quit: () => {
+      app.quitCalls += 1;
+      const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+      app.emit('before-quit', event);
+    },
+    exit: vi.fn(),
+  });
+  const windows: { options: { webPreferences: Record<string, unknown> }; url: string }[] = [];
+  class BrowserWindow extends EventEmitter {
+    readonly webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn(), send: vi.fn() });
+    constructor(options: { webPreferences: Record<string, unknown> }) {
+      super();
+      windows.push({ options, url: '' });
+    }
+    loadURL(url: string) {
+      const record = windows.at(-1);
+      if (record) record.url = url;
+      return Promise.resolve();
+    }
+    isDestroyed = () => false;
+  }
+  const ipcHandlers = new Map<string, IpcHandler>();
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  const privileged: unknown[] = [];
+  const permissions = { request: vi.fn(), check: vi.fn(), webRequest: vi.fn() };
+  const electron = {
+    app,
+    BrowserWindow,
+    ipcMain: { handle: (channel: string, handler: IpcHandler) => ipcHandlers.set(channel, handler) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => privileged.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => protocolHandlers.set(scheme, handler),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: permissions.request,
+        setPermissionCheckHandler: permissions.check,
+        webRequest: { onBeforeRequest: permissions.webRequest },
+      },
+    },
+    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn() },
+    shell: { openExternal: vi.fn() },
+  };
+  return { electron, app, windows, ipcHandlers, protocolHandlers, privileged, permissions };
+}
+
+type Fake = ReturnType<typeof fakeElectron>;
+let fake: Fake;
+let userData: string;
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const signalListenersBefore = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+
+beforeAll(async () => {
+  if (!existsSync(mainBundle)) throw new Error(`${mainBundle} is missing: run node scripts/build-node.mjs`);
+  userData = await mkdtemp(path.join(tmpdir(), 'scholia-bundle-'));
+  fake = fakeElectron(userData);
+  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const realLoad = loader._load;
+  const previousLibrary = process.env.SCHOLIA_LIBRARY;
+  delete process.env.SCHOLIA_LIBRARY;
+  loader._load = (request, ...rest) => (request === 'electron' ? fake.electron : realLoad(request, ...rest));
+  try {
+    createRequire(import.meta.url)(mainBundle);
+  } finally {
+    loader._load = realLoad;
+    if (previousLibrary !== undefined) process.env.SCHOLIA_LIBRARY = previousLibrary;
+  }
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 10_000 });
+});
+
+afterAll(async () => {
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!signalListenersBefore.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  await rm(userData, { recursive: true, force: true });
+});
+
+const fromOurPage = () => {
+  const mainFrame = { url: 'app://scholia/index.html' };
+  return { sender: { mainFrame }, senderFrame: mainFrame };
+};
+
+describe('dist/electron/main.cjs', () => {
+  it('enables the sandbox for every renderer and registers app:// before the app is ready', () => {
+    expect(fake.app.enableSandbox).toHaveBeenCalled();
+    expect(fake.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(fake.app.listenerCount('web-contents-created')).toBe(1);
+  });
+
+  it('opens one sandboxed window on app://scholia with the built preload script', () => {
+    const [window] = fake.windows;
+    expect(window?.url).toBe('app://scholia/index.html');
+    expect(window?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(window?.options.webPreferences.preload).toBe(path.join(repo, 'dist/electron/preload.cjs'));
+    expect(existsSync(String(window?.options.webPreferences.preload))).toBe(true);
+  });
+
+  it('denies permissions and remote requests on the default session', () => {
+    expect(fake.permissions.request).toHaveBeenCalled();
+    expect(fake.permissions.check).toHaveBeenCalled();
+    expect(fake.permissions.webRequest).toHaveBeenCalled();
+  });
+
+  it('answers the API over IPC from the library under userData, seeded with the sample', async () => {
+    const list = fake.ipcHandlers.get('library.list');
+    const result = await list?.(fromOurPage(), {});
+    expect(result).toMatchObject({ ok: true, value: { documents: [expect.objectContaining({ id: expect.any(String) })] } });
+    expect(await readdir(path.join(userData, 'library'))).toContain('library.json');
+  });
+
+  it('serves app:// from the renderer build and refuses what lies outside it', async () => {
+    const serve = fake.protocolHandlers.get('app');
+    const escape = await serve?.(new Request('app://scholia/..%2f..%2fpackage.json'));
+    expect(escape?.status).toBe(404);
+    const index = await serve?.(new Request('app://scholia/index.html'));
+    expect(index?.status).toBe(existsSync(path.join(repo, 'dist/renderer/index.html')) ? 200 : 404);
+  });
+
+  it('quits on SIGINT and SIGTERM, so the library is flushed', () => {
+    for (const signal of SIGNALS) expect(process.listenerCount(signal)).toBeGreaterThan(signalListenersBefore.get(signal)?.length ?? 0);
+  });
+
+  it('holds the first quit until the library is closed, then quits', async () => {
+    const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+    fake.app.emit('before-quit', event);
+    expect(event.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(fake.app.quitCalls).toBe(1));
+    const refused = await fake.ipcHandlers.get('library.list')?.(fromOurPage(), {});
+    expect(refused).toMatchObject({ ok: false });
+  });
+});
