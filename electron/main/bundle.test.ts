@@ -16,14 +16,17 @@ const mainBundle = path.join(repo, 'dist/electron/main.cjs');
 type IpcHandler = (event: unknown, input: unknown) => Promise<ApiResult<unknown>>;
 
 /** Records what the main process asks of Electron. */
-function fakeElectron(userData: string) {
+function fakeElectron(appData: string) {
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     quitCalls: 0,
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
-    getPath: (name: string) => (name === 'userData' ? userData : tmpdir()),
+    paths: new Map<string, string>([['appData', appData]]),
+    setName: vi.fn(),
+    setPath: (name: string, value: string) => app.paths.set(name, value),
+    getPath: (name: string) => app.paths.get(name) ?? tmpdir(),
     getAppPath: () => repo,
     setAppUserModelId: vi.fn(),
     quit: () => {
@@ -75,14 +78,16 @@ function fakeElectron(userData: string) {
 
 type Fake = ReturnType<typeof fakeElectron>;
 let fake: Fake;
+let appData: string;
 let userData: string;
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 const signalListenersBefore = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
 
 beforeAll(async () => {
   if (!existsSync(mainBundle)) throw new Error(`${mainBundle} is missing: run node scripts/build-node.mjs`);
-  userData = await mkdtemp(path.join(tmpdir(), 'scholia-bundle-'));
-  fake = fakeElectron(userData);
+  appData = await mkdtemp(path.join(tmpdir(), 'scholia-bundle-'));
+  userData = path.join(appData, 'Scholia');
+  fake = fakeElectron(appData);
   const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const realLoad = loader._load;
   const previousLibrary = process.env.SCHOLIA_LIBRARY;
@@ -103,7 +108,7 @@ afterAll(async () => {
       if (!signalListenersBefore.get(signal)?.includes(listener)) process.removeListener(signal, listener);
     }
   }
-  await rm(userData, { recursive: true, force: true });
+  await rm(appData, { recursive: true, force: true });
 });
 
 const fromOurPage = () => {
@@ -116,6 +121,11 @@ describe('dist/electron/main.cjs', () => {
     expect(fake.app.enableSandbox).toHaveBeenCalled();
     expect(fake.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(fake.app.listenerCount('web-contents-created')).toBe(1);
+  });
+
+  it('keeps its data under appData/Scholia, in development as in the package', () => {
+    expect(fake.app.setName).toHaveBeenCalledWith('Scholia');
+    expect(fake.app.getPath('userData')).toBe(userData);
   });
 
   it('opens one sandboxed window on app://scholia with the built preload script', () => {

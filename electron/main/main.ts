@@ -12,6 +12,10 @@ import { blockRemoteRequests, createMainWindow, denyAllPermissions, guardWebCont
 
 let mainWindow: BrowserWindow | null = null;
 
+// The same name and data folder in development (where package.json says "scholia") as in the
+// package, and as the CLI's default library (electron/services/paths.ts).
+app.setName('Scholia');
+app.setPath('userData', path.join(app.getPath('appData'), 'Scholia'));
 app.enableSandbox();
 registerAppScheme();
 app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
