@@ -6,7 +6,7 @@ import { MAX_TEXT_LENGTH } from '../../shared/contract/channels.ts';
 import { ScholiaError } from '../../shared/contract/errors.ts';
 import { startHost } from '../host/server.ts';
 import { openScholia } from '../services/open-scholia.ts';
-import { findRendererDir, resolveLibraryDir } from '../services/paths.ts';
+import { findAssetsDir, findRendererDir, resolveLibraryDir } from '../services/paths.ts';
 import { readTextFile } from '../services/text-file.ts';
 import { documentFromText } from '../services/text-import.ts';
 
@@ -46,20 +46,26 @@ function parsePort(value: string | undefined): number {
 }
 
 async function serve(libraryDir: string, port: number): Promise<void> {
-  const scholia = await openScholia({ libraryDir, seedSample: true });
+  // Signals are taken from the start, so a stop during start-up still flushes and exits cleanly.
+  let stopRequested = false;
+  let stop = async (): Promise<void> => {
+    stopRequested = true;
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  const scholia = await openScholia({ libraryDir, seedFrom: findAssetsDir(moduleDir) });
   const host = await startHost({ scholia, rendererDir: findRendererDir(moduleDir), port });
-  console.log(`Scholia is running at ${host.url}`);
-  console.log(`Library: ${libraryDir}. Press Ctrl+C to stop.`);
   let stopping = false;
-  const stop = async (): Promise<void> => {
+  stop = async () => {
     if (stopping) return;
     stopping = true;
     await host.close();
     await scholia.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  if (stopRequested) return stop();
+  console.log(`Scholia is running at ${host.url}`);
+  console.log(`Library: ${libraryDir}. Press Ctrl+C to stop.`);
 }
 
 /** Reads and checks every file before the library is touched, so one bad file changes nothing. */

@@ -8,6 +8,7 @@ import { useTempDirs } from '../services/testing/temp-dir.ts';
 import { MAX_BODY_BYTES, startHost, type Host } from './server.ts';
 
 const tempDir = useTempDirs();
+const assetsDir = path.resolve('assets');
 const TOKEN = 'test-token-0123456789';
 let running: { host: Host; scholia: Scholia } | undefined;
 
@@ -22,7 +23,7 @@ async function start(): Promise<Host> {
   await mkdir(path.join(rendererDir, 'assets'));
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Scholia</title>');
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  const scholia = await openScholia({ libraryDir: await tempDir(), seedSample: true });
+  const scholia = await openScholia({ libraryDir: await tempDir(), seedFrom: assetsDir });
   const host = await startHost({ scholia, rendererDir, token: TOKEN });
   running = { host, scholia };
   return host;

@@ -1,13 +1,12 @@
 // Where the library lives, from the command line, the environment, or the default under userData.
-import path from 'node:path';
+import { resolveLibraryDir } from '../services/paths.ts';
 
 /**
  * The library folder: `--library DIR` (or `--library=DIR`) wins over `SCHOLIA_LIBRARY`, which wins over
  * `defaultDir`. A relative folder is taken from `cwd`.
  */
 export function libraryDirFrom(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, defaultDir: string, cwd: string): string {
-  const chosen = libraryArgument(argv) ?? nonEmpty(env.SCHOLIA_LIBRARY) ?? defaultDir;
-  return path.resolve(cwd, chosen);
+  return resolveLibraryDir(libraryArgument(argv), env, defaultDir, cwd);
 }
 
 function libraryArgument(argv: readonly string[]): string | undefined {

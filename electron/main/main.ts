@@ -38,7 +38,7 @@ async function start(): Promise<void> {
 
   let scholia: Scholia;
   try {
-    [scholia] = await Promise.all([openScholia({ libraryDir, seedSample: true, assetsDir }), app.whenReady()]);
+    [scholia] = await Promise.all([openScholia({ libraryDir, seedFrom: assetsDir }), app.whenReady()]);
   } catch (error) {
     await app.whenReady();
     dialog.showErrorBox('Scholia could not start', `The library in ${libraryDir} could not be opened.\n\n${String(error)}`);

@@ -10,6 +10,7 @@ import { openScholia, type Scholia } from './open-scholia.ts';
 import { DocumentFile, LibraryFile } from './store/store-files.ts';
 
 const tempDir = useTempDirs();
+const assetsDir = path.resolve('assets');
 
 function valueOf<T>(result: ApiResult<unknown>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -32,7 +33,7 @@ function claimOn(text: string, exact: string): Annotation {
 describe('openScholia', () => {
   it('seeds a new library with the sample article, its date taken from the first line', async () => {
     const dir = await tempDir();
-    const scholia = await openScholia({ libraryDir: dir, seedSample: true, debounceMs: 10 });
+    const scholia = await openScholia({ libraryDir: dir, seedFrom: assetsDir, debounceMs: 10 });
     const document = await sampleDocument(scholia);
     expect(document.meta.published).toBe('2022-11-23');
     expect(document.meta.title).toMatch(/European Parliament/);
@@ -40,7 +41,7 @@ describe('openScholia', () => {
     expect(document.text).not.toContain('date 2022-11-23');
     expect(document.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     await scholia.close();
-    const again = await openScholia({ libraryDir: dir, seedSample: true });
+    const again = await openScholia({ libraryDir: dir, seedFrom: assetsDir });
     const listed = valueOf<ChannelOutput<'library.list'>>(await again.dispatch('library.list', {}));
     expect(listed.documents).toHaveLength(1);
     await again.close();
@@ -48,7 +49,7 @@ describe('openScholia', () => {
 
   it('keeps applied annotations on disk across a reopen, in the document file', async () => {
     const dir = await tempDir();
-    const scholia = await openScholia({ libraryDir: dir, seedSample: true, debounceMs: 10 });
+    const scholia = await openScholia({ libraryDir: dir, seedFrom: assetsDir, debounceMs: 10 });
     const document = await sampleDocument(scholia);
     const claim = claimOn(document.text, 'state sponsor of terrorism');
     const applied = valueOf<ChannelOutput<'annotations.apply'>>(
@@ -68,7 +69,7 @@ describe('openScholia', () => {
   });
 
   it('answers a stale revision with a conflict and changes nothing', async () => {
-    const scholia = await openScholia({ libraryDir: await tempDir(), seedSample: true });
+    const scholia = await openScholia({ libraryDir: await tempDir(), seedFrom: assetsDir });
     const document = await sampleDocument(scholia);
     const result = await scholia.dispatch('annotations.apply', {
       documentId: document.id,
@@ -113,7 +114,7 @@ describe('openScholia', () => {
 
   it('moves a corrupt document file aside, reports it, and carries on', async () => {
     const dir = await tempDir();
-    const scholia = await openScholia({ libraryDir: dir, seedSample: true });
+    const scholia = await openScholia({ libraryDir: dir, seedFrom: assetsDir });
     const document = await sampleDocument(scholia);
     await scholia.close();
     await writeFile(path.join(dir, 'documents', `${document.id}.json`), '{"format": "scholia-document", "vers');
@@ -130,12 +131,12 @@ describe('openScholia', () => {
 
   it('rebuilds a corrupt library index from the document files', async () => {
     const dir = await tempDir();
-    const scholia = await openScholia({ libraryDir: dir, seedSample: true });
+    const scholia = await openScholia({ libraryDir: dir, seedFrom: assetsDir });
     const document = await sampleDocument(scholia);
     await scholia.close();
     await writeFile(path.join(dir, 'library.json'), 'not json at all');
 
-    const reopened = await openScholia({ libraryDir: dir, seedSample: true });
+    const reopened = await openScholia({ libraryDir: dir, seedFrom: assetsDir });
     const listed = valueOf<ChannelOutput<'library.list'>>(await reopened.dispatch('library.list', {}));
     expect(listed.documents.map((d) => d.id)).toEqual([document.id]);
     expect(listed.notices[0]?.message).toMatch(/library index could not be read/);

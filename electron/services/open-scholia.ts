@@ -1,17 +1,12 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ApiResult } from '../../shared/contract/errors.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
 import { LibraryService } from './library-service.ts';
-import { findAssetsDir } from './paths.ts';
 import { LibraryStore } from './store/library-store.ts';
 
 export interface ScholiaOptions {
   libraryDir: string;
-  /** Import the sample article when this open creates the library. */
-  seedSample?: boolean;
-  /** Where the shipped assets live; found next to the code when left out. */
-  assetsDir?: string;
+  /** The shipped `assets/` folder: when given, a library created by this open is seeded with its sample article. */
+  seedFrom?: string;
   debounceMs?: number;
 }
 
@@ -38,16 +33,10 @@ function handlersFor(library: LibraryService): Handlers {
   };
 }
 
-function moduleDir(): string {
-  return typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
-}
-
 export async function openScholia(options: ScholiaOptions): Promise<Scholia> {
   const store = await LibraryStore.open(options.libraryDir, options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs });
   const library = new LibraryService(store);
-  if (options.seedSample && store.createdNow) {
-    await library.seedSample(options.assetsDir ?? findAssetsDir(moduleDir()));
-  }
+  if (options.seedFrom && store.createdNow) await library.seedSample(options.seedFrom);
   const handlers = handlersFor(library);
   let closed = false;
   return {

@@ -10,10 +10,18 @@ export function defaultUserDataDir(platform: NodeJS.Platform = process.platform,
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Scholia');
 }
 
-/** The library folder: `--library DIR`, else `SCHOLIA_LIBRARY`, else `<userData>/library`. */
-export function resolveLibraryDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  const chosen = flag ?? env.SCHOLIA_LIBRARY;
-  return path.resolve(chosen && chosen.length > 0 ? chosen : path.join(defaultUserDataDir(process.platform, env), 'library'));
+function nonEmpty(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' ? value : undefined;
+}
+
+/** The library folder: `--library DIR`, else `SCHOLIA_LIBRARY`, else `defaultDir` (`<userData>/library`); relative folders from `cwd`. */
+export function resolveLibraryDir(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  defaultDir = path.join(defaultUserDataDir(process.platform, env), 'library'),
+  cwd = process.cwd(),
+): string {
+  return path.resolve(cwd, nonEmpty(flag) ?? nonEmpty(env.SCHOLIA_LIBRARY) ?? defaultDir);
 }
 
 /** The nearest folder `relative` above `fromDir` that holds `marker`, walking up. */
