@@ -1,0 +1,121 @@
+import type { ReportModel, Style } from './report-model.ts';
+import { withAlpha } from './colours.ts';
+
+/** Tagset ids are lower-case words joined by "-" (see Tagset), so they are safe in class names. */
+export function classSafe(id: string): string {
+  return id.replace(/[^a-z0-9-]/gu, '_');
+}
+
+const BASE_CSS = `
+:root { --ink: #1f2328; --muted: #5b6270; --rule: #d8dbe0; --paper: #ffffff; --wash: #f5f6f8; --link: #1d4ed8;
+  --serif: "Iowan Old Style", "Palatino Linotype", Palatino, P052, "URW Palladio L", Georgia, "DejaVu Serif", serif;
+  --sans: system-ui, -apple-system, "Segoe UI", "Helvetica Neue", "Liberation Sans", "Nimbus Sans", Arial, sans-serif; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; background: var(--paper); color: var(--ink); font: 16px/1.6 var(--serif); }
+main { max-width: 46rem; margin: 0 auto; padding: 2.5rem 1.5rem 4rem; }
+a { color: var(--link); }
+h1, h2, h3 { font-family: var(--sans); line-height: 1.25; break-after: avoid; }
+h1 { font-size: 1.7rem; font-weight: 650; margin: 0.2rem 0 1rem; letter-spacing: -0.01em; }
+h2 { font-size: 1.2rem; font-weight: 650; margin: 0 0 1rem; padding-bottom: 0.35rem; border-bottom: 1px solid var(--rule); }
+h3 { font-size: 1rem; font-weight: 600; margin: 1.4rem 0 0.6rem; }
+.kicker { font: 600 0.72rem/1.2 var(--sans); letter-spacing: 0.08em; text-transform: uppercase; color: var(--muted); margin: 0; }
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0; font: 0.85rem/1.45 var(--sans); }
+.meta dt { color: var(--muted); }
+.meta dd { margin: 0; overflow-wrap: anywhere; }
+.filter-note { font: 0.85rem/1.4 var(--sans); color: var(--muted); margin: 0.8rem 0 0; }
+header.report { padding-bottom: 1.2rem; margin-bottom: 1.6rem; border-bottom: 2px solid var(--ink); }
+section { margin: 0 0 2.4rem; }
+.figures { display: flex; flex-wrap: wrap; gap: 0.6rem; margin: 0 0 0.9rem; padding: 0; list-style: none; font-family: var(--sans); }
+.figures li { flex: 1 1 7rem; background: var(--wash); border-radius: 6px; padding: 0.55rem 0.75rem; }
+.figures b { display: block; font-size: 1.35rem; font-weight: 650; line-height: 1.2; }
+.figures span { font-size: 0.78rem; color: var(--muted); }
+.verdicts { display: flex; flex-wrap: wrap; gap: 0.35rem 0.5rem; margin: 0; padding: 0; list-style: none; font: 0.8rem/1.4 var(--sans); }
+.badge { display: inline-block; font: 600 0.72rem/1.5 var(--sans); padding: 0 0.45rem; border-radius: 999px; color: #fff; white-space: nowrap; }
+.badge.plain { color: var(--ink); background: var(--wash); border: 1px solid var(--rule); font-weight: 500; }
+.legend { font: 0.8rem/1.5 var(--sans); background: var(--wash); border-radius: 6px; padding: 0.7rem 0.9rem; margin: 0 0 1.5rem; break-inside: avoid; }
+.legend dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem; margin: 0; }
+.legend dt { color: var(--muted); }
+.legend dd { margin: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; }
+.legend .how { margin: 0.5rem 0 0; color: var(--muted); }
+.article p { margin: 0 0 1em; }
+.article h3 { font-size: 1.15rem; }
+.article blockquote { margin: 0 0 1em; padding-left: 1em; border-left: 3px solid var(--rule); }
+.article .item { margin: 0 0 0.5em 1.2em; }
+.hl-quote { text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: 0.22em; text-decoration-skip-ink: none; }
+.hl-quote.q-direct { text-decoration-style: solid; }
+.hl-quote.q-indirect { text-decoration-style: dashed; }
+.hl-quote.q-mixed { text-decoration-style: double; }
+.hl-note { border-bottom: 2px dotted ${'#b45309'}; padding-bottom: 0.1em; }
+.hl-entity { font-weight: 600; }
+.marker { display: inline-block; font: 700 0.62rem/1 var(--sans); vertical-align: 0.55em; margin: 0 0.08em; text-decoration: none; }
+.marker a { text-decoration: none; color: inherit; padding: 0 0.1em; }
+.k-quote { color: #0e7490; }
+.k-note { color: #b45309; }
+ol.entries { list-style: none; margin: 0; padding: 0; }
+.entry { display: grid; grid-template-columns: 2.4rem 1fr; gap: 0 0.6rem; padding: 0.75rem 0; border-top: 1px solid var(--rule); break-inside: avoid; }
+.entry:first-child { border-top: 0; }
+.num { font: 700 0.78rem/1.9 var(--sans); text-align: right; }
+.num a { text-decoration: none; color: inherit; }
+.excerpt { margin: 0; }
+.facts { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 0.6rem; margin: 0.35rem 0 0; font: 0.8rem/1.5 var(--sans); color: var(--muted); }
+.facts b { color: var(--ink); font-weight: 600; }
+.note { margin: 0.45rem 0 0; padding: 0.35rem 0.7rem; border-left: 3px solid #b45309; background: #fdf6ec; font: 0.85rem/1.5 var(--sans); white-space: pre-wrap; }
+.evidence { margin: 0.4rem 0 0; padding-left: 1.1rem; font: 0.82rem/1.5 var(--sans); }
+.evidence .url { color: var(--muted); overflow-wrap: anywhere; }
+.speaker { margin-top: 1.2rem; }
+.speaker:first-of-type { margin-top: 0; }
+.entity-head { margin: 0; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.2rem 0.6rem; }
+.entity-head .name { font: 600 1rem/1.4 var(--sans); }
+.mentions { margin: 0.35rem 0 0; font: 0.78rem/1.9 var(--sans); color: var(--muted); }
+.mention { display: inline-block; margin: 0 0.3rem 0 0; padding: 0 0.35rem; border-radius: 4px; background: var(--wash); color: var(--ink); text-decoration: none; white-space: nowrap; }
+.empty { font: 0.85rem/1.5 var(--sans); color: var(--muted); }
+footer { margin-top: 3rem; padding-top: 0.8rem; border-top: 1px solid var(--rule); font: 0.75rem/1.5 var(--sans); color: var(--muted); }
+@page { size: A4; margin: 18mm 17mm 20mm; }
+@media print {
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  section.break { break-before: page; }
+  .entry, .legend, .figures li { break-inside: avoid; }
+  p { orphans: 3; widows: 3; }
+  a { color: inherit; text-decoration: none; }
+  .evidence a::after { content: none; }
+}
+`;
+
+function styleRules(report: ReportModel): string {
+  const rules: string[] = [];
+  const seen = new Set<string>();
+  const add = (key: string, rule: string) => {
+    if (!seen.has(key)) {
+      seen.add(key);
+      rules.push(rule);
+    }
+  };
+  const verdicts: Style[] = [...report.claims.map((c) => c.verdict), ...report.counts.claimsByVerdict.map((v) => v.verdict), ...report.verdictFilter];
+  for (const verdict of verdicts) {
+    const id = classSafe(verdict.id);
+    add(`c-${id}`, `.hl-claim.c-${id} { background-color: ${withAlpha(verdict.colour, 0.2)}; }\n.badge.c-${id}, .swatch.c-${id} { background-color: ${verdict.colour}; }\n.marker.c-${id}, .num.c-${id} { color: ${verdict.colour}; }`);
+  }
+  for (const mark of report.marks) {
+    if (mark.kind !== 'entity') continue;
+    const id = classSafe(mark.style.id);
+    add(`t-${id}`, `.hl-entity.t-${id}, .marker.t-${id}, .num.t-${id} { color: ${mark.style.colour}; }`);
+  }
+  for (const entry of report.entities) {
+    const id = classSafe(entry.type.id);
+    add(`t-${id}`, `.hl-entity.t-${id}, .marker.t-${id}, .num.t-${id} { color: ${entry.type.colour}; }`);
+    add(`tb-${id}`, `.badge.t-${id} { background-color: ${entry.type.colour}; }`);
+  }
+  for (const entry of report.claims) {
+    if (!entry.label) continue;
+    const id = classSafe(entry.label.id);
+    add(`l-${id}`, `.badge.l-${id} { background-color: ${entry.label.colour}; }`);
+  }
+  return rules.join('\n');
+}
+
+/** The report's whole stylesheet: the base layout plus one rule per verdict, entity type and label in use. */
+export function reportStylesheet(report: ReportModel): string {
+  return `${BASE_CSS.trim()}\n${styleRules(report)}\n`;
+}

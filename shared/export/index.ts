@@ -1,0 +1,10 @@
+export { ExportFormat, EXPORT_FORMATS, ExportOptions, REPORT_FORMATS, REPORT_SECTIONS, ReportSection } from './options.ts';
+export { buildReport, compareAnnotations, type ReportModel, type ReportOptions } from './report-model.ts';
+export { renderHtmlReport, reportCsp } from './html-report.ts';
+export { renderMarkdownReport } from './markdown-report.ts';
+export { exportTagFile, type TagFileExportOptions } from './tag-file-export.ts';
+export { exportWebAnnotations, type WebAnnotationCollection } from './web-annotation.ts';
+export { exportCsv, CSV_COLUMNS } from './csv.ts';
+export { exportClaimReviews, VERDICT_RATINGS, type ClaimReview } from './claim-review.ts';
+export { exportBrat, type BratFiles } from './brat.ts';
+export { exportConll } from './conll.ts';

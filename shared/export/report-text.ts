@@ -1,0 +1,44 @@
+import type { ReportSection } from './options.ts';
+
+export const SECTION_TITLES: Record<ReportSection, string> = {
+  summary: 'Summary',
+  claims: 'Claims',
+  quotes: 'Quotes, by speaker',
+  entities: 'Entities',
+  notes: 'Notes',
+};
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2022-11-23` as `23 November 2022`; anything else as it is. */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/u.exec(isoDate);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : isoDate;
+}
+
+/** An ISO timestamp as `23 November 2022, 14:05 UTC`, independent of the machine's time zone. */
+export function formatDateTime(iso: string): string {
+  const match = /T(\d{2}):(\d{2})/u.exec(iso);
+  const date = new Date(iso);
+  if (!match || Number.isNaN(date.getTime())) return iso;
+  const utc = date.toISOString();
+  return `${formatDate(utc)}, ${utc.slice(11, 16)} UTC`;
+}
+
+/** `3 claims`, `1 claim`. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString('en')} ${noun(count, singular, pluralForm)}`;
+}
+
+/** `claims` or `claim`, by count. */
+export function noun(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return count === 1 ? singular : pluralForm;
+}
+
+const OPENING_QUOTES = /^["\u201c\u201e\u00ab\u2018']/u;
+
+/** An excerpt in curly quotes, unless it already opens with a quotation mark of its own. */
+export function quoted(exact: string): string {
+  return OPENING_QUOTES.test(exact) ? exact : `\u201c${exact}\u201d`;
+}
