@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { Field } from './Field.tsx';
 
 interface DraftTextFieldProps {
   label: string;
@@ -61,13 +62,14 @@ export function DraftTextField({ label, value, onCommit, multiline = false, paus
   };
 
   return (
-    <label class="field">
-      <span class="field-label">{label}</span>
-      {multiline ? (
-        <textarea class="input textarea" value={draft} rows={4} placeholder={placeholder} onInput={onInput} onBlur={commit} onKeyDown={onKeyDown} />
-      ) : (
-        <input class="input" type="text" value={draft} placeholder={placeholder} onInput={onInput} onBlur={commit} onKeyDown={onKeyDown} />
-      )}
-    </label>
+    <Field label={label}>
+      {(id) =>
+        multiline ? (
+          <textarea id={id} class="input textarea" value={draft} rows={4} placeholder={placeholder} onInput={onInput} onBlur={commit} onKeyDown={onKeyDown} />
+        ) : (
+          <input id={id} class="input" type="text" value={draft} placeholder={placeholder} onInput={onInput} onBlur={commit} onKeyDown={onKeyDown} />
+        )
+      }
+    </Field>
   );
 }

@@ -6,6 +6,7 @@ import type { AppStore } from '../app/app-store.ts';
 import { KIND_LABELS } from '../reader/annotation-appearance.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { DraftTextField } from './DraftTextField.tsx';
+import { Field } from './Field.tsx';
 import { KindLegend } from './KindLegend.tsx';
 
 const FORM_LABELS: Record<QuoteForm, string> = { direct: 'Direct', indirect: 'Indirect (reported)', mixed: 'Mixed' };
@@ -14,31 +15,33 @@ function ClaimFields({ session, claim }: { session: DocumentSession; claim: Clai
   const verdict = session.tagset.verdicts.find((entry) => entry.id === claim.status);
   return (
     <>
-      <label class="field">
-        <span class="field-label">Verdict</span>
-        <span class="select-with-swatch">
-          <span class="swatch swatch-dot" style={verdict ? { backgroundColor: verdict.colour } : undefined} aria-hidden="true" />
-          <select class="input" value={claim.status} onChange={(event) => session.setVerdict(claim.id, event.currentTarget.value)}>
-            {session.tagset.verdicts.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.label}
-              </option>
-            ))}
-          </select>
-        </span>
-      </label>
+      <Field label="Verdict">
+        {(id) => (
+          <span class="select-with-swatch">
+            <span class="swatch swatch-dot" style={verdict ? { backgroundColor: verdict.colour } : undefined} aria-hidden="true" />
+            <select id={id} class="input" value={claim.status} onChange={(event) => session.setVerdict(claim.id, event.currentTarget.value)}>
+              {session.tagset.verdicts.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.label}
+                </option>
+              ))}
+            </select>
+          </span>
+        )}
+      </Field>
       {session.tagset.claimLabels.length > 0 ? (
-        <label class="field">
-          <span class="field-label">Claim type</span>
-          <select class="input" value={claim.label ?? ''} onChange={(event) => session.setClaimLabel(claim.id, event.currentTarget.value || undefined)}>
-            <option value="">Not set</option>
-            {session.tagset.claimLabels.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label="Claim type">
+          {(id) => (
+            <select id={id} class="input" value={claim.label ?? ''} onChange={(event) => session.setClaimLabel(claim.id, event.currentTarget.value || undefined)}>
+              <option value="">Not set</option>
+              {session.tagset.claimLabels.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       ) : null}
       <label class="field field-inline">
         <input type="checkbox" checked={claim.checkworthy ?? false} onChange={(event) => session.setCheckworthy(claim.id, event.currentTarget.checked)} />
@@ -75,30 +78,29 @@ function NewSpeakerField({ session, quote }: { session: DocumentSession; quote: 
     if (session.setSpeakerByName(quote.id, name)) setName('');
   };
   return (
-    <div class="field">
-      <label class="field-label" for="inspector-new-speaker">
-        New speaker
-      </label>
-      <div class="input-row">
-        <input
-          id="inspector-new-speaker"
-          class="input"
-          type="text"
-          value={name}
-          placeholder="Type a name"
-          onInput={(event) => setName(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              add();
-            }
-          }}
-        />
-        <button type="button" class="button" disabled={!name.trim()} onClick={add}>
-          Add
-        </button>
-      </div>
-    </div>
+    <Field label="New speaker">
+      {(id) => (
+        <div class="input-row">
+          <input
+            id={id}
+            class="input"
+            type="text"
+            value={name}
+            placeholder="Type a name"
+            onInput={(event) => setName(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                add();
+              }
+            }}
+          />
+          <button type="button" class="button" disabled={!name.trim()} onClick={add}>
+            Add speaker
+          </button>
+        </div>
+      )}
+    </Field>
   );
 }
 
@@ -108,29 +110,31 @@ function QuoteFields({ session, quote }: { session: DocumentSession; quote: Quot
   const untyped = entities.filter((entity) => !known.has(entity.type));
   return (
     <>
-      <label class="field">
-        <span class="field-label">Speaker</span>
-        <select class="input" value={quote.speakerId ?? ''} onChange={(event) => session.setSpeaker(quote.id, event.currentTarget.value || undefined)}>
-          <option value="">Unknown speaker</option>
-          <EntityOptions session={session} entities={entities} />
-          {untyped.map((entity) => (
-            <option key={entity.id} value={entity.id}>
-              {entity.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label="Speaker">
+        {(id) => (
+          <select id={id} class="input" value={quote.speakerId ?? ''} onChange={(event) => session.setSpeaker(quote.id, event.currentTarget.value || undefined)}>
+            <option value="">Unknown speaker</option>
+            <EntityOptions session={session} entities={entities} />
+            {untyped.map((entity) => (
+              <option key={entity.id} value={entity.id}>
+                {entity.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <NewSpeakerField session={session} quote={quote} />
-      <label class="field">
-        <span class="field-label">Quote form</span>
-        <select class="input" value={quote.form} onChange={(event) => session.setQuoteForm(quote.id, event.currentTarget.value as QuoteForm)}>
-          {QUOTE_FORMS.map((form) => (
-            <option key={form} value={form}>
-              {FORM_LABELS[form]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label="Quote form">
+        {(id) => (
+          <select id={id} class="input" value={quote.form} onChange={(event) => session.setQuoteForm(quote.id, event.currentTarget.value as QuoteForm)}>
+            {QUOTE_FORMS.map((form) => (
+              <option key={form} value={form}>
+                {FORM_LABELS[form]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
     </>
   );
 }
@@ -144,20 +148,21 @@ function EntityFields({ session, mention }: { session: DocumentSession; mention:
   return (
     <>
       <DraftTextField key={entity.id} label="Entity name" value={entity.name} onCommit={(name) => session.renameEntity(entity.id, name)} />
-      <label class="field">
-        <span class="field-label">Entity type</span>
-        <span class="select-with-swatch">
-          <span class="swatch swatch-dot" style={type ? { backgroundColor: type.colour } : undefined} aria-hidden="true" />
-          <select class="input" value={entity.type} onChange={(event) => session.setEntityType(entity.id, event.currentTarget.value)}>
-            {session.tagset.entityTypes.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.label}
-              </option>
-            ))}
-            {type ? null : <option value={entity.type}>{entity.type}</option>}
-          </select>
-        </span>
-      </label>
+      <Field label="Entity type">
+        {(id) => (
+          <span class="select-with-swatch">
+            <span class="swatch swatch-dot" style={type ? { backgroundColor: type.colour } : undefined} aria-hidden="true" />
+            <select id={id} class="input" value={entity.type} onChange={(event) => session.setEntityType(entity.id, event.currentTarget.value)}>
+              {session.tagset.entityTypes.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.label}
+                </option>
+              ))}
+              {type ? null : <option value={entity.type}>{entity.type}</option>}
+            </select>
+          </span>
+        )}
+      </Field>
       <p class="inspector-meta">
         {mentions === 1 ? 'Mentioned once' : `Mentioned ${mentions} times`}
         {entity.aliases.length > 0 ? ` · also “${entity.aliases.join('”, “')}”` : ''}

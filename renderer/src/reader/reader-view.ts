@@ -1,4 +1,4 @@
-import { keymap } from 'prosemirror-keymap';
+import { keydownHandler } from 'prosemirror-keymap';
 import { Node as PmNode } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
@@ -68,9 +68,11 @@ export class ReaderView {
     this.textMap = TextMap.build(doc, options.text);
     const bindings: Record<string, () => boolean> = {};
     for (const [key, run] of Object.entries(options.keys)) bindings[key] = () => run();
+    // A view that is not editable never runs handleKeyDown props (so not the keymap plugin): keys go through a DOM handler.
+    const onKeyDown = keydownHandler(bindings);
     const state = EditorState.create({
       doc,
-      plugins: [keymap(bindings), annotationDecorationsPlugin(options.highlights.map((item) => this.toHighlight(item)))],
+      plugins: [annotationDecorationsPlugin(options.highlights.map((item) => this.toHighlight(item)))],
     });
     this.view = new EditorView(place, {
       state,
@@ -88,6 +90,11 @@ export class ReaderView {
           return false;
         },
         auxclick: (_view, event) => handleLinkClick(event),
+        keydown: (view, event) => {
+          if (!onKeyDown(view, event)) return false;
+          event.preventDefault();
+          return true;
+        },
       },
     });
   }
