@@ -38,29 +38,56 @@ export function tokenizeSentences(
       }
       sentence.push(token);
     };
-    for (const segment of words.segment(blockText)) {
-      if (/^\s+$/u.test(segment.segment)) continue;
-      const start = block.start + segment.index;
-      const end = start + segment.segment.length;
-      // Whitespace inside a segment never happens in canonical text, but punctuation runs do: one token per mark.
-      const pieces: [number, number][] = segment.isWordLike ? [[start, end]] : [...segment.segment].reduce<[number, number][]>((list, char) => {
-        const from = list.length > 0 ? (list[list.length - 1] as [number, number])[1] : start;
-        list.push([from, from + char.length]);
-        return list;
-      }, []);
-      for (const [pieceStart, pieceEnd] of pieces) {
-        let from = pieceStart;
-        for (let offset = pieceStart + 1; offset < pieceEnd; offset++) {
-          if (cuts.has(offset)) {
-            push({ start: from, end: offset, text: text.slice(from, offset) });
-            from = offset;
-          }
+    for (const [pieceStart, pieceEnd] of joinHyphenated(wordPieces(words, blockText, block.start))) {
+      let from = pieceStart;
+      for (let offset = pieceStart + 1; offset < pieceEnd; offset++) {
+        if (cuts.has(offset)) {
+          push({ start: from, end: offset, text: text.slice(from, offset) });
+          from = offset;
         }
-        const piece = text.slice(from, pieceEnd);
-        if (piece.trim()) push({ start: from, end: pieceEnd, text: piece });
       }
+      push({ start: from, end: pieceEnd, text: text.slice(from, pieceEnd) });
     }
     if (sentence.length > 0) result.push(sentence);
   }
   return result;
+}
+
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+
+type Piece = [start: number, end: number, kind: 'word' | 'hyphen' | 'mark'];
+
+/** Unicode word segments: words whole, and punctuation one mark per piece; whitespace dropped. */
+function wordPieces(words: Intl.Segmenter, blockText: string, offset: number): Piece[] {
+  const pieces: Piece[] = [];
+  for (const segment of words.segment(blockText)) {
+    const start = offset + segment.index;
+    if (segment.isWordLike) {
+      pieces.push([start, start + segment.segment.length, 'word']);
+      continue;
+    }
+    let position = start;
+    for (const char of segment.segment) {
+      if (!/\s/u.test(char)) pieces.push([position, position + char.length, HYPHENS.has(char) ? 'hyphen' : 'mark']);
+      position += char.length;
+    }
+  }
+  return pieces;
+}
+
+
+/** Keeps hyphenated compounds ("pro-Kremlin", "non-binding") as one token, as CoNLL corpora do. */
+function joinHyphenated(pieces: Piece[]): Piece[] {
+  const joined: Piece[] = [];
+  for (const piece of pieces) {
+    const last = joined[joined.length - 1];
+    const beforeLast = joined[joined.length - 2];
+    if (piece[2] === 'word' && last?.[2] === 'hyphen' && beforeLast?.[2] === 'word' && beforeLast[1] === last[0] && last[1] === piece[0]) {
+      joined.pop();
+      beforeLast[1] = piece[1];
+      continue;
+    }
+    joined.push([...piece]);
+  }
+  return joined;
 }
