@@ -49,7 +49,7 @@ test('links a second mention to the existing entity of that name', async ({ read
 });
 
 test('ignores C with nothing selected and says why', async ({ reader, page }) => {
-  await reader.article.focus();
+  await reader.focusArticle();
   await page.keyboard.press('c');
   await expect(reader.statusMessage).toContainText('Select some text');
   expect(await reader.highlightIds('claim')).toEqual([]);

@@ -52,7 +52,7 @@ export class ReaderPage {
         const range = document.createRange();
         range.setStart(...locate(index, false));
         range.setEnd(...locate(index + text.length, true));
-        (root as HTMLElement).focus();
+        (root as HTMLElement).focus({ preventScroll: true });
         const selection = window.getSelection();
         selection?.removeAllRanges();
         selection?.addRange(range);
@@ -103,7 +103,7 @@ export class ReaderPage {
 
   /** Clicks an annotation's highlight (where no other annotation is nested inside it) until it is the selected one. */
   async selectAnnotation(id: string): Promise<void> {
-    await this.article.focus();
+    await this.focusArticle();
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('Escape');
     const point = await this.highlight(id).evaluateAll((elements) => {
@@ -118,6 +118,11 @@ export class ReaderPage {
       await this.page.mouse.click(point.x, point.y);
     }
     expect(await this.selectedId()).toBe(id);
+  }
+
+  /** Gives the article keyboard focus without scrolling it (as a click would). */
+  async focusArticle(): Promise<void> {
+    await this.article.evaluate((element) => (element as HTMLElement).focus({ preventScroll: true }));
   }
 
   /** Waits until every change has been saved. */

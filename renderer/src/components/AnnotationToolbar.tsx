@@ -67,7 +67,7 @@ export function AnnotationToolbar({ store }: { store: AppStore }) {
           Redo
         </button>
       </div>
-      <p class="toolbar-hint">Select text, then press a key. Click a highlight to inspect it; click again to cycle through overlaps.</p>
+      <p class="toolbar-hint">Select text, then press a key</p>
     </div>
   );
 }

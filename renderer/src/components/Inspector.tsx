@@ -197,7 +197,7 @@ function AnnotationDetails({ session, annotation }: { session: DocumentSession; 
           <span class={`swatch swatch-${annotation.kind}`} aria-hidden="true" />
           {KIND_LABELS[annotation.kind]}
         </h2>
-        <button type="button" class="button button-danger" title="Delete this annotation (Delete)" onClick={() => session.deleteSelected()}>
+        <button type="button" class="button button-danger button-small" title="Delete this annotation (Delete key)" onClick={() => session.deleteSelected()}>
           Delete annotation
         </button>
       </div>
@@ -234,7 +234,7 @@ export function Inspector({ store }: { store: AppStore }) {
         <div class="inspector-empty">
           <h2 class="panel-title">Inspector</h2>
           <p>Select text in the article, then press a key to mark it:</p>
-          <KindLegend />
+          <KindLegend tagset={session?.tagset ?? null} />
           <p class="inspector-tip">
             Click a highlight to inspect it; click again at the same spot to step through overlapping annotations. <kbd>[</kbd> and <kbd>]</kbd> move
             between annotations, <kbd>Delete</kbd> removes the selected one, <kbd>Esc</kbd> deselects.

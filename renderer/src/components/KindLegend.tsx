@@ -1,5 +1,7 @@
-/** What each kind of highlight looks like, with its key. */
-export function KindLegend() {
+import type { Tagset } from '../../../shared/model/tagset.ts';
+
+/** What each kind of highlight looks like, with its key, and the colour of each entity type. */
+export function KindLegend({ tagset }: { tagset: Tagset | null }) {
   const rows = [
     { kind: 'claim', key: 'C', label: 'Claim', hint: 'a checkable statement; give it a verdict' },
     { kind: 'quote', key: 'Q', label: 'Quote', hint: 'words attributed to a speaker' },
@@ -16,6 +18,18 @@ export function KindLegend() {
           <dd>{row.hint}</dd>
         </div>
       ))}
+      {tagset ? (
+        <div class="legend-row legend-types">
+          <dt>Entity types</dt>
+          <dd>
+            {tagset.entityTypes.map((type) => (
+              <span key={type.id} class={`legend-sample ann ann-entity entity-${type.id}`} style={{ '--ann-colour': type.colour }}>
+                {type.label}
+              </span>
+            ))}
+          </dd>
+        </div>
+      ) : null}
     </dl>
   );
 }
