@@ -9,15 +9,23 @@ import { openScholia } from '../services/open-scholia.ts';
 import { findAssetsDir, findRendererDir, resolveLibraryDir } from '../services/paths.ts';
 import { readTextFile } from '../services/text-file.ts';
 import { documentFromText } from '../services/text-import.ts';
+import { exportCommand } from './export-command.ts';
+import { UsageError } from './usage-error.ts';
+import { validateCommand } from './validate-command.ts';
 
 const USAGE = `Usage:
   scholia serve [--library DIR] [--port N]       run the browser host on 127.0.0.1
   scholia import FILE... [--library DIR] [--json] import text files, print their ids
   scholia list [--library DIR] [--json]          list the library's documents
+  scholia export DOC --format FORMAT --out PATH [--library DIR]
+        [--sections LIST] [--verdicts LIST] [--no-article] [--no-text]
+                                                 export a document (an id, or a tag file with its text)
+        FORMAT: html, pdf, md, docx (reports); tags, w3c, csv, claimreview, brat, conll (data).
+        brat writes PATH.txt and PATH.ann, or one zip when PATH ends in .zip.
+        --sections: summary,claims,quotes,entities,notes  --verdicts: verdict ids to keep
+  scholia validate TAGFILE                        check a tag file; print each problem with its JSON path
 
 The library folder is --library DIR, else $SCHOLIA_LIBRARY, else the app's data folder.`;
-
-class UsageError extends Error {}
 
 const moduleDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -30,6 +38,12 @@ function parse(args: string[]) {
         library: { type: 'string' },
         port: { type: 'string' },
         json: { type: 'boolean', default: false },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        sections: { type: 'string' },
+        verdicts: { type: 'string' },
+        'no-article': { type: 'boolean', default: false },
+        'no-text': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -130,6 +144,17 @@ async function main(argv: string[]): Promise<void> {
       return importFiles(libraryDir, rest, values.json);
     case 'list':
       return list(libraryDir, values.json);
+    case 'export':
+      return exportCommand(libraryDir, rest, {
+        ...(values.format !== undefined ? { format: values.format } : {}),
+        ...(values.out !== undefined ? { out: values.out } : {}),
+        ...(values.sections !== undefined ? { sections: values.sections } : {}),
+        ...(values.verdicts !== undefined ? { verdicts: values.verdicts } : {}),
+        noArticle: values['no-article'],
+        noText: values['no-text'],
+      });
+    case 'validate':
+      return validateCommand(rest);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

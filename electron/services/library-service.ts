@@ -7,6 +7,7 @@ import { applyAnnotationOps } from '../../shared/model/apply-ops.ts';
 import { DocumentMeta } from '../../shared/model/document.ts';
 import type { Settings } from '../../shared/model/settings.ts';
 import type { LibraryStore } from './store/library-store.ts';
+import { documentFromTagFile, readTagFile } from './tag-file-import.ts';
 import { documentFromText, type TextImport } from './text-import.ts';
 
 /** The library's operations, shared by every transport: Electron IPC, the browser host and the CLI. */
@@ -27,6 +28,19 @@ export class LibraryService {
     const document = documentFromText(input);
     const existing = this.store.findByFingerprint(document.fingerprint);
     if (existing) return { id: existing.id, title: existing.title, duplicate: true };
+    await this.store.addDocument(document);
+    return { id: document.id, title: document.meta.title, duplicate: false };
+  }
+
+  /**
+   * Imports a tag file that embeds its article as a new document with its annotations. An article
+   * already in the library (same fingerprint) is not added twice; merging is the review's job.
+   */
+  async importTagFile(json: unknown, name?: string): Promise<ChannelOutput<'library.importText'>> {
+    const file = readTagFile(json, name);
+    const existing = this.store.findByFingerprint(file.document.fingerprint);
+    if (existing) return { id: existing.id, title: existing.title, duplicate: true };
+    const document = documentFromTagFile(file, this.store.tagset);
     await this.store.addDocument(document);
     return { id: document.id, title: document.meta.title, duplicate: false };
   }

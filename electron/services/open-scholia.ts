@@ -1,5 +1,6 @@
 import type { ApiResult } from '../../shared/contract/errors.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
+import { exportDocument, type ExportDocumentOptions } from './export/export-document.ts';
 import { LibraryService } from './library-service.ts';
 import { LibraryStore } from './store/library-store.ts';
 
@@ -8,6 +9,8 @@ export interface ScholiaOptions {
   /** The shipped `assets/` folder: when given, a library created by this open is seeded with its sample article. */
   seedFrom?: string;
   debounceMs?: number;
+  /** Prints report HTML to PDF for `export.render`; Chromium through playwright-core when left out (the app passes Electron's printToPDF). */
+  printPdf?: ExportDocumentOptions['printPdf'];
 }
 
 /** The services behind the API, over one library folder. */
@@ -21,7 +24,7 @@ export interface Scholia {
   close(): Promise<void>;
 }
 
-function handlersFor(library: LibraryService): Handlers {
+function handlersFor(library: LibraryService, printPdf: ScholiaOptions['printPdf']): Handlers {
   return {
     'library.list': () => library.list(),
     'library.get': ({ id }) => library.get(id),
@@ -30,6 +33,12 @@ function handlersFor(library: LibraryService): Handlers {
     'annotations.apply': ({ documentId, ops, baseRevision }) => library.applyOps(documentId, ops, baseRevision),
     'settings.get': () => library.getSettings(),
     'settings.set': (changes) => library.setSettings(changes),
+    'export.render': async ({ documentId, format, options }) => {
+      const { document, tagset } = await library.get(documentId);
+      const annotator = library.getSettings().annotatorName;
+      const file = await exportDocument(document, tagset, format, { ...options, annotator, ...(printPdf ? { printPdf } : {}) });
+      return { filename: file.filename, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
+    },
   };
 }
 
@@ -37,7 +46,7 @@ export async function openScholia(options: ScholiaOptions): Promise<Scholia> {
   const store = await LibraryStore.open(options.libraryDir, options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs });
   const library = new LibraryService(store);
   if (options.seedFrom && store.createdNow) await library.seedSample(options.seedFrom);
-  const handlers = handlersFor(library);
+  const handlers = handlersFor(library, options.printPdf);
   let closed = false;
   return {
     libraryDir: options.libraryDir,

@@ -6,6 +6,7 @@ export const CHANNEL_NAMES = [
   'annotations.apply',
   'settings.get',
   'settings.set',
+  'export.render',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExportFormat, ExportOptions } from '../export/options.ts';
 import { DocumentSummary, ScholiaDocument } from '../model/document.ts';
 import { Id, IsoDateTime } from '../model/ids.ts';
 import { Settings } from '../model/settings.ts';
@@ -45,6 +46,11 @@ export const contract = {
   },
   'settings.get': { input: Empty, output: Settings },
   'settings.set': { input: Settings.partial().strict(), output: Settings },
+  'export.render': {
+    input: z.strictObject({ documentId: Id, format: ExportFormat, options: ExportOptions.optional() }),
+    /** The exported file, its bytes in base64 (a JSON- and IPC-safe form for every format, PDF and DOCX included). */
+    output: z.object({ filename: z.string().min(1), mimeType: z.string().min(1), base64: z.base64() }),
+  },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

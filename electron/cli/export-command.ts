@@ -1,0 +1,101 @@
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ScholiaError } from '../../shared/contract/errors.ts';
+import { exportBrat } from '../../shared/export/brat.ts';
+import { EXPORT_FORMATS, ExportFormat, REPORT_SECTIONS, ReportSection, type ExportOptions } from '../../shared/export/options.ts';
+import type { ScholiaDocument } from '../../shared/model/document.ts';
+import { isValidId } from '../../shared/model/ids.ts';
+import { DEFAULT_TAGSET, type Tagset } from '../../shared/model/tagset.ts';
+import { exportDocument } from '../services/export/export-document.ts';
+import { openScholia } from '../services/open-scholia.ts';
+import { documentFromTagFile, readTagFile } from '../services/tag-file-import.ts';
+import { UsageError } from './usage-error.ts';
+
+export interface ExportArgs {
+  format?: string;
+  out?: string;
+  sections?: string;
+  verdicts?: string;
+  noArticle?: boolean;
+  noText?: boolean;
+}
+
+interface Source {
+  document: ScholiaDocument;
+  tagset: Tagset;
+  annotator: string;
+}
+
+function list(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+/** A tag file with embedded text, read and checked, as a document of its own (not added to any library). */
+async function fromTagFile(file: string): Promise<Source> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new ScholiaError('unsupported-file', `${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const tagFile = readTagFile(json, file);
+  const tagset = tagFile.tagset ?? DEFAULT_TAGSET;
+  return { document: documentFromTagFile(tagFile, tagset), tagset, annotator: tagFile.annotator.name };
+}
+
+async function fromLibrary(libraryDir: string, id: string): Promise<Source> {
+  if (!existsSync(path.join(libraryDir, 'library.json'))) throw new ScholiaError('not-found', `There is no library at ${libraryDir}.`);
+  const scholia = await openScholia({ libraryDir });
+  try {
+    const { document, tagset } = await scholia.library.get(id);
+    return { document, tagset, annotator: scholia.library.getSettings().annotatorName };
+  } finally {
+    await scholia.close();
+  }
+}
+
+/** brat writes two files side by side: PATH.txt and PATH.ann (a `.txt` or `.ann` on PATH is dropped first); PATH.zip gets the zip. */
+export function bratPaths(out: string): { txt: string; ann: string } {
+  const base = out.replace(/\.(ann|txt)$/u, '');
+  return { txt: `${base}.txt`, ann: `${base}.ann` };
+}
+
+/** `scholia export DOC --format F --out PATH`: DOC is a document id in the library, or a tag file that embeds its text. */
+export async function exportCommand(libraryDir: string, positionals: string[], args: ExportArgs): Promise<void> {
+  const [doc, ...extra] = positionals;
+  if (!doc || extra.length > 0) throw new UsageError('export needs exactly one DOC: a document id or a tag file');
+  const format = ExportFormat.safeParse(args.format);
+  if (!format.success) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (!args.out) throw new UsageError('export needs --out PATH');
+  const sections = list(args.sections);
+  const badSection = sections?.find((s) => !ReportSection.safeParse(s).success);
+  if (badSection) throw new UsageError(`--sections takes ${REPORT_SECTIONS.join(', ')}, not "${badSection}"`);
+  const options: ExportOptions = {
+    ...(sections ? { sections: sections as ReportSection[] } : {}),
+    ...(args.verdicts !== undefined ? { verdicts: list(args.verdicts) ?? [] } : {}),
+    ...(args.noArticle ? { includeArticle: false } : {}),
+    ...(args.noText ? { embedText: false } : {}),
+  };
+
+  const isFile = existsSync(doc) && statSync(doc).isFile();
+  if (!isFile && !isValidId(doc)) throw new ScholiaError('not-found', `${doc} is neither a file nor a document id.`);
+  const source = isFile ? await fromTagFile(doc) : await fromLibrary(libraryDir, doc);
+  const unknownVerdict = options.verdicts?.find((v) => !source.tagset.verdicts.some((known) => known.id === v));
+  if (unknownVerdict) throw new UsageError(`--verdicts: "${unknownVerdict}" is not a verdict (${source.tagset.verdicts.map((v) => v.id).join(', ')})`);
+
+  const out = path.resolve(args.out);
+  await mkdir(path.dirname(out), { recursive: true });
+  if (format.data === 'brat' && !out.endsWith('.zip')) {
+    const files = exportBrat(source.document, source.tagset);
+    const paths = bratPaths(out);
+    await writeFile(paths.txt, files.txt);
+    await writeFile(paths.ann, files.ann);
+    console.log(paths.txt);
+    console.log(paths.ann);
+    return;
+  }
+  const file = await exportDocument(source.document, source.tagset, format.data, { ...options, annotator: source.annotator });
+  await writeFile(out, file.bytes);
+  console.log(out);
+}

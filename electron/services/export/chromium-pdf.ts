@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { ScholiaError } from '../../../shared/contract/errors.ts';
+
+/** Debian's Chromium, where the project's machines and CI have it. */
+export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+
+/** The Chromium to print with: `SCHOLIA_CHROMIUM`, else Debian's, else undefined (Playwright's own, if installed). */
+export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const chosen = env.SCHOLIA_CHROMIUM?.trim();
+  if (chosen) {
+    if (!existsSync(chosen)) throw new ScholiaError('internal', `SCHOLIA_CHROMIUM is ${chosen}, but there is no such file.`);
+    return chosen;
+  }
+  return existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
+}
+
+async function launch(): Promise<Browser> {
+  const executablePath = chromiumExecutable();
+  try {
+    return await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ARGS });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ScholiaError(
+      'internal',
+      `PDF export needs Chromium and none could be started (${reason}). Install Chromium (on Debian: apt-get install chromium) or set SCHOLIA_CHROMIUM to its path.`,
+    );
+  }
+}
+
+export interface PdfOptions {
+  /** Shown at the foot of every page, with the page number. */
+  footerTitle?: string;
+}
+
+function escapeFooter(text: string): string {
+  return text.replace(/[&<>"']/gu, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * Prints an HTML report to PDF in headless Chromium: A4 as the report's own `@page` rule says,
+ * backgrounds on (the highlights), a page-number footer. The page may load nothing from outside:
+ * every request is refused, whatever the report's CSP.
+ */
+export async function printHtmlToPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    await context.route('**/*', (route) => route.abort());
+    const page = await context.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    const title = options.footerTitle ? `${escapeFooter(options.footerTitle.slice(0, 120))} · ` : '';
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: `<div style="width:100%;font:8px system-ui,'Liberation Sans',Arial,sans-serif;color:#6b7280;text-align:center;">${title}page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
+      tagged: true,
+      outline: true,
+    });
+    return new Uint8Array(pdf);
+  } finally {
+    await browser.close();
+  }
+}
