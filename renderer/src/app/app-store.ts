@@ -17,6 +17,10 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function noticeKey(notice: Notice): string {
+  return `${notice.level}:${notice.message}`;
+}
+
 function rememberedDocument(): string | null {
   try {
     return localStorage.getItem(LAST_DOCUMENT_KEY);
@@ -44,6 +48,9 @@ export class AppStore {
   readonly message = signal<StatusMessage | null>(null);
   /** Set once the first library listing has come back (or failed). */
   readonly started = signal(false);
+
+  /** Notices the analyst dismissed; the library keeps reporting them until it restarts. */
+  private readonly dismissedNotices = new Set<string>();
 
   constructor(private readonly api: ApiClient) {}
 
@@ -74,10 +81,11 @@ export class AppStore {
   async refreshLibrary(): Promise<void> {
     const listing = await this.api.call('library.list', {});
     this.documents.value = listing.documents;
-    this.notices.value = listing.notices;
+    this.notices.value = listing.notices.filter((notice) => !this.dismissedNotices.has(noticeKey(notice)));
   }
 
   dismissNotice(notice: Notice): void {
+    this.dismissedNotices.add(noticeKey(notice));
     this.notices.value = this.notices.value.filter((candidate) => candidate !== notice);
   }
 
@@ -97,6 +105,8 @@ export class AppStore {
       void this.refreshLibrary().catch(() => undefined);
     } catch (error) {
       this.report('error', `Could not open the document: ${messageOf(error)}`);
+      // A document that could not be read may have left a notice behind.
+      void this.refreshLibrary().catch(() => undefined);
     } finally {
       if (this.opening.value === id) this.opening.value = null;
     }
