@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract/channels.ts';
+import type { AnnotationOp } from '../../../shared/contract/ops.ts';
+import type { ScholiaDocument } from '../../../shared/model/document.ts';
+import { DEFAULT_TAGSET } from '../../../shared/model/tagset.ts';
+import { makeTarget } from '../../../shared/text/target.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import { DocumentSession } from './document-session.ts';
+
+const when = '2026-01-31T09:00:00.000Z';
+const text = '"We are under attack," said Roberta Metsola.';
+
+function documentWith(): ScholiaDocument {
+  const quoteStart = 1;
+  return {
+    id: 'doc1',
+    meta: { title: 'Test' },
+    content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+    text,
+    fingerprint: `sha256:${'0'.repeat(64)}`,
+    entities: [],
+    annotations: [
+      { id: 'q1', kind: 'quote', form: 'direct', target: makeTarget(text, quoteStart, quoteStart + 19), author: 'A', created: when, modified: when },
+    ],
+    reviews: [],
+    revision: 4,
+    imported: when,
+    modified: when,
+  };
+}
+
+/** An API that records `annotations.apply` batches and accepts them. */
+function recordingApi() {
+  const batches: { ops: AnnotationOp[]; baseRevision?: number }[] = [];
+  let revision = 4;
+  const api: ApiClient = {
+    call: async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+      if (channel !== 'annotations.apply') throw new Error(`unexpected ${channel}`);
+      batches.push(input as ChannelInput<'annotations.apply'>);
+      revision += 1;
+      return { revision, modified: when } as ChannelOutput<C>;
+    },
+  };
+  return { api, batches };
+}
+
+function sessionWith() {
+  const { api, batches } = recordingApi();
+  const reports: string[] = [];
+  const session = new DocumentSession(documentWith(), DEFAULT_TAGSET, api, () => 'A. Analyst', (_tone, message) => reports.push(message));
+  return { session, batches, reports };
+}
+
+describe('DocumentSession', () => {
+  it('names a new speaker by typing: a person entity and the quote’s speaker in one batch', async () => {
+    const { session, batches } = sessionWith();
+    expect(session.setSpeakerByName('q1', '  Roberta   Metsola ')).toBe(true);
+    await session.commands.whenIdle();
+    const [batch] = batches;
+    expect(batch?.baseRevision).toBe(4);
+    expect(batch?.ops.map((op) => op.op)).toEqual(['entity.add', 'annotation.update']);
+    const speaker = [...session.records.entities()][0];
+    expect(speaker).toMatchObject({ name: 'Roberta Metsola', type: 'person' });
+    expect(session.records.annotation('q1')).toMatchObject({ speakerId: speaker?.id });
+  });
+
+  it('sends each batch on the revision the previous one produced', async () => {
+    const { session, batches } = sessionWith();
+    session.setQuoteForm('q1', 'mixed');
+    session.setNote('q1', 'Check the video.');
+    await session.commands.whenIdle();
+    expect(batches.map((batch) => batch.baseRevision)).toEqual([4, 5]);
+  });
+
+  it('keeps an entity’s former name as an alias when it occurs in the article', async () => {
+    const { session } = sessionWith();
+    session.setSpeakerByName('q1', 'Metsola');
+    const entity = [...session.records.entities()][0];
+    session.renameEntity(entity?.id ?? '', 'Roberta Metsola');
+    expect(session.records.entity(entity?.id ?? '')).toMatchObject({ name: 'Roberta Metsola', aliases: ['Metsola'] });
+    await session.commands.whenIdle();
+  });
+
+  it('removes an empty note instead of saving an empty string', async () => {
+    const { session } = sessionWith();
+    session.setNote('q1', 'Temporary');
+    session.setNote('q1', '   ');
+    expect(session.records.annotation('q1')).not.toHaveProperty('note');
+    await session.commands.whenIdle();
+  });
+
+  it('selects what an undo brings back and forgets a selection that disappears', async () => {
+    const { session } = sessionWith();
+    session.select('q1');
+    session.deleteSelected();
+    expect(session.selectedId.value).toBeNull();
+    session.undo();
+    expect(session.selectedId.value).toBe('q1');
+    await session.commands.whenIdle();
+  });
+
+  it('applies tagset keys to the selected annotation only where they mean something', () => {
+    const { session } = sessionWith();
+    session.select('q1');
+    expect(session.applyTagsetKey('6')).toBe(false);
+  });
+
+  it('says what to do when asked to mark without a selection', () => {
+    const { session, reports } = sessionWith();
+    expect(session.markSelection('claim')).toBe(false);
+    expect(reports).toEqual(['Select some text in the article first.']);
+  });
+});
