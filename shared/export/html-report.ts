@@ -45,17 +45,18 @@ function link(url: string | undefined, text: string): string {
   return safe ? `<a href="${escapeHtml(safe)}" rel="noopener noreferrer">${escapeHtml(text)}</a>` : escapeHtml(text);
 }
 
-/** One block of the article: each segment wrapped in one element per active mark, markers where marks end. */
+/**
+ * One block of the article: each segment wrapped in one element per active mark, outermost first.
+ * Markers stand outside every highlight, where their mark ends, so nothing underlines them and
+ * they break with the text they follow.
+ */
 function renderBlock(block: ArticleBlock): string {
   let html = '';
   for (const segment of block.segments) {
-    const continuing = segment.active.filter((mark) => !segment.ending.includes(mark));
-    const ending = segment.active.filter((mark) => segment.ending.includes(mark));
-    for (const mark of [...continuing, ...ending]) html += `<span class="${highlightClass(mark)}">`;
+    html += segment.active.map((mark) => `<span class="${highlightClass(mark)}">`).join('');
     html += escapeHtml(segment.text);
-    html += '</span>'.repeat(ending.length);
+    html += '</span>'.repeat(segment.active.length);
     html += segment.ending.map(marker).join('');
-    html += '</span>'.repeat(continuing.length);
   }
   switch (block.kind) {
     case 'heading':
@@ -92,17 +93,17 @@ function header(report: ReportModel): string {
 
 function summary(report: ReportModel): string {
   const { counts, sections } = report;
-  const figures: [number, string][] = [];
+  const figures: [number, string, string?][] = [];
   if (sections.includes('claims')) figures.push([counts.claims, noun(counts.claims, 'claim')]);
-  if (sections.includes('quotes')) figures.push([counts.quotes, `${noun(counts.quotes, 'quote')}, ${plural(counts.speakers, 'speaker')}`]);
-  if (sections.includes('entities')) figures.push([counts.entities, `${noun(counts.entities, 'entity', 'entities')}, ${plural(counts.mentions, 'mention')}`]);
+  if (sections.includes('quotes')) figures.push([counts.quotes, noun(counts.quotes, 'quote'), `by ${plural(counts.speakers, 'speaker')}`]);
+  if (sections.includes('entities')) figures.push([counts.entities, noun(counts.entities, 'entity', 'entities'), plural(counts.mentions, 'mention')]);
   if (sections.includes('notes')) figures.push([counts.notes, noun(counts.notes, 'note')]);
-  figures.push([counts.words, 'words in the article']);
+  figures.push([counts.words, noun(counts.words, 'word'), 'in the article']);
   const verdicts = counts.claimsByVerdict
     .map(({ verdict, count }) => `<li><span class="badge c-${classSafe(verdict.id)}">${escapeHtml(verdict.label)}</span> ${count}</li>`)
     .join('');
   return `<section id="summary" aria-label="Summary">
-<ul class="figures">${figures.map(([n, label]) => `<li><b>${n.toLocaleString('en')}</b><span>${escapeHtml(label)}</span></li>`).join('')}</ul>
+<ul class="figures">${figures.map(([n, label, detail]) => `<li><b>${n.toLocaleString('en')}</b> ${escapeHtml(label)}${detail ? `<span>${escapeHtml(detail)}</span>` : ''}</li>`).join('')}</ul>
 ${verdicts ? `<ul class="verdicts" aria-label="Claims by verdict">${verdicts}</ul>` : ''}
 </section>`;
 }

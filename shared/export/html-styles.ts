@@ -27,9 +27,9 @@ h3 { font-size: 1rem; font-weight: 600; margin: 1.4rem 0 0.6rem; }
 header.report { padding-bottom: 1.2rem; margin-bottom: 1.6rem; border-bottom: 2px solid var(--ink); }
 section { margin: 0 0 2.4rem; }
 .figures { display: flex; flex-wrap: wrap; gap: 0.6rem; margin: 0 0 0.9rem; padding: 0; list-style: none; font-family: var(--sans); }
-.figures li { flex: 1 1 7rem; background: var(--wash); border-radius: 6px; padding: 0.55rem 0.75rem; }
-.figures b { display: block; font-size: 1.35rem; font-weight: 650; line-height: 1.2; }
-.figures span { font-size: 0.78rem; color: var(--muted); }
+.figures li { flex: 1 1 7rem; background: var(--wash); border-radius: 6px; padding: 0.5rem 0.75rem; font-size: 0.85rem; line-height: 1.35; }
+.figures b { font-size: 1.35rem; font-weight: 650; }
+.figures span { display: block; font-size: 0.78rem; color: var(--muted); }
 .verdicts { display: flex; flex-wrap: wrap; gap: 0.35rem 0.5rem; margin: 0; padding: 0; list-style: none; font: 0.8rem/1.4 var(--sans); }
 .badge { display: inline-block; font: 600 0.72rem/1.5 var(--sans); padding: 0 0.45rem; border-radius: 999px; color: #fff; white-space: nowrap; }
 .badge.plain { color: var(--ink); background: var(--wash); border: 1px solid var(--rule); font-weight: 500; }
@@ -42,14 +42,14 @@ section { margin: 0 0 2.4rem; }
 .article h3 { font-size: 1.15rem; }
 .article blockquote { margin: 0 0 1em; padding-left: 1em; border-left: 3px solid var(--rule); }
 .article .item { margin: 0 0 0.5em 1.2em; }
-.hl-quote { text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: 0.22em; text-decoration-skip-ink: none; }
+.hl-quote { text-decoration-line: underline; text-decoration-color: #0e7490; text-decoration-thickness: 2px; text-underline-offset: 0.22em; text-decoration-skip-ink: none; }
 .hl-quote.q-direct { text-decoration-style: solid; }
 .hl-quote.q-indirect { text-decoration-style: dashed; }
 .hl-quote.q-mixed { text-decoration-style: double; }
 .hl-note { border-bottom: 2px dotted ${'#b45309'}; padding-bottom: 0.1em; }
 .hl-entity { font-weight: 600; }
-.marker { display: inline-block; font: 700 0.62rem/1 var(--sans); vertical-align: 0.55em; margin: 0 0.08em; text-decoration: none; }
-.marker a { text-decoration: none; color: inherit; padding: 0 0.1em; }
+.marker { font: 700 0.62rem/0 var(--sans); vertical-align: 0.55em; padding: 0 0.1em 0 0.05em; }
+.marker a { text-decoration: none; color: inherit; }
 .k-quote { color: #0e7490; }
 .k-note { color: #b45309; }
 ol.entries { list-style: none; margin: 0; padding: 0; }
