@@ -23,8 +23,8 @@ function article(): string {
   let count = 0;
   while (count < WORDS) {
     const words = Array.from({ length: 100 }, () => pick(VOCABULARY));
-    words[0] = words[0]!.replace(/^./u, (c) => c.toUpperCase());
-    paragraphs.push(`${words.slice(0, 50).join(' ')}. ${words.slice(50).join(' ')}.`);
+    const sentence = `${words.slice(0, 50).join(' ')}. ${words.slice(50).join(' ')}.`;
+    paragraphs.push(sentence.charAt(0).toUpperCase() + sentence.slice(1));
     count += words.length;
   }
   return paragraphs.join('\n\n');
@@ -40,7 +40,9 @@ function annotate(document: ScholiaDocument): ScholiaDocument {
     const first = Math.floor(random() * (wordStarts.length - 30));
     const kind = i % 10 < 2 ? 'claim' : i % 10 < 4 ? 'quote' : i % 10 < 9 ? 'entity' : 'note';
     const length = kind === 'entity' ? 1 + Math.floor(random() * 2) : 3 + Math.floor(random() * 25);
-    const target = makeTarget(text, wordStarts[first]![0], wordStarts[first + length - 1]![1]);
+    const [start] = wordStarts[first] ?? [0];
+    const [, end] = wordStarts[first + length - 1] ?? [0, 1];
+    const target = makeTarget(text, start, end);
     const base = { id: `a${i}`, target, author: 'Bench', created: stamp, modified: stamp };
     if (kind === 'claim') annotations.push({ ...base, kind, status: pick(DEFAULT_TAGSET.verdicts).id, claimantId: pick(entities).id, note: 'A note on this claim.' });
     else if (kind === 'quote') annotations.push({ ...base, kind, form: pick<QuoteForm>(['direct', 'indirect', 'mixed']), speakerId: pick(entities).id });
