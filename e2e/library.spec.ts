@@ -49,3 +49,17 @@ test('shows the library’s notices in a banner that can be dismissed', async ({
   await expect(notices).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(SAMPLE.title);
 });
+
+test('signs new annotations with the annotator name set in the status line', async ({ host, reader, page }) => {
+  await page.getByRole('button', { name: /Annotator: Analyst/u }).click();
+  const field = page.getByLabel('Annotator name');
+  await field.fill('R. Fact-Checker');
+  await field.press('Enter');
+  await expect(page.getByRole('button', { name: 'Annotator: R. Fact-Checker' })).toBeVisible();
+  const id = await reader.mark(SAMPLE.claim, 'c');
+  await reader.expectSaved();
+  await host.stop();
+  const [documentId] = await host.documentIds();
+  const document = await host.readDocumentFile(documentId ?? '');
+  expect(document.annotations.find((annotation) => annotation.id === id)?.author).toBe('R. Fact-Checker');
+});

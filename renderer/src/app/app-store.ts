@@ -125,6 +125,17 @@ export class AppStore {
     }
   }
 
+  /** Changes the name new annotations are signed with. */
+  async setAnnotatorName(name: string): Promise<void> {
+    const annotatorName = name.replace(/\s+/gu, ' ').trim();
+    if (!annotatorName || annotatorName === this.settings.value.annotatorName) return;
+    try {
+      this.settings.value = await this.api.call('settings.set', { annotatorName });
+    } catch (error) {
+      this.report('error', `Could not change the annotator name: ${messageOf(error)}`);
+    }
+  }
+
   undo(): boolean {
     return this.session.value?.undo() ?? false;
   }

@@ -1,4 +1,5 @@
 import type { AppStore } from '../app/app-store.ts';
+import { AnnotatorName } from './AnnotatorName.tsx';
 
 /** Whether the open document's changes are saved, and the latest message. */
 export function StatusLine({ store }: { store: AppStore }) {
@@ -30,9 +31,7 @@ export function StatusLine({ store }: { store: AppStore }) {
         </span>
       ) : null}
       <span class="status-spacer" />
-      <span class="status-annotator" title="Annotations you make are signed with this name">
-        {store.settings.value.annotatorName}
-      </span>
+      <AnnotatorName store={store} />
     </footer>
   );
 }
