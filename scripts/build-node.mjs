@@ -17,7 +17,8 @@ await Promise.all([
     entryPoints: ['electron/main/main.ts'],
     outfile: 'dist/electron/main.cjs',
     format: 'cjs',
-    external: ['electron'],
+    // playwright-core finds its own files at run time and cannot be bundled; it is loaded only when a PDF is printed with Chromium.
+    external: ['electron', 'playwright-core'],
   }),
   build({
     ...common,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ScholiaError } from '../../../shared/contract/errors.ts';
 
 /** Debian's Chromium, where the project's machines and CI have it. */
@@ -19,6 +19,8 @@ export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string
 
 async function launch(): Promise<Browser> {
   const executablePath = chromiumExecutable();
+  // Loaded on first use: the app prints with Electron instead and never needs it.
+  const { chromium } = await import('playwright-core');
   try {
     return await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ARGS });
   } catch (error) {
