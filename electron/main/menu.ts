@@ -47,8 +47,9 @@ function menuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
   const editMenu: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send({ type: 'undo' }) },
-      { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => send({ type: 'redo' }) },
+      // The page handles these keys itself; the menu only shows them, so one key press never undoes twice.
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => send({ type: 'undo' }) },
+      { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: () => send({ type: 'redo' }) },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

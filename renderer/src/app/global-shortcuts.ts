@@ -11,9 +11,6 @@ function isTextField(target: EventTarget | null): boolean {
 
 type HistoryStep = 'undo' | 'redo';
 
-/** How soon after a keyboard undo/redo a menu command of the same kind counts as its echo. */
-const MENU_ECHO_MS = 250;
-
 /** Ctrl/Cmd+Z undoes; Ctrl/Cmd+Shift+Z and Ctrl+Y redo. */
 export function historyStepOf(event: KeyboardEvent): HistoryStep | null {
   const mod = event.ctrlKey || event.metaKey;
@@ -29,15 +26,10 @@ export function historyStepOf(event: KeyboardEvent): HistoryStep | null {
  * Electron menu. Returns a function that removes the listeners.
  */
 export function installGlobalShortcuts(store: AppStore): () => void {
-  // Where the native menu's accelerators also fire for a key the page handled, the page and the
-  // menu would both undo: a menu command right after the same step from the keyboard is dropped.
-  let lastKeyStep: { step: HistoryStep; at: number } | null = null;
-
   const onKeyDown = (event: KeyboardEvent): void => {
     const step = historyStepOf(event);
     if (!step || isTextField(event.target)) return;
     event.preventDefault();
-    lastKeyStep = { step, at: performance.now() };
     if (step === 'undo') store.undo();
     else store.redo();
   };
@@ -48,7 +40,6 @@ export function installGlobalShortcuts(store: AppStore): () => void {
       void store.openDocument(command.id);
       return;
     }
-    if (lastKeyStep?.step === command.type && performance.now() - lastKeyStep.at < MENU_ECHO_MS) return;
     // In a text field, the menu's Undo means the field's own undo.
     if (isTextField(document.activeElement)) {
       document.execCommand(command.type);
