@@ -1,0 +1,33 @@
+// `npm run bench`: every performance scenario of the issues, medians of several runs, budgets as
+// ratios measured side by side in the same run. Prints a table and writes bench/results.json.
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { formatTable, type BenchRow } from './lib/report.ts';
+import { annotateScenario } from './scenarios/annotate.ts';
+import { exportScenario } from './scenarios/export.ts';
+
+const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
+  annotate: annotateScenario,
+  export: exportScenario,
+};
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string', default: '9' } } });
+const runs = Number(values.runs);
+const names = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
+const rows: BenchRow[] = [];
+for (const name of names) {
+  const scenario = SCENARIOS[name];
+  if (!scenario) throw new Error(`unknown scenario "${name}"; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  console.error(`running ${name}…`);
+  rows.push(...(await scenario(runs)));
+}
+console.log(formatTable(rows));
+const results = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows };
+await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log(JSON.stringify(results));
+const failed = rows.filter((row) => row.pass === false);
+if (failed.length > 0) {
+  console.error(`${failed.length} budget(s) exceeded: ${failed.map((row) => `${row.scenario} / ${row.case}`).join('; ')}`);
+  process.exitCode = 1;
+}
