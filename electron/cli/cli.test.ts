@@ -1,24 +1,11 @@
-import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../services/testing/temp-dir.ts';
+import { runScholia as scholia } from './testing/run-scholia.ts';
 
-const run = promisify(execFile);
 const tempDir = useTempDirs();
-const bin = path.resolve('bin/scholia.js');
 
-/** Runs the `scholia` command as a user would (the bundle is built by vitest's global setup). */
-async function scholia(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, SCHOLIA_LIBRARY: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};

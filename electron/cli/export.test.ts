@@ -1,28 +1,16 @@
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { exportTagFile } from '../../shared/export/tag-file-export.ts';
 import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
 import { annotatedSampleDocument } from '../../shared/testing/annotated-sample.ts';
 import { sliceCodePoints } from '../../shared/text/code-points.ts';
 import { useTempDirs } from '../services/testing/temp-dir.ts';
+import { runScholia as scholia } from './testing/run-scholia.ts';
 
-const run = promisify(execFile);
 const tempDir = useTempDirs();
-const bin = path.resolve('bin/scholia.js');
 const sample = annotatedSampleDocument(await readFile(path.resolve('assets/sample-article.txt'), 'utf8'));
 
-async function scholia(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, SCHOLIA_LIBRARY: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 async function tagFile(dir: string, embedText = true): Promise<string> {
   const file = path.join(dir, 'sample.scholia-tags.json');

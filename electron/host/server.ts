@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { ApiResult, ErrorCode } from '../../shared/contract/errors.ts';
 import { RENDERER_CSP } from '../../shared/security/csp.ts';
 import type { Scholia } from '../services/open-scholia.ts';
-import { contentTypeOf, readStaticFile, resolveStaticPath } from './static-files.ts';
+import { contentTypeOf } from '../services/content-types.ts';
+import { readStaticFile, resolveStaticPath } from './static-files.ts';
 
 /** The largest API request body accepted: room for an article at the contract's size limit. */
 export const MAX_BODY_BYTES = 48 * 1024 * 1024;

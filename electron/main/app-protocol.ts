@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { RENDERER_CSP } from '../../shared/security/csp.ts';
-import { APP_SCHEME, contentTypeFor, resolveAppRequest } from './policy.ts';
+import { contentTypeOf } from '../services/content-types.ts';
+import { APP_SCHEME, resolveAppRequest } from './policy.ts';
 
 /** Headers every answer of the scheme carries. */
 const SECURITY_HEADERS = {
@@ -41,7 +42,7 @@ async function answer(rendererRoot: string, request: Request): Promise<Response>
   }
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
     status: 200,
-    headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file), 'Cache-Control': 'no-cache' },
+    headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-cache' },
   });
 }
 

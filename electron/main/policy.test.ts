@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, contentTypeFor, isTrustedSender, resolveAppRequest, shouldOpenExternally } from './policy.ts';
+import { APP_ENTRY_URL, isTrustedSender, resolveAppRequest, shouldOpenExternally } from './policy.ts';
 
 describe('isTrustedSender', () => {
   it('trusts the main frame of our app:// page', () => {
@@ -141,24 +141,5 @@ describe('resolveAppRequest', () => {
 
   it('treats a double-encoded dot-dot as a plain name inside the root', () => {
     expect(resolve('app://scholia/%252e%252e/x')).toBe(path.join(root, '%2e%2e', 'x'));
-  });
-});
-
-describe('contentTypeFor', () => {
-  it.each([
-    ['index.html', 'text/html; charset=utf-8'],
-    ['assets/index-1.js', 'text/javascript; charset=utf-8'],
-    ['assets/index-1.css', 'text/css; charset=utf-8'],
-    ['assets/logo.svg', 'image/svg+xml'],
-    ['assets/icon.PNG', 'image/png'],
-    ['assets/font.woff2', 'font/woff2'],
-    ['assets/index-1.js.map', 'application/json; charset=utf-8'],
-  ])('%s is %s', (file, type) => {
-    expect(contentTypeFor(file)).toBe(type);
-  });
-
-  it('serves unknown files as opaque bytes', () => {
-    expect(contentTypeFor('assets/data.bin')).toBe('application/octet-stream');
-    expect(contentTypeFor('README')).toBe('application/octet-stream');
   });
 });

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ScholiaError } from '../../shared/contract/errors.ts';
 import type { DocumentMeta, ScholiaDocument } from '../../shared/model/document.ts';
-import { canonicalText } from '../../shared/text/canonical.ts';
-import { paragraphsContent } from '../../shared/text/content.ts';
-import { fingerprint } from '../../shared/text/fingerprint.ts';
+import { newDocument } from '../../shared/model/new-document.ts';
 import { parsePlainText } from '../../shared/text/plain-text.ts';
 import { BINARY_CONTROL } from './text-file.ts';
 
@@ -33,24 +31,11 @@ export function documentFromText(input: TextImport, now = new Date()): ScholiaDo
   const article = parsePlainText(input.text);
   const [firstBlock] = article.blocks;
   if (!firstBlock) throw new ScholiaError('bad-request', `${input.filename ?? 'The text'} holds no text to import.`);
-  const text = canonicalText(article.blocks);
   const title = input.title ?? input.meta?.title ?? (input.filename ? titleFromFilename(input.filename) : undefined) ?? titleFromText(firstBlock);
-  const stamp = now.toISOString();
-  return {
-    id: randomBytes(8).toString('hex'),
-    meta: {
-      ...input.meta,
-      title,
-      ...(article.published && !input.meta?.published ? { published: article.published } : {}),
-    },
-    content: paragraphsContent(article.blocks),
-    text,
-    fingerprint: fingerprint(text),
-    entities: [],
-    annotations: [],
-    reviews: [],
-    revision: 0,
-    imported: stamp,
-    modified: stamp,
+  const meta: DocumentMeta = {
+    ...input.meta,
+    title,
+    ...(article.published && !input.meta?.published ? { published: article.published } : {}),
   };
+  return newDocument(randomBytes(8).toString('hex'), meta, article.blocks, now.toISOString());
 }

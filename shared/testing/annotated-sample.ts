@@ -1,9 +1,7 @@
 import type { Annotation, QuoteForm } from '../model/annotation.ts';
 import type { ScholiaDocument } from '../model/document.ts';
 import type { Entity } from '../model/entity.ts';
-import { canonicalText } from '../text/canonical.ts';
-import { paragraphsContent } from '../text/content.ts';
-import { fingerprint } from '../text/fingerprint.ts';
+import { newDocument } from '../model/new-document.ts';
 import { parsePlainText } from '../text/plain-text.ts';
 import { makeTarget } from '../text/target.ts';
 
@@ -13,20 +11,8 @@ const AUTHOR = 'A. Analyst';
 /** A document made from raw article text the way text import makes it, without touching disk. */
 export function documentFromRawText(raw: string, title: string, id = 'sample'): ScholiaDocument {
   const article = parsePlainText(raw);
-  const text = canonicalText(article.blocks);
-  return {
-    id,
-    meta: { title, ...(article.published ? { published: article.published } : {}), language: 'en' },
-    content: paragraphsContent(article.blocks),
-    text,
-    fingerprint: fingerprint(text),
-    entities: [],
-    annotations: [],
-    reviews: [],
-    revision: 0,
-    imported: STAMP,
-    modified: STAMP,
-  };
+  const meta = { title, ...(article.published ? { published: article.published } : {}), language: 'en' };
+  return newDocument(id, meta, article.blocks, STAMP);
 }
 
 export const SAMPLE_ENTITIES: Entity[] = [
