@@ -8,6 +8,7 @@ import { registerIpcHandlers } from './ipc.ts';
 import { libraryDirFrom } from './launch-options.ts';
 import { builtLayout } from './layout.ts';
 import { installAppMenu } from './menu.ts';
+import { printReportWithElectron } from './pdf-printer.ts';
 import { blockRemoteRequests, createMainWindow, denyAllPermissions, guardWebContents } from './window.ts';
 
 let mainWindow: BrowserWindow | null = null;
@@ -38,7 +39,7 @@ async function start(): Promise<void> {
 
   let scholia: Scholia;
   try {
-    [scholia] = await Promise.all([openScholia({ libraryDir, seedFrom: assetsDir }), app.whenReady()]);
+    [scholia] = await Promise.all([openScholia({ libraryDir, seedFrom: assetsDir, printPdf: printReportWithElectron }), app.whenReady()]);
   } catch (error) {
     await app.whenReady();
     dialog.showErrorBox('Scholia could not start', `The library in ${libraryDir} could not be opened.\n\n${String(error)}`);

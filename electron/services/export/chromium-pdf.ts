@@ -41,6 +41,12 @@ function escapeFooter(text: string): string {
   return text.replace(/[&<>"']/gu, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/** The page footer of a printed report: its title (if any) and the page number, as Chromium's print templates take it. */
+export function reportFooterTemplate(title?: string): string {
+  const prefix = title ? `${escapeFooter(title.slice(0, 120))} · ` : '';
+  return `<div style="width:100%;font:8px system-ui,'Liberation Sans',Arial,sans-serif;color:#6b7280;text-align:center;">${prefix}page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`;
+}
+
 /**
  * Prints an HTML report to PDF in headless Chromium: A4 as the report's own `@page` rule says,
  * backgrounds on (the highlights), a page-number footer. The page may load nothing from outside:
@@ -53,13 +59,12 @@ export async function printHtmlToPdf(html: string, options: PdfOptions = {}): Pr
     await context.route('**/*', (route) => route.abort());
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    const title = options.footerTitle ? `${escapeFooter(options.footerTitle.slice(0, 120))} · ` : '';
     const pdf = await page.pdf({
       preferCSSPageSize: true,
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: `<div style="width:100%;font:8px system-ui,'Liberation Sans',Arial,sans-serif;color:#6b7280;text-align:center;">${title}page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
+      footerTemplate: reportFooterTemplate(options.footerTitle),
       tagged: true,
       outline: true,
     });
