@@ -16,15 +16,19 @@ export class LibraryService {
 
   list(): ChannelOutput<'library.list'> {
     const documents = [...this.store.summaries].sort((a, b) => b.imported.localeCompare(a.imported) || a.title.localeCompare(b.title));
-    return { documents, notices: [...this.store.notices] };
+    const { readOnly } = this.store;
+    return { documents, notices: [...this.store.notices], ...(readOnly ? { readOnly } : {}) };
   }
 
   async get(id: string): Promise<ChannelOutput<'library.get'>> {
-    return { document: await this.store.getDocument(id), tagset: this.store.tagset };
+    const document = await this.store.getDocument(id);
+    const readOnly = this.store.readOnlyFor(id);
+    return { document, tagset: this.store.tagset, ...(readOnly ? { readOnly } : {}) };
   }
 
   /** Imports an article; one already in the library (same fingerprint) is not added twice. */
   async importText(input: TextImport): Promise<ChannelOutput<'library.importText'>> {
+    this.store.assertWritable();
     const document = documentFromText(input);
     const existing = this.store.findByFingerprint(document.fingerprint);
     if (existing) return { id: existing.id, title: existing.title, duplicate: true };
@@ -37,6 +41,7 @@ export class LibraryService {
    * already in the library (same fingerprint) is not added twice; merging is the review's job.
    */
   async importTagFile(json: unknown, name?: string): Promise<ChannelOutput<'library.importText'>> {
+    this.store.assertWritable();
     const file = readTagFile(json, name);
     const existing = this.store.findByFingerprint(file.document.fingerprint);
     if (existing) return { id: existing.id, title: existing.title, duplicate: true };
@@ -46,6 +51,7 @@ export class LibraryService {
   }
 
   async applyOps(documentId: string, ops: readonly AnnotationOp[], baseRevision?: number): Promise<ChannelOutput<'annotations.apply'>> {
+    this.store.assertWritable(documentId);
     const document = await this.store.getDocument(documentId);
     if (baseRevision !== undefined && baseRevision !== document.revision) {
       throw new ScholiaError('conflict', `The document changed elsewhere (revision ${document.revision}, expected ${baseRevision}); reload it.`);
@@ -62,9 +68,41 @@ export class LibraryService {
   }
 
   setSettings(changes: Partial<Settings>): Settings {
+    this.store.assertWritable();
     const settings = { ...this.store.settings, ...changes };
     this.store.setSettings(settings);
     return settings;
+  }
+
+  /** The previous versions of a document that the backups keep, newest first. */
+  async versions(documentId: string): Promise<ChannelOutput<'document.versions'>> {
+    return { versions: await this.store.versions(documentId) };
+  }
+
+  /**
+   * Restores a previous version of a document: its annotations, entities and reviews become the
+   * document's state again, as a new revision, saved at once. The state it replaces is kept as a
+   * version in turn, so a restore is undone by restoring that one. A document whose file was lost
+   * (unreadable and moved aside) comes back from its backup.
+   */
+  async restore(documentId: string, versionId: string): Promise<ChannelOutput<'document.restore'>> {
+    this.store.assertWritable(documentId);
+    const restored = (await this.store.versions(documentId)).find((version) => version.id === versionId);
+    if (!restored) throw new ScholiaError('not-found', `Document ${documentId} has no version ${versionId}; list them with document.versions.`);
+    const backup = await this.store.backups.read(documentId, versionId);
+    const modified = new Date().toISOString();
+    const listed = this.store.summaries.some((summary) => summary.id === documentId);
+    const current = listed ? await this.store.getDocument(documentId).catch(() => undefined) : undefined;
+    if (current) {
+      if (current.fingerprint !== backup.fingerprint) throw new ScholiaError('conflict', `Version ${versionId} holds a different article text than document ${documentId}.`);
+      const revision = current.revision + 1;
+      this.store.putDocument({ ...current, entities: backup.entities, annotations: backup.annotations, reviews: backup.reviews, revision, modified });
+      await this.store.flush();
+      return { revision, modified, restored };
+    }
+    const revision = backup.revision + 1;
+    await this.store.addDocument({ ...backup, revision, modified });
+    return { revision, modified, restored };
   }
 
   /** Seeds a new library with the sample article that ships in `assets/`. */

@@ -144,11 +144,16 @@ describe('openScholia', () => {
     expect((await readdir(dir)).some((name) => name.startsWith('library.json.corrupt-'))).toBe(true);
   });
 
-  it('refuses to open a library written by a newer format, leaving it untouched', async () => {
+  it('opens a library written by a newer format read-only, and leaves it untouched', async () => {
     const dir = await tempDir();
     const newer = JSON.stringify({ format: 'scholia-library', version: 2, documents: [] });
     await writeFile(path.join(dir, 'library.json'), newer);
-    await expect(openScholia({ libraryDir: dir })).rejects.toThrow(/newer version of Scholia/);
+    const scholia = await openScholia({ libraryDir: dir, seedFrom: assetsDir });
+    const listed = valueOf<ChannelOutput<'library.list'>>(await scholia.dispatch('library.list', {}));
+    expect(listed.readOnly).toMatchObject({ reason: 'newer-format', message: expect.stringMatching(/newer version of Scholia/) });
+    expect(await scholia.dispatch('library.importText', { text: 'A new article.' })).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect(await scholia.dispatch('settings.set', { annotatorName: 'Someone' })).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    await scholia.close();
     expect(await readFile(path.join(dir, 'library.json'), 'utf8')).toBe(newer);
   });
 });

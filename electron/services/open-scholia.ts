@@ -2,7 +2,7 @@ import type { ApiResult } from '../../shared/contract/errors.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
 import { exportDocument, type ExportDocumentOptions } from './export/export-document.ts';
 import { LibraryService } from './library-service.ts';
-import { LibraryStore } from './store/library-store.ts';
+import { LibraryStore, type LibraryStoreOptions } from './store/library-store.ts';
 
 export interface ScholiaOptions {
   libraryDir: string;
@@ -11,6 +11,12 @@ export interface ScholiaOptions {
   debounceMs?: number;
   /** Prints report HTML to PDF for `export.render`; Chromium through playwright-core when left out (the app passes Electron's printToPDF). */
   printPdf?: ExportDocumentOptions['printPdf'];
+  /** `write` (default) locks the library for this process; `read` changes nothing on disk (see `LibraryStoreOptions`). */
+  access?: LibraryStoreOptions['access'];
+  /** When another process holds the library: open read-only (default) or fail. */
+  whenLocked?: LibraryStoreOptions['whenLocked'];
+  /** How another process will name this one when it finds the library locked. */
+  owner?: string;
 }
 
 /** The services behind the API, over one library folder. */
@@ -20,7 +26,7 @@ export interface Scholia {
   dispatch(channel: string, input: unknown): Promise<ApiResult<unknown>>;
   /** Writes every pending change now. */
   flush(): Promise<void>;
-  /** Flushes and stops accepting work. */
+  /** Flushes, stops accepting work and gives up the library's lock. */
   close(): Promise<void>;
 }
 
@@ -39,13 +45,20 @@ function handlersFor(library: LibraryService, printPdf: ScholiaOptions['printPdf
       const file = await exportDocument(document, tagset, format, { ...options, annotator, ...(printPdf ? { printPdf } : {}) });
       return { filename: file.filename, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
+    'document.versions': ({ documentId }) => library.versions(documentId),
+    'document.restore': ({ documentId, versionId }) => library.restore(documentId, versionId),
   };
 }
 
 export async function openScholia(options: ScholiaOptions): Promise<Scholia> {
-  const store = await LibraryStore.open(options.libraryDir, options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs });
+  const store = await LibraryStore.open(options.libraryDir, {
+    ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
+    ...(options.access ? { access: options.access } : {}),
+    ...(options.whenLocked ? { whenLocked: options.whenLocked } : {}),
+    ...(options.owner ? { owner: options.owner } : {}),
+  });
   const library = new LibraryService(store);
-  if (options.seedFrom && store.createdNow) await library.seedSample(options.seedFrom);
+  if (options.seedFrom && store.createdNow && store.writable) await library.seedSample(options.seedFrom);
   const handlers = handlersFor(library, options.printPdf);
   let closed = false;
   return {
@@ -58,7 +71,7 @@ export async function openScholia(options: ScholiaOptions): Promise<Scholia> {
     flush: () => store.flush(),
     close: async () => {
       closed = true;
-      await store.flush();
+      await store.close();
     },
   };
 }

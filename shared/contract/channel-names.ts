@@ -7,6 +7,8 @@ export const CHANNEL_NAMES = [
   'settings.get',
   'settings.set',
   'export.render',
+  'document.versions',
+  'document.restore',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

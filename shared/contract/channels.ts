@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ExportFormat, ExportOptions } from '../export/options.ts';
-import { DocumentSummary, ScholiaDocument } from '../model/document.ts';
+import { AnnotationCounts, DocumentSummary, ScholiaDocument } from '../model/document.ts';
 import { Id, IsoDateTime } from '../model/ids.ts';
 import { Settings } from '../model/settings.ts';
 import { Tagset } from '../model/tagset.ts';
@@ -18,15 +18,38 @@ export const Notice = z.object({
 });
 export type Notice = z.infer<typeof Notice>;
 
+/**
+ * Why the library (or one document) can be read but not changed: a file of a newer format that this
+ * version must not overwrite, or another process that holds the library's lock. Every write answers
+ * `read-only` with the message.
+ */
+export const ReadOnly = z.object({
+  reason: z.enum(['newer-format', 'in-use']),
+  message: z.string(),
+});
+export type ReadOnly = z.infer<typeof ReadOnly>;
+
+/** A previous version of a document kept by the backups: `id` names it to `document.restore`. */
+export const DocumentVersion = z.object({
+  id: z.string().regex(/^(?:r\d{6,12}-\d{8}T\d{9}Z|daily-\d{4}-\d{2}-\d{2})$/u),
+  /** When the state was last changed. */
+  savedAt: IsoDateTime,
+  revision: z.int().nonnegative(),
+  counts: AnnotationCounts,
+  /** Kept as one of the last saves, as the last state of its day, or both. */
+  kinds: z.array(z.enum(['save', 'daily'])),
+});
+export type DocumentVersion = z.infer<typeof DocumentVersion>;
+
 /** Every channel of the API: its input and output validators. Main, preload, host and renderer all derive from this map. */
 export const contract = {
   'library.list': {
     input: Empty,
-    output: z.object({ documents: z.array(DocumentSummary), notices: z.array(Notice) }),
+    output: z.object({ documents: z.array(DocumentSummary), notices: z.array(Notice), readOnly: ReadOnly.optional() }),
   },
   'library.get': {
     input: z.strictObject({ id: Id }),
-    output: z.object({ document: ScholiaDocument, tagset: Tagset }),
+    output: z.object({ document: ScholiaDocument, tagset: Tagset, readOnly: ReadOnly.optional() }),
   },
   'library.importText': {
     input: z.strictObject({
@@ -50,6 +73,15 @@ export const contract = {
     input: z.strictObject({ documentId: Id, format: ExportFormat, options: ExportOptions.optional() }),
     /** The exported file, its bytes in base64 (a JSON- and IPC-safe form for every format, PDF and DOCX included). */
     output: z.object({ filename: z.string().min(1), mimeType: z.string().min(1), base64: z.base64() }),
+  },
+  'document.versions': {
+    input: z.strictObject({ documentId: Id }),
+    output: z.object({ versions: z.array(DocumentVersion) }),
+  },
+  'document.restore': {
+    input: z.strictObject({ documentId: Id, versionId: DocumentVersion.shape.id }),
+    /** The restore is a save of its own (a new revision), so restoring the version it replaced undoes it. */
+    output: z.object({ revision: z.int().nonnegative(), modified: IsoDateTime, restored: DocumentVersion }),
   },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

@@ -1,15 +1,16 @@
 import { rename } from 'node:fs/promises';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { describeIssues } from '../../../shared/contract/validation.ts';
+import type { DurableJsonFile } from './durable-file.ts';
 
 /** What reading one store file found. */
-export type JsonFileRead<T> =
-  | { status: 'ok'; db: Low<T> }
-  | { status: 'missing'; db: Low<T> }
-  | { status: 'newer'; version: number }
-  | { status: 'corrupt'; reason: string; movedTo: string };
+export type StoreFileRead<T> =
+  | { status: 'ok'; data: T }
+  | { status: 'missing' }
+  /** Written by a newer format: never to be overwritten. `data` is what this version can show of it, if anything. */
+  | { status: 'newer'; version: number; data: T | null }
+  /** Unreadable: moved aside to `movedTo`, or left where it is (`movedTo` null) when the library is read-only. */
+  | { status: 'corrupt'; reason: string; movedTo: string | null };
 
 function timestamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-');
@@ -20,31 +21,35 @@ function versionOf(data: unknown): number | undefined {
   return typeof data.version === 'number' ? data.version : undefined;
 }
 
+/** A store file's schema: an object with a `version` field. */
+type VersionedSchema<T> = z.ZodObject<{ version: z.ZodType<number> } & z.ZodRawShape> & z.ZodType<T>;
+
 /**
- * Opens a JSON store file with lowdb (atomic writes: temp file + rename). A file that does not
- * parse or fails validation is moved aside with a timestamp and reported, never overwritten.
+ * Reads and validates a store file through its adapter. A file that does not parse or fails
+ * validation is moved aside as `<name>.corrupt-<timestamp>` (unless `moveAside` is false) and
+ * reported, never overwritten. A file of a newer format is reported with what this version can read
+ * of it (validated with any version number), and left alone.
  */
-export async function openJsonFile<T>(file: string, schema: z.ZodType<T>, currentVersion: number, fallback: T): Promise<JsonFileRead<T>> {
-  const db = new Low<unknown>(new JSONFile<unknown>(file), null);
+export async function readStoreFile<T>(adapter: DurableJsonFile<T>, schema: VersionedSchema<T>, currentVersion: number, moveAside: boolean): Promise<StoreFileRead<T>> {
   let reason: string;
   try {
-    await db.read();
-    if (db.data === null) {
-      db.data = fallback;
-      return { status: 'missing', db: db as Low<T> };
+    const data: unknown = await adapter.read();
+    if (data === null) return { status: 'missing' };
+    const version = versionOf(data);
+    if (version !== undefined && version > currentVersion) {
+      const lenient = schema.extend({ version: z.int().positive() }).safeParse(data);
+      return { status: 'newer', version, data: lenient.success ? (lenient.data as T) : null };
     }
-    const version = versionOf(db.data);
-    if (version !== undefined && version > currentVersion) return { status: 'newer', version };
-    const parsed = schema.safeParse(db.data);
-    if (parsed.success) {
-      db.data = parsed.data;
-      return { status: 'ok', db: db as Low<T> };
-    }
+    const parsed = schema.safeParse(data);
+    if (parsed.success) return { status: 'ok', data: parsed.data };
     reason = `it does not match the expected format (${describeIssues(parsed.error, 2)})`;
   } catch (error) {
-    reason = `it is not valid JSON (${error instanceof Error ? error.message : String(error)})`;
+    if (error instanceof RangeError) reason = 'it is nested too deeply to read';
+    else if (error instanceof SyntaxError) reason = `it is not valid JSON (${error.message})`;
+    else throw error;
   }
-  const movedTo = `${file}.corrupt-${timestamp()}`;
-  await rename(file, movedTo);
+  if (!moveAside) return { status: 'corrupt', reason, movedTo: null };
+  const movedTo = `${adapter.file}.corrupt-${timestamp()}`;
+  await rename(adapter.file, movedTo);
   return { status: 'corrupt', reason, movedTo };
 }

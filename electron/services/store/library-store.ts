@@ -1,33 +1,70 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { Low } from 'lowdb';
-import type { Notice } from '../../../shared/contract/channels.ts';
+import { Low } from 'lowdb';
+import type { DocumentVersion, Notice, ReadOnly } from '../../../shared/contract/channels.ts';
 import { ScholiaError } from '../../../shared/contract/errors.ts';
 import type { DocumentSummary, ScholiaDocument } from '../../../shared/model/document.ts';
 import { isValidId } from '../../../shared/model/ids.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings.ts';
 import { DEFAULT_TAGSET, type Tagset } from '../../../shared/model/tagset.ts';
 import { DebouncedWrites } from './debounced-writes.ts';
-import { openJsonFile } from './json-file.ts';
+import { DEFAULT_BACKUP_POLICY, DocumentBackups, type BackupPolicy } from './document-backups.ts';
+import { DurableJsonFile } from './durable-file.ts';
+import { readStoreFile } from './json-file.ts';
+import { describeOwner, LibraryLock, LOCK_FILE } from './library-lock.ts';
 import { DocumentFile, LibraryFile, STORE_VERSION, summarize } from './store-files.ts';
 
 export interface LibraryStoreOptions {
   /** Quiet time before a changed file is written. */
   debounceMs?: number;
+  /**
+   * `write` (the default) takes the library's lock and may change files; `read` never locks and never
+   * changes a file, not even to move a corrupt one aside (the CLI's `list` and `export`).
+   */
+  access?: 'write' | 'read';
+  /** When another process holds the lock: open read-only with a notice (the default), or fail with `read-only`. */
+  whenLocked?: 'read-only' | 'fail';
+  /** What this process is, as another one will name it when it finds the lock: "Scholia", "scholia serve". */
+  owner?: string;
+  backups?: BackupPolicy;
 }
 
 function emptyLibrary(): LibraryFile {
   return { format: 'scholia-library', version: STORE_VERSION, documents: [], tagset: DEFAULT_TAGSET, settings: DEFAULT_SETTINGS };
 }
 
+/** Names Windows keeps for devices, whatever the extension: never a document's file name. */
+const DEVICE_NAME = /^(?:con|prn|aux|nul|com\d|lpt\d)$/iu;
+
+/** Temporary files a killed writer may have left (the lock's own are the lock's business). */
+function isLeftoverTemp(name: string): boolean {
+  return name.startsWith('.') && name.endsWith('.tmp') && !name.startsWith(`.${LOCK_FILE}`);
+}
+
+async function removeLeftoverTemps(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter(isLeftoverTemp).map((name) => unlink(path.join(dir, name)).catch(() => undefined)));
+}
+
+function inUseMessage(dir: string, holder: string): string {
+  return `The library ${dir} is in use by ${holder}. It is open read-only here: close the other one to make changes. (If nothing else uses it, delete ${LOCK_FILE} in the library folder.)`;
+}
+
 /**
  * The on-disk library: `library.json` (the index, tagset and settings) and one file per document
- * under `documents/`, so a save costs the size of one document. Writes are atomic and debounced.
+ * under `documents/`, so a save costs the size of one document. Writes are durable (fsynced temp file,
+ * rename, fsynced folder) and debounced; each document save keeps the replaced state as a backup.
+ * One process writes a library at a time (`scholia.lock`); a library it may not write — held by
+ * another process, or written by a newer version — opens read-only.
  */
 export class LibraryStore {
   readonly notices: Notice[] = [];
   private readonly documents = new Map<string, Low<DocumentFile>>();
+  private readonly loading = new Map<string, Promise<Low<DocumentFile> | undefined>>();
+  /** Documents of a newer format: shown, never saved. */
+  private readonly newerDocuments = new Map<string, ReadOnly>();
   private readonly writes: DebouncedWrites;
+  readonly backups: DocumentBackups;
 
   /** True when this open found no library at all: the moment to seed the sample article. */
   createdNow = false;
@@ -35,48 +72,101 @@ export class LibraryStore {
   private constructor(
     readonly dir: string,
     private readonly index: Low<LibraryFile>,
+    /** Set when nothing may be written; every write throws `read-only` with its message. */
+    readonly readOnly: ReadOnly | null,
+    private readonly access: 'write' | 'read',
+    private readonly lock: LibraryLock | null,
     options: LibraryStoreOptions,
   ) {
     this.writes = new DebouncedWrites(options.debounceMs ?? 300, (key, error) => {
       this.notices.push({ level: 'error', message: `Could not save ${key}: ${error instanceof Error ? error.message : String(error)}` });
     });
+    this.backups = new DocumentBackups(dir, options.backups ?? DEFAULT_BACKUP_POLICY);
   }
 
   static async open(dir: string, options: LibraryStoreOptions = {}): Promise<LibraryStore> {
-    await mkdir(path.join(dir, 'documents'), { recursive: true });
-    const notices: Notice[] = [];
+    let access = options.access ?? 'write';
+    let lock: LibraryLock | null = null;
+    let readOnly: ReadOnly | null = null;
+    if (access === 'write') {
+      await mkdir(path.join(dir, 'documents'), { recursive: true });
+      const attempt = await LibraryLock.acquire(dir, options.owner ?? 'Scholia');
+      if (attempt.acquired) {
+        lock = attempt.lock;
+      } else {
+        const holder = attempt.owner ? describeOwner(attempt.owner) : 'another process';
+        if (options.whenLocked === 'fail') throw new ScholiaError('read-only', `The library ${dir} is in use by ${holder}; close it and try again.`);
+        readOnly = { reason: 'in-use', message: inUseMessage(dir, holder) };
+        access = 'read';
+      }
+    }
+    try {
+      return await LibraryStore.load(dir, options, access, lock, readOnly);
+    } catch (error) {
+      await lock?.release();
+      throw error;
+    }
+  }
+
+  private static async load(dir: string, options: LibraryStoreOptions, access: 'write' | 'read', lock: LibraryLock | null, lockedOut: ReadOnly | null): Promise<LibraryStore> {
+    const writable = access === 'write';
+    if (writable) {
+      await removeLeftoverTemps(dir);
+      await removeLeftoverTemps(path.join(dir, 'documents'));
+    }
+    const notices: Notice[] = lockedOut ? [{ level: 'warning', message: lockedOut.message }] : [];
     const indexFile = path.join(dir, 'library.json');
-    const read = await openJsonFile(indexFile, LibraryFile, STORE_VERSION, emptyLibrary());
+    const adapter = new DurableJsonFile<LibraryFile>(indexFile);
+    const read = await readStoreFile(adapter, LibraryFile, STORE_VERSION, writable);
+    let readOnly = lockedOut;
+    let data: LibraryFile | null = null;
+    if (read.status === 'ok') data = read.data;
     if (read.status === 'newer') {
-      throw new ScholiaError('read-only', `${indexFile} was written by a newer version of Scholia (format ${read.version}); update Scholia to open this library.`);
+      readOnly = {
+        reason: 'newer-format',
+        message: `This library was saved by a newer version of Scholia (library format ${read.version}; this version writes format ${STORE_VERSION}). It is open read-only and will not be changed: update Scholia to edit it.`,
+      };
+      notices.push({ level: 'warning', message: readOnly.message });
+      data = read.data;
     }
-    let index: Low<LibraryFile>;
     if (read.status === 'corrupt') {
-      notices.push({ level: 'warning', message: `The library index could not be read: ${read.reason}. It was moved to ${path.basename(read.movedTo)} and rebuilt from the document files.` });
-      const reopened = await openJsonFile(indexFile, LibraryFile, STORE_VERSION, emptyLibrary());
-      if (reopened.status !== 'missing') throw new Error('the library index reappeared while rebuilding it');
-      index = reopened.db;
-    } else {
-      index = read.db;
+      const where = read.movedTo ? `It was moved to ${path.basename(read.movedTo)} and rebuilt from the document files.` : 'It was left as it is, and the list rebuilt from the document files for now.';
+      notices.push({ level: 'warning', message: `The library index could not be read: ${read.reason}. ${where}` });
     }
-    const store = new LibraryStore(dir, index, options);
+    const index = new Low<LibraryFile>(adapter, data ?? emptyLibrary());
+    const store = new LibraryStore(dir, index, readOnly, readOnly ? 'read' : access, lock, options);
     store.notices.push(...notices);
-    if (read.status !== 'ok') {
+    if (data === null) {
       const rebuilt = await store.readAllDocumentSummaries();
       store.createdNow = read.status === 'missing' && rebuilt.length === 0;
-      store.index.data.documents = rebuilt;
-      if (rebuilt.length > 0 || read.status === 'corrupt') store.scheduleIndexWrite();
+      index.data.documents = rebuilt;
+      if (store.readOnly === null && (rebuilt.length > 0 || read.status === 'corrupt')) store.scheduleIndexWrite();
     }
     return store;
   }
 
+  /** Whether this process may change the library's files. */
+  get writable(): boolean {
+    return this.access === 'write' && this.readOnly === null;
+  }
+
   private documentPath(id: string): string {
-    if (!isValidId(id)) throw new ScholiaError('bad-request', `"${id}" is not a valid document id`);
+    if (!isValidId(id) || DEVICE_NAME.test(id)) throw new ScholiaError('bad-request', `"${id}" is not a valid document id`);
     return path.join(this.dir, 'documents', `${id}.json`);
   }
 
+  private documentAdapter(id: string): DurableJsonFile<DocumentFile> {
+    const file = this.documentPath(id);
+    return new DurableJsonFile<DocumentFile>(file, {
+      beforeReplace: (previous) => this.backups.keep(file, previous.document),
+      onHookError: (error) => {
+        this.notices.push({ level: 'warning', message: `Could not keep a backup of document ${id}: ${error instanceof Error ? error.message : String(error)}` });
+      },
+    });
+  }
+
   private async readAllDocumentSummaries(): Promise<DocumentSummary[]> {
-    const names = await readdir(path.join(this.dir, 'documents'));
+    const names = await readdir(path.join(this.dir, 'documents')).catch(() => [] as string[]);
     const summaries: DocumentSummary[] = [];
     for (const name of names.sort()) {
       const id = name.endsWith('.json') ? name.slice(0, -5) : '';
@@ -87,23 +177,72 @@ export class LibraryStore {
     return summaries;
   }
 
-  private async loadDocument(id: string): Promise<Low<DocumentFile> | undefined> {
+  /** Reads a document file once; calls that arrive while it is being read share the read. */
+  private loadDocument(id: string): Promise<Low<DocumentFile> | undefined> {
     const cached = this.documents.get(id);
-    if (cached) return cached;
-    const file = this.documentPath(id);
-    const read = await openJsonFile<DocumentFile>(file, DocumentFile, STORE_VERSION, undefined as unknown as DocumentFile);
+    if (cached) return Promise.resolve(cached);
+    let pending = this.loading.get(id);
+    if (!pending) {
+      pending = this.readDocument(id).finally(() => this.loading.delete(id));
+      this.loading.set(id, pending);
+    }
+    return pending;
+  }
+
+  private async readDocument(id: string): Promise<Low<DocumentFile> | undefined> {
+    const adapter = this.documentAdapter(id);
+    const read = await readStoreFile(adapter, DocumentFile, STORE_VERSION, this.writable);
     switch (read.status) {
-      case 'ok':
-        this.documents.set(id, read.db);
-        return read.db;
+      case 'ok': {
+        const db = new Low<DocumentFile>(adapter, read.data);
+        this.documents.set(id, db);
+        this.refreshSummary(read.data.document);
+        return db;
+      }
       case 'missing':
         return undefined;
-      case 'newer':
-        throw new ScholiaError('read-only', `Document ${id} was written by a newer version of Scholia (format ${read.version}); update Scholia to open it.`);
-      case 'corrupt':
-        this.notices.push({ level: 'warning', message: `Document ${id} could not be read: ${read.reason}. It was moved to documents/${path.basename(read.movedTo)}.` });
+      case 'newer': {
+        const message = `Document ${id} was saved by a newer version of Scholia (document format ${read.version}).`;
+        if (!read.data) {
+          this.notices.push({ level: 'warning', message: `${message} This version cannot show it; the file is left untouched. Update Scholia to open it.` });
+          throw new ScholiaError('read-only', `${message} Update Scholia to open it.`);
+        }
+        const readOnly: ReadOnly = { reason: 'newer-format', message: `${message} It is open read-only and will not be changed: update Scholia to edit it.` };
+        this.newerDocuments.set(id, readOnly);
+        const db = new Low<DocumentFile>(adapter, read.data);
+        this.documents.set(id, db);
+        return db;
+      }
+      case 'corrupt': {
+        const where = read.movedTo ? `It was moved to documents/${path.basename(read.movedTo)}.` : 'It was left as it is.';
+        const versions = await this.backups.list(id).catch(() => []);
+        const restore = versions[0] ? ` Its last backup (${versions[0].savedAt}) can be restored: scholia restore ${id} --version 1.` : '';
+        this.notices.push({ level: 'warning', message: `Document ${id} could not be read: ${read.reason}. ${where}${restore}` });
         return undefined;
+      }
     }
+  }
+
+  /** Keeps the index in step with a document read from disk (after a crash, the index may lag one save behind). */
+  private refreshSummary(document: ScholiaDocument): void {
+    const summary = summarize(document);
+    const position = this.index.data.documents.findIndex((existing) => existing.id === document.id);
+    if (position < 0 || JSON.stringify(this.index.data.documents[position]) === JSON.stringify(summary)) return;
+    this.index.data.documents[position] = summary;
+    if (this.writable) this.scheduleIndexWrite();
+  }
+
+  /** Throws `read-only` unless this document may be changed. */
+  assertWritable(documentId?: string): void {
+    if (this.readOnly) throw new ScholiaError('read-only', this.readOnly.message);
+    if (this.access !== 'write') throw new ScholiaError('read-only', `The library ${this.dir} was opened for reading only.`);
+    const newer = documentId === undefined ? undefined : this.newerDocuments.get(documentId);
+    if (newer) throw new ScholiaError('read-only', newer.message);
+  }
+
+  /** Why a document may not be changed, if it may not. */
+  readOnlyFor(documentId: string): ReadOnly | undefined {
+    return this.readOnly ?? this.newerDocuments.get(documentId);
   }
 
   get summaries(): readonly DocumentSummary[] {
@@ -119,6 +258,7 @@ export class LibraryStore {
   }
 
   setSettings(settings: Settings): void {
+    this.assertWritable();
     this.index.data.settings = settings;
     this.scheduleIndexWrite();
   }
@@ -134,7 +274,7 @@ export class LibraryStore {
     if (!db) {
       if (listed) {
         this.index.data.documents = this.index.data.documents.filter((summary) => summary.id !== id);
-        this.scheduleIndexWrite();
+        if (this.writable) this.scheduleIndexWrite();
       }
       throw new ScholiaError('not-found', `There is no document ${id} in the library.`);
     }
@@ -143,18 +283,21 @@ export class LibraryStore {
 
   /** Adds a new document and writes it at once, so an import is on disk before it is reported done. */
   async addDocument(document: ScholiaDocument): Promise<void> {
-    const file = this.documentPath(document.id);
-    const read = await openJsonFile<DocumentFile>(file, DocumentFile, STORE_VERSION, { format: 'scholia-document', version: STORE_VERSION, document });
+    this.assertWritable();
+    const adapter = this.documentAdapter(document.id);
+    const read = await readStoreFile(adapter, DocumentFile, STORE_VERSION, true);
     if (read.status !== 'missing') throw new ScholiaError('conflict', `A document file for ${document.id} already exists.`);
-    await read.db.write();
-    this.documents.set(document.id, read.db);
-    this.index.data.documents.push(summarize(document));
+    const db = new Low<DocumentFile>(adapter, { format: 'scholia-document', version: STORE_VERSION, document });
+    await db.write();
+    this.documents.set(document.id, db);
+    this.index.data.documents = [...this.index.data.documents.filter((summary) => summary.id !== document.id), summarize(document)];
     this.scheduleIndexWrite();
     await this.writes.flush();
   }
 
   /** Replaces a document's stored state; the write follows after the debounce window. */
   putDocument(document: ScholiaDocument): void {
+    this.assertWritable(document.id);
     const db = this.documents.get(document.id);
     if (!db) throw new ScholiaError('not-found', `There is no document ${document.id} in the library.`);
     db.data = { ...db.data, document };
@@ -162,6 +305,12 @@ export class LibraryStore {
     this.index.data.documents = this.index.data.documents.map((existing) => (existing.id === document.id ? summary : existing));
     this.writes.schedule(`documents/${document.id}.json`, () => db.write());
     this.scheduleIndexWrite();
+  }
+
+  /** The previous versions of a document that the backups keep, newest first. */
+  async versions(id: string): Promise<DocumentVersion[]> {
+    this.documentPath(id);
+    return this.backups.list(id);
   }
 
   private scheduleIndexWrite(): void {
@@ -175,5 +324,11 @@ export class LibraryStore {
   /** Writes every pending change now. */
   flush(): Promise<void> {
     return this.writes.flush();
+  }
+
+  /** Writes every pending change, then gives up the library's lock. */
+  async close(): Promise<void> {
+    await this.writes.flush();
+    await this.lock?.release();
   }
 }

@@ -1,0 +1,129 @@
+import { open, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+
+/** Error codes of a directory `fsync` that only mean the platform or file system cannot do it. */
+const UNSYNCABLE_DIRECTORY = new Set(['EISDIR', 'EINVAL', 'EPERM', 'EACCES', 'EBADF', 'ENOTSUP', 'ENOSYS']);
+
+/** The temporary file a durable write goes through: `.name.tmp` beside the file, on the same file system. */
+export function tempPathOf(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
+}
+
+/**
+ * Makes a directory's entries (a rename, a new file) survive a power cut, where the platform allows
+ * it. Windows cannot open a directory for `fsync` (NTFS journals the metadata itself), and some file
+ * systems refuse; both are skipped.
+ */
+export async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    if (!UNSYNCABLE_DIRECTORY.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Writes a file's bytes and `fsync`s them before closing it. */
+export async function writeAndSync(file: string, data: string | Uint8Array, flag = 'w'): Promise<void> {
+  const handle = await open(file, flag, 0o600);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Renames, retrying for a while where Windows briefly holds the target (an indexer or a virus scanner). */
+async function renameOver(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 10 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
+export interface DurableWriteOptions {
+  /** Runs once the new content is safely in the temporary file, just before it replaces the old file. */
+  beforeReplace?: () => Promise<void>;
+}
+
+/**
+ * Replaces `file` with `data` so that a crash or power cut at any instant leaves either the old
+ * file or the new one, whole: the data goes to a temporary file which is `fsync`ed, then renamed
+ * over the old file, then the directory is `fsync`ed so the rename itself is durable.
+ */
+export async function writeFileDurably(file: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
+  const temp = tempPathOf(file);
+  await writeAndSync(temp, data);
+  await options.beforeReplace?.();
+  await renameOver(temp, file);
+  await syncDirectory(path.dirname(file));
+}
+
+export interface DurableJsonFileOptions<T> {
+  /**
+   * Runs before each write replaces the file, with what this adapter last read from or wrote to it
+   * (null when the file did not exist): the moment to keep the previous version. A failure here is
+   * passed to `onHookError` and never stops the write.
+   */
+  beforeReplace?: (previous: T) => Promise<void>;
+  onHookError?: (error: unknown) => void;
+}
+
+/**
+ * A lowdb adapter for one JSON file with durable writes (`writeFileDurably`). Writes are queued, so
+ * two never race on the temporary file, and each is serialised when it is asked for, so it saves the
+ * state of that moment. `read` throws on a file that is not JSON and answers null for a missing one.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  private queue: Promise<unknown> = Promise.resolve();
+  private onDisk: T | null = null;
+
+  constructor(
+    readonly file: string,
+    private readonly options: DurableJsonFileOptions<T> = {},
+  ) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const data = JSON.parse(text) as T;
+    this.onDisk = data;
+    return data;
+  }
+
+  write(data: T): Promise<void> {
+    const text = JSON.stringify(data, null, 2);
+    const run = this.queue.then(() => this.replace(data, text));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async replace(data: T, text: string): Promise<void> {
+    const previous = this.onDisk;
+    const { beforeReplace, onHookError } = this.options;
+    await writeFileDurably(this.file, text, {
+      beforeReplace: async () => {
+        if (previous === null || !beforeReplace) return;
+        await beforeReplace(previous).catch((error: unknown) => onHookError?.(error));
+      },
+    });
+    this.onDisk = data;
+  }
+}
