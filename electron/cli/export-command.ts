@@ -46,7 +46,7 @@ async function fromTagFile(file: string): Promise<Source> {
 
 async function fromLibrary(libraryDir: string, id: string): Promise<Source> {
   if (!existsSync(path.join(libraryDir, 'library.json'))) throw new ScholiaError('not-found', `There is no library at ${libraryDir}.`);
-  const scholia = await openScholia({ libraryDir });
+  const scholia = await openScholia({ libraryDir, access: 'read' });
   try {
     const { document, tagset } = await scholia.library.get(id);
     return { document, tagset, annotator: scholia.library.getSettings().annotatorName };

@@ -10,6 +10,7 @@ import { findAssetsDir, findRendererDir, resolveLibraryDir } from '../services/p
 import { readTextFile } from '../services/text-file.ts';
 import { documentFromText } from '../services/text-import.ts';
 import { exportCommand } from './export-command.ts';
+import { restoreCommand } from './restore-command.ts';
 import { UsageError } from './usage-error.ts';
 import { validateCommand } from './validate-command.ts';
 
@@ -24,6 +25,8 @@ const USAGE = `Usage:
         brat writes PATH.txt and PATH.ann, or one zip when PATH ends in .zip.
         --sections: summary,claims,quotes,entities,notes  --verdicts: verdict ids to keep
   scholia validate TAGFILE                        check a tag file; print each problem with its JSON path
+  scholia restore DOC [--list | --version N] [--library DIR] [--json]
+                                                 list a document's previous versions, or restore one (1 is the newest)
 
 The library folder is --library DIR, else $SCHOLIA_LIBRARY, else the app's data folder.`;
 
@@ -37,6 +40,8 @@ function parse(args: string[]) {
       options: {
         library: { type: 'string' },
         port: { type: 'string' },
+        version: { type: 'string' },
+        list: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         format: { type: 'string' },
         out: { type: 'string' },
@@ -67,7 +72,8 @@ async function serve(libraryDir: string, port: number): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  const scholia = await openScholia({ libraryDir, seedFrom: findAssetsDir(moduleDir) });
+  const scholia = await openScholia({ libraryDir, seedFrom: findAssetsDir(moduleDir), owner: 'scholia serve' });
+  const readOnly = scholia.library.list().readOnly;
   const host = await startHost({ scholia, rendererDir: findRendererDir(moduleDir), port });
   let stopping = false;
   stop = async () => {
@@ -78,6 +84,7 @@ async function serve(libraryDir: string, port: number): Promise<void> {
     process.exit(0);
   };
   if (stopRequested) return stop();
+  if (readOnly) console.error(`scholia: ${readOnly.message}`);
   console.log(`Scholia is running at ${host.url}`);
   console.log(`Library: ${libraryDir}. Press Ctrl+C to stop.`);
 }
@@ -97,7 +104,7 @@ async function readImports(files: string[]): Promise<{ file: string; text: strin
 
 async function importFiles(libraryDir: string, files: string[], json: boolean): Promise<void> {
   const imports = await readImports(files);
-  const scholia = await openScholia({ libraryDir });
+  const scholia = await openScholia({ libraryDir, whenLocked: 'fail', owner: 'scholia import' });
   const results = [];
   for (const { file, text } of imports) {
     const result = await scholia.library.importText({ text, filename: path.basename(file) });
@@ -114,7 +121,7 @@ async function list(libraryDir: string, json: boolean): Promise<void> {
     else console.log(`No library at ${libraryDir}.`);
     return;
   }
-  const scholia = await openScholia({ libraryDir });
+  const scholia = await openScholia({ libraryDir, access: 'read' });
   const { documents, notices } = scholia.library.list();
   await scholia.close();
   for (const notice of notices) console.error(`scholia: ${notice.message}`);
@@ -155,6 +162,8 @@ async function main(argv: string[]): Promise<void> {
       });
     case 'validate':
       return validateCommand(rest);
+    case 'restore':
+      return restoreCommand(libraryDir, rest, { ...(values.version !== undefined ? { version: values.version } : {}), list: values.list, json: values.json });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
