@@ -4,6 +4,7 @@ import type { DocumentSummary } from '../../../shared/model/document.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { DocumentSession } from '../session/document-session.ts';
+import { UiState } from './ui-state.ts';
 
 const LAST_DOCUMENT_KEY = 'scholia.lastDocument';
 
@@ -48,6 +49,7 @@ export class AppStore {
   readonly message = signal<StatusMessage | null>(null);
   /** Set once the first library listing has come back (or failed). */
   readonly started = signal(false);
+  readonly ui = new UiState();
 
   /** Notices the analyst dismissed; the library keeps reporting them until it restarts. */
   private readonly dismissedNotices = new Set<string>();

@@ -1,11 +1,12 @@
 import type { AppCommand } from '../../../shared/contract/app-commands.ts';
 import type { AppStore } from './app-store.ts';
+import { cycleRegion, isInPanel } from './focus-regions.ts';
 
 /** Whether keys typed here belong to a text field (which has its own undo). */
-function isTextField(target: EventTarget | null): boolean {
+export function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target instanceof HTMLTextAreaElement) return true;
-  if (target instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'file', 'submit', 'reset'].includes(target.type);
+  if (target instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'file', 'submit', 'reset', 'color'].includes(target.type);
   return target.isContentEditable;
 }
 
@@ -21,17 +22,55 @@ export function historyStepOf(event: KeyboardEvent): HistoryStep | null {
   return null;
 }
 
+function isPlainKey(event: KeyboardEvent, key: string): boolean {
+  return event.key === key && !event.ctrlKey && !event.metaKey && !event.altKey;
+}
+
+/** Focuses the search field of the open list. */
+function focusListSearch(): boolean {
+  const field = document.querySelector<HTMLInputElement>('.side-panel [role="tabpanel"] input[type="search"]');
+  field?.focus();
+  field?.select();
+  return field !== null;
+}
+
 /**
- * Undo and redo from the keyboard anywhere on the page (text fields keep their own), and from the
- * Electron menu. Returns a function that removes the listeners.
+ * The page-wide keys: undo and redo (text fields keep their own), find (Ctrl/Cmd+F), the shortcut
+ * sheet (?), regions (F6), list search (/), Escape back to the article; and the Electron menu's
+ * commands. Returns a function that removes the listeners.
  */
 export function installGlobalShortcuts(store: AppStore): () => void {
   const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented) return;
+    const inField = isTextField(event.target);
     const step = historyStepOf(event);
-    if (!step || isTextField(event.target)) return;
-    event.preventDefault();
-    if (step === 'undo') store.undo();
-    else store.redo();
+    if (step) {
+      if (inField) return;
+      event.preventDefault();
+      if (step === 'undo') store.undo();
+      else store.redo();
+      return;
+    }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      store.ui.openFind(store.session.value?.selectedTextForFind() ?? '');
+      return;
+    }
+    if (event.key === 'F6' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      cycleRegion(event.shiftKey ? -1 : 1);
+      return;
+    }
+    if (inField || store.ui.dialog.value) return;
+    if (isPlainKey(event, '?')) {
+      event.preventDefault();
+      store.ui.dialog.value = 'shortcuts';
+    } else if (isPlainKey(event, '/')) {
+      if (focusListSearch()) event.preventDefault();
+    } else if (isPlainKey(event, 'Escape') && isInPanel(event.target instanceof Element ? event.target : null)) {
+      event.preventDefault();
+      store.session.value?.focusReader();
+    }
   };
   window.addEventListener('keydown', onKeyDown);
 

@@ -67,7 +67,30 @@ export function AnnotationToolbar({ store }: { store: AppStore }) {
           Redo
         </button>
       </div>
-      <p class="toolbar-hint">Select text, then press a key</p>
+      <p class="toolbar-hint">Select text (mouse or Shift+arrows), then press a key</p>
+      <div class="toolbar-group">
+        <button
+          type="button"
+          class="button tool"
+          disabled={!session}
+          aria-keyshortcuts="Control+F Meta+F"
+          title={`Find in the article (${MOD}F)`}
+          onMouseDown={keepSelection}
+          onClick={() => store.ui.openFind(session?.selectedTextForFind() ?? '')}
+        >
+          Find
+        </button>
+        <button
+          type="button"
+          class="button tool"
+          aria-keyshortcuts="?"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => (store.ui.dialog.value = 'shortcuts')}
+        >
+          <kbd class="key-hint">?</kbd>
+        </button>
+      </div>
     </div>
   );
 }

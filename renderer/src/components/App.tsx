@@ -1,21 +1,28 @@
 import type { AppStore } from '../app/app-store.ts';
 import { AnnotationToolbar } from './AnnotationToolbar.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
+import { FindBar } from './FindBar.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LibrarySidebar } from './LibrarySidebar.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { ReaderPane } from './ReaderPane.tsx';
+import { ShortcutSheet } from './ShortcutSheet.tsx';
+import { SidePanel } from './SidePanel.tsx';
 import { StatusLine } from './StatusLine.tsx';
 
-/** The window: library on the left, the article in the middle, the inspector on the right, the status line below. */
+/** The window: library and annotation lists on the left, the article in the middle, the inspector on the right, the status line below. */
 export function App({ store }: { store: AppStore }) {
   const session = store.session.value;
   return (
     <div class="app">
-      <LibrarySidebar store={store} />
+      <div class="sidebar">
+        <LibrarySidebar store={store} />
+        <SidePanel store={store} />
+      </div>
       <main class="workspace">
         <NoticeBanner store={store} />
         <AnnotationToolbar store={store} />
+        <FindBar store={store} />
         <div class="reading-scroll">
           {session ? (
             <div class="reading-column" key={session.id}>
@@ -31,6 +38,7 @@ export function App({ store }: { store: AppStore }) {
       </main>
       <Inspector store={store} />
       <StatusLine store={store} />
+      <ShortcutSheet store={store} />
     </div>
   );
 }

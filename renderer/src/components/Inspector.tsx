@@ -227,7 +227,7 @@ export function Inspector({ store }: { store: AppStore }) {
   if (session) void session.version.value;
   const annotation = session?.selected;
   return (
-    <aside class="inspector" aria-label="Inspector">
+    <aside class="inspector" aria-label="Inspector" tabIndex={-1}>
       {session && annotation ? (
         <AnnotationDetails key={annotation.id} session={session} annotation={annotation} />
       ) : (

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { focusInspector } from '../app/focus-regions.ts';
 import { ReaderView } from '../reader/reader-view.ts';
 import type { DocumentSession } from '../session/document-session.ts';
-import { readerKeyBindings } from '../session/reader-keys.ts';
+import { readerKeyHandler } from '../session/reader-keys.ts';
 
 /** Hosts the ProseMirror reader of a session's article and connects it to the session. */
 export function ReaderPane({ session }: { session: DocumentSession }) {
@@ -18,7 +19,8 @@ export function ReaderPane({ session }: { session: DocumentSession }) {
         text: session.text,
         highlights: session.initialHighlights(),
         onHighlightClick: (ids) => session.pickFromClick(ids),
-        keys: readerKeyBindings(session),
+        onKey: readerKeyHandler(session, { openInspector: () => session.selected !== undefined && focusInspector() }),
+        onSelectionChange: () => session.noteCaretMoved(),
       });
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));

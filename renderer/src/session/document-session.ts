@@ -13,6 +13,7 @@ import { DocumentRecords, type RecordChange } from '../model/document-records.ts
 import { highlightLook } from '../reader/annotation-appearance.ts';
 import { innermostFirst, neighbourInReadingOrder, pickAnnotation, type AnnotationSpan } from '../reader/annotation-picking.ts';
 import type { ReaderView, SpanHighlight } from '../reader/reader-view.ts';
+import type { TextSpan } from '../reader/selection-span.ts';
 
 /** Something to tell the analyst that is not a save state: a hint or a failure outside saving. */
 export type Report = (tone: 'info' | 'error', message: string) => void;
@@ -40,12 +41,22 @@ export class DocumentSession {
   readonly records: DocumentRecords;
   readonly commands: AnnotationCommands;
   readonly selectedId = signal<string | null>(null);
-  /** Bumps on every change of the records, for views that list or inspect them. */
+  /** An entity shown in the inspector on its own (one without mentions, chosen in the entities list). */
+  readonly inspectedEntityId = signal<string | null>(null);
+  /** Bumps on every change of the records, for views that inspect them. */
   readonly version = signal(0);
+  /**
+   * Follows `version` a moment later (after the change is drawn), for the lists: they can be long,
+   * and a change should reach the article and the inspector without waiting for them.
+   */
+  readonly listVersion = signal(0);
+  /** Where the caret is in the text (null when the article holds no selection); for "at this spot". */
+  readonly caret = signal<number | null>(null);
   readonly saveState = signal<SaveState>({ pending: 0, error: null });
   private reader: ReaderView | null = null;
   private revision: number;
   private lastChange: RecordChange | null = null;
+  private listUpdate: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     document: ScholiaDocument,
@@ -93,6 +104,17 @@ export class DocumentSession {
 
   attachReader(reader: ReaderView | null): void {
     this.reader = reader;
+    this.caret.value = null;
+  }
+
+  /** The reader reports that the caret or the text selection moved. */
+  noteCaretMoved(): void {
+    this.caret.value = this.reader?.caretOffset() ?? null;
+  }
+
+  /** Gives the article keyboard focus. */
+  focusReader(): void {
+    this.reader?.focus();
   }
 
   private redrawIds(ids: Iterable<string>, remove: readonly string[] = []): void {
@@ -118,9 +140,20 @@ export class DocumentSession {
     batch(() => {
       const selected = this.selectedId.value;
       if (selected && !this.records.annotation(selected)) this.selectedId.value = null;
+      const inspected = this.inspectedEntityId.value;
+      if (inspected && !this.records.entity(inspected)) this.inspectedEntityId.value = null;
       this.version.value += 1;
     });
     this.redrawIds(touched, change.annotations.removed);
+    this.scheduleListUpdate();
+  }
+
+  private scheduleListUpdate(): void {
+    if (this.listUpdate !== undefined) return;
+    this.listUpdate = setTimeout(() => {
+      this.listUpdate = undefined;
+      this.listVersion.value = this.version.value;
+    }, 0);
   }
 
   // ---- selection -----------------------------------------------------------------------------
@@ -128,6 +161,7 @@ export class DocumentSession {
   select(id: string | null, options: { reveal?: boolean } = {}): void {
     const previous = this.selectedId.value;
     if (id !== null && !this.records.annotation(id)) id = null;
+    if (id !== null) this.inspectedEntityId.value = null;
     if (previous === id) return;
     this.selectedId.value = id;
     this.redrawIds([previous, id].filter((value): value is string => value !== null));
@@ -156,12 +190,67 @@ export class DocumentSession {
     this.select(pickAnnotation(innermostFirst(spans), this.selectedId.value));
   }
 
-  /** Selects the next (or previous) annotation in reading order. */
+  /** Selects the next (or previous) annotation in reading order and puts the caret at its start. */
   selectNeighbour(step: 1 | -1): boolean {
     const spans = [...this.records.annotations()].map(spanOf);
     const id = neighbourInReadingOrder(spans, this.selectedId.value, step);
-    if (id) this.select(id, { reveal: true });
+    if (id) this.selectWithCaret(id);
     return id !== null;
+  }
+
+  private selectWithCaret(id: string): void {
+    this.select(id, { reveal: true });
+    const annotation = this.records.annotation(id);
+    if (annotation) this.reader?.placeCaret(annotation.target.start);
+  }
+
+  /** Selects an annotation from a list: scrolls its span to the middle of the view and flashes it. */
+  showAnnotation(id: string): void {
+    const annotation = this.records.annotation(id);
+    if (!annotation) return;
+    this.select(id);
+    this.reader?.revealSpan(annotation.target);
+    this.reader?.flashSpan(annotation.target);
+  }
+
+  /** The selected text, to search for when find opens: short, one-line selections only. */
+  selectedTextForFind(): string {
+    const span = this.reader?.selectedSpan();
+    if (!span || span.end - span.start > 100) return '';
+    const text = this.text.slice(span.start, span.end);
+    return text.includes('\n') ? '' : text;
+  }
+
+  /** Shows an entity from the list: its first mention, or the entity alone when it has none. */
+  showEntity(entityId: string): void {
+    if (!this.showMention(entityId, 1, true)) {
+      this.select(null);
+      this.inspectedEntityId.value = this.records.entity(entityId) ? entityId : null;
+    }
+  }
+
+  /** Goes to the next (or previous) mention of an entity after the selected one, wrapping round; `fromStart` goes to the first. */
+  showMention(entityId: string, step: 1 | -1, fromStart = false): boolean {
+    const mentions = [...this.records.annotations()]
+      .filter((annotation) => annotation.kind === 'entity' && annotation.entityId === entityId)
+      .sort((a, b) => a.target.start - b.target.start || b.target.end - a.target.end);
+    if (mentions.length === 0) return false;
+    const index = fromStart ? -1 : mentions.findIndex((mention) => mention.id === this.selectedId.value);
+    const next = index < 0 ? (step === 1 ? mentions[0] : mentions.at(-1)) : mentions[(index + step + mentions.length) % mentions.length];
+    if (next) this.showAnnotation(next.id);
+    return next !== undefined;
+  }
+
+  /** Selects a span of the text in the article (say, a find match), ready for a marking key. */
+  selectText(span: TextSpan): void {
+    this.reader?.selectSpan(span);
+  }
+
+  /** Draws find matches in the article and scrolls the current one into view. */
+  showFindMatches(matches: readonly TextSpan[], current: number): void {
+    this.reader?.showFindMatches(matches, current);
+    const match = matches[current];
+    if (match) this.reader?.revealSpan(match);
   }
 
   // ---- changes -------------------------------------------------------------------------------

@@ -1,29 +1,45 @@
+import { keydownHandler } from 'prosemirror-keymap';
+import type { EditorView } from 'prosemirror-view';
+import type { AnnotationKind } from '../../../shared/model/annotation.ts';
 import type { DocumentSession } from './document-session.ts';
 
-/** The keyboard of the reader (prosemirror-keymap notation): marking, deleting, moving between annotations, tagset keys. */
-export function readerKeyBindings(session: DocumentSession): Record<string, () => boolean> {
-  const bindings: Record<string, () => boolean> = {};
-  for (const { key } of [...session.tagset.verdicts, ...session.tagset.entityTypes]) {
-    if (key) bindings[key] = () => session.applyTagsetKey(key);
-  }
-  const mark = (kind: 'claim' | 'quote' | 'entity' | 'note') => () => {
+/** A key handler for the article: true when the key was the reader's. */
+export type ReaderKeyHandler = (view: EditorView, event: KeyboardEvent) => boolean;
+
+/**
+ * The keyboard of the article (prosemirror-keymap notation): marking, moving between annotations,
+ * opening the inspector, deleting, and the tagset's keys (a verdict for a claim, a type for an
+ * entity mention), which are looked up when pressed, so a changed codebook applies at once.
+ * The caret keys (arrows, Home, End, with Shift and Ctrl) are the ReaderView's own.
+ */
+export function readerKeyHandler(session: DocumentSession, actions: { openInspector(): boolean }): ReaderKeyHandler {
+  const mark = (kind: AnnotationKind) => () => {
     session.markSelection(kind);
     return true;
   };
-  const own: Record<string, () => boolean> = {
+  const letters: Record<string, () => boolean> = {
     c: mark('claim'),
     q: mark('quote'),
     e: mark('entity'),
     n: mark('note'),
+  };
+  const bindings: Record<string, () => boolean> = {
     Delete: () => session.deleteSelected(),
     Backspace: () => session.deleteSelected(),
     Escape: () => session.clearSelection(),
+    Enter: () => actions.openInspector(),
     ']': () => session.selectNeighbour(1),
     '[': () => session.selectNeighbour(-1),
   };
-  for (const [key, run] of Object.entries(own)) {
+  for (const [key, run] of Object.entries(letters)) {
     bindings[key] = run;
-    if (key.length === 1 && key.toUpperCase() !== key) bindings[key.toUpperCase()] = run;
+    // Caps Lock on: the same key.
+    bindings[key.toUpperCase()] = run;
   }
-  return bindings;
+  const own = keydownHandler(bindings);
+  return (view, event) => {
+    if (own(view, event)) return true;
+    if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return false;
+    return session.applyTagsetKey(event.key);
+  };
 }

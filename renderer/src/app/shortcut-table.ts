@@ -1,0 +1,71 @@
+/** One line of the shortcut sheet: the keys (alternatives) and what they do. */
+export interface ShortcutRow {
+  keys: readonly string[];
+  action: string;
+}
+
+export interface ShortcutGroup {
+  title: string;
+  /** Where the keys work. */
+  where: string;
+  rows: readonly ShortcutRow[];
+}
+
+/** Every key of the app, as the shortcut sheet (`?`) and the README show them. */
+export const SHORTCUTS: readonly ShortcutGroup[] = [
+  {
+    title: 'Select text',
+    where: 'in the article',
+    rows: [
+      { keys: ['←', '→', '↑', '↓'], action: 'Move the caret' },
+      { keys: ['Ctrl+←', 'Ctrl+→'], action: 'Move by word (Ctrl+↑/↓ by paragraph)' },
+      { keys: ['Home', 'End'], action: 'Start or end of the line (with Ctrl: of the article)' },
+      { keys: ['Shift+arrows'], action: 'Extend the selection (with Ctrl: word by word)' },
+      { keys: ['Ctrl+F'], action: 'Find in the article; Esc leaves the match selected' },
+      { keys: ['Ctrl+A'], action: 'Select the whole article' },
+    ],
+  },
+  {
+    title: 'Mark',
+    where: 'with text selected',
+    rows: [
+      { keys: ['C'], action: 'Claim' },
+      { keys: ['Q'], action: 'Quote' },
+      { keys: ['E'], action: 'Entity (links to the entity of that name, or registers it)' },
+      { keys: ['N'], action: 'Note' },
+    ],
+  },
+  {
+    title: 'Annotations',
+    where: 'in the article',
+    rows: [
+      { keys: ['[', ']'], action: 'Previous or next annotation' },
+      { keys: ['Enter'], action: 'Open the inspector on the selected annotation' },
+      { keys: ['1 … 8'], action: 'Set the verdict of the selected claim' },
+      { keys: ['P', 'O', 'L', 'G', 'V', 'X'], action: 'Set the type of the selected entity' },
+      { keys: ['Delete'], action: 'Delete the selected annotation' },
+      { keys: ['Esc'], action: 'Drop the text selection, then the annotation selection' },
+    ],
+  },
+  {
+    title: 'Everywhere',
+    where: 'anywhere in the window',
+    rows: [
+      { keys: ['Ctrl+Z'], action: 'Undo' },
+      { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'Redo' },
+      { keys: ['F6', 'Shift+F6'], action: 'Next or previous region: library, lists, article, inspector' },
+      { keys: ['/'], action: 'Search the open list' },
+      { keys: ['Esc'], action: 'From a list or the inspector: back to the article' },
+      { keys: ['?'], action: 'This sheet' },
+    ],
+  },
+  {
+    title: 'Lists',
+    where: 'in the side panel',
+    rows: [
+      { keys: ['←', '→'], action: 'Switch between claims, quotes, entities and notes (on the tabs)' },
+      { keys: ['↑', '↓'], action: 'Move through the items' },
+      { keys: ['Enter'], action: 'Show the item in the article' },
+    ],
+  },
+];

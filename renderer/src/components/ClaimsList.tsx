@@ -1,0 +1,72 @@
+import { useMemo, useState } from 'preact/hooks';
+import { claimList, verdictCounts, type ClaimFilter } from '../model/annotation-lists.ts';
+import type { DocumentSession } from '../session/document-session.ts';
+import { AnnotationItem } from './AnnotationItem.tsx';
+import { EmptyList, FilterSelect, ListFilters, usePaged } from './ListParts.tsx';
+
+/** The document's claims in reading order, filtered by verdict and check-worthiness, searchable. */
+export function ClaimsList({ session }: { session: DocumentSession }) {
+  const [filter, setFilter] = useState<ClaimFilter>({ verdict: 'all', checkworthyOnly: false, query: '' });
+  const version = session.listVersion.value;
+  const claims = useMemo(() => claimList(session.records, session.tagset, filter), [session, version, filter]);
+  const counts = useMemo(() => verdictCounts(session.records), [session, version]);
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+  const { shown, more } = usePaged(claims);
+  return (
+    <>
+      <ListFilters label="claims" query={filter.query} onQuery={(query) => setFilter({ ...filter, query })}>
+        <FilterSelect label="Filter claims by verdict" value={filter.verdict} onChange={(verdict) => setFilter({ ...filter, verdict })}>
+          <option value="all">All verdicts ({total})</option>
+          {session.tagset.verdicts.map((verdict) => (
+            <option key={verdict.id} value={verdict.id}>
+              {verdict.label} ({counts.get(verdict.id) ?? 0})
+            </option>
+          ))}
+        </FilterSelect>
+        <label class="filter-check">
+          <input type="checkbox" checked={filter.checkworthyOnly} onChange={(event) => setFilter({ ...filter, checkworthyOnly: event.currentTarget.checked })} />
+          Worth checking
+        </label>
+      </ListFilters>
+      {claims.length === 0 ? (
+        <EmptyList
+          filtered={total > 0}
+          none="No claim matches."
+          empty={
+            <>
+              No claims yet. Select a checkable statement and press <kbd>C</kbd>.
+            </>
+          }
+        />
+      ) : (
+        <ul class="item-list" aria-label="Claims">
+          {shown.map((claim) => {
+            const verdict = session.tagset.verdicts.find((entry) => entry.id === claim.status);
+            const label = session.tagset.claimLabels.find((entry) => entry.id === claim.label);
+            const claimant = claim.claimantId ? session.records.entity(claim.claimantId) : undefined;
+            const sources = claim.evidence?.length ?? 0;
+            return (
+              <AnnotationItem
+                key={claim.id}
+                session={session}
+                annotation={claim}
+                marker={<span class="verdict-dot" style={verdict ? { backgroundColor: verdict.colour } : undefined} aria-hidden="true" />}
+                meta={
+                  <>
+                    <span class="meta-strong">{verdict?.label ?? claim.status}</span>
+                    {label ? <span>{label.label}</span> : null}
+                    {claim.checkworthy ? <span class="meta-flag">Worth checking</span> : null}
+                    {claimant ? <span>by {claimant.name}</span> : null}
+                    {sources > 0 ? <span>{sources === 1 ? '1 source' : `${sources} sources`}</span> : null}
+                    {claim.note ? <span class="meta-note">note</span> : null}
+                  </>
+                }
+              />
+            );
+          })}
+        </ul>
+      )}
+      {more}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { useMemo, useState } from 'preact/hooks';
+import { entityRows, type EntityFilter, type EntitySort } from '../model/annotation-lists.ts';
+import type { DocumentSession } from '../session/document-session.ts';
+import { EmptyList, FilterSelect, ListFilters, onListKeyDown, usePaged } from './ListParts.tsx';
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The entity registry with each entity's mentions: activate a row to go to its first mention, ‹ › to step through them. */
+export function EntitiesList({ session }: { session: DocumentSession }) {
+  const [filter, setFilter] = useState<EntityFilter>({ type: 'all', query: '', sort: 'mentions' });
+  const version = session.listVersion.value;
+  const rows = useMemo(() => entityRows(session.records, filter), [session, version, filter]);
+  const total = useMemo(() => [...session.records.entities()].length, [session, version]);
+  const { shown, more } = usePaged(rows);
+  const selected = session.selected;
+  const currentEntity = selected?.kind === 'entity' ? selected.entityId : session.inspectedEntityId.value;
+  return (
+    <>
+      <ListFilters label="entities" query={filter.query} onQuery={(query) => setFilter({ ...filter, query })}>
+        <FilterSelect label="Filter entities by type" value={filter.type} onChange={(type) => setFilter({ ...filter, type })}>
+          <option value="all">All types ({total})</option>
+          {session.tagset.entityTypes.map((type) => (
+            <option key={type.id} value={type.id}>
+              {type.label}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect label="Sort entities" value={filter.sort} onChange={(sort) => setFilter({ ...filter, sort: sort as EntitySort })}>
+          <option value="mentions">Most mentioned</option>
+          <option value="name">By name</option>
+          <option value="appearance">In reading order</option>
+        </FilterSelect>
+      </ListFilters>
+      {rows.length === 0 ? (
+        <EmptyList
+          filtered={total > 0}
+          none="No entity matches."
+          empty={
+            <>
+              No entities yet. Select a name and press <kbd>E</kbd>.
+            </>
+          }
+        />
+      ) : (
+        <ul class="item-list" aria-label="Entities">
+          {shown.map(({ entity, mentions, quotes, claims }) => {
+            const type = session.tagset.entityTypes.find((entry) => entry.id === entity.type);
+            const current = currentEntity === entity.id;
+            const position = selected?.kind === 'entity' && current ? mentions.findIndex((mention) => mention.id === selected.id) : -1;
+            const roles = [quotes > 0 ? plural(quotes, 'quote', 'quotes') : '', claims > 0 ? plural(claims, 'claim', 'claims') : ''].filter(Boolean);
+            return (
+              <li key={entity.id} class="list-row entity-row" style={type ? { '--ann-colour': type.colour } : undefined}>
+                <button
+                  type="button"
+                  class="list-item"
+                  data-list-item
+                  data-entity-ref={entity.id}
+                  aria-current={current ? 'true' : undefined}
+                  onClick={() => session.showEntity(entity.id)}
+                  onKeyDown={onListKeyDown}
+                >
+                  <span class="entity-dot" aria-hidden="true" />
+                  <span class="item-body">
+                    <span class="item-text item-name">{entity.name}</span>
+                    <span class="item-meta">
+                      <span>{type?.label ?? entity.type}</span>
+                      {entity.aliases.length > 0 ? <span>also {entity.aliases.join(', ')}</span> : null}
+                      {roles.length > 0 ? <span>{roles.join(', ')}</span> : null}
+                      {entity.wikidata ? <span>{entity.wikidata}</span> : null}
+                    </span>
+                  </span>
+                  <span class="mention-count" title={plural(mentions.length, 'mention', 'mentions')}>
+                    {position >= 0 ? `${position + 1}/${mentions.length}` : mentions.length}
+                  </span>
+                </button>
+                <span class="mention-steps">
+                  <button
+                    type="button"
+                    class="button button-quiet button-icon"
+                    aria-label={`Previous mention of ${entity.name}`}
+                    title="Previous mention"
+                    disabled={mentions.length === 0}
+                    onClick={() => session.showMention(entity.id, -1)}
+                  >
+                    ‹
+                  </button>
+                  <button
+                    type="button"
+                    class="button button-quiet button-icon"
+                    aria-label={`Next mention of ${entity.name}`}
+                    title="Next mention"
+                    disabled={mentions.length === 0}
+                    onClick={() => session.showMention(entity.id, 1)}
+                  >
+                    ›
+                  </button>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {more}
+    </>
+  );
+}

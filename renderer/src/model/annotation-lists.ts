@@ -1,0 +1,188 @@
+import type { Annotation, AnnotationKind, ClaimAnnotation, EntityAnnotation, QuoteAnnotation, QuoteForm } from '../../../shared/model/annotation.ts';
+import type { Entity } from '../../../shared/model/entity.ts';
+import type { Tagset } from '../../../shared/model/tagset.ts';
+import { matchesQuery, queryWords } from './text-search.ts';
+
+/** What the lists read: the open document's records. */
+export interface RecordsView {
+  annotations(): Iterable<Annotation>;
+  entities(): Iterable<Entity>;
+  entity(id: string): Entity | undefined;
+}
+
+/** Reading order: by start, the longer (outer) annotation first, then by id. */
+export function inTextOrder(a: Annotation, b: Annotation): number {
+  return a.target.start - b.target.start || b.target.end - a.target.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function labelOf(entries: Tagset['verdicts'], id: string | undefined): string | undefined {
+  return id === undefined ? undefined : entries.find((entry) => entry.id === id)?.label;
+}
+
+function entityWords(entity: Entity | undefined): string[] {
+  return entity ? [entity.name, ...entity.aliases] : [];
+}
+
+export interface ClaimFilter {
+  /** A verdict id, or `all`. */
+  verdict: string;
+  checkworthyOnly: boolean;
+  query: string;
+}
+
+/** Claims in reading order, filtered by verdict, check-worthiness and a text search (text, note, claimant, evidence, labels). */
+export function claimList(records: RecordsView, tagset: Tagset, filter: ClaimFilter): ClaimAnnotation[] {
+  const words = queryWords(filter.query);
+  const claims: ClaimAnnotation[] = [];
+  for (const annotation of records.annotations()) {
+    if (annotation.kind !== 'claim') continue;
+    if (filter.verdict !== 'all' && annotation.status !== filter.verdict) continue;
+    if (filter.checkworthyOnly && !annotation.checkworthy) continue;
+    const claimant = annotation.claimantId ? records.entity(annotation.claimantId) : undefined;
+    const texts = [
+      annotation.target.exact,
+      annotation.note,
+      labelOf(tagset.verdicts, annotation.status),
+      labelOf(tagset.claimLabels, annotation.label),
+      ...entityWords(claimant),
+      ...(annotation.evidence ?? []).flatMap((item) => [item.url, item.title, item.note]),
+    ];
+    if (matchesQuery(words, texts)) claims.push(annotation);
+  }
+  return claims.sort(inTextOrder);
+}
+
+/** How many claims carry each verdict. */
+export function verdictCounts(records: RecordsView): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const annotation of records.annotations()) {
+    if (annotation.kind === 'claim') counts.set(annotation.status, (counts.get(annotation.status) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export interface QuoteFilter {
+  /** An entity id, `all`, or `none` for quotes without a speaker. */
+  speaker: string;
+  /** A quote form, or `all`. */
+  form: QuoteForm | 'all';
+  query: string;
+}
+
+export interface SpeakerGroup {
+  /** Null for the quotes nobody has been named for yet. */
+  speaker: Entity | null;
+  quotes: QuoteAnnotation[];
+}
+
+/**
+ * Quotes grouped by speaker: groups in the order their speakers are first quoted, unattributed
+ * quotes last; quotes in reading order inside each group.
+ */
+export function quoteGroups(records: RecordsView, filter: QuoteFilter): SpeakerGroup[] {
+  const words = queryWords(filter.query);
+  const quotes: QuoteAnnotation[] = [];
+  for (const annotation of records.annotations()) {
+    if (annotation.kind !== 'quote') continue;
+    if (filter.form !== 'all' && annotation.form !== filter.form) continue;
+    if (filter.speaker === 'none' ? annotation.speakerId !== undefined : filter.speaker !== 'all' && annotation.speakerId !== filter.speaker) continue;
+    const speaker = annotation.speakerId ? records.entity(annotation.speakerId) : undefined;
+    if (matchesQuery(words, [annotation.target.exact, annotation.note, annotation.cue?.exact, ...entityWords(speaker)])) quotes.push(annotation);
+  }
+  quotes.sort(inTextOrder);
+  const groups = new Map<string, SpeakerGroup>();
+  const unattributed: SpeakerGroup = { speaker: null, quotes: [] };
+  for (const quote of quotes) {
+    const speaker = quote.speakerId ? records.entity(quote.speakerId) : undefined;
+    if (!speaker) {
+      unattributed.quotes.push(quote);
+      continue;
+    }
+    let group = groups.get(speaker.id);
+    if (!group) {
+      group = { speaker, quotes: [] };
+      groups.set(speaker.id, group);
+    }
+    group.quotes.push(quote);
+  }
+  return [...groups.values(), ...(unattributed.quotes.length > 0 ? [unattributed] : [])];
+}
+
+export type EntitySort = 'mentions' | 'name' | 'appearance';
+
+export interface EntityFilter {
+  /** An entity type id, or `all`. */
+  type: string;
+  query: string;
+  sort: EntitySort;
+}
+
+export interface EntityRow {
+  entity: Entity;
+  /** Its mentions in reading order. */
+  mentions: EntityAnnotation[];
+  /** Quotes it speaks and claims it makes. */
+  quotes: number;
+  claims: number;
+}
+
+/** Every annotation that refers to each entity, in one pass over the annotations. */
+export function entityUsage(records: RecordsView): Map<string, { mentions: EntityAnnotation[]; quotes: number; claims: number }> {
+  const usage = new Map<string, { mentions: EntityAnnotation[]; quotes: number; claims: number }>();
+  const of = (id: string) => {
+    let entry = usage.get(id);
+    if (!entry) {
+      entry = { mentions: [], quotes: 0, claims: 0 };
+      usage.set(id, entry);
+    }
+    return entry;
+  };
+  for (const annotation of records.annotations()) {
+    if (annotation.kind === 'entity') of(annotation.entityId).mentions.push(annotation);
+    else if (annotation.kind === 'quote' && annotation.speakerId) of(annotation.speakerId).quotes += 1;
+    else if (annotation.kind === 'claim' && annotation.claimantId) of(annotation.claimantId).claims += 1;
+  }
+  for (const entry of usage.values()) entry.mentions.sort(inTextOrder);
+  return usage;
+}
+
+/** The registry as the entities panel lists it: each entity with its mentions, filtered and sorted. */
+export function entityRows(records: RecordsView, filter: EntityFilter): EntityRow[] {
+  const words = queryWords(filter.query);
+  const usage = entityUsage(records);
+  const rows: EntityRow[] = [];
+  for (const entity of records.entities()) {
+    if (filter.type !== 'all' && entity.type !== filter.type) continue;
+    if (!matchesQuery(words, [...entityWords(entity), entity.wikidata, entity.description])) continue;
+    const used = usage.get(entity.id) ?? { mentions: [], quotes: 0, claims: 0 };
+    rows.push({ entity, ...used });
+  }
+  const byName = (a: EntityRow, b: EntityRow) => a.entity.name.localeCompare(b.entity.name);
+  const firstAt = (row: EntityRow) => row.mentions[0]?.target.start ?? Number.POSITIVE_INFINITY;
+  switch (filter.sort) {
+    case 'name':
+      return rows.sort(byName);
+    case 'mentions':
+      return rows.sort((a, b) => b.mentions.length - a.mentions.length || byName(a, b));
+    case 'appearance':
+      return rows.sort((a, b) => firstAt(a) - firstAt(b) || byName(a, b));
+  }
+}
+
+export interface NoteFilter {
+  /** Which annotations: `note` spans, the notes written on one other kind, or `all` annotations with a note. */
+  kind: AnnotationKind | 'all';
+  query: string;
+}
+
+/** Note spans and every annotation with a note written on it, in reading order. */
+export function noteList(records: RecordsView, filter: NoteFilter): Annotation[] {
+  const words = queryWords(filter.query);
+  const notes: Annotation[] = [];
+  for (const annotation of records.annotations()) {
+    if (annotation.kind !== 'note' && !annotation.note) continue;
+    if (filter.kind !== 'all' && annotation.kind !== filter.kind) continue;
+    if (matchesQuery(words, [annotation.note, annotation.target.exact])) notes.push(annotation);
+  }
+  return notes.sort(inTextOrder);
+}
