@@ -1,3 +1,4 @@
+export { agreementJson, AGREEMENT_FORMAT, formatFigure, renderAgreementHtml, type AgreementReportMeta } from './agreement-files.ts';
 export { agreementItems, UNATTRIBUTED, type AgreementItem, type AnnotatorItems } from './agreement-items.ts';
 export { AGREEMENT_SCOPES, computeAgreement, pairAgreement, UNMARKED, type AgreementReport, type AgreementScope, type OverallScope, type PairAgreement, type ScopeAgreement, type ValueAgreement } from './agreement-report.ts';
 export { cohensKappa, type Kappa } from './cohen-kappa.ts';

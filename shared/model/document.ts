@@ -3,6 +3,7 @@ import { Annotation } from './annotation.ts';
 import { ReaderDoc } from './content.ts';
 import { Entity } from './entity.ts';
 import { Id, IsoDate, IsoDateTime } from './ids.ts';
+import { ReviewRecord } from './review.ts';
 
 export const Fingerprint = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'a fingerprint is "sha256:" and 64 hex digits');
 
@@ -16,9 +17,9 @@ export const DocumentMeta = z.object({
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
-/** A colleague's tag file under review; its full shape arrives with the review workflow. */
-export const Review = z.looseObject({ id: Id });
-export type Review = z.infer<typeof Review>;
+/** A colleague's tag file under review (see `review.ts`). */
+export const Review = ReviewRecord;
+export type Review = ReviewRecord;
 
 /** One article with everything the analyst recorded on it. Its text never changes after import. */
 export const ScholiaDocument = z.object({
