@@ -53,7 +53,7 @@ function fakeElectron(appData: string) {
   const ipcHandlers = new Map<string, IpcHandler>();
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const privileged: unknown[] = [];
-  const permissions = { request: vi.fn(), check: vi.fn(), webRequest: vi.fn() };
+  const permissions = { request: vi.fn(), check: vi.fn(), device: vi.fn(), webRequest: vi.fn() };
   const electron = {
     app,
     BrowserWindow,
@@ -63,11 +63,12 @@ function fakeElectron(appData: string) {
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) => protocolHandlers.set(scheme, handler),
     },
     session: {
-      defaultSession: {
+      defaultSession: Object.assign(new EventEmitter(), {
         setPermissionRequestHandler: permissions.request,
         setPermissionCheckHandler: permissions.check,
+        setDevicePermissionHandler: permissions.device,
         webRequest: { onBeforeRequest: permissions.webRequest },
-      },
+      }),
     },
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: vi.fn() },
     dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn() },
@@ -139,6 +140,7 @@ describe('dist/electron/main.cjs', () => {
   it('denies permissions and remote requests on the default session', () => {
     expect(fake.permissions.request).toHaveBeenCalled();
     expect(fake.permissions.check).toHaveBeenCalled();
+    expect(fake.permissions.device).toHaveBeenCalled();
     expect(fake.permissions.webRequest).toHaveBeenCalled();
   });
 

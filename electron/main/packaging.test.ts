@@ -120,6 +120,17 @@ describe('electron-builder.yml', () => {
       grantFileProtocolExtraPrivileges: false,
     });
   });
+
+  it('names each fuse as @electron/fuses does (the copy electron-builder flips them with), and leaves none unset but the V8 snapshot one', () => {
+    const fromBuilder = createRequire(require.resolve('app-builder-lib/package.json'));
+    const { FuseV1Options } = fromBuilder('@electron/fuses') as { FuseV1Options: Record<string, string | number> };
+    const known = Object.keys(FuseV1Options).filter((name) => Number.isNaN(Number(name)));
+    const configured = Object.keys(config.electronFuses).map((key) => key.charAt(0).toUpperCase() + key.slice(1));
+    expect(known.length).toBeGreaterThanOrEqual(8);
+    for (const name of configured) expect(known, name).toContain(name);
+    // Which V8 snapshot file the browser process loads: a start-up matter, not a door to close.
+    expect(known.filter((name) => !configured.includes(name))).toEqual(['LoadBrowserProcessSpecificV8Snapshot']);
+  });
 });
 
 describe('icons', () => {

@@ -64,8 +64,12 @@ describe('createMainWindow', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
+    expect(window?.options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
     expect(window?.loaded).toEqual(['app://scholia/index.html']);
   });
 });
@@ -91,6 +95,16 @@ describe('guardWebContents', () => {
     expect(electron.opened).toEqual(['https://example.org/story']);
   });
 
+  it('prevents every subframe navigation, leaving the main frame to will-navigate', () => {
+    const subframe = { ...preventable('https://example.org/frame'), isMainFrame: false };
+    contents.emit('will-frame-navigate', subframe);
+    expect(subframe.preventDefault).toHaveBeenCalled();
+    const main = { ...preventable('https://example.org/'), isMainFrame: true };
+    contents.emit('will-frame-navigate', main);
+    expect(main.preventDefault).not.toHaveBeenCalled();
+    expect(electron.opened).toEqual([]);
+  });
+
   it('prevents redirects and webviews', () => {
     const redirect = preventable('https://example.org/');
     contents.emit('will-redirect', redirect);
@@ -110,14 +124,29 @@ describe('guardWebContents', () => {
 });
 
 describe('session guards', () => {
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check, every device, and cancels device choosers', () => {
     let request: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
-    const session = {
+    let device: (() => boolean) | undefined;
+    const session = Object.assign(new EventEmitter(), {
       setPermissionRequestHandler: (handler: typeof request) => (request = handler),
       setPermissionCheckHandler: (handler: typeof check) => (check = handler),
-    };
+      setDevicePermissionHandler: (handler: typeof device) => (device = handler),
+    });
     denyAllPermissions(session as never);
+    expect(device?.()).toBe(false);
+    for (const [chooser, args] of [
+      ['select-hid-device', [{ deviceList: [{ deviceId: 'h1' }] }]],
+      ['select-serial-port', [[{ portId: 'p1' }], {}]],
+      ['select-usb-device', [{ deviceList: [{ deviceId: 'u1' }] }]],
+    ] as const) {
+      const event = preventable();
+      const choose = vi.fn();
+      session.emit(chooser, event, ...args, choose);
+      expect(event.preventDefault, chooser).toHaveBeenCalled();
+      expect(choose, chooser).toHaveBeenCalledTimes(1);
+      expect(choose.mock.calls[0]?.[0] ?? '', chooser).toBeFalsy();
+    }
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn();
       request?.({}, permission, callback);

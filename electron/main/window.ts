@@ -33,6 +33,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // A middle click would otherwise ask for a new window outside the window-open handler's usual path.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   guardWebContents(window.webContents);
@@ -52,6 +54,10 @@ export function guardWebContents(contents: WebContents): void {
     event.preventDefault();
     openExternally(event.url);
   });
+  contents.on('will-frame-navigate', (event) => {
+    // The main frame is will-navigate's (which hands http(s) links to the browser); no subframe navigates at all.
+    if (!event.isMainFrame) event.preventDefault();
+  });
   contents.on('will-redirect', (event) => {
     event.preventDefault();
   });
@@ -66,10 +72,26 @@ export function guardWebContents(contents: WebContents): void {
 
 const guarded = new WeakSet<WebContents>();
 
-/** Denies every permission request and check (camera, microphone, notifications, geolocation, clipboard, …). */
+/**
+ * Denies every permission request and check (camera, microphone, notifications, geolocation, clipboard, …),
+ * every device permission (HID, serial, USB), and cancels every device chooser.
+ */
 export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.on('select-hid-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback(null);
+  });
+  session.on('select-serial-port', (event, _ports, _contents, callback) => {
+    event.preventDefault();
+    callback('');
+  });
+  session.on('select-usb-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
 }
 
 /** Cancels every request of the session to the network: the app window loads nothing remote. */

@@ -4,7 +4,7 @@
  */
 export class DebouncedWrites {
   private readonly pending = new Map<string, { timer: NodeJS.Timeout; since: number; write: () => Promise<void> }>();
-  private readonly running = new Set<Promise<void>>();
+  private readonly running = new Set<Promise<WriteFailure | undefined>>();
 
   constructor(
     private readonly delayMs: number,
@@ -25,22 +25,42 @@ export class DebouncedWrites {
     return this.pending.size > 0 || this.running.size > 0;
   }
 
-  private run(key: string): Promise<void> {
+  /** Runs one pending write; resolves with its failure, if it failed (and never rejects). */
+  private run(key: string): Promise<WriteFailure | undefined> {
     const entry = this.pending.get(key);
-    if (!entry) return Promise.resolve();
+    if (!entry) return Promise.resolve(undefined);
     clearTimeout(entry.timer);
     this.pending.delete(key);
-    const done = entry
+    const done: Promise<WriteFailure | undefined> = entry
       .write()
-      .catch((error: unknown) => this.onError(key, error))
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          this.onError(key, error);
+          return { key, error };
+        },
+      )
       .finally(() => this.running.delete(done));
     this.running.add(done);
     return done;
   }
 
-  /** Writes everything pending now and waits for every write in flight. */
+  /**
+   * Writes everything pending now and waits for every write in flight. Rejects if any of them
+   * failed, so a caller that reports "saved" (quit, a restore) never does so wrongly.
+   */
   async flush(): Promise<void> {
-    await Promise.all([...this.pending.keys()].map((key) => this.run(key)));
-    await Promise.all([...this.running]);
+    const started = [...this.pending.keys()].map((key) => this.run(key));
+    const outcomes = await Promise.all([...started, ...this.running]);
+    const failure = outcomes.find((outcome) => outcome !== undefined);
+    if (failure) {
+      const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
+      throw new Error(`Could not save ${failure.key}: ${reason}`, { cause: failure.error });
+    }
   }
+}
+
+interface WriteFailure {
+  key: string;
+  error: unknown;
 }

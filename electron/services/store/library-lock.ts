@@ -110,7 +110,8 @@ async function createExclusively(file: string, content: string): Promise<boolean
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
+    // ENOENT: the holder of the lock cleared our temporary file away as a leftover.
+    if (code === 'EEXIST' || code === 'ENOENT') return false;
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
     // No hard links on this file system (FAT, some network shares): create exclusively, then write.
     try {

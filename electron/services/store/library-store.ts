@@ -36,9 +36,9 @@ function emptyLibrary(): LibraryFile {
 /** Names Windows keeps for devices, whatever the extension: never a document's file name. */
 const DEVICE_NAME = /^(?:con|prn|aux|nul|com\d|lpt\d)$/iu;
 
-/** Temporary files a killed writer may have left (the lock's own are the lock's business). */
+/** Temporary files a killed writer may have left: of a write, of taking the lock, of removing a stale lock. */
 function isLeftoverTemp(name: string): boolean {
-  return name.startsWith('.') && name.endsWith('.tmp') && !name.startsWith(`.${LOCK_FILE}`);
+  return name.startsWith('.') && (name.endsWith('.tmp') || name.startsWith(`.${LOCK_FILE}.stale-`));
 }
 
 async function removeLeftoverTemps(dir: string): Promise<void> {
