@@ -2,6 +2,7 @@ import type { ApiResult } from '../../shared/contract/errors.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
 import { exportDocument, type ExportDocumentOptions } from './export/export-document.ts';
 import { LibraryService } from './library-service.ts';
+import { ReviewService } from './review/review-service.ts';
 import { LibraryStore, type LibraryStoreOptions } from './store/library-store.ts';
 
 export interface ScholiaOptions {
@@ -30,7 +31,7 @@ export interface Scholia {
   close(): Promise<void>;
 }
 
-function handlersFor(library: LibraryService, printPdf: ScholiaOptions['printPdf']): Handlers {
+function handlersFor(library: LibraryService, reviews: ReviewService, printPdf: ScholiaOptions['printPdf']): Handlers {
   return {
     'library.list': () => library.list(),
     'library.get': ({ id }) => library.get(id),
@@ -47,6 +48,15 @@ function handlersFor(library: LibraryService, printPdf: ScholiaOptions['printPdf
     },
     'document.versions': ({ documentId }) => library.versions(documentId),
     'document.restore': ({ documentId, versionId }) => library.restore(documentId, versionId),
+    'review.import': ({ documentId, json, fileName, exactOnly }) => reviews.importFile(documentId, json, { ...(fileName ? { fileName } : {}), ...(exactOnly === undefined ? {} : { exactOnly }) }),
+    'review.list': ({ documentId }) => reviews.list(documentId),
+    'review.get': ({ documentId, reviewId }) => reviews.get(documentId, reviewId),
+    'review.decide': ({ documentId, reviewId, decision, itemIds, where }) => reviews.decide(documentId, reviewId, { decision, ...(itemIds ? { itemIds } : {}), ...(where ? { where } : {}) }),
+    'review.undo': ({ documentId, reviewId }) => reviews.undo(documentId, reviewId),
+    'review.redo': ({ documentId, reviewId }) => reviews.redo(documentId, reviewId),
+    'review.remove': ({ documentId, reviewId }) => reviews.remove(documentId, reviewId),
+    'review.agreement': ({ documentId, reviewIds }) => reviews.agreement(documentId, reviewIds),
+    'review.exportAgreement': ({ documentId, reviewIds, format }) => reviews.exportAgreement(documentId, format, reviewIds),
   };
 }
 
@@ -59,7 +69,7 @@ export async function openScholia(options: ScholiaOptions): Promise<Scholia> {
   });
   const library = new LibraryService(store);
   if (options.seedFrom && store.createdNow && store.writable) await library.seedSample(options.seedFrom);
-  const handlers = handlersFor(library, options.printPdf);
+  const handlers = handlersFor(library, new ReviewService(store), options.printPdf);
   let closed = false;
   return {
     libraryDir: options.libraryDir,

@@ -9,6 +9,15 @@ export const CHANNEL_NAMES = [
   'export.render',
   'document.versions',
   'document.restore',
+  'review.import',
+  'review.list',
+  'review.get',
+  'review.decide',
+  'review.undo',
+  'review.redo',
+  'review.remove',
+  'review.agreement',
+  'review.exportAgreement',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { agreementJson, renderAgreementHtml, type AgreementReportMeta } from '../../../shared/agreement/agreement-files.ts';
+import type { AgreementReport } from '../../../shared/agreement/agreement-report.ts';
+import type { ChannelOutput } from '../../../shared/contract/channels.ts';
+import { ScholiaError } from '../../../shared/contract/errors.ts';
+import type { ScholiaDocument } from '../../../shared/model/document.ts';
+import type { ReviewRecord } from '../../../shared/model/review.ts';
+import type { Settings } from '../../../shared/model/settings.ts';
+import { checkTagFile } from '../../../shared/model/tag-file-check.ts';
+import type { TagFileV1 } from '../../../shared/model/tag-file.ts';
+import type { Tagset } from '../../../shared/model/tagset.ts';
+import { buildReview } from '../../../shared/review/build-review.ts';
+import { decideReview, redoDecision, undoDecision, type DecisionRequest } from '../../../shared/review/decide-review.ts';
+import { reviewAgreement } from '../../../shared/review/review-agreement.ts';
+import { reviewSummaries, reviewView, type ReviewSummary } from '../../../shared/review/review-view.ts';
+import { fileStem } from '../export/export-document.ts';
+
+/** What the review service needs of the library store. */
+export interface ReviewStore {
+  readonly tagset: Tagset;
+  readonly settings: Settings;
+  assertWritable(documentId?: string): void;
+  getDocument(id: string): Promise<ScholiaDocument>;
+  putDocument(document: ScholiaDocument): void;
+  flush(): Promise<void>;
+}
+
+function newId(): string {
+  return randomBytes(8).toString('hex');
+}
+
+/** Parses a tag file's JSON text and checks it, refusing it with every problem, one per line, by JSON path. */
+export function readReviewFile(json: string, name = 'The tag file'): TagFileV1 {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    throw new ScholiaError('unsupported-file', `${name} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const check = checkTagFile(parsed);
+  if (!check.ok) {
+    const count = check.problems.length;
+    throw new ScholiaError('unsupported-file', [`${name} is not a valid Scholia tag file (${count} ${count === 1 ? 'problem' : 'problems'}):`, ...check.problems.map((p) => `  ${p.path}: ${p.message}`)].join('\n'));
+  }
+  return check.file;
+}
+
+function findReview(document: ScholiaDocument, reviewId: string): ReviewRecord {
+  const review = document.reviews.find((r) => r.id === reviewId);
+  if (!review) throw new ScholiaError('not-found', `There is no review ${reviewId} on document ${document.id}.`);
+  return review;
+}
+
+function summaryOf(document: ScholiaDocument, reviewId: string): ReviewSummary {
+  const summary = reviewSummaries(document).find((s) => s.id === reviewId);
+  if (!summary) throw new ScholiaError('not-found', `There is no review ${reviewId} on document ${document.id}.`);
+  return summary;
+}
+
+/**
+ * Reviews of colleagues' tag files, shared by every transport: import (validate, place, store),
+ * the review view, decisions with undo and redo, agreement figures and the agreement report.
+ * Every change is saved with the document, a new revision.
+ */
+export class ReviewService {
+  constructor(private readonly store: ReviewStore) {}
+
+  async importFile(documentId: string, json: string, options: { fileName?: string; exactOnly?: boolean } = {}): Promise<ChannelOutput<'review.import'>> {
+    this.store.assertWritable(documentId);
+    const file = readReviewFile(json, options.fileName ?? 'The tag file');
+    const document = await this.store.getDocument(documentId);
+    const now = new Date().toISOString();
+    const review = buildReview(document, file, { id: newId(), now, ...(options.fileName ? { fileName: options.fileName } : {}), exactOnly: options.exactOnly === true });
+    const saved: ScholiaDocument = { ...document, reviews: [...document.reviews, review], revision: document.revision + 1, modified: now };
+    this.store.putDocument(saved);
+    await this.store.flush();
+    return { revision: saved.revision, modified: now, review: summaryOf(saved, review.id) };
+  }
+
+  async list(documentId: string): Promise<ChannelOutput<'review.list'>> {
+    return { reviews: reviewSummaries(await this.store.getDocument(documentId)) };
+  }
+
+  async get(documentId: string, reviewId: string): Promise<ChannelOutput<'review.get'>> {
+    const document = await this.store.getDocument(documentId);
+    return reviewView(document, findReview(document, reviewId));
+  }
+
+  async decide(documentId: string, reviewId: string, request: DecisionRequest): Promise<ChannelOutput<'review.decide'>> {
+    this.store.assertWritable(documentId);
+    const document = await this.store.getDocument(documentId);
+    const outcome = decideReview(document, reviewId, request, { tagset: this.store.tagset, now: new Date().toISOString(), batchId: newId() });
+    if (outcome.batch) this.store.putDocument(outcome.document);
+    const saved = outcome.document;
+    return { revision: saved.revision, modified: saved.modified, changed: outcome.changed, skipped: outcome.skipped, review: summaryOf(saved, reviewId) };
+  }
+
+  async undo(documentId: string, reviewId: string): Promise<ChannelOutput<'review.undo'>> {
+    this.store.assertWritable(documentId);
+    const { document, batch } = undoDecision(await this.store.getDocument(documentId), reviewId, this.store.tagset, new Date().toISOString());
+    if (batch) this.store.putDocument(document);
+    return { revision: document.revision, modified: document.modified, ...(batch ? { undone: batch.label } : {}), review: summaryOf(document, reviewId) };
+  }
+
+  async redo(documentId: string, reviewId: string): Promise<ChannelOutput<'review.redo'>> {
+    this.store.assertWritable(documentId);
+    const { document, batch } = redoDecision(await this.store.getDocument(documentId), reviewId, this.store.tagset, new Date().toISOString());
+    if (batch) this.store.putDocument(document);
+    return { revision: document.revision, modified: document.modified, ...(batch ? { redone: batch.label } : {}), review: summaryOf(document, reviewId) };
+  }
+
+  async remove(documentId: string, reviewId: string): Promise<ChannelOutput<'review.remove'>> {
+    this.store.assertWritable(documentId);
+    const document = await this.store.getDocument(documentId);
+    findReview(document, reviewId);
+    const modified = new Date().toISOString();
+    const saved = { ...document, reviews: document.reviews.filter((r) => r.id !== reviewId), revision: document.revision + 1, modified };
+    this.store.putDocument(saved);
+    return { revision: saved.revision, modified };
+  }
+
+  private async reportOf(documentId: string, reviewIds?: readonly string[]): Promise<{ document: ScholiaDocument; reviews: ReviewRecord[]; report: AgreementReport }> {
+    const document = await this.store.getDocument(documentId);
+    const reviews = reviewIds ? reviewIds.map((id) => findReview(document, id)) : document.reviews;
+    if (reviews.length === 0) throw new ScholiaError('bad-request', `Document ${documentId} has no review to compare with.`);
+    return { document, reviews, report: reviewAgreement(document, reviews, this.store.settings.annotatorName) };
+  }
+
+  async agreement(documentId: string, reviewIds?: readonly string[]): Promise<ChannelOutput<'review.agreement'>> {
+    return (await this.reportOf(documentId, reviewIds)).report;
+  }
+
+  async exportAgreement(documentId: string, format: 'html' | 'json', reviewIds?: readonly string[]): Promise<ChannelOutput<'review.exportAgreement'>> {
+    const { document, reviews, report } = await this.reportOf(documentId, reviewIds);
+    const meta: AgreementReportMeta = {
+      title: document.meta.title,
+      fingerprint: document.fingerprint,
+      generatedAt: new Date().toISOString(),
+      placement: reviews.map((review) => ({
+        annotator: review.annotator.name,
+        ...Object.fromEntries((['exact', 'moved', 'fuzzy', 'orphaned'] as const).map((status) => [status, review.items.filter((item) => item.anchor.status === status).length])),
+      })) as AgreementReportMeta['placement'],
+    };
+    const stem = `${fileStem(document.meta.title)}.agreement`;
+    const body = format === 'html' ? renderAgreementHtml(report, meta) : agreementJson(report, meta);
+    return {
+      filename: `${stem}.${format}`,
+      mimeType: format === 'html' ? 'text/html; charset=utf-8' : 'application/json',
+      base64: Buffer.from(body, 'utf8').toString('base64'),
+    };
+  }
+}
