@@ -1,9 +1,12 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RENDERER_CSP } from '../../shared/security/csp.ts';
 import { openScholia, type Scholia } from '../services/open-scholia.ts';
+import { DocumentFile } from '../services/store/store-files.ts';
+import { addNote } from '../services/testing/library-fixtures.ts';
 import { useTempDirs } from '../services/testing/temp-dir.ts';
 import { MAX_BODY_BYTES, startHost, type Host } from './server.ts';
 
@@ -126,6 +129,75 @@ describe('browser host', () => {
     expect((await request(host, { method: 'GET', path: '/api/library.list', headers: authorised })).status).toBe(405);
     expect((await request(host, { method: 'POST', path: '/api/library.list', headers: { ...authorised, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);
     expect((await request(host, { method: 'POST', path: '/api/library.list', headers: json, body: '{}' })).status).toBe(200);
+  });
+
+  it('listens on 127.0.0.1 only: another loopback address finds nothing', { skip: process.platform !== 'linux' }, async () => {
+    const host = await start();
+    const refused = await new Promise<string>((resolve) => {
+      const socket = net.connect({ host: '127.0.0.2', port: host.port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve('connected');
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    });
+    expect(refused).toBe('ECONNREFUSED');
+  });
+
+  it('refuses a request without a Host header', async () => {
+    const host = await start();
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect({ host: '127.0.0.1', port: host.port }, () => socket.end(`GET / HTTP/1.0\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.[01] 403/);
+  });
+
+  it('sends no CORS headers, and refuses calls from another origin even with the token', async () => {
+    const host = await start();
+    const preflight = await request(host, { method: 'OPTIONS', path: '/api/library.list', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+    expect(preflight.status).toBeGreaterThanOrEqual(400);
+    const crossSite = await request(host, { method: 'POST', path: '/api/library.list', headers: { ...json, Origin: 'https://evil.example' }, body: '{}' });
+    expect(crossSite.status).toBe(403);
+    const opaque = await request(host, { method: 'POST', path: '/api/library.list', headers: { ...json, Origin: 'null' }, body: '{}' });
+    expect(opaque.status).toBe(403);
+    for (const reply of [preflight, crossSite, opaque]) {
+      expect(Object.keys(reply.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    }
+    const ours = await request(host, { method: 'POST', path: '/api/library.list', headers: { ...json, Origin: `http://127.0.0.1:${host.port}` }, body: '{}' });
+    expect(ours.status).toBe(200);
+  });
+
+  it('takes the token from the URL only to set the cookie, never on an API call', async () => {
+    const host = await start();
+    const reply = await request(host, { method: 'POST', path: `/api/library.list?token=${TOKEN}`, headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(reply.status).toBe(401);
+  });
+
+  it('applies concurrent batches in the order each client sent them, and saves them all', async () => {
+    const host = await start();
+    const listed = JSON.parse((await request(host, { method: 'POST', path: '/api/library.list', headers: json, body: '{}' })).body);
+    const documentId = listed.value.documents[0].id;
+    const got = JSON.parse((await request(host, { method: 'POST', path: '/api/library.get', headers: json, body: JSON.stringify({ id: documentId }) })).body);
+    const text: string = got.value.document.text;
+    await Promise.all(
+      Array.from({ length: 5 }, async (_, client) => {
+        for (let batch = 0; batch < 8; batch += 1) {
+          const ops = [addNote(text, `c${client}-b${batch}`, client * 100 + batch * 7)];
+          const reply = await request(host, { method: 'POST', path: '/api/annotations.apply', headers: json, body: JSON.stringify({ documentId, ops }) });
+          expect(reply.status).toBe(200);
+        }
+      }),
+    );
+    await running?.scholia.close();
+    const saved = DocumentFile.parse(JSON.parse(await readFile(path.join(String(running?.scholia.libraryDir), 'documents', `${documentId}.json`), 'utf8'))).document;
+    expect(saved.revision).toBe(40);
+    for (let client = 0; client < 5; client += 1) {
+      expect(saved.annotations.map((a) => a.id).filter((id) => id.startsWith(`c${client}-`))).toEqual(Array.from({ length: 8 }, (_, batch) => `c${client}-b${batch}`));
+    }
   });
 
   it('refuses an oversized body', async () => {

@@ -118,12 +118,14 @@ function refuseOversized(request: http.IncomingMessage, response: http.ServerRes
 
 /**
  * The browser host: the renderer and `POST /api/<channel>` on 127.0.0.1 only. Every request must
- * name this host in its Host header and carry the per-launch token (cookie or bearer header).
+ * name this host in its Host header, come from no other origin, and carry the per-launch token
+ * (cookie or bearer header).
  */
 export async function startHost(options: HostOptions): Promise<Host> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
   let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
 
   async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, channel: string): Promise<void> {
     if (request.method !== 'POST') return sendError(response, 405, 'bad-request', 'API calls use POST.');
@@ -152,6 +154,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     if (!allowedHosts.has(request.headers.host ?? '')) return send(response, 403, 'Forbidden: unexpected Host header', 'text/plain; charset=utf-8');
+    // A browser names the page a request comes from: only our own pages may call (no CORS, and no cross-site form either).
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) return send(response, 403, 'Forbidden: cross-origin request', 'text/plain; charset=utf-8');
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null && request.method === 'GET') {
@@ -184,6 +189,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   });
   const { port } = server.address() as AddressInfo;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
