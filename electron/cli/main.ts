@@ -9,6 +9,7 @@ import { openScholia } from '../services/open-scholia.ts';
 import { findAssetsDir, findRendererDir, resolveLibraryDir } from '../services/paths.ts';
 import { readTextFile } from '../services/text-file.ts';
 import { documentFromText } from '../services/text-import.ts';
+import { compareCommand } from './compare-command.ts';
 import { exportCommand } from './export-command.ts';
 import { restoreCommand } from './restore-command.ts';
 import { UsageError } from './usage-error.ts';
@@ -25,6 +26,8 @@ const USAGE = `Usage:
         brat writes PATH.txt and PATH.ann, or one zip when PATH ends in .zip.
         --sections: summary,claims,quotes,entities,notes  --verdicts: verdict ids to keep
   scholia validate TAGFILE                        check a tag file; print each problem with its JSON path
+  scholia compare A.json B.json [C.json...] [--text ARTICLE.txt] [--json]
+                                                 agreement between tag files of one article, placed on one text
   scholia restore DOC [--list | --version N] [--library DIR] [--json]
                                                  list a document's previous versions, or restore one (1 is the newest)
 
@@ -49,6 +52,7 @@ function parse(args: string[]) {
         verdicts: { type: 'string' },
         'no-article': { type: 'boolean', default: false },
         'no-text': { type: 'boolean', default: false },
+        text: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -160,6 +164,8 @@ async function main(argv: string[]): Promise<void> {
         noArticle: values['no-article'],
         noText: values['no-text'],
       });
+    case 'compare':
+      return compareCommand(rest, { ...(values.text !== undefined ? { text: values.text } : {}), json: values.json });
     case 'validate':
       return validateCommand(rest);
     case 'restore':
