@@ -1,13 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ScholiaError } from '../../shared/contract/errors.ts';
 import { exportBrat } from '../../shared/export/brat.ts';
 import { EXPORT_FORMATS, ExportFormat, REPORT_SECTIONS, ReportSection, type ExportOptions } from '../../shared/export/options.ts';
 import type { ScholiaDocument } from '../../shared/model/document.ts';
 import { isValidId } from '../../shared/model/ids.ts';
+import { MAX_TAG_FILE_BYTES } from '../../shared/model/tag-file.ts';
 import { DEFAULT_TAGSET, type Tagset } from '../../shared/model/tagset.ts';
 import { exportDocument } from '../services/export/export-document.ts';
+import { readJsonFileInput } from '../services/json-file-input.ts';
 import { openScholia } from '../services/open-scholia.ts';
 import { documentFromTagFile, readTagFile } from '../services/tag-file-import.ts';
 import { UsageError } from './usage-error.ts';
@@ -33,13 +35,7 @@ function list(value: string | undefined): string[] | undefined {
 
 /** A tag file with embedded text, read and checked, as a document of its own (not added to any library). */
 async function fromTagFile(file: string): Promise<Source> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new ScholiaError('unsupported-file', `${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const tagFile = readTagFile(json, file);
+  const tagFile = readTagFile(await readJsonFileInput(file, MAX_TAG_FILE_BYTES), file);
   const tagset = tagFile.tagset ?? DEFAULT_TAGSET;
   return { document: documentFromTagFile(tagFile, tagset), tagset, annotator: tagFile.annotator.name };
 }

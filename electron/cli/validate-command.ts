@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { checkTagFile } from '../../shared/model/tag-file-check.ts';
+import { MAX_TAG_FILE_BYTES } from '../../shared/model/tag-file.ts';
+import { readJsonFileInput } from '../services/json-file-input.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
@@ -11,10 +12,9 @@ export async function validateCommand(positionals: string[]): Promise<void> {
   if (!file || extra.length > 0) throw new UsageError('validate needs exactly one TAGFILE');
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = await readJsonFileInput(file, MAX_TAG_FILE_BYTES);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : error instanceof Error ? error.message : String(error);
-    console.log(`$: ${file} is not readable JSON: ${reason}`);
+    console.log(`$: ${file} is not readable JSON: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
     return;
   }

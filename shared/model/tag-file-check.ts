@@ -1,7 +1,7 @@
 import { fingerprint } from '../text/fingerprint.ts';
 import { targetMatchesText } from '../text/target.ts';
 import type { Annotation } from './annotation.ts';
-import { TagFileV1 } from './tag-file.ts';
+import { MAX_TAG_FILE_ANNOTATIONS, MAX_TAG_FILE_ENTITIES, TagFileV1 } from './tag-file.ts';
 
 /** One thing wrong with a tag file, at a JSON path such as `$.annotations[3].target.end`. */
 export interface TagFileProblem {
@@ -80,8 +80,22 @@ function checkConsistency(file: TagFileV1): TagFileProblem[] {
   return problems;
 }
 
+/** Arrays too long to be worth validating one item at a time: refused by their length alone. */
+function oversized(value: unknown): TagFileProblem[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const problems: TagFileProblem[] = [];
+  const limits = [['annotations', MAX_TAG_FILE_ANNOTATIONS], ['entities', MAX_TAG_FILE_ENTITIES]] as const;
+  for (const [field, limit] of limits) {
+    const items: unknown = Object.hasOwn(value, field) ? (value as Record<string, unknown>)[field] : undefined;
+    if (Array.isArray(items) && items.length > limit) problems.push({ path: `$.${field}`, message: `holds ${items.length} items; a tag file may hold at most ${limit}` });
+  }
+  return problems;
+}
+
 /** Validates parsed JSON as tag file v1: the schema first, then the file's consistency with itself. */
 export function checkTagFile(value: unknown): TagFileCheck {
+  const flood = oversized(value);
+  if (flood.length > 0) return { ok: false, problems: flood };
   const parsed = TagFileV1.safeParse(value);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })) };

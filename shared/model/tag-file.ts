@@ -8,6 +8,13 @@ import { Tagset } from './tagset.ts';
 export const TAG_FILE_FORMAT = 'scholia-tags';
 export const TAG_FILE_VERSION = 1;
 
+/** The most annotations one tag file may carry: far above any article's, low enough to refuse a flood before reading it. */
+export const MAX_TAG_FILE_ANNOTATIONS = 200_000;
+/** The most entities one tag file may carry. */
+export const MAX_TAG_FILE_ENTITIES = 50_000;
+/** The largest tag file read at all (an embedded article at its size limit, and room for its annotations). */
+export const MAX_TAG_FILE_BYTES = 64 * 1024 * 1024;
+
 /**
  * Tag file v1: one annotator's annotations of one article, the exchange format between colleagues.
  * Unknown top-level fields are refused with a message rather than dropped.
@@ -26,7 +33,7 @@ export const TagFileV1 = z.strictObject({
     text: z.string().optional(),
   }),
   tagset: Tagset.optional(),
-  entities: z.array(Entity),
-  annotations: z.array(Annotation),
+  entities: z.array(Entity).max(MAX_TAG_FILE_ENTITIES),
+  annotations: z.array(Annotation).max(MAX_TAG_FILE_ANNOTATIONS),
 });
 export type TagFileV1 = z.infer<typeof TagFileV1>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Target } from '../model/target.ts';
-import { makeTarget, TargetRangeError, targetMatchesText } from './target.ts';
+import { isValidSpan, makeTarget, splitsSurrogatePair, TargetRangeError, targetMatchesText } from './target.ts';
 
 const text =
   'On Wednesday afternoon, the official website of the European Parliament became temporarily unavailable after being hacked.';
@@ -47,5 +47,28 @@ describe('makeTarget', () => {
     const target = makeTarget(text, start, start + 8);
     expect(targetMatchesText(text, target)).toBe(true);
     expect(targetMatchesText(text.replace('official', 'OFFICIAL'), target)).toBe(false);
+  });
+});
+
+describe('spans and surrogate pairs', () => {
+  const emoji = 'a\u{1F600}b'; // a, a surrogate pair (offsets 1–3), b
+
+  it('finds the offset between the two halves of a pair', () => {
+    expect([0, 1, 2, 3, 4].map((offset) => splitsSurrogatePair(emoji, offset))).toEqual([false, false, true, false, false]);
+    expect(splitsSurrogatePair('\ud83d', 1)).toBe(false);
+  });
+
+  it('refuses a span that starts or ends inside a pair', () => {
+    expect(isValidSpan(emoji, 1, 3)).toBe(true);
+    expect(isValidSpan(emoji, 2, 4)).toBe(false);
+    expect(isValidSpan(emoji, 0, 2)).toBe(false);
+    expect(() => makeTarget(emoji, 0, 2)).toThrow(/splits a surrogate pair/);
+    expect(targetMatchesText(emoji, { start: 0, end: 2, exact: emoji.slice(0, 2), prefix: '', suffix: '' })).toBe(false);
+  });
+
+  it('refuses negative, reversed, empty, fractional and out-of-range spans', () => {
+    for (const [start, end] of [[-1, 2], [3, 1], [2, 2], [0.5, 2], [0, 5], [Number.NaN, 1], [0, Number.POSITIVE_INFINITY]] as const) {
+      expect(isValidSpan(emoji, start, end), `${start}–${end}`).toBe(false);
+    }
   });
 });

@@ -10,13 +10,33 @@ function isLowSurrogate(code: number): boolean {
 
 export class TargetRangeError extends RangeError {}
 
+/** Whether `offset` falls between the two halves of a surrogate pair: no span may start or end there. */
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+}
+
+/** Whether `start`–`end` is a span of `text` a target may cover: integers, in range, not empty, not reversed, not inside a surrogate pair. */
+export function isValidSpan(text: string, start: number, end: number): boolean {
+  return (
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    start >= 0 &&
+    end <= text.length &&
+    end > start &&
+    !splitsSurrogatePair(text, start) &&
+    !splitsSurrogatePair(text, end)
+  );
+}
+
 /**
  * The target for `text.slice(start, end)` with up to `context` code units of prefix and suffix.
- * Context never splits a surrogate pair, so it is always valid Unicode.
+ * Throws `TargetRangeError` for a span `isValidSpan` refuses. Context never splits a surrogate pair
+ * either, so a target is valid Unicode wherever the text is.
  */
 export function makeTarget(text: string, start: number, end: number, context = TARGET_CONTEXT): Target {
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || end <= start) {
-    throw new TargetRangeError(`span ${start}–${end} is not inside a text of length ${text.length}`);
+  if (!isValidSpan(text, start, end)) {
+    const why = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && end > start ? 'splits a surrogate pair' : `is not inside a text of length ${text.length}`;
+    throw new TargetRangeError(`span ${start}–${end} ${why}`);
   }
   let prefixStart = Math.max(0, start - context);
   if (prefixStart > 0 && isLowSurrogate(text.charCodeAt(prefixStart))) prefixStart += 1;
@@ -31,7 +51,7 @@ export function makeTarget(text: string, start: number, end: number, context = T
   };
 }
 
-/** Whether a target's offsets point at its own quote in this text. */
+/** Whether a target's offsets are a valid span of this text (`isValidSpan`) that holds its own quote. */
 export function targetMatchesText(text: string, target: Target): boolean {
-  return target.end <= text.length && text.slice(target.start, target.end) === target.exact;
+  return isValidSpan(text, target.start, target.end) && text.slice(target.start, target.end) === target.exact;
 }
