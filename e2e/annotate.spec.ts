@@ -44,7 +44,7 @@ test('links a second mention to the existing entity of that name', async ({ read
   const second = await reader.mark(SAMPLE.organisation, 'e', 1);
   expect(second).not.toBe(first);
   await expect(reader.inspector.getByLabel('Entity type')).toHaveValue('organization');
-  await expect(reader.inspector.getByText('Mentioned 2 times')).toBeVisible();
+  await expect(reader.inspector.getByText('Mention 2 of 2')).toBeVisible();
   await expect(reader.highlight(second).first()).toHaveClass(/\bentity-organization\b/u);
 });
 

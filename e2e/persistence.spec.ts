@@ -22,7 +22,7 @@ test('keeps every annotation and its fields across a restart of the host', async
 
     await reader.selectAnnotation(quoteId);
     await expect(reader.inspector.getByLabel('Annotated text')).toHaveText(SAMPLE.quote);
-    expect(await reader.selectedOptionText('Speaker')).toBe(SAMPLE.speaker);
+    await expect(reader.inspector.getByRole('combobox', { name: 'Speaker' })).toHaveValue(SAMPLE.speaker);
     await expect(reader.inspector.getByLabel('Quote form')).toHaveValue('direct');
 
     await reader.selectAnnotation(mentionId);

@@ -22,6 +22,7 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
       { keys: ['Home', 'End'], action: 'Start or end of the line (with Ctrl: of the article)' },
       { keys: ['Shift+arrows'], action: 'Extend the selection (with Ctrl: word by word)' },
       { keys: ['Ctrl+F'], action: 'Find in the article; Esc leaves the match selected' },
+      { keys: ['"'], action: 'Select the quotation around the caret' },
       { keys: ['Ctrl+A'], action: 'Select the whole article' },
     ],
   },
@@ -30,9 +31,32 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
     where: 'with text selected',
     rows: [
       { keys: ['C'], action: 'Claim' },
-      { keys: ['Q'], action: 'Quote' },
+      { keys: ['Q'], action: 'Quote (with just a caret inside quotation marks: the quotation)' },
       { keys: ['E'], action: 'Entity (links to the entity of that name, or registers it)' },
+      { keys: ['T'], action: 'Entity, and tag all its other mentions at once' },
       { keys: ['N'], action: 'Note' },
+    ],
+  },
+  {
+    title: 'Claims and quotes',
+    where: 'with a claim or quote selected',
+    rows: [
+      { keys: ['1 … 8'], action: 'Set the verdict of the selected claim' },
+      { keys: ['W'], action: 'Worth checking, on or off' },
+      { keys: ['S'], action: 'Speaker (claimant) from the selected name; with nothing selected, type one' },
+      { keys: ['A'], action: 'Give the quote the last speaker used' },
+      { keys: ['U'], action: 'The selected word is the quote’s cue (“said”)' },
+    ],
+  },
+  {
+    title: 'Entities',
+    where: 'with an entity mention selected',
+    rows: [
+      { keys: ['P', 'O', 'L', 'G', 'V', 'X'], action: 'Set the entity’s type (the codebook’s keys)' },
+      { keys: ['T'], action: 'Tag all mentions of the entity' },
+      { keys: ['{', '}'], action: 'Previous or next mention of the same entity' },
+      { keys: ['F2'], action: 'Rename the entity' },
+      { keys: ['M'], action: 'Merge into another entity' },
     ],
   },
   {
@@ -40,9 +64,8 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
     where: 'in the article',
     rows: [
       { keys: ['[', ']'], action: 'Previous or next annotation' },
+      { keys: ['{', '}'], action: 'Previous or next one of the same kind' },
       { keys: ['Enter'], action: 'Open the inspector on the selected annotation' },
-      { keys: ['1 … 8'], action: 'Set the verdict of the selected claim' },
-      { keys: ['P', 'O', 'L', 'G', 'V', 'X'], action: 'Set the type of the selected entity' },
       { keys: ['Delete'], action: 'Delete the selected annotation' },
       { keys: ['Esc'], action: 'Drop the text selection, then the annotation selection' },
     ],

@@ -9,13 +9,19 @@ interface DraftTextFieldProps {
   multiline?: boolean;
   pauseMs?: number;
   placeholder?: string;
+  /** `data-field` name, for keys that jump to this field. */
+  field?: string;
+  /** The field Enter in the article focuses. */
+  primary?: boolean;
+  /** Shown under the field (say, why a value was refused). */
+  hint?: string;
 }
 
 /**
  * A labelled text field that edits a draft and commits it (blur, Enter, or a pause), so each
  * commit is one undoable change. A value changed from outside (say, by undo) replaces the draft.
  */
-export function DraftTextField({ label, value, onCommit, multiline = false, pauseMs, placeholder }: DraftTextFieldProps) {
+export function DraftTextField({ label, value, onCommit, multiline = false, pauseMs, placeholder, field, primary, hint }: DraftTextFieldProps) {
   const [draft, setDraft] = useState(value);
   const committed = useRef(value);
   const latestDraft = useRef(value);
@@ -50,9 +56,12 @@ export function DraftTextField({ label, value, onCommit, multiline = false, paus
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
+      // The first Escape takes back what was typed; with nothing to take back it goes on (back to the article).
+      if (latestDraft.current === committed.current) return;
+      event.preventDefault();
+      clearTimeout(timer.current);
       latestDraft.current = committed.current;
       setDraft(committed.current);
-      (event.currentTarget as HTMLElement).blur();
     } else if (!multiline && event.key === 'Enter') {
       event.preventDefault();
       commit();
@@ -61,13 +70,14 @@ export function DraftTextField({ label, value, onCommit, multiline = false, paus
     }
   };
 
+  const data = { 'data-field': field, 'data-primary-field': primary ? '' : undefined };
   return (
-    <Field label={label}>
+    <Field label={label} hint={hint}>
       {(id) =>
         multiline ? (
-          <textarea id={id} class="input textarea" value={draft} rows={4} placeholder={placeholder} onInput={onInput} onBlur={commit} onKeyDown={onKeyDown} />
+          <textarea id={id} class="input textarea" value={draft} rows={4} placeholder={placeholder} onInput={onInput} onBlur={commit} onKeyDown={onKeyDown} {...data} />
         ) : (
-          <input id={id} class="input" type="text" value={draft} placeholder={placeholder} onInput={onInput} onBlur={commit} onKeyDown={onKeyDown} />
+          <input id={id} class="input" type="text" value={draft} placeholder={placeholder} onInput={onInput} onBlur={commit} onKeyDown={onKeyDown} {...data} />
         )
       }
     </Field>

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 
 /** A labelled control: the label names the control (by id) and nothing else. */
-export function Field({ label, children }: { label: string; children: (id: string) => ComponentChildren }) {
+export function Field({ label, children, hint }: { label: string; children: (id: string) => ComponentChildren; hint?: string | undefined }) {
   const id = useId();
   return (
     <div class="field">
@@ -10,6 +10,7 @@ export function Field({ label, children }: { label: string; children: (id: strin
         {label}
       </label>
       {children(id)}
+      {hint ? <span class="field-hint">{hint}</span> : null}
     </div>
   );
 }

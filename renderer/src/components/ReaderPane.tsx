@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { focusInspector } from '../app/focus-regions.ts';
+import { focusInspector, focusInspectorField } from '../app/focus-regions.ts';
 import { ReaderView } from '../reader/reader-view.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { readerKeyHandler } from '../session/reader-keys.ts';
@@ -19,7 +19,10 @@ export function ReaderPane({ session }: { session: DocumentSession }) {
         text: session.text,
         highlights: session.initialHighlights(),
         onHighlightClick: (ids) => session.pickFromClick(ids),
-        onKey: readerKeyHandler(session, { openInspector: () => session.selected !== undefined && focusInspector() }),
+        onKey: readerKeyHandler(session, {
+          openInspector: () => session.selected !== undefined && focusInspector(),
+          focusField: (name) => focusInspectorField(name),
+        }),
         onSelectionChange: () => session.noteCaretMoved(),
       });
     } catch (error) {

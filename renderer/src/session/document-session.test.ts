@@ -110,4 +110,74 @@ describe('DocumentSession', () => {
     expect(session.markSelection('claim')).toBe(false);
     expect(reports).toEqual(['Select some text in the article first.']);
   });
+
+  it('tags all mentions of an entity in one batch, and one undo takes them all back', async () => {
+    const { session, batches, reports } = sessionWith();
+    session.setSpeakerByName('q1', 'Metsola');
+    const entity = [...session.records.entities()][0];
+    expect(session.untaggedMentionCount(entity?.id ?? '')).toBe(1);
+    expect(session.tagAllMentions(entity?.id ?? '')).toBe(true);
+    await session.commands.whenIdle();
+    expect(batches.at(-1)?.ops.map((op) => op.op)).toEqual(['annotation.add']);
+    expect(reports.at(-1)).toBe('Tagged 1 more mention of “Metsola”.');
+    expect(session.untaggedMentionCount(entity?.id ?? '')).toBe(0);
+    session.undo();
+    expect([...session.records.annotations()].filter((a) => a.kind === 'entity')).toEqual([]);
+    await session.commands.whenIdle();
+  });
+
+  it('merges one entity into another in one undoable batch: the speaker follows', async () => {
+    const { session, batches } = sessionWith();
+    const long = { id: 'long', name: 'Roberta Metsola', type: 'person', aliases: [] };
+    const short = { id: 'short', name: 'Metsola', type: 'other', aliases: [] };
+    const quote = session.records.annotation('q1');
+    if (quote?.kind !== 'quote') throw new Error('no quote');
+    const mention = { id: 'm1', kind: 'entity' as const, entityId: 'long', target: makeTarget(text, 28, 43), author: 'A', created: when, modified: when };
+    session.commands.run('Set up', [
+      { op: 'entity.add', entity: long },
+      { op: 'entity.add', entity: short },
+      { op: 'annotation.add', annotation: mention },
+      { op: 'annotation.update', annotation: { ...quote, speakerId: 'short' } },
+    ]);
+    expect(session.mergeEntity('short', 'long')).toBe(true);
+    expect(session.records.annotation('q1')).toMatchObject({ speakerId: 'long' });
+    expect(session.records.entity('long')?.aliases).toEqual(['Metsola']);
+    expect(session.records.entity('short')).toBeUndefined();
+    await session.commands.whenIdle();
+    expect(batches.at(-1)?.ops.map((op) => op.op)).toEqual(['annotation.update', 'entity.update', 'entity.remove']);
+    session.undo();
+    expect(session.records.annotation('q1')).toMatchObject({ speakerId: 'short' });
+    await session.commands.whenIdle();
+  });
+
+  it('gives a quote the last speaker used with A, and says so when there is none', async () => {
+    const { session, reports } = sessionWith();
+    session.select('q1');
+    expect(session.attributeToLastSpeaker()).toBe(false);
+    expect(reports.at(-1)).toContain('No speaker used yet');
+    const person = { id: 'p1', name: 'Roberta Metsola', type: 'person', aliases: [] };
+    const mention = { id: 'm1', kind: 'entity' as const, entityId: 'p1', target: makeTarget(text, 28, 43), author: 'A', created: when, modified: when };
+    session.commands.run('Set up', [
+      { op: 'entity.add', entity: person },
+      { op: 'annotation.add', annotation: mention },
+    ]);
+    session.setSpeaker('q1', 'p1');
+    session.setSpeaker('q1', undefined);
+    expect(session.attributeToLastSpeaker()).toBe(true);
+    expect(session.records.annotation('q1')).toMatchObject({ speakerId: 'p1' });
+    await session.commands.whenIdle();
+  });
+
+  it('adds and removes sources on a claim, refusing links that are not http(s)', async () => {
+    const { session, reports } = sessionWith();
+    const claim = { id: 'c1', kind: 'claim' as const, status: 'unverified', target: makeTarget(text, 1, 20), author: 'A', created: when, modified: when };
+    session.commands.run('Add claim', [{ op: 'annotation.add', annotation: claim }]);
+    expect(session.addEvidence('c1', { url: 'javascript:alert(1)' })).toBe(false);
+    expect(reports.at(-1)).toContain('not a web link');
+    expect(session.addEvidence('c1', { url: ' https://example.org/a ', title: ' A ', note: '' })).toBe(true);
+    expect(session.records.annotation('c1')).toMatchObject({ evidence: [{ url: 'https://example.org/a', title: 'A' }] });
+    expect(session.removeEvidence('c1', 0)).toBe(true);
+    expect(session.records.annotation('c1')).not.toHaveProperty('evidence');
+    await session.commands.whenIdle();
+  });
 });

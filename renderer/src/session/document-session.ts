@@ -1,6 +1,6 @@
 import { batch, signal } from '@preact/signals';
 import type { AnnotationOp } from '../../../shared/contract/ops.ts';
-import type { Annotation, AnnotationKind, QuoteForm } from '../../../shared/model/annotation.ts';
+import type { Annotation, AnnotationKind, Evidence, QuoteForm } from '../../../shared/model/annotation.ts';
 import type { DocumentMeta, ScholiaDocument } from '../../../shared/model/document.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
@@ -8,8 +8,10 @@ import { makeTarget } from '../../../shared/text/target.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { AnnotationCommands, type SaveState } from '../commands/annotation-commands.ts';
 import { deleteAnnotationOps, replaceAnnotationOps } from '../model/annotation-edits.ts';
-import { findEntityNamed, newAnnotationOps, speakerEntityType, type Authoring } from '../model/annotation-factory.ts';
+import { entityNameFrom, findEntityNamed, newAnnotationOps, speakerEntityType, type Authoring } from '../model/annotation-factory.ts';
+import { deleteEntityOps, mergeEntityOps, parseWikidataId, tagAllMentionsOps, untaggedMentionSpans, type EntityRecordsView } from '../model/entity-ops.ts';
 import { DocumentRecords, type RecordChange } from '../model/document-records.ts';
+import { quotationAround } from '../model/quotations.ts';
 import { highlightLook } from '../reader/annotation-appearance.ts';
 import { innermostFirst, neighbourInReadingOrder, pickAnnotation, type AnnotationSpan } from '../reader/annotation-picking.ts';
 import type { ReaderView, SpanHighlight } from '../reader/reader-view.ts';
@@ -24,6 +26,16 @@ const KIND_VERBS: Record<AnnotationKind, string> = {
   entity: 'Tag entity',
   note: 'Add note',
 };
+
+/** Whether a link may be a claim's source: an http(s) URL with a host. */
+export function isWebLink(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 function spanOf(annotation: Annotation): AnnotationSpan {
   return { id: annotation.id, start: annotation.target.start, end: annotation.target.end };
@@ -50,6 +62,8 @@ export class DocumentSession {
    * and a change should reach the article and the inspector without waiting for them.
    */
   readonly listVersion = signal(0);
+  /** The speaker given to a quote most recently, for A ("same speaker again"). */
+  readonly lastSpeakerId = signal<string | null>(null);
   /** Where the caret is in the text (null when the article holds no selection); for "at this spot". */
   readonly caret = signal<number | null>(null);
   readonly saveState = signal<SaveState>({ pending: 0, error: null });
@@ -198,6 +212,18 @@ export class DocumentSession {
     return id !== null;
   }
 
+  /** Selects the next (or previous) mention of the same entity, or annotation of the same kind. */
+  selectSimilar(step: 1 | -1): boolean {
+    const current = this.selected;
+    if (!current) return this.selectNeighbour(step);
+    const alike = [...this.records.annotations()].filter((annotation) =>
+      current.kind === 'entity' ? annotation.kind === 'entity' && annotation.entityId === current.entityId : annotation.kind === current.kind,
+    );
+    const id = neighbourInReadingOrder(alike.map(spanOf), current.id, step);
+    if (id) this.selectWithCaret(id);
+    return id !== null;
+  }
+
   private selectWithCaret(id: string): void {
     this.select(id, { reveal: true });
     const annotation = this.records.annotation(id);
@@ -241,6 +267,22 @@ export class DocumentSession {
     return next !== undefined;
   }
 
+  private quotationAtCaret(): TextSpan | null {
+    const caret = this.reader?.caretOffset();
+    return caret === null || caret === undefined ? null : quotationAround(this.text, caret);
+  }
+
+  /** ": selects the words inside the quotation marks around the caret. */
+  selectQuotation(): boolean {
+    const span = this.quotationAtCaret();
+    if (!span) {
+      this.report('info', 'The caret is not inside quotation marks.');
+      return false;
+    }
+    this.reader?.selectSpan(span);
+    return true;
+  }
+
   /** Selects a span of the text in the article (say, a find match), ready for a marking key. */
   selectText(span: TextSpan): void {
     this.reader?.selectSpan(span);
@@ -257,9 +299,11 @@ export class DocumentSession {
 
   /** Marks the selected text as a new annotation and selects it. False when no usable text is selected. */
   markSelection(kind: AnnotationKind): boolean {
-    const span = this.reader?.selectedSpan() ?? null;
+    let span = this.reader?.selectedSpan() ?? null;
+    // Q with the caret inside quotation marks marks the quotation.
+    if (!span && kind === 'quote') span = this.quotationAtCaret();
     if (!span) {
-      this.report('info', 'Select some text in the article first.');
+      this.report('info', kind === 'quote' ? 'Select some text in the article first, or put the caret inside quotation marks.' : 'Select some text in the article first.');
       return false;
     }
     const target = makeTarget(this.text, span.start, span.end);
@@ -325,31 +369,175 @@ export class DocumentSession {
     return this.edit(id, 'Set quote form', (a) => (a.kind === 'quote' && a.form !== form ? { ...a, form } : null));
   }
 
-  /** Sets (or with undefined, clears) a quote's speaker. */
-  setSpeaker(id: string, speakerId: string | undefined): boolean {
-    return this.edit(id, 'Set speaker', (a) => {
-      if (a.kind !== 'quote' || a.speakerId === speakerId) return null;
-      const { speakerId: _previous, ...rest } = a;
-      return speakerId ? { ...rest, speakerId } : rest;
-    });
+  /** Sets (or with undefined, clears) a quote's speaker or a claim's claimant. */
+  private setAttribution(id: string, entityId: string | undefined, extraOps: AnnotationOp[] = [], label?: string): boolean {
+    const done = this.edit(
+      id,
+      label ?? 'Set speaker',
+      (a) => {
+        if (a.kind === 'quote') {
+          if (a.speakerId === entityId && extraOps.length === 0) return null;
+          const { speakerId: _previous, ...rest } = a;
+          return entityId ? { ...rest, speakerId: entityId } : rest;
+        }
+        if (a.kind === 'claim') {
+          if (a.claimantId === entityId && extraOps.length === 0) return null;
+          const { claimantId: _previous, ...rest } = a;
+          return entityId ? { ...rest, claimantId: entityId } : rest;
+        }
+        return null;
+      },
+      extraOps,
+    );
+    if (done && entityId && this.records.annotation(id)?.kind === 'quote') this.lastSpeakerId.value = entityId;
+    return done;
   }
 
-  /** Makes a quote's speaker the entity of that name, registering a new person if there is none. */
+  /** Sets (or with undefined, clears) a quote's speaker. */
+  setSpeaker(id: string, speakerId: string | undefined): boolean {
+    return this.records.annotation(id)?.kind === 'quote' && this.setAttribution(id, speakerId);
+  }
+
+  /** Sets (or with undefined, clears) a claim's claimant. */
+  setClaimant(id: string, claimantId: string | undefined): boolean {
+    return this.records.annotation(id)?.kind === 'claim' && this.setAttribution(id, claimantId, [], 'Set claimant');
+  }
+
+  /** Makes a quote's speaker (a claim's claimant) the entity of that name, registering a new person if there is none. */
   setSpeakerByName(id: string, name: string): boolean {
     const clean = name.replace(/\s+/gu, ' ').trim();
     if (!clean) return false;
     const existing = findEntityNamed(this.records.entities(), clean);
-    if (existing) return this.setSpeaker(id, existing.id);
+    if (existing) return this.setAttribution(id, existing.id);
     const entity: Entity = { id: crypto.randomUUID(), name: clean, type: speakerEntityType(this.tagset), aliases: [] };
-    return this.edit(
-      id,
-      'Add speaker',
-      (a) => {
-        if (a.kind !== 'quote') return null;
-        return { ...a, speakerId: entity.id };
-      },
-      [{ op: 'entity.add', entity }],
+    return this.setAttribution(id, entity.id, [{ op: 'entity.add', entity }], 'Add speaker');
+  }
+
+  /**
+   * S: the text selected in the article names the selected quote's speaker (or claim's claimant):
+   * it is tagged as a mention of the entity of that name (a new person if there is none) and
+   * becomes the speaker, in one step. False when no text is selected.
+   */
+  attributeFromSelection(): boolean {
+    const annotation = this.selected;
+    const span = this.reader?.selectedSpan() ?? null;
+    if (!span || (annotation?.kind !== 'quote' && annotation?.kind !== 'claim')) return false;
+    const target = makeTarget(this.text, span.start, span.end);
+    const authoring = this.authoring();
+    const existing = findEntityNamed(this.records.entities(), target.exact);
+    const entity: Entity = existing ?? { id: authoring.newId(), name: entityNameFrom(target.exact), type: speakerEntityType(this.tagset), aliases: [] };
+    const ops: AnnotationOp[] = existing ? [] : [{ op: 'entity.add', entity }];
+    const alreadyTagged = [...this.records.annotations()].some(
+      (other) => other.kind === 'entity' && other.entityId === entity.id && other.target.start === span.start && other.target.end === span.end,
     );
+    if (!alreadyTagged) {
+      ops.push({
+        op: 'annotation.add',
+        annotation: { id: authoring.newId(), kind: 'entity', entityId: entity.id, target, author: authoring.author, created: authoring.now, modified: authoring.now },
+      });
+    }
+    if (!this.setAttribution(annotation.id, entity.id, ops, annotation.kind === 'quote' ? 'Set speaker from text' : 'Set claimant from text')) return false;
+    this.reader?.clearTextSelection();
+    this.report('info', `${annotation.kind === 'quote' ? 'Speaker' : 'Claimant'}: ${entity.name}.`);
+    return true;
+  }
+
+  /** The speaker A gives a quote: the last one set in this session, else that of the nearest quote before it. */
+  lastSpeakerFor(quoteId: string): Entity | undefined {
+    const last = this.lastSpeakerId.value;
+    if (last && this.records.entity(last)) return this.records.entity(last);
+    const quote = this.records.annotation(quoteId);
+    if (!quote) return undefined;
+    let nearest: Annotation | undefined;
+    for (const other of this.records.annotations()) {
+      if (other.kind !== 'quote' || !other.speakerId || other.id === quoteId || other.target.start > quote.target.start) continue;
+      if (!nearest || other.target.start > nearest.target.start) nearest = other;
+    }
+    return nearest?.kind === 'quote' && nearest.speakerId ? this.records.entity(nearest.speakerId) : undefined;
+  }
+
+  /** A: attributes the selected quote to the last speaker used. */
+  attributeToLastSpeaker(): boolean {
+    const quote = this.selected;
+    if (quote?.kind !== 'quote') {
+      this.report('info', 'Select a quote first; A gives it the last speaker used.');
+      return false;
+    }
+    const speaker = this.lastSpeakerFor(quote.id);
+    if (!speaker) {
+      this.report('info', 'No speaker used yet: name one in the inspector (Enter), or select the name in the text and press S.');
+      return false;
+    }
+    if (quote.speakerId !== speaker.id) this.setAttribution(quote.id, speaker.id);
+    this.report('info', `Speaker: ${speaker.name}.`);
+    return true;
+  }
+
+  /** W: turns the selected claim's "worth checking" flag on or off. */
+  toggleCheckworthy(): boolean {
+    const claim = this.selected;
+    if (claim?.kind !== 'claim') return false;
+    return this.setCheckworthy(claim.id, !(claim.checkworthy ?? false));
+  }
+
+  /** Adds a source to a claim's evidence; false (and a message) for a link that is not http(s). */
+  addEvidence(id: string, evidence: Evidence): boolean {
+    const url = evidence.url.trim();
+    if (!isWebLink(url)) {
+      this.report('error', `“${url}” is not a web link: sources must start with http:// or https://.`);
+      return false;
+    }
+    const clean: Evidence = { url };
+    if (evidence.title?.trim()) clean.title = evidence.title.trim();
+    if (evidence.note?.trim()) clean.note = evidence.note.trim();
+    return this.edit(id, 'Add source', (a) => (a.kind === 'claim' ? { ...a, evidence: [...(a.evidence ?? []), clean] } : null));
+  }
+
+  /** Replaces one source of a claim's evidence. */
+  updateEvidence(id: string, index: number, evidence: Evidence): boolean {
+    return this.edit(id, 'Edit source', (a) => {
+      if (a.kind !== 'claim' || !a.evidence?.[index]) return null;
+      const clean: Evidence = { url: a.evidence[index].url };
+      if (evidence.title?.trim()) clean.title = evidence.title.trim();
+      if (evidence.note?.trim()) clean.note = evidence.note.trim();
+      if (JSON.stringify(clean) === JSON.stringify(a.evidence[index])) return null;
+      return { ...a, evidence: a.evidence.map((item, at) => (at === index ? clean : item)) };
+    });
+  }
+
+  removeEvidence(id: string, index: number): boolean {
+    return this.edit(id, 'Remove source', (a) => {
+      if (a.kind !== 'claim' || !a.evidence?.[index]) return null;
+      const evidence = a.evidence.filter((_item, at) => at !== index);
+      const { evidence: _previous, ...rest } = a;
+      return evidence.length > 0 ? { ...rest, evidence } : rest;
+    });
+  }
+
+  /** U: the text selected in the article becomes the selected quote's cue (the reporting verb, "said"). */
+  setCueFromSelection(): boolean {
+    const quote = this.selected;
+    const span = this.reader?.selectedSpan() ?? null;
+    if (quote?.kind !== 'quote') {
+      this.report('info', 'Select a quote first; U makes the selected text its cue.');
+      return false;
+    }
+    if (!span) {
+      this.report('info', 'Select the reporting verb (“said”) in the text, then press U.');
+      return false;
+    }
+    const cue = makeTarget(this.text, span.start, span.end);
+    if (!this.edit(quote.id, 'Set cue', (a) => (a.kind === 'quote' ? { ...a, cue } : null))) return false;
+    this.reader?.clearTextSelection();
+    return true;
+  }
+
+  clearCue(id: string): boolean {
+    return this.edit(id, 'Clear cue', (a) => {
+      if (a.kind !== 'quote' || !a.cue) return null;
+      const { cue: _previous, ...rest } = a;
+      return rest;
+    });
   }
 
   /** Sets an annotation's note; an empty note removes it. */
@@ -381,6 +569,121 @@ export class DocumentSession {
       const aliases = [...entity.aliases, ...(keepOld ? [entity.name] : [])].filter((alias) => alias !== clean);
       return { ...entity, name: clean, aliases };
     });
+  }
+
+  /** Replaces an entity's aliases (blank and duplicate ones and the name itself dropped). */
+  setAliases(entityId: string, aliases: readonly string[]): boolean {
+    return this.editEntity(entityId, 'Edit aliases', (entity) => {
+      const clean: string[] = [];
+      for (const alias of aliases.map((value) => value.replace(/\s+/gu, ' ').trim())) {
+        if (alias && alias !== entity.name && !clean.includes(alias)) clean.push(alias);
+      }
+      return clean.join('\n') === entity.aliases.join('\n') ? null : { ...entity, aliases: clean };
+    });
+  }
+
+  /** Sets an entity's Wikidata item from an id or a wikidata.org link; empty clears it. */
+  setWikidata(entityId: string, input: string): boolean {
+    const wikidata = input.trim() ? parseWikidataId(input) : undefined;
+    if (wikidata === null) {
+      this.report('error', `“${input.trim()}” is not a Wikidata item: use an id like Q42 or a wikidata.org link.`);
+      return false;
+    }
+    return this.editEntity(entityId, 'Set Wikidata id', (entity) => {
+      if (entity.wikidata === wikidata) return null;
+      const { wikidata: _previous, ...rest } = entity;
+      return wikidata ? { ...rest, wikidata } : rest;
+    });
+  }
+
+  setEntityDescription(entityId: string, description: string): boolean {
+    const value = description.trim() ? description.trim() : undefined;
+    return this.editEntity(entityId, 'Edit description', (entity) => {
+      if (entity.description === value) return null;
+      const { description: _previous, ...rest } = entity;
+      return value ? { ...rest, description: value } : rest;
+    });
+  }
+
+  /** How many occurrences of an entity's names are not tagged yet. */
+  untaggedMentionCount(entityId: string): number {
+    const entity = this.records.entity(entityId);
+    return entity ? untaggedMentionSpans(this.text, entity, this.records).length : 0;
+  }
+
+  /** Tags every untagged occurrence of an entity's name and aliases, in one undoable step. */
+  tagAllMentions(entityId: string): boolean {
+    const entity = this.records.entity(entityId);
+    if (!entity) return false;
+    const ops = tagAllMentionsOps(this.text, entity, this.records, this.authoring());
+    if (ops.length === 0) {
+      this.report('info', `Every mention of “${entity.name}” is already tagged.`);
+      return true;
+    }
+    if (!this.commands.run('Tag all mentions', ops)) return false;
+    this.report('info', `Tagged ${ops.length} more ${ops.length === 1 ? 'mention' : 'mentions'} of “${entity.name}”.`);
+    return true;
+  }
+
+  /**
+   * T: with text selected, tags it and every other mention of the same entity in one step; with an
+   * entity mention selected, tags all mentions of its entity.
+   */
+  tagAllFromKey(): boolean {
+    const span = this.reader?.selectedSpan() ?? null;
+    if (span) return this.markAndTagAll(span);
+    const selected = this.selected;
+    if (selected?.kind === 'entity') return this.tagAllMentions(selected.entityId);
+    this.report('info', 'Select a name in the article, or an entity mention, then press T to tag all its mentions.');
+    return false;
+  }
+
+  private markAndTagAll(span: TextSpan): boolean {
+    const authoring = this.authoring();
+    const target = makeTarget(this.text, span.start, span.end);
+    const created = newAnnotationOps('entity', target, { tagset: this.tagset, entities: this.records.entities() }, authoring);
+    const mention = created.ops.find((op) => op.op === 'annotation.add');
+    const added = created.ops.find((op) => op.op === 'entity.add');
+    if (mention?.op !== 'annotation.add' || mention.annotation.kind !== 'entity') return false;
+    const entityId = mention.annotation.entityId;
+    const entity = added?.op === 'entity.add' ? added.entity : this.records.entity(entityId);
+    if (!entity) return false;
+    const withMention: EntityRecordsView = {
+      annotations: () => [...this.records.annotations(), mention.annotation],
+      entity: (id) => (id === entity.id ? entity : this.records.entity(id)),
+    };
+    const more = tagAllMentionsOps(this.text, entity, withMention, authoring);
+    if (!this.commands.run('Tag all mentions', [...created.ops, ...more])) return false;
+    this.reader?.clearTextSelection();
+    this.select(created.annotationId);
+    this.report('info', `Tagged “${entity.name}” and ${more.length} more ${more.length === 1 ? 'mention' : 'mentions'}.`);
+    return true;
+  }
+
+  /** Merges one entity into another: mentions, speakers and claimants follow, in one undoable step. */
+  mergeEntity(fromId: string, intoId: string): boolean {
+    const from = this.records.entity(fromId);
+    const into = this.records.entity(intoId);
+    if (!from || !into || fromId === intoId) return false;
+    const { ops, summary } = mergeEntityOps(this.records, fromId, intoId, new Date().toISOString());
+    const selected = this.selectedId.value;
+    if (!this.commands.run('Merge entities', ops)) return false;
+    if (!selected && this.inspectedEntityId.value === fromId) this.inspectedEntityId.value = intoId;
+    const moved = [
+      summary.mentions ? `${summary.mentions} ${summary.mentions === 1 ? 'mention' : 'mentions'}` : '',
+      summary.quotes ? `${summary.quotes} ${summary.quotes === 1 ? 'quote' : 'quotes'}` : '',
+      summary.claims ? `${summary.claims} ${summary.claims === 1 ? 'claim' : 'claims'}` : '',
+    ].filter(Boolean);
+    this.report('info', `Merged “${from.name}” into “${into.name}”${moved.length ? ` (${moved.join(', ')})` : ''}.`);
+    return true;
+  }
+
+  /** Removes an entity from the registry with all its mentions (its quotes and claims keep their text, without it). */
+  deleteEntity(entityId: string): boolean {
+    const entity = this.records.entity(entityId);
+    if (!entity || !this.commands.run('Delete entity', deleteEntityOps(this.records, entityId, new Date().toISOString()))) return false;
+    this.report('info', `Deleted “${entity.name}” and its mentions.`);
+    return true;
   }
 
   setEntityType(entityId: string, type: string): boolean {

@@ -12,16 +12,43 @@ export type ReaderKeyHandler = (view: EditorView, event: KeyboardEvent) => boole
  * entity mention), which are looked up when pressed, so a changed codebook applies at once.
  * The caret keys (arrows, Home, End, with Shift and Ctrl) are the ReaderView's own.
  */
-export function readerKeyHandler(session: DocumentSession, actions: { openInspector(): boolean }): ReaderKeyHandler {
+export interface ReaderKeyActions {
+  /** Focuses the inspector's main field; false when nothing is selected. */
+  openInspector(): boolean;
+  /** Focuses a named inspector field (`data-field`); false when it is not showing. */
+  focusField(name: string): boolean;
+}
+
+export function readerKeyHandler(session: DocumentSession, actions: ReaderKeyActions): ReaderKeyHandler {
   const mark = (kind: AnnotationKind) => () => {
     session.markSelection(kind);
     return true;
+  };
+  const whenEntitySelected = (field: string) => () => session.selected?.kind === 'entity' && actions.focusField(field);
+  const focusAttribution = () => {
+    const kind = session.selected?.kind;
+    return kind === 'quote' ? actions.focusField('speaker') : kind === 'claim' ? actions.focusField('claimant') : false;
   };
   const letters: Record<string, () => boolean> = {
     c: mark('claim'),
     q: mark('quote'),
     e: mark('entity'),
     n: mark('note'),
+    t: () => {
+      session.tagAllFromKey();
+      return true;
+    },
+    m: whenEntitySelected('merge'),
+    w: () => session.toggleCheckworthy(),
+    a: () => {
+      session.attributeToLastSpeaker();
+      return true;
+    },
+    s: () => session.attributeFromSelection() || focusAttribution(),
+    u: () => {
+      session.setCueFromSelection();
+      return true;
+    },
   };
   const bindings: Record<string, () => boolean> = {
     Delete: () => session.deleteSelected(),
@@ -30,6 +57,13 @@ export function readerKeyHandler(session: DocumentSession, actions: { openInspec
     Enter: () => actions.openInspector(),
     ']': () => session.selectNeighbour(1),
     '[': () => session.selectNeighbour(-1),
+    '}': () => session.selectSimilar(1),
+    '{': () => session.selectSimilar(-1),
+    F2: whenEntitySelected('entity-name'),
+    '"': () => {
+      session.selectQuotation();
+      return true;
+    },
   };
   for (const [key, run] of Object.entries(letters)) {
     bindings[key] = run;

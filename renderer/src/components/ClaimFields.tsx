@@ -1,0 +1,72 @@
+import type { ClaimAnnotation } from '../../../shared/model/annotation.ts';
+import { speakerEntityType } from '../model/annotation-factory.ts';
+import type { DocumentSession } from '../session/document-session.ts';
+import { EntityPicker } from './EntityPicker.tsx';
+import { EvidenceList } from './EvidenceList.tsx';
+import { Field } from './Field.tsx';
+
+/** "Keys 1–8 in the article", from the tagset. */
+function verdictKeys(session: DocumentSession): string | undefined {
+  const keys = session.tagset.verdicts.map((entry) => entry.key).filter((key): key is string => Boolean(key));
+  if (keys.length === 0) return undefined;
+  return `In the article: ${keys.length > 2 ? `${keys[0]}–${keys.at(-1)}` : keys.join(', ')}`;
+}
+
+/** A claim's fields: verdict (keys 1–8), check-worthiness (W), claim type, claimant (S), evidence. */
+export function ClaimFields({ session, claim }: { session: DocumentSession; claim: ClaimAnnotation }) {
+  const verdict = session.tagset.verdicts.find((entry) => entry.id === claim.status);
+  const claimant = claim.claimantId ? session.records.entity(claim.claimantId) : undefined;
+  const personType = session.tagset.entityTypes.find((type) => type.id === speakerEntityType(session.tagset));
+  return (
+    <>
+      <Field label="Verdict" hint={verdictKeys(session)}>
+        {(id) => (
+          <span class="select-with-swatch">
+            <span class="swatch swatch-dot" style={verdict ? { backgroundColor: verdict.colour } : undefined} aria-hidden="true" />
+            <select id={id} class="input" data-primary-field data-field="verdict" value={claim.status} onChange={(event) => session.setVerdict(claim.id, event.currentTarget.value)}>
+              {session.tagset.verdicts.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.label}
+                </option>
+              ))}
+              {verdict ? null : <option value={claim.status}>{claim.status}</option>}
+            </select>
+          </span>
+        )}
+      </Field>
+      <label class="field field-inline">
+        <input type="checkbox" checked={claim.checkworthy ?? false} onChange={(event) => session.setCheckworthy(claim.id, event.currentTarget.checked)} />
+        <span class="field-label">
+          Worth checking <kbd>W</kbd>
+        </span>
+      </label>
+      {session.tagset.claimLabels.length > 0 ? (
+        <Field label="Claim type">
+          {(id) => (
+            <select id={id} class="input" value={claim.label ?? ''} onChange={(event) => session.setClaimLabel(claim.id, event.currentTarget.value || undefined)}>
+              <option value="">Not set</option>
+              {session.tagset.claimLabels.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <EntityPicker
+        label="Claimant"
+        field="claimant"
+        placeholder="Who makes the claim (S: the selected name)"
+        entities={[...session.records.entities()]}
+        tagset={session.tagset}
+        value={claimant}
+        onPick={(entity) => session.setClaimant(claim.id, entity.id)}
+        onCreate={(name) => session.setSpeakerByName(claim.id, name)}
+        createTypeLabel={personType?.label}
+        onClear={() => session.setClaimant(claim.id, undefined)}
+      />
+      <EvidenceList session={session} claim={claim} />
+    </>
+  );
+}
