@@ -1,4 +1,5 @@
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, isTrustedSender, resolveAppRequest, shouldOpenExternally } from './policy.ts';
 
@@ -141,5 +142,53 @@ describe('resolveAppRequest', () => {
 
   it('treats a double-encoded dot-dot as a plain name inside the root', () => {
     expect(resolve('app://scholia/%252e%252e/x')).toBe(path.join(root, '%2e%2e', 'x'));
+  });
+});
+
+describe('the policy functions against random input', () => {
+  const root = path.resolve('/opt/scholia/dist/renderer');
+  const segment = fc.oneof(
+    fc.constantFrom('..', '.', '%2e%2e', '%2E.', '..%2f..', '%2f', '%5c', '\\', '', 'C:', '%00', '%0a', 'a b', 'index.html', 'assets', '%252e%252e'),
+    fc.string({ maxLength: 6 }),
+  );
+
+  it('never maps an app:// URL to a file outside the renderer build (5,000 URLs)', () => {
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), fc.constantFrom('', '?x=../..', '#/../../x'), (segments, tail) => {
+        const file = resolveAppRequest(root, `app://scholia/${segments.join('/')}${tail}`);
+        if (file === null) return;
+        const relative = path.relative(root, file);
+        expect(relative === '' || relative.startsWith('..') || path.isAbsolute(relative)).toBe(false);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('hands nothing but credential-free http(s) URLs to the system browser (5,000 strings)', () => {
+    const scheme = fc.constantFrom('http:', 'https:', 'file:', 'javascript:', 'data:', 'smb:', 'app:', 'ms-settings:', 'HTTPS:', ' https:', 'vbscript:');
+    const candidate = fc.oneof(fc.string(), fc.webUrl(), fc.tuple(scheme, fc.constantFrom('//', '/', ''), fc.string()).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(candidate, (url) => {
+        if (!shouldOpenExternally(url)) return;
+        const parsed = new URL(url);
+        expect(['http:', 'https:']).toContain(parsed.protocol);
+        expect(parsed.username + parsed.password).toBe('');
+        expect(parsed.hostname).not.toBe('');
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('trusts no frame but the main frame of app://scholia (3,000 URLs)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.webUrl(), fc.string(), fc.string().map((rest) => `app://${rest}`)), fc.boolean(), (url, isMainFrame) => {
+        if (!isTrustedSender(url, isMainFrame)) return;
+        expect(isMainFrame).toBe(true);
+        const parsed = new URL(url);
+        expect(parsed.protocol).toBe('app:');
+        expect(parsed.host).toBe('scholia');
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
