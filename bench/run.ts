@@ -4,11 +4,13 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { formatTable, type BenchRow } from './lib/report.ts';
+import { anchoringScenario } from './scenarios/anchoring.ts';
 import { annotateScenario } from './scenarios/annotate.ts';
 import { exportScenario } from './scenarios/export.ts';
 
 const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   annotate: annotateScenario,
+  anchoring: anchoringScenario,
   export: exportScenario,
 };
 

@@ -46,6 +46,11 @@ const DEFAULT_RADIUS = 2048;
 const MAX_ERROR_RATE = 0.25;
 /** How many of the best fuzzy candidates get their boundaries refined by their context. */
 const REFINED_CANDIDATES = 3;
+/**
+ * What a placement found only by searching the whole text must score above `minScore`: far from
+ * where the quote was expected, a common phrase in a half-similar context is no evidence.
+ */
+const FAR_MARGIN = 0.1;
 /** A quote this long that occurs exactly once is placed there even when its context changed (a paragraph moved whole). */
 const DISTINCTIVE_LENGTH = 32;
 
@@ -59,7 +64,8 @@ function placed(target: Target, best: ScoredCandidate): Anchoring {
  * Places one target on `text`, in order: at its old offsets when the quote is still there; then an
  * exact search for the quote, near the expected positions first, the context and closeness
  * choosing among the hits; then a fuzzy search, near first, then everywhere. `hints` are where the
- * quote is expected in the new text.
+ * quote is expected in the new text; what only the search of the whole text finds must score
+ * `FAR_MARGIN` higher.
  */
 export function anchorTarget(text: string, target: Target, hints: readonly number[], options: AnchorOptions = {}): Anchoring {
   const { exact } = target;
@@ -81,14 +87,19 @@ export function anchorTarget(text: string, target: Target, hints: readonly numbe
   if (bestNear && bestNear.score >= minScore) return placed(target, bestNear);
   const allHits = nearIsWhole ? nearHits : exactOccurrences(text, exact, whole);
   const [bestAnywhere] = nearIsWhole ? [bestNear] : rank(allHits);
-  if (bestAnywhere && (bestAnywhere.score >= minScore || (allHits.length === 1 && exact.length >= DISTINCTIVE_LENGTH))) return placed(target, bestAnywhere);
+  const farMinScore = nearIsWhole ? minScore : minScore + FAR_MARGIN;
+  if (bestAnywhere && (bestAnywhere.score >= farMinScore || (allHits.length === 1 && exact.length >= DISTINCTIVE_LENGTH))) return placed(target, bestAnywhere);
 
   const maxErrors = Math.floor(exact.length * MAX_ERROR_RATE);
   if (maxErrors > 0) {
-    for (const ranges of nearIsWhole ? [near] : [near, whole]) {
+    const passes = nearIsWhole ? [{ ranges: near, threshold: minScore, hits: nearHits }] : [{ ranges: near, threshold: minScore, hits: nearHits }, { ranges: whole, threshold: farMinScore, hits: allHits }];
+    for (const { ranges, threshold, hits } of passes) {
+      // Myers' search reports only the matches with the fewest edits: where the quote occurs
+      // exactly, those are the exact hits already refused, so the search could add nothing.
+      if (hits.length > 0) continue;
       const found = rank(fuzzyOccurrences(text, exact, ranges, maxErrors)).slice(0, REFINED_CANDIDATES);
       const [best] = rank([...found, ...found.map((candidate) => refineBoundaries(text, target, candidate, maxErrors))]);
-      if (best && best.score >= minScore) {
+      if (best && best.score >= threshold) {
         if (best.errors > 0 && options.exactOnly) return { status: 'orphaned', reason: 'fuzzy-refused', candidate: { start: best.start, end: best.end, score: best.score } };
         return placed(target, best);
       }
