@@ -2,7 +2,7 @@
 // wiring (imports, library, IPC, window, quit) runs in plain Node, as far as it can without Electron.
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,12 +36,12 @@ function fakeElectron(appData: string) {
     },
     exit: vi.fn(),
   });
-  const windows: { options: { webPreferences: Record<string, unknown> }; url: string }[] = [];
+  const windows: { options: { webPreferences: Record<string, unknown> }; url: string; window?: BrowserWindow }[] = [];
   class BrowserWindow extends EventEmitter {
     readonly webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn(), send: vi.fn() });
     constructor(options: { webPreferences: Record<string, unknown> }) {
       super();
-      windows.push({ options, url: '' });
+      windows.push({ options, url: '', window: this });
     }
     loadURL(url: string) {
       const record = windows.at(-1);
@@ -49,6 +49,10 @@ function fakeElectron(appData: string) {
       return Promise.resolve();
     }
     isDestroyed = () => false;
+    isMinimized = () => true;
+    restore = vi.fn();
+    show = vi.fn();
+    focus = vi.fn();
   }
   const ipcHandlers = new Map<string, IpcHandler>();
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
@@ -159,6 +163,19 @@ describe('dist/electron/main.cjs', () => {
     expect(index?.status).toBe(existsSync(path.join(repo, 'dist/renderer/index.html')) ? 200 : 404);
   });
 
+  it('is the one instance: a second launch restores and focuses its window', () => {
+    expect(fake.app.listenerCount('second-instance')).toBe(1);
+    fake.app.emit('second-instance');
+    const window = fake.windows[0]?.window;
+    expect(window?.restore).toHaveBeenCalled();
+    expect(window?.focus).toHaveBeenCalled();
+  });
+
+  it('holds the library lock while it runs, naming itself as Scholia', async () => {
+    const lock = JSON.parse(await readFile(path.join(userData, 'library', 'scholia.lock'), 'utf8'));
+    expect(lock).toMatchObject({ pid: process.pid, app: 'Scholia' });
+  });
+
   it('quits on SIGINT and SIGTERM, so the library is flushed', () => {
     for (const signal of SIGNALS) expect(process.listenerCount(signal)).toBeGreaterThan(signalListenersBefore.get(signal)?.length ?? 0);
   });
@@ -170,5 +187,6 @@ describe('dist/electron/main.cjs', () => {
     await vi.waitFor(() => expect(fake.app.quitCalls).toBe(1));
     const refused = await fake.ipcHandlers.get('library.list')?.(fromOurPage(), {});
     expect(refused).toMatchObject({ ok: false });
+    expect(existsSync(path.join(userData, 'library', 'scholia.lock'))).toBe(false);
   });
 });
