@@ -65,6 +65,13 @@ describe('review service', () => {
     expect(lines.some((line) => /\$\.annotations\[0\]\.target/.test(line))).toBe(true);
     expect(lines.some((line) => /\$\.annotations\[1\]\.id/.test(line))).toBe(true);
     expect(await scholia.dispatch('review.import', { documentId: document.id, json: '{"format": ' })).toMatchObject({ ok: false, error: { code: 'unsupported-file' } });
+    const otherArticle = exportTagFile(
+      { ...document, text: 'A different article altogether.', fingerprint: `sha256:${'1'.repeat(64)}`, annotations: [{ id: 'x', kind: 'note', target: { start: 2, end: 11, exact: 'different', prefix: 'A ', suffix: ' article altogether.' }, note: '', author: 'B', created: STAMP, modified: STAMP }], entities: [] },
+      DEFAULT_TAGSET,
+      { annotator: 'B', embedText: false },
+    );
+    const unrelated = await scholia.dispatch('review.import', { documentId: document.id, json: JSON.stringify(otherArticle), fileName: 'other.json' });
+    expect(unrelated).toMatchObject({ ok: false, error: { code: 'unsupported-file', message: expect.stringMatching(/None of the 1 annotations of other\.json could be placed/) } });
     const after = await sampleDocument(scholia);
     expect(after.reviews).toEqual([]);
     expect(after.revision).toBe(document.revision);

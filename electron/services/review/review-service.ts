@@ -71,6 +71,12 @@ export class ReviewService {
     const document = await this.store.getDocument(documentId);
     const now = new Date().toISOString();
     const review = buildReview(document, file, { id: newId(), now, ...(options.fileName ? { fileName: options.fileName } : {}), exactOnly: options.exactOnly === true });
+    if (review.items.length > 0 && review.items.every((item) => item.anchor.status === 'orphaned')) {
+      throw new ScholiaError(
+        'unsupported-file',
+        `None of the ${review.items.length} annotations of ${options.fileName ?? 'the tag file'} could be placed on "${document.meta.title}"; is it a tag file of this article?`,
+      );
+    }
     const saved: ScholiaDocument = { ...document, reviews: [...document.reviews, review], revision: document.revision + 1, modified: now };
     this.store.putDocument(saved);
     await this.store.flush();
