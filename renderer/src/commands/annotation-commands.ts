@@ -44,13 +44,16 @@ export class AnnotationCommands {
     private readonly events: CommandEvents,
   ) {}
 
-  /** Makes a new undoable change. False (with the reason reported) when it does not apply. */
-  run(label: string, ops: readonly AnnotationOp[]): boolean {
+  /**
+   * Makes a new undoable change. False (with the reason reported) when it does not apply. Changes
+   * run with the same `coalesceKey` in quick succession undo as one.
+   */
+  run(label: string, ops: readonly AnnotationOp[], options: { coalesceKey?: string } = {}): boolean {
     if (ops.length === 0) return false;
     const historyBefore = this.history.snapshot();
     const inverse = this.applyLocally(ops);
     if (!inverse) return false;
-    this.history.record({ label, ops, inverse });
+    this.history.record({ label, ops, inverse, ...(options.coalesceKey ? { coalesceKey: options.coalesceKey, at: Date.now() } : {}) });
     this.enqueue({ ops, inverse, historyBefore });
     return true;
   }

@@ -31,4 +31,26 @@ describe('UndoHistory', () => {
     expect(history.undoLabel).toBe('one');
     expect(history.redoLabel).toBeUndefined();
   });
+
+  it('joins quick changes with the same coalescing key into one step, and no others', () => {
+    const history = new UndoHistory();
+    const step = (n: number, key: string | undefined, at: number) => ({
+      label: `step ${n}`,
+      ops: [{ op: 'annotation.remove' as const, id: `a${n}` }],
+      inverse: [{ op: 'annotation.remove' as const, id: `b${n}` }],
+      ...(key ? { coalesceKey: key } : {}),
+      at,
+    });
+    history.record(step(1, 'span:x', 0));
+    history.record(step(2, 'span:x', 1000));
+    history.record(step(3, 'span:y', 1100));
+    history.record(step(4, 'span:y', 5000));
+    const last = history.takeUndo();
+    expect(last?.label).toBe('step 4');
+    history.takeUndo();
+    const joined = history.takeUndo();
+    expect(joined?.ops.map((op) => (op.op === 'annotation.remove' ? op.id : ''))).toEqual(['a1', 'a2']);
+    expect(joined?.inverse.map((op) => (op.op === 'annotation.remove' ? op.id : ''))).toEqual(['b2', 'b1']);
+    expect(history.takeUndo()).toBeUndefined();
+  });
 });

@@ -5,7 +5,14 @@ export interface HistoryEntry {
   label: string;
   ops: readonly AnnotationOp[];
   inverse: readonly AnnotationOp[];
+  /** Changes with the same key made in quick succession become one entry (say, nudging a span word by word). */
+  coalesceKey?: string;
+  /** When it was recorded (ms), for coalescing. */
+  at?: number;
 }
+
+/** How close together two changes with the same coalescing key must come to make one undo step. */
+export const COALESCE_MS = 1500;
 
 /** The two stacks at one moment, to restore when a change could not be saved. */
 export interface HistorySnapshot {
@@ -20,8 +27,24 @@ export class UndoHistory {
 
   constructor(private readonly limit = 1000) {}
 
-  /** Records a new change; it drops whatever could be redone. */
+  /**
+   * Records a new change; it drops whatever could be redone. A change with the same coalescing key
+   * as the last one, soon after it, joins it: one undo takes back both.
+   */
   record(entry: HistoryEntry): void {
+    const last = this.undoStack.at(-1);
+    if (
+      entry.coalesceKey !== undefined &&
+      last?.coalesceKey === entry.coalesceKey &&
+      this.redoStack.length === 0 &&
+      entry.at !== undefined &&
+      last.at !== undefined &&
+      entry.at - last.at <= COALESCE_MS
+    ) {
+      // A new object, so snapshots taken before still hold the entry as it was.
+      this.undoStack[this.undoStack.length - 1] = { ...entry, ops: [...last.ops, ...entry.ops], inverse: [...entry.inverse, ...last.inverse] };
+      return;
+    }
     this.undoStack.push(entry);
     if (this.undoStack.length > this.limit) this.undoStack.shift();
     this.redoStack = [];

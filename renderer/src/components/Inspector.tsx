@@ -1,4 +1,4 @@
-import type { Annotation, EntityAnnotation } from '../../../shared/model/annotation.ts';
+import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, type EntityAnnotation } from '../../../shared/model/annotation.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { AppStore } from '../app/app-store.ts';
 import { KIND_LABELS } from '../reader/annotation-appearance.ts';
@@ -6,6 +6,7 @@ import type { DocumentSession } from '../session/document-session.ts';
 import { ClaimFields } from './ClaimFields.tsx';
 import { DraftTextField } from './DraftTextField.tsx';
 import { EntityCard } from './EntityCard.tsx';
+import { Field } from './Field.tsx';
 import { KindLegend } from './KindLegend.tsx';
 import { QuoteFields } from './QuoteFields.tsx';
 
@@ -33,6 +34,81 @@ function formatMoment(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** Buttons that act on the article's text selection must not take it away. */
+function keepSelection(event: MouseEvent): void {
+  event.preventDefault();
+}
+
+function excerpt(text: string, length = 36): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  return line.length > length ? `${line.slice(0, length - 1)}…` : line;
+}
+
+/** The annotations under the caret (or at the start of the selected one), innermost first, to pick among nested ones. */
+function AtThisSpot({ session, annotation }: { session: DocumentSession; annotation: Annotation }) {
+  const caret = session.caret.value;
+  const at = caret !== null && caret >= annotation.target.start && caret < annotation.target.end ? caret : annotation.target.start;
+  const here = session.annotationsAt(at);
+  if (here.length < 2) return null;
+  return (
+    <nav class="at-spot" aria-label="Annotations at this spot">
+      <span class="field-label">At this spot</span>
+      <ul class="at-spot-list">
+        {here.map((other) => (
+          <li key={other.id}>
+            <button
+              type="button"
+              class={`at-spot-item at-spot-${other.kind}`}
+              aria-current={other.id === annotation.id ? 'true' : undefined}
+              onMouseDown={keepSelection}
+              onClick={() => session.select(other.id)}
+            >
+              <span class={`swatch swatch-${other.kind}`} aria-hidden="true" />
+              {KIND_LABELS[other.kind]} <span class="at-spot-text">“{excerpt(other.target.exact)}”</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function SpanTools({ session }: { session: DocumentSession }) {
+  return (
+    <div class="span-tools">
+      <span class="field-hint">
+        <kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> move the start, with <kbd>Shift</kbd> the end
+      </span>
+      <button
+        type="button"
+        class="button button-small"
+        aria-keyshortcuts="R"
+        title="Make the text selected in the article this annotation's span (R)"
+        onMouseDown={keepSelection}
+        onClick={() => session.setSpanToSelection()}
+      >
+        Use selected text
+      </button>
+    </div>
+  );
+}
+
+function KindSelect({ session, annotation }: { session: DocumentSession; annotation: Annotation }) {
+  return (
+    <Field label="Kind" hint="Shift+C, Q, E or N in the article">
+      {(id) => (
+        <select id={id} class="input" value={annotation.kind} onChange={(event) => session.changeKind(event.currentTarget.value as AnnotationKind)}>
+          {ANNOTATION_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 function AnnotationDetails({ session, annotation }: { session: DocumentSession; annotation: Annotation }) {
   return (
     <section class="inspector-body" aria-label={`${KIND_LABELS[annotation.kind]} details`}>
@@ -48,6 +124,8 @@ function AnnotationDetails({ session, annotation }: { session: DocumentSession; 
       <blockquote class="inspector-quote" aria-label="Annotated text">
         {annotation.target.exact}
       </blockquote>
+      <SpanTools session={session} />
+      <AtThisSpot session={session} annotation={annotation} />
       <KindFields session={session} annotation={annotation} />
       <DraftTextField
         key={annotation.id}
@@ -60,6 +138,7 @@ function AnnotationDetails({ session, annotation }: { session: DocumentSession; 
         placeholder={annotation.kind === 'note' ? 'Write the note…' : 'Add a note…'}
         onCommit={(note) => session.setNote(annotation.id, note)}
       />
+      <KindSelect session={session} annotation={annotation} />
       <p class="inspector-meta">
         {annotation.author} · {formatMoment(annotation.modified)}
       </p>

@@ -121,6 +121,8 @@ export class ReaderView {
       }),
       handleClick: (view, _pos, event) => {
         if (handleLinkClick(event)) return true;
+        // The click put the caret where it landed; ProseMirror must know before the redraw the pick causes.
+        this.syncStateFromDom();
         options.onHighlightClick(highlightIdsAround(event.target, view.dom));
         return false;
       },

@@ -11,8 +11,10 @@ import { deleteAnnotationOps, replaceAnnotationOps } from '../model/annotation-e
 import { entityNameFrom, findEntityNamed, newAnnotationOps, speakerEntityType, type Authoring } from '../model/annotation-factory.ts';
 import { deleteEntityOps, mergeEntityOps, parseWikidataId, tagAllMentionsOps, untaggedMentionSpans, type EntityRecordsView } from '../model/entity-ops.ts';
 import { DocumentRecords, type RecordChange } from '../model/document-records.ts';
+import { withKind } from '../model/kind-change.ts';
 import { quotationAround } from '../model/quotations.ts';
-import { highlightLook } from '../reader/annotation-appearance.ts';
+import { moveSpanEdge } from '../model/span-steps.ts';
+import { highlightLook, KIND_LABELS } from '../reader/annotation-appearance.ts';
 import { innermostFirst, neighbourInReadingOrder, pickAnnotation, type AnnotationSpan } from '../reader/annotation-picking.ts';
 import type { ReaderView, SpanHighlight } from '../reader/reader-view.ts';
 import type { TextSpan } from '../reader/selection-span.ts';
@@ -297,6 +299,11 @@ export class DocumentSession {
 
   // ---- changes -------------------------------------------------------------------------------
 
+  /** Whether text is selected in the article. */
+  hasTextSelection(): boolean {
+    return (this.reader?.selectedSpan() ?? null) !== null;
+  }
+
   /** Marks the selected text as a new annotation and selects it. False when no usable text is selected. */
   markSelection(kind: AnnotationKind): boolean {
     let span = this.reader?.selectedSpan() ?? null;
@@ -339,13 +346,75 @@ export class DocumentSession {
   }
 
   /** Replaces an annotation with an edited copy (its `modified` time set now). */
-  private edit(id: string, label: string, change: (annotation: Annotation) => Annotation | null, extraOps: AnnotationOp[] = []): boolean {
+  private edit(
+    id: string,
+    label: string,
+    change: (annotation: Annotation) => Annotation | null,
+    extraOps: AnnotationOp[] = [],
+    options: { coalesceKey?: string } = {},
+  ): boolean {
     const current = this.records.annotation(id);
     if (!current) return false;
     const next = change(current);
     if (!next) return false;
     const updated = { ...next, modified: new Date().toISOString() } as Annotation;
-    return this.commands.run(label, [...extraOps, ...replaceAnnotationOps(this.records, updated)]);
+    return this.commands.run(label, [...extraOps, ...replaceAnnotationOps(this.records, updated)], options);
+  }
+
+  /**
+   * Moves one edge of the selected annotation's span by a word (or a punctuation mark): the end
+   * forward extends, backward shrinks; the start backward extends, forward shrinks. Quick steps on
+   * one annotation undo as one.
+   */
+  moveSelectedEdge(edge: 'start' | 'end', direction: 1 | -1): boolean {
+    const annotation = this.selected;
+    if (!annotation) return false;
+    const span = moveSpanEdge(this.text, annotation.target, edge, direction);
+    if (!span) {
+      this.report('info', direction === 1 && edge === 'start' ? 'The span cannot shrink any further.' : 'The span cannot move that way.');
+      return true;
+    }
+    const target = makeTarget(this.text, span.start, span.end);
+    this.edit(annotation.id, 'Change span', (a) => ({ ...a, target }), [], { coalesceKey: `span:${annotation.id}` });
+    this.reader?.revealSpan(edge === 'end' ? { start: span.end - 1, end: span.end } : { start: span.start, end: span.start + 1 });
+    return true;
+  }
+
+  /** R: the selected annotation takes the text selected in the article as its span. */
+  setSpanToSelection(): boolean {
+    const annotation = this.selected;
+    const span = this.reader?.selectedSpan() ?? null;
+    if (!annotation) {
+      this.report('info', 'Select an annotation first, then the text it should cover, and press R.');
+      return false;
+    }
+    if (!span) {
+      this.report('info', 'Select the text the annotation should cover, then press R.');
+      return false;
+    }
+    if (span.start === annotation.target.start && span.end === annotation.target.end) return true;
+    const target = makeTarget(this.text, span.start, span.end);
+    if (!this.edit(annotation.id, 'Change span', (a) => ({ ...a, target }))) return false;
+    this.reader?.clearTextSelection();
+    return true;
+  }
+
+  /** Turns the selected annotation into another kind (Shift+C/Q/E/N), keeping what carries over. */
+  changeKind(kind: AnnotationKind): boolean {
+    const annotation = this.selected;
+    if (!annotation) return false;
+    const changed = withKind(annotation, kind, { tagset: this.tagset, entities: this.records.entities() }, this.authoring());
+    if (!changed) return true;
+    const done = this.edit(annotation.id, `Change to ${KIND_LABELS[kind].toLowerCase()}`, () => changed.annotation, changed.extraOps);
+    if (done) this.report('info', `Changed the ${KIND_LABELS[annotation.kind].toLowerCase()} to a ${KIND_LABELS[kind].toLowerCase()}.`);
+    return done;
+  }
+
+  /** The annotations covering a text offset, innermost first (for "at this spot"). */
+  annotationsAt(offset: number): Annotation[] {
+    const covering = [...this.records.annotations()].filter((annotation) => annotation.target.start <= offset && offset < annotation.target.end);
+    const order = new Map(innermostFirst(covering.map(spanOf)).map((span, index) => [span.id, index]));
+    return covering.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
 
   setVerdict(id: string, status: string): boolean {

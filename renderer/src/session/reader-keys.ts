@@ -49,6 +49,10 @@ export function readerKeyHandler(session: DocumentSession, actions: ReaderKeyAct
       session.setCueFromSelection();
       return true;
     },
+    r: () => {
+      session.setSpanToSelection();
+      return true;
+    },
   };
   const bindings: Record<string, () => boolean> = {
     Delete: () => session.deleteSelected(),
@@ -60,6 +64,10 @@ export function readerKeyHandler(session: DocumentSession, actions: ReaderKeyAct
     '}': () => session.selectSimilar(1),
     '{': () => session.selectSimilar(-1),
     F2: whenEntitySelected('entity-name'),
+    'Alt-ArrowLeft': () => session.moveSelectedEdge('start', -1),
+    'Alt-ArrowRight': () => session.moveSelectedEdge('start', 1),
+    'Alt-Shift-ArrowLeft': () => session.moveSelectedEdge('end', -1),
+    'Alt-Shift-ArrowRight': () => session.moveSelectedEdge('end', 1),
     '"': () => {
       session.selectQuotation();
       return true;
@@ -69,6 +77,12 @@ export function readerKeyHandler(session: DocumentSession, actions: ReaderKeyAct
     bindings[key] = run;
     // Caps Lock on: the same key.
     bindings[key.toUpperCase()] = run;
+  }
+  // Shift+C/Q/E/N changes the selected annotation's kind; with text selected (Shift still held
+  // from extending the selection) it marks, like the plain key.
+  for (const kind of ['claim', 'quote', 'entity', 'note'] as const) {
+    const letter = kind.charAt(0).toUpperCase();
+    bindings[`Shift-${letter}`] = () => (session.hasTextSelection() ? mark(kind)() : session.changeKind(kind));
   }
   const own = keydownHandler(bindings);
   return (view, event) => {
