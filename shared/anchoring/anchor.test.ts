@@ -171,6 +171,21 @@ describe('anchorTargets on edited copies of the sample article', () => {
     expect(outcomes(anchorAll(edited))).toEqual(expected);
   });
 
+  it('follows a paragraph moved thousands of characters away in a long article, beyond the local search', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `Background paragraph ${i + 1} restates the week's events at length, with nothing the analysts marked in it.`).join('\n\n');
+    const long = `${original}\n\n${filler}`;
+    const paragraph = '"My response: #SlavaUkraini," Metsola added, referring to the slogan that means "Glory to Ukraine!"';
+    const from = nth(long, paragraph);
+    const edited = `${long.slice(0, from)}${long.slice(from + paragraph.length + 2)}\n\n${paragraph}`;
+    const inside = annotations.filter((a) => a.target.start >= from && a.target.end <= from + paragraph.length);
+    expect(inside.map((a) => a.kind).sort()).toEqual(['entity', 'entity', 'quote', 'quote']);
+    const targets = inside.map((a) => makeTarget(long, a.target.start, a.target.end));
+    const results = anchorTargets(edited, targets, { sourceLength: long.length });
+    const moved = edited.length - paragraph.length - from;
+    expect(moved).toBeGreaterThan(4000);
+    results.forEach((result, i) => expect(result).toMatchObject({ status: 'moved', start: (targets[i] as Target).start + moved }));
+  });
+
   it('places spans fuzzily over curly quote marks and a paragraph break, and leaves the rest exact', () => {
     let curly = '';
     let open = true;

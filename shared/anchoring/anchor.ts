@@ -110,22 +110,42 @@ export function anchorTarget(text: string, target: Target, hints: readonly numbe
 
 /**
  * Places many targets made on one old text onto `text`, answering in input order. They are taken
- * in old text order, and each is first looked for where its neighbour's shift puts it and where
- * its old offset scaled by the change in length puts it, before the whole text is searched.
+ * in old text order, and each is first looked for where its previous neighbour's shift puts it and
+ * where its old offset scaled by the change in length puts it, before the whole text is searched.
+ * An orphan then gets a second look where its next placed neighbour's shift puts it (the first
+ * annotation of a paragraph moved far away is found through the ones after it).
  */
 export function anchorTargets(text: string, targets: readonly Target[], options: AnchorOptions = {}): Anchoring[] {
   const ratio = options.sourceLength ? text.length / options.sourceLength : 1;
   const order = targets.map((_, index) => index).sort((a, b) => (targets[a]?.start ?? 0) - (targets[b]?.start ?? 0));
   const results: Anchoring[] = new Array<Anchoring>(targets.length);
+  const hintsOf = (target: Target, shift: number | undefined) => {
+    const scaled = Math.round(target.start * ratio);
+    return shift === undefined || Math.abs(target.start + shift - scaled) < 16 ? [scaled] : [target.start + shift, scaled];
+  };
+  const shiftOf = (index: number): number | undefined => {
+    const result = results[index];
+    return result && result.status !== 'orphaned' ? result.start - (targets[index] as Target).start : undefined;
+  };
   let shift: number | undefined;
   for (const index of order) {
-    const target = targets[index];
-    if (!target) continue;
-    const scaled = Math.round(target.start * ratio);
-    const hints = shift === undefined || Math.abs(target.start + shift - scaled) < 16 ? [scaled] : [target.start + shift, scaled];
-    const result = anchorTarget(text, target, hints, options);
-    if (result.status !== 'orphaned') shift = result.start - target.start;
-    results[index] = result;
+    const target = targets[index] as Target;
+    results[index] = anchorTarget(text, target, hintsOf(target, shift), options);
+    shift = shiftOf(index) ?? shift;
+  }
+  let nextShift: number | undefined;
+  for (let i = order.length - 1; i >= 0; i--) {
+    const index = order[i] as number;
+    const target = targets[index] as Target;
+    const own = shiftOf(index);
+    if (own !== undefined) {
+      nextShift = own;
+      continue;
+    }
+    const first = results[index];
+    if (nextShift === undefined || (first?.status === 'orphaned' && first.reason === 'fuzzy-refused')) continue;
+    const second = anchorTarget(text, target, [target.start + nextShift], options);
+    if (second.status !== 'orphaned') results[index] = second;
   }
   return results;
 }
