@@ -21,11 +21,29 @@ export class ScholiaHost {
 
   private constructor(readonly libraryDir: string) {}
 
-  /** A host on a new, empty library folder. */
-  static async start(): Promise<ScholiaHost> {
+  /**
+   * A host on a new, empty library folder. Its annotator profile is set ("Analyst"), so the page
+   * does not ask for a name, unless `firstRun` leaves it as a new installation has it.
+   */
+  static async start(options: { firstRun?: boolean } = {}): Promise<ScholiaHost> {
     const host = new ScholiaHost(await mkdtemp(path.join(tmpdir(), 'scholia-e2e-')));
     await host.launch();
+    if (!options.firstRun) await host.call('settings.set', { annotatorName: 'Analyst', profileSet: true });
     return host;
+  }
+
+  /** Calls the host's API directly (with the launch token), as a script would. */
+  async call(channel: string, input: unknown): Promise<unknown> {
+    const url = new URL(this.url);
+    const token = url.searchParams.get('token') ?? '';
+    const response = await fetch(`${url.origin}/api/${channel}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    if (!body.ok) throw new Error(`${channel} failed: ${body.error?.message ?? response.status}`);
+    return body.value;
   }
 
   private launch(): Promise<void> {

@@ -6,6 +6,8 @@ import type { AnnotationOp } from '../../shared/contract/ops.ts';
 import { applyAnnotationOps } from '../../shared/model/apply-ops.ts';
 import { DocumentMeta } from '../../shared/model/document.ts';
 import type { Settings } from '../../shared/model/settings.ts';
+import { removedTagsInUse, tagsetProblems, usedTagIds } from '../../shared/model/tagset-check.ts';
+import type { Tagset } from '../../shared/model/tagset.ts';
 import type { LibraryStore } from './store/library-store.ts';
 import { documentFromTagFile, readTagFile } from './tag-file-import.ts';
 import { documentFromText, type TextImport } from './text-import.ts';
@@ -72,6 +74,31 @@ export class LibraryService {
     const settings = { ...this.store.settings, ...changes };
     this.store.setSettings(settings);
     return settings;
+  }
+
+  getTagset(): Tagset {
+    return this.store.tagset;
+  }
+
+  /**
+   * Replaces the library's codebook. Labels, colours, keys and order may change freely; an entry
+   * may go only when no document uses it, and the codebook must have no duplicate ids or keys.
+   */
+  async setTagset(tagset: Tagset): Promise<Tagset> {
+    this.store.assertWritable();
+    const problems = tagsetProblems(tagset);
+    if (problems.length > 0) throw new ScholiaError('bad-request', `The codebook cannot be used: ${problems.join(' ')}`);
+    const inUse: string[] = [];
+    for (const summary of this.store.summaries) {
+      const document = await this.store.getDocument(summary.id).catch(() => undefined);
+      if (document) inUse.push(...removedTagsInUse(tagset, usedTagIds(document), document.meta.title));
+    }
+    if (inUse.length > 0) {
+      const shown = inUse.slice(0, 5).join('; ');
+      throw new ScholiaError('bad-request', `The codebook cannot drop what annotations use: ${shown}${inUse.length > 5 ? `; and ${inUse.length - 5} more` : ''}.`);
+    }
+    this.store.setTagset(tagset);
+    return tagset;
   }
 
   /** The previous versions of a document that the backups keep, newest first. */

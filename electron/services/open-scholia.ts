@@ -40,6 +40,8 @@ function handlersFor(library: LibraryService, reviews: ReviewService, printPdf: 
     'annotations.apply': ({ documentId, ops, baseRevision }) => library.applyOps(documentId, ops, baseRevision),
     'settings.get': () => library.getSettings(),
     'settings.set': (changes) => library.setSettings(changes),
+    'tagset.get': () => library.getTagset(),
+    'tagset.set': ({ tagset }) => library.setTagset(tagset),
     'export.render': async ({ documentId, format, options }) => {
       const { document, tagset } = await library.get(documentId);
       const annotator = library.getSettings().annotatorName;

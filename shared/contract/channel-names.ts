@@ -6,6 +6,8 @@ export const CHANNEL_NAMES = [
   'annotations.apply',
   'settings.get',
   'settings.set',
+  'tagset.get',
+  'tagset.set',
   'export.render',
   'document.versions',
   'document.restore',

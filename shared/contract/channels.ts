@@ -70,6 +70,10 @@ export const contract = {
   },
   'settings.get': { input: Empty, output: Settings },
   'settings.set': { input: Settings.partial().strict(), output: Settings },
+  /** The library's codebook. */
+  'tagset.get': { input: Empty, output: Tagset },
+  /** Replaces the codebook; refused when it has problems or drops an id a document still uses. */
+  'tagset.set': { input: z.strictObject({ tagset: Tagset }), output: Tagset },
   'export.render': {
     input: z.strictObject({ documentId: Id, format: ExportFormat, options: ExportOptions.optional() }),
     /** The exported file, its bytes in base64 (a JSON- and IPC-safe form for every format, PDF and DOCX included). */

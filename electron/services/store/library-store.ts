@@ -263,6 +263,12 @@ export class LibraryStore {
     this.scheduleIndexWrite();
   }
 
+  setTagset(tagset: Tagset): void {
+    this.assertWritable();
+    this.index.data.tagset = tagset;
+    this.scheduleIndexWrite();
+  }
+
   findByFingerprint(fingerprint: string): DocumentSummary | undefined {
     return this.index.data.documents.find((summary) => summary.fingerprint === fingerprint);
   }

@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import type { Notice } from '../../../shared/contract/channels.ts';
 import type { DocumentSummary } from '../../../shared/model/document.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings.ts';
+import { DEFAULT_TAGSET, type Tagset } from '../../../shared/model/tagset.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { DocumentSession } from '../session/document-session.ts';
 import { UiState } from './ui-state.ts';
@@ -43,6 +44,8 @@ export class AppStore {
   readonly documents = signal<DocumentSummary[]>([]);
   readonly notices = signal<Notice[]>([]);
   readonly settings = signal<Settings>(DEFAULT_SETTINGS);
+  /** The library's codebook, as last loaded or saved. */
+  readonly tagset = signal<Tagset>(DEFAULT_TAGSET);
   readonly session = signal<DocumentSession | null>(null);
   /** The id of a document being opened. */
   readonly opening = signal<string | null>(null);
@@ -51,6 +54,8 @@ export class AppStore {
   readonly started = signal(false);
   readonly ui = new UiState();
 
+  /** Whether settings came from the library (so the first-run question is not asked on a failed load). */
+  private settingsLoaded = false;
   /** Notices the analyst dismissed; the library keeps reporting them until it restarts. */
   private readonly dismissedNotices = new Set<string>();
 
@@ -67,8 +72,10 @@ export class AppStore {
   /** Loads settings and the library, then opens the last document used, or the first one. */
   async start(): Promise<void> {
     try {
-      const [settings] = await Promise.all([this.api.call('settings.get', {}), this.refreshLibrary()]);
+      const [settings, tagset] = await Promise.all([this.api.call('settings.get', {}), this.api.call('tagset.get', {}), this.refreshLibrary()]);
       this.settings.value = settings;
+      this.tagset.value = tagset;
+      this.settingsLoaded = true;
     } catch (error) {
       this.report('error', messageOf(error));
     } finally {
@@ -98,6 +105,7 @@ export class AppStore {
     try {
       await this.session.value?.commands.whenIdle();
       const { document, tagset } = await this.api.call('library.get', { id });
+      this.tagset.value = tagset;
       const session = new DocumentSession(document, tagset, this.api, () => this.settings.value.annotatorName, (tone, text) =>
         this.report(tone, text),
       );
@@ -127,14 +135,35 @@ export class AppStore {
     }
   }
 
-  /** Changes the name new annotations are signed with. */
-  async setAnnotatorName(name: string): Promise<void> {
+  /** Changes the name new annotations are signed with (which also answers the first-run question). */
+  async setAnnotatorName(name: string): Promise<boolean> {
     const annotatorName = name.replace(/\s+/gu, ' ').trim();
-    if (!annotatorName || annotatorName === this.settings.value.annotatorName) return;
+    if (!annotatorName) return false;
+    if (annotatorName === this.settings.value.annotatorName && this.settings.value.profileSet) return true;
     try {
-      this.settings.value = await this.api.call('settings.set', { annotatorName });
+      this.settings.value = await this.api.call('settings.set', { annotatorName, profileSet: true });
+      return true;
     } catch (error) {
       this.report('error', `Could not change the annotator name: ${messageOf(error)}`);
+      return false;
+    }
+  }
+
+  /** Whether to ask who is annotating: the library has never had a name confirmed. */
+  get needsProfile(): boolean {
+    return this.started.value && this.settingsLoaded && !this.settings.value.profileSet;
+  }
+
+  /** Saves a new codebook for the whole library; the open document takes it at once. Null when saved, else why not. */
+  async saveTagset(tagset: Tagset): Promise<string | null> {
+    try {
+      const saved = await this.api.call('tagset.set', { tagset });
+      this.tagset.value = saved;
+      this.session.value?.replaceTagset(saved);
+      this.report('info', 'Codebook saved.');
+      return null;
+    } catch (error) {
+      return messageOf(error);
     }
   }
 

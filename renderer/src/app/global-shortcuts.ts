@@ -56,6 +56,11 @@ export function installGlobalShortcuts(store: AppStore): () => void {
       store.ui.openFind(store.session.value?.selectedTextForFind() ?? '');
       return;
     }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key === ',') {
+      event.preventDefault();
+      store.ui.dialog.value = 'settings';
+      return;
+    }
     if (event.key === 'F6' && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       cycleRegion(event.shiftKey ? -1 : 1);

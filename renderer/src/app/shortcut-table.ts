@@ -82,6 +82,7 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
       { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'Redo' },
       { keys: ['F6', 'Shift+F6'], action: 'Next or previous region: library, lists, article, inspector' },
       { keys: ['/'], action: 'Search the open list' },
+      { keys: ['Ctrl+,'], action: 'Settings: your name and the codebook' },
       { keys: ['Esc'], action: 'From a list or the inspector: back to the article' },
       { keys: ['?'], action: 'This sheet' },
     ],

@@ -5,7 +5,9 @@ import { FindBar } from './FindBar.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LibrarySidebar } from './LibrarySidebar.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
+import { ProfilePrompt } from './ProfilePrompt.tsx';
 import { ReaderPane } from './ReaderPane.tsx';
+import { SettingsDialog } from './SettingsDialog.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { StatusLine } from './StatusLine.tsx';
@@ -21,6 +23,7 @@ export function App({ store }: { store: AppStore }) {
       </div>
       <main class="workspace">
         <NoticeBanner store={store} />
+        <ProfilePrompt store={store} />
         <AnnotationToolbar store={store} />
         <FindBar store={store} />
         <div class="reading-scroll">
@@ -39,6 +42,7 @@ export function App({ store }: { store: AppStore }) {
       <Inspector store={store} />
       <StatusLine store={store} />
       <ShortcutSheet store={store} />
+      <SettingsDialog store={store} />
     </div>
   );
 }

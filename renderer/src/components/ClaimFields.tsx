@@ -14,6 +14,7 @@ function verdictKeys(session: DocumentSession): string | undefined {
 
 /** A claim's fields: verdict (keys 1–8), check-worthiness (W), claim type, claimant (S), evidence. */
 export function ClaimFields({ session, claim }: { session: DocumentSession; claim: ClaimAnnotation }) {
+  void session.version.value;
   const verdict = session.tagset.verdicts.find((entry) => entry.id === claim.status);
   const claimant = claim.claimantId ? session.records.entity(claim.claimantId) : undefined;
   const personType = session.tagset.entityTypes.find((type) => type.id === speakerEntityType(session.tagset));

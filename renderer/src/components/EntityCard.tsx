@@ -82,6 +82,8 @@ function MentionSteps({ session, entity, mentions, current }: { session: Documen
  * mentions", merging into another entity, and deletion.
  */
 export function EntityCard({ session, entity, mention }: { session: DocumentSession; entity: Entity; mention?: EntityAnnotation }) {
+  // Reads the records: redraw on every change (a component that reads signals skips redraws its props do not ask for).
+  void session.version.value;
   const type = session.tagset.entityTypes.find((entry) => entry.id === entity.type);
   const mentions: string[] = [];
   let quotes = 0;

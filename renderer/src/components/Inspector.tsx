@@ -46,6 +46,7 @@ function excerpt(text: string, length = 36): string {
 
 /** The annotations under the caret (or at the start of the selected one), innermost first, to pick among nested ones. */
 function AtThisSpot({ session, annotation }: { session: DocumentSession; annotation: Annotation }) {
+  void session.version.value;
   const caret = session.caret.value;
   const at = caret !== null && caret >= annotation.target.start && caret < annotation.target.end ? caret : annotation.target.start;
   const here = session.annotationsAt(at);
@@ -110,6 +111,7 @@ function KindSelect({ session, annotation }: { session: DocumentSession; annotat
 }
 
 function AnnotationDetails({ session, annotation }: { session: DocumentSession; annotation: Annotation }) {
+  void session.version.value;
   return (
     <section class="inspector-body" aria-label={`${KIND_LABELS[annotation.kind]} details`}>
       <div class="inspector-heading">
@@ -147,6 +149,7 @@ function AnnotationDetails({ session, annotation }: { session: DocumentSession; 
 }
 
 function EntityDetails({ session, entity }: { session: DocumentSession; entity: Entity }) {
+  void session.version.value;
   return (
     <section class="inspector-body" aria-label="Entity details">
       <div class="inspector-heading">

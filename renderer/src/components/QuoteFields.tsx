@@ -12,6 +12,7 @@ function keepSelection(event: MouseEvent): void {
 
 /** A quote's fields: speaker (type-ahead; S takes the selected name; A the last speaker), form, cue (U). */
 export function QuoteFields({ session, quote }: { session: DocumentSession; quote: QuoteAnnotation }) {
+  void session.version.value;
   const speaker = quote.speakerId ? session.records.entity(quote.speakerId) : undefined;
   const last = session.lastSpeakerFor(quote.id);
   const personType = session.tagset.entityTypes.find((type) => type.id === speakerEntityType(session.tagset));

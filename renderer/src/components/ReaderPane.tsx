@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { focusInspector, focusInspectorField } from '../app/focus-regions.ts';
+import { isTextField } from '../app/global-shortcuts.ts';
 import { ReaderView } from '../reader/reader-view.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { readerKeyHandler } from '../session/reader-keys.ts';
@@ -31,7 +32,8 @@ export function ReaderPane({ session }: { session: DocumentSession }) {
     }
     setFailure(null);
     session.attachReader(reader);
-    reader.focus();
+    // The article takes focus, unless the analyst is typing somewhere (the first-run name, say).
+    if (!isTextField(document.activeElement)) reader.focus();
     return () => {
       session.attachReader(null);
       reader.destroy();

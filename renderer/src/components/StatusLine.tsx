@@ -32,6 +32,15 @@ export function StatusLine({ store }: { store: AppStore }) {
       ) : null}
       <span class="status-spacer" />
       <AnnotatorName store={store} />
+      <button
+        type="button"
+        class="button button-quiet button-tiny"
+        aria-keyshortcuts="Control+, Meta+,"
+        title="Annotator name and codebook (Ctrl+,)"
+        onClick={() => (store.ui.dialog.value = 'settings')}
+      >
+        Settings
+      </button>
     </footer>
   );
 }

@@ -1,4 +1,4 @@
-import { batch, signal } from '@preact/signals';
+import { batch, signal, type Signal } from '@preact/signals';
 import type { AnnotationOp } from '../../../shared/contract/ops.ts';
 import type { Annotation, AnnotationKind, Evidence, QuoteForm } from '../../../shared/model/annotation.ts';
 import type { DocumentMeta, ScholiaDocument } from '../../../shared/model/document.ts';
@@ -73,14 +73,16 @@ export class DocumentSession {
   private revision: number;
   private lastChange: RecordChange | null = null;
   private listUpdate: ReturnType<typeof setTimeout> | undefined;
+  private readonly tagsetState: Signal<Tagset>;
 
   constructor(
     document: ScholiaDocument,
-    readonly tagset: Tagset,
+    tagset: Tagset,
     private readonly api: ApiClient,
     private readonly author: () => string,
     private readonly report: Report,
   ) {
+    this.tagsetState = signal(tagset);
     this.id = document.id;
     this.meta = document.meta;
     this.text = document.text;
@@ -94,6 +96,23 @@ export class DocumentSession {
         this.saveState.value = state;
       },
     });
+  }
+
+  /** The library's codebook (a signal: views that read it follow a change). */
+  get tagset(): Tagset {
+    return this.tagsetState.value;
+  }
+
+  /** Takes a changed codebook: every highlight is redrawn in its new colours, in one transaction. */
+  replaceTagset(tagset: Tagset): void {
+    this.tagsetState.value = tagset;
+    const all = [...this.records.annotations()];
+    this.reader?.updateHighlights(
+      all.map((annotation) => annotation.id),
+      all.map((annotation) => this.highlightOf(annotation)),
+    );
+    this.version.value += 1;
+    this.scheduleListUpdate();
   }
 
   private async save(ops: readonly AnnotationOp[]): Promise<void> {

@@ -1,0 +1,54 @@
+import { useState } from 'preact/hooks';
+import type { AppStore } from '../app/app-store.ts';
+import { CodebookEditor } from './CodebookEditor.tsx';
+import { Dialog } from './Dialog.tsx';
+
+function ProfileSection({ store }: { store: AppStore }) {
+  const [name, setName] = useState(store.settings.peek().annotatorName);
+  const [saved, setSaved] = useState(false);
+  const save = async () => {
+    setSaved(await store.setAnnotatorName(name));
+  };
+  return (
+    <section class="settings-section" aria-label="Annotator">
+      <h3 class="codebook-title">Annotator</h3>
+      <p class="field-hint">Every new annotation is signed with this name (its “author”), and exported with it.</p>
+      <div class="input-row profile-row">
+        <input
+          class="input"
+          type="text"
+          aria-label="Your name"
+          maxLength={200}
+          value={name}
+          onInput={(event) => {
+            setName(event.currentTarget.value);
+            setSaved(false);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              void save();
+            }
+          }}
+        />
+        <button type="button" class="button button-small" disabled={!name.trim() || name.trim() === store.settings.value.annotatorName} onClick={() => void save()}>
+          Save name
+        </button>
+        {saved ? <span class="field-hint">Saved</span> : null}
+      </div>
+    </section>
+  );
+}
+
+/** Settings (Ctrl/Cmd+,): the annotator's name and the library's codebook. */
+export function SettingsDialog({ store }: { store: AppStore }) {
+  if (store.ui.dialog.value !== 'settings') return null;
+  return (
+    <Dialog title="Settings" class="settings-dialog" onClose={() => (store.ui.dialog.value = null)}>
+      <ProfileSection store={store} />
+      <h3 class="codebook-heading">Codebook</h3>
+      <p class="field-hint">The codebook is the library’s: share it with a team as a file (Export, then Import on their side).</p>
+      <CodebookEditor store={store} />
+    </Dialog>
+  );
+}
