@@ -1,35 +1,139 @@
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
+import type { ReaderPage } from './support/reader-page.ts';
 import { SAMPLE, addNote, attributeMetsolaQuote, markClaimWithVerdict, tagOrganisation } from './support/sample-annotations.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
 
-test('screenshots of the reader with all four kinds, overlaps and the inspector', async ({ reader, page }) => {
-  await markClaimWithVerdict(reader, 'True');
-  const { quoteId } = await attributeMetsolaQuote(reader);
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  // Let the flash of a span shown from a list fade out of the picture.
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+/** Q with the caret inside the quotation that holds `inside`, then A for the last speaker. */
+async function quoteWithLastSpeaker(reader: ReaderPage, inside: string): Promise<void> {
+  await reader.selectText(inside);
+  await reader.page.keyboard.press('ArrowLeft');
+  await reader.page.keyboard.press('q');
+  await expect(reader.inspector.getByRole('heading', { name: 'Quote' })).toBeVisible();
+  await reader.page.keyboard.press('a');
+}
+
+/** Selects `text` and presses T: it and every other mention are tagged; then a type key. */
+async function tagAll(reader: ReaderPage, text: string, typeKey: string): Promise<void> {
+  await reader.selectText(text);
+  await reader.page.keyboard.press('t');
+  await expect(reader.statusMessage).toContainText('Tagged');
+  await reader.page.keyboard.press(typeKey);
+}
+
+/** A well-annotated sample article: claims with verdicts and sources, attributed quotes, entities, notes. */
+async function annotateSample(reader: ReaderPage, page: Page): Promise<void> {
+  const claim = await markClaimWithVerdict(reader, 'True');
+  await page.keyboard.press('w');
+  await reader.inspector.getByLabel('Claim type').selectOption({ label: 'Law or rule' });
+  await reader.inspector.getByLabel('Source link').fill('https://www.europarl.europa.eu/doceo/document/TA-9-2022-0416_EN.html');
+  await reader.inspector.getByLabel('Source title').fill('Resolution of 23 November 2022');
+  await reader.inspector.getByLabel('Source note').fill('Adopted 494 to 58, 44 abstentions');
+  await reader.inspector.getByRole('button', { name: 'Add source' }).click();
+  expect(claim).toBeTruthy();
+
+  await attributeMetsolaQuote(reader);
+  await quoteWithLastSpeaker(reader, 'IT experts');
+  await quoteWithLastSpeaker(reader, 'SlavaUkraini');
   await tagOrganisation(reader);
-  // An organisation inside the quote, a claim inside the quote, and a note inside that claim.
-  await reader.mark(SAMPLE.organisation, 'e', 1);
-  const innerClaim = await reader.mark('A pro-Kremlin group has claimed responsibility', 'c');
-  await reader.inspector.getByLabel('Verdict').selectOption({ label: 'Unverifiable' });
+  await reader.selectAnnotation((await reader.highlightIds('entity'))[0] ?? '');
+  await page.keyboard.press('t');
+  await tagAll(reader, 'Russia', 'l');
+  await tagAll(reader, 'Ukraine', 'l');
+  await tagAll(reader, 'MEPs', 'g');
+
+  const duchQuote = await reader.mark('This traffic is related to a DDOS attack (Distributed Denial of Service) event', 'q');
+  const speaker = reader.inspector.getByRole('combobox', { name: 'Speaker' });
+  await speaker.fill('Jaume Duch');
+  await speaker.press('Enter');
+  await reader.inspector.getByLabel('Quote form').selectOption('direct');
+  await reader.selectText('added', 1);
+  await page.keyboard.press('u');
+  expect(duchQuote).toBeTruthy();
+
+  await reader.mark('A pro-Kremlin group has claimed responsibility', 'c');
+  await page.keyboard.press('7');
+  await reader.mark('the outage was due to "high levels of external network traffic,"', 'c');
+  await page.keyboard.press('3');
+  await reader.inspector.getByRole('combobox', { name: 'Claimant' }).fill('European Parliament');
+  await reader.inspector.getByRole('combobox', { name: 'Claimant' }).press('Enter');
+  const note = reader.inspector.getByLabel('Note', { exact: true });
+  await note.fill('The spokesperson’s words; the DDoS link came later, from Duch.');
+  await note.blur();
+  await reader.mark('By 15:30 CET, the website became accessible but by 16:00 CET, it went down again', 'c');
+  await page.keyboard.press('1');
   await addNote(reader);
-  await reader.mark('Russia', 'e');
-  await reader.inspector.getByLabel('Entity type').selectOption({ label: 'Location' });
-  const spokesClaim = await reader.mark('the outage was due to "high levels of external network traffic,"', 'c');
-  await reader.inspector.getByLabel('Verdict').selectOption({ label: 'Mostly true' });
   await reader.expectSaved();
+}
 
-  await reader.selectAnnotation(quoteId);
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: path.join(SHOTS, 'reader-quote-selected.png') });
+test('screenshots of each list and of the inspector for each kind', async ({ reader, page }) => {
+  test.setTimeout(120_000);
+  await annotateSample(reader, page);
+  const tab = (name: string) => page.getByRole('tab', { name: new RegExp(name, 'u') });
 
-  await reader.selectAnnotation(innerClaim);
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: path.join(SHOTS, 'reader-claim-selected.png') });
+  await tab('Claims').click();
+  await page.locator('[data-annotation-ref]').first().click();
+  await expect(reader.inspector.getByRole('heading', { name: 'Claim' })).toBeVisible();
+  await shoot(page, 'claims-list-and-claim');
 
-  await reader.selectAnnotation(spokesClaim);
+  await tab('Quotes').click();
+  await page.getByRole('region', { name: `Quotes: ${SAMPLE.speaker}` }).locator('[data-annotation-ref]').first().click();
+  await expect(reader.inspector.getByRole('heading', { name: 'Quote' })).toBeVisible();
+  await shoot(page, 'quotes-list-and-quote');
+
+  await tab('Entities').click();
+  await page.locator('[data-entity-ref]', { hasText: SAMPLE.organisation }).click();
+  await page.getByRole('button', { name: 'Next mention of European Parliament' }).click();
+  await reader.inspector.getByLabel('Wikidata id').fill('Q8889');
+  await reader.inspector.getByLabel('Wikidata id').press('Enter');
+  await reader.inspector.getByLabel('Aliases').fill('the Parliament');
+  await reader.inspector.getByLabel('Aliases').press('Enter');
+  await reader.expectSaved();
+  await shoot(page, 'entities-list-and-entity');
+
+  await tab('Notes').click();
+  await page.locator('[data-annotation-ref]').first().click();
+  await expect(reader.inspector.getByRole('heading', { name: 'Note' })).toBeVisible();
+  await shoot(page, 'notes-list-and-note');
+
+  await tab('Claims').click();
+  await page.getByLabel('Filter claims by verdict').selectOption('true');
+  await shoot(page, 'claims-filtered-by-verdict');
+});
+
+test('screenshots of the nested spot list, find, the shortcut sheet, settings and the first-run question', async ({ reader, page }) => {
+  const quoteId = await reader.mark(SAMPLE.quote, 'q');
+  const claimId = await reader.mark('A pro-Kremlin group has claimed responsibility', 'c');
+  await reader.mark(SAMPLE.noteSpan, 'n');
+  await reader.mark(SAMPLE.organisation, 'e', 1);
+  await reader.selectAnnotation(claimId);
+  await expect(reader.inspector.getByRole('navigation', { name: 'Annotations at this spot' })).toBeVisible();
+  await shoot(page, 'nested-at-this-spot');
+  expect(quoteId).toBeTruthy();
+
+  await reader.focusArticle();
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('Russia');
+  await page.keyboard.press('Enter');
+  await shoot(page, 'find-in-article');
   await page.keyboard.press('Escape');
-  await page.mouse.move(0, 0);
-  await expect(reader.inspector.getByRole('heading', { name: 'Inspector' })).toBeVisible();
-  await page.screenshot({ path: path.join(SHOTS, 'reader-nothing-selected.png') });
+
+  await page.keyboard.press('?');
+  await shoot(page, 'shortcut-sheet');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('Control+,');
+  await shoot(page, 'settings-codebook');
+  await page.keyboard.press('Escape');
+
+  await reader.page.evaluate(() => localStorage.clear());
 });

@@ -66,15 +66,19 @@ export function installGlobalShortcuts(store: AppStore): () => void {
       cycleRegion(event.shiftKey ? -1 : 1);
       return;
     }
-    if (inField || store.ui.dialog.value) return;
+    if (store.ui.dialog.value) return;
+    // Escape that no field used (to revert an edit, close a list, clear a search) leaves the panel.
+    if (isPlainKey(event, 'Escape') && (event.target === document.body || isInPanel(event.target instanceof Element ? event.target : null))) {
+      event.preventDefault();
+      store.session.value?.focusReader();
+      return;
+    }
+    if (inField) return;
     if (isPlainKey(event, '?')) {
       event.preventDefault();
       store.ui.dialog.value = 'shortcuts';
     } else if (isPlainKey(event, '/')) {
       if (focusListSearch()) event.preventDefault();
-    } else if (isPlainKey(event, 'Escape') && isInPanel(event.target instanceof Element ? event.target : null)) {
-      event.preventDefault();
-      store.session.value?.focusReader();
     }
   };
   window.addEventListener('keydown', onKeyDown);

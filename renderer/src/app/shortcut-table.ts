@@ -38,6 +38,21 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Annotations',
+    where: 'in the article',
+    rows: [
+      { keys: ['[', ']'], action: 'Previous or next annotation' },
+      { keys: ['{', '}'], action: 'Previous or next one of the same kind' },
+      { keys: ['Enter'], action: 'Open the inspector on the selected annotation' },
+      { keys: ['Alt+←', 'Alt+→'], action: 'Move the start of its span by a word (out, in)' },
+      { keys: ['Alt+Shift+←', 'Alt+Shift+→'], action: 'Move the end of its span by a word (in, out)' },
+      { keys: ['R'], action: 'Make the selected text its span' },
+      { keys: ['Shift+C', 'Shift+Q', 'Shift+E', 'Shift+N'], action: 'Change it into a claim, quote, entity or note' },
+      { keys: ['Delete'], action: 'Delete the selected annotation' },
+      { keys: ['Esc'], action: 'Drop the text selection, then the annotation selection' },
+    ],
+  },
+  {
     title: 'Claims and quotes',
     where: 'with a claim or quote selected',
     rows: [
@@ -60,18 +75,12 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
     ],
   },
   {
-    title: 'Annotations',
-    where: 'in the article',
+    title: 'Lists',
+    where: 'in the side panel',
     rows: [
-      { keys: ['[', ']'], action: 'Previous or next annotation' },
-      { keys: ['{', '}'], action: 'Previous or next one of the same kind' },
-      { keys: ['Enter'], action: 'Open the inspector on the selected annotation' },
-      { keys: ['Alt+←', 'Alt+→'], action: 'Move the start of its span by a word (out, in)' },
-      { keys: ['Alt+Shift+←', 'Alt+Shift+→'], action: 'Move the end of its span by a word (in, out)' },
-      { keys: ['R'], action: 'Make the selected text its span' },
-      { keys: ['Shift+C', 'Shift+Q', 'Shift+E', 'Shift+N'], action: 'Change it into a claim, quote, entity or note' },
-      { keys: ['Delete'], action: 'Delete the selected annotation' },
-      { keys: ['Esc'], action: 'Drop the text selection, then the annotation selection' },
+      { keys: ['←', '→'], action: 'Switch between claims, quotes, entities and notes (on the tabs)' },
+      { keys: ['↑', '↓'], action: 'Move through the items' },
+      { keys: ['Enter'], action: 'Show the item in the article' },
     ],
   },
   {
@@ -85,15 +94,6 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
       { keys: ['Ctrl+,'], action: 'Settings: your name and the codebook' },
       { keys: ['Esc'], action: 'From a list or the inspector: back to the article' },
       { keys: ['?'], action: 'This sheet' },
-    ],
-  },
-  {
-    title: 'Lists',
-    where: 'in the side panel',
-    rows: [
-      { keys: ['←', '→'], action: 'Switch between claims, quotes, entities and notes (on the tabs)' },
-      { keys: ['↑', '↓'], action: 'Move through the items' },
-      { keys: ['Enter'], action: 'Show the item in the article' },
     ],
   },
 ];

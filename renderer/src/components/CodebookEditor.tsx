@@ -8,7 +8,7 @@ import { CodebookDraft, type TagList } from '../model/codebook-draft.ts';
 
 const LISTS: { list: TagList; title: string; one: string; hint: string; keys: boolean }[] = [
   { list: 'entityTypes', title: 'Entity types', one: 'Entity type', hint: 'Mentions are drawn in their type’s colour; a key sets the type of the selected mention.', keys: true },
-  { list: 'verdicts', title: 'Verdict scale', one: 'Verdict', hint: 'In order, from the first (a new claim’s verdict) down; a key sets the verdict of the selected claim.', keys: true },
+  { list: 'verdicts', title: 'Verdict scale', one: 'Verdict', hint: 'In the order the inspector offers them; a new claim starts “unverified” (else the first). A key sets the verdict of the selected claim.', keys: true },
   { list: 'claimLabels', title: 'Claim types', one: 'Claim type', hint: 'Optional labels for what kind of claim it is.', keys: false },
 ];
 

@@ -179,7 +179,10 @@ export function EntityCard({ session, entity, mention }: { session: DocumentSess
           placeholder="Another entity this one is the same as"
           entities={others}
           tagset={session.tagset}
-          onPick={(into) => session.mergeEntity(entity.id, into.id)}
+          onPick={(into) => {
+            // The card shows the merged entity now (this field goes with the old one): back to the article.
+            if (session.mergeEntity(entity.id, into.id)) session.focusReader();
+          }}
         />
       ) : null}
       <button type="button" class="button button-danger button-small" onClick={() => session.deleteEntity(entity.id)}>

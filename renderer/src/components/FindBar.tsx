@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AppStore } from '../app/app-store.ts';
 import { findOccurrences } from '../model/text-search.ts';
 import type { DocumentSession } from '../session/document-session.ts';
@@ -19,7 +19,8 @@ function FindBarFor({ store, session }: { store: AppStore; session: DocumentSess
   const matches = useMemo(() => findOccurrences(session.text, query, { matchCase, limit: MAX_MATCHES }), [session, query, matchCase]);
   const index = matches.length === 0 ? -1 : Math.min(current, matches.length - 1);
 
-  useEffect(() => {
+  // Focus as soon as the bar is drawn (not after the next paint), so no key typed right after Ctrl+F is lost.
+  useLayoutEffect(() => {
     const seed = store.ui.findSeed.peek();
     if (seed) {
       setQuery(seed);

@@ -31,7 +31,8 @@ function DocumentItem({ summary, store }: { summary: DocumentSummary; store: App
   const isOpen = session?.id === summary.id;
   // The open document's counts follow its edits at once; the others come from the library index.
   if (isOpen) void session.version.value;
-  const counts = isOpen ? countAnnotations(session.records.annotations()) : summary.counts;
+  // Entities count the registry (as the library index does), not the mentions.
+  const counts = isOpen ? { ...countAnnotations(session.records.annotations()), entities: [...session.records.entities()].length } : summary.counts;
   return (
     <li>
       <button

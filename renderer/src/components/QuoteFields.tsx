@@ -31,7 +31,7 @@ export function QuoteFields({ session, quote }: { session: DocumentSession; quot
         createTypeLabel={personType?.label}
         onClear={() => session.setSpeaker(quote.id, undefined)}
       />
-      {last && last.id !== quote.speakerId ? (
+      {last && !quote.speakerId ? (
         <p class="field-hint last-speaker">
           <button type="button" class="button button-small" aria-keyshortcuts="A" onClick={() => session.attributeToLastSpeaker()}>
             Same speaker: {last.name} <kbd>A</kbd>

@@ -34,7 +34,7 @@ export function ShortcutSheet({ store }: { store: AppStore }) {
                     <th scope="row">
                       {row.keys.map((combo, index) => (
                         <span key={combo}>
-                          {index > 0 ? <span class="key-or"> </span> : null}
+                          {index > 0 ? <span class="key-or"> / </span> : null}
                           <Keys combo={combo} />
                         </span>
                       ))}
