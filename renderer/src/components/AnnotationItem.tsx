@@ -1,5 +1,4 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
 import type { Annotation } from '../../../shared/model/annotation.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { excerpt, onListKeyDown } from './ListParts.tsx';
@@ -14,22 +13,15 @@ interface AnnotationItemProps {
   meta?: ComponentChildren;
 }
 
-/** One annotation in a list: activating it selects it and shows it in the article. */
+/** One annotation in a list: activating it selects it and shows it in the article (the list marks the selected one, see `useSelectedItem`). */
 export function AnnotationItem({ session, annotation, marker, text, meta }: AnnotationItemProps) {
-  const selected = session.selectedId.value === annotation.id;
-  const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (selected && document.activeElement !== button.current) button.current?.scrollIntoView({ block: 'nearest' });
-  }, [selected]);
   return (
     <li class="list-row">
       <button
-        ref={button}
         type="button"
         class="list-item"
         data-list-item
         data-annotation-ref={annotation.id}
-        aria-current={selected ? 'true' : undefined}
         onClick={() => session.showAnnotation(annotation.id)}
         onKeyDown={onListKeyDown}
       >

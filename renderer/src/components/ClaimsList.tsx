@@ -1,19 +1,21 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { claimList, verdictCounts, type ClaimFilter } from '../model/annotation-lists.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { AnnotationItem } from './AnnotationItem.tsx';
-import { EmptyList, FilterSelect, ListFilters, usePaged } from './ListParts.tsx';
+import { EmptyList, FilterSelect, ListFilters, usePaged, useSelectedItem } from './ListParts.tsx';
 
 /** The document's claims in reading order, filtered by verdict and check-worthiness, searchable. */
 export function ClaimsList({ session }: { session: DocumentSession }) {
   const [filter, setFilter] = useState<ClaimFilter>({ verdict: 'all', checkworthyOnly: false, query: '' });
   const version = session.listVersion.value;
+  const root = useRef<HTMLDivElement>(null);
+  useSelectedItem(session, root);
   const claims = useMemo(() => claimList(session.records, session.tagset, filter), [session, version, filter]);
   const counts = useMemo(() => verdictCounts(session.records), [session, version]);
   const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
   const { shown, more } = usePaged(claims);
   return (
-    <>
+    <div ref={root} class="list-body">
       <ListFilters label="claims" query={filter.query} onQuery={(query) => setFilter({ ...filter, query })}>
         <FilterSelect label="Filter claims by verdict" value={filter.verdict} onChange={(verdict) => setFilter({ ...filter, verdict })}>
           <option value="all">All verdicts ({total})</option>
@@ -67,6 +69,6 @@ export function ClaimsList({ session }: { session: DocumentSession }) {
         </ul>
       )}
       {more}
-    </>
+    </div>
   );
 }

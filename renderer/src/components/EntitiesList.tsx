@@ -1,3 +1,4 @@
+import { useComputed } from '@preact/signals';
 import { useMemo, useState } from 'preact/hooks';
 import { entityRows, type EntityFilter, type EntitySort } from '../model/annotation-lists.ts';
 import type { DocumentSession } from '../session/document-session.ts';
@@ -14,8 +15,12 @@ export function EntitiesList({ session }: { session: DocumentSession }) {
   const rows = useMemo(() => entityRows(session.records, filter), [session, version, filter]);
   const total = useMemo(() => [...session.records.entities()].length, [session, version]);
   const { shown, more } = usePaged(rows);
-  const selected = session.selected;
-  const currentEntity = selected?.kind === 'entity' ? selected.entityId : session.inspectedEntityId.value;
+  // Follows the selection only as far as the entity and mention it points at, so selecting a claim or a quote leaves the list alone.
+  // (A string, so that an unchanged entity and mention compare equal and redraw nothing.)
+  const [currentEntity, currentMention] = useComputed(() => {
+    const selected = session.selected;
+    return selected?.kind === 'entity' ? `${selected.entityId} ${selected.id}` : `${session.inspectedEntityId.value ?? ''} `;
+  }).value.split(' ');
   return (
     <>
       <ListFilters label="entities" query={filter.query} onQuery={(query) => setFilter({ ...filter, query })}>
@@ -47,8 +52,8 @@ export function EntitiesList({ session }: { session: DocumentSession }) {
         <ul class="item-list" aria-label="Entities">
           {shown.map(({ entity, mentions, quotes, claims }) => {
             const type = session.tagset.entityTypes.find((entry) => entry.id === entity.type);
-            const current = currentEntity === entity.id;
-            const position = selected?.kind === 'entity' && current ? mentions.findIndex((mention) => mention.id === selected.id) : -1;
+            const isCurrent = currentEntity === entity.id;
+            const position = currentMention && currentEntity === entity.id ? mentions.findIndex((mention) => mention.id === currentMention) : -1;
             const roles = [quotes > 0 ? plural(quotes, 'quote', 'quotes') : '', claims > 0 ? plural(claims, 'claim', 'claims') : ''].filter(Boolean);
             return (
               <li key={entity.id} class="list-row entity-row" style={type ? { '--ann-colour': type.colour } : undefined}>
@@ -57,7 +62,7 @@ export function EntitiesList({ session }: { session: DocumentSession }) {
                   class="list-item"
                   data-list-item
                   data-entity-ref={entity.id}
-                  aria-current={current ? 'true' : undefined}
+                  aria-current={isCurrent ? 'true' : undefined}
                   onClick={() => session.showEntity(entity.id)}
                   onKeyDown={onListKeyDown}
                 >

@@ -30,7 +30,7 @@ function DocumentItem({ summary, store }: { summary: DocumentSummary; store: App
   const session = store.session.value;
   const isOpen = session?.id === summary.id;
   // The open document's counts follow its edits at once; the others come from the library index.
-  if (isOpen) void session.version.value;
+  if (isOpen) void session.listVersion.value;
   // Entities count the registry (as the library index does), not the mentions.
   const counts = isOpen ? { ...countAnnotations(session.records.annotations()), entities: [...session.records.entities()].length } : summary.counts;
   return (

@@ -1,5 +1,7 @@
-import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useSignalEffect } from '@preact/signals';
+import type { ComponentChildren, RefObject } from 'preact';
+import { useLayoutEffect, useState } from 'preact/hooks';
+import type { DocumentSession } from '../session/document-session.ts';
 
 /** How many items a list draws before "Show more": long lists stay quick to redraw. */
 export const LIST_PAGE = 150;
@@ -88,4 +90,31 @@ export function usePaged<T>(items: readonly T[]): { shown: readonly T[]; more: C
 /** What a list says when it has nothing to show. */
 export function EmptyList({ filtered, empty, none }: { filtered: boolean; empty: ComponentChildren; none: string }) {
   return <p class="list-empty">{filtered ? none : empty}</p>;
+}
+
+/**
+ * Marks the selected annotation's item in a list (`aria-current`) and scrolls it into view when the
+ * selection moves, by touching just those elements: the items do not each follow the selection, so
+ * selecting something never redraws a long list.
+ */
+export function useSelectedItem(session: DocumentSession, root: RefObject<HTMLElement>): void {
+  const mark = (scroll: boolean) => {
+    const container = root.current;
+    if (!container) return;
+    const id = session.selectedId.peek();
+    for (const element of container.querySelectorAll('[data-annotation-ref][aria-current]')) {
+      if (element.getAttribute('data-annotation-ref') !== id) element.removeAttribute('aria-current');
+    }
+    if (!id) return;
+    const item = container.querySelector(`[data-annotation-ref="${CSS.escape(id)}"]`);
+    if (!item) return;
+    item.setAttribute('aria-current', 'true');
+    if (scroll && document.activeElement !== item) item.scrollIntoView({ block: 'nearest' });
+  };
+  // After each redraw of the list (new items come without the mark).
+  useLayoutEffect(() => mark(false));
+  useSignalEffect(() => {
+    void session.selectedId.value;
+    mark(true);
+  });
 }

@@ -1,20 +1,22 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { AnnotationKind } from '../../../shared/model/annotation.ts';
 import { noteList, type NoteFilter } from '../model/annotation-lists.ts';
 import { KIND_LABELS } from '../reader/annotation-appearance.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { AnnotationItem } from './AnnotationItem.tsx';
-import { EmptyList, FilterSelect, ListFilters, excerpt, usePaged } from './ListParts.tsx';
+import { EmptyList, FilterSelect, ListFilters, excerpt, usePaged, useSelectedItem } from './ListParts.tsx';
 
 /** Note spans and the notes written on other annotations, in reading order, searchable. */
 export function NotesList({ session }: { session: DocumentSession }) {
   const [filter, setFilter] = useState<NoteFilter>({ kind: 'all', query: '' });
   const version = session.listVersion.value;
+  const root = useRef<HTMLDivElement>(null);
+  useSelectedItem(session, root);
   const notes = useMemo(() => noteList(session.records, filter), [session, version, filter]);
   const total = useMemo(() => noteList(session.records, { kind: 'all', query: '' }).length, [session, version]);
   const { shown, more } = usePaged(notes);
   return (
-    <>
+    <div ref={root} class="list-body">
       <ListFilters label="notes" query={filter.query} onQuery={(query) => setFilter({ ...filter, query })}>
         <FilterSelect label="Filter notes by what they are on" value={filter.kind} onChange={(kind) => setFilter({ ...filter, kind: kind as AnnotationKind | 'all' })}>
           <option value="all">Every note ({total})</option>
@@ -53,6 +55,6 @@ export function NotesList({ session }: { session: DocumentSession }) {
         </ul>
       )}
       {more}
-    </>
+    </div>
   );
 }

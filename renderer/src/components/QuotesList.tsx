@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { QUOTE_FORMS, type QuoteForm } from '../../../shared/model/annotation.ts';
 import { quoteGroups, type QuoteFilter } from '../model/annotation-lists.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { AnnotationItem } from './AnnotationItem.tsx';
-import { EmptyList, FilterSelect, ListFilters, LIST_PAGE } from './ListParts.tsx';
+import { EmptyList, FilterSelect, ListFilters, LIST_PAGE, useSelectedItem } from './ListParts.tsx';
 
 export const FORM_LABELS: Record<QuoteForm, string> = { direct: 'Direct', indirect: 'Indirect (reported)', mixed: 'Mixed' };
 
@@ -12,13 +12,15 @@ export function QuotesList({ session }: { session: DocumentSession }) {
   const [filter, setFilter] = useState<QuoteFilter>({ speaker: 'all', form: 'all', query: '' });
   const [limit, setLimit] = useState(LIST_PAGE);
   const version = session.listVersion.value;
+  const root = useRef<HTMLDivElement>(null);
+  useSelectedItem(session, root);
   const groups = useMemo(() => quoteGroups(session.records, filter), [session, version, filter]);
   const speakers = useMemo(() => quoteGroups(session.records, { speaker: 'all', form: 'all', query: '' }), [session, version]);
   const total = speakers.reduce((sum, group) => sum + group.quotes.length, 0);
   let budget = limit;
   let hidden = 0;
   return (
-    <>
+    <div ref={root} class="list-body">
       <ListFilters label="quotes" query={filter.query} onQuery={(query) => setFilter({ ...filter, query })}>
         <FilterSelect label="Filter quotes by speaker" value={filter.speaker} onChange={(speaker) => setFilter({ ...filter, speaker })}>
           <option value="all">All speakers ({total})</option>
@@ -91,6 +93,6 @@ export function QuotesList({ session }: { session: DocumentSession }) {
           Show {Math.min(LIST_PAGE, hidden)} more of {hidden}
         </button>
       ) : null}
-    </>
+    </div>
   );
 }

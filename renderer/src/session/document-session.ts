@@ -73,6 +73,8 @@ export class DocumentSession {
   private revision: number;
   private lastChange: RecordChange | null = null;
   private listUpdate: ReturnType<typeof setTimeout> | undefined;
+  /** An annotation the next change creates, to draw selected in that same change. */
+  private selectOnApply: string | null = null;
   private readonly tagsetState: Signal<Tagset>;
 
   constructor(
@@ -172,7 +174,16 @@ export class DocumentSession {
         if (refs.some((ref) => ref !== undefined && entityIds.has(ref))) touched.add(annotation.id);
       }
     }
+    const selectNow = this.selectOnApply;
+    this.selectOnApply = null;
     batch(() => {
+      // A new annotation comes selected in the same redraw (one transaction, not two).
+      if (selectNow && this.records.annotation(selectNow) && this.selectedId.value !== selectNow) {
+        const previous = this.selectedId.value;
+        if (previous) touched.add(previous);
+        this.selectedId.value = selectNow;
+        this.inspectedEntityId.value = null;
+      }
       const selected = this.selectedId.value;
       if (selected && !this.records.annotation(selected)) this.selectedId.value = null;
       const inspected = this.inspectedEntityId.value;
@@ -334,9 +345,11 @@ export class DocumentSession {
     }
     const target = makeTarget(this.text, span.start, span.end);
     const created = newAnnotationOps(kind, target, { tagset: this.tagset, entities: this.records.entities() }, this.authoring());
-    if (!this.commands.run(KIND_VERBS[kind], created.ops)) return false;
+    this.selectOnApply = created.annotationId;
+    const done = this.commands.run(KIND_VERBS[kind], created.ops);
+    this.selectOnApply = null;
+    if (!done) return false;
     this.reader?.clearTextSelection();
-    this.select(created.annotationId);
     return true;
   }
 
@@ -741,9 +754,11 @@ export class DocumentSession {
       entity: (id) => (id === entity.id ? entity : this.records.entity(id)),
     };
     const more = tagAllMentionsOps(this.text, entity, withMention, authoring);
-    if (!this.commands.run('Tag all mentions', [...created.ops, ...more])) return false;
+    this.selectOnApply = created.annotationId;
+    const done = this.commands.run('Tag all mentions', [...created.ops, ...more]);
+    this.selectOnApply = null;
+    if (!done) return false;
     this.reader?.clearTextSelection();
-    this.select(created.annotationId);
     this.report('info', `Tagged “${entity.name}” and ${more.length} more ${more.length === 1 ? 'mention' : 'mentions'}.`);
     return true;
   }
