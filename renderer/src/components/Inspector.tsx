@@ -183,7 +183,11 @@ export function Inspector({ store }: { store: AppStore }) {
           <KindLegend tagset={session?.tagset ?? null} />
           <p class="inspector-tip">
             Click a highlight to inspect it; click again at the same spot to step through overlapping annotations. <kbd>[</kbd> and <kbd>]</kbd> move
-            between annotations, <kbd>Delete</kbd> removes the selected one, <kbd>Esc</kbd> deselects.
+            between annotations, <kbd>Enter</kbd> opens the selected one here, <kbd>Delete</kbd> removes it, <kbd>Esc</kbd> deselects.
+          </p>
+          <p class="inspector-tip">
+            No mouse needed: the arrow keys move a caret in the article, <kbd>Shift</kbd> selects, <kbd>Ctrl</kbd>+<kbd>F</kbd> finds. <kbd>?</kbd> lists
+            every key.
           </p>
         </div>
       )}
