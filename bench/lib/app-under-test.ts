@@ -24,6 +24,7 @@ export class AppUnderTest {
   static async start(): Promise<AppUnderTest> {
     const libraryDir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-'));
     const scholia = await openScholia({ libraryDir, debounceMs: 50 });
+    await scholia.dispatch('settings.set', { annotatorName: 'Bench', profileSet: true });
     const host = await startHost({ scholia, rendererDir: findRendererDir(path.resolve('dist/node')) });
     return new AppUnderTest(libraryDir, scholia, host);
   }
