@@ -1,4 +1,4 @@
-import { pickFrom, seededRandom } from './random.ts';
+import { pickFrom, seededRandom } from '../../shared/testing/seeded-random.ts';
 
 const REPLACEMENTS = 'reportedly officials early late sharply broadly new former regional national local senior'.split(' ');
 

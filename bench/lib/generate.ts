@@ -3,7 +3,7 @@ import type { Annotation, QuoteForm } from '../../shared/model/annotation.ts';
 import type { Entity } from '../../shared/model/entity.ts';
 import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
 import { makeTarget } from '../../shared/text/target.ts';
-import { pickFrom, seededRandom } from './random.ts';
+import { pickFrom, seededRandom } from '../../shared/testing/seeded-random.ts';
 
 const VOCABULARY = (
   'the of and to in a that said minister report vote resolution attack network website traffic government officials ' +

@@ -63,3 +63,17 @@ export type QuoteAnnotation = z.infer<typeof QuoteAnnotation>;
 export type EntityAnnotation = z.infer<typeof EntityAnnotation>;
 export type NoteAnnotation = z.infer<typeof NoteAnnotation>;
 export type Annotation = z.infer<typeof Annotation>;
+
+/** The entities an annotation refers to: a mention's entity, a quote's speaker, a claim's claimant. */
+export function entityIdsOf(annotation: Annotation): string[] {
+  switch (annotation.kind) {
+    case 'claim':
+      return annotation.claimantId ? [annotation.claimantId] : [];
+    case 'quote':
+      return annotation.speakerId ? [annotation.speakerId] : [];
+    case 'entity':
+      return [annotation.entityId];
+    case 'note':
+      return [];
+  }
+}

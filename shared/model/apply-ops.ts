@@ -1,7 +1,7 @@
 import { ScholiaError } from '../contract/errors.ts';
 import type { AnnotationOp } from '../contract/ops.ts';
 import { targetMatchesText } from '../text/target.ts';
-import type { Annotation } from './annotation.ts';
+import { entityIdsOf, type Annotation } from './annotation.ts';
 import type { Entity } from './entity.ts';
 import type { Tagset } from './tagset.ts';
 
@@ -28,19 +28,6 @@ function checkAnnotation(text: string, tagset: Tagset, annotation: Annotation, i
   }
   if (annotation.kind === 'quote' && annotation.cue && !targetMatchesText(text, annotation.cue)) {
     refuse(index, `the cue of quote ${annotation.id} does not match the text`);
-  }
-}
-
-function referencedEntities(annotation: Annotation): string[] {
-  switch (annotation.kind) {
-    case 'claim':
-      return annotation.claimantId ? [annotation.claimantId] : [];
-    case 'quote':
-      return annotation.speakerId ? [annotation.speakerId] : [];
-    case 'entity':
-      return [annotation.entityId];
-    case 'note':
-      return [];
   }
 }
 
@@ -87,7 +74,7 @@ export function applyAnnotationOps(
     }
   });
   for (const annotation of annotations.values()) {
-    for (const entityId of referencedEntities(annotation)) {
+    for (const entityId of entityIdsOf(annotation)) {
       if (!entities.has(entityId)) {
         throw new ScholiaError('bad-request', `annotation ${annotation.id} refers to entity ${entityId}, which does not exist after this batch`);
       }

@@ -1,5 +1,5 @@
 import type { AnnotationOp } from '../contract/ops.ts';
-import type { Annotation } from '../model/annotation.ts';
+import { entityIdsOf, type Annotation } from '../model/annotation.ts';
 import type { Entity } from '../model/entity.ts';
 import { ID_PATTERN } from '../model/ids.ts';
 import type { ReviewEffect, ReviewItem, ReviewRecord } from '../model/review.ts';
@@ -28,19 +28,6 @@ export function freshId(base: string, taken: (id: string) => boolean): string {
   for (let n = 2; ; n++) {
     const id = `${stem}-${n}`;
     if (!taken(id)) return id;
-  }
-}
-
-function referencedEntities(annotation: Annotation): string[] {
-  switch (annotation.kind) {
-    case 'claim':
-      return annotation.claimantId ? [annotation.claimantId] : [];
-    case 'quote':
-      return annotation.speakerId ? [annotation.speakerId] : [];
-    case 'entity':
-      return [annotation.entityId];
-    case 'note':
-      return [];
   }
 }
 
@@ -82,7 +69,7 @@ export function acceptItem(layer: WorkingLayer, review: Pick<ReviewRecord, 'id' 
   const entityOps: AnnotationOp[] = [];
   const entityInverse: AnnotationOp[] = [];
   const created: { theirId: string; myId: string }[] = [];
-  for (const theirId of referencedEntities(theirs)) {
+  for (const theirId of entityIdsOf(theirs)) {
     const linked = layer.links.get(theirId);
     if (linked && layer.entities.has(linked)) continue;
     const entity = review.entities.find((e) => e.id === theirId);

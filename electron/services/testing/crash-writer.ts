@@ -12,6 +12,7 @@ import type { AnnotationOp } from '../../../shared/contract/ops.ts';
 import { applyAnnotationOps } from '../../../shared/model/apply-ops.ts';
 import { openScholia } from '../open-scholia.ts';
 import { DocumentFile } from '../store/store-files.ts';
+import { seededRandom } from '../../../shared/testing/seeded-random.ts';
 import { stateHash } from './crash-state.ts';
 import { noteAt, valueOf } from './library-fixtures.ts';
 
@@ -19,20 +20,8 @@ function report(line: string): void {
   writeSync(1, `${line}\n`);
 }
 
-/** A small seeded generator (mulberry32), so a run can be repeated. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function run(libraryDir: string, seed: number): Promise<void> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const scholia = await openScholia({ libraryDir, debounceMs: 2, owner: 'crash writer' });
   report('ready');
   const { documents } = scholia.library.list();
