@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings.
 import { DEFAULT_TAGSET, type Tagset } from '../../../shared/model/tagset.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { DocumentSession } from '../session/document-session.ts';
+import { ReviewStore } from './review-store.ts';
 import { UiState } from './ui-state.ts';
 
 const LAST_DOCUMENT_KEY = 'scholia.lastDocument';
@@ -59,7 +60,11 @@ export class AppStore {
   /** Notices the analyst dismissed; the library keeps reporting them until it restarts. */
   private readonly dismissedNotices = new Set<string>();
 
-  constructor(private readonly api: ApiClient) {}
+  readonly review: ReviewStore;
+
+  constructor(private readonly api: ApiClient) {
+    this.review = new ReviewStore(this, api);
+  }
 
   report(tone: StatusMessage['tone'], text: string): void {
     this.message.value = { tone, text };

@@ -1,5 +1,6 @@
 import type { AppCommand } from '../../../shared/contract/app-commands.ts';
 import type { AppStore } from './app-store.ts';
+import { chooseReviewFile } from '../components/ReviewImport.tsx';
 import { cycleRegion, isInPanel } from './focus-regions.ts';
 
 /** Whether keys typed here belong to a text field (which has its own undo). */
@@ -59,6 +60,11 @@ export function installGlobalShortcuts(store: AppStore): () => void {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key === ',') {
       event.preventDefault();
       store.ui.dialog.value = 'settings';
+      return;
+    }
+    if ((event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyR') {
+      event.preventDefault();
+      if (store.session.value && !store.ui.dialog.value) chooseReviewFile();
       return;
     }
     if (event.key === 'F6' && !event.ctrlKey && !event.metaKey && !event.altKey) {

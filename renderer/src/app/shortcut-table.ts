@@ -84,6 +84,16 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Review',
+    where: 'in the review list',
+    rows: [
+      { keys: ['↑', '↓'], action: 'Move through their items (the article shows each)' },
+      { keys: ['A', 'Enter'], action: 'Accept the item into your annotations' },
+      { keys: ['R', 'Backspace'], action: 'Reject the item' },
+      { keys: ['O'], action: 'Reopen (take the decision back)' },
+    ],
+  },
+  {
     title: 'Everywhere',
     where: 'anywhere in the window',
     rows: [
@@ -92,6 +102,7 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
       { keys: ['F6', 'Shift+F6'], action: 'Next or previous region: library, lists, article, inspector' },
       { keys: ['/'], action: 'Search the open list' },
       { keys: ['Ctrl+,'], action: 'Settings: your name and the codebook' },
+      { keys: ['Ctrl+Alt+R'], action: 'Review a colleague’s tag file (or drop the .json on the window)' },
       { keys: ['Esc'], action: 'From a list or the inspector: back to the article' },
       { keys: ['?'], action: 'This sheet' },
     ],

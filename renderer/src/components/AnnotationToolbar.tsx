@@ -1,5 +1,6 @@
 import type { AnnotationKind } from '../../../shared/model/annotation.ts';
 import type { AppStore } from '../app/app-store.ts';
+import { chooseReviewFile } from './ReviewImport.tsx';
 
 const MARK_BUTTONS: { kind: AnnotationKind; label: string; key: string }[] = [
   { kind: 'claim', label: 'Claim', key: 'C' },
@@ -65,6 +66,19 @@ export function AnnotationToolbar({ store }: { store: AppStore }) {
           onClick={() => store.redo()}
         >
           Redo
+        </button>
+      </div>
+      <div class="toolbar-group">
+        <button
+          type="button"
+          class="button tool"
+          disabled={!session}
+          aria-keyshortcuts="Control+Alt+R Meta+Alt+R"
+          title={`Review a colleague’s tag file of this article (${MOD}Alt+R, or drop the .json file on the window)`}
+          aria-label="Review tag file…"
+          onClick={() => chooseReviewFile()}
+        >
+          Review…
         </button>
       </div>
       <p class="toolbar-hint">Select text (mouse or Shift+arrows), then press a key</p>

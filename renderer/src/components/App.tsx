@@ -7,6 +7,8 @@ import { LibrarySidebar } from './LibrarySidebar.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { ProfilePrompt } from './ProfilePrompt.tsx';
 import { ReaderPane } from './ReaderPane.tsx';
+import { ReviewImport } from './ReviewImport.tsx';
+import { ReviewEntry, ReviewPanel } from './ReviewPanel.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { SidePanel } from './SidePanel.tsx';
@@ -19,7 +21,8 @@ export function App({ store }: { store: AppStore }) {
     <div class="app">
       <div class="sidebar">
         <LibrarySidebar store={store} />
-        <SidePanel store={store} />
+        <ReviewEntry store={store} />
+        {store.review.active.value ? <ReviewPanel store={store} /> : <SidePanel store={store} />}
       </div>
       <main class="workspace">
         <NoticeBanner store={store} />
@@ -43,6 +46,7 @@ export function App({ store }: { store: AppStore }) {
       <StatusLine store={store} />
       <ShortcutSheet store={store} />
       <SettingsDialog store={store} />
+      <ReviewImport store={store} />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { caretMotionOf, type CaretMotion } from './caret-motion.ts';
 import { FindHighlights } from './find-highlights.ts';
 import { ReaderOverlay } from './reader-overlay.ts';
 import { readerSchema } from './reader-schema.ts';
+import { theirLayerPlugin, theirLayerState, withTheirChange, type TheirHighlight } from './review-decorations.ts';
 import { trimmedSpan, type TextSpan } from './selection-span.ts';
 import { TextMap } from './text-map.ts';
 
@@ -20,6 +21,13 @@ import { TextMap } from './text-map.ts';
 export interface SpanHighlight extends TextSpan {
   id: string;
   look: HighlightLook;
+}
+
+/** A colleague's item to draw in the review layer, in text offsets. */
+export interface TheirSpan extends TextSpan {
+  id: string;
+  className: string;
+  title?: string;
 }
 
 export interface ReaderViewOptions {
@@ -105,7 +113,7 @@ export class ReaderView {
     this.textMap = TextMap.build(doc, options.text);
     const state = EditorState.create({
       doc,
-      plugins: [annotationDecorationsPlugin(options.highlights.map((item) => this.toHighlight(item)))],
+      plugins: [annotationDecorationsPlugin(options.highlights.map((item) => this.toHighlight(item))), theirLayerPlugin()],
     });
     this.view = new EditorView(place, {
       state,
@@ -118,6 +126,8 @@ export class ReaderView {
         'aria-keyshortcuts': 'C Q E N',
         // How many annotations are drawn: a change is complete in the page once this reflects it.
         'data-highlight-count': String(highlightState(current).ranges.size),
+        // How many of a colleague's items are drawn (the review layer).
+        'data-their-count': String(theirLayerState(current).ranges.size),
       }),
       handleClick: (view, _pos, event) => {
         if (handleLinkClick(event)) return true;
@@ -179,6 +189,31 @@ export class ReaderView {
     const change = { remove, draw: draw.map((item) => this.toHighlight(item)) };
     this.view.dispatch(withHighlightChange(this.view.state.tr, change));
   }
+
+  /**
+   * Shows a colleague's layer (review items, in text offsets): items no longer given are removed,
+   * new or changed ones drawn, the rest left alone; one transaction.
+   */
+  setTheirLayer(items: readonly TheirSpan[]): void {
+    const drawn = theirLayerState(this.view.state).ranges;
+    const next = new Map(items.map((item) => [item.id, item]));
+    const remove = [...drawn.keys()].filter((id) => !next.has(id));
+    const draw: TheirHighlight[] = [];
+    for (const item of items) {
+      const from = this.textMap.toPos(item.start, 1);
+      const to = this.textMap.toPos(item.end, -1);
+      const old = drawn.get(item.id);
+      const key = `${item.className}|${item.title ?? ''}`;
+      if (old && old.from === from && old.to === to && this.theirKeys.get(item.id) === key) continue;
+      this.theirKeys.set(item.id, key);
+      draw.push({ id: item.id, from, to, className: item.className, ...(item.title ? { title: item.title } : {}) });
+    }
+    for (const id of remove) this.theirKeys.delete(id);
+    if (remove.length === 0 && draw.length === 0) return;
+    this.view.dispatch(withTheirChange(this.view.state.tr, { remove, draw }));
+  }
+
+  private readonly theirKeys = new Map<string, string>();
 
   // ---- keys -----------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ import { quotationAround } from '../model/quotations.ts';
 import { moveSpanEdge } from '../model/span-steps.ts';
 import { highlightLook, KIND_LABELS } from '../reader/annotation-appearance.ts';
 import { innermostFirst, neighbourInReadingOrder, pickAnnotation, type AnnotationSpan } from '../reader/annotation-picking.ts';
-import type { ReaderView, SpanHighlight } from '../reader/reader-view.ts';
+import type { ReaderView, SpanHighlight, TheirSpan } from '../reader/reader-view.ts';
 import type { TextSpan } from '../reader/selection-span.ts';
 
 /** Something to tell the analyst that is not a save state: a hint or a failure outside saving. */
@@ -70,6 +70,8 @@ export class DocumentSession {
   readonly caret = signal<number | null>(null);
   readonly saveState = signal<SaveState>({ pending: 0, error: null });
   private reader: ReaderView | null = null;
+  /** A colleague's layer under review, drawn beside the annotations (empty when hidden). */
+  private theirLayer: readonly TheirSpan[] = [];
   private revision: number;
   private lastChange: RecordChange | null = null;
   private listUpdate: ReturnType<typeof setTimeout> | undefined;
@@ -141,6 +143,7 @@ export class DocumentSession {
 
   attachReader(reader: ReaderView | null): void {
     this.reader = reader;
+    if (reader && this.theirLayer.length > 0) reader.setTheirLayer(this.theirLayer);
     this.caret.value = null;
   }
 
@@ -269,6 +272,18 @@ export class DocumentSession {
     this.select(id);
     this.reader?.revealSpan(annotation.target);
     this.reader?.flashSpan(annotation.target);
+  }
+
+  /** Draws a colleague's layer (review items) in the reader; an empty list hides it. */
+  setTheirLayer(items: readonly TheirSpan[]): void {
+    this.theirLayer = items;
+    this.reader?.setTheirLayer(items);
+  }
+
+  /** Scrolls a span of the text to the middle of the view and flashes it. */
+  showSpan(span: TextSpan): void {
+    this.reader?.revealSpan(span);
+    this.reader?.flashSpan(span);
   }
 
   /** The selected text, to search for when find opens: short, one-line selections only. */

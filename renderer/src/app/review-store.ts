@@ -1,0 +1,269 @@
+import { signal } from '@preact/signals';
+import type { AgreementReport } from '../../../shared/agreement/agreement-report.ts';
+import type { AnnotationKind } from '../../../shared/model/annotation.ts';
+import type { ReviewDecision } from '../../../shared/model/review.ts';
+import type { ReviewClass } from '../../../shared/review/classify-review.ts';
+import type { ReviewItemView, ReviewSummary, ReviewView } from '../../../shared/review/review-view.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import type { TheirSpan } from '../reader/reader-view.ts';
+import { DocumentSession } from '../session/document-session.ts';
+import type { AppStore } from './app-store.ts';
+
+/** The order the review list sorts items into. */
+export const REVIEW_CLASS_ORDER: readonly ReviewClass[] = ['conflict', 'only-theirs', 'agreed', 'orphaned'];
+
+export const REVIEW_CLASS_LABELS: Record<ReviewClass | 'only-mine', string> = {
+  agreed: 'Agreed',
+  conflict: 'Conflict',
+  'only-theirs': 'Only theirs',
+  orphaned: 'Orphaned',
+  'only-mine': 'Only mine',
+};
+
+export type ReviewPanelTab = 'items' | 'agreement';
+
+/** A refused tag file: its name and every problem listed. */
+export interface RefusedFile {
+  fileName: string;
+  problems: string[];
+}
+
+/** What to decide on: named items, or every open item of some classes and kinds. */
+export type DecisionTarget = { itemIds: string[] } | { where: { classes?: ReviewClass[]; kinds?: AnnotationKind[] } };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Their items in the list's order: by class, then by where they sit in the text. */
+export function sortedReviewItems(items: readonly ReviewItemView[]): ReviewItemView[] {
+  const rank = (item: ReviewItemView) => REVIEW_CLASS_ORDER.indexOf(item.class);
+  return [...items].sort((a, b) => rank(a) - rank(b) || a.annotation.target.start - b.annotation.target.start || a.id.localeCompare(b.id));
+}
+
+/** The reader's layer for their placed items (orphans have no place). */
+export function theirLayerOf(view: ReviewView): TheirSpan[] {
+  return view.items
+    .filter((item) => item.class !== 'orphaned')
+    .map((item) => ({
+      id: item.id,
+      start: item.annotation.target.start,
+      end: item.annotation.target.end,
+      className: `ann-theirs-${item.class} ann-theirs-${item.decision}`,
+      title: `${view.summary.annotator}: ${item.annotation.kind} (${REVIEW_CLASS_LABELS[item.class].toLowerCase()}, ${item.decision})`,
+    }));
+}
+
+/**
+ * Reviewing colleagues' tag files for the open document: importing, the review list and its
+ * filters, decisions with undo and redo, their layer in the reader, and the agreement figures.
+ * Every change moves the document's revision, so the document is read again after it.
+ */
+export class ReviewStore {
+  /** The reviews of the open document. */
+  readonly reviews = signal<ReviewSummary[]>([]);
+  /** Whether the review panel replaces the annotation lists. */
+  readonly active = signal(false);
+  readonly tab = signal<ReviewPanelTab>('items');
+  readonly view = signal<ReviewView | null>(null);
+  readonly agreement = signal<AgreementReport | null>(null);
+  readonly classFilter = signal<ReviewClass | 'all'>('all');
+  readonly kindFilter = signal<AnnotationKind | 'all'>('all');
+  readonly showTheirs = signal(true);
+  readonly selectedItemId = signal<string | null>(null);
+  readonly refused = signal<RefusedFile | null>(null);
+  readonly busy = signal(false);
+
+  private documentId: string | null = null;
+
+  constructor(
+    private readonly app: AppStore,
+    private readonly api: ApiClient,
+  ) {
+    app.session.subscribe((session) => {
+      if (session?.id === this.documentId) {
+        this.drawLayer();
+        return;
+      }
+      this.documentId = session?.id ?? null;
+      this.reviews.value = [];
+      this.view.value = null;
+      this.agreement.value = null;
+      this.active.value = false;
+      this.selectedItemId.value = null;
+      if (session) void this.loadList(session.id);
+    });
+  }
+
+  get reviewId(): string | null {
+    return this.view.value?.summary.id ?? null;
+  }
+
+  private async loadList(documentId: string): Promise<void> {
+    try {
+      const { reviews } = await this.api.call('review.list', { documentId });
+      if (this.documentId === documentId) this.reviews.value = reviews;
+    } catch {
+      // A library without reviews support answers nothing useful; the panel just stays empty.
+    }
+  }
+
+  /** Reads a tag file and imports it as a review of the open document; a refused file lists every problem and changes nothing. */
+  async importFile(file: File): Promise<void> {
+    const session = this.app.session.value;
+    if (!session) {
+      this.app.report('error', 'Open the article the tag file is about first.');
+      return;
+    }
+    this.busy.value = true;
+    try {
+      const json = await file.text();
+      await session.commands.whenIdle();
+      const result = await this.api.call('review.import', { documentId: session.id, json, fileName: file.name });
+      this.refused.value = null;
+      await this.reloadDocument();
+      await this.open(result.review.id);
+      this.app.report('info', `Imported ${result.review.annotator}’s tag file: ${result.review.items} items, ${result.review.placement.orphaned} orphaned.`);
+    } catch (error) {
+      const lines = messageOf(error).split('\n').map((line) => line.trim()).filter(Boolean);
+      this.refused.value = { fileName: file.name, problems: lines.length > 1 ? lines.slice(1) : lines };
+      this.app.report('error', `Could not import ${file.name}: nothing was changed.`);
+    } finally {
+      this.busy.value = false;
+    }
+  }
+
+  /** Opens a review in the panel. */
+  async open(reviewId: string): Promise<void> {
+    const documentId = this.documentId;
+    if (!documentId) return;
+    const view = await this.api.call('review.get', { documentId, reviewId });
+    if (this.documentId !== documentId) return;
+    this.view.value = view;
+    this.reviews.value = [...this.reviews.value.filter((review) => review.id !== view.summary.id), view.summary];
+    this.active.value = true;
+    this.drawLayer();
+    if (this.tab.value === 'agreement') void this.loadAgreement();
+  }
+
+  /** Leaves the review panel for the annotation lists; their layer goes away. */
+  close(): void {
+    this.active.value = false;
+    this.drawLayer();
+  }
+
+  toggleTheirs(): void {
+    this.showTheirs.value = !this.showTheirs.value;
+    this.drawLayer();
+  }
+
+  private drawLayer(): void {
+    const session = this.app.session.value;
+    const view = this.view.value;
+    session?.setTheirLayer(view && this.active.value && this.showTheirs.value ? theirLayerOf(view) : []);
+  }
+
+  /** Selects one of their items: scrolls to its span and flashes it. */
+  selectItem(id: string, reveal = true): void {
+    this.selectedItemId.value = id;
+    const item = this.view.value?.items.find((candidate) => candidate.id === id);
+    if (reveal && item && item.class !== 'orphaned') this.app.session.value?.showSpan(item.annotation.target);
+  }
+
+  async decide(decision: ReviewDecision, target: DecisionTarget): Promise<void> {
+    await this.change(async (documentId, reviewId) => {
+      const result = await this.api.call('review.decide', { documentId, reviewId, decision, ...target });
+      const skipped = result.skipped.length ? ` ${result.skipped.length} skipped: ${result.skipped.map((s) => s.reason).join('; ')}.` : '';
+      return `${result.review.undo ?? 'Done'}: ${result.changed.length} changed.${skipped}`;
+    });
+  }
+
+  async undo(): Promise<void> {
+    await this.change(async (documentId, reviewId) => {
+      const result = await this.api.call('review.undo', { documentId, reviewId });
+      return result.undone ? `Undid: ${result.undone}.` : 'Nothing to undo in this review.';
+    });
+  }
+
+  async redo(): Promise<void> {
+    await this.change(async (documentId, reviewId) => {
+      const result = await this.api.call('review.redo', { documentId, reviewId });
+      return result.redone ? `Redid: ${result.redone}.` : 'Nothing to redo in this review.';
+    });
+  }
+
+  /** Runs one review change, then reads the document and the review again (the revision has moved on). */
+  private async change(run: (documentId: string, reviewId: string) => Promise<string>): Promise<void> {
+    const documentId = this.documentId;
+    const reviewId = this.reviewId;
+    const session = this.app.session.value;
+    if (!documentId || !reviewId || !session || this.busy.value) return;
+    this.busy.value = true;
+    try {
+      await session.commands.whenIdle();
+      const message = await run(documentId, reviewId);
+      await this.reloadDocument();
+      await this.open(reviewId);
+      this.app.report('info', message);
+    } catch (error) {
+      this.app.report('error', `Review: ${messageOf(error)}`);
+    } finally {
+      this.busy.value = false;
+    }
+  }
+
+  /** Reads the open document again, keeping where the article was scrolled to. */
+  private async reloadDocument(): Promise<void> {
+    const scroller = document.querySelector('.reading-scroll');
+    const top = scroller?.scrollTop ?? 0;
+    const current = this.app.session.value;
+    if (current) {
+      await current.commands.whenIdle();
+      const { document: stored, tagset } = await this.api.call('library.get', { id: current.id });
+      this.app.tagset.value = tagset;
+      this.app.session.value = new DocumentSession(stored, tagset, this.api, () => this.app.settings.value.annotatorName, (tone, text) => this.app.report(tone, text));
+      void this.app.refreshLibrary().catch(() => undefined);
+    }
+    requestAnimationFrame(() => {
+      const again = document.querySelector('.reading-scroll');
+      if (again) again.scrollTop = top;
+    });
+  }
+
+  async showAgreement(): Promise<void> {
+    this.tab.value = 'agreement';
+    await this.loadAgreement();
+  }
+
+  private async loadAgreement(): Promise<void> {
+    const documentId = this.documentId;
+    if (!documentId) return;
+    try {
+      const report = await this.api.call('review.agreement', { documentId });
+      if (this.documentId === documentId) this.agreement.value = report;
+    } catch (error) {
+      this.app.report('error', `Could not compute the agreement: ${messageOf(error)}`);
+    }
+  }
+
+  /** Downloads the agreement report (HTML or JSON) through a Blob and an `<a download>`. */
+  async exportAgreement(format: 'html' | 'json'): Promise<void> {
+    const documentId = this.documentId;
+    if (!documentId) return;
+    try {
+      const file = await this.api.call('review.exportAgreement', { documentId, format });
+      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.filename;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      this.app.report('info', `Saved ${file.filename}.`);
+    } catch (error) {
+      this.app.report('error', `Could not export the agreement report: ${messageOf(error)}`);
+    }
+  }
+}

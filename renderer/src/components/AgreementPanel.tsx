@@ -1,0 +1,122 @@
+import type { AgreementScope } from '../../../shared/agreement/agreement-report.ts';
+import type { AppStore } from '../app/app-store.ts';
+
+const SCOPES: readonly AgreementScope[] = ['all', 'claim', 'quote', 'entity', 'note'];
+const SCOPE_LABELS: Record<AgreementScope, string> = { all: 'All kinds', claim: 'Claims', quote: 'Quotes', entity: 'Mentions', note: 'Notes' };
+
+/** A figure to three decimals; a dash when it cannot be given (nothing to compare). */
+export function figure(value: number | null | undefined): string {
+  return value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(3);
+}
+
+/** The agreement figures (`review.agreement`), each explained in one line, and the report to export. */
+export function AgreementPanel({ store }: { store: AppStore }) {
+  const review = store.review;
+  const report = review.agreement.value;
+  if (!report) return <p class="list-empty">Computing the agreement…</p>;
+  const explain = report.explanations;
+  return (
+    <div class="agreement" data-testid="agreement-panel">
+      <p class="agreement-who">
+        {report.annotators.map((annotator) => `${annotator.name} (${annotator.annotations})`).join(' · ')}
+      </p>
+      <h3 class="agreement-heading">Overall</h3>
+      <table class="agreement-table" data-testid="agreement-overall">
+        <thead>
+          <tr>
+            <th scope="col">Kind</th>
+            <th scope="col" title={explain.exactF1}>Exact F1</th>
+            <th scope="col" title={explain.overlapF1}>Overlap F1</th>
+            <th scope="col" title={explain.kappa}>κ</th>
+            <th scope="col" title={explain.alphaU}>αu</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SCOPES.map((scope) => {
+            const row = report.overall.scopes[scope];
+            return (
+              <tr key={scope} data-scope={scope}>
+                <th scope="row">{SCOPE_LABELS[scope]}</th>
+                <td data-figure="exactF1">{figure(row.exactF1)}</td>
+                <td data-figure="overlapF1">{figure(row.overlapF1)}</td>
+                <td data-figure="kappa">{figure(row.kappa)}</td>
+                <td data-figure="alphaU">{figure(row.alphaU.value)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <dl class="agreement-values">
+        <div>
+          <dt>Speaker agreement</dt>
+          <dd data-figure="speaker">{figure(report.overall.speaker)}</dd>
+        </div>
+        <div>
+          <dt>Verdict agreement</dt>
+          <dd data-figure="verdict">{figure(report.overall.verdict)}</dd>
+        </div>
+      </dl>
+      {report.pairs.map((pair) => (
+        <section key={`${pair.a}|${pair.b}`} class="agreement-pair" data-testid="agreement-pair">
+          <h3 class="agreement-heading">
+            {pair.a} and {pair.b}
+          </h3>
+          <table class="agreement-table">
+            <thead>
+              <tr>
+                <th scope="col">Kind</th>
+                <th scope="col" title={explain.precision}>P</th>
+                <th scope="col" title={explain.recall}>R</th>
+                <th scope="col" title={explain.exactF1}>F1</th>
+                <th scope="col" title={explain.overlapF1}>Overlap F1</th>
+                <th scope="col" title={explain.kappa}>κ</th>
+              </tr>
+            </thead>
+            <tbody>
+              {SCOPES.map((scope) => {
+                const row = pair.scopes[scope];
+                return (
+                  <tr key={scope} data-scope={scope}>
+                    <th scope="row">
+                      {SCOPE_LABELS[scope]}
+                      <span class="agreement-n">
+                        {row.exact.a} / {row.exact.b}
+                      </span>
+                    </th>
+                    <td data-figure="precision">{figure(row.exact.precision)}</td>
+                    <td data-figure="recall">{figure(row.exact.recall)}</td>
+                    <td data-figure="exactF1">{figure(row.exact.f1)}</td>
+                    <td data-figure="overlapF1" title={`overlap precision ${figure(row.overlap.precision)}, recall ${figure(row.overlap.recall)}`}>
+                      {figure(row.overlap.f1)}
+                    </td>
+                    <td data-figure="kappa">{figure(row.kappa.value)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p class="agreement-line">
+            Speakers: {pair.speaker.agreed} of {pair.speaker.pairs} quotes agree ({figure(pair.speaker.value)}) · Verdicts: {pair.verdict.agreed} of {pair.verdict.pairs} claims
+            agree ({figure(pair.verdict.value)})
+          </p>
+        </section>
+      ))}
+      <h3 class="agreement-heading">What the figures mean</h3>
+      <ul class="agreement-explanations">
+        {(['exactF1', 'overlapF1', 'precision', 'recall', 'kappa', 'alphaU', 'speaker', 'verdict'] as const).map((name) => (
+          <li key={name} data-explains={name}>
+            {explain[name]}
+          </li>
+        ))}
+      </ul>
+      <div class="agreement-export">
+        <button type="button" class="button button-small" onClick={() => void review.exportAgreement('html')}>
+          Export agreement report (HTML)
+        </button>
+        <button type="button" class="button button-small" onClick={() => void review.exportAgreement('json')}>
+          JSON
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AppStore } from '../app/app-store.ts';
+import { Dialog } from './Dialog.tsx';
+
+export const REVIEW_FILE_INPUT_ID = 'review-file-input';
+
+/** Opens the file chooser for a colleague's tag file. */
+export function chooseReviewFile(): void {
+  document.getElementById(REVIEW_FILE_INPUT_ID)?.click();
+}
+
+function hasFiles(event: DragEvent): boolean {
+  return [...(event.dataTransfer?.types ?? [])].includes('Files');
+}
+
+/**
+ * The hidden file input behind "Review tag file…", the window as a drop target for tag files
+ * (a `.json` file dropped anywhere is imported as a review; a text file is left to the library),
+ * and the dialog listing every problem of a refused file.
+ */
+export function ReviewImport({ store }: { store: AppStore }) {
+  const review = store.review;
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    let depth = 0;
+    const onDragEnter = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      depth += 1;
+      setDragging(true);
+    };
+    const onDragLeave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const onDragOver = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (event: DragEvent) => {
+      depth = 0;
+      setDragging(false);
+      const file = [...(event.dataTransfer?.files ?? [])][0];
+      if (!file) return;
+      event.preventDefault();
+      if (/\.json$/iu.test(file.name) || file.type === 'application/json') void review.importFile(file);
+      else store.report('error', `${file.name} is not a tag file (.json); import texts with “Import text…”.`);
+    };
+    window.addEventListener('dragenter', onDragEnter);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragenter', onDragEnter);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [review]);
+  const refused = review.refused.value;
+  return (
+    <>
+      <input
+        id={REVIEW_FILE_INPUT_ID}
+        class="visually-hidden"
+        type="file"
+        accept=".json,application/json"
+        tabIndex={-1}
+        aria-label="Colleague’s tag file to review"
+        onChange={(event) => {
+          const input = event.currentTarget;
+          const file = input.files?.[0];
+          input.value = '';
+          if (file) void review.importFile(file);
+        }}
+      />
+      {dragging ? (
+        <div class="drop-overlay" aria-hidden="true">
+          <p>Drop a colleague’s tag file (.json) to review it</p>
+        </div>
+      ) : null}
+      {refused ? (
+        <Dialog title="Tag file refused" class="review-refused" onClose={() => (review.refused.value = null)}>
+          <p>
+            <strong>{refused.fileName}</strong> was not imported; nothing was changed. {refused.problems.length === 1 ? 'The problem:' : `The ${refused.problems.length} problems:`}
+          </p>
+          <ul class="refused-problems" data-testid="refused-problems">
+            {refused.problems.map((problem, index) => (
+              <li key={index}>
+                <code>{problem}</code>
+              </li>
+            ))}
+          </ul>
+        </Dialog>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,263 @@
+import type { AnnotationKind } from '../../../shared/model/annotation.ts';
+import { ANNOTATION_KINDS } from '../../../shared/model/annotation.ts';
+import type { ReviewDecision } from '../../../shared/model/review.ts';
+import type { ReviewClass } from '../../../shared/review/classify-review.ts';
+import type { ReviewItemView } from '../../../shared/review/review-view.ts';
+import type { AppStore } from '../app/app-store.ts';
+import { REVIEW_CLASS_LABELS, REVIEW_CLASS_ORDER, sortedReviewItems, type ReviewStore } from '../app/review-store.ts';
+import { AgreementPanel } from './AgreementPanel.tsx';
+import { excerpt } from './ListParts.tsx';
+
+const KIND_NAMES: Record<AnnotationKind, string> = { claim: 'Claim', quote: 'Quote', entity: 'Mention', note: 'Note' };
+const KIND_PLURALS: Record<AnnotationKind, string> = { claim: 'claims', quote: 'quotes', entity: 'mentions', note: 'notes' };
+const DECISION_LABELS: Record<ReviewDecision, string> = { open: 'Open', accepted: 'Accepted', rejected: 'Rejected' };
+
+function anchorLine(item: ReviewItemView): string {
+  const anchor = item.anchor;
+  if (anchor.status === 'orphaned') return `Not placed (${anchor.reason ?? 'not found'})`;
+  if (anchor.status === 'exact') return 'Placed exactly';
+  return `Placed ${anchor.status} (score ${(anchor.score ?? 0).toFixed(2)})`;
+}
+
+function ReviewItemRow({ review, item, selected }: { review: ReviewStore; item: ReviewItemView; selected: boolean }) {
+  const busy = review.busy.value;
+  const decide = (decision: ReviewDecision) => void review.decide(decision, { itemIds: [item.id] });
+  return (
+    <li
+      class={`review-item review-item-${item.class} review-decision-${item.decision}`}
+      data-list-item
+      data-review-item-id={item.id}
+      tabIndex={selected ? 0 : -1}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => review.selectItem(item.id)}
+      onFocus={() => {
+        if (!selected) review.selectItem(item.id);
+      }}
+    >
+      <div class="review-item-head">
+        <span class={`review-badge review-badge-${item.class}`}>{REVIEW_CLASS_LABELS[item.class]}</span>
+        <span class={`swatch swatch-${item.annotation.kind}`} aria-hidden="true" />
+        <span class="review-kind">{KIND_NAMES[item.annotation.kind]}</span>
+        <span class={`review-state review-state-${item.decision}`}>{DECISION_LABELS[item.decision]}</span>
+      </div>
+      <p class="review-text">“{excerpt(item.annotation.target.exact, 120)}”</p>
+      {item.differences.length > 0 ? (
+        <ul class="review-diffs">
+          {item.differences.map((difference) => (
+            <li key={difference.field}>
+              <strong>{difference.field}</strong>: mine {difference.mine ?? '—'} · theirs {difference.theirs ?? '—'}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p class="review-anchor">{anchorLine(item)}</p>
+      <div class="review-actions">
+        {item.decision !== 'accepted' ? (
+          <button type="button" class="button button-tiny" disabled={busy || item.class === 'orphaned'} aria-keyshortcuts="A Enter" onClick={(event) => (event.stopPropagation(), decide('accepted'))}>
+            Accept
+          </button>
+        ) : null}
+        {item.decision !== 'rejected' ? (
+          <button type="button" class="button button-tiny" disabled={busy} aria-keyshortcuts="R Backspace" onClick={(event) => (event.stopPropagation(), decide('rejected'))}>
+            Reject
+          </button>
+        ) : null}
+        {item.decision !== 'open' ? (
+          <button type="button" class="button button-tiny" disabled={busy} aria-keyshortcuts="O" onClick={(event) => (event.stopPropagation(), decide('open'))}>
+            Reopen
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** The review list: their items by class, filters, decisions (one item, or in bulk), undo and redo. */
+function ReviewItems({ store }: { store: AppStore }) {
+  const review = store.review;
+  const view = review.view.value;
+  if (!view) return <p class="list-empty">Loading the review…</p>;
+  const classFilter = review.classFilter.value;
+  const kindFilter = review.kindFilter.value;
+  const items = sortedReviewItems(view.items).filter(
+    (item) => (classFilter === 'all' || item.class === classFilter) && (kindFilter === 'all' || item.annotation.kind === kindFilter),
+  );
+  const selectedId = review.selectedItemId.value ?? items[0]?.id ?? null;
+  const summary = view.summary;
+  const busy = review.busy.value;
+  const bulkKind: AnnotationKind = kindFilter === 'all' ? 'quote' : kindFilter;
+  const openOnlyTheirs = view.items.filter((item) => item.class === 'only-theirs' && item.decision === 'open' && item.annotation.kind === bulkKind).length;
+  const openAgreed = view.items.filter((item) => item.class === 'agreed' && item.decision === 'open').length;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || !(event.target instanceof HTMLElement)) return;
+    const row = event.target.closest<HTMLElement>('[data-review-item-id]');
+    if (!row || event.target !== row) return;
+    const id = row.dataset['reviewItemId'] ?? '';
+    const index = items.findIndex((item) => item.id === id);
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    let decision: ReviewDecision | null = null;
+    if (key === 'Enter' || key === 'a') decision = 'accepted';
+    else if (key === 'r' || key === 'Backspace' || key === 'Delete') decision = 'rejected';
+    else if (key === 'o') decision = 'open';
+    if (decision) {
+      event.preventDefault();
+      event.stopPropagation();
+      void review.decide(decision, { itemIds: [id] }).then(() => focusRow(id));
+      return;
+    }
+    let next: ReviewItemView | undefined;
+    if (key === 'ArrowDown') next = items[Math.min(items.length - 1, index + 1)];
+    else if (key === 'ArrowUp') next = items[Math.max(0, index - 1)];
+    else if (key === 'Home') next = items[0];
+    else if (key === 'End') next = items.at(-1);
+    if (!next) return;
+    event.preventDefault();
+    review.selectItem(next.id);
+    focusRow(next.id);
+  };
+
+  return (
+    <div class="review-items">
+      <div class="review-counts" role="group" aria-label="Filter by class">
+        <button type="button" class={`review-chip ${classFilter === 'all' ? 'review-chip-on' : ''}`} aria-pressed={classFilter === 'all'} onClick={() => (review.classFilter.value = 'all')}>
+          All <span class="review-chip-count">{summary.items}</span>
+        </button>
+        {REVIEW_CLASS_ORDER.map((name) => (
+          <button
+            key={name}
+            type="button"
+            class={`review-chip review-chip-${name} ${classFilter === name ? 'review-chip-on' : ''}`}
+            aria-pressed={classFilter === name}
+            data-review-class={name}
+            onClick={() => (review.classFilter.value = classFilter === name ? 'all' : (name as ReviewClass))}
+          >
+            {REVIEW_CLASS_LABELS[name]} <span class="review-chip-count">{summary.classes[name]}</span>
+          </button>
+        ))}
+        <span class="review-chip-static" title="Annotations of mine none of theirs was paired with">
+          Only mine <span class="review-chip-count">{summary.classes['only-mine']}</span>
+        </span>
+      </div>
+      <div class="review-filters">
+        <label class="field-inline">
+          Kind{' '}
+          <select class="input input-small" value={kindFilter} aria-label="Filter by kind" onChange={(event) => (review.kindFilter.value = event.currentTarget.value as AnnotationKind | 'all')}>
+            <option value="all">All kinds</option>
+            {ANNOTATION_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_NAMES[kind]}s
+              </option>
+            ))}
+          </select>
+        </label>
+        <span class="review-decided">
+          {summary.decisions.accepted} accepted · {summary.decisions.rejected} rejected · {summary.decisions.open} open
+        </span>
+      </div>
+      <div class="review-bulk">
+        <button type="button" class="button button-small" disabled={busy || openAgreed === 0} onClick={() => void review.decide('accepted', { where: { classes: ['agreed'] } })}>
+          Accept all agreed ({openAgreed})
+        </button>
+        <button
+          type="button"
+          class="button button-small"
+          disabled={busy || openOnlyTheirs === 0}
+          onClick={() => void review.decide('accepted', { where: { classes: ['only-theirs'], kinds: [bulkKind] } })}
+        >
+          Accept all only-theirs {KIND_PLURALS[bulkKind]} ({openOnlyTheirs})
+        </button>
+        <button type="button" class="button button-small" disabled={busy || !summary.undo} title={summary.undo ? `Undo: ${summary.undo}` : 'Nothing to undo'} onClick={() => void review.undo()}>
+          Undo decision
+        </button>
+        <button type="button" class="button button-small" disabled={busy || !summary.redo} title={summary.redo ? `Redo: ${summary.redo}` : 'Nothing to redo'} onClick={() => void review.redo()}>
+          Redo
+        </button>
+      </div>
+      {items.length === 0 ? (
+        <p class="list-empty">No items of this class and kind.</p>
+      ) : (
+        <ul class="review-list" aria-label="Review items" onKeyDown={onKeyDown}>
+          {items.map((item) => (
+            <ReviewItemRow key={item.id} review={review} item={item} selected={item.id === selectedId} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function focusRow(id: string): void {
+  requestAnimationFrame(() => {
+    const row = document.querySelector<HTMLElement>(`.review-list [data-review-item-id="${CSS.escape(id)}"]`);
+    row?.focus({ preventScroll: false });
+  });
+}
+
+/** The side panel while reviewing: which review, their layer on or off, the items or the agreement figures. */
+export function ReviewPanel({ store }: { store: AppStore }) {
+  const review = store.review;
+  const view = review.view.value;
+  const tab = review.tab.value;
+  const reviews = review.reviews.value;
+  return (
+    <section class="side-panel review-panel" aria-label="Review">
+      <header class="review-header">
+        <div class="review-title">
+          <h2>Review of {view?.summary.annotator ?? '…'}</h2>
+          <button type="button" class="button button-tiny" onClick={() => review.close()} title="Back to the annotation lists (the review stays where you left it)">
+            Close
+          </button>
+        </div>
+        {reviews.length > 1 ? (
+          <select class="input input-small" aria-label="Review" value={view?.summary.id ?? ''} onChange={(event) => void review.open(event.currentTarget.value)}>
+            {reviews.map((summary) => (
+              <option key={summary.id} value={summary.id}>
+                {summary.annotator} — {summary.file.name ?? summary.imported}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        {view ? (
+          <p class="review-file">
+            {view.summary.file.name ?? 'tag file'} · {view.summary.placement.exact} exact, {view.summary.placement.moved} moved, {view.summary.placement.fuzzy} fuzzy,{' '}
+            {view.summary.placement.orphaned} orphaned
+          </p>
+        ) : null}
+        <label class="field-inline review-layer-toggle">
+          <input type="checkbox" checked={review.showTheirs.value} onChange={() => review.toggleTheirs()} /> Show their layer in the article
+        </label>
+        <div class="tabs" role="tablist" aria-label="Review views">
+          <button type="button" role="tab" id="review-tab-items" class="tab" aria-selected={tab === 'items'} aria-controls="review-tabpanel" onClick={() => (review.tab.value = 'items')}>
+            Items
+          </button>
+          <button type="button" role="tab" id="review-tab-agreement" class="tab" aria-selected={tab === 'agreement'} aria-controls="review-tabpanel" onClick={() => void review.showAgreement()}>
+            Agreement
+          </button>
+        </div>
+      </header>
+      <div id="review-tabpanel" class="tab-panel" role="tabpanel" aria-labelledby={`review-tab-${tab}`}>
+        {tab === 'items' ? <ReviewItems store={store} /> : <AgreementPanel store={store} />}
+      </div>
+    </section>
+  );
+}
+
+/** Above the annotation lists when the open document has reviews and none is shown: a way back in. */
+export function ReviewEntry({ store }: { store: AppStore }) {
+  const review = store.review;
+  const reviews = review.reviews.value;
+  if (review.active.value || reviews.length === 0) return null;
+  const last = reviews.at(-1);
+  if (!last) return null;
+  return (
+    <div class="review-entry">
+      <span>
+        {reviews.length === 1 ? `Review of ${last.annotator}` : `${reviews.length} reviews`}: {last.decisions.open} open
+      </span>
+      <button type="button" class="button button-tiny" onClick={() => void review.open(last.id)}>
+        Open review
+      </button>
+    </div>
+  );
+}
