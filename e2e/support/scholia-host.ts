@@ -32,6 +32,16 @@ export class ScholiaHost {
     return host;
   }
 
+  /**
+   * A second host on this one's library folder. This one holds the library's lock, so the second
+   * opens it read-only. Stop it with `stop()` (not `dispose()`, which would delete the shared folder).
+   */
+  async another(): Promise<ScholiaHost> {
+    const other = new ScholiaHost(this.libraryDir);
+    await other.launch();
+    return other;
+  }
+
   /** Calls the host's API directly (with the launch token), as a script would. */
   async call(channel: string, input: unknown): Promise<unknown> {
     const url = new URL(this.url);

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
-import type { Notice } from '../../../shared/contract/channels.ts';
+import type { ChannelOutput, DocumentVersion, Notice, ReadOnly } from '../../../shared/contract/channels.ts';
+import type { ExportFormat, ExportOptions } from '../../../shared/export/options.ts';
 import type { DocumentSummary } from '../../../shared/model/document.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings.ts';
 import { DEFAULT_TAGSET, type Tagset } from '../../../shared/model/tagset.ts';
@@ -53,12 +54,16 @@ export class AppStore {
   readonly message = signal<StatusMessage | null>(null);
   /** Set once the first library listing has come back (or failed). */
   readonly started = signal(false);
+  /** Why the library (or the open document) can be read but not changed; null when it can be. */
+  readonly readOnly = signal<ReadOnly | null>(null);
   readonly ui = new UiState();
 
   /** Whether settings came from the library (so the first-run question is not asked on a failed load). */
   private settingsLoaded = false;
   /** Notices the analyst dismissed; the library keeps reporting them until it restarts. */
   private readonly dismissedNotices = new Set<string>();
+  private libraryReadOnly: ReadOnly | null = null;
+  private documentReadOnly: ReadOnly | null = null;
 
   readonly review: ReviewStore;
 
@@ -95,7 +100,12 @@ export class AppStore {
   async refreshLibrary(): Promise<void> {
     const listing = await this.api.call('library.list', {});
     this.documents.value = listing.documents;
-    this.notices.value = listing.notices.filter((notice) => !this.dismissedNotices.has(noticeKey(notice)));
+    this.libraryReadOnly = listing.readOnly ?? null;
+    this.readOnly.value = this.libraryReadOnly ?? this.documentReadOnly;
+    // The read-only banner already says what a read-only notice would.
+    this.notices.value = listing.notices.filter(
+      (notice) => !this.dismissedNotices.has(noticeKey(notice)) && notice.message !== listing.readOnly?.message,
+    );
   }
 
   dismissNotice(notice: Notice): void {
@@ -106,14 +116,30 @@ export class AppStore {
   /** Opens a document, after the open one has finished saving. */
   async openDocument(id: string): Promise<void> {
     if (this.session.value?.id === id || this.opening.value === id) return;
+    await this.loadDocument(id);
+  }
+
+  /**
+   * Reads the open document again from the library (after a restore): a new session, so the
+   * article is redrawn from the stored state and the undo history starts empty.
+   */
+  async reloadDocument(): Promise<void> {
+    const id = this.session.value?.id;
+    if (id && this.opening.value !== id) await this.loadDocument(id);
+  }
+
+  private async loadDocument(id: string): Promise<void> {
     this.opening.value = id;
     try {
       await this.session.value?.commands.whenIdle();
-      const { document, tagset } = await this.api.call('library.get', { id });
+      const { document, tagset, readOnly } = await this.api.call('library.get', { id });
       this.tagset.value = tagset;
+      this.documentReadOnly = readOnly ?? null;
+      this.readOnly.value = this.libraryReadOnly ?? this.documentReadOnly;
       const session = new DocumentSession(document, tagset, this.api, () => this.settings.value.annotatorName, (tone, text) =>
         this.report(tone, text),
       );
+      session.commands.readOnly = this.readOnly.value?.message ?? null;
       this.session.value = session;
       this.clearMessage();
       rememberDocument(id);
@@ -124,6 +150,43 @@ export class AppStore {
       void this.refreshLibrary().catch(() => undefined);
     } finally {
       if (this.opening.value === id) this.opening.value = null;
+    }
+  }
+
+  /** Renders the open document in a format; null (with the reason in the status line) when it fails. */
+  async renderExport(format: ExportFormat, options: ExportOptions): Promise<ChannelOutput<'export.render'> | null> {
+    const session = this.session.value;
+    if (!session) return null;
+    try {
+      await session.commands.whenIdle();
+      return await this.api.call('export.render', { documentId: session.id, format, options });
+    } catch (error) {
+      this.report('error', `Could not export: ${messageOf(error)}`);
+      return null;
+    }
+  }
+
+  /** The open document's kept versions, newest first. */
+  async listVersions(): Promise<DocumentVersion[]> {
+    const session = this.session.value;
+    if (!session) return [];
+    const { versions } = await this.api.call('document.versions', { documentId: session.id });
+    return [...versions].sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  }
+
+  /** Restores a kept version of the open document (a new save of its own), then reopens it. */
+  async restoreVersion(version: DocumentVersion): Promise<boolean> {
+    const session = this.session.value;
+    if (!session) return false;
+    try {
+      await session.commands.whenIdle();
+      const result = await this.api.call('document.restore', { documentId: session.id, versionId: version.id });
+      await this.loadDocument(session.id);
+      this.report('info', `Restored the version of ${new Date(version.savedAt).toLocaleString()} (revision ${version.revision}); saved as revision ${result.revision}.`);
+      return true;
+    } catch (error) {
+      this.report('error', `Could not restore: ${messageOf(error)}`);
+      return false;
     }
   }
 
@@ -156,7 +219,8 @@ export class AppStore {
 
   /** Whether to ask who is annotating: the library has never had a name confirmed. */
   get needsProfile(): boolean {
-    return this.started.value && this.settingsLoaded && !this.settings.value.profileSet;
+    // A read-only library could not save the name anyway.
+    return this.started.value && this.settingsLoaded && !this.settings.value.profileSet && this.readOnly.value === null;
   }
 
   /** Saves a new codebook for the whole library; the open document takes it at once. Null when saved, else why not. */

@@ -62,6 +62,11 @@ export function installGlobalShortcuts(store: AppStore): () => void {
       store.ui.dialog.value = 'settings';
       return;
     }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.shiftKey && event.key.toLowerCase() === 'e') {
+      event.preventDefault();
+      if (store.session.value && !store.ui.dialog.value) store.ui.dialog.value = 'export';
+      return;
+    }
     if ((event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyR') {
       event.preventDefault();
       if (store.session.value && !store.ui.dialog.value) chooseReviewFile();

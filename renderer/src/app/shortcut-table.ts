@@ -103,6 +103,7 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
       { keys: ['/'], action: 'Search the open list' },
       { keys: ['Ctrl+,'], action: 'Settings: your name and the codebook' },
       { keys: ['Ctrl+Alt+R'], action: 'Review a colleague’s tag file (or drop the .json on the window)' },
+      { keys: ['Ctrl+Shift+E'], action: 'Export a report or a data file' },
       { keys: ['Esc'], action: 'From a list or the inspector: back to the article' },
       { keys: ['?'], action: 'This sheet' },
     ],

@@ -3,7 +3,7 @@ import { signal } from '@preact/signals';
 export type PanelTab = 'claims' | 'quotes' | 'entities' | 'notes';
 export const PANEL_TABS: readonly PanelTab[] = ['claims', 'quotes', 'entities', 'notes'];
 
-export type DialogName = 'shortcuts' | 'settings';
+export type DialogName = 'shortcuts' | 'settings' | 'export' | 'versions';
 
 /** What the window shows around the article: the list tab, the find bar, an open dialog. */
 export class UiState {

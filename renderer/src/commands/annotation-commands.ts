@@ -17,6 +17,8 @@ export interface CommandEvents {
   onRecordsChange(change: RecordChange): void;
   /** The history, the queue or the error changed. */
   onStateChange(state: SaveState): void;
+  /** A change was asked for while the document is read-only; nothing was done. */
+  onReadOnly?(message: string): void;
 }
 
 interface PendingBatch {
@@ -37,6 +39,8 @@ export class AnnotationCommands {
   private sending = false;
   private error: string | null = null;
   private idleWaiters: (() => void)[] = [];
+  /** Set when the document cannot be changed (the store would answer `read-only`): why, for the status line. */
+  readOnly: string | null = null;
 
   constructor(
     private readonly records: DocumentRecords,
@@ -49,7 +53,7 @@ export class AnnotationCommands {
    * run with the same `coalesceKey` in quick succession undo as one.
    */
   run(label: string, ops: readonly AnnotationOp[], options: { coalesceKey?: string } = {}): boolean {
-    if (ops.length === 0) return false;
+    if (ops.length === 0 || this.refuseReadOnly()) return false;
     const historyBefore = this.history.snapshot();
     const inverse = this.applyLocally(ops);
     if (!inverse) return false;
@@ -84,7 +88,14 @@ export class AnnotationCommands {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  private refuseReadOnly(): boolean {
+    if (this.readOnly === null) return false;
+    this.events.onReadOnly?.(this.readOnly);
+    return true;
+  }
+
   private replay(direction: 'undo' | 'redo'): boolean {
+    if (this.refuseReadOnly()) return false;
     const historyBefore = this.history.snapshot();
     const entry = direction === 'undo' ? this.history.takeUndo() : this.history.takeRedo();
     if (!entry) return false;

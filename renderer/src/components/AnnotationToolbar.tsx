@@ -24,6 +24,7 @@ export function AnnotationToolbar({ store }: { store: AppStore }) {
   if (session) void session.version.value;
   const undoLabel = session?.commands.undoLabel;
   const redoLabel = session?.commands.redoLabel;
+  const readOnly = store.readOnly.value !== null;
   return (
     <div class="toolbar" role="toolbar" aria-label="Annotate">
       <div class="toolbar-group">
@@ -32,9 +33,9 @@ export function AnnotationToolbar({ store }: { store: AppStore }) {
             key={kind}
             type="button"
             class={`button tool tool-${kind}`}
-            disabled={!session}
+            disabled={!session || readOnly}
             aria-keyshortcuts={key}
-            title={`Mark the selected text as a ${label.toLowerCase()} (${key})`}
+            title={readOnly ? 'Read-only: marking is off' : `Mark the selected text as a ${label.toLowerCase()} (${key})`}
             onMouseDown={keepSelection}
             onClick={() => session?.markSelection(kind)}
           >
@@ -48,7 +49,7 @@ export function AnnotationToolbar({ store }: { store: AppStore }) {
         <button
           type="button"
           class="button tool"
-          disabled={!undoLabel}
+          disabled={!undoLabel || readOnly}
           aria-keyshortcuts="Control+Z Meta+Z"
           title={undoLabel ? `Undo: ${undoLabel} (${MOD}Z)` : 'Nothing to undo'}
           onMouseDown={keepSelection}
@@ -59,7 +60,7 @@ export function AnnotationToolbar({ store }: { store: AppStore }) {
         <button
           type="button"
           class="button tool"
-          disabled={!redoLabel}
+          disabled={!redoLabel || readOnly}
           aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
           title={redoLabel ? `Redo: ${redoLabel} (${MOD}Shift+Z)` : 'Nothing to redo'}
           onMouseDown={keepSelection}
@@ -93,6 +94,27 @@ export function AnnotationToolbar({ store }: { store: AppStore }) {
           onClick={() => store.ui.openFind(session?.selectedTextForFind() ?? '')}
         >
           Find
+        </button>
+        <button
+          type="button"
+          class="button tool"
+          disabled={!session}
+          aria-haspopup="dialog"
+          title="Previous versions of this document, to restore one"
+          onClick={() => (store.ui.dialog.value = 'versions')}
+        >
+          Versions…
+        </button>
+        <button
+          type="button"
+          class="button tool"
+          disabled={!session}
+          aria-haspopup="dialog"
+          aria-keyshortcuts="Control+Shift+E Meta+Shift+E"
+          title={`Export a report or a data file (${MOD}Shift+E)`}
+          onClick={() => (store.ui.dialog.value = 'export')}
+        >
+          Export…
         </button>
         <button
           type="button"

@@ -1,11 +1,13 @@
 import type { AppStore } from '../app/app-store.ts';
 import { AnnotationToolbar } from './AnnotationToolbar.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
 import { FindBar } from './FindBar.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LibrarySidebar } from './LibrarySidebar.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { ProfilePrompt } from './ProfilePrompt.tsx';
+import { ReadOnlyBanner } from './ReadOnlyBanner.tsx';
 import { ReaderPane } from './ReaderPane.tsx';
 import { ReviewImport } from './ReviewImport.tsx';
 import { ReviewEntry, ReviewPanel } from './ReviewPanel.tsx';
@@ -13,6 +15,7 @@ import { SettingsDialog } from './SettingsDialog.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { StatusLine } from './StatusLine.tsx';
+import { VersionsDialog } from './VersionsDialog.tsx';
 
 /** The window: library and annotation lists on the left, the article in the middle, the inspector on the right, the status line below. */
 export function App({ store }: { store: AppStore }) {
@@ -25,6 +28,7 @@ export function App({ store }: { store: AppStore }) {
         {store.review.active.value ? <ReviewPanel store={store} /> : <SidePanel store={store} />}
       </div>
       <main class="workspace">
+        <ReadOnlyBanner store={store} />
         <NoticeBanner store={store} />
         <ProfilePrompt store={store} />
         <AnnotationToolbar store={store} />
@@ -47,6 +51,8 @@ export function App({ store }: { store: AppStore }) {
       <ShortcutSheet store={store} />
       <SettingsDialog store={store} />
       <ReviewImport store={store} />
+      <ExportDialog store={store} />
+      <VersionsDialog store={store} />
     </div>
   );
 }

@@ -99,6 +99,7 @@ export class DocumentSession {
         if (state.error && state.error !== this.saveState.value.error) this.report('error', `Not saved: ${state.error} The change was taken back.`);
         this.saveState.value = state;
       },
+      onReadOnly: (message) => this.report('error', message),
     });
   }
 
