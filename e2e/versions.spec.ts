@@ -52,6 +52,7 @@ test('a second host on the same library is read-only: a banner says so and marki
     await expect(banner).toContainText('read-only');
     await expect(banner).toContainText('in use by');
     await expect(page.getByRole('button', { name: /^Claim/u })).toBeDisabled();
+    await expect(reader.saveState).toHaveText('Read-only');
 
     await reader.selectText(SAMPLE.claim);
     await page.keyboard.press('c');

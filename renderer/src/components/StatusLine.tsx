@@ -14,6 +14,9 @@ export function StatusLine({ store }: { store: AppStore }) {
   } else if (save?.error) {
     saveText = 'Not saved';
     saveTone = 'error';
+  } else if (session && store.readOnly.value) {
+    saveText = 'Read-only';
+    saveTone = 'read-only';
   } else if (session) {
     saveText = 'Saved';
   }
