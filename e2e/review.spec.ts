@@ -148,6 +148,8 @@ test('reviews a colleague’s tag file: sorts, draws their layer, accepts and re
     await row(reader, 't-note').click();
     await expect(row(reader, 't-note')).toHaveAttribute('aria-current', 'true');
     await expect(reader.article.locator('.ann-theirs[data-review-item-id="t-note"]')).toBeInViewport();
+    await row(reader, 't-claim-b').click();
+    await expect(reader.article.locator('.ann-theirs[data-review-item-id="t-claim-b"]')).toBeInViewport();
   });
   await page.screenshot({ path: 'e2e/screenshots/review-view.png' });
 
@@ -187,5 +189,15 @@ test('reviews a colleague’s tag file: sorts, draws their layer, accepts and re
     await expect(row(reader, 't-claim-b')).toHaveClass(/review-decision-accepted/u);
     await expect(row(reader, 't-note')).toHaveClass(/review-decision-open/u);
     await expectAgreement();
+  });
+
+  await test.step('accept all only-theirs of a kind, then undo it', async () => {
+    await panel.getByRole('tab', { name: 'Items' }).click();
+    await panel.getByRole('button', { name: 'Accept all only-theirs notes (1)' }).click();
+    await expect(row(reader, 't-note')).toHaveClass(/review-decision-accepted/u);
+    await expect(reader.article).toHaveAttribute('data-highlight-count', '6');
+    await panel.getByRole('button', { name: 'Undo decision' }).click();
+    await expect(row(reader, 't-note')).toHaveClass(/review-decision-open/u);
+    await expect(reader.article).toHaveAttribute('data-highlight-count', '5');
   });
 });

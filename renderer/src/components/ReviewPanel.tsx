@@ -85,8 +85,10 @@ function ReviewItems({ store }: { store: AppStore }) {
   const selectedId = review.selectedItemId.value ?? items[0]?.id ?? null;
   const summary = view.summary;
   const busy = review.busy.value;
-  const bulkKind: AnnotationKind = kindFilter === 'all' ? 'quote' : kindFilter;
-  const openOnlyTheirs = view.items.filter((item) => item.class === 'only-theirs' && item.decision === 'open' && item.annotation.kind === bulkKind).length;
+  // "Accept all only-theirs of a kind": the filtered kind, or every kind that has some open.
+  const bulkKinds = (kindFilter === 'all' ? ANNOTATION_KINDS : [kindFilter])
+    .map((kind) => ({ kind, open: view.items.filter((item) => item.class === 'only-theirs' && item.decision === 'open' && item.annotation.kind === kind).length }))
+    .filter(({ kind, open }) => open > 0 || kind === kindFilter);
   const openAgreed = view.items.filter((item) => item.class === 'agreed' && item.decision === 'open').length;
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -159,14 +161,17 @@ function ReviewItems({ store }: { store: AppStore }) {
         <button type="button" class="button button-small" disabled={busy || openAgreed === 0} onClick={() => void review.decide('accepted', { where: { classes: ['agreed'] } })}>
           Accept all agreed ({openAgreed})
         </button>
-        <button
-          type="button"
-          class="button button-small"
-          disabled={busy || openOnlyTheirs === 0}
-          onClick={() => void review.decide('accepted', { where: { classes: ['only-theirs'], kinds: [bulkKind] } })}
-        >
-          Accept all only-theirs {KIND_PLURALS[bulkKind]} ({openOnlyTheirs})
-        </button>
+        {bulkKinds.map(({ kind, open }) => (
+          <button
+            key={kind}
+            type="button"
+            class="button button-small"
+            disabled={busy || open === 0}
+            onClick={() => void review.decide('accepted', { where: { classes: ['only-theirs'], kinds: [kind] } })}
+          >
+            Accept all only-theirs {KIND_PLURALS[kind]} ({open})
+          </button>
+        ))}
         <button type="button" class="button button-small" disabled={busy || !summary.undo} title={summary.undo ? `Undo: ${summary.undo}` : 'Nothing to undo'} onClick={() => void review.undo()}>
           Undo decision
         </button>
