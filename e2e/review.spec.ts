@@ -151,6 +151,8 @@ test('reviews a colleague’s tag file: sorts, draws their layer, accepts and re
     await row(reader, 't-claim-b').click();
     await expect(reader.article.locator('.ann-theirs[data-review-item-id="t-claim-b"]')).toBeInViewport();
   });
+  // The list's filters and bulk actions in view for the picture.
+  await page.locator('#review-tabpanel').evaluate((element) => (element.scrollTop = 0));
   await page.screenshot({ path: 'e2e/screenshots/review-view.png' });
 
   const expectAgreement = async () => {
