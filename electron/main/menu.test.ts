@@ -97,6 +97,19 @@ describe('the application menu', () => {
     ]);
   });
 
+  it('opens the export dialog and the review file chooser in the page, without registering keys the page handles', () => {
+    const template = install('linux');
+    const review = item(template, '&File', 'Review Tag File…');
+    const exporting = item(template, '&File', 'Export…');
+    expect([review.registerAccelerator, exporting.registerAccelerator, item(template, '&Edit', 'Undo').registerAccelerator]).toEqual([false, false, false]);
+    review.click?.();
+    exporting.click?.();
+    expect(sent).toEqual([
+      [APP_COMMAND_CHANNEL, { type: 'review' }],
+      [APP_COMMAND_CHANNEL, { type: 'export' }],
+    ]);
+  });
+
   it('keeps the clipboard roles for the page’s text fields', () => {
     const roles = install('linux').find((menu) => menu.label === '&Edit')?.submenu?.map((entry) => entry.role);
     expect(roles).toEqual(expect.arrayContaining(['copy', 'selectAll', 'cut', 'paste']));

@@ -41,6 +41,9 @@ function menuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
     label: '&File',
     submenu: [
       { label: 'Import Text…', accelerator: 'CmdOrCtrl+O', click: () => void importTextFile(options) },
+      // The page handles these keys itself (see Undo below); the menu only shows them.
+      { label: 'Review Tag File…', accelerator: 'CmdOrCtrl+Alt+R', registerAccelerator: false, click: () => send({ type: 'review' }) },
+      { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', registerAccelerator: false, click: () => send({ type: 'export' }) },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };

@@ -2,14 +2,19 @@
  * Commands the Electron shell sends to the page (from the native menu). The browser host has no
  * native menu; there the page's own toolbar and keyboard shortcuts reach the same actions.
  */
-export type AppCommand = { type: 'undo' } | { type: 'redo' } | { type: 'open-document'; id: string };
+export type AppCommand =
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'export' }
+  | { type: 'review' }
+  | { type: 'open-document'; id: string };
 
 export const APP_COMMAND_CHANNEL = 'scholia:command';
 
 export function isAppCommand(value: unknown): value is AppCommand {
   if (typeof value !== 'object' || value === null) return false;
   const command = value as { type?: unknown; id?: unknown };
-  if (command.type === 'undo' || command.type === 'redo') return true;
+  if (command.type === 'undo' || command.type === 'redo' || command.type === 'export' || command.type === 'review') return true;
   return command.type === 'open-document' && typeof command.id === 'string';
 }
 

@@ -99,6 +99,12 @@ export function installGlobalShortcuts(store: AppStore): () => void {
       void store.openDocument(command.id);
       return;
     }
+    if (command.type === 'export' || command.type === 'review') {
+      if (!store.session.value || store.ui.dialog.value) return;
+      if (command.type === 'export') store.ui.dialog.value = 'export';
+      else chooseReviewFile();
+      return;
+    }
     // In a text field, the menu's Undo means the field's own undo.
     if (isTextField(document.activeElement)) {
       document.execCommand(command.type);
