@@ -9,6 +9,7 @@ interface Item {
   label?: string;
   role?: string;
   accelerator?: string;
+  registerAccelerator?: boolean;
   click?: () => void;
   submenu?: Item[];
 }
