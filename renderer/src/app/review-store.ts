@@ -73,6 +73,10 @@ export class ReviewStore {
   readonly selectedItemId = signal<string | null>(null);
   readonly refused = signal<RefusedFile | null>(null);
   readonly busy = signal(false);
+  /** Whether the next import refuses fuzzy placements (`exactOnly`): such items come in orphaned, their candidate noted. */
+  readonly exactOnly = signal(false);
+  /** Whether the "Remove review" confirmation is showing. */
+  readonly confirmingRemove = signal(false);
 
   private documentId: string | null = null;
 
@@ -119,7 +123,8 @@ export class ReviewStore {
     try {
       const json = await file.text();
       await session.commands.whenIdle();
-      const result = await this.api.call('review.import', { documentId: session.id, json, fileName: file.name });
+      const exactOnly = this.exactOnly.value;
+      const result = await this.api.call('review.import', { documentId: session.id, json, fileName: file.name, ...(exactOnly ? { exactOnly } : {}) });
       this.refused.value = null;
       await this.reloadDocument();
       await this.open(result.review.id);
@@ -144,6 +149,45 @@ export class ReviewStore {
     this.active.value = true;
     this.drawLayer();
     if (this.tab.value === 'agreement') void this.loadAgreement();
+  }
+
+  /**
+   * Removes the open review (`review.remove`; annotations already accepted stay), then shows the
+   * document's latest remaining review, or the annotation lists when none is left.
+   */
+  async remove(): Promise<void> {
+    const documentId = this.documentId;
+    const reviewId = this.reviewId;
+    const session = this.app.session.value;
+    if (!documentId || !reviewId || !session || this.busy.value) return;
+    const annotator = this.view.value?.summary.annotator ?? 'the colleague';
+    this.busy.value = true;
+    try {
+      await session.commands.whenIdle();
+      await this.api.call('review.remove', { documentId, reviewId });
+      this.confirmingRemove.value = false;
+      this.reviews.value = this.reviews.value.filter((review) => review.id !== reviewId);
+      this.view.value = null;
+      this.agreement.value = null;
+      this.selectedItemId.value = null;
+      await this.reloadDocument();
+      const { reviews } = await this.api.call('review.list', { documentId });
+      if (this.documentId !== documentId) return;
+      this.reviews.value = reviews;
+      const last = reviews.at(-1);
+      if (last) await this.open(last.id);
+      else this.close();
+      this.app.report('info', `Removed the review of ${annotator}; accepted annotations stay.`);
+    } catch (error) {
+      this.app.report('error', `Could not remove the review: ${messageOf(error)}`);
+    } finally {
+      this.busy.value = false;
+    }
+  }
+
+  /** Scrolls the article to a span of the majority view and flashes it. */
+  showSpan(start: number, end: number): void {
+    this.app.session.value?.showSpan({ start, end });
   }
 
   /** Leaves the review panel for the annotation lists; their layer goes away. */
@@ -239,7 +283,9 @@ export class ReviewStore {
     const documentId = this.documentId;
     if (!documentId) return;
     try {
-      const report = await this.api.call('review.agreement', { documentId });
+      const reviewIds = this.reviews.value.map((review) => review.id);
+      // Every review of the document: the analyst and all colleagues, pairwise and overall.
+      const report = await this.api.call('review.agreement', reviewIds.length > 0 ? { documentId, reviewIds } : { documentId });
       if (this.documentId === documentId) this.agreement.value = report;
     } catch (error) {
       this.app.report('error', `Could not compute the agreement: ${messageOf(error)}`);

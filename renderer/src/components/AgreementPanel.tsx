@@ -1,8 +1,46 @@
 import type { AgreementScope } from '../../../shared/agreement/agreement-report.ts';
+import { describeMajoritySpan } from '../../../shared/agreement/majority-view.ts';
 import type { AppStore } from '../app/app-store.ts';
+import { excerpt } from './ListParts.tsx';
 
 const SCOPES: readonly AgreementScope[] = ['all', 'claim', 'quote', 'entity', 'note'];
 const SCOPE_LABELS: Record<AgreementScope, string> = { all: 'All kinds', claim: 'Claims', quote: 'Quotes', entity: 'Mentions', note: 'Notes' };
+const KIND_LABELS: Record<Exclude<AgreementScope, 'all'>, string> = { claim: 'Claim', quote: 'Quote', entity: 'Mention', note: 'Note' };
+
+/** Three or more annotators: each stretch someone marked, how many marked it; clicking one shows it in the article. */
+function MajorityList({ store }: { store: AppStore }) {
+  const review = store.review;
+  const report = review.agreement.value;
+  if (!report || report.majority.annotators < 3) return null;
+  const { annotators, spans, byCount } = report.majority;
+  const text = store.session.value?.text ?? '';
+  const counts = Object.keys(byCount)
+    .map(Number)
+    .sort((a, b) => b - a);
+  return (
+    <section class="agreement-majority" data-testid="agreement-majority">
+      <h3 class="agreement-heading">Majority view</h3>
+      <p class="agreement-line" data-testid="majority-counts">
+        {counts.map((count) => `${count} of ${annotators}: ${byCount[count] ?? 0} ${byCount[count] === 1 ? 'span' : 'spans'}`).join(' · ')}
+      </p>
+      <ul class="majority-list" aria-label="Spans by how many annotators marked them">
+        {spans.map((span) => (
+          <li key={`${span.kind}:${span.start}:${span.end}`} data-majority-count={span.annotators.length} data-start={span.start} data-end={span.end}>
+            <button type="button" class="majority-span" title={`Marked by ${span.annotators.join(', ')}`} onClick={() => review.showSpan(span.start, span.end)}>
+              <span class={`majority-count majority-count-${span.annotators.length >= annotators ? 'all' : span.annotators.length * 2 > annotators ? 'most' : 'few'}`}>
+                {span.annotators.length} of {annotators}
+              </span>
+              <span class={`swatch swatch-${span.kind}`} aria-hidden="true" />
+              <span class="majority-kind">{KIND_LABELS[span.kind]}</span>
+              <span class="majority-text">“{excerpt(text.slice(span.start, span.end), 90)}”</span>
+              <span class="majority-who">{describeMajoritySpan(span, annotators)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 /** A figure to three decimals; a dash when it cannot be given (nothing to compare). */
 export function figure(value: number | null | undefined): string {
@@ -20,7 +58,8 @@ export function AgreementPanel({ store }: { store: AppStore }) {
       <p class="agreement-who">
         {report.annotators.map((annotator) => `${annotator.name} (${annotator.annotations})`).join(' · ')}
       </p>
-      <h3 class="agreement-heading">Overall</h3>
+      <MajorityList store={store} />
+      <h3 class="agreement-heading">Overall{report.annotators.length > 2 ? ` (means of ${report.pairs.length} pairs; αu over all ${report.annotators.length})` : ''}</h3>
       <table class="agreement-table" data-testid="agreement-overall">
         <thead>
           <tr>

@@ -81,6 +81,10 @@ export function AnnotationToolbar({ store }: { store: AppStore }) {
         >
           Review…
         </button>
+        <label class="toolbar-check" title="Import tag files placing exact and moved quotes only; fuzzy matches are refused and listed as orphaned">
+          <input type="checkbox" disabled={!session} checked={store.review.exactOnly.value} onChange={(event) => (store.review.exactOnly.value = event.currentTarget.checked)} />{' '}
+          Exact matches only
+        </label>
       </div>
       <p class="toolbar-hint">Select text (mouse or Shift+arrows), then press a key</p>
       <div class="toolbar-group">

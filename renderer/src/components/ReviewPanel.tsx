@@ -6,20 +6,25 @@ import type { ReviewItemView } from '../../../shared/review/review-view.ts';
 import type { AppStore } from '../app/app-store.ts';
 import { REVIEW_CLASS_LABELS, REVIEW_CLASS_ORDER, sortedReviewItems, type ReviewStore } from '../app/review-store.ts';
 import { AgreementPanel } from './AgreementPanel.tsx';
+import { Dialog } from './Dialog.tsx';
 import { excerpt } from './ListParts.tsx';
 
 const KIND_NAMES: Record<AnnotationKind, string> = { claim: 'Claim', quote: 'Quote', entity: 'Mention', note: 'Note' };
 const KIND_PLURALS: Record<AnnotationKind, string> = { claim: 'claims', quote: 'quotes', entity: 'mentions', note: 'notes' };
 const DECISION_LABELS: Record<ReviewDecision, string> = { open: 'Open', accepted: 'Accepted', rejected: 'Rejected' };
 
-function anchorLine(item: ReviewItemView): string {
+function anchorLine(item: ReviewItemView, text: string): string {
   const anchor = item.anchor;
+  if (anchor.status === 'orphaned' && anchor.reason === 'fuzzy-refused' && anchor.candidate) {
+    const { start, end, score } = anchor.candidate;
+    return `Not placed (exact matches only): refused a fuzzy match (score ${score.toFixed(2)}) at “${excerpt(text.slice(start, end), 80)}”`;
+  }
   if (anchor.status === 'orphaned') return `Not placed (${anchor.reason ?? 'not found'})`;
   if (anchor.status === 'exact') return 'Placed exactly';
   return `Placed ${anchor.status} (score ${(anchor.score ?? 0).toFixed(2)})`;
 }
 
-function ReviewItemRow({ review, item, selected }: { review: ReviewStore; item: ReviewItemView; selected: boolean }) {
+function ReviewItemRow({ review, item, selected, text }: { review: ReviewStore; item: ReviewItemView; selected: boolean; text: string }) {
   const busy = review.busy.value;
   const decide = (decision: ReviewDecision) => void review.decide(decision, { itemIds: [item.id] });
   return (
@@ -50,7 +55,7 @@ function ReviewItemRow({ review, item, selected }: { review: ReviewStore; item: 
           ))}
         </ul>
       ) : null}
-      <p class="review-anchor">{anchorLine(item)}</p>
+      <p class={`review-anchor ${item.anchor.reason === 'fuzzy-refused' ? 'review-anchor-refused' : ''}`}>{anchorLine(item, text)}</p>
       <div class="review-actions">
         {item.decision !== 'accepted' ? (
           <button type="button" class="button button-tiny" disabled={busy || item.class === 'orphaned'} aria-keyshortcuts="A Enter" onClick={(event) => (event.stopPropagation(), decide('accepted'))}>
@@ -184,7 +189,7 @@ function ReviewItems({ store }: { store: AppStore }) {
       ) : (
         <ul class="review-list" aria-label="Review items" onKeyDown={onKeyDown}>
           {items.map((item) => (
-            <ReviewItemRow key={item.id} review={review} item={item} selected={item.id === selectedId} />
+            <ReviewItemRow key={item.id} review={review} item={item} selected={item.id === selectedId} text={store.session.value?.text ?? ''} />
           ))}
         </ul>
       )}
@@ -210,9 +215,14 @@ export function ReviewPanel({ store }: { store: AppStore }) {
       <header class="review-header">
         <div class="review-title">
           <h2>Review of {view?.summary.annotator ?? '…'}</h2>
-          <button type="button" class="button button-tiny" onClick={() => review.close()} title="Back to the annotation lists (the review stays where you left it)">
-            Close
-          </button>
+          <div class="review-title-actions">
+            <button type="button" class="button button-tiny" disabled={!view || review.busy.value} onClick={() => (review.confirmingRemove.value = true)}>
+              Remove review
+            </button>
+            <button type="button" class="button button-tiny" onClick={() => review.close()} title="Back to the annotation lists (the review stays where you left it)">
+              Close
+            </button>
+          </div>
         </div>
         {reviews.length > 1 ? (
           <select class="input input-small" aria-label="Review" value={view?.summary.id ?? ''} onChange={(event) => void review.open(event.currentTarget.value)}>
@@ -244,6 +254,22 @@ export function ReviewPanel({ store }: { store: AppStore }) {
       <div id="review-tabpanel" class="tab-panel" role="tabpanel" aria-labelledby={`review-tab-${tab}`}>
         {tab === 'items' ? <ReviewItems store={store} /> : <AgreementPanel store={store} />}
       </div>
+      {review.confirmingRemove.value && view ? (
+        <Dialog title="Remove review?" class="review-remove" onClose={() => (review.confirmingRemove.value = false)}>
+          <p>
+            Remove the review of <strong>{view.summary.annotator}</strong> ({view.summary.file.name ?? 'tag file'})? Its items and decisions go; annotations you already
+            accepted stay in the document.
+          </p>
+          <div class="dialog-actions">
+            <button type="button" class="button button-small" onClick={() => (review.confirmingRemove.value = false)}>
+              Cancel
+            </button>
+            <button type="button" class="button button-small button-danger" disabled={review.busy.value} onClick={() => void review.remove()}>
+              Remove
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
     </section>
   );
 }
