@@ -1,17 +1,6 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { exportTagFile } from '../shared/export/tag-file-export.ts';
-import type { Annotation } from '../shared/model/annotation.ts';
-import type { ScholiaDocument } from '../shared/model/document.ts';
-import type { Tagset } from '../shared/model/tagset.ts';
 import { fingerprint } from '../shared/text/fingerprint.ts';
-import { makeTarget } from '../shared/text/target.ts';
 import { expect, test } from './support/fixtures.ts';
-import type { ReaderPage } from './support/reader-page.ts';
-import type { ScholiaHost } from './support/scholia-host.ts';
-
-const STAMP = '2026-02-02T10:00:00.000Z';
+import { annotation, importTagFile, sampleDocument, writeTagFile } from './support/review-files.ts';
 
 const SPANS = {
   claimA: 'state sponsor of terrorism',
@@ -22,35 +11,8 @@ const SPANS = {
   cyberattack: 'The (European Parliament) is under a sophisticated cyberattack.',
 } as const;
 
-function annotation(text: string, id: string, kind: Annotation['kind'], exact: string, extra: Record<string, unknown>, author: string): Annotation {
-  const start = text.indexOf(exact);
-  if (start < 0) throw new Error(`no "${exact}" in the text`);
-  return { id, kind, target: makeTarget(text, start, start + exact.length), author, created: STAMP, modified: STAMP, ...extra } as Annotation;
-}
-
-async function sample(host: ScholiaHost): Promise<{ document: ScholiaDocument; tagset: Tagset }> {
-  const { documents } = (await host.call('library.list', {})) as { documents: { id: string }[] };
-  const id = documents[0]?.id;
-  if (!id) throw new Error('no sample document');
-  return (await host.call('library.get', { id })) as { document: ScholiaDocument; tagset: Tagset };
-}
-
-async function writeTagFile(name: string, document: ScholiaDocument, tagset: Tagset, annotator: string, annotations: Annotation[]): Promise<string> {
-  const tagFile = exportTagFile({ ...document, annotations, entities: [] }, tagset, { annotator, exportedAt: STAMP });
-  const dir = await mkdtemp(path.join(tmpdir(), 'scholia-review-'));
-  const file = path.join(dir, name);
-  await writeFile(file, JSON.stringify(tagFile, null, 2));
-  return file;
-}
-
-async function importTagFile(reader: ReaderPage, file: string): Promise<void> {
-  const chooser = reader.page.waitForEvent('filechooser');
-  await reader.page.getByRole('button', { name: 'Review tag file…' }).click();
-  await (await chooser).setFiles(file);
-}
-
 test('three annotators: the majority view counts who marked each span, with every pair’s figures; a review can be removed', async ({ host, reader, page }) => {
-  const { document, tagset } = await sample(host);
+  const { document, tagset } = await sampleDocument(host);
   const text = document.text;
   // Mine: A, B, the quote. B. Colleague: A, B, C1. C. Colleague: A, C1, C2.
   const mine = [
@@ -127,7 +89,7 @@ test('three annotators: the majority view counts who marked each span, with ever
 });
 
 test('exact matches only: a fuzzy placement of an edited file is refused and shown as orphaned with its candidate', async ({ host, reader, page }) => {
-  const { document, tagset } = await sample(host);
+  const { document, tagset } = await sampleDocument(host);
   // Their copy of the article has one word changed inside the claim.
   const edited = document.text.replace('under a sophisticated cyberattack', 'under a massive cyberattack');
   expect(edited).not.toBe(document.text);

@@ -1,16 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { exportTagFile } from '../shared/export/tag-file-export.ts';
-import type { Annotation } from '../shared/model/annotation.ts';
-import type { ScholiaDocument } from '../shared/model/document.ts';
-import type { Tagset } from '../shared/model/tagset.ts';
-import { makeTarget } from '../shared/text/target.ts';
 import { expect, test } from './support/fixtures.ts';
 import type { ReaderPage } from './support/reader-page.ts';
 import type { ScholiaHost } from './support/scholia-host.ts';
-
-const STAMP = '2026-02-02T10:00:00.000Z';
+import { annotation, importTagFile, sampleDocument, writeTagFile, writeTempJson } from './support/review-files.ts';
 
 /** Spans of the sample article: both mark A, B and Q; they alone mark C1, C2 and N2; only I mark N1. */
 const SPANS = {
@@ -23,22 +14,9 @@ const SPANS = {
   theirNote: 'Only specific individuals and entities can be legally blacklisted.',
 } as const;
 
-function annotation(text: string, id: string, kind: Annotation['kind'], exact: string, extra: Record<string, unknown>, author: string): Annotation {
-  const start = text.indexOf(exact);
-  if (start < 0) throw new Error(`no "${exact}" in the sample`);
-  return { id, kind, target: makeTarget(text, start, start + exact.length), author, created: STAMP, modified: STAMP, ...extra } as Annotation;
-}
-
-async function sample(host: ScholiaHost): Promise<{ document: ScholiaDocument; tagset: Tagset }> {
-  const { documents } = (await host.call('library.list', {})) as { documents: { id: string }[] };
-  const id = documents[0]?.id;
-  if (!id) throw new Error('no sample document');
-  return (await host.call('library.get', { id })) as { document: ScholiaDocument; tagset: Tagset };
-}
-
 /** My annotations (through the API, as the app saves them) and the colleague's tag file of the same article. */
 async function prepare(host: ScholiaHost): Promise<{ documentId: string; file: string }> {
-  const { document, tagset } = await sample(host);
+  const { document, tagset } = await sampleDocument(host);
   const text = document.text;
   const mine = [
     annotation(text, 'm-claim-a', 'claim', SPANS.claimA, { status: 'true' }, 'Analyst'),
@@ -55,10 +33,7 @@ async function prepare(host: ScholiaHost): Promise<{ documentId: string; file: s
     annotation(text, 't-c2', 'claim', SPANS.c2, { status: 'unverified' }, 'B. Colleague'),
     annotation(text, 't-note', 'note', SPANS.theirNote, { note: 'Which entities?' }, 'B. Colleague'),
   ];
-  const tagFile = exportTagFile({ ...document, annotations: theirs, entities: [] }, tagset, { annotator: 'B. Colleague', exportedAt: STAMP });
-  const dir = await mkdtemp(path.join(tmpdir(), 'scholia-review-'));
-  const file = path.join(dir, 'colleague.json');
-  await writeFile(file, JSON.stringify(tagFile, null, 2));
+  const file = await writeTagFile('colleague.json', document, tagset, 'B. Colleague', theirs);
   return { documentId: document.id, file };
 }
 
@@ -66,22 +41,14 @@ function row(reader: ReaderPage, id: string) {
   return reader.page.locator(`.review-list [data-review-item-id="${id}"]`);
 }
 
-async function importTagFile(reader: ReaderPage, file: string): Promise<void> {
-  const chooser = reader.page.waitForEvent('filechooser');
-  await reader.page.getByRole('button', { name: 'Review tag file…' }).click();
-  await (await chooser).setFiles(file);
-}
-
 test('a refused tag file lists every problem and changes nothing', async ({ host, reader }) => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'scholia-review-'));
-  const file = path.join(dir, 'broken.json');
-  await writeFile(file, JSON.stringify({ format: 'scholia-tags', version: 1, annotations: [{ id: 'x' }] }));
+  const file = await writeTempJson('broken.json', { format: 'scholia-tags', version: 1, annotations: [{ id: 'x' }] });
   await importTagFile(reader, file);
   const problems = reader.page.getByTestId('refused-problems');
   await expect(problems).toBeVisible();
   expect(await problems.locator('li').count()).toBeGreaterThan(1);
   await expect(reader.page.getByRole('dialog', { name: 'Tag file refused' })).toContainText('nothing was changed');
-  const { reviews } = (await host.call('review.list', { documentId: (await sample(host)).document.id })) as { reviews: unknown[] };
+  const { reviews } = (await host.call('review.list', { documentId: (await sampleDocument(host)).document.id })) as { reviews: unknown[] };
   expect(reviews).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../export/html-escape.ts';
-import { reportCsp } from '../export/html-report.ts';
+import { standalonePage } from '../export/html-page.ts';
 import { formatDateTime } from '../export/report-text.ts';
 import { AGREEMENT_SCOPES, type AgreementReport, type AgreementScope, type PairAgreement } from './agreement-report.ts';
 import { AGREEMENT_FIGURES, FIGURE_EXPLANATIONS, type AgreementFigure } from './figure-explanations.ts';
@@ -94,20 +94,11 @@ export function renderAgreementHtml(report: AgreementReport, meta: AgreementRepo
       : '';
   const explanations = AGREEMENT_FIGURES.map((figure) => `<dt>${escapeHtml(FIGURE_NAMES[figure])}</dt><dd>${escapeHtml(FIGURE_EXPLANATIONS[figure])}</dd>`).join('\n');
   const annotators = report.annotators.map((a) => `${a.name} (${a.annotations})`).join(', ');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(reportCsp(STYLESHEET))}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Scholia">
-<title>${escapeHtml(meta.title)} — agreement</title>
-<style>${STYLESHEET}</style>
-</head>
-<body>
-<main>
-<h1>Agreement: ${escapeHtml(meta.title)}</h1>
+  return standalonePage({
+    language: 'en',
+    title: `${meta.title} — agreement`,
+    stylesheet: STYLESHEET,
+    body: `<h1>Agreement: ${escapeHtml(meta.title)}</h1>
 <p class="meta">${escapeHtml(`Annotators: ${annotators}. Generated ${formatDateTime(meta.generatedAt)} from the article's canonical text (${meta.fingerprint}, ${report.textLength.toLocaleString('en')} characters).`)}</p>
 ${placement}
 <h2>Overall</h2>
@@ -119,9 +110,6 @@ ${report.pairs.map(pairSection).join('\n')}
 <h2>What the figures mean</h2>
 <dl>
 ${explanations}
-</dl>
-</main>
-</body>
-</html>
-`;
+</dl>`,
+  });
 }

@@ -1,8 +1,6 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Entity } from '../model/entity.ts';
-import { base64 } from './base64.ts';
 import { escapeHtml, safeHttpUrl } from './html-escape.ts';
+import { standalonePage } from './html-page.ts';
 import { classSafe, reportStylesheet } from './html-styles.ts';
 import type { ArticleBlock, ClaimEntry, EntityEntry, NoteEntry, QuoteGroup, ReportMark, ReportModel, Style } from './report-model.ts';
 import { formatDate, formatDateTime, noun, plural, quoted, SECTION_TITLES } from './report-text.ts';
@@ -246,12 +244,6 @@ ${entries.length > 0 ? `<ol class="entries">\n${entries.join('\n')}\n</ol>` : '<
 </section>`;
 }
 
-/** The Content-Security-Policy of an exported report: nothing may load or run; only its own stylesheet applies. */
-export function reportCsp(stylesheet: string): string {
-  const hash = base64(sha256(utf8ToBytes(stylesheet)));
-  return ["default-src 'none'", `style-src 'sha256-${hash}'`, 'img-src data:', "base-uri 'none'", "form-action 'none'"].join('; ');
-}
-
 /**
  * The report as one self-contained HTML file: inline CSS allowed by hash, no script, every piece
  * of text escaped, links only to http(s) URLs. It prints with a page break before each section.
@@ -274,25 +266,12 @@ export function renderHtmlReport(report: ReportModel): string {
   });
   const [first, ...rest] = sections;
   const body = report.sections[0] === 'summary' ? [first, article(report), ...rest] : [article(report), ...sections];
-  const language = report.meta.language ?? 'en';
-  return `<!doctype html>
-<html lang="${escapeHtml(language)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(reportCsp(stylesheet))}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Scholia">
-<title>${escapeHtml(report.title)} — annotated report</title>
-<style>${stylesheet}</style>
-</head>
-<body>
-<main>
-${header(report)}
+  return standalonePage({
+    language: report.meta.language ?? 'en',
+    title: `${report.title} — annotated report`,
+    stylesheet,
+    body: `${header(report)}
 ${body.filter(Boolean).join('\n')}
-<footer>Made with Scholia from the article’s canonical text (${escapeHtml(report.fingerprint)}). Highlights: claims by verdict (background), quotes (underline), entity mentions (coloured text), notes (dotted underline).</footer>
-</main>
-</body>
-</html>
-`;
+<footer>Made with Scholia from the article’s canonical text (${escapeHtml(report.fingerprint)}). Highlights: claims by verdict (background), quotes (underline), entity mentions (coloured text), notes (dotted underline).</footer>`,
+  });
 }

@@ -1,6 +1,7 @@
 export { ExportFormat, EXPORT_FORMATS, ExportOptions, REPORT_FORMATS, REPORT_SECTIONS, ReportSection } from './options.ts';
 export { buildReport, compareAnnotations, type ReportModel, type ReportOptions } from './report-model.ts';
-export { renderHtmlReport, reportCsp } from './html-report.ts';
+export { renderHtmlReport } from './html-report.ts';
+export { reportCsp, standalonePage } from './html-page.ts';
 export { renderMarkdownReport } from './markdown-report.ts';
 export { exportTagFile, type TagFileExportOptions } from './tag-file-export.ts';
 export { exportWebAnnotations, type WebAnnotationCollection } from './web-annotation.ts';
