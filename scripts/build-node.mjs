@@ -1,4 +1,5 @@
 // Bundles the Node side: the CLI (which also runs the browser host) and the Electron main and preload scripts.
+import { copyFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 /** @type {import('esbuild').BuildOptions} */
@@ -18,7 +19,8 @@ await Promise.all([
     outfile: 'dist/electron/main.cjs',
     format: 'cjs',
     // playwright-core finds its own files at run time and cannot be bundled; it is loaded only when a PDF is printed with Chromium.
-    external: ['electron', 'playwright-core'],
+    // jsdom only resolves (never loads, as sync XHR is never used) its XHR worker file: a copy sits next to the bundle.
+    external: ['electron', 'playwright-core', './xhr-sync-worker.js'],
   }),
   build({
     ...common,
@@ -28,3 +30,4 @@ await Promise.all([
     external: ['electron'],
   }),
 ]);
+await copyFile('node_modules/jsdom/lib/jsdom/living/xhr/xhr-sync-worker.js', 'dist/electron/xhr-sync-worker.js');

@@ -2,22 +2,20 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { MAX_TEXT_LENGTH } from '../../shared/contract/channels.ts';
-import { ScholiaError } from '../../shared/contract/errors.ts';
 import { startHost } from '../host/server.ts';
 import { openScholia } from '../services/open-scholia.ts';
 import { findAssetsDir, findRendererDir, resolveLibraryDir } from '../services/paths.ts';
-import { readTextFile } from '../services/text-file.ts';
-import { documentFromText } from '../services/text-import.ts';
 import { compareCommand } from './compare-command.ts';
 import { exportCommand } from './export-command.ts';
+import { importCommand } from './import-command.ts';
 import { restoreCommand } from './restore-command.ts';
 import { UsageError } from './usage-error.ts';
 import { validateCommand } from './validate-command.ts';
 
 const USAGE = `Usage:
   scholia serve [--library DIR] [--port N]       run the browser host on 127.0.0.1
-  scholia import FILE... [--library DIR] [--json] import text files, print their ids
+  scholia import FILE|URL... [--library DIR] [--json]
+                                                 import articles (txt, md, html, docx, pdf, or http(s) pages); print their ids
   scholia list [--library DIR] [--json]          list the library's documents
   scholia export DOC --format FORMAT --out PATH [--library DIR]
         [--sections LIST] [--verdicts LIST] [--no-article] [--no-text]
@@ -93,32 +91,6 @@ async function serve(libraryDir: string, port: number): Promise<void> {
   console.log(`Library: ${libraryDir}. Press Ctrl+C to stop.`);
 }
 
-/** Reads and checks every file before the library is touched, so one bad file changes nothing. */
-async function readImports(files: string[]): Promise<{ file: string; text: string }[]> {
-  if (files.length === 0) throw new UsageError('import needs at least one FILE');
-  const texts = [];
-  for (const file of files) {
-    const text = await readTextFile(file);
-    if (text.length > MAX_TEXT_LENGTH) throw new ScholiaError('unsupported-file', `${file} is too large to import.`);
-    documentFromText({ text, filename: path.basename(file) });
-    texts.push({ file, text });
-  }
-  return texts;
-}
-
-async function importFiles(libraryDir: string, files: string[], json: boolean): Promise<void> {
-  const imports = await readImports(files);
-  const scholia = await openScholia({ libraryDir, whenLocked: 'fail', owner: 'scholia import' });
-  const results = [];
-  for (const { file, text } of imports) {
-    const result = await scholia.library.importText({ text, filename: path.basename(file) });
-    results.push({ file, ...result });
-  }
-  await scholia.close();
-  if (json) console.log(JSON.stringify(results, null, 2));
-  else for (const r of results) console.log(`${r.id}\t${r.title}${r.duplicate ? '\t(already in the library)' : ''}`);
-}
-
 async function list(libraryDir: string, json: boolean): Promise<void> {
   if (!existsSync(path.join(libraryDir, 'library.json')) && !existsSync(path.join(libraryDir, 'documents'))) {
     if (json) console.log('[]');
@@ -152,7 +124,7 @@ async function main(argv: string[]): Promise<void> {
     case 'serve':
       return serve(libraryDir, parsePort(values.port));
     case 'import':
-      return importFiles(libraryDir, rest, values.json);
+      return importCommand(libraryDir, rest, values.json);
     case 'list':
       return list(libraryDir, values.json);
     case 'export':

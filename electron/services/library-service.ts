@@ -1,14 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ChannelOutput } from '../../shared/contract/channels.ts';
+import type { ChannelInput, ChannelOutput } from '../../shared/contract/channels.ts';
+import type { ImportResult } from '../../shared/contract/import-channels.ts';
+import { searchDocument } from '../../shared/import/library-search.ts';
 import { ScholiaError } from '../../shared/contract/errors.ts';
 import type { AnnotationOp } from '../../shared/contract/ops.ts';
 import { applyAnnotationOps } from '../../shared/model/apply-ops.ts';
-import { DocumentMeta } from '../../shared/model/document.ts';
+import { DocumentMeta, type ScholiaDocument } from '../../shared/model/document.ts';
 import type { Settings } from '../../shared/model/settings.ts';
 import { removedTagsInUse, tagsetProblems, usedTagIds } from '../../shared/model/tagset-check.ts';
 import type { Tagset } from '../../shared/model/tagset.ts';
 import type { LibraryStore } from './store/library-store.ts';
+import { documentFromSource, type ImportedAs, type ImportSource } from './import/import-article.ts';
+import { summarize } from './store/store-files.ts';
 import { documentFromTagFile, readTagFile } from './tag-file-import.ts';
 import { documentFromText, type TextImport } from './text-import.ts';
 
@@ -31,11 +35,74 @@ export class LibraryService {
   /** Imports an article; one already in the library (same fingerprint) is not added twice. */
   async importText(input: TextImport): Promise<ChannelOutput<'library.importText'>> {
     this.store.assertWritable();
-    const document = documentFromText(input);
+    const { id, title, duplicate } = await this.addImported(documentFromText(input), 'text');
+    return { id, title, duplicate };
+  }
+
+  /**
+   * Imports an article from a file, a web address or a paste through the one pipeline (detect,
+   * extract, sanitise, map, canonical text and fingerprint), then stores it. An article already in
+   * the library opens instead; one in the trash comes back from it. A refusal changes nothing.
+   */
+  async importSource(source: ImportSource): Promise<ImportResult> {
+    this.store.assertWritable();
+    const { document, format } = await documentFromSource(source);
+    return this.addImported(document, format);
+  }
+
+  /** Stores a document an import made (see `importSource`); the CLI reads every source first, then stores them. */
+  async addImported(document: ScholiaDocument, format: ImportedAs): Promise<ImportResult> {
     const existing = this.store.findByFingerprint(document.fingerprint);
-    if (existing) return { id: existing.id, title: existing.title, duplicate: true };
+    if (existing) return { id: existing.id, title: existing.title, duplicate: true, format };
+    const trashed = this.store.findTrashedByFingerprint(document.fingerprint);
+    if (trashed) {
+      await this.store.untrashDocument(trashed.id);
+      return { id: trashed.id, title: trashed.title, duplicate: true, restoredFromTrash: true, format };
+    }
     await this.store.addDocument(document);
-    return { id: document.id, title: document.meta.title, duplicate: false };
+    return { id: document.id, title: document.meta.title, duplicate: false, format };
+  }
+
+  /** The documents (not in the trash) whose title, source, author or text hold every word of the query. */
+  async search(query: string): Promise<ChannelOutput<'library.search'>> {
+    const hits = [];
+    for (const summary of this.store.summaries) {
+      const document = await this.store.getDocument(summary.id).catch(() => undefined);
+      if (!document) continue;
+      const hit = searchDocument({ id: document.id, text: document.text, ...document.meta }, query);
+      if (hit) hits.push(hit);
+    }
+    return { hits };
+  }
+
+  /** Changes a document's metadata; an empty optional field is removed. The text, and so every annotation, stays as it is. */
+  async updateMeta(id: string, changes: ChannelInput<'library.updateMeta'>['meta']): Promise<ChannelOutput<'library.updateMeta'>> {
+    this.store.assertWritable(id);
+    const document = await this.store.getDocument(id);
+    const merged: Record<string, unknown> = { ...document.meta, ...changes };
+    for (const [key, value] of Object.entries(merged)) if (value === '' || value === undefined) delete merged[key];
+    const meta = DocumentMeta.parse(merged);
+    // Not a new revision: revisions count annotation batches, and an open session's next batch must still apply.
+    const updated = { ...document, meta, modified: new Date().toISOString() };
+    this.store.putDocument(updated);
+    await this.store.flush();
+    return summarize(updated);
+  }
+
+  trash(id: string): Promise<ChannelOutput<'library.trash'>> {
+    return this.store.trashDocument(id);
+  }
+
+  trashList(): ChannelOutput<'library.trashList'> {
+    return { documents: [...this.store.trashed] };
+  }
+
+  untrash(id: string): Promise<ChannelOutput<'library.untrash'>> {
+    return this.store.untrashDocument(id);
+  }
+
+  async emptyTrash(): Promise<ChannelOutput<'library.emptyTrash'>> {
+    return { deleted: await this.store.emptyTrash() };
   }
 
   /**

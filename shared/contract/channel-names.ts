@@ -20,6 +20,15 @@ export const CHANNEL_NAMES = [
   'review.remove',
   'review.agreement',
   'review.exportAgreement',
+  'library.importFile',
+  'library.importUrl',
+  'library.importPaste',
+  'library.search',
+  'library.updateMeta',
+  'library.trash',
+  'library.trashList',
+  'library.untrash',
+  'library.emptyTrash',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

@@ -6,6 +6,7 @@ import { Settings } from '../model/settings.ts';
 import { Tagset } from '../model/tagset.ts';
 import type { Channel } from './channel-names.ts';
 import { AnnotationOp, MAX_OPS_PER_BATCH } from './ops.ts';
+import { importChannels } from './import-channels.ts';
 import { reviewChannels } from './review-channels.ts';
 
 /** The largest article text accepted, in UTF-16 code units (about 1.5 million words). */
@@ -89,6 +90,7 @@ export const contract = {
     output: z.object({ revision: z.int().nonnegative(), modified: IsoDateTime, restored: DocumentVersion }),
   },
   ...reviewChannels,
+  ...importChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

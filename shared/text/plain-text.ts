@@ -16,17 +16,22 @@ function isRealDate(value: string): boolean {
 }
 
 /**
- * Splits plain text into paragraphs at blank lines. A leading `date YYYY-MM-DD` (on its own line
- * or running into the first sentence) becomes the published date rather than article text.
+ * Takes a leading `date YYYY-MM-DD` metadata line (on its own line or running into the first
+ * sentence) off a text: the published date, and the rest of the text.
+ */
+export function splitLeadingDate(raw: string): { body: string; published?: string } {
+  const body = raw.replace(/^\uFEFF/u, '').trimStart();
+  const match = LEADING_DATE.exec(body);
+  if (match?.[1] && isRealDate(match[1])) return { body: body.slice(match[0].length), published: match[1] };
+  return { body };
+}
+
+/**
+ * Splits plain text into paragraphs at blank lines. A leading `date YYYY-MM-DD` becomes the
+ * published date rather than article text.
  */
 export function parsePlainText(raw: string): PlainTextArticle {
-  let body = raw.replace(/^\uFEFF/u, '').trimStart();
-  let published: string | undefined;
-  const match = LEADING_DATE.exec(body);
-  if (match?.[1] && isRealDate(match[1])) {
-    published = match[1];
-    body = body.slice(match[0].length);
-  }
+  const { body, published } = splitLeadingDate(raw);
   const blocks = body
     .split(BLANK_LINE)
     .map(normalizeBlockText)

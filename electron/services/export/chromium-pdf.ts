@@ -35,6 +35,8 @@ async function launch(): Promise<Browser> {
 export interface PdfOptions {
   /** Shown at the foot of every page, with the page number. */
   footerTitle?: string;
+  /** Shown at the head of every page (a running header). */
+  headerText?: string;
 }
 
 function escapeFooter(text: string): string {
@@ -63,7 +65,9 @@ export async function printHtmlToPdf(html: string, options: PdfOptions = {}): Pr
       preferCSSPageSize: true,
       printBackground: true,
       displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
+      headerTemplate: options.headerText
+        ? `<div style="width:100%;font:8px system-ui,'Liberation Sans',Arial,sans-serif;color:#6b7280;text-align:center;">${escapeFooter(options.headerText.slice(0, 120))}</div>`
+        : '<span></span>',
       footerTemplate: reportFooterTemplate(options.footerTitle),
       tagged: true,
       outline: true,

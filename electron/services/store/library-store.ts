@@ -1,7 +1,8 @@
-import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { DocumentVersion, Notice, ReadOnly } from '../../../shared/contract/channels.ts';
+import type { TrashedSummary } from '../../../shared/contract/import-channels.ts';
 import { ScholiaError } from '../../../shared/contract/errors.ts';
 import type { DocumentSummary, ScholiaDocument } from '../../../shared/model/document.ts';
 import { isValidId } from '../../../shared/model/ids.ts';
@@ -30,7 +31,7 @@ export interface LibraryStoreOptions {
 }
 
 function emptyLibrary(): LibraryFile {
-  return { format: 'scholia-library', version: STORE_VERSION, documents: [], tagset: DEFAULT_TAGSET, settings: DEFAULT_SETTINGS };
+  return { format: 'scholia-library', version: STORE_VERSION, documents: [], trash: [], tagset: DEFAULT_TAGSET, settings: DEFAULT_SETTINGS };
 }
 
 /** Names Windows keeps for devices, whatever the extension: never a document's file name. */
@@ -140,6 +141,7 @@ export class LibraryStore {
       const rebuilt = await store.readAllDocumentSummaries();
       store.createdNow = read.status === 'missing' && rebuilt.length === 0;
       index.data.documents = rebuilt;
+      index.data.trash = await store.readTrashSummaries();
       if (store.readOnly === null && (rebuilt.length > 0 || read.status === 'corrupt')) store.scheduleIndexWrite();
     }
     return store;
@@ -163,6 +165,26 @@ export class LibraryStore {
         this.notices.push({ level: 'warning', message: `Could not keep a backup of document ${id}: ${error instanceof Error ? error.message : String(error)}` });
       },
     });
+  }
+
+  private trashPath(id: string): string {
+    this.documentPath(id);
+    return path.join(this.dir, 'trash', `${id}.json`);
+  }
+
+  /** The trash as its folder holds it (when the index is rebuilt): each file's last change is taken as when it was trashed. */
+  private async readTrashSummaries(): Promise<TrashedSummary[]> {
+    const names = await readdir(path.join(this.dir, 'trash')).catch(() => [] as string[]);
+    const summaries: TrashedSummary[] = [];
+    for (const name of names.sort()) {
+      const id = name.endsWith('.json') ? name.slice(0, -5) : '';
+      if (!isValidId(id)) continue;
+      const file = this.trashPath(id);
+      const read = await readStoreFile(new DurableJsonFile<DocumentFile>(file), DocumentFile, STORE_VERSION, false).catch(() => undefined);
+      const info = await stat(file).catch(() => undefined);
+      if (read?.status === 'ok' && info) summaries.push({ ...summarize(read.data.document), trashed: info.mtime.toISOString() });
+    }
+    return summaries;
   }
 
   private async readAllDocumentSummaries(): Promise<DocumentSummary[]> {
@@ -271,6 +293,67 @@ export class LibraryStore {
 
   findByFingerprint(fingerprint: string): DocumentSummary | undefined {
     return this.index.data.documents.find((summary) => summary.fingerprint === fingerprint);
+  }
+
+  /** The documents in the trash, most recently trashed first. */
+  get trashed(): readonly TrashedSummary[] {
+    return [...this.index.data.trash].sort((a, b) => b.trashed.localeCompare(a.trashed));
+  }
+
+  findTrashedByFingerprint(fingerprint: string): TrashedSummary | undefined {
+    return this.index.data.trash.find((summary) => summary.fingerprint === fingerprint);
+  }
+
+  /**
+   * Moves a document to the trash: its pending changes are written, then its file moves to
+   * `trash/<id>.json` whole (annotations, entities, reviews) and its backups stay where they are.
+   */
+  async trashDocument(id: string, now = new Date()): Promise<TrashedSummary> {
+    this.assertWritable(id);
+    await this.getDocument(id);
+    await this.writes.flush();
+    await mkdir(path.join(this.dir, 'trash'), { recursive: true });
+    await rename(this.documentPath(id), this.trashPath(id));
+    const summary = this.index.data.documents.find((existing) => existing.id === id);
+    if (!summary) throw new ScholiaError('not-found', `There is no document ${id} in the library.`);
+    const trashed = { ...summary, trashed: now.toISOString() };
+    this.documents.delete(id);
+    this.index.data.documents = this.index.data.documents.filter((existing) => existing.id !== id);
+    this.index.data.trash = [...this.index.data.trash.filter((existing) => existing.id !== id), trashed];
+    this.scheduleIndexWrite();
+    await this.writes.flush();
+    return trashed;
+  }
+
+  /** Brings a document back from the trash as it was, annotations and all. */
+  async untrashDocument(id: string): Promise<DocumentSummary> {
+    this.assertWritable(id);
+    const entry = this.index.data.trash.find((existing) => existing.id === id);
+    if (!entry) throw new ScholiaError('not-found', `There is no document ${id} in the trash.`);
+    const read = await readStoreFile(this.documentAdapter(id), DocumentFile, STORE_VERSION, false);
+    if (read.status !== 'missing') throw new ScholiaError('conflict', `A document file for ${id} is already in the library.`);
+    await rename(this.trashPath(id), this.documentPath(id));
+    this.index.data.trash = this.index.data.trash.filter((existing) => existing.id !== id);
+    const { trashed: _trashed, ...summary } = entry;
+    this.index.data.documents = [...this.index.data.documents, summary];
+    this.scheduleIndexWrite();
+    await this.writes.flush();
+    const document = await this.getDocument(id);
+    return summarize(document);
+  }
+
+  /** Deletes every document in the trash for good: its file and its backups. Returns how many went. */
+  async emptyTrash(): Promise<number> {
+    this.assertWritable();
+    const entries = this.index.data.trash;
+    for (const entry of entries) {
+      await rm(this.trashPath(entry.id), { force: true });
+      await rm(this.backups.dirOf(entry.id), { recursive: true, force: true });
+    }
+    this.index.data.trash = [];
+    this.scheduleIndexWrite();
+    await this.writes.flush();
+    return entries.length;
   }
 
   /** The document, read from disk on first use. A document whose file is unreadable is dropped from the index and reported. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrashedSummary } from '../../../shared/contract/import-channels.ts';
 import { DocumentSummary, ScholiaDocument, type AnnotationCounts } from '../../../shared/model/document.ts';
 import { Settings } from '../../../shared/model/settings.ts';
 import { Tagset } from '../../../shared/model/tagset.ts';
@@ -10,6 +11,8 @@ export const LibraryFile = z.object({
   format: z.literal('scholia-library'),
   version: z.literal(STORE_VERSION),
   documents: z.array(DocumentSummary),
+  /** Documents in the trash, their files under `trash/`; a library written before the trash existed has none. */
+  trash: z.array(TrashedSummary).default([]),
   tagset: Tagset,
   settings: Settings,
 });
