@@ -8,7 +8,7 @@ const ARTICLE = 'Ministers met in Brussels on Monday.\n\nThe agreement, official
 test('imports a text file, opens it, and says so when the same article comes again', async ({ reader, page }) => {
   const library = page.getByRole('navigation', { name: 'Library' });
   const file = { name: 'brussels_meeting.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) };
-  await page.getByLabel('Text file to import').setInputFiles(file);
+  await page.getByLabel('Article file to import').setInputFiles(file);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/brussels meeting/iu);
   await expect(reader.article).toContainText('Ministers met in Brussels on Monday.');
   await expect(library.getByRole('button', { name: /brussels meeting/iu })).toHaveAttribute('aria-current', 'page');
@@ -16,7 +16,7 @@ test('imports a text file, opens it, and says so when the same article comes aga
 
   await library.getByRole('button', { name: new RegExp(SAMPLE.title, 'u') }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(SAMPLE.title);
-  await page.getByLabel('Text file to import').setInputFiles(file);
+  await page.getByLabel('Article file to import').setInputFiles(file);
   await expect(reader.statusMessage).toContainText('already in the library');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/brussels meeting/iu);
   await expect(library.getByRole('listitem')).toHaveCount(2);
@@ -24,7 +24,7 @@ test('imports a text file, opens it, and says so when the same article comes aga
 
 test('opens the document used last when the page comes back', async ({ reader, page }) => {
   const library = page.getByRole('navigation', { name: 'Library' });
-  await page.getByLabel('Text file to import').setInputFiles({ name: 'brussels_meeting.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
+  await page.getByLabel('Article file to import').setInputFiles({ name: 'brussels_meeting.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
   await expect(reader.article).toContainText('Ministers met in Brussels');
   await page.reload();
   await expect(reader.article).toContainText('Ministers met in Brussels');

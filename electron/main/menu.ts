@@ -1,10 +1,11 @@
-// The native menu: File (Import text…, Quit), Edit (undo/redo of annotations, clipboard), View (zoom, full screen).
+// The native menu: File (Import File…, Import from Web or Clipboard…, Quit), Edit (undo/redo of annotations, clipboard), View (zoom, full screen).
 import path from 'node:path';
 import { dialog, Menu } from 'electron';
 import type { BrowserWindow, MenuItemConstructorOptions, MessageBoxOptions, OpenDialogOptions } from 'electron';
 import { APP_COMMAND_CHANNEL, type AppCommand } from '../../shared/contract/app-commands.ts';
+import { ACCEPTED_FILE_TYPES } from '../../shared/import/import-formats.ts';
 import type { Scholia } from '../services/open-scholia.ts';
-import { readTextFile } from '../services/text-file.ts';
+import { readImportFile } from '../services/text-file.ts';
 
 export interface AppMenuOptions {
   scholia: Pick<Scholia, 'dispatch'>;
@@ -40,8 +41,9 @@ function menuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
   const fileMenu: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      { label: 'Import Text…', accelerator: 'CmdOrCtrl+O', click: () => void importTextFile(options) },
+      { label: 'Import File…', accelerator: 'CmdOrCtrl+O', click: () => void importFile(options) },
       // The page handles these keys itself (see Undo below); the menu only shows them.
+      { label: 'Import from Web or Clipboard…', accelerator: 'CmdOrCtrl+Shift+O', registerAccelerator: false, click: () => send({ type: 'import' }) },
       { label: 'Review Tag File…', accelerator: 'CmdOrCtrl+Alt+R', registerAccelerator: false, click: () => send({ type: 'review' }) },
       { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', registerAccelerator: false, click: () => send({ type: 'export' }) },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
@@ -81,27 +83,30 @@ function sendCommand(window: BrowserWindow | null, command: AppCommand): void {
   window.webContents.send(APP_COMMAND_CHANNEL, command);
 }
 
-/** File › Import Text…: pick a .txt or .md file, import it as an article, and open it in the page. */
-async function importTextFile(options: AppMenuOptions): Promise<void> {
+/** File › Import File…: pick an article file of any accepted type, import it, and open it in the page. */
+async function importFile(options: AppMenuOptions): Promise<void> {
   const window = options.window();
   const dialogOptions: OpenDialogOptions = {
-    title: 'Import Text',
+    title: 'Import',
     properties: ['openFile'],
-    filters: [{ name: 'Text and Markdown', extensions: ['txt', 'md', 'markdown'] }],
+    filters: [
+      { name: 'Articles', extensions: ACCEPTED_FILE_TYPES.flatMap((type) => type.extensions) },
+      ...ACCEPTED_FILE_TYPES.map((type) => ({ name: type.label, extensions: [...type.extensions] })),
+    ],
   };
   const choice = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
   const file = choice.filePaths[0];
   if (choice.canceled || file === undefined) return;
 
   const filename = path.basename(file);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readTextFile(file);
+    ({ bytes } = await readImportFile(file));
   } catch (error) {
     await showImportError(window, filename, error instanceof Error ? error.message : String(error));
     return;
   }
-  const result = await options.scholia.dispatch('library.importText', { filename, text });
+  const result = await options.scholia.dispatch('library.importFile', { filename, base64: Buffer.from(bytes).toString('base64') });
   if (!result.ok) {
     await showImportError(window, filename, result.error.message);
     return;

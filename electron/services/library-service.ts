@@ -79,9 +79,8 @@ export class LibraryService {
   async updateMeta(id: string, changes: ChannelInput<'library.updateMeta'>['meta']): Promise<ChannelOutput<'library.updateMeta'>> {
     this.store.assertWritable(id);
     const document = await this.store.getDocument(id);
-    const merged: Record<string, unknown> = { ...document.meta, ...changes };
-    for (const [key, value] of Object.entries(merged)) if (value === '' || value === undefined) delete merged[key];
-    const meta = DocumentMeta.parse(merged);
+    const merged = Object.entries({ ...document.meta, ...changes }).filter(([, value]) => value !== '' && value !== undefined);
+    const meta = DocumentMeta.parse(Object.fromEntries(merged));
     // Not a new revision: revisions count annotation batches, and an open session's next batch must still apply.
     const updated = { ...document, meta, modified: new Date().toISOString() };
     this.store.putDocument(updated);

@@ -4,6 +4,7 @@ import { AppStore } from './app/app-store.ts';
 import { installGlobalShortcuts } from './app/global-shortcuts.ts';
 import { App } from './components/App.tsx';
 import './styles/app.css';
+import './styles/library.css';
 
 const store = new AppStore(defaultApiClient());
 installGlobalShortcuts(store);

@@ -7,6 +7,8 @@ export type AppCommand =
   | { type: 'redo' }
   | { type: 'export' }
   | { type: 'review' }
+  /** Opens the page's import dialog (web address, paste, files). */
+  | { type: 'import' }
   | { type: 'open-document'; id: string };
 
 export const APP_COMMAND_CHANNEL = 'scholia:command';
@@ -14,7 +16,7 @@ export const APP_COMMAND_CHANNEL = 'scholia:command';
 export function isAppCommand(value: unknown): value is AppCommand {
   if (typeof value !== 'object' || value === null) return false;
   const command = value as { type?: unknown; id?: unknown };
-  if (command.type === 'undo' || command.type === 'redo' || command.type === 'export' || command.type === 'review') return true;
+  if (command.type === 'undo' || command.type === 'redo' || command.type === 'export' || command.type === 'review' || command.type === 'import') return true;
   return command.type === 'open-document' && typeof command.id === 'string';
 }
 

@@ -1,10 +1,11 @@
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ScholiaError } from '../../../shared/contract/errors.ts';
 import { pdfBlocks, type PdfPage, type PdfTextRun } from '../../../shared/import/pdf-paragraphs.ts';
 import type { DocumentMeta } from '../../../shared/model/document.ts';
 import { languageTag } from './html-metadata.ts';
 import { titleFromLeadingHeading, type ExtractedArticle } from './extracted-article.ts';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
 /** Fewer letters than this on every page together, and the PDF is taken to be scanned images. */

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings.
 import { DEFAULT_TAGSET, type Tagset } from '../../../shared/model/tagset.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { DocumentSession } from '../session/document-session.ts';
+import { LibraryManager } from './library-manager.ts';
 import { ReviewStore } from './review-store.ts';
 import { UiState } from './ui-state.ts';
 
@@ -66,9 +67,12 @@ export class AppStore {
   private documentReadOnly: ReadOnly | null = null;
 
   readonly review: ReviewStore;
+  /** Import, search, sort, details and trash. */
+  readonly library: LibraryManager;
 
   constructor(private readonly api: ApiClient) {
     this.review = new ReviewStore(this, api);
+    this.library = new LibraryManager(this, api);
   }
 
   report(tone: StatusMessage['tone'], text: string): void {
@@ -82,7 +86,7 @@ export class AppStore {
   /** Loads settings and the library, then opens the last document used, or the first one. */
   async start(): Promise<void> {
     try {
-      const [settings, tagset] = await Promise.all([this.api.call('settings.get', {}), this.api.call('tagset.get', {}), this.refreshLibrary()]);
+      const [settings, tagset] = await Promise.all([this.api.call('settings.get', {}), this.api.call('tagset.get', {}), this.refreshLibrary(), this.library.refreshTrash()]);
       this.settings.value = settings;
       this.tagset.value = tagset;
       this.settingsLoaded = true;
@@ -187,19 +191,6 @@ export class AppStore {
     } catch (error) {
       this.report('error', `Could not restore: ${messageOf(error)}`);
       return false;
-    }
-  }
-
-  /** Imports a plain-text file into the library and opens it. */
-  async importFile(file: File): Promise<void> {
-    try {
-      const text = await file.text();
-      const result = await this.api.call('library.importText', { filename: file.name, text });
-      await this.refreshLibrary();
-      await this.openDocument(result.id);
-      this.report('info', result.duplicate ? `“${result.title}” was already in the library; opened it.` : `Imported “${result.title}”.`);
-    } catch (error) {
-      this.report('error', `Could not import ${file.name}: ${messageOf(error)}`);
     }
   }
 

@@ -57,6 +57,11 @@ export function installGlobalShortcuts(store: AppStore): () => void {
       store.ui.openFind(store.session.value?.selectedTextForFind() ?? '');
       return;
     }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'o') {
+      event.preventDefault();
+      if (!store.ui.dialog.value) store.library.openImport();
+      return;
+    }
     if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key === ',') {
       event.preventDefault();
       store.ui.dialog.value = 'settings';
@@ -97,6 +102,10 @@ export function installGlobalShortcuts(store: AppStore): () => void {
   const onCommand = (command: AppCommand): void => {
     if (command.type === 'open-document') {
       void store.openDocument(command.id);
+      return;
+    }
+    if (command.type === 'import') {
+      if (!store.ui.dialog.value) store.library.openImport();
       return;
     }
     if (command.type === 'export' || command.type === 'review') {

@@ -1,5 +1,6 @@
 import type { AppStore } from '../app/app-store.ts';
 import { AnnotationToolbar } from './AnnotationToolbar.tsx';
+import { DocumentDetailsDialog } from './DocumentDetailsDialog.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import { FindBar } from './FindBar.tsx';
@@ -36,12 +37,12 @@ export function App({ store }: { store: AppStore }) {
         <div class="reading-scroll">
           {session ? (
             <div class="reading-column" key={session.id}>
-              <DocumentHeader meta={session.meta} />
+              <DocumentHeader meta={store.library.editedMeta.value.get(session.id) ?? session.meta} />
               <ReaderPane session={session} />
             </div>
           ) : (
             <div class="reading-column reading-placeholder">
-              <p>{store.started.value ? 'Open a document from the library, or import a text file.' : 'Loading the library…'}</p>
+              <p>{store.started.value ? 'Open a document from the library, or import an article (Ctrl+O).' : 'Loading the library…'}</p>
             </div>
           )}
         </div>
@@ -53,6 +54,7 @@ export function App({ store }: { store: AppStore }) {
       <ReviewImport store={store} />
       <ExportDialog store={store} />
       <VersionsDialog store={store} />
+      <DocumentDetailsDialog store={store} />
     </div>
   );
 }

@@ -1,7 +1,10 @@
+import { useRef } from 'preact/hooks';
+import type { TrashedSummary } from '../../../shared/contract/import-channels.ts';
 import type { AnnotationCounts, DocumentSummary } from '../../../shared/model/document.ts';
 import type { AppStore } from '../app/app-store.ts';
-import { ImportButton } from './ImportButton.tsx';
+import { SORT_LABELS, type LibrarySort } from '../app/library-manager.ts';
 import { countAnnotations } from '../model/annotation-counts.ts';
+import { ImportDialog, ImportFileInput } from './ImportDialog.tsx';
 
 function CountsLine({ counts }: { counts: AnnotationCounts }) {
   const parts: [string, number, string][] = [
@@ -33,8 +36,9 @@ function DocumentItem({ summary, store }: { summary: DocumentSummary; store: App
   if (isOpen) void session.listVersion.value;
   // Entities count the registry (as the library index does), not the mentions.
   const counts = isOpen ? { ...countAnnotations(session.records.annotations()), entities: [...session.records.entities()].length } : summary.counts;
+  const hit = store.library.hits.value?.get(summary.id);
   return (
-    <li>
+    <li class="doc-entry">
       <button
         type="button"
         class="doc-item"
@@ -47,27 +51,109 @@ function DocumentItem({ summary, store }: { summary: DocumentSummary; store: App
           {summary.published ? <time dateTime={summary.published}>{summary.published}</time> : <span>No date</span>}
           {summary.source ? <span> · {summary.source}</span> : null}
         </span>
+        {hit?.snippet ? <span class="doc-snippet">{hit.snippet}</span> : null}
         <CountsLine counts={counts} />
+      </button>
+      <span class="doc-actions">
+        <button type="button" class="button button-quiet button-icon" aria-label={`Edit details of ${summary.title}`} title="Edit details" onClick={() => (store.library.editing.value = summary)}>
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M11.5 2.5l2 2L6 12l-2.8.8L4 10z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" /></svg>
+        </button>
+        <button type="button" class="button button-quiet button-icon" aria-label={`Move ${summary.title} to the trash`} title="Move to the trash" onClick={() => void store.library.moveToTrash(summary)}>
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 8.5h5.6l.7-8.5" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" /></svg>
+        </button>
+      </span>
+    </li>
+  );
+}
+
+function TrashItem({ summary, store }: { summary: TrashedSummary; store: AppStore }) {
+  return (
+    <li class="trash-entry">
+      <span class="doc-title">{summary.title}</span>
+      <span class="doc-meta">Trashed {new Date(summary.trashed).toLocaleString()}</span>
+      <button type="button" class="button button-small" aria-label={`Restore ${summary.title}`} onClick={() => void store.library.restoreFromTrash(summary)}>
+        Restore
       </button>
     </li>
   );
 }
 
-/** The library: every document, the open one marked, and the way to import more. */
+function TrashSection({ store }: { store: AppStore }) {
+  const library = store.library;
+  const trash = library.trash.value;
+  const open = library.showTrash.value;
+  const toggle = () => {
+    library.showTrash.value = !open;
+    if (!open) void library.refreshTrash();
+  };
+  const empty = () => {
+    if (window.confirm(`Delete the ${trash.length} ${trash.length === 1 ? 'document' : 'documents'} in the trash for good, with their annotations and backups?`)) void library.emptyTrash();
+  };
+  return (
+    <section class="trash" aria-label="Trash">
+      <button type="button" class="button button-quiet trash-toggle" aria-expanded={open} onClick={toggle}>
+        Trash ({trash.length})
+      </button>
+      {open ? (
+        <>
+          {trash.length === 0 ? <p class="library-empty">The trash is empty.</p> : null}
+          <ul class="trash-list">
+            {trash.map((summary) => (
+              <TrashItem key={summary.id} summary={summary} store={store} />
+            ))}
+          </ul>
+          {trash.length > 0 ? (
+            <button type="button" class="button button-quiet button-danger" onClick={empty}>
+              Empty trash…
+            </button>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** The library: search, sort, every document with its counts, the trash, and the way to import more. */
 export function LibrarySidebar({ store }: { store: AppStore }) {
-  const documents = store.documents.value;
+  const library = store.library;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const documents = library.visible.value;
+  const searching = library.hits.value !== null;
   return (
     <nav class="library" aria-label="Library">
       <div class="library-header">
         <h2 class="panel-title">Library</h2>
-        <ImportButton store={store} />
+        <button type="button" class="button button-small" title="Import an article (Ctrl+O)" onClick={() => library.openImport()}>
+          Import…
+        </button>
+        <ImportFileInput store={store} inputRef={fileInput} />
       </div>
-      {documents.length === 0 && store.started.value ? <p class="library-empty">No documents yet. Import a text file to begin.</p> : null}
+      <div class="library-tools">
+        <input
+          class="input input-small"
+          type="search"
+          placeholder="Search the library"
+          aria-label="Search the library"
+          value={library.query.value}
+          onInput={(event) => void library.search(event.currentTarget.value)}
+        />
+        <select class="input input-small" aria-label="Sort the library" value={library.sort.value} onChange={(event) => (library.sort.value = event.currentTarget.value as LibrarySort)}>
+          {Object.entries(SORT_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {store.documents.value.length === 0 && store.started.value ? <p class="library-empty">No documents yet. Import an article to begin.</p> : null}
+      {searching && documents.length === 0 ? <p class="library-empty">No document matches “{library.query.value}”.</p> : null}
       <ul class="doc-list">
         {documents.map((summary) => (
           <DocumentItem key={summary.id} summary={summary} store={store} />
         ))}
       </ul>
+      <TrashSection store={store} />
+      <ImportDialog store={store} chooseFiles={() => fileInput.current?.click()} />
     </nav>
   );
 }

@@ -15,7 +15,7 @@ function hasFiles(event: DragEvent): boolean {
 
 /**
  * The hidden file input behind "Review tag file…", the window as a drop target for tag files
- * (a `.json` file dropped anywhere is imported as a review; a text file is left to the library),
+ * (a `.json` file dropped anywhere is imported as a review; article files are imported into the library),
  * and the dialog listing every problem of a refused file.
  */
 export function ReviewImport({ store }: { store: AppStore }) {
@@ -40,11 +40,12 @@ export function ReviewImport({ store }: { store: AppStore }) {
     const onDrop = (event: DragEvent) => {
       depth = 0;
       setDragging(false);
-      const file = [...(event.dataTransfer?.files ?? [])][0];
+      const files = [...(event.dataTransfer?.files ?? [])];
+      const [file] = files;
       if (!file) return;
       event.preventDefault();
-      if (/\.json$/iu.test(file.name) || file.type === 'application/json') void review.importFile(file);
-      else store.report('error', `${file.name} is not a tag file (.json); import texts with “Import text…”.`);
+      if (files.length === 1 && (/\.json$/iu.test(file.name) || file.type === 'application/json')) void review.importFile(file);
+      else void store.library.importFiles(files);
     };
     window.addEventListener('dragenter', onDragEnter);
     window.addEventListener('dragleave', onDragLeave);
@@ -56,7 +57,7 @@ export function ReviewImport({ store }: { store: AppStore }) {
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, [review]);
+  }, [review, store]);
   const refused = review.refused.value;
   return (
     <>
@@ -76,7 +77,7 @@ export function ReviewImport({ store }: { store: AppStore }) {
       />
       {dragging ? (
         <div class="drop-overlay" aria-hidden="true">
-          <p>Drop a colleague’s tag file (.json) to review it</p>
+          <p>Drop articles to import them, or a colleague’s tag file (.json) to review it</p>
         </div>
       ) : null}
       {refused ? (

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { DocumentMeta } from '../../../shared/model/document.ts';
+import type { AppStore } from '../app/app-store.ts';
+import { Dialog } from './Dialog.tsx';
+
+type EditableField = keyof DocumentMeta;
+
+const FIELDS: { key: EditableField; label: string; type?: string; placeholder?: string }[] = [
+  { key: 'title', label: 'Title' },
+  { key: 'source', label: 'Source', placeholder: 'The publication' },
+  { key: 'author', label: 'Author' },
+  { key: 'published', label: 'Published', type: 'date' },
+  { key: 'url', label: 'Web address', type: 'url', placeholder: 'https://…' },
+  { key: 'language', label: 'Language', placeholder: 'en, de, fr-CA…' },
+];
+
+function Form({ store, id, meta }: { store: AppStore; id: string; meta: DocumentMeta }) {
+  const [values, setValues] = useState<Record<EditableField, string>>({
+    title: meta.title,
+    source: meta.source ?? '',
+    author: meta.author ?? '',
+    published: meta.published ?? '',
+    url: meta.url ?? '',
+    language: meta.language ?? '',
+  });
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const trimmed = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim()])) as Record<EditableField, string>;
+    const error = await store.library.saveMeta(id, trimmed);
+    if (error) setProblem(error);
+    else store.library.editing.value = null;
+  };
+  return (
+    <form class="details-form" onSubmit={(event) => void save(event)}>
+      {FIELDS.map((field) => (
+        <label key={field.key} class="details-field">
+          <span class="field-label">{field.label}</span>
+          <input
+            class="input"
+            type={field.type ?? 'text'}
+            required={field.key === 'title'}
+            placeholder={field.placeholder}
+            value={values[field.key]}
+            onInput={(event) => setValues({ ...values, [field.key]: event.currentTarget.value })}
+          />
+        </label>
+      ))}
+      <p class="field-hint">The article’s text never changes, so every annotation stays where it is.</p>
+      {problem ? (
+        <p class="import-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <div class="dialog-actions">
+        <button type="button" class="button button-quiet" onClick={() => (store.library.editing.value = null)}>
+          Cancel
+        </button>
+        <button type="submit" class="button button-primary">
+          Save details
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Edit details…: a document's title, source, author, date, address and language. */
+export function DocumentDetailsDialog({ store }: { store: AppStore }) {
+  const summary = store.library.editing.value;
+  const [loaded, setLoaded] = useState<{ id: string; meta: DocumentMeta } | null>(null);
+  const id = summary?.id;
+  useEffect(() => {
+    if (!id) return undefined;
+    let current = true;
+    void store.library.metaOf(id).then((meta) => current && setLoaded({ id, meta }));
+    return () => {
+      current = false;
+    };
+  }, [id, store]);
+  if (!summary || loaded?.id !== summary.id) return null;
+  return (
+    <Dialog title="Document details" class="details-dialog" onClose={() => (store.library.editing.value = null)}>
+      <Form store={store} id={summary.id} meta={loaded.meta} />
+    </Dialog>
+  );
+}
