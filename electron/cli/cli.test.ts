@@ -1,22 +1,12 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderSnapshot as snapshot } from '../services/testing/folder-snapshot.ts';
 import { useTempDirs } from '../services/testing/temp-dir.ts';
 import { runScholia as scholia } from './testing/run-scholia.ts';
 
 const tempDir = useTempDirs();
 
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) {
-      const file = path.join(entry.parentPath, entry.name);
-      files[path.relative(dir, file)] = await readFile(file, 'utf8');
-    }
-  }
-  return files;
-}
 
 describe('scholia CLI', () => {
   it('imports text files and lists them, as JSON', async () => {
