@@ -148,7 +148,9 @@ export function pdfBlocks(pages: PdfPage[]): LooseBlock[] {
     if (line && previous && line.page === previous.page && Math.abs(line.x - previous.x) < 2 && line.baseline > previous.baseline) gaps.push(line.baseline - previous.baseline);
   }
   for (const line of lines) widths.push(line.right - line.x);
-  const lineGap = median(gaps) || body * 1.2;
+  // The line spacing within a paragraph: the lower quartile of the gaps (paragraph breaks are the wider ones), ignoring overlaps.
+  const spacings = gaps.filter((gap) => gap >= body * 0.9).sort((a, b) => a - b);
+  const lineGap = spacings[Math.floor(spacings.length / 4)] ?? body * 1.2;
   const fullWidth = median(widths.filter((width) => width > median(widths) * 0.5)) || Math.max(...widths, 0);
 
   const paragraphs: Paragraph[] = [];

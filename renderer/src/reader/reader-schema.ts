@@ -1,4 +1,5 @@
 import { Schema, type DOMOutputSpec } from 'prosemirror-model';
+import { safeLinkHref } from '../../../shared/import/link-href.ts';
 
 const block = (tag: string): DOMOutputSpec => [tag, 0];
 
@@ -34,7 +35,9 @@ export const readerSchema = new Schema({
       attrs: { href: {}, title: { default: null } },
       inclusive: false,
       toDOM: (mark) => {
-        const href = String(mark.attrs['href']);
+        // Only http(s) and mailto links are ever drawn as links, whatever a stored document holds.
+        const href = safeLinkHref(String(mark.attrs['href']));
+        if (href === null) return ['span', { class: 'link-refused' }, 0];
         const title = mark.attrs['title'] ? String(mark.attrs['title']) : `${href} — Ctrl+click to open in your browser`;
         return ['a', { href, title, rel: 'noopener noreferrer' }, 0];
       },
