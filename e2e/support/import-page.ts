@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type FileChooser, type Locator, type Page } from '@playwright/test';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/import');
 
@@ -27,7 +27,7 @@ export class ImportPage {
   }
 
   /** Chooses files through the dialog's "Choose files…" button and the browser's file chooser. */
-  async chooseFiles(files: Parameters<import('@playwright/test').FileChooser['setFiles']>[0]): Promise<void> {
+  async chooseFiles(files: Parameters<FileChooser['setFiles']>[0]): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     await this.dialog.getByRole('button', { name: 'Choose files…' }).click();
     await (await chooser).setFiles(files);

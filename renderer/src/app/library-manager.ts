@@ -2,7 +2,8 @@ import { computed, signal } from '@preact/signals';
 import type { ChannelInput } from '../../../shared/contract/channels.ts';
 import type { ImportResult, SearchHit, TrashedSummary } from '../../../shared/contract/import-channels.ts';
 import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/import/import-formats.ts';
-import type { DocumentMeta, DocumentSummary } from '../../../shared/model/document.ts';
+import type { AnnotationCounts, DocumentMeta, DocumentSummary } from '../../../shared/model/document.ts';
+import { countAnnotations } from '../model/annotation-counts.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { AppStore } from './app-store.ts';
 
@@ -29,16 +30,17 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function annotationTotal(summary: DocumentSummary): number {
-  const { claims, quotes, entities, notes } = summary.counts;
+function annotationTotal({ claims, quotes, entities, notes }: AnnotationCounts): number {
   return claims + quotes + entities + notes;
 }
 
-const COMPARE: Record<LibrarySort, (a: DocumentSummary, b: DocumentSummary) => number> = {
+type Compare = (a: DocumentSummary, b: DocumentSummary, counts: (summary: DocumentSummary) => AnnotationCounts) => number;
+
+const COMPARE: Record<LibrarySort, Compare> = {
   imported: (a, b) => b.imported.localeCompare(a.imported),
   published: (a, b) => (b.published ?? '').localeCompare(a.published ?? ''),
   title: (a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }),
-  annotations: (a, b) => annotationTotal(b) - annotationTotal(a),
+  annotations: (a, b, counts) => annotationTotal(counts(b)) - annotationTotal(counts(a)),
 };
 
 /** Base64 of a file's bytes, in slices (one call per byte would overflow the argument list). */
@@ -76,8 +78,20 @@ export class LibraryManager {
   readonly visible = computed(() => {
     const hits = this.hits.value;
     const documents = this.app.documents.value.filter((summary) => !hits || hits.has(summary.id));
-    return [...documents].sort((a, b) => COMPARE[this.sort.value](a, b) || a.title.localeCompare(b.title));
+    const counts = (summary: DocumentSummary) => this.countsOf(summary);
+    return [...documents].sort((a, b) => COMPARE[this.sort.value](a, b, counts) || a.title.localeCompare(b.title));
   });
+
+  /**
+   * A document's counts: the open one's follow its edits at once, the others come from the library
+   * index. Entities count the registry (as the index does), not the mentions.
+   */
+  countsOf(summary: DocumentSummary): AnnotationCounts {
+    const session = this.app.session.value;
+    if (session?.id !== summary.id) return summary.counts;
+    void session.listVersion.value;
+    return { ...countAnnotations(session.records.annotations()), entities: [...session.records.entities()].length };
+  }
 
   constructor(
     private readonly app: AppStore,

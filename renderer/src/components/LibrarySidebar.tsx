@@ -3,7 +3,6 @@ import type { TrashedSummary } from '../../../shared/contract/import-channels.ts
 import type { AnnotationCounts, DocumentSummary } from '../../../shared/model/document.ts';
 import type { AppStore } from '../app/app-store.ts';
 import { SORT_LABELS, type LibrarySort } from '../app/library-manager.ts';
-import { countAnnotations } from '../model/annotation-counts.ts';
 import { ImportDialog, ImportFileInput } from './ImportDialog.tsx';
 
 function CountsLine({ counts }: { counts: AnnotationCounts }) {
@@ -30,12 +29,8 @@ function CountsLine({ counts }: { counts: AnnotationCounts }) {
 }
 
 function DocumentItem({ summary, store }: { summary: DocumentSummary; store: AppStore }) {
-  const session = store.session.value;
-  const isOpen = session?.id === summary.id;
-  // The open document's counts follow its edits at once; the others come from the library index.
-  if (isOpen) void session.listVersion.value;
-  // Entities count the registry (as the library index does), not the mentions.
-  const counts = isOpen ? { ...countAnnotations(session.records.annotations()), entities: [...session.records.entities()].length } : summary.counts;
+  const isOpen = store.session.value?.id === summary.id;
+  const counts = store.library.countsOf(summary);
   const hit = store.library.hits.value?.get(summary.id);
   return (
     <li class="doc-entry">
