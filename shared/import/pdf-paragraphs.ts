@@ -84,7 +84,8 @@ function inReadingOrder(lines: Line[], pageWidth: number): Line[] {
   if (left.length < 3 || right.length < 3) return lines;
   const columnTop = Math.min(...[...left, ...right].map((line) => line.baseline));
   const columnBottom = Math.max(...[...left, ...right].map((line) => line.baseline));
-  const spanning = lines.filter((line) => !left.includes(line) && !right.includes(line));
+  const inColumn = new Set([...left, ...right]);
+  const spanning = lines.filter((line) => !inColumn.has(line));
   const above = spanning.filter((line) => line.baseline < columnTop);
   const below = spanning.filter((line) => line.baseline > columnBottom);
   const across = spanning.filter((line) => line.baseline >= columnTop && line.baseline <= columnBottom);
@@ -151,7 +152,8 @@ export function pdfBlocks(pages: PdfPage[]): LooseBlock[] {
   // The line spacing within a paragraph: the lower quartile of the gaps (paragraph breaks are the wider ones), ignoring overlaps.
   const spacings = gaps.filter((gap) => gap >= body * 0.9).sort((a, b) => a - b);
   const lineGap = spacings[Math.floor(spacings.length / 4)] ?? body * 1.2;
-  const fullWidth = median(widths.filter((width) => width > median(widths) * 0.5)) || Math.max(...widths, 0);
+  const typicalWidth = median(widths);
+  const fullWidth = median(widths.filter((width) => width > typicalWidth * 0.5)) || typicalWidth;
 
   const paragraphs: Paragraph[] = [];
   for (const line of lines) {

@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { printHtmlToPdf } from '../../electron/services/export/chromium-pdf.ts';
+import { documentFromSource, type ImportSource } from '../../electron/services/import/import-article.ts';
+import { openScholia } from '../../electron/services/open-scholia.ts';
+import { generateArticle } from '../lib/generate.ts';
+import type { BenchRow } from '../lib/report.ts';
+import { median, sampleTimes, timed } from '../lib/stats.ts';
+
+const SCENARIO = 'import';
+
+/**
+ * A saved news page of about 1 MB: the harbour fixture with 6,000 generated words in its article body,
+ * and the clutter real saved pages carry in bulk (an inline state script, inline styles, a long comment
+ * thread, navigation). `variant` changes one word, so each stored import is a new article.
+ */
+async function savedNewsPage(variant: number): Promise<Uint8Array> {
+  const fixture = await readFile(new URL('../../fixtures/import/harbour-news.html', import.meta.url), 'utf8');
+  const body = generateArticle(6_000, 31).raw.split('\n\n').map((paragraph) => `<p>${paragraph}</p>`).join('\n');
+  const state = `<script>window.__STATE__=${JSON.stringify({ items: Array.from({ length: 4_200 }, (_, index) => ({ id: index, title: `Story ${index}`, url: `/news/${index}`, teaser: 'x'.repeat(120) })) })}</script>`;
+  const styles = `<style>${Array.from({ length: 1_500 }, (_, index) => `.c${index}{margin:${index % 9}px;color:#${(index * 4099).toString(16).slice(0, 6).padEnd(6, '0')}}`).join('')}</style>`;
+  const comments = Array.from({ length: 400 }, (_, index) => `<div class="comment"><p class="comment-author">reader${index}</p><p>Comment number ${index}: ${'words of a comment thread '.repeat(6)}</p></div>`).join('');
+  const page = fixture
+    .replace('</head>', `${styles}${state}</head>`)
+    .replace('<h2>What the audit found</h2>', `<p>Variant ${variant}.</p>${body}<h2>What the audit found</h2>`)
+    .replace('<h2>Comments (212)</h2>', `<h2>Comments (212)</h2>${comments}`);
+  return new TextEncoder().encode(page);
+}
+
+/** A 50-page PDF as Chromium prints an article: paragraphs and headings, a running header and page numbers. */
+async function fiftyPagePdf(): Promise<Uint8Array> {
+  const paragraphs = generateArticle(26_600, 41).raw.split('\n\n');
+  const body = paragraphs.map((paragraph, index) => `${index % 12 === 0 ? `<h2>Section ${index / 12 + 1}</h2>` : ''}<p>${paragraph}</p>`).join('');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated report</title><style>@page { size: A4; margin: 22mm 18mm; } body { font: 11pt/1.45 'Liberation Serif', serif; } p { margin: 0 0 8pt; text-align: justify; hyphens: auto; }</style></head><body><h1>Generated report</h1>${body}</body></html>`;
+  return printHtmlToPdf(html, { headerText: 'Bench Gazette — Reports', footerTitle: 'Bench Gazette' });
+}
+
+async function pageCount(pdf: Uint8Array): Promise<number> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+  const pages = document.numPages;
+  await document.destroy();
+  return pages;
+}
+
+/** Extraction alone (detect, extract, sanitise, map, canonical text), then the same import stored in a library. */
+async function measure(name: string, runs: number, source: (run: number) => Promise<ImportSource>, note: string): Promise<BenchRow[]> {
+  let words = 0;
+  const sources = await Promise.all(Array.from({ length: runs + 1 }, (_, run) => source(run)));
+  const extract = await sampleTimes(runs, (run) =>
+    timed(async () => {
+      const { document } = await documentFromSource(sources[run + 1] ?? sources[0]!);
+      words = document.text.split(/\s+/u).length;
+    }),
+  );
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-import-'));
+  const scholia = await openScholia({ libraryDir: dir });
+  const stored = await sampleTimes(runs, (run) => timed(() => scholia.library.importSource(sources[run + 1] ?? sources[0]!)));
+  await scholia.close();
+  await rm(dir, { recursive: true, force: true });
+  return [
+    { scenario: SCENARIO, case: `${name}: extract`, medianMs: median(extract), runs, note: `${note}, ${words.toLocaleString('en')} words out` },
+    { scenario: SCENARIO, case: `${name}: extract + store`, medianMs: median(stored), runs },
+  ];
+}
+
+/** Importing a ~1 MB saved news page and a 50-page PDF: figures for the record (no budget). */
+export async function importScenario(runs: number): Promise<BenchRow[]> {
+  const page = await savedNewsPage(0);
+  const pdf = await fiftyPagePdf();
+  const pages = await pageCount(pdf);
+  const pdfRuns = Math.min(runs, 5);
+  return [
+    ...(await measure('saved news page', runs, async (run) => ({ kind: 'file', name: 'news.html', bytes: await savedNewsPage(run) }), `${(page.length / 1_000_000).toFixed(2)} MB page`)),
+    // The PDF's text cannot vary by run, so each stored run goes to a fresh library (duplicates would open instead).
+    ...(await measurePdf(pdf, pages, pdfRuns)),
+  ];
+}
+
+async function measurePdf(pdf: Uint8Array, pages: number, runs: number): Promise<BenchRow[]> {
+  let words = 0;
+  const source: ImportSource = { kind: 'file', name: 'report.pdf', bytes: pdf };
+  const extract = await sampleTimes(runs, () =>
+    timed(async () => {
+      words = (await documentFromSource(source)).document.text.split(/\s+/u).length;
+    }),
+  );
+  const stored = await sampleTimes(runs, async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-import-'));
+    const scholia = await openScholia({ libraryDir: dir });
+    const time = await timed(() => scholia.library.importSource(source));
+    await scholia.close();
+    await rm(dir, { recursive: true, force: true });
+    return time;
+  });
+  return [
+    { scenario: SCENARIO, case: `${pages}-page PDF: extract`, medianMs: median(extract), runs, note: `${(pdf.length / 1_000_000).toFixed(2)} MB file, ${words.toLocaleString('en')} words out` },
+    { scenario: SCENARIO, case: `${pages}-page PDF: extract + store`, medianMs: median(stored), runs },
+  ];
+}
