@@ -49,15 +49,17 @@ async function pageCount(pdf: Uint8Array): Promise<number> {
 async function measure(name: string, runs: number, source: (run: number) => Promise<ImportSource>, note: string): Promise<BenchRow[]> {
   let words = 0;
   const sources = await Promise.all(Array.from({ length: runs + 1 }, (_, run) => source(run)));
+  // Each timed run gets its own variant (run -1 is the warm-up), so stored runs are new articles.
+  const sourceOf = (run: number): ImportSource => sources[run + 1] ?? (sources[0] as ImportSource);
   const extract = await sampleTimes(runs, (run) =>
     timed(async () => {
-      const { document } = await documentFromSource(sources[run + 1] ?? sources[0]!);
+      const { document } = await documentFromSource(sourceOf(run));
       words = document.text.split(/\s+/u).length;
     }),
   );
   const dir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-import-'));
   const scholia = await openScholia({ libraryDir: dir });
-  const stored = await sampleTimes(runs, (run) => timed(() => scholia.library.importSource(sources[run + 1] ?? sources[0]!)));
+  const stored = await sampleTimes(runs, (run) => timed(() => scholia.library.importSource(sourceOf(run))));
   await scholia.close();
   await rm(dir, { recursive: true, force: true });
   return [

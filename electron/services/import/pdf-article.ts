@@ -1,4 +1,3 @@
-/// <reference path="./pdfjs-worker.d.ts" />
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ScholiaError } from '../../../shared/contract/errors.ts';
 import { pdfBlocks, type PdfPage, type PdfTextRun } from '../../../shared/import/pdf-paragraphs.ts';
