@@ -1,6 +1,6 @@
 // Bundles the Node side: the CLI (which also runs the browser host) and the Electron main and preload scripts.
-import { copyFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { jsdomBundling } from './jsdom-bundling.mjs';
 
 /** @type {import('esbuild').BuildOptions} */
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
@@ -19,8 +19,11 @@ await Promise.all([
     outfile: 'dist/electron/main.cjs',
     format: 'cjs',
     // playwright-core finds its own files at run time and cannot be bundled; it is loaded only when a PDF is printed with Chromium.
-    // jsdom only resolves (never loads, as sync XHR is never used) its XHR worker file: a copy sits next to the bundle.
-    external: ['electron', 'playwright-core', './xhr-sync-worker.js'],
+    external: ['electron', 'playwright-core'],
+    plugins: [jsdomBundling],
+    // pdf.js, an ES module, finds Node's built-ins through createRequire(import.meta.url): give the bundle its own URL.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   build({
     ...common,
@@ -30,4 +33,3 @@ await Promise.all([
     external: ['electron'],
   }),
 ]);
-await copyFile('node_modules/jsdom/lib/jsdom/living/xhr/xhr-sync-worker.js', 'dist/electron/xhr-sync-worker.js');

@@ -1,14 +1,16 @@
 // Starts the built dist/electron/main.cjs against a stand-in for the `electron` module: the bundle's own
 // wiring (imports, library, IPC, window, quit) runs in plain Node, as far as it can without Electron.
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import type { ApiResult } from '../../shared/contract/errors.ts';
+import { articlePdf } from '../services/import/testing/pdf-fixtures.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const mainBundle = path.join(repo, 'dist/electron/main.cjs');
@@ -154,6 +156,21 @@ describe('dist/electron/main.cjs', () => {
     expect(result).toMatchObject({ ok: true, value: { documents: [expect.objectContaining({ id: expect.any(String) })] } });
     expect(await readdir(path.join(userData, 'library'))).toContain('library.json');
   });
+
+  it('imports a web page, a PDF and a Word document with the readers bundled in (jsdom, pdf.js, mammoth)', async () => {
+    const importFile = fake.ipcHandlers.get('library.importFile');
+    const page = readFileSync(path.join(repo, 'fixtures/import/harbour-news.html'));
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ text: 'Budget approved', heading: HeadingLevel.TITLE }), new Paragraph('The council approved the budget on Monday.')] }] }));
+    const pdf = await articlePdf();
+    for (const [filename, bytes, title] of [
+      ['harbour.html', page, 'Port authority admits dredging contract overran by £40m'],
+      ['budget.docx', docx, 'Budget approved'],
+      ['flood.pdf', pdf, 'Assembly approves coastal flood plan'],
+    ] as const) {
+      const result = await importFile?.(fromOurPage(), { filename, base64: Buffer.from(bytes).toString('base64') });
+      expect(result).toMatchObject({ ok: true, value: { title, duplicate: false } });
+    }
+  }, 30_000);
 
   it('serves app:// from the renderer build and refuses what lies outside it', async () => {
     const serve = fake.protocolHandlers.get('app');

@@ -172,13 +172,19 @@ export class LibraryStore {
     return path.join(this.dir, 'trash', `${id}.json`);
   }
 
+  /** The document ids a folder of the library holds files for (`<id>.json`), in order. */
+  private async idsIn(folder: 'documents' | 'trash'): Promise<string[]> {
+    const names = await readdir(path.join(this.dir, folder)).catch(() => [] as string[]);
+    return names
+      .sort()
+      .map((name) => (name.endsWith('.json') ? name.slice(0, -5) : ''))
+      .filter(isValidId);
+  }
+
   /** The trash as its folder holds it (when the index is rebuilt): each file's last change is taken as when it was trashed. */
   private async readTrashSummaries(): Promise<TrashedSummary[]> {
-    const names = await readdir(path.join(this.dir, 'trash')).catch(() => [] as string[]);
     const summaries: TrashedSummary[] = [];
-    for (const name of names.sort()) {
-      const id = name.endsWith('.json') ? name.slice(0, -5) : '';
-      if (!isValidId(id)) continue;
+    for (const id of await this.idsIn('trash')) {
       const file = this.trashPath(id);
       const read = await readStoreFile(new DurableJsonFile<DocumentFile>(file), DocumentFile, STORE_VERSION, false).catch(() => undefined);
       const info = await stat(file).catch(() => undefined);
@@ -188,11 +194,8 @@ export class LibraryStore {
   }
 
   private async readAllDocumentSummaries(): Promise<DocumentSummary[]> {
-    const names = await readdir(path.join(this.dir, 'documents')).catch(() => [] as string[]);
     const summaries: DocumentSummary[] = [];
-    for (const name of names.sort()) {
-      const id = name.endsWith('.json') ? name.slice(0, -5) : '';
-      if (!isValidId(id)) continue;
+    for (const id of await this.idsIn('documents')) {
       const db = await this.loadDocument(id).catch(() => undefined);
       if (db) summaries.push(summarize(db.data.document));
     }
