@@ -2,7 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Replaces `pattern` in `source` once, failing the build when it is not there (a jsdom upgrade moved it). */
+/**
+ * Replaces `pattern` in `source` once, failing the build when it is not there (a jsdom upgrade moved it).
+ * @param {string} source @param {RegExp} pattern @param {string} replacement @param {string} file
+ */
 function replaceOnce(source, pattern, replacement, file) {
   if (!pattern.test(source)) throw new Error(`jsdom bundling: ${file} no longer matches ${pattern}; update scripts/jsdom-bundling.mjs`);
   return source.replace(pattern, replacement);
@@ -15,6 +18,7 @@ function replaceOnce(source, pattern, replacement, file) {
  * JSON data through createRequire in its ES build: its CommonJS build, whose plain requires bundle,
  * is used for every import instead.
  */
+/** @type {import('esbuild').Plugin} */
 export const jsdomBundling = {
   name: 'jsdom-bundling',
   setup(build) {
