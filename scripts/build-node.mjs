@@ -8,10 +8,13 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 await Promise.all([
   build({
     ...common,
-    entryPoints: ['electron/cli/main.ts'],
-    outfile: 'dist/node/cli.js',
+    entryPoints: { cli: 'electron/cli/main.ts' },
+    outdir: 'dist/node',
     format: 'esm',
     packages: 'external',
+    // The import readers (jsdom, pdf.js, mammoth, markdown-it) load on first use: chunks of their own, so `list` and `serve` start without them.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
   }),
   build({
     ...common,

@@ -138,7 +138,9 @@ export class LibraryManager {
       else this.app.report('info', `Imported “${result.title}” (${how}).`);
       return true;
     } catch (error) {
-      const message = `Could not import ${label}: ${messageOf(error)}`;
+      const reason = messageOf(error);
+      // Most reasons name the file or address already.
+      const message = reason.includes(label) ? `Could not import: ${reason}` : `Could not import ${label}: ${reason}`;
       this.importError.value = message;
       this.app.report('error', message);
       return false;

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../services/import/testing/fixture-server.ts';
+import { imageOnlyPdf } from '../services/import/testing/pdf-fixtures.ts';
+import { folderSnapshot } from '../services/testing/folder-snapshot.ts';
+import { useTempDirs } from '../services/testing/temp-dir.ts';
+import { runScholia as scholia } from './testing/run-scholia.ts';
+
+const tempDir = useTempDirs();
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url));
+
+describe('scholia import FILE|URL…', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer({ '/stadt/tram': { body: fixture('city-desk.html') } });
+  });
+  afterAll(() => server.close());
+
+  it('imports a saved page, Markdown and a web address in one go, each by its type', async () => {
+    const library = await tempDir();
+    const work = await tempDir();
+    const page = path.join(work, 'harbour.html');
+    await writeFile(page, fixture('harbour-news.html'));
+    const notes = path.join(work, 'notes.md');
+    await writeFile(notes, '# Ferry cut\n\nThe ferry runs *four* times a day.\n');
+    const url = `${server.origin}/stadt/tram`;
+    const imported = await scholia('import', page, notes, url, '--library', library, '--json');
+    expect(imported.stderr).toBe('');
+    expect(JSON.parse(imported.stdout)).toEqual([
+      expect.objectContaining({ file: page, title: 'Port authority admits dredging contract overran by £40m', format: 'html', duplicate: false }),
+      expect.objectContaining({ file: notes, title: 'Ferry cut', format: 'markdown' }),
+      expect.objectContaining({ file: url, title: 'Neue Straßenbahnlinie soll 2027 fahren', format: 'url' }),
+    ]);
+    const listed = JSON.parse((await scholia('list', '--library', library, '--json')).stdout) as { url?: string }[];
+    expect(listed.map((summary) => summary.url)).toContain('https://www.coastalherald.example/news/2024/mar/05/port-dredging-overrun');
+  }, 60_000);
+
+  it('imports nothing when one source is refused, and says which and why', async () => {
+    const library = await tempDir();
+    const work = await tempDir();
+    const good = path.join(work, 'good.txt');
+    await writeFile(good, 'A real article.');
+    expect((await scholia('import', good, '--library', library)).code).toBe(0);
+    const before = await folderSnapshot(library);
+    const scan = path.join(work, 'scan.pdf');
+    await writeFile(scan, await imageOnlyPdf());
+    const other = path.join(work, 'other.md');
+    await writeFile(other, 'Another article.');
+    const refusedScan = await scholia('import', other, scan, '--library', library);
+    expect(refusedScan.code).not.toBe(0);
+    expect(refusedScan.stderr.trim()).toBe('scholia: scan.pdf has no text layer (its pages are images, as in a scan). Run it through OCR first, then import the result.');
+    const refusedUrl = await scholia('import', other, `${server.origin}/missing`, '--library', library);
+    expect(refusedUrl.stderr.trim()).toBe(`scholia: ${server.origin}/missing answered 404 Not Found: there is no page to import.`);
+    expect(await folderSnapshot(library)).toEqual(before);
+  }, 60_000);
+});
