@@ -61,7 +61,7 @@ test('edits a document’s details, moves it to the trash and restores it with i
   await reader.mark('Marguerite Okafor', 'e');
   await reader.expectSaved();
 
-  await imports.library.getByRole('button', { name: `Edit details of ${HARBOUR_TITLE}` }).click();
+  await imports.entryAction(HARBOUR_TITLE, 'Edit details').click();
   const details = page.getByRole('dialog', { name: 'Document details' });
   await details.getByLabel('Title').fill('Harbour dredging overrun');
   await details.getByLabel('Author').fill('');
@@ -71,7 +71,7 @@ test('edits a document’s details, moves it to the trash and restores it with i
   await expect(page.locator('.doc-byline')).not.toContainText('Inés');
   await expect(imports.documentButton(/Harbour dredging overrun/u)).toBeVisible();
 
-  await imports.library.getByRole('button', { name: 'Move Harbour dredging overrun to the trash' }).click();
+  await imports.entryAction('Harbour dredging overrun', 'Move to the trash').click();
   await expect(reader.statusMessage).toContainText('Moved “Harbour dredging overrun” to the trash');
   await expect(imports.library.locator('.doc-list')).not.toContainText('Harbour dredging overrun');
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Harbour dredging overrun');
@@ -80,7 +80,7 @@ test('edits a document’s details, moves it to the trash and restores it with i
   await expect(trash.getByRole('listitem')).toContainText('Harbour dredging overrun');
   await shoot(page, 'library-trash');
 
-  await trash.getByRole('button', { name: 'Restore Harbour dredging overrun' }).click();
+  await trash.getByRole('listitem').filter({ hasText: 'Harbour dredging overrun' }).getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Harbour dredging overrun');
   await expect(reader.article.locator('.ann-entity')).toHaveText('Marguerite Okafor');
   await expect(trash.getByRole('button', { name: 'Trash (0)' })).toBeVisible();

@@ -33,6 +33,11 @@ export class ImportPage {
     await (await chooser).setFiles(files);
   }
 
+  /** A button of a library entry (Edit details, Move to the trash), by the entry's title. */
+  entryAction(title: string, action: 'Edit details' | 'Move to the trash'): Locator {
+    return this.library.locator('.doc-entry', { hasText: title }).getByRole('button', { name: action, exact: true });
+  }
+
   documentButton(title: string | RegExp): Locator {
     return this.library.getByRole('button', { name: title }).first();
   }

@@ -41,7 +41,9 @@ function DocumentItem({ summary, store }: { summary: DocumentSummary; store: App
         aria-busy={store.opening.value === summary.id ? 'true' : undefined}
         onClick={() => void store.openDocument(summary.id)}
       >
-        <span class="doc-title">{summary.title}</span>
+        <span class="doc-title" id={`doc-title-${summary.id}`}>
+          {summary.title}
+        </span>
         <span class="doc-meta">
           {summary.published ? <time dateTime={summary.published}>{summary.published}</time> : <span>No date</span>}
           {summary.source ? <span> · {summary.source}</span> : null}
@@ -50,10 +52,10 @@ function DocumentItem({ summary, store }: { summary: DocumentSummary; store: App
         <CountsLine counts={counts} />
       </button>
       <span class="doc-actions">
-        <button type="button" class="button button-quiet button-icon" aria-label={`Edit details of ${summary.title}`} title="Edit details" onClick={() => (store.library.editing.value = summary)}>
+        <button type="button" class="button button-quiet button-icon" aria-label="Edit details" aria-describedby={`doc-title-${summary.id}`} title="Edit details" onClick={() => (store.library.editing.value = summary)}>
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M11.5 2.5l2 2L6 12l-2.8.8L4 10z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" /></svg>
         </button>
-        <button type="button" class="button button-quiet button-icon" aria-label={`Move ${summary.title} to the trash`} title="Move to the trash" onClick={() => void store.library.moveToTrash(summary)}>
+        <button type="button" class="button button-quiet button-icon" aria-label="Move to the trash" aria-describedby={`doc-title-${summary.id}`} title="Move to the trash" onClick={() => void store.library.moveToTrash(summary)}>
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 8.5h5.6l.7-8.5" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" /></svg>
         </button>
       </span>
@@ -64,9 +66,11 @@ function DocumentItem({ summary, store }: { summary: DocumentSummary; store: App
 function TrashItem({ summary, store }: { summary: TrashedSummary; store: AppStore }) {
   return (
     <li class="trash-entry">
-      <span class="doc-title">{summary.title}</span>
+      <span class="doc-title" id={`trash-title-${summary.id}`}>
+        {summary.title}
+      </span>
       <span class="doc-meta">Trashed {new Date(summary.trashed).toLocaleString()}</span>
-      <button type="button" class="button button-small" aria-label={`Restore ${summary.title}`} onClick={() => void store.library.restoreFromTrash(summary)}>
+      <button type="button" class="button button-small" aria-describedby={`trash-title-${summary.id}`} onClick={() => void store.library.restoreFromTrash(summary)}>
         Restore
       </button>
     </li>
