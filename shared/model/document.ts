@@ -31,6 +31,8 @@ export const ScholiaDocument = z.object({
   entities: z.array(Entity),
   annotations: z.array(Annotation),
   reviews: z.array(Review),
+  /** Suggestions the analyst rejected (their ids, `kind:start-end`), so they do not come back; not a revision of the annotations. */
+  rejectedSuggestions: z.array(z.string().max(100)).max(100_000).optional(),
   /** Counts the batches of changes applied since import. */
   revision: z.int().nonnegative(),
   imported: IsoDateTime,
