@@ -20,6 +20,8 @@ export const CHANNEL_NAMES = [
   'review.remove',
   'review.agreement',
   'review.exportAgreement',
+  'suggest.run',
+  'suggest.reject',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];
