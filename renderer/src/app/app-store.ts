@@ -7,6 +7,7 @@ import { DEFAULT_TAGSET, type Tagset } from '../../../shared/model/tagset.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { DocumentSession } from '../session/document-session.ts';
 import { ReviewStore } from './review-store.ts';
+import { SuggestionStore } from './suggestion-store.ts';
 import { UiState } from './ui-state.ts';
 
 const LAST_DOCUMENT_KEY = 'scholia.lastDocument';
@@ -66,9 +67,11 @@ export class AppStore {
   private documentReadOnly: ReadOnly | null = null;
 
   readonly review: ReviewStore;
+  readonly suggestions: SuggestionStore;
 
   constructor(private readonly api: ApiClient) {
     this.review = new ReviewStore(this, api);
+    this.suggestions = new SuggestionStore(this, api);
   }
 
   report(tone: StatusMessage['tone'], text: string): void {
