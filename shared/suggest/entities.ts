@@ -23,7 +23,7 @@ export interface EntityAnalysis {
 
 /** Finds the names of a tagged text and groups them into entities, reusing the registry's entries. */
 export function analyseEntities(text: string, sentences: readonly TaggedSentence[], registry: readonly Entity[]): EntityAnalysis {
-  const groups = groupMentions(nameMentions(text, sentences), registry);
+  const groups = groupMentions(nameMentions(text, sentences, registry.flatMap((entity) => [entity.name, ...entity.aliases])), registry);
   const mentions = groups.flatMap((group) => group.mentions.map((mention) => ({ start: mention.start, end: mention.end, key: group.key, type: group.type })));
   return { groups, mentions: mentions.sort((a, b) => a.start - b.start) };
 }

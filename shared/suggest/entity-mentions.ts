@@ -82,7 +82,15 @@ function mentionOf(text: string, words: readonly TaggedTerm[]): NameMention | nu
  * sentence-initial words that name nothing, lone demonyms, dates or acronyms that are not
  * organisations or groups.
  */
-export function nameMentions(text: string, sentences: readonly TaggedSentence[]): NameMention[] {
+export function nameMentions(text: string, sentences: readonly TaggedSentence[], registryNames: readonly string[] = []): NameMention[] {
+  const known = new Set(registryNames.flatMap((name) => name.toLowerCase().split(/\s+/u)));
+  // Twice: a capitalised word the tagger did not take for a name (a surname opening a sentence)
+  // counts when it is a word of a name found elsewhere in the text or in the registry.
+  for (const mention of mentionsWith(text, sentences, known)) for (const word of mention.name.toLowerCase().split(/\s+/u)) known.add(word);
+  return mentionsWith(text, sentences, known);
+}
+
+function mentionsWith(text: string, sentences: readonly TaggedSentence[], known: ReadonlySet<string>): NameMention[] {
   const mentions: NameMention[] = [];
   for (const sentence of sentences) {
     let run: TaggedTerm[] = [];
@@ -96,7 +104,7 @@ export function nameMentions(text: string, sentences: readonly TaggedSentence[])
       if (!term || !span || /-$/u.test(term.text)) return false;
       const bare = text.slice(span.start, span.end);
       const lower = bare.toLowerCase();
-      return isNameTerm(term, bare) && !TITLES.has(lower) && !NOT_NAMES.has(lower);
+      return (isNameTerm(term, bare) || (/^\p{Lu}/u.test(bare) && known.has(lower))) && !TITLES.has(lower) && !NOT_NAMES.has(lower);
     };
     sentence.terms.forEach((term, index) => {
       const previous = run.at(-1);

@@ -53,9 +53,10 @@ function nearestBefore<T extends { at: number }>(items: readonly T[], at: number
 function appositionOf(text: string, mentions: readonly KeyedMention[], role: string, quoteAt: number): KeyedMention | undefined {
   const rolePattern = new RegExp(`\\b${role}\\b`, 'iu');
   const withRole = mentions.filter((mention) => {
-    if (mention.type !== 'person') return false;
-    const around = text.slice(Math.max(0, mention.start - APPOSITION_REACH), Math.min(text.length, mention.end + APPOSITION_REACH));
-    return !around.includes('\n\n') && rolePattern.test(around);
+    if (mention.type !== 'person' && mention.type !== 'other') return false;
+    const before = text.slice(Math.max(0, mention.start - APPOSITION_REACH), mention.start).split('\n\n').at(-1) ?? '';
+    const after = text.slice(mention.end, Math.min(text.length, mention.end + APPOSITION_REACH)).split('\n\n')[0] ?? '';
+    return rolePattern.test(before) || rolePattern.test(after);
   });
   return withRole.sort((a, b) => Math.abs(a.start - quoteAt) - Math.abs(b.start - quoteAt))[0];
 }
