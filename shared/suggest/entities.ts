@@ -12,7 +12,9 @@ function mentionConfidence(mention: NameMention, group: EntityGroup): number {
   if (group.registryId !== undefined) return 0.9;
   if (mention.type !== 'other') return 0.85;
   if (group.type !== 'other') return 0.75;
-  return group.mentions.length > 1 ? 0.5 : 0.4;
+  // An untyped name: likely one inside a sentence or when repeated; a lone capital opening a sentence may be any word.
+  if (group.mentions.length > 1) return 0.6;
+  return mention.sentenceInitial ? 0.4 : 0.55;
 }
 
 export interface EntityAnalysis {
@@ -24,7 +26,10 @@ export interface EntityAnalysis {
 /** Finds the names of a tagged text and groups them into entities, reusing the registry's entries. */
 export function analyseEntities(text: string, sentences: readonly TaggedSentence[], registry: readonly Entity[]): EntityAnalysis {
   const groups = groupMentions(nameMentions(text, sentences, registry.flatMap((entity) => [entity.name, ...entity.aliases])), registry);
-  const mentions = groups.flatMap((group) => group.mentions.map((mention) => ({ start: mention.start, end: mention.end, key: group.key, type: group.type })));
+  const mentions = groups.flatMap((group) => {
+    const gender = group.mentions.find((mention) => mention.gender)?.gender;
+    return group.mentions.map((mention) => ({ start: mention.start, end: mention.end, key: group.key, type: group.type, ...(gender ? { gender } : {}) }));
+  });
   return { groups, mentions: mentions.sort((a, b) => a.start - b.start) };
 }
 

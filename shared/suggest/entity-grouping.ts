@@ -12,7 +12,8 @@ export interface EntityGroup {
   mentions: NameMention[];
 }
 
-const normal = (name: string) => name.replace(/^the\s+/iu, '').toLowerCase();
+/** A name compared: without a leading "the", case, or a plural "s" ("Social Democrat" leader, the "Social Democrats"). */
+const normal = (name: string) => name.replace(/^the\s+/iu, '').toLowerCase().replace(/(?<=\w\w)s$/u, '');
 const words = (name: string) => normal(name).split(/[\s-]+/u).filter(Boolean);
 const initials = (name: string) =>
   words(name)

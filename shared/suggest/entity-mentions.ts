@@ -8,11 +8,15 @@ export interface NameMention extends Span {
   type: CoarseType;
   /** What the type rests on, for the analyst. */
   evidence: string;
+  /** From the first name, when the lexicon knows it: lets "she" skip a man and "he" a woman. */
+  gender?: 'female' | 'male';
+  /** Whether it opens its sentence, where any word is capitalised. */
+  sentenceInitial: boolean;
 }
 
 /** Titles and roles written before a name; they are not part of it and split a run ("Parliament President Roberta Metsola"). */
 const TITLES = new Set(
-  'president vice prime minister chancellor secretary spokesperson spokesman spokeswoman chief director general senator governor mayor mr mrs ms dr prof professor judge sir dame lord lady king queen prince princess pope commissioner chair chairman chairwoman ceo minister-president deputy mp mep ambassador captain colonel sergeant officer inspector lieutenant'.split(' '),
+  'president vice prime minister chancellor secretary spokesperson spokesman spokeswoman chief director general senator governor mayor mr mrs ms dr prof professor judge councillor councilor leader executive researcher lecturer chairperson head editor reporter correspondent analyst economist sir dame lord lady king queen prince princess pope commissioner chair chairman chairwoman ceo minister-president deputy mp mep ambassador captain colonel sergeant officer inspector lieutenant'.split(' '),
 );
 
 /** Capitalised words that start sentences but name nothing. */
@@ -22,7 +26,7 @@ const NOT_NAMES = new Set(
 
 /** Last words that make a name an organisation. */
 const ORGANIZATION_WORDS = new Set(
-  'parliament council commission ministry department agency office party union bank court police army navy university institute school association federation company group corporation inc ltd plc gmbh foundation committee authority board network news times post press assembly senate congress government administration league club fund trust hospital'.split(' '),
+  'parliament council commission ministry department agency office party union bank court police army navy university institute school association federation company group corporation inc ltd plc gmbh foundation committee authority board network news times post press assembly senate congress government administration league club fund trust hospital clinic museum library airport station'.split(' '),
 );
 
 const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
@@ -52,7 +56,9 @@ function isNameTerm(term: TaggedTerm, bare: string): boolean {
 
 /** Whether the text between two terms keeps them in one name: plain space, or a hyphen. */
 function joins(text: string, left: TaggedTerm, right: TaggedTerm): boolean {
-  return /^[ -]?$/u.test(text.slice(left.end, right.start)) && !/['’]s?$/u.test(left.text);
+  if (!/^[ -]?$/u.test(text.slice(left.end, right.start))) return false;
+  // A possessive ends a name ("Metsola’s team"), unless an organisation's own word follows ("St Mary’s Hospital").
+  return !/['’]s?$/u.test(left.text) || ORGANIZATION_WORDS.has(right.text.toLowerCase());
 }
 
 function typeOf(run: readonly TaggedTerm[], words: readonly string[]): { type: CoarseType; evidence: string } {
@@ -64,7 +70,19 @@ function typeOf(run: readonly TaggedTerm[], words: readonly string[]): { type: C
   return { type: 'other', evidence: 'a capitalised name' };
 }
 
-function mentionOf(text: string, words: readonly TaggedTerm[]): NameMention | null {
+function genderOf(run: readonly TaggedTerm[]): NameMention['gender'] {
+  const first = run[0];
+  if (first?.tags.has('FemaleName')) return 'female';
+  if (first?.tags.has('MaleName')) return 'male';
+  return undefined;
+}
+
+/** A name right after a title or role ("councillor Priya Nair", "Judge Helen Carter") is a person's, whatever the lexicon says. */
+function afterTitle(mention: NameMention): NameMention {
+  return mention.type === 'other' ? { ...mention, type: 'person', evidence: 'a name after a title or role' } : mention;
+}
+
+function mentionOf(text: string, words: readonly TaggedTerm[], sentenceInitial: boolean): NameMention | null {
   const run = words.at(-1)?.text === 'of' ? words.slice(0, -1) : words;
   const spans = run.map((term) => bareSpan(text, term)).filter((span): span is Span => span !== null);
   const first = spans[0];
@@ -74,7 +92,8 @@ function mentionOf(text: string, words: readonly TaggedTerm[]): NameMention | nu
   // A lone demonym ("Russian vote") describes; it does not name.
   if (run.length === 1 && run[0]?.tags.has('Demonym')) return null;
   const end = last.end;
-  return { start: first.start, end, name: text.slice(first.start, end), ...typeOf(run, names) };
+  const gender = genderOf(run);
+  return { start: first.start, end, name: text.slice(first.start, end), ...typeOf(run, names), sentenceInitial, ...(gender ? { gender } : {}) };
 }
 
 /**
@@ -94,9 +113,10 @@ function mentionsWith(text: string, sentences: readonly TaggedSentence[], known:
   const mentions: NameMention[] = [];
   for (const sentence of sentences) {
     let run: TaggedTerm[] = [];
+    let titled = false;
     const close = () => {
-      const mention = run.length > 0 ? mentionOf(text, run) : null;
-      if (mention) mentions.push(mention);
+      const mention = run.length > 0 ? mentionOf(text, run, run[0] === sentence.terms[0]) : null;
+      if (mention) mentions.push(titled ? afterTitle(mention) : mention);
       run = [];
     };
     const isName = (term: TaggedTerm | undefined): boolean => {
@@ -113,6 +133,10 @@ function mentionsWith(text: string, sentences: readonly TaggedSentence[], known:
       // "State-sponsor": a capital before a hyphen and a common word names nothing.
       const nameLike = linking || (isName(term) && !(term.post === '-' && !isName(sentence.terms[index + 1])));
       if (!nameLike || (previous && !joins(text, previous, term))) close();
+      if (nameLike && run.length === 0) {
+        const before = sentence.terms[index - 1];
+        titled = before !== undefined && before.post === ' ' && TITLES.has(before.text.toLowerCase());
+      }
       if (nameLike) run.push(term);
       if (/[,;:()"“”]/u.test(term.post)) close();
     });

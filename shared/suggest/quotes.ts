@@ -5,6 +5,12 @@ import { resolveSubject, type EarlierSpeaker, type KeyedMention, type ResolvedSp
 import type { TaggedSentence } from './nlp-terms.ts';
 import { suggestionId, type QuoteSuggestion, type Span } from './suggestion.ts';
 
+/** A speaker to remember at a quote, with the gender its name's mentions carry. */
+function speakerAt(at: number, speaker: ResolvedSpeaker, mentions: readonly KeyedMention[]): EarlierSpeaker {
+  const gender = mentions.find((mention) => mention.key === speaker.key)?.gender;
+  return { at, key: speaker.key, type: speaker.type, ...(gender ? { gender } : {}) };
+}
+
 /** Where the sentence around `at` starts, within its paragraph. */
 function sentenceStart(text: string, paragraph: Span, at: number): number {
   const before = text.slice(paragraph.start, at);
@@ -68,7 +74,8 @@ export function suggestQuotes(text: string, sentences: readonly TaggedSentence[]
     look(cueBefore(text, limit, quote.open));
     const wholeParagraph = quote.open <= (quote.paragraph.start + 1) && (quote.close === null || quote.close >= quote.paragraph.end - 2);
     const isNextParagraph = previous !== null && previous.paragraph.end + 2 === quote.paragraph.start;
-    if (!found.speaker && previous?.speaker && (quote.continues || (wholeParagraph && isNextParagraph))) {
+    const sameParagraph = previous !== null && previous.paragraph === quote.paragraph;
+    if (!found.speaker && previous?.speaker && (quote.continues || sameParagraph || (wholeParagraph && isNextParagraph))) {
       found.speaker = { ...previous.speaker, rule: 'continuation' };
     }
     reasons.push(quote.continues ? 'continues the previous paragraph’s quote' : text.charAt(quote.open) === '"' ? 'straight quotation marks' : 'curly quotation marks');
@@ -101,7 +108,7 @@ export function suggestQuotes(text: string, sentences: readonly TaggedSentence[]
       }
     }
     if (found.speaker) {
-      earlier.push({ at: quote.start, key: found.speaker.key, type: found.speaker.type });
+      earlier.push(speakerAt(quote.start, found.speaker, mentions));
       if (found.speaker.rule === 'named') speakerTypes.set(found.speaker.key, found.speaker.type);
     }
     previous = { paragraph: quote.paragraph, speaker: found.speaker ?? (quote.paragraph === previous?.paragraph ? previous.speaker : null) };
@@ -111,9 +118,21 @@ export function suggestQuotes(text: string, sentences: readonly TaggedSentence[]
   return { suggestions, speakerTypes };
 }
 
-const INDIRECT = new RegExp(`\\b(${REPORTING_VERBS})\\s+(?:[\\p{L}]+\\s+)?that\\s+`, 'iu');
+/** Verbs that report speech and can take the reported clause right after them ("said the plan had failed"). */
+const SAYING = new RegExp(`\\b(${REPORTING_VERBS}|described)\\b`, 'giu');
+/** Words that, right after the verb, start something other than the reported clause ("said on Monday", "said in a statement"). */
+const NOT_A_CLAUSE = /^(?:on|in|at|after|before|during|last|this|yesterday|today|to|with|by|for|from|so|nothing|little|much|goodbye|hello|sorry|yes|no|as)\b/iu;
 
-/** "X said that …" in sentences without quotation marks: the reported clause, from after "that" to the sentence's end. */
+/** The reported clause after a reporting verb: after "that" (one word may come between), else right after the verb when a subject resolved. */
+function reportedClause(text: string, verbEnd: number, sentenceEnd: number, hasSpeaker: boolean): { start: number; viaThat: boolean } | null {
+  const rest = text.slice(verbEnd, sentenceEnd);
+  const viaThat = /^\s+(?:[\p{L}]+\s+)?that\s+/u.exec(rest);
+  if (viaThat) return { start: verbEnd + viaThat[0].length, viaThat: true };
+  const plain = /^\s+(?=\p{L})/u.exec(rest);
+  if (!plain || !hasSpeaker || NOT_A_CLAUSE.test(rest.slice(plain[0].length))) return null;
+  return { start: verbEnd + plain[0].length, viaThat: false };
+}
+
 function indirectQuotes(
   text: string,
   sentences: readonly TaggedSentence[],
@@ -125,27 +144,30 @@ function indirectQuotes(
   for (const sentence of sentences) {
     const words = text.slice(sentence.start, sentence.end);
     if (/["“”„«»]/u.test(words) || quotes.some((quote) => quote.start < sentence.end && quote.end > sentence.start)) continue;
-    const match = INDIRECT.exec(words);
-    if (!match?.[1]) continue;
-    const cue = { start: sentence.start + match.index, end: sentence.start + match.index + match[1].length };
-    const cueFound = cueBefore(text, sentence.start, cue.end);
-    const speaker = cueFound ? resolveSubject(text, cueFound.subject, cue.start, mentions, earlier) : null;
     let end = sentence.end;
-    while (end > cue.end && /[\s.!?]/u.test(text.charAt(end - 1))) end -= 1;
-    const start = sentence.start + match.index + match[0].length;
-    if (end - start < 10) continue;
-    found.push({
-      id: suggestionId('quote', { start, end }),
-      kind: 'quote',
-      start,
-      end,
-      confidence: speaker ? 0.6 : 0.45,
-      reasons: [`reported speech: “${match[1]} … that”`, ...(speaker ? [`speaker by ${speaker.rule === 'named' ? 'name' : speaker.rule}`] : [])],
-      form: 'indirect',
-      cue,
-      ...(speaker ? { speakerKey: speaker.key, speakerRule: speaker.rule } : {}),
-    });
-    if (speaker) earlier.push({ at: start, key: speaker.key, type: speaker.type });
+    while (end > sentence.start && /[\s.!?]/u.test(text.charAt(end - 1))) end -= 1;
+    SAYING.lastIndex = 0;
+    // The first reporting verb whose clause can be told apart: "X said he respected the vote but warned that …" is one clause.
+    for (let match = SAYING.exec(words); match; match = SAYING.exec(words)) {
+      const cue = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length };
+      const cueFound = cueBefore(text, sentence.start, cue.end);
+      const speaker = cueFound && cueFound.cue.start === cue.start ? resolveSubject(text, cueFound.subject, cue.start, mentions, earlier) : null;
+      const clause = reportedClause(text, cue.end, end, speaker !== null);
+      if (!clause || end - clause.start < 10) continue;
+      found.push({
+        id: suggestionId('quote', { start: clause.start, end }),
+        kind: 'quote',
+        start: clause.start,
+        end,
+        confidence: speaker ? (clause.viaThat ? 0.6 : 0.55) : 0.45,
+        reasons: [`reported speech: “${match[0]}${clause.viaThat ? ' … that' : ''}”`, ...(speaker ? [`speaker by ${speaker.rule === 'named' ? 'name' : speaker.rule}`] : [])],
+        form: 'indirect',
+        cue,
+        ...(speaker ? { speakerKey: speaker.key, speakerRule: speaker.rule } : {}),
+      });
+      if (speaker) earlier.push(speakerAt(clause.start, speaker, mentions));
+      break;
+    }
   }
   return found;
 }

@@ -2,7 +2,7 @@ import type { Span } from './suggestion.ts';
 
 /** Verbs that report speech, in the forms news writing uses. */
 export const REPORTING_VERBS =
-  'said|says|say|added|adds|told|tells|stated|states|argued|argues|claimed|claims|warned|warns|explained|explains|insisted|insists|noted|notes|wrote|writes|announced|announces|asked|asks|replied|continued|declared|stressed|acknowledged|admitted|conceded|confirmed|denied|recalled|remarked|urged|tweeted|posted';
+  'said|says|say|added|adds|told|tells|stated|states|argued|argues|claimed|claims|warned|warns|explained|explains|insisted|insists|noted|notes|wrote|writes|announced|announces|asked|asks|replied|continued|declared|stressed|acknowledged|admitted|conceded|confirmed|denied|recalled|remarked|urged|tweeted|posted|described';
 
 const VERB = `(?:${REPORTING_VERBS})`;
 
@@ -26,15 +26,23 @@ function phraseAfter(text: string, from: number, limit: number): Span | null {
   return trimmed ? { start: from + lead, end: from + lead + trimmed.length } : null;
 }
 
-function phraseBefore(text: string, to: number, limit: number): Span | null {
-  const before = text.slice(limit, to);
+/** The clause right before `to` (back to a comma or stronger mark), skipping the commas that close an apposition. */
+function clauseBefore(text: string, to: number, limit: number): Span | null {
+  const before = text.slice(limit, to).replace(/[\s,]+$/u, '');
   let cut = -1;
   const clauseBreak = /[,.;:!?"“”()]/gu;
   for (let match = clauseBreak.exec(before); match; match = clauseBreak.exec(before)) cut = match.index + 1;
   const phrase = before.slice(cut < 0 ? 0 : cut);
   const start = limit + (cut < 0 ? 0 : cut) + (phrase.length - phrase.trimStart().length);
-  const end = limit + before.trimEnd().length;
+  const end = limit + before.length;
   return end > start ? { start, end } : null;
+}
+
+/** The words naming who spoke, before a verb: the clause before it, or the one before a relative clause ("X, which inspected it in 2022, said"). */
+function phraseBefore(text: string, to: number, limit: number): Span | null {
+  const phrase = clauseBefore(text, to, limit);
+  if (phrase && /^(?:which|who|whose|whom)\b/iu.test(text.slice(phrase.start, phrase.end))) return clauseBefore(text, phrase.start, limit) ?? phrase;
+  return phrase;
 }
 
 /**
