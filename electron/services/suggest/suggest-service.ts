@@ -2,8 +2,10 @@ import type { ChannelOutput } from '../../../shared/contract/channels.ts';
 import type { AnnotationOp } from '../../../shared/contract/ops.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
-import { acceptSuggestionsOps, suggestDocument, type SuggestionSet } from '../../../shared/suggest/index.ts';
 import { randomBytes } from 'node:crypto';
+import { acceptSuggestionsOps } from '../../../shared/suggest/suggestion-ops.ts';
+import type { suggestDocument as SuggestDocument } from '../../../shared/suggest/suggest-document.ts';
+import type { SuggestionSet } from '../../../shared/suggest/suggestion.ts';
 
 /** What the suggestion service needs of the library store. */
 export interface SuggestStore {
@@ -13,12 +15,21 @@ export interface SuggestStore {
   putDocument(document: ScholiaDocument): void;
 }
 
+/**
+ * The suggesters, loaded on first use: the NLP library's lexicon takes most of a second to load, a
+ * cost no other command of the app or the CLI should pay.
+ */
+async function suggesters(): Promise<{ suggestDocument: typeof SuggestDocument }> {
+  return import('../../../shared/suggest/suggest-document.ts');
+}
+
 /** Runs the suggesters for every transport (the app, the browser host, the CLI) and remembers rejections per document. */
 export class SuggestService {
   constructor(private readonly store: SuggestStore) {}
 
   async run(documentId: string): Promise<SuggestionSet> {
     const document = await this.store.getDocument(documentId);
+    const { suggestDocument } = await suggesters();
     return suggestDocument(document, this.store.tagset);
   }
 
@@ -34,6 +45,7 @@ export class SuggestService {
   /** The ops that accept every suggestion at or above `minConfidence` as annotations marked machine-suggested. */
   async acceptAllOps(documentId: string, minConfidence: number, author: string): Promise<{ ops: AnnotationOp[]; accepted: number }> {
     const document = await this.store.getDocument(documentId);
+    const { suggestDocument } = await suggesters();
     const set = suggestDocument(document, this.store.tagset);
     const chosen = set.suggestions.filter((suggestion) => suggestion.confidence >= minConfidence);
     const ops = acceptSuggestionsOps(

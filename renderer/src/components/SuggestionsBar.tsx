@@ -17,7 +17,7 @@ function detailOf(suggestion: Suggestion, set: SuggestionSet, text: string): str
       return `${suggestion.form} · ${speaker}${cue}`;
     }
     case 'claim':
-      return `check-worthiness ${percent(suggestion.confidence)}${suggestion.label ? ` · ${suggestion.label}` : ''}`;
+      return suggestion.label ? `claim type ${suggestion.label}` : 'check-worthy statement';
   }
 }
 
@@ -31,7 +31,7 @@ function CurrentSuggestion({ suggestions, suggestion, text }: { suggestions: Sug
       <div class="suggestion-body">
         <p class="suggestion-words">“{words.length > 140 ? `${words.slice(0, 137)}…` : words}”</p>
         <p class="suggestion-detail">
-          {detailOf(suggestion, set, text)} · {percent(suggestion.confidence)}
+          {detailOf(suggestion, set, text)} · {suggestion.kind === 'claim' ? 'check-worthiness' : 'confidence'} {percent(suggestion.confidence)}
         </p>
         <p class="suggestion-reasons">{suggestion.reasons.join(' · ')}</p>
       </div>
