@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { exportTagFile } from '../export/tag-file-export.ts';
 import { applyAnnotationOps } from '../model/apply-ops.ts';
+import { newDocument } from '../model/new-document.ts';
+import { checkTagFile } from '../model/tag-file-check.ts';
 import type { Entity } from '../model/entity.ts';
 import { DEFAULT_TAGSET } from '../model/tagset.ts';
 import { suggestDocument } from './suggest-document.ts';
@@ -24,6 +27,14 @@ describe('accepting suggestions', () => {
     const mentions = layer.annotations.filter((annotation) => annotation.kind === 'entity' && annotation.entityId === lopez?.id);
     expect(mentions.map((mention) => mention.target.exact)).toEqual(['Maria Lopez', 'Lopez']);
     expect(mentions.every((mention) => mention.suggested?.suggester === 'entities')).toBe(true);
+  });
+
+  it('keeps the machine-suggested mark through a tag-file export and its check', () => {
+    const { layer } = accept([]);
+    const document = { ...newDocument('doc1', { title: 'T' }, text.split('\n\n'), '2026-01-01T00:00:00.000Z'), ...layer };
+    const check = checkTagFile(JSON.parse(JSON.stringify(exportTagFile(document, DEFAULT_TAGSET, { annotator: 'A' }))));
+    if (!check.ok) throw new Error(check.problems.map((problem) => problem.message).join('; '));
+    expect(check.file.annotations.find((annotation) => annotation.kind === 'quote')?.suggested).toEqual({ suggester: 'quotes', confidence: 0.9 });
   });
 
   it('links to the registry entry instead of adding one', () => {

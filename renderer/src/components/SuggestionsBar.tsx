@@ -119,7 +119,7 @@ export function SuggestionsBar({ store }: { store: AppStore }) {
             </button>
           </>
         ) : (
-          <span class="field-hint">Entities, quotes with their speakers, and check-worthy claims, proposed on this computer; nothing is saved until you accept it.</span>
+          <span class="field-hint suggestions-hint">Entities, quotes and claims proposed on this computer; nothing is saved until you accept.</span>
         )}
       </div>
       {current && suggestions.visible.value ? <CurrentSuggestion suggestions={suggestions} suggestion={current} text={session.text} /> : null}
