@@ -7,11 +7,13 @@ import { formatTable, type BenchRow } from './lib/report.ts';
 import { anchoringScenario } from './scenarios/anchoring.ts';
 import { annotateScenario } from './scenarios/annotate.ts';
 import { exportScenario } from './scenarios/export.ts';
+import { suggestScenario } from './scenarios/suggest.ts';
 
 const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   annotate: annotateScenario,
   anchoring: anchoringScenario,
   export: exportScenario,
+  suggest: suggestScenario,
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string', default: '9' } } });
