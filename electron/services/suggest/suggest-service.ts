@@ -1,6 +1,7 @@
 import type { ChannelOutput } from '../../../shared/contract/channels.ts';
 import type { AnnotationOp } from '../../../shared/contract/ops.ts';
-import type { ScholiaDocument } from '../../../shared/model/document.ts';
+import { ScholiaError } from '../../../shared/contract/errors.ts';
+import { MAX_REJECTED_SUGGESTIONS, type ScholiaDocument } from '../../../shared/model/document.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
 import { randomBytes } from 'node:crypto';
 import { acceptSuggestionsOps } from '../../../shared/suggest/suggestion-ops.ts';
@@ -38,6 +39,9 @@ export class SuggestService {
     this.store.assertWritable(documentId);
     const document = await this.store.getDocument(documentId);
     const rejectedSuggestions = [...new Set([...(document.rejectedSuggestions ?? []), ...ids])];
+    if (rejectedSuggestions.length > MAX_REJECTED_SUGGESTIONS) {
+      throw new ScholiaError('bad-request', `A document remembers at most ${MAX_REJECTED_SUGGESTIONS} rejected suggestions; nothing was changed.`);
+    }
     this.store.putDocument({ ...document, rejectedSuggestions });
     return { rejected: rejectedSuggestions.length };
   }
