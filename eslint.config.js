@@ -10,6 +10,11 @@ const nodeBuiltins = {
   message: 'Node built-ins are not available in this runtime.',
 };
 const electronPackage = { regex: '^electron(/|$)', message: 'Only electron/main and electron/preload may import Electron.' };
+// The suggesters' NLP model runs in the services (suggest.run); the renderer takes only their types and the accept ops.
+const suggesters = {
+  regex: '^compromise(/|$)|shared/suggest/(?!suggestion\\.ts$|suggestion-ops\\.ts$)',
+  message: 'The renderer calls suggest.run; only shared/suggest/suggestion.ts and suggestion-ops.ts keep its bundle free of the NLP model.',
+};
 
 /** @param {...object} patterns @returns {import('eslint').Linter.RulesRecord} */
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
@@ -35,7 +40,7 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
-    rules: restrict(nodeBuiltins, electronPackage),
+    rules: restrict(nodeBuiltins, electronPackage, suggesters),
   },
   {
     files: ['electron/services/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts'],
@@ -47,7 +52,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bin/**/*.js', '*.config.{js,ts}', '**/*.test.ts'],
+    files: ['e2e/**/*.ts', 'bench/**/*.ts', 'eval/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bin/**/*.js', '*.config.{js,ts}', '**/*.test.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

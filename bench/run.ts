@@ -8,12 +8,14 @@ import { anchoringScenario } from './scenarios/anchoring.ts';
 import { annotateScenario } from './scenarios/annotate.ts';
 import { exportScenario } from './scenarios/export.ts';
 import { importScenario } from './scenarios/import.ts';
+import { suggestScenario } from './scenarios/suggest.ts';
 
 const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   annotate: annotateScenario,
   anchoring: anchoringScenario,
   export: exportScenario,
   import: importScenario,
+  suggest: suggestScenario,
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string', default: '9' } } });

@@ -9,6 +9,7 @@ import { compareCommand } from './compare-command.ts';
 import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
 import { restoreCommand } from './restore-command.ts';
+import { suggestCommand } from './suggest-command.ts';
 import { UsageError } from './usage-error.ts';
 import { validateCommand } from './validate-command.ts';
 
@@ -28,6 +29,9 @@ const USAGE = `Usage:
                                                  agreement between tag files of one article, placed on one text
   scholia restore DOC [--list | --version N] [--library DIR] [--json]
                                                  list a document's previous versions, or restore one (1 is the newest)
+  scholia suggest DOC [--library DIR] [--json] [--apply [--min-confidence N]]
+                                                 suggest entities, quotes with speakers and check-worthy claims;
+                                                 --apply stores those at or above N (default 0.5) as machine-suggested
 
 The library folder is --library DIR, else $SCHOLIA_LIBRARY, else the app's data folder.`;
 
@@ -51,6 +55,8 @@ function parse(args: string[]) {
         'no-article': { type: 'boolean', default: false },
         'no-text': { type: 'boolean', default: false },
         text: { type: 'string' },
+        apply: { type: 'boolean', default: false },
+        'min-confidence': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -142,6 +148,8 @@ async function main(argv: string[]): Promise<void> {
       return validateCommand(rest);
     case 'restore':
       return restoreCommand(libraryDir, rest, { ...(values.version !== undefined ? { version: values.version } : {}), list: values.list, json: values.json });
+    case 'suggest':
+      return suggestCommand(libraryDir, rest, { json: values.json, apply: values.apply, ...(values['min-confidence'] !== undefined ? { minConfidence: values['min-confidence'] } : {}) });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

@@ -4,6 +4,7 @@ import { exportDocument, type ExportDocumentOptions } from './export/export-docu
 import { LibraryService } from './library-service.ts';
 import { ReviewService } from './review/review-service.ts';
 import { LibraryStore, type LibraryStoreOptions } from './store/library-store.ts';
+import { SuggestService } from './suggest/suggest-service.ts';
 
 export interface ScholiaOptions {
   libraryDir: string;
@@ -24,6 +25,7 @@ export interface ScholiaOptions {
 export interface Scholia {
   readonly libraryDir: string;
   readonly library: LibraryService;
+  readonly suggestions: SuggestService;
   dispatch(channel: string, input: unknown): Promise<ApiResult<unknown>>;
   /** Writes every pending change now. */
   flush(): Promise<void>;
@@ -31,7 +33,7 @@ export interface Scholia {
   close(): Promise<void>;
 }
 
-function handlersFor(library: LibraryService, reviews: ReviewService, printPdf: ScholiaOptions['printPdf']): Handlers {
+function handlersFor(library: LibraryService, reviews: ReviewService, suggestions: SuggestService, printPdf: ScholiaOptions['printPdf']): Handlers {
   return {
     'library.list': () => library.list(),
     'library.get': ({ id }) => library.get(id),
@@ -68,6 +70,8 @@ function handlersFor(library: LibraryService, reviews: ReviewService, printPdf: 
     'library.trashList': () => library.trashList(),
     'library.untrash': ({ id }) => library.untrash(id),
     'library.emptyTrash': () => library.emptyTrash(),
+    'suggest.run': ({ documentId }) => suggestions.run(documentId),
+    'suggest.reject': ({ documentId, ids }) => suggestions.reject(documentId, ids),
   };
 }
 
@@ -80,11 +84,13 @@ export async function openScholia(options: ScholiaOptions): Promise<Scholia> {
   });
   const library = new LibraryService(store);
   if (options.seedFrom && store.createdNow && store.writable) await library.seedSample(options.seedFrom);
-  const handlers = handlersFor(library, new ReviewService(store), options.printPdf);
+  const suggestions = new SuggestService(store);
+  const handlers = handlersFor(library, new ReviewService(store), suggestions, options.printPdf);
   let closed = false;
   return {
     libraryDir: options.libraryDir,
     library,
+    suggestions,
     dispatch: (channel, input) =>
       closed
         ? Promise.resolve({ ok: false, error: { code: 'forbidden', message: 'Scholia is shutting down.' } })

@@ -29,6 +29,8 @@ export const CHANNEL_NAMES = [
   'library.trashList',
   'library.untrash',
   'library.emptyTrash',
+  'suggest.run',
+  'suggest.reject',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

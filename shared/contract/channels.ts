@@ -8,6 +8,7 @@ import type { Channel } from './channel-names.ts';
 import { AnnotationOp, MAX_OPS_PER_BATCH } from './ops.ts';
 import { importChannels } from './import-channels.ts';
 import { reviewChannels } from './review-channels.ts';
+import { suggestChannels } from './suggest-channels.ts';
 
 /** The largest article text accepted, in UTF-16 code units (about 1.5 million words). */
 export const MAX_TEXT_LENGTH = 10_000_000;
@@ -91,6 +92,7 @@ export const contract = {
   },
   ...reviewChannels,
   ...importChannels,
+  ...suggestChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

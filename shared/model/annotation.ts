@@ -10,11 +10,22 @@ export type QuoteForm = (typeof QUOTE_FORMS)[number];
 
 const TagId = z.string().min(1).max(64);
 
+export const SUGGESTERS = ['entities', 'quotes', 'claims'] as const;
+export type Suggester = (typeof SUGGESTERS)[number];
+
+/** Marks an annotation that began as a machine suggestion the analyst accepted: which suggester, how sure it was. */
+export const SuggestedBy = z.object({
+  suggester: z.enum(SUGGESTERS),
+  confidence: z.number().min(0).max(1),
+});
+export type SuggestedBy = z.infer<typeof SuggestedBy>;
+
 const common = {
   id: Id,
   target: Target,
   note: z.string().max(100_000).optional(),
   tags: z.array(z.string().min(1).max(100)).max(100).optional(),
+  suggested: SuggestedBy.optional(),
   author: z.string().max(200),
   created: IsoDateTime,
   modified: IsoDateTime,

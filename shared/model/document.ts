@@ -5,6 +5,9 @@ import { Entity } from './entity.ts';
 import { Id, IsoDate, IsoDateTime } from './ids.ts';
 import { ReviewRecord } from './review.ts';
 
+/** The most rejected suggestions a document remembers. */
+export const MAX_REJECTED_SUGGESTIONS = 100_000;
+
 export const Fingerprint = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'a fingerprint is "sha256:" and 64 hex digits');
 
 export const DocumentMeta = z.object({
@@ -31,6 +34,8 @@ export const ScholiaDocument = z.object({
   entities: z.array(Entity),
   annotations: z.array(Annotation),
   reviews: z.array(Review),
+  /** Suggestions the analyst rejected (their ids, `kind:start-end`), so they do not come back; not a revision of the annotations. */
+  rejectedSuggestions: z.array(z.string().max(100)).max(MAX_REJECTED_SUGGESTIONS).optional(),
   /** Counts the batches of changes applied since import. */
   revision: z.int().nonnegative(),
   imported: IsoDateTime,

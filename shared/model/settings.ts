@@ -4,6 +4,8 @@ export const Settings = z.object({
   annotatorName: z.string().trim().min(1, 'the annotator name cannot be empty').max(200),
   /** Set once the annotator has confirmed their name (the app asks on first run until then). */
   profileSet: z.boolean().optional(),
+  /** Propose suggestions when an article with no annotations yet is opened (a fresh import), without being asked. */
+  suggestOnImport: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

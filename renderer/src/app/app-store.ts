@@ -8,6 +8,7 @@ import type { ApiClient } from '../api/api-client.ts';
 import { DocumentSession } from '../session/document-session.ts';
 import { LibraryManager } from './library-manager.ts';
 import { ReviewStore } from './review-store.ts';
+import { SuggestionStore } from './suggestion-store.ts';
 import { UiState } from './ui-state.ts';
 
 const LAST_DOCUMENT_KEY = 'scholia.lastDocument';
@@ -69,10 +70,12 @@ export class AppStore {
   readonly review: ReviewStore;
   /** Import, search, sort, details and trash. */
   readonly library: LibraryManager;
+  readonly suggestions: SuggestionStore;
 
   constructor(private readonly api: ApiClient) {
     this.review = new ReviewStore(this, api);
     this.library = new LibraryManager(this, api);
+    this.suggestions = new SuggestionStore(this, api);
   }
 
   report(tone: StatusMessage['tone'], text: string): void {

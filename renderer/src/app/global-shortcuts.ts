@@ -77,6 +77,11 @@ export function installGlobalShortcuts(store: AppStore): () => void {
       if (store.session.value && !store.ui.dialog.value) chooseReviewFile();
       return;
     }
+    if ((event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyS') {
+      event.preventDefault();
+      if (store.session.value && !store.ui.dialog.value) store.suggestions.runOrStep();
+      return;
+    }
     if (event.key === 'F6' && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       cycleRegion(event.shiftKey ? -1 : 1);

@@ -94,6 +94,17 @@ export const SHORTCUTS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Suggestions',
+    where: 'with a suggestion current (dashed in the article)',
+    rows: [
+      { keys: ['Ctrl+Alt+S'], action: 'Suggest; when suggestions show, go to the next one' },
+      { keys: ['Enter'], action: 'Accept it as an annotation' },
+      { keys: ['Backspace'], action: 'Reject it (it does not come back)' },
+      { keys: ['Tab', 'Shift+Tab'], action: 'Next or previous suggestion' },
+      { keys: ['Esc'], action: 'Leave the suggestions (the keys are the article’s again)' },
+    ],
+  },
+  {
     title: 'Everywhere',
     where: 'anywhere in the window',
     rows: [

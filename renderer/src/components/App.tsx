@@ -16,6 +16,7 @@ import { SettingsDialog } from './SettingsDialog.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { StatusLine } from './StatusLine.tsx';
+import { SuggestionsBar } from './SuggestionsBar.tsx';
 import { VersionsDialog } from './VersionsDialog.tsx';
 
 /** The window: library and annotation lists on the left, the article in the middle, the inspector on the right, the status line below. */
@@ -34,11 +35,12 @@ export function App({ store }: { store: AppStore }) {
         <ProfilePrompt store={store} />
         <AnnotationToolbar store={store} />
         <FindBar store={store} />
+        <SuggestionsBar store={store} />
         <div class="reading-scroll">
           {session ? (
             <div class="reading-column" key={session.id}>
               <DocumentHeader meta={store.library.editedMeta.value.get(session.id) ?? session.meta} />
-              <ReaderPane session={session} />
+              <ReaderPane session={session} suggestions={store.suggestions} />
             </div>
           ) : (
             <div class="reading-column reading-placeholder">

@@ -40,12 +40,30 @@ function ProfileSection({ store }: { store: AppStore }) {
   );
 }
 
-/** Settings (Ctrl/Cmd+,): the annotator's name and the library's codebook. */
+function SuggestionsSection({ store }: { store: AppStore }) {
+  return (
+    <section class="settings-section" aria-label="Suggestions">
+      <h3 class="codebook-title">Suggestions</h3>
+      <label class="field field-inline">
+        <input
+          type="checkbox"
+          checked={store.settings.value.suggestOnImport === true}
+          onChange={(event) => void store.suggestions.setSuggestOnImport(event.currentTarget.checked)}
+        />
+        Suggest on import: propose entities, quotes and claims when an article without annotations is opened
+      </label>
+      <p class="field-hint">Suggestions are computed on this computer and never saved until you accept them. Without this, use Suggest above the article (Ctrl+Alt+S).</p>
+    </section>
+  );
+}
+
+/** Settings (Ctrl/Cmd+,): the annotator's name, suggestions and the library's codebook. */
 export function SettingsDialog({ store }: { store: AppStore }) {
   if (store.ui.dialog.value !== 'settings') return null;
   return (
     <Dialog title="Settings" class="settings-dialog" onClose={() => (store.ui.dialog.value = null)}>
       <ProfileSection store={store} />
+      <SuggestionsSection store={store} />
       <h3 class="codebook-heading">Codebook</h3>
       <p class="field-hint">The codebook is the library’s: share it with a team as a file (Export, then Import on their side).</p>
       <CodebookEditor store={store} />

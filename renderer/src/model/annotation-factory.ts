@@ -2,19 +2,10 @@ import type { AnnotationOp } from '../../../shared/contract/ops.ts';
 import type { Annotation, AnnotationKind } from '../../../shared/model/annotation.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { Target } from '../../../shared/model/target.ts';
-import { DEFAULT_VERDICT, type Tagset, type TagsetEntry } from '../../../shared/model/tagset.ts';
+import { defaultVerdict, findEntityNamed, tagOrFirst, type Authoring } from '../../../shared/model/new-records.ts';
+import type { Tagset } from '../../../shared/model/tagset.ts';
 
-/** Who and when a new record is made, and where its ids come from. */
-export interface Authoring {
-  author: string;
-  now: string;
-  newId(): string;
-}
-
-/** `preferred` when the tagset list has it, else the list's first id (a tagset list is never empty). */
-function tagOrFirst(entries: readonly TagsetEntry[], preferred: string): string {
-  return entries.some((entry) => entry.id === preferred) ? preferred : (entries[0]?.id ?? preferred);
-}
+export { defaultVerdict, findEntityNamed, type Authoring };
 
 /** The type a new entity gets: `other` when the tagset has it. */
 export function defaultEntityType(tagset: Tagset): string {
@@ -24,24 +15,6 @@ export function defaultEntityType(tagset: Tagset): string {
 /** The type a speaker typed in by name gets: `person` when the tagset has it. */
 export function speakerEntityType(tagset: Tagset): string {
   return tagOrFirst(tagset.entityTypes, 'person');
-}
-
-/** The verdict a new claim gets: `unverified` when the tagset has it. */
-export function defaultVerdict(tagset: Tagset): string {
-  return tagOrFirst(tagset.verdicts, DEFAULT_VERDICT);
-}
-
-function nameKey(name: string): string {
-  return name.normalize('NFC').replace(/\s+/gu, ' ').trim().toLocaleLowerCase();
-}
-
-/** The registered entity whose name or an alias equals `text` (ignoring case and spacing). */
-export function findEntityNamed(entities: Iterable<Entity>, text: string): Entity | undefined {
-  const key = nameKey(text);
-  for (const entity of entities) {
-    if (nameKey(entity.name) === key || entity.aliases.some((alias) => nameKey(alias) === key)) return entity;
-  }
-  return undefined;
 }
 
 /** The most characters an entity name may have (the store's limit). */

@@ -14,6 +14,7 @@ import { FindHighlights } from './find-highlights.ts';
 import { ReaderOverlay } from './reader-overlay.ts';
 import { readerSchema } from './reader-schema.ts';
 import { theirLayerPlugin, theirLayerState, withTheirChange, type TheirHighlight } from './review-decorations.ts';
+import { suggestionLayerPlugin, suggestionLayerState, withSuggestionMarks, type SuggestionMark } from './suggestion-decorations.ts';
 import { trimmedSpan, type TextSpan } from './selection-span.ts';
 import { TextMap } from './text-map.ts';
 
@@ -21,6 +22,14 @@ import { TextMap } from './text-map.ts';
 export interface SpanHighlight extends TextSpan {
   id: string;
   look: HighlightLook;
+}
+
+/** A suggestion to draw in the suggestion layer, in text offsets. */
+export interface SuggestionSpan extends TextSpan {
+  id: string;
+  kind: SuggestionMark['kind'];
+  current: boolean;
+  title: string;
 }
 
 /** A colleague's item to draw in the review layer, in text offsets. */
@@ -113,7 +122,7 @@ export class ReaderView {
     this.textMap = TextMap.build(doc, options.text);
     const state = EditorState.create({
       doc,
-      plugins: [annotationDecorationsPlugin(options.highlights.map((item) => this.toHighlight(item))), theirLayerPlugin()],
+      plugins: [annotationDecorationsPlugin(options.highlights.map((item) => this.toHighlight(item))), theirLayerPlugin(), suggestionLayerPlugin()],
     });
     this.view = new EditorView(place, {
       state,
@@ -128,6 +137,8 @@ export class ReaderView {
         'data-highlight-count': String(highlightState(current).ranges.size),
         // How many of a colleague's items are drawn (the review layer).
         'data-their-count': String(theirLayerState(current).ranges.size),
+        // How many suggestions are drawn (the suggestion layer).
+        'data-suggestion-count': String(suggestionLayerState(current).find().length),
       }),
       handleClick: (view, _pos, event) => {
         if (handleLinkClick(event)) return true;
@@ -214,6 +225,12 @@ export class ReaderView {
   }
 
   private readonly theirKeys = new Map<string, string>();
+
+  /** Shows the machine suggestions (in text offsets) as their own layer; an empty list hides it. One transaction. */
+  setSuggestionLayer(items: readonly SuggestionSpan[]): void {
+    const marks: SuggestionMark[] = items.map((item) => ({ ...item, from: this.textMap.toPos(item.start, 1), to: this.textMap.toPos(item.end, -1) }));
+    this.view.dispatch(withSuggestionMarks(this.view.state.tr, marks));
+  }
 
   // ---- keys -----------------------------------------------------------------------------------
 

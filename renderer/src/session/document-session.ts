@@ -16,7 +16,7 @@ import { quotationAround } from '../model/quotations.ts';
 import { moveSpanEdge } from '../model/span-steps.ts';
 import { highlightLook, KIND_LABELS } from '../reader/annotation-appearance.ts';
 import { innermostFirst, neighbourInReadingOrder, pickAnnotation, type AnnotationSpan } from '../reader/annotation-picking.ts';
-import type { ReaderView, SpanHighlight, TheirSpan } from '../reader/reader-view.ts';
+import type { ReaderView, SpanHighlight, SuggestionSpan, TheirSpan } from '../reader/reader-view.ts';
 import type { TextSpan } from '../reader/selection-span.ts';
 
 /** Something to tell the analyst that is not a save state: a hint or a failure outside saving. */
@@ -72,6 +72,8 @@ export class DocumentSession {
   private reader: ReaderView | null = null;
   /** A colleague's layer under review, drawn beside the annotations (empty when hidden). */
   private theirLayer: readonly TheirSpan[] = [];
+  /** The machine suggestions shown (empty when hidden or none). */
+  private suggestionLayer: readonly SuggestionSpan[] = [];
   private revision: number;
   private lastChange: RecordChange | null = null;
   private listUpdate: ReturnType<typeof setTimeout> | undefined;
@@ -145,6 +147,7 @@ export class DocumentSession {
   attachReader(reader: ReaderView | null): void {
     this.reader = reader;
     if (reader && this.theirLayer.length > 0) reader.setTheirLayer(this.theirLayer);
+    if (reader && this.suggestionLayer.length > 0) reader.setSuggestionLayer(this.suggestionLayer);
     this.caret.value = null;
   }
 
@@ -279,6 +282,12 @@ export class DocumentSession {
   setTheirLayer(items: readonly TheirSpan[]): void {
     this.theirLayer = items;
     this.reader?.setTheirLayer(items);
+  }
+
+  /** Draws the machine suggestions in the reader, apart from the annotations; an empty list hides them. */
+  setSuggestionLayer(items: readonly SuggestionSpan[]): void {
+    this.suggestionLayer = items;
+    this.reader?.setSuggestionLayer(items);
   }
 
   /** Scrolls a span of the text to the middle of the view and flashes it. */

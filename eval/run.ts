@@ -1,0 +1,133 @@
+// `npm run eval`: scores the suggesters against the hand-annotated gold texts in eval/gold/ and
+// prints precision, recall and F1 for entity mentions, quote spans and claims, and speaker accuracy,
+// for the development texts, the held-out texts and all of them. Writes eval/results.json.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_TAGSET } from '../shared/model/tagset.ts';
+import { suggestDocument } from '../shared/suggest/suggest-document.ts';
+import type { SuggestionSet } from '../shared/suggest/suggestion.ts';
+import { readGoldSet, type GoldText } from './gold-set.ts';
+import { addCounts, exactMatch, halfOverlap, pairSpans, scoresOf, type Counts, type Scores } from './scores.ts';
+
+/** The confidence the reader shows suggestions from by default. */
+const SHOWN = 0.5;
+
+interface TextCounts {
+  mentions: Counts;
+  mentionTypes: { right: number; of: number };
+  quotesExact: Counts;
+  quotesOverlap: Counts;
+  directRecall: { found: number; of: number };
+  speakers: { right: number; of: number };
+  directSpeakers: { right: number; of: number };
+  claims: Counts;
+}
+
+const ratio = (part: { right?: number; found?: number; of: number }) => (part.of ? (part.right ?? part.found ?? 0) / part.of : null);
+
+function countText(gold: GoldText, set: SuggestionSet): TextCounts {
+  const shown = set.suggestions.filter((s) => s.confidence >= SHOWN);
+  const entityOf = (key: string | undefined) => set.entities.find((entity) => entity.key === key);
+  const mentions = shown.filter((s) => s.kind === 'entity');
+  const mentionPairs = pairSpans(mentions, gold.mentions, exactMatch);
+  const typeRight = mentionPairs.filter(([p, g]) => p.kind === 'entity' && entityOf(p.entityKey)?.type === g.type).length;
+  const quotes = shown.filter((s) => s.kind === 'quote');
+  const exactPairs = pairSpans(quotes, gold.quotes, exactMatch);
+  const overlapPairs = pairSpans(quotes, gold.quotes, halfOverlap);
+  const direct = gold.quotes.filter((quote) => quote.form === 'direct');
+  const speakerJudged = overlapPairs.filter(([, g]) => g.speaker !== null);
+  const speakerRight = ([p, g]: (typeof speakerJudged)[number]) => {
+    const name = p.kind === 'quote' ? entityOf(p.speakerKey)?.name.toLowerCase() : undefined;
+    return name !== undefined && g.speaker !== null && (gold.names.get(g.speaker) ?? []).includes(name);
+  };
+  const claims = shown.filter((s) => s.kind === 'claim');
+  return {
+    mentions: { matched: mentionPairs.length, predicted: mentions.length, gold: gold.mentions.length },
+    mentionTypes: { right: typeRight, of: mentionPairs.length },
+    quotesExact: { matched: exactPairs.length, predicted: quotes.length, gold: gold.quotes.length },
+    quotesOverlap: { matched: overlapPairs.length, predicted: quotes.length, gold: gold.quotes.length },
+    directRecall: { found: direct.filter((g) => quotes.some((p) => exactMatch(p, g))).length, of: direct.length },
+    speakers: { right: speakerJudged.filter(speakerRight).length, of: speakerJudged.length },
+    directSpeakers: { right: speakerJudged.filter((pair) => pair[1].form === 'direct').filter(speakerRight).length, of: speakerJudged.filter((pair) => pair[1].form === 'direct').length },
+    claims: { matched: pairSpans(claims, gold.claims, halfOverlap).length, predicted: claims.length, gold: gold.claims.length },
+  };
+}
+
+function sum(all: readonly TextCounts[]): TextCounts {
+  const zero: TextCounts = {
+    mentions: { matched: 0, predicted: 0, gold: 0 },
+    mentionTypes: { right: 0, of: 0 },
+    quotesExact: { matched: 0, predicted: 0, gold: 0 },
+    quotesOverlap: { matched: 0, predicted: 0, gold: 0 },
+    directRecall: { found: 0, of: 0 },
+    speakers: { right: 0, of: 0 },
+    directSpeakers: { right: 0, of: 0 },
+    claims: { matched: 0, predicted: 0, gold: 0 },
+  };
+  return all.reduce((a, b) => ({
+    mentions: addCounts(a.mentions, b.mentions),
+    mentionTypes: { right: a.mentionTypes.right + b.mentionTypes.right, of: a.mentionTypes.of + b.mentionTypes.of },
+    quotesExact: addCounts(a.quotesExact, b.quotesExact),
+    quotesOverlap: addCounts(a.quotesOverlap, b.quotesOverlap),
+    directRecall: { found: a.directRecall.found + b.directRecall.found, of: a.directRecall.of + b.directRecall.of },
+    speakers: { right: a.speakers.right + b.speakers.right, of: a.speakers.of + b.speakers.of },
+    directSpeakers: { right: a.directSpeakers.right + b.directSpeakers.right, of: a.directSpeakers.of + b.directSpeakers.of },
+    claims: addCounts(a.claims, b.claims),
+  }), zero);
+}
+
+interface Report {
+  texts: number;
+  entityMentions: Scores;
+  entityTypeAccuracy: number | null;
+  quoteSpansExact: Scores;
+  quoteSpansOverlap: Scores;
+  directQuoteRecall: number | null;
+  speakerAccuracy: number | null;
+  directSpeakerAccuracy: number | null;
+  claims: Scores;
+}
+
+function reportOf(counts: readonly TextCounts[]): Report {
+  const total = sum(counts);
+  return {
+    texts: counts.length,
+    entityMentions: scoresOf(total.mentions),
+    entityTypeAccuracy: ratio(total.mentionTypes),
+    quoteSpansExact: scoresOf(total.quotesExact),
+    quoteSpansOverlap: scoresOf(total.quotesOverlap),
+    directQuoteRecall: ratio(total.directRecall),
+    speakerAccuracy: ratio(total.speakers),
+    directSpeakerAccuracy: ratio(total.directSpeakers),
+    claims: scoresOf(total.claims),
+  };
+}
+
+const fixed = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+const prf = (scores: Scores) => `${fixed(scores.precision)} / ${fixed(scores.recall)} / ${fixed(scores.f1)}`;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const gold = readGoldSet(path.join(here, 'gold'));
+const counted = gold.map((text) => ({ text, counts: countText(text, suggestDocument({ text: text.text, entities: [], annotations: [] }, DEFAULT_TAGSET)) }));
+const splits = {
+  development: counted.filter((item) => !item.text.heldOut),
+  'held out': counted.filter((item) => item.text.heldOut),
+  all: counted,
+};
+const reports = Object.fromEntries(Object.entries(splits).map(([name, items]) => [name, reportOf(items.map((item) => item.counts))]));
+
+console.log(`Suggestions at or above ${SHOWN} against ${gold.length} gold texts (${splits.development.length} development, ${splits['held out'].length} held out).\n`);
+console.log('| split | texts | entity mentions P / R / F1 | entity types | quote spans P / R / F1 (exact) | quote spans (overlap ≥ ½) | direct-quote recall | speaker accuracy (direct) | claims P / R / F1 |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const [name, report] of Object.entries(reports)) {
+  console.log(
+    `| ${name} | ${report.texts} | ${prf(report.entityMentions)} | ${fixed(report.entityTypeAccuracy)} | ${prf(report.quoteSpansExact)} | ${prf(report.quoteSpansOverlap)} | ${fixed(report.directQuoteRecall)} | ${fixed(report.speakerAccuracy)} (${fixed(report.directSpeakerAccuracy)}) | ${prf(report.claims)} |`,
+  );
+}
+console.log('\nPer text (mentions matched/predicted/gold · quotes exact · claims):');
+for (const { text, counts } of counted) {
+  const c = (x: Counts) => `${x.matched}/${x.predicted}/${x.gold}`;
+  console.log(`  ${text.file}${text.heldOut ? ' (held out)' : ''}: mentions ${c(counts.mentions)} · quotes ${c(counts.quotesExact)} · speakers ${counts.speakers.right}/${counts.speakers.of} · claims ${c(counts.claims)}`);
+}
+writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ shownFrom: SHOWN, reports }, null, 2)}\n`);

@@ -1,0 +1,14 @@
+export { suggestClaims, scoreSentence, CLAIM_FEATURES, CLAIM_THRESHOLD, BASE_SCORE } from './claims.ts';
+export { analyseEntities, entitySuggestions, type EntityAnalysis } from './entities.ts';
+export { groupMentions, type EntityGroup } from './entity-grouping.ts';
+export { nameMentions, type NameMention } from './entity-mentions.ts';
+export { tagsetTypeFor, coarseTypeOf, type CoarseType } from './entity-types.ts';
+export { tagText, type TaggedSentence, type TaggedTerm } from './nlp-terms.ts';
+export { paragraphsOf } from './paragraphs.ts';
+export { quotedSpans, type QuotedSpan } from './quote-marks.ts';
+export { suggestQuotes, type QuoteAnalysis } from './quotes.ts';
+export { cueAfter, cueBefore, REPORTING_VERBS, type ReportingCue } from './reporting-cues.ts';
+export { resolveSubject, type KeyedMention, type ResolvedSpeaker, type SpeakerRule } from './speaker-resolution.ts';
+export { suggestDocument, type SuggestInput } from './suggest-document.ts';
+export { acceptSuggestionsOps, type AcceptContext } from './suggestion-ops.ts';
+export * from './suggestion.ts';

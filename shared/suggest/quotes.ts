@@ -1,0 +1,173 @@
+import type { QuoteForm } from '../model/annotation.ts';
+import { quotedSpans, type QuotedSpan } from './quote-marks.ts';
+import { cueAfter, cueBefore, REPORTING_VERBS, type ReportingCue } from './reporting-cues.ts';
+import { resolveSubject, type EarlierSpeaker, type KeyedMention, type ResolvedSpeaker } from './speaker-resolution.ts';
+import type { TaggedSentence } from './nlp-terms.ts';
+import { suggestionId, type QuoteSuggestion, type Span } from './suggestion.ts';
+
+/** A speaker to remember at a quote, with the gender its name's mentions carry. */
+function speakerAt(at: number, speaker: ResolvedSpeaker, mentions: readonly KeyedMention[]): EarlierSpeaker {
+  const gender = mentions.find((mention) => mention.key === speaker.key)?.gender;
+  return { at, key: speaker.key, type: speaker.type, ...(gender ? { gender } : {}) };
+}
+
+/** Where the sentence around `at` starts, within its paragraph. */
+function sentenceStart(text: string, paragraph: Span, at: number): number {
+  const before = text.slice(paragraph.start, at);
+  let start = 0;
+  const boundary = /[.!?]["”]?\s+/gu;
+  for (let match = boundary.exec(before); match; match = boundary.exec(before)) start = match.index + match[0].length;
+  return paragraph.start + start;
+}
+
+/** Where the sentence that goes on after `from` ends: its full stop, the next opening mark, or the paragraph's end. */
+function sentenceEnd(text: string, paragraph: Span, from: number): number {
+  const rest = text.slice(from, paragraph.end);
+  const stop = /[.!?](?=\s|$)|["“„«]/u.exec(rest);
+  return stop ? from + stop.index : paragraph.end;
+}
+
+function wordCount(text: string, span: Span): number {
+  return text.slice(span.start, span.end).split(/\s+/u).filter(Boolean).length;
+}
+
+/** Direct when the quote opens its sentence (or follows "X said:"); mixed when it sits inside the reporter's sentence. */
+function formOf(text: string, quote: QuotedSpan, limit: number): QuoteForm {
+  if (quote.continues || quote.open < limit) return 'direct';
+  const before = text.slice(limit, quote.open).trimEnd();
+  return before === '' || /[:,]$/u.test(before) ? 'direct' : 'mixed';
+}
+
+interface Found {
+  cue: ReportingCue | null;
+  speaker: ResolvedSpeaker | null;
+}
+
+export interface QuoteAnalysis {
+  suggestions: QuoteSuggestion[];
+  /** Names that turned out to speak: their groups are people (or the type the rules gave) when their own words did not say. */
+  speakerTypes: Map<string, ResolvedSpeaker['type']>;
+}
+
+/**
+ * Quote suggestions: every quotation (straight or curly marks, running over paragraphs, or partial
+ * inside a sentence) with its reporting cue, speaker and form, and indirect quotes ("X said that …").
+ * `mentions` are the text's names with their entity groups.
+ */
+export function suggestQuotes(text: string, sentences: readonly TaggedSentence[], mentions: readonly KeyedMention[]): QuoteAnalysis {
+  const suggestions: QuoteSuggestion[] = [];
+  const earlier: EarlierSpeaker[] = [];
+  const speakerTypes = new Map<string, ResolvedSpeaker['type']>();
+  let previous = null as { paragraph: Span; speaker: ResolvedSpeaker | null } | null;
+  const quotes = quotedSpans(text);
+  for (const quote of quotes) {
+    const limit = sentenceStart(text, quote.paragraph, quote.open);
+    const form = formOf(text, quote, limit);
+    const reasons: string[] = [];
+    const found: Found = { cue: null, speaker: null };
+    const look = (cue: ReportingCue | null) => {
+      if (!cue || found.speaker) return;
+      const speaker = resolveSubject(text, cue.subject, quote.start, mentions, earlier);
+      if (!found.cue || speaker) Object.assign(found, { cue, speaker });
+    };
+    if (quote.close !== null) look(cueAfter(text, quote.close + 1, sentenceEnd(text, quote.paragraph, quote.close + 1)));
+    look(cueBefore(text, limit, quote.open));
+    const wholeParagraph = quote.open <= (quote.paragraph.start + 1) && (quote.close === null || quote.close >= quote.paragraph.end - 2);
+    const isNextParagraph = previous !== null && previous.paragraph.end + 2 === quote.paragraph.start;
+    const sameParagraph = previous !== null && previous.paragraph === quote.paragraph;
+    if (!found.speaker && previous?.speaker && (quote.continues || sameParagraph || (wholeParagraph && isNextParagraph))) {
+      found.speaker = { ...previous.speaker, rule: 'continuation' };
+    }
+    reasons.push(quote.continues ? 'continues the previous paragraph’s quote' : text.charAt(quote.open) === '"' ? 'straight quotation marks' : 'curly quotation marks');
+    if (quote.close === null) reasons.push('runs on into the next paragraph');
+    if (found.cue) reasons.push(`cue “${text.slice(found.cue.cue.start, found.cue.cue.end)}” (${found.cue.pattern})`);
+    if (found.speaker) reasons.push(`speaker by ${found.speaker.rule === 'named' ? 'name' : found.speaker.rule}`);
+    if (form === 'mixed') reasons.push('partial quote inside the reporter’s sentence');
+    const words = wordCount(text, quote);
+    const confidence =
+      form === 'direct' ? (found.speaker ? 0.9 : found.cue ? 0.8 : 0.7) : found.speaker ? 0.75 : words <= 4 ? 0.3 : 0.5;
+    const before = suggestions.at(-1);
+    suggestions.push({
+      id: suggestionId('quote', quote),
+      kind: 'quote',
+      start: quote.start,
+      end: quote.end,
+      confidence,
+      reasons,
+      form,
+      ...(found.cue ? { cue: found.cue.cue } : {}),
+      ...(found.speaker ? { speakerKey: found.speaker.key, speakerRule: found.speaker.rule } : {}),
+    });
+    if (found.speaker?.rule === 'named' && found.cue && /^add/iu.test(text.slice(found.cue.cue.start, found.cue.cue.end)) && before && isNextParagraph) {
+      // "…," X added: X also spoke the quote before, when that one's speaker was only a role's or a pronoun's best guess.
+      if (before.speakerRule === 'role' || before.speakerRule === 'pronoun') {
+        before.speakerKey = found.speaker.key;
+        before.reasons.push('speaker named by the next quote’s “added”');
+        const entry = earlier.find((item) => item.at === before.start);
+        if (entry) Object.assign(entry, { key: found.speaker.key, type: found.speaker.type });
+      }
+    }
+    if (found.speaker) {
+      earlier.push(speakerAt(quote.start, found.speaker, mentions));
+      if (found.speaker.rule === 'named') speakerTypes.set(found.speaker.key, found.speaker.type);
+    }
+    previous = { paragraph: quote.paragraph, speaker: found.speaker ?? (quote.paragraph === previous?.paragraph ? previous.speaker : null) };
+  }
+  suggestions.push(...indirectQuotes(text, sentences, mentions, earlier, quotes));
+  suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { suggestions, speakerTypes };
+}
+
+/** Verbs that report speech and can take the reported clause right after them ("said the plan had failed"). */
+const SAYING = new RegExp(`\\b(${REPORTING_VERBS}|described)\\b`, 'giu');
+/** Words that, right after the verb, start something other than the reported clause ("said on Monday", "said in a statement"). */
+const NOT_A_CLAUSE = /^(?:on|in|at|after|before|during|last|this|yesterday|today|to|with|by|for|from|so|nothing|little|much|goodbye|hello|sorry|yes|no|as)\b/iu;
+
+/** The reported clause after a reporting verb: after "that" (one word may come between), else right after the verb when a subject resolved. */
+function reportedClause(text: string, verbEnd: number, sentenceEnd: number, hasSpeaker: boolean): { start: number; viaThat: boolean } | null {
+  const rest = text.slice(verbEnd, sentenceEnd);
+  const viaThat = /^\s+(?:[\p{L}]+\s+)?that\s+/u.exec(rest);
+  if (viaThat) return { start: verbEnd + viaThat[0].length, viaThat: true };
+  const plain = /^\s+(?=\p{L})/u.exec(rest);
+  if (!plain || !hasSpeaker || NOT_A_CLAUSE.test(rest.slice(plain[0].length))) return null;
+  return { start: verbEnd + plain[0].length, viaThat: false };
+}
+
+function indirectQuotes(
+  text: string,
+  sentences: readonly TaggedSentence[],
+  mentions: readonly KeyedMention[],
+  earlier: EarlierSpeaker[],
+  quotes: readonly QuotedSpan[],
+): QuoteSuggestion[] {
+  const found: QuoteSuggestion[] = [];
+  for (const sentence of sentences) {
+    const words = text.slice(sentence.start, sentence.end);
+    if (/["“”„«»]/u.test(words) || quotes.some((quote) => quote.start < sentence.end && quote.end > sentence.start)) continue;
+    let end = sentence.end;
+    while (end > sentence.start && /[\s.!?]/u.test(text.charAt(end - 1))) end -= 1;
+    SAYING.lastIndex = 0;
+    // The first reporting verb whose clause can be told apart: "X said he respected the vote but warned that …" is one clause.
+    for (let match = SAYING.exec(words); match; match = SAYING.exec(words)) {
+      const cue = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length };
+      const cueFound = cueBefore(text, sentence.start, cue.end);
+      const speaker = cueFound && cueFound.cue.start === cue.start ? resolveSubject(text, cueFound.subject, cue.start, mentions, earlier) : null;
+      const clause = reportedClause(text, cue.end, end, speaker !== null);
+      if (!clause || end - clause.start < 10) continue;
+      found.push({
+        id: suggestionId('quote', { start: clause.start, end }),
+        kind: 'quote',
+        start: clause.start,
+        end,
+        confidence: speaker ? (clause.viaThat ? 0.6 : 0.55) : 0.45,
+        reasons: [`reported speech: “${match[0]}${clause.viaThat ? ' … that' : ''}”`, ...(speaker ? [`speaker by ${speaker.rule === 'named' ? 'name' : speaker.rule}`] : [])],
+        form: 'indirect',
+        cue,
+        ...(speaker ? { speakerKey: speaker.key, speakerRule: speaker.rule } : {}),
+      });
+      if (speaker) earlier.push(speakerAt(clause.start, speaker, mentions));
+      break;
+    }
+  }
+  return found;
+}
