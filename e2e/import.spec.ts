@@ -8,6 +8,8 @@ import { expect, test } from './support/fixtures.ts';
 import { HARBOUR_TITLE, ImportPage, importFixture } from './support/import-page.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
+/** The first import of a kind loads its reader (jsdom, pdf.js…) in the host: slow on a busy machine. */
+const IMPORT_TIMEOUT = 20_000;
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.mouse.move(0, 0);
@@ -24,7 +26,7 @@ test('imports a saved news page through the dialog: the article with its heading
   await shoot(page, 'import-dialog');
   await imports.chooseFiles({ name: 'harbour-news.html', mimeType: 'text/html', buffer: importFixture('harbour-news.html') });
   await expect(imports.dialog).toHaveCount(0);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HARBOUR_TITLE);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HARBOUR_TITLE, { timeout: IMPORT_TIMEOUT });
   await expect(page.locator('.doc-byline')).toContainText('The Coastal Herald');
   await expect(page.locator('.doc-byline')).toContainText('Inés Álvarez, Tom Reddy');
   await expect(page.locator('.doc-byline')).toContainText('2024-03-05');
@@ -60,14 +62,14 @@ test('imports a file dropped on the window, and a second drop of the same articl
     );
   const markdown = '# Ferry timetable cut for winter\n\nThe island ferry will run **four** times a day from November, down from six.\n\n> We had no choice, said the operator.\n\n- Monday to Friday\n- Saturdays\n';
   await drop('ferry.md', 'text/markdown', markdown);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ferry timetable cut for winter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ferry timetable cut for winter', { timeout: IMPORT_TIMEOUT });
   await expect(page.locator('.reader-text blockquote')).toHaveText('We had no choice, said the operator.');
   await expect(page.locator('.reader-text strong')).toHaveText('four');
   const count = (await imports.titles()).length;
   await imports.documentButton(/European Parliament/u).click();
   await drop('ferry-again.md', 'text/markdown', markdown);
   await expect(reader.statusMessage).toContainText('was already in the library; opened it');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ferry timetable cut for winter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ferry timetable cut for winter', { timeout: IMPORT_TIMEOUT });
   expect((await imports.titles()).length).toBe(count);
 });
 
@@ -82,7 +84,7 @@ test('imports a paste with its HTML structure through New from clipboard', async
     transfer.setData('text/plain', 'Library opening hours extended');
     element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
   });
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Library opening hours extended');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Library opening hours extended', { timeout: IMPORT_TIMEOUT });
   await expect(page.locator('.reader-text em')).toHaveText('ten');
   await expect(page.locator('.reader-text li')).toHaveCount(2);
   await expect(reader.statusMessage).toContainText('(pasted text)');
@@ -105,7 +107,7 @@ test.describe('web addresses', () => {
     await imports.openDialog();
     await imports.dialog.getByLabel('Web address of the article').fill(`${server.origin}/short/harbour`);
     await imports.dialog.getByRole('button', { name: 'Import page' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(HARBOUR_TITLE);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(HARBOUR_TITLE, { timeout: IMPORT_TIMEOUT });
     await expect(reader.article.locator('h2').first()).toHaveText('What the audit found');
   });
 
@@ -126,7 +128,7 @@ test.describe('web addresses', () => {
     for (const [url, message] of cases) {
       await field.fill(url);
       await imports.dialog.getByRole('button', { name: 'Import page' }).click();
-      await expect(error).toContainText(message);
+      await expect(error).toContainText(message, { timeout: IMPORT_TIMEOUT });
       await expect(error).toContainText('Nothing was added to the library.');
     }
     expect(await host.documentIds()).toEqual(before);
@@ -154,7 +156,7 @@ test('refuses bad files with a clear message in the dialog and leaves the librar
   await imports.openDialog();
   for (const [file, message] of cases) {
     await imports.chooseFiles(file);
-    await expect(imports.dialog.getByRole('alert')).toContainText(message);
+    await expect(imports.dialog.getByRole('alert')).toContainText(message, { timeout: IMPORT_TIMEOUT });
   }
   await shoot(page, 'import-refused');
   expect(await host.documentIds()).toEqual(before);

@@ -18,7 +18,8 @@ async function importBoth(imports: ImportPage): Promise<void> {
     { name: 'harbour-news.html', mimeType: 'text/html', buffer: importFixture('harbour-news.html') },
     { name: 'city-desk.html', mimeType: 'text/html', buffer: importFixture('city-desk.html') },
   ]);
-  await expect(imports.library.locator('.doc-list > li')).toHaveCount(3);
+  // The first import loads the page reader in the host: slow on a busy machine.
+  await expect(imports.library.locator('.doc-list > li')).toHaveCount(3, { timeout: 20_000 });
 }
 
 test('searches the library by title, source and text, sorts it, and shows each document’s counts', async ({ reader, page }) => {
