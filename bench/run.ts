@@ -7,11 +7,21 @@ import { formatTable, type BenchRow } from './lib/report.ts';
 import { anchoringScenario } from './scenarios/anchoring.ts';
 import { annotateScenario } from './scenarios/annotate.ts';
 import { exportScenario } from './scenarios/export.ts';
+import { interactScenario } from './scenarios/interact.ts';
+import { memoryScenario } from './scenarios/memory.ts';
+import { openScenario } from './scenarios/open.ts';
+import { startupScenario } from './scenarios/startup.ts';
+import { storeScenario } from './scenarios/store.ts';
 
 const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   annotate: annotateScenario,
   anchoring: anchoringScenario,
   export: exportScenario,
+  open: openScenario,
+  interact: interactScenario,
+  memory: memoryScenario,
+  store: storeScenario,
+  startup: startupScenario,
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string', default: '9' } } });

@@ -6,10 +6,12 @@ import {
   annotationDecorationsPlugin,
   highlightState,
   withHighlightChange,
+  withWindow,
   type AnnotationHighlight,
 } from './annotation-decorations.ts';
 import type { HighlightLook } from './annotation-appearance.ts';
 import { caretMotionOf, type CaretMotion } from './caret-motion.ts';
+import { DrawnWindowKeeper, drawsLazily, openingWindow } from './drawn-window.ts';
 import { FindHighlights } from './find-highlights.ts';
 import { ReaderOverlay } from './reader-overlay.ts';
 import { readerSchema } from './reader-schema.ts';
@@ -107,20 +109,27 @@ export class ReaderView {
   private readonly findHighlights: FindHighlights;
   private readonly onDocumentSelectionChange: () => void;
   private readonly onResize: () => void;
+  /** Set on a long article: keeps the highlights near the screen in the page, and only those. */
+  private readonly windowKeeper: DrawnWindowKeeper | null;
+  private readonly scroller: HTMLElement | null;
+  private readonly onScroll = (): void => this.moveDrawnWindow();
 
   constructor(place: HTMLElement, private readonly options: ReaderViewOptions) {
     const doc = PmNode.fromJSON(readerSchema, options.content);
     this.textMap = TextMap.build(doc, options.text);
+    this.scroller = scrollParent(place);
+    const lazy = this.scroller !== null && drawsLazily(options.highlights.length, options.text.length);
     const state = EditorState.create({
       doc,
-      plugins: [annotationDecorationsPlugin(options.highlights.map((item) => this.toHighlight(item))), theirLayerPlugin()],
+      plugins: [annotationDecorationsPlugin(options.highlights.map((item) => this.toHighlight(item)), lazy ? openingWindow(doc) : null), theirLayerPlugin()],
     });
     this.view = new EditorView(place, {
       state,
       editable: () => false,
       attributes: (current) => ({
         tabindex: '0',
-        class: 'reader-text',
+        // A long article leaves the layout of blocks far off screen to the browser (`content-visibility`).
+        class: lazy ? 'reader-text reader-long' : 'reader-text',
         'aria-label': 'Article text',
         'aria-readonly': 'true',
         'aria-keyshortcuts': 'C Q E N',
@@ -166,9 +175,24 @@ export class ReaderView {
       this.drawCaret();
       options.onSelectionChange?.();
     };
-    this.onResize = () => this.drawCaret();
+    this.onResize = () => {
+      this.moveDrawnWindow();
+      this.drawCaret();
+    };
     place.ownerDocument.addEventListener('selectionchange', this.onDocumentSelectionChange);
     window.addEventListener('resize', this.onResize);
+    this.windowKeeper = lazy && this.scroller ? new DrawnWindowKeeper(this.view, this.scroller) : null;
+    this.scroller?.addEventListener('scroll', this.onScroll, { passive: true });
+    this.moveDrawnWindow();
+  }
+
+  /** On a long article, moves the drawn highlights along with the screen when it nears their edge. */
+  private moveDrawnWindow(): void {
+    const next = this.windowKeeper?.next(highlightState(this.view.state).window);
+    if (!next) return;
+    // The redraw puts ProseMirror's selection into the page: it must be the analyst's, not an old one.
+    this.syncStateFromDom();
+    this.view.dispatch(withWindow(this.view.state.tr, next));
   }
 
   private toHighlight(item: SpanHighlight): AnnotationHighlight {
@@ -187,7 +211,10 @@ export class ReaderView {
   updateHighlights(remove: readonly string[], draw: readonly SpanHighlight[]): void {
     if (remove.length === 0 && draw.length === 0) return;
     const change = { remove, draw: draw.map((item) => this.toHighlight(item)) };
-    this.view.dispatch(withHighlightChange(this.view.state.tr, change));
+    const tr = withHighlightChange(this.view.state.tr, change);
+    // The change lands where the analyst is looking, even if no scroll event has moved the window there yet.
+    const next = this.windowKeeper?.next(highlightState(this.view.state).window);
+    this.view.dispatch(next ? withWindow(tr, next) : tr);
   }
 
   /**
@@ -381,9 +408,14 @@ export class ReaderView {
 
   /** A DOM range over a span of the text. */
   rangeFor(span: TextSpan): Range | null {
+    return this.rangeBetween(this.textMap.toPos(span.start, 1), this.textMap.toPos(span.end, -1));
+  }
+
+  /** A DOM range between two ProseMirror positions. */
+  private rangeBetween(fromPos: number, toPos: number): Range | null {
     try {
-      const from = this.view.domAtPos(this.textMap.toPos(span.start, 1), 1);
-      const to = this.view.domAtPos(this.textMap.toPos(span.end, -1), -1);
+      const from = this.view.domAtPos(fromPos, 1);
+      const to = this.view.domAtPos(toPos, -1);
       const range = this.view.dom.ownerDocument.createRange();
       range.setStart(from.node, from.offset);
       range.setEnd(to.node, to.offset);
@@ -402,6 +434,7 @@ export class ReaderView {
     const box = scroller.getBoundingClientRect();
     if (rect.top >= box.top + 24 && rect.bottom <= box.bottom - 24) return;
     scroller.scrollTop += rect.top - box.top - Math.max(24, (box.height - rect.height) / 2);
+    this.moveDrawnWindow();
   }
 
   /** Briefly lights up a span, to show where it is. */
@@ -410,10 +443,20 @@ export class ReaderView {
     if (range) this.overlay.flash(lineBoxes(range.getClientRects()));
   }
 
-  /** Scrolls an annotation's highlight into view, unless it is already visible. */
+  /**
+   * Scrolls an annotation's highlight into view, unless it is already visible (found by its range,
+   * since on a long article a far-off highlight is not in the page until the window reaches it).
+   */
   revealAnnotation(id: string): void {
-    const element = this.view.dom.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`);
-    element?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const range = highlightState(this.view.state).ranges.get(id);
+    const dom = range ? this.rangeBetween(range.from, range.to) : null;
+    const scroller = this.scroller;
+    if (!dom || !scroller) return;
+    const rect = dom.getBoundingClientRect();
+    const box = scroller.getBoundingClientRect();
+    if (rect.top < box.top) scroller.scrollTop -= box.top - rect.top;
+    else if (rect.bottom > box.bottom) scroller.scrollTop += Math.min(rect.bottom - box.bottom, rect.top - box.top);
+    this.moveDrawnWindow();
   }
 
   /** Draws find-in-article matches, the current one stronger; an empty list clears them. */
@@ -430,6 +473,7 @@ export class ReaderView {
   destroy(): void {
     this.view.dom.ownerDocument.removeEventListener('selectionchange', this.onDocumentSelectionChange);
     window.removeEventListener('resize', this.onResize);
+    this.scroller?.removeEventListener('scroll', this.onScroll);
     this.findHighlights.clear();
     this.overlay.destroy();
     this.view.destroy();
