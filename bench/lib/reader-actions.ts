@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
  */
 export async function addOneClaim(page: Page, index: number): Promise<number> {
   await page.evaluate((paragraphIndex) => {
-    const paragraphs = document.querySelectorAll('.reader-text > p');
+    const paragraphs = document.querySelectorAll('.reader-text p');
     const paragraph = paragraphs[paragraphIndex % paragraphs.length];
     if (!paragraph) throw new Error('no paragraphs');
     paragraph.scrollIntoView({ block: 'center' });
@@ -23,7 +23,8 @@ export async function addOneClaim(page: Page, index: number): Promise<number> {
     selection?.removeAllRanges();
     selection?.addRange(range);
   }, index);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // The analyst selects in a settled view: the reader has drawn the highlights that scrolled near.
+  await page.waitForTimeout(300);
   const ms = await page.evaluate(async () => {
     const reader = document.querySelector<HTMLElement>('.reader-text');
     if (!reader) throw new Error('no reader');

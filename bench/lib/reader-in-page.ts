@@ -30,7 +30,10 @@ export async function openFromLibrary(page: Page, expected: ArticleExpectation):
     return window.benchProbes.whenReady(() => {
       const root = document.querySelector<HTMLElement>('.reader-text');
       if (!root || root === before || Number(root.dataset.highlightCount) !== annotations) return false;
-      if (root.lastElementChild?.textContent !== lastParagraph) return false;
+      // The last block, inside the last section where a long article has them.
+      let last = root.lastElementChild;
+      while (last && last.tagName !== 'P') last = last.lastElementChild;
+      if (last?.textContent !== lastParagraph) return false;
       if (annotations > 0 && !root.querySelector('[data-annotation-id]')) return false;
       return scroller.scrollHeight > scroller.clientHeight;
     }, startedAt);

@@ -16,24 +16,25 @@ export function drawsLazily(highlights: number, textLength: number): boolean {
   return highlights > LAZY_HIGHLIGHTS || textLength > LAZY_TEXT_LENGTH;
 }
 
-/** The positions of the doc's top-level blocks, for a search by height on screen. */
+/** The positions of the doc's blocks (those of its sections, where it has them), for a search by height on screen. */
 function blockStarts(doc: PmNode): number[] {
   const starts: number[] = [];
-  doc.forEach((_node, offset) => starts.push(offset));
+  doc.forEach((node, offset) => {
+    if (node.type.name === 'section') node.forEach((_block, inner) => starts.push(offset + 1 + inner));
+    else starts.push(offset);
+  });
   return starts;
 }
 
 /** The window of a reader just opened at the top: its first `blocks` blocks, before anything is laid out. */
 export function openingWindow(doc: PmNode, blocks = 12): DrawnWindow {
-  let to = 0;
-  doc.forEach((node, offset, index) => {
-    if (index < blocks) to = offset + node.nodeSize;
-  });
-  return { from: 0, to };
+  const starts = blockStarts(doc);
+  const last = starts[Math.min(starts.length, blocks) - 1] ?? 0;
+  return { from: 0, to: last + (doc.nodeAt(last)?.nodeSize ?? 0) };
 }
 
 /**
- * Decides which part of a long article has its highlights in the page: whole top-level blocks from
+ * Decides which part of a long article has its highlights in the page: whole blocks from
  * `DRAW_SCREENS` screens above what the scroll area shows to as many below. The window moves once
  * less than `KEEP_SCREENS` of drawn margin is left on either side. Blocks are found by a binary
  * search on their boxes, so a decision costs a few layout reads whatever the article's length.
@@ -60,7 +61,7 @@ export class DrawnWindowKeeper {
 
   private span(first: number, last: number): DrawnWindow {
     const lastStart = this.starts[last] ?? 0;
-    return { from: this.starts[first] ?? 0, to: lastStart + (this.view.state.doc.child(last)?.nodeSize ?? 0) };
+    return { from: this.starts[first] ?? 0, to: lastStart + (this.view.state.doc.nodeAt(lastStart)?.nodeSize ?? 0) };
   }
 
   /** The index of the first block whose bottom is below `y` (client coordinates), or the last block. */

@@ -15,6 +15,7 @@ import { DrawnWindowKeeper, drawsLazily, openingWindow } from './drawn-window.ts
 import { FindHighlights } from './find-highlights.ts';
 import { ReaderOverlay } from './reader-overlay.ts';
 import { readerSchema } from './reader-schema.ts';
+import { groupIntoSections } from './sections.ts';
 import { theirLayerPlugin, theirLayerState, withTheirChange, type TheirHighlight } from './review-decorations.ts';
 import { trimmedSpan, type TextSpan } from './selection-span.ts';
 import { TextMap } from './text-map.ts';
@@ -43,6 +44,10 @@ export interface ReaderViewOptions {
   /** The caret or the text selection in the article moved. */
   onSelectionChange?(): void;
 }
+
+/** A pause in scrolling long enough to draw the highlights that came near, and the longest a scroll waits for one. */
+const WINDOW_PAUSE_MS = 90;
+const WINDOW_MAX_WAIT_MS = 250;
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/u.test(navigator.platform);
 
@@ -112,13 +117,24 @@ export class ReaderView {
   /** Set on a long article: keeps the highlights near the screen in the page, and only those. */
   private readonly windowKeeper: DrawnWindowKeeper | null;
   private readonly scroller: HTMLElement | null;
-  private readonly onScroll = (): void => this.moveDrawnWindow();
+  /** While the article scrolls, the window waits for a pause (or `WINDOW_MAX_WAIT_MS`), so scrolling frames stay light. */
+  private windowTimer: ReturnType<typeof setTimeout> | undefined;
+  private windowWaitSince: number | null = null;
+  private readonly onScroll = (): void => {
+    if (!this.windowKeeper) return;
+    const now = performance.now();
+    this.windowWaitSince ??= now;
+    clearTimeout(this.windowTimer);
+    if (now - this.windowWaitSince >= WINDOW_MAX_WAIT_MS) this.moveDrawnWindow();
+    else this.windowTimer = setTimeout(() => this.moveDrawnWindow(), WINDOW_PAUSE_MS);
+  };
 
   constructor(place: HTMLElement, private readonly options: ReaderViewOptions) {
-    const doc = PmNode.fromJSON(readerSchema, options.content);
-    this.textMap = TextMap.build(doc, options.text);
     this.scroller = scrollParent(place);
     const lazy = this.scroller !== null && drawsLazily(options.highlights.length, options.text.length);
+    const article = PmNode.fromJSON(readerSchema, options.content);
+    const doc = lazy ? groupIntoSections(article) : article;
+    this.textMap = TextMap.build(doc, options.text);
     const state = EditorState.create({
       doc,
       plugins: [annotationDecorationsPlugin(options.highlights.map((item) => this.toHighlight(item)), lazy ? openingWindow(doc) : null), theirLayerPlugin()],
@@ -188,6 +204,8 @@ export class ReaderView {
 
   /** On a long article, moves the drawn highlights along with the screen when it nears their edge. */
   private moveDrawnWindow(): void {
+    clearTimeout(this.windowTimer);
+    this.windowWaitSince = null;
     const next = this.windowKeeper?.next(highlightState(this.view.state).window);
     if (!next) return;
     // The redraw puts ProseMirror's selection into the page: it must be the analyst's, not an old one.
@@ -474,6 +492,7 @@ export class ReaderView {
     this.view.dom.ownerDocument.removeEventListener('selectionchange', this.onDocumentSelectionChange);
     window.removeEventListener('resize', this.onResize);
     this.scroller?.removeEventListener('scroll', this.onScroll);
+    clearTimeout(this.windowTimer);
     this.findHighlights.clear();
     this.overlay.destroy();
     this.view.destroy();
