@@ -24,10 +24,11 @@ const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   startup: startupScenario,
 };
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string', default: '9' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
 const names = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
 const rows: BenchRow[] = [];
+const startedAt = performance.now();
 for (const name of names) {
   const scenario = SCENARIOS[name];
   if (!scenario) throw new Error(`unknown scenario "${name}"; known: ${Object.keys(SCENARIOS).join(', ')}`);
@@ -35,7 +36,9 @@ for (const name of names) {
   rows.push(...(await scenario(runs)));
 }
 console.log(formatTable(rows));
-const results = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows };
+const elapsedSeconds = Math.round((performance.now() - startedAt) / 1000);
+console.log(`${names.length} scenario(s) in ${Math.floor(elapsedSeconds / 60)} min ${elapsedSeconds % 60} s`);
+const results = { date: new Date().toISOString(), elapsedSeconds, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows };
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results));
 const failed = rows.filter((row) => row.pass === false);

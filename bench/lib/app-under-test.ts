@@ -20,6 +20,8 @@ export interface AppOptions {
   staticFiles?: Record<string, string>;
   /** The shipped `assets/` folder: a new library is seeded with its sample article. */
   seedFrom?: string;
+  /** Quiet time before the store writes a change (50 ms unless given). */
+  debounceMs?: number;
 }
 
 /** The built renderer, copied with `files` added when there are any (so the host serves them too). */
@@ -46,7 +48,7 @@ export class AppUnderTest {
 
   static async start(options: AppOptions = {}): Promise<AppUnderTest> {
     const libraryDir = options.libraryDir ?? (await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-')));
-    const scholia = await openScholia({ libraryDir, debounceMs: 50, ...(options.seedFrom ? { seedFrom: options.seedFrom } : {}) });
+    const scholia = await openScholia({ libraryDir, debounceMs: options.debounceMs ?? 50, ...(options.seedFrom ? { seedFrom: options.seedFrom } : {}) });
     if (!options.libraryDir) await scholia.dispatch('settings.set', { annotatorName: 'Bench', profileSet: true });
     const renderer = await rendererWith(options.staticFiles ?? {});
     const host = await startHost({ scholia, rendererDir: renderer.dir });

@@ -10,6 +10,8 @@ import type { Page } from 'playwright-core';
  *   from `startedAt` to the paint of the first frame in which it held.
  * - `frameDeltas(frames, onFrame)` runs `onFrame(i)` in `frames` successive animation frames and
  *   returns the time between each frame and the one before it.
+ * - `baselineColumn()` hides the app's reading column and adds an empty one for a static baseline
+ *   to the same scroll area; `removeBaselineColumn()` puts the app's back.
  */
 const PROBES = `
 window.benchProbes = {
@@ -47,6 +49,20 @@ window.benchProbes = {
       requestAnimationFrame(frame);
     });
   },
+  baselineColumn() {
+    const scroller = document.querySelector('.reading-scroll');
+    const appColumn = document.querySelector('.reading-column');
+    if (!scroller || !appColumn) throw new Error('no reading area');
+    appColumn.style.display = 'none';
+    const column = document.createElement('div');
+    column.className = 'reading-column bench-baseline';
+    scroller.append(column);
+    return { scroller, column };
+  },
+  removeBaselineColumn() {
+    document.querySelector('.bench-baseline')?.remove();
+    document.querySelector('.reading-column')?.style.removeProperty('display');
+  },
 };
 `;
 
@@ -55,6 +71,8 @@ export interface BenchProbes {
   afterPaint(): Promise<number>;
   whenReady(test: () => boolean, startedAt: number, timeoutMs?: number): Promise<number>;
   frameDeltas(frames: number, onFrame: (index: number) => void): Promise<number[]>;
+  baselineColumn(): { scroller: HTMLElement; column: HTMLElement };
+  removeBaselineColumn(): void;
 }
 
 declare global {

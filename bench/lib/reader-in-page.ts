@@ -54,13 +54,7 @@ export async function showDocument(page: Page, expected: ArticleExpectation): Pr
  */
 export async function openStaticBaseline(page: Page, url: string, expected: ArticleExpectation): Promise<{ ms: number; marked: number }> {
   return page.evaluate(async ({ url, lastParagraph }) => {
-    const scroller = document.querySelector<HTMLElement>('.reading-scroll');
-    const appColumn = document.querySelector<HTMLElement>('.reading-column');
-    if (!scroller || !appColumn) throw new Error('no reading area');
-    appColumn.style.display = 'none';
-    const column = document.createElement('div');
-    column.className = 'reading-column bench-baseline';
-    scroller.append(column);
+    const { scroller, column } = window.benchProbes.baselineColumn();
     try {
       const startedAt = performance.now();
       const response = await fetch(url, { cache: 'no-store' });
@@ -72,8 +66,7 @@ export async function openStaticBaseline(page: Page, url: string, expected: Arti
       const marked = new Set([...column.querySelectorAll('mark')].map((mark) => mark.getAttribute('data-annotation-id'))).size;
       return { ms, marked };
     } finally {
-      column.remove();
-      appColumn.style.display = '';
+      window.benchProbes.removeBaselineColumn();
     }
   }, { url, lastParagraph: expected.lastParagraph });
 }

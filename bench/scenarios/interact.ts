@@ -132,23 +132,14 @@ async function scrollFrames(page: Page): Promise<number[]> {
 /** Shows the static-HTML article in the app's reading area (the app's column hidden) while `work` runs. */
 async function withStaticArticle<T>(page: Page, work: () => Promise<T>): Promise<T> {
   await page.evaluate(async (url) => {
-    const scroller = document.querySelector<HTMLElement>('.reading-scroll');
-    const appColumn = document.querySelector<HTMLElement>('.reading-column');
-    if (!scroller || !appColumn) throw new Error('no reading area');
-    appColumn.style.display = 'none';
-    const column = document.createElement('div');
-    column.className = 'reading-column bench-baseline';
+    const { column } = window.benchProbes.baselineColumn();
     column.innerHTML = await (await fetch(url, { cache: 'no-store' })).text();
-    scroller.append(column);
     await window.benchProbes.afterPaint();
   }, `/${STATIC_PAGE}`);
   try {
     return await work();
   } finally {
-    await page.evaluate(() => {
-      document.querySelector('.bench-baseline')?.remove();
-      document.querySelector<HTMLElement>('.reading-column')?.style.removeProperty('display');
-    });
+    await page.evaluate(() => window.benchProbes.removeBaselineColumn());
   }
 }
 

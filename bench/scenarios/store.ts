@@ -21,12 +21,15 @@ function noteOp(document: ScholiaDocument, run: number): AnnotationOp {
   return { op: 'annotation.add', annotation: { id: `bench-note-${run}-${Date.now()}`, kind: 'note', target: makeTarget(document.text, start, start + 30), note: 'Round trip.', author: 'Bench', created: stamp, modified: stamp } };
 }
 
-/** A library of `count` documents (the edited one and `count - 1` others) served by a host. */
+/**
+ * A library of `count` documents (the edited one and `count - 1` others) served by a host. Its
+ * store waits a minute before writing a change, so a save happens only when the bench flushes it.
+ */
 async function libraryOf(edited: ScholiaDocument, count: number): Promise<AppUnderTest> {
   const others = Array.from({ length: count - 1 }, (_, i) => generatedDocument(`other-${i}`, OTHER, 500 + i));
   const libraryDir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-store-'));
   await writeLibraryFolder(libraryDir, [edited, ...others]);
-  return AppUnderTest.start({ libraryDir });
+  return AppUnderTest.start({ libraryDir, debounceMs: 60_000 });
 }
 
 /** Times `annotations.apply` over HTTP through the host (one note added); the save it schedules is flushed between runs, untimed. */
