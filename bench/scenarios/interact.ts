@@ -46,7 +46,7 @@ async function openGenerated(browser: Browser, size: DocumentSize, seed: number)
  * mouse press to the first paint of the inspector showing that annotation.
  */
 async function clickToInspector(page: Page, run: number): Promise<number> {
-  const target = await page.evaluate((pick) => {
+  const picked = await page.evaluate((pick) => {
     const scroller = document.querySelector<HTMLElement>('.reading-scroll');
     if (!scroller) throw new Error('no reading area');
     const leaves = [...document.querySelectorAll<HTMLElement>('.reader-text [data-annotation-id]:not(.ann-selected)')].filter(
@@ -60,6 +60,15 @@ async function clickToInspector(page: Page, run: number): Promise<number> {
     const leaf = onScreen[pick % Math.max(1, onScreen.length)] ?? leaves[pick % Math.max(1, leaves.length)];
     if (!leaf) throw new Error('no highlight to click');
     leaf.scrollIntoView({ block: 'center' });
+    return leaf.getAttribute('data-annotation-id') ?? '';
+  }, run);
+  // Blocks that came near are laid out and their highlights drawn before the pointer moves.
+  await page.waitForTimeout(400);
+  const target = await page.evaluate((wanted) => {
+    const leaf = [...document.querySelectorAll<HTMLElement>('.reader-text [data-annotation-id]')].find(
+      (element) => element.getAttribute('data-annotation-id') === wanted && !element.querySelector('[data-annotation-id]'),
+    );
+    if (!leaf) throw new Error(`highlight ${wanted} is not drawn`);
     // The first line of the highlight (a highlight across a line break has an empty middle).
     const rect = leaf.getClientRects()[0] ?? leaf.getBoundingClientRect();
     const id = leaf.getAttribute('data-annotation-id') ?? '';
@@ -88,7 +97,7 @@ async function clickToInspector(page: Page, run: number): Promise<number> {
       );
     });
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, run);
+  }, picked);
   await page.mouse.click(target.x, target.y);
   const ms = await page.evaluate(() => window.benchClick);
   // Clicks closer together than a double-click would select a word.
