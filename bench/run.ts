@@ -9,6 +9,11 @@ import { annotateScenario } from './scenarios/annotate.ts';
 import { exportScenario } from './scenarios/export.ts';
 import { importScenario } from './scenarios/import.ts';
 import { suggestScenario } from './scenarios/suggest.ts';
+import { interactScenario } from './scenarios/interact.ts';
+import { memoryScenario } from './scenarios/memory.ts';
+import { openScenario } from './scenarios/open.ts';
+import { startupScenario } from './scenarios/startup.ts';
+import { storeScenario } from './scenarios/store.ts';
 
 const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   annotate: annotateScenario,
@@ -16,12 +21,18 @@ const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   export: exportScenario,
   import: importScenario,
   suggest: suggestScenario,
+  open: openScenario,
+  interact: interactScenario,
+  memory: memoryScenario,
+  store: storeScenario,
+  startup: startupScenario,
 };
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string', default: '9' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
 const names = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
 const rows: BenchRow[] = [];
+const startedAt = performance.now();
 for (const name of names) {
   const scenario = SCENARIOS[name];
   if (!scenario) throw new Error(`unknown scenario "${name}"; known: ${Object.keys(SCENARIOS).join(', ')}`);
@@ -29,7 +40,9 @@ for (const name of names) {
   rows.push(...(await scenario(runs)));
 }
 console.log(formatTable(rows));
-const results = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows };
+const elapsedSeconds = Math.round((performance.now() - startedAt) / 1000);
+console.log(`${names.length} scenario(s) in ${Math.floor(elapsedSeconds / 60)} min ${elapsedSeconds % 60} s`);
+const results = { date: new Date().toISOString(), elapsedSeconds, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows };
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results));
 const failed = rows.filter((row) => row.pass === false);

@@ -2,7 +2,9 @@
 export interface BenchRow {
   scenario: string;
   case: string;
+  /** The median, in milliseconds, or in megabytes for rows whose `unit` is MB. */
   medianMs: number;
+  unit?: 'ms' | 'MB';
   runs: number;
   /** What this row is compared with (another row's case), if anything. */
   baseline?: string;
@@ -13,9 +15,20 @@ export interface BenchRow {
   note?: string;
 }
 
+/** The row compared with a baseline, for the record: its ratio, no budget. */
+export function withRatio(row: BenchRow, baseline: BenchRow): BenchRow {
+  return { ...row, baseline: baseline.case, ratio: row.medianMs / baseline.medianMs };
+}
+
+/** The row judged against a baseline: its ratio, and whether it keeps within `budget`. */
 export function withBudget(row: BenchRow, baseline: BenchRow, budget: number): BenchRow {
-  const ratio = row.medianMs / baseline.medianMs;
-  return { ...row, baseline: baseline.case, ratio, budget, pass: ratio <= budget };
+  const compared = withRatio(row, baseline);
+  return { ...compared, budget, pass: (compared.ratio ?? Number.POSITIVE_INFINITY) <= budget };
+}
+
+function formatValue(row: BenchRow): string {
+  if (row.unit === 'MB') return `${row.medianMs.toFixed(1)} MB`;
+  return row.medianMs >= 100 ? `${row.medianMs.toFixed(0)} ms` : `${row.medianMs.toFixed(2)} ms`;
 }
 
 function pad(text: string, width: number): string {
@@ -28,7 +41,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
   const lines = rows.map((row) => [
     row.scenario,
     row.case,
-    row.medianMs >= 100 ? `${row.medianMs.toFixed(0)} ms` : `${row.medianMs.toFixed(2)} ms`,
+    formatValue(row),
     String(row.runs),
     row.baseline ?? '',
     row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}x`,

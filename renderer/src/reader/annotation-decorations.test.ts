@@ -2,7 +2,15 @@ import { Node as PmNode } from 'prosemirror-model';
 import { EditorState } from 'prosemirror-state';
 import type { Decoration } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
-import { annotationDecorationsPlugin, highlightState, withHighlightChange, type AnnotationHighlight, type HighlightChange } from './annotation-decorations.ts';
+import {
+  annotationDecorationsPlugin,
+  highlightState,
+  withHighlightChange,
+  withWindow,
+  type AnnotationHighlight,
+  type DrawnWindow,
+  type HighlightChange,
+} from './annotation-decorations.ts';
 import { readerSchema } from './reader-schema.ts';
 
 const doc = PmNode.fromJSON(readerSchema, {
@@ -90,5 +98,51 @@ describe('annotation decorations', () => {
   it('ignores ids it never drew and clamps ranges to the document', () => {
     const after = change(stateWith([]), { remove: ['nope'], draw: [highlight('x', 40, 10_000)] });
     expect(highlightState(after).ranges.get('x')).toEqual({ from: 40, to: doc.content.size });
+  });
+});
+
+describe('annotation decorations drawn in a window', () => {
+  // The first paragraph is positions 0–51, the second 51–84.
+  const first: DrawnWindow = { from: 0, to: 51 };
+  const second: DrawnWindow = { from: 51, to: 84 };
+  const initial = [highlight('a', 5, 24), highlight('c', 14, 24, 'ann ann-entity'), highlight('d', 40, 60, 'ann ann-quote'), highlight('e', 60, 70)];
+
+  function windowed(window: DrawnWindow): EditorState {
+    return EditorState.create({ doc, plugins: [annotationDecorationsPlugin(initial, window)] });
+  }
+
+  function drawnIds(state: EditorState): string[] {
+    return idsOf(highlightState(state).drawn.find());
+  }
+
+  it('draws only the highlights meeting the window, and keeps every annotation in the state', () => {
+    const state = windowed(first);
+    expect(drawnIds(state)).toEqual(['a', 'c', 'd']);
+    expect(idsOf(all(state))).toEqual(['a', 'c', 'd', 'e']);
+    expect(highlightState(state).ranges.size).toBe(4);
+  });
+
+  it('draws what the window reaches when it moves, and lets go of what it left', () => {
+    const moved = windowed(first).apply(withWindow(windowed(first).tr, second));
+    expect(drawnIds(moved)).toEqual(['d', 'e']);
+  });
+
+  it('draws a change inside the window at once and keeps one outside it for later', () => {
+    const state = change(windowed(first), { draw: [highlight('inside', 30, 35), highlight('outside', 70, 80)], remove: ['a'] });
+    expect(drawnIds(state)).toEqual(['c', 'd', 'inside']);
+    expect(idsOf(all(state))).toContain('outside');
+    const moved = state.apply(withWindow(state.tr, second));
+    expect(drawnIds(moved)).toEqual(['d', 'e', 'outside']);
+  });
+
+  it('draws everything again when the window is lifted', () => {
+    const state = windowed(first);
+    expect(drawnIds(state.apply(withWindow(state.tr, null)))).toEqual(['a', 'c', 'd', 'e']);
+  });
+
+  it('moves the window and applies a change in one transaction', () => {
+    const state = windowed(first);
+    const tr = withWindow(withHighlightChange(state.tr, { draw: [highlight('late', 72, 78)] }), second);
+    expect(drawnIds(state.apply(tr))).toEqual(['d', 'e', 'late']);
   });
 });

@@ -9,7 +9,9 @@ const block = (tag: string): DOMOutputSpec => [tag, 0];
  */
 export const readerSchema = new Schema({
   nodes: {
-    doc: { content: 'block+' },
+    doc: { content: '(block | section)+' },
+    /** A run of blocks of a long article, grouped so a redraw walks a few groups, not thousands of blocks (see `sections.ts`). */
+    section: { content: 'block+', toDOM: () => ['div', { class: 'reader-section' }, 0] },
     paragraph: { group: 'block', content: 'inline*', toDOM: () => block('p') },
     heading: {
       group: 'block',

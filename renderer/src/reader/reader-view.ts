@@ -6,13 +6,16 @@ import {
   annotationDecorationsPlugin,
   highlightState,
   withHighlightChange,
+  withWindow,
   type AnnotationHighlight,
 } from './annotation-decorations.ts';
 import type { HighlightLook } from './annotation-appearance.ts';
 import { caretMotionOf, type CaretMotion } from './caret-motion.ts';
+import { DrawnWindowKeeper, drawsLazily, openingWindow } from './drawn-window.ts';
 import { FindHighlights } from './find-highlights.ts';
 import { ReaderOverlay } from './reader-overlay.ts';
 import { readerSchema } from './reader-schema.ts';
+import { groupIntoSections } from './sections.ts';
 import { theirLayerPlugin, theirLayerState, withTheirChange, type TheirHighlight } from './review-decorations.ts';
 import { suggestionLayerPlugin, suggestionLayerState, withSuggestionMarks, type SuggestionMark } from './suggestion-decorations.ts';
 import { trimmedSpan, type TextSpan } from './selection-span.ts';
@@ -50,6 +53,10 @@ export interface ReaderViewOptions {
   /** The caret or the text selection in the article moved. */
   onSelectionChange?(): void;
 }
+
+/** A pause in scrolling long enough to draw the highlights that came near, and the longest a scroll waits for one. */
+const WINDOW_PAUSE_MS = 90;
+const WINDOW_MAX_WAIT_MS = 250;
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/u.test(navigator.platform);
 
@@ -116,20 +123,38 @@ export class ReaderView {
   private readonly findHighlights: FindHighlights;
   private readonly onDocumentSelectionChange: () => void;
   private readonly onResize: () => void;
+  /** Set on a long article: keeps the highlights near the screen in the page, and only those. */
+  private readonly windowKeeper: DrawnWindowKeeper | null;
+  private readonly scroller: HTMLElement | null;
+  /** While the article scrolls, the window waits for a pause (or `WINDOW_MAX_WAIT_MS`), so scrolling frames stay light. */
+  private windowTimer: ReturnType<typeof setTimeout> | undefined;
+  private windowWaitSince: number | null = null;
+  private readonly onScroll = (): void => {
+    if (!this.windowKeeper) return;
+    const now = performance.now();
+    this.windowWaitSince ??= now;
+    clearTimeout(this.windowTimer);
+    if (now - this.windowWaitSince >= WINDOW_MAX_WAIT_MS) this.moveDrawnWindow();
+    else this.windowTimer = setTimeout(() => this.moveDrawnWindow(), WINDOW_PAUSE_MS);
+  };
 
   constructor(place: HTMLElement, private readonly options: ReaderViewOptions) {
-    const doc = PmNode.fromJSON(readerSchema, options.content);
+    this.scroller = scrollParent(place);
+    const lazy = this.scroller !== null && drawsLazily(options.highlights.length, options.text.length);
+    const article = PmNode.fromJSON(readerSchema, options.content);
+    const doc = lazy ? groupIntoSections(article) : article;
     this.textMap = TextMap.build(doc, options.text);
     const state = EditorState.create({
       doc,
-      plugins: [annotationDecorationsPlugin(options.highlights.map((item) => this.toHighlight(item))), theirLayerPlugin(), suggestionLayerPlugin()],
+      plugins: [annotationDecorationsPlugin(options.highlights.map((item) => this.toHighlight(item)), lazy ? openingWindow(doc) : null), theirLayerPlugin(), suggestionLayerPlugin()],
     });
     this.view = new EditorView(place, {
       state,
       editable: () => false,
       attributes: (current) => ({
         tabindex: '0',
-        class: 'reader-text',
+        // A long article leaves the layout of blocks far off screen to the browser (`content-visibility`).
+        class: lazy ? 'reader-text reader-long' : 'reader-text',
         'aria-label': 'Article text',
         'aria-readonly': 'true',
         'aria-keyshortcuts': 'C Q E N',
@@ -177,9 +202,26 @@ export class ReaderView {
       this.drawCaret();
       options.onSelectionChange?.();
     };
-    this.onResize = () => this.drawCaret();
+    this.onResize = () => {
+      this.moveDrawnWindow();
+      this.drawCaret();
+    };
     place.ownerDocument.addEventListener('selectionchange', this.onDocumentSelectionChange);
     window.addEventListener('resize', this.onResize);
+    this.windowKeeper = lazy && this.scroller ? new DrawnWindowKeeper(this.view, this.scroller) : null;
+    this.scroller?.addEventListener('scroll', this.onScroll, { passive: true });
+    this.moveDrawnWindow();
+  }
+
+  /** On a long article, moves the drawn highlights along with the screen when it nears their edge. */
+  private moveDrawnWindow(): void {
+    clearTimeout(this.windowTimer);
+    this.windowWaitSince = null;
+    const next = this.windowKeeper?.next(highlightState(this.view.state).window);
+    if (!next) return;
+    // The redraw puts ProseMirror's selection into the page: it must be the analyst's, not an old one.
+    this.syncStateFromDom();
+    this.view.dispatch(withWindow(this.view.state.tr, next));
   }
 
   private toHighlight(item: SpanHighlight): AnnotationHighlight {
@@ -198,7 +240,10 @@ export class ReaderView {
   updateHighlights(remove: readonly string[], draw: readonly SpanHighlight[]): void {
     if (remove.length === 0 && draw.length === 0) return;
     const change = { remove, draw: draw.map((item) => this.toHighlight(item)) };
-    this.view.dispatch(withHighlightChange(this.view.state.tr, change));
+    const tr = withHighlightChange(this.view.state.tr, change);
+    // The change lands where the analyst is looking, even if no scroll event has moved the window there yet.
+    const next = this.windowKeeper?.next(highlightState(this.view.state).window);
+    this.view.dispatch(next ? withWindow(tr, next) : tr);
   }
 
   /**
@@ -398,9 +443,14 @@ export class ReaderView {
 
   /** A DOM range over a span of the text. */
   rangeFor(span: TextSpan): Range | null {
+    return this.rangeBetween(this.textMap.toPos(span.start, 1), this.textMap.toPos(span.end, -1));
+  }
+
+  /** A DOM range between two ProseMirror positions. */
+  private rangeBetween(fromPos: number, toPos: number): Range | null {
     try {
-      const from = this.view.domAtPos(this.textMap.toPos(span.start, 1), 1);
-      const to = this.view.domAtPos(this.textMap.toPos(span.end, -1), -1);
+      const from = this.view.domAtPos(fromPos, 1);
+      const to = this.view.domAtPos(toPos, -1);
       const range = this.view.dom.ownerDocument.createRange();
       range.setStart(from.node, from.offset);
       range.setEnd(to.node, to.offset);
@@ -419,6 +469,7 @@ export class ReaderView {
     const box = scroller.getBoundingClientRect();
     if (rect.top >= box.top + 24 && rect.bottom <= box.bottom - 24) return;
     scroller.scrollTop += rect.top - box.top - Math.max(24, (box.height - rect.height) / 2);
+    this.moveDrawnWindow();
   }
 
   /** Briefly lights up a span, to show where it is. */
@@ -427,10 +478,20 @@ export class ReaderView {
     if (range) this.overlay.flash(lineBoxes(range.getClientRects()));
   }
 
-  /** Scrolls an annotation's highlight into view, unless it is already visible. */
+  /**
+   * Scrolls an annotation's highlight into view, unless it is already visible (found by its range,
+   * since on a long article a far-off highlight is not in the page until the window reaches it).
+   */
   revealAnnotation(id: string): void {
-    const element = this.view.dom.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`);
-    element?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const range = highlightState(this.view.state).ranges.get(id);
+    const dom = range ? this.rangeBetween(range.from, range.to) : null;
+    const scroller = this.scroller;
+    if (!dom || !scroller) return;
+    const rect = dom.getBoundingClientRect();
+    const box = scroller.getBoundingClientRect();
+    if (rect.top < box.top) scroller.scrollTop -= box.top - rect.top;
+    else if (rect.bottom > box.bottom) scroller.scrollTop += Math.min(rect.bottom - box.bottom, rect.top - box.top);
+    this.moveDrawnWindow();
   }
 
   /** Draws find-in-article matches, the current one stronger; an empty list clears them. */
@@ -447,6 +508,8 @@ export class ReaderView {
   destroy(): void {
     this.view.dom.ownerDocument.removeEventListener('selectionchange', this.onDocumentSelectionChange);
     window.removeEventListener('resize', this.onResize);
+    this.scroller?.removeEventListener('scroll', this.onScroll);
+    clearTimeout(this.windowTimer);
     this.findHighlights.clear();
     this.overlay.destroy();
     this.view.destroy();

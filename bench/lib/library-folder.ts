@@ -1,0 +1,44 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { STORE_VERSION, summarize, type DocumentFile, type LibraryFile } from '../../electron/services/store/store-files.ts';
+import { applyAnnotationOps } from '../../shared/model/apply-ops.ts';
+import type { ScholiaDocument } from '../../shared/model/document.ts';
+import { DEFAULT_SETTINGS } from '../../shared/model/settings.ts';
+import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
+import { documentFromRawText } from '../../shared/testing/annotated-sample.ts';
+import { generateAnnotationOps, generateArticle } from './generate.ts';
+
+export interface DocumentSize {
+  words: number;
+  annotations: number;
+}
+
+/** A generated article with generated annotations (checked against its text as the store would), as a stored document. */
+export function generatedDocument(id: string, size: DocumentSize, seed: number): ScholiaDocument {
+  const empty = documentFromRawText(generateArticle(size.words, seed).raw, `${size.words.toLocaleString('en')} words, ${size.annotations.toLocaleString('en')} annotations`, id);
+  const layer = applyAnnotationOps(empty.text, DEFAULT_TAGSET, empty, generateAnnotationOps(empty.text, size.annotations, seed + 1));
+  return { ...empty, ...layer };
+}
+
+/** The bytes of a document's file in the library, as the store writes it. */
+export function documentFileText(document: ScholiaDocument): string {
+  const file: DocumentFile = { format: 'scholia-document', version: STORE_VERSION, document };
+  return JSON.stringify(file, null, 2);
+}
+
+/**
+ * Writes a library folder straight to disk in the store's format (the index and one file per
+ * document): large generated documents need not travel through the API.
+ */
+export async function writeLibraryFolder(dir: string, documents: readonly ScholiaDocument[]): Promise<void> {
+  await mkdir(path.join(dir, 'documents'), { recursive: true });
+  for (const document of documents) await writeFile(path.join(dir, 'documents', `${document.id}.json`), documentFileText(document));
+  const index: LibraryFile = {
+    format: 'scholia-library',
+    version: STORE_VERSION,
+    documents: documents.map(summarize),
+    tagset: DEFAULT_TAGSET,
+    settings: { ...DEFAULT_SETTINGS, annotatorName: 'Bench', profileSet: true },
+  };
+  await writeFile(path.join(dir, 'library.json'), JSON.stringify(index, null, 2));
+}

@@ -1,0 +1,111 @@
+import { open, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { AnnotationOp } from '../../shared/contract/ops.ts';
+import type { ScholiaDocument } from '../../shared/model/document.ts';
+import { makeTarget } from '../../shared/text/target.ts';
+import { AppUnderTest } from '../lib/app-under-test.ts';
+import { generatedDocument, writeLibraryFolder } from '../lib/library-folder.ts';
+import { withBudget, withRatio, type BenchRow } from '../lib/report.ts';
+import { median, sampleTimes, timed } from '../lib/stats.ts';
+
+/** The document every round trip changes: a long article with many annotations. */
+const EDITED = { words: 50_000, annotations: 5_000 };
+/** The other documents of the 1,000-document library. */
+const OTHER = { words: 1_000, annotations: 20 };
+
+function noteOp(document: ScholiaDocument, run: number): AnnotationOp {
+  const start = (run * 7919) % (document.text.length - 40);
+  const stamp = new Date().toISOString();
+  return { op: 'annotation.add', annotation: { id: `bench-note-${run}-${Date.now()}`, kind: 'note', target: makeTarget(document.text, start, start + 30), note: 'Round trip.', author: 'Bench', created: stamp, modified: stamp } };
+}
+
+/**
+ * A library of `count` documents (the edited one and `count - 1` others) served by a host. Its
+ * store waits a minute before writing a change, so a save happens only when the bench flushes it.
+ */
+async function libraryOf(edited: ScholiaDocument, count: number): Promise<AppUnderTest> {
+  const others = Array.from({ length: count - 1 }, (_, i) => generatedDocument(`other-${i}`, OTHER, 500 + i));
+  const libraryDir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-store-'));
+  await writeLibraryFolder(libraryDir, [edited, ...others]);
+  return AppUnderTest.start({ libraryDir, debounceMs: 60_000 });
+}
+
+/** Times `annotations.apply` over HTTP through the host (one note added); the save it schedules is flushed between runs, untimed. */
+async function roundTrips(app: AppUnderTest, edited: ScholiaDocument, runs: number): Promise<number[]> {
+  await app.call('library.get', { id: edited.id });
+  let revision = edited.revision;
+  return sampleTimes(runs, async (run) => {
+    const ms = await timed(async () => {
+      const result = (await app.call('annotations.apply', { documentId: edited.id, baseRevision: revision, ops: [noteOp(edited, run + 10)] })) as { revision: number };
+      revision = result.revision;
+    });
+    await app.scholia.flush();
+    return ms;
+  });
+}
+
+/** Writes `text` to a file and, with `sync`, `fsync`s it before closing. */
+async function plainWrite(file: string, text: string, sync: boolean): Promise<void> {
+  if (!sync) return writeFile(file, text);
+  const handle = await open(file, 'w');
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The library's store: one `annotations.apply` round trip through the browser host with 1 and with
+ * 1,000 documents in the library (budget: 1,000 ≤ 1.2× one); and one save of the edited document
+ * (the store's durable write: serialise, fsynced temporary file, backup link, rename, fsynced
+ * folder, and the library index) against writing the same bytes with a plain `writeFile`, and
+ * with a `writeFile` followed by `fsync` (budget: ≤ 2× the fsynced write, which does the same to
+ * the disk; the plain one is shown for the record).
+ */
+export async function storeScenario(runs: number): Promise<BenchRow[]> {
+  const edited = generatedDocument('edited', EDITED, 61);
+  const rows: BenchRow[] = [];
+  const trips: BenchRow[] = [];
+  for (const count of [1, 1_000]) {
+    const app = await libraryOf(edited, count);
+    try {
+      const times = await roundTrips(app, edited, runs);
+      trips.push({ scenario: 'store: annotations.apply round trip', case: `${count.toLocaleString('en')} document${count === 1 ? '' : 's'} in the library`, medianMs: median(times), runs });
+      if (count === 1) rows.push(...(await saveRows(app, edited, runs)));
+    } finally {
+      await app.stop();
+    }
+  }
+  const [one, thousand] = trips as [BenchRow, BenchRow];
+  return [one, withBudget(thousand, one, 1.2), ...rows];
+}
+
+async function saveRows(app: AppUnderTest, edited: ScholiaDocument, runs: number): Promise<BenchRow[]> {
+  const documentFile = path.join(app.libraryDir, 'documents', `${edited.id}.json`);
+  const indexFile = path.join(app.libraryDir, 'library.json');
+  let revision = (await app.call('library.get', { id: edited.id }) as { document: ScholiaDocument }).document.revision;
+  const saves = await sampleTimes(runs, async (run) => {
+    revision = (await app.scholia.library.applyOps(edited.id, [noteOp(edited, 1_000 + run)], revision)).revision;
+    return timed(() => app.scholia.flush());
+  });
+  const bytes = [await readFile(documentFile, 'utf8'), await readFile(indexFile, 'utf8')];
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-write-'));
+  const writeAll = (sync: boolean) => timed(async () => {
+    for (const [i, text] of bytes.entries()) await plainWrite(path.join(scratch, `file-${i}.json`), text, sync);
+  });
+  try {
+    const plain = await sampleTimes(runs, () => writeAll(false));
+    const synced = await sampleTimes(runs, () => writeAll(true));
+    const size = `${((bytes[0]?.length ?? 0) / 1_000_000).toFixed(1)} MB document + ${((bytes[1]?.length ?? 0) / 1_000).toFixed(0)} kB index`;
+    const plainRow: BenchRow = { scenario: 'store: save', case: 'plain writeFile of the same bytes', medianMs: median(plain), runs, note: size };
+    const syncedRow: BenchRow = { scenario: 'store: save', case: 'writeFile + fsync of the same bytes', medianMs: median(synced), runs };
+    const save: BenchRow = { scenario: 'store: save', case: 'Scholia save (durable, with backup)', medianMs: median(saves), runs };
+    return [plainRow, syncedRow, withBudget(save, syncedRow, 2), withRatio({ ...save, case: 'Scholia save, against the plain writeFile' }, plainRow)];
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,42 @@
+// Screenshots of a long document for docs/screenshots/: the 200,000-word article with 20,000
+// annotations open, and its claims list scrolled to the end. Run after `npm run build`.
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { AppUnderTest, launchChromium } from './lib/app-under-test.ts';
+import { generatedDocument, writeLibraryFolder } from './lib/library-folder.ts';
+
+const SIZE = { words: 200_000, annotations: 20_000 };
+
+const document = generatedDocument('long-article', SIZE, 71);
+const libraryDir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-shots-'));
+await writeLibraryFolder(libraryDir, [document]);
+const app = await AppUnderTest.start({ libraryDir });
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(app.host.url);
+  await page.waitForFunction((count) => Number(window.document.querySelector<HTMLElement>('.reader-text')?.dataset.highlightCount) === count, SIZE.annotations, { timeout: 120_000 });
+  // A stretch in the middle of the article, one claim selected.
+  await page.evaluate(() => {
+    const scroller = window.document.querySelector<HTMLElement>('.reading-scroll');
+    if (scroller) scroller.scrollTop = scroller.scrollHeight * 0.5;
+  });
+  await page.waitForTimeout(600);
+  await page.locator('.reader-text .ann-claim').first().click();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'docs/screenshots/long-document-200k-words.png' });
+
+  const more = page.locator('.list-more');
+  while ((await more.count()) > 0) await more.first().click();
+  await page.locator('#panel-tabpanel').evaluate((panel) => {
+    const scroller = [panel, ...panel.querySelectorAll('*')].find((element) => element.scrollHeight > element.clientHeight + 10 && getComputedStyle(element).overflowY !== 'visible');
+    scroller?.scrollTo(0, scroller.scrollHeight);
+  });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'docs/screenshots/long-document-claims-list-end.png' });
+  console.log('wrote docs/screenshots/long-document-200k-words.png and long-document-claims-list-end.png');
+} finally {
+  await browser.close();
+  await app.stop();
+}

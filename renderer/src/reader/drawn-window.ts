@@ -1,0 +1,80 @@
+import type { Node as PmNode } from 'prosemirror-model';
+import type { EditorView } from 'prosemirror-view';
+import type { DrawnWindow } from './annotation-decorations.ts';
+
+/** Above this many highlights, or this much text, only the highlights near the screen are in the page. */
+export const LAZY_HIGHLIGHTS = 500;
+export const LAZY_TEXT_LENGTH = 50_000;
+
+/** Screens of margin that must stay drawn above and below the one shown before the window moves. */
+const KEEP_SCREENS = 0.25;
+/** Screens drawn above and below the one shown when the window moves. */
+const DRAW_SCREENS = 1;
+
+/** Whether an article is long enough to draw only the highlights near the screen. */
+export function drawsLazily(highlights: number, textLength: number): boolean {
+  return highlights > LAZY_HIGHLIGHTS || textLength > LAZY_TEXT_LENGTH;
+}
+
+/** The positions of the doc's blocks (those of its sections, where it has them), for a search by height on screen. */
+function blockStarts(doc: PmNode): number[] {
+  const starts: number[] = [];
+  doc.forEach((node, offset) => {
+    if (node.type.name === 'section') node.forEach((_block, inner) => starts.push(offset + 1 + inner));
+    else starts.push(offset);
+  });
+  return starts;
+}
+
+/** The window of a reader just opened at the top: its first `blocks` blocks, before anything is laid out. */
+export function openingWindow(doc: PmNode, blocks = 12): DrawnWindow {
+  const starts = blockStarts(doc);
+  const last = starts[Math.min(starts.length, blocks) - 1] ?? 0;
+  return { from: 0, to: last + (doc.nodeAt(last)?.nodeSize ?? 0) };
+}
+
+/**
+ * Decides which part of a long article has its highlights in the page: whole blocks from
+ * `DRAW_SCREENS` screens above what the scroll area shows to as many below. The window moves once
+ * less than `KEEP_SCREENS` of drawn margin is left on either side. Blocks are found by a binary
+ * search on their boxes, so a decision costs a few layout reads whatever the article's length.
+ */
+export class DrawnWindowKeeper {
+  private readonly starts: number[];
+
+  constructor(
+    private readonly view: EditorView,
+    private readonly scroller: HTMLElement,
+  ) {
+    this.starts = blockStarts(view.state.doc);
+  }
+
+  /** A new window when `current` no longer covers the screen with margin; undefined when it does. */
+  next(current: DrawnWindow | null): DrawnWindow | undefined {
+    if (this.starts.length === 0) return undefined;
+    const box = this.scroller.getBoundingClientRect();
+    const height = Math.max(box.height, 1);
+    const needed = this.span(this.blockAtHeight(box.top - KEEP_SCREENS * height), this.blockAtHeight(box.bottom + KEEP_SCREENS * height));
+    if (current && current.from <= needed.from && current.to >= needed.to) return undefined;
+    return this.span(this.blockAtHeight(box.top - DRAW_SCREENS * height), this.blockAtHeight(box.bottom + DRAW_SCREENS * height));
+  }
+
+  private span(first: number, last: number): DrawnWindow {
+    const lastStart = this.starts[last] ?? 0;
+    return { from: this.starts[first] ?? 0, to: lastStart + (this.view.state.doc.nodeAt(lastStart)?.nodeSize ?? 0) };
+  }
+
+  /** The index of the first block whose bottom is below `y` (client coordinates), or the last block. */
+  private blockAtHeight(y: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const element = this.view.nodeDOM(this.starts[mid] ?? 0);
+      const bottom = element instanceof Element ? element.getBoundingClientRect().bottom : Number.POSITIVE_INFINITY;
+      if (bottom < y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
