@@ -37,6 +37,7 @@ export async function writeLibraryFolder(dir: string, documents: readonly Scholi
     format: 'scholia-library',
     version: STORE_VERSION,
     documents: documents.map(summarize),
+    trash: [],
     tagset: DEFAULT_TAGSET,
     settings: { ...DEFAULT_SETTINGS, annotatorName: 'Bench', profileSet: true },
   };
