@@ -44,6 +44,7 @@ test('imports a saved news page through the dialog: the article with its heading
   // A claim on a list item anchors on the canonical text, as on any paragraph.
   const id = await reader.mark('variations worth £18m were approved', 'c');
   await reader.expectSaved();
+  await host.stop(); // flushes the pending save to disk
   const [stored] = await Promise.all((await host.documentIds()).map((documentId) => host.readDocumentFile(documentId))).then((documents) => documents.filter((document) => document.meta.title === HARBOUR_TITLE));
   const claim = stored?.annotations.find((annotation) => annotation.id === id);
   expect(stored?.text.slice(claim?.target.start, claim?.target.end)).toBe('variations worth £18m were approved');
