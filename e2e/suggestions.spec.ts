@@ -102,6 +102,7 @@ test('accepts all of a kind at or above a confidence in one undoable step, and t
   await page.getByRole('button', { name: 'Show suggestions' }).click();
   await expect.poll(() => drawnSuggestions(reader)).toBeGreaterThan(0);
 
+  await host.stop(); // flushes the pending save to disk
   const [id] = await host.documentIds();
   const document = await host.readDocumentFile(id ?? '');
   const quotes = document.annotations.filter((annotation) => annotation.kind === 'quote');
