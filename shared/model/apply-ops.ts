@@ -73,7 +73,10 @@ export function applyAnnotationOps(
         break;
     }
   });
-  for (const annotation of annotations.values()) {
+  // Only the annotations this batch wrote can point at a missing entity, unless it removed one.
+  const removesEntities = ops.some((op) => op.op === 'entity.remove');
+  const toCheck = removesEntities ? annotations.values() : ops.flatMap((op) => (op.op === 'annotation.add' || op.op === 'annotation.update') && annotations.get(op.annotation.id) === op.annotation ? [op.annotation] : []);
+  for (const annotation of toCheck) {
     for (const entityId of entityIdsOf(annotation)) {
       if (!entities.has(entityId)) {
         throw new ScholiaError('bad-request', `annotation ${annotation.id} refers to entity ${entityId}, which does not exist after this batch`);

@@ -1,6 +1,7 @@
 import { open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { JsonBytesCache } from './json-bytes.ts';
 
 /** Error codes of a directory `fsync` that only mean the platform or file system cannot do it. */
 const UNSYNCABLE_DIRECTORY = new Set(['EISDIR', 'EINVAL', 'EPERM', 'EACCES', 'EBADF', 'ENOTSUP', 'ENOSYS']);
@@ -84,11 +85,12 @@ export interface DurableJsonFileOptions<T> {
 /**
  * A lowdb adapter for one JSON file with durable writes (`writeFileDurably`). Writes are queued, so
  * two never race on the temporary file, and each is serialised when it is asked for, so it saves the
- * state of that moment. `read` throws on a file that is not JSON and answers null for a missing one.
+ * state of that moment, reusing the bytes of records that have not changed since (`JsonBytesCache`). `read` throws on a file that is not JSON and answers null for a missing one.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   private queue: Promise<unknown> = Promise.resolve();
   private onDisk: T | null = null;
+  private readonly serializer = new JsonBytesCache();
 
   constructor(
     readonly file: string,
@@ -109,16 +111,16 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    const text = JSON.stringify(data, null, 2);
-    const run = this.queue.then(() => this.replace(data, text));
+    const bytes = this.serializer.serialize(data);
+    const run = this.queue.then(() => this.replace(data, bytes));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async replace(data: T, text: string): Promise<void> {
+  private async replace(data: T, bytes: Uint8Array): Promise<void> {
     const previous = this.onDisk;
     const { beforeReplace, onHookError } = this.options;
-    await writeFileDurably(this.file, text, {
+    await writeFileDurably(this.file, bytes, {
       beforeReplace: async () => {
         if (previous === null || !beforeReplace) return;
         await beforeReplace(previous).catch((error: unknown) => onHookError?.(error));
