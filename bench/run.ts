@@ -33,16 +33,22 @@ const runs = Number(values.runs);
 const names = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
 const rows: BenchRow[] = [];
 const startedAt = performance.now();
+/** Seconds each scenario took, generation of its data included. */
+const scenarioSeconds: Record<string, number> = {};
 for (const name of names) {
   const scenario = SCENARIOS[name];
   if (!scenario) throw new Error(`unknown scenario "${name}"; known: ${Object.keys(SCENARIOS).join(', ')}`);
   console.error(`running ${name}…`);
+  const scenarioStart = performance.now();
   rows.push(...(await scenario(runs)));
+  scenarioSeconds[name] = Math.round((performance.now() - scenarioStart) / 1000);
+  console.error(`  ${name} took ${scenarioSeconds[name]} s`);
 }
 console.log(formatTable(rows));
 const elapsedSeconds = Math.round((performance.now() - startedAt) / 1000);
-console.log(`${names.length} scenario(s) in ${Math.floor(elapsedSeconds / 60)} min ${elapsedSeconds % 60} s`);
-const results = { date: new Date().toISOString(), elapsedSeconds, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows };
+const minutes = (seconds: number) => `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+console.log(`${names.length} scenario(s) in ${minutes(elapsedSeconds)} (${Object.entries(scenarioSeconds).map(([name, seconds]) => `${name} ${seconds} s`).join(', ')})`);
+const results = { date: new Date().toISOString(), elapsedSeconds, scenarioSeconds, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows };
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results));
 const failed = rows.filter((row) => row.pass === false);

@@ -13,14 +13,23 @@ export interface BenchRow {
   budget?: number;
   pass?: boolean;
   note?: string;
+  /** The work was stopped at `medianMs` before it finished: the true time is at least that. */
+  atLeast?: boolean;
+  /** Set when the baseline is only a lower bound: the true ratio is at most `ratio`. */
+  ratioAtMost?: boolean;
 }
 
 /** The row compared with a baseline, for the record: its ratio, no budget. */
 export function withRatio(row: BenchRow, baseline: BenchRow): BenchRow {
-  return { ...row, baseline: baseline.case, ratio: row.medianMs / baseline.medianMs };
+  const compared: BenchRow = { ...row, baseline: baseline.case, ratio: row.medianMs / baseline.medianMs };
+  return baseline.atLeast ? { ...compared, ratioAtMost: true } : compared;
 }
 
-/** The row judged against a baseline: its ratio, and whether it keeps within `budget`. */
+/**
+ * The row judged against a baseline: its ratio, and whether it keeps within `budget`. Against a
+ * baseline that is a lower bound, the ratio is an upper bound, which proves a pass when it is
+ * within the budget.
+ */
 export function withBudget(row: BenchRow, baseline: BenchRow, budget: number): BenchRow {
   const compared = withRatio(row, baseline);
   return { ...compared, budget, pass: (compared.ratio ?? Number.POSITIVE_INFINITY) <= budget };
@@ -28,7 +37,8 @@ export function withBudget(row: BenchRow, baseline: BenchRow, budget: number): B
 
 function formatValue(row: BenchRow): string {
   if (row.unit === 'MB') return `${row.medianMs.toFixed(1)} MB`;
-  return row.medianMs >= 100 ? `${row.medianMs.toFixed(0)} ms` : `${row.medianMs.toFixed(2)} ms`;
+  const value = row.medianMs >= 100 ? `${row.medianMs.toFixed(0)} ms` : `${row.medianMs.toFixed(2)} ms`;
+  return row.atLeast ? `≥ ${value}` : value;
 }
 
 function pad(text: string, width: number): string {
@@ -44,7 +54,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     formatValue(row),
     String(row.runs),
     row.baseline ?? '',
-    row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}x`,
+    row.ratio === undefined ? '' : `${row.ratioAtMost ? '≤ ' : ''}${row.ratio.toFixed(2)}x`,
     row.budget === undefined ? '' : `≤ ${row.budget}x`,
     row.pass === undefined ? '' : row.pass ? 'pass' : 'FAIL',
     row.note ?? '',
