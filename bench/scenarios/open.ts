@@ -9,7 +9,7 @@ import { installProbes } from '../lib/page-probes.ts';
 import { openFromLibrary, openStaticBaseline, showDocument, type ArticleExpectation } from '../lib/reader-in-page.ts';
 import { withBudget, type BenchRow } from '../lib/report.ts';
 import { staticArticleHtml } from '../lib/static-article.ts';
-import { median, sampleTimes } from '../lib/stats.ts';
+import { median } from '../lib/stats.ts';
 
 const WORDS = [10_000, 50_000, 200_000] as const;
 /** Annotations per 100 words. */
@@ -38,11 +38,13 @@ function expectationOf(document: ScholiaDocument): ArticleExpectation {
 
 /**
  * Fewer runs for the largest cases, so the whole matrix fits the bench's ten minutes: the static
- * baselines of the densest articles take a minute each. Each run still opens the document afresh.
+ * baselines of the densest articles take a minute each. More for the smallest, which take a tenth
+ * of a second, where a moment of machine load moves a median most. Each run opens the document afresh.
  */
 function runsFor(annotations: number, runs: number): { runs: number; warmup: number } {
   if (annotations >= 50_000) return { runs: 1, warmup: 0 };
   if (annotations >= 20_000) return { runs: Math.min(runs, 3), warmup: 1 };
+  if (annotations < 2_000) return { runs: runs * 2 - 1, warmup: 1 };
   return { runs, warmup: 1 };
 }
 
@@ -80,14 +82,24 @@ export async function openScenario(runs: number): Promise<BenchRow[]> {
     let page = await appPage();
     for (const item of cases) {
       console.error(`  open ${item.label}`);
-      const scholia = await sampleTimes(item.runs, async () => {
+      // Scholia and the baseline take turns, so both see the same moments of machine load.
+      const scholia: number[] = [];
+      const baseline: number[] = [];
+      let stopped = false;
+      for (let run = -item.warmup; run < item.runs; run++) {
         await showDocument(page, expectationOf(resting));
-        return openFromLibrary(page, item.expectation);
-      }, item.warmup);
-      await showDocument(page, expectationOf(resting));
-      const baseline = await staticBaseline(page, item);
-      if (baseline.stopped) page = await appPage();
-      const baselineRow: BenchRow = { scenario: 'open', case: `static HTML, ${item.label}`, medianMs: baseline.ms, runs: item.runs, ...(baseline.stopped ? { atLeast: true, note: `stopped after ${STATIC_LIMIT_MS / 1000} s` } : {}) };
+        const ms = await openFromLibrary(page, item.expectation);
+        await showDocument(page, expectationOf(resting));
+        const staticMs = stopped ? STATIC_LIMIT_MS : await staticBaseline(page, item);
+        if (staticMs === null) {
+          stopped = true;
+          page = await appPage();
+        }
+        if (run < 0) continue;
+        scholia.push(ms);
+        baseline.push(staticMs ?? STATIC_LIMIT_MS);
+      }
+      const baselineRow: BenchRow = { scenario: 'open', case: `static HTML, ${item.label}`, medianMs: median(baseline), runs: item.runs, ...(stopped ? { atLeast: true, note: `stopped after ${STATIC_LIMIT_MS / 1000} s` } : {}) };
       const row: BenchRow = { scenario: 'open', case: `Scholia, ${item.label}`, medianMs: median(scholia), runs: item.runs };
       rows.push(baselineRow, withBudget(row, baselineRow, 2));
     }
@@ -99,25 +111,18 @@ export async function openScenario(runs: number): Promise<BenchRow[]> {
 }
 
 /**
- * The static baseline's median, or, when one run has not finished after `STATIC_LIMIT_MS`, that
- * limit as a lower bound: the page, stuck in layout, is closed (a new one must replace it).
+ * One static baseline, in milliseconds; null when it has not finished after `STATIC_LIMIT_MS`: the
+ * page, stuck in layout, is then closed (a new one must replace it).
  */
-async function staticBaseline(page: Page, item: OpenCase): Promise<{ ms: number; stopped: boolean }> {
-  const url = `/bench-static/${item.document.id}.html`;
-  let stopped = false;
-  const times = await sampleTimes(item.runs, async () => {
-    if (stopped) return STATIC_LIMIT_MS;
-    const run = openStaticBaseline(page, url, item.expectation);
-    const limit = new Promise<null>((resolve) => setTimeout(() => resolve(null), STATIC_LIMIT_MS).unref());
-    const result = await Promise.race([run, limit]);
-    if (result === null) {
-      stopped = true;
-      run.catch(() => undefined);
-      await page.close({ runBeforeUnload: false });
-      return STATIC_LIMIT_MS;
-    }
-    if (result.marked !== item.document.annotations.length) throw new Error(`the static baseline marks ${result.marked} annotations, not ${item.document.annotations.length}`);
-    return result.ms;
-  }, item.warmup);
-  return { ms: median(times), stopped };
+async function staticBaseline(page: Page, item: OpenCase): Promise<number | null> {
+  const run = openStaticBaseline(page, `/bench-static/${item.document.id}.html`, item.expectation);
+  const limit = new Promise<null>((resolve) => setTimeout(() => resolve(null), STATIC_LIMIT_MS).unref());
+  const result = await Promise.race([run, limit]);
+  if (result === null) {
+    run.catch(() => undefined);
+    await page.close({ runBeforeUnload: false });
+    return null;
+  }
+  if (result.marked !== item.document.annotations.length) throw new Error(`the static baseline marks ${result.marked} annotations, not ${item.document.annotations.length}`);
+  return result.ms;
 }

@@ -18,12 +18,28 @@ export function drawsLazily(highlights: number, textLength: number): boolean {
 
 /** The positions of the doc's blocks (those of its sections, where it has them), for a search by height on screen. */
 function blockStarts(doc: PmNode): number[] {
-  const starts: number[] = [];
+  return topLevelGroups(doc).flatMap((group) => group.blocks);
+}
+
+/** A top-level node of the doc: a section and the positions of its blocks, or a block on its own. */
+interface TopLevelGroup {
+  start: number;
+  blocks: number[];
+  /** The index of its first block among all the doc's blocks. */
+  first: number;
+}
+
+function topLevelGroups(doc: PmNode): TopLevelGroup[] {
+  const groups: TopLevelGroup[] = [];
+  let first = 0;
   doc.forEach((node, offset) => {
-    if (node.type.name === 'section') node.forEach((_block, inner) => starts.push(offset + 1 + inner));
-    else starts.push(offset);
+    const blocks: number[] = [];
+    if (node.type.name === 'section') node.forEach((_block, inner) => blocks.push(offset + 1 + inner));
+    else blocks.push(offset);
+    groups.push({ start: offset, blocks, first });
+    first += blocks.length;
   });
-  return starts;
+  return groups;
 }
 
 /** The window of a reader just opened at the top: its first `blocks` blocks, before anything is laid out. */
@@ -37,16 +53,21 @@ export function openingWindow(doc: PmNode, blocks = 12): DrawnWindow {
  * Decides which part of a long article has its highlights in the page: whole blocks from
  * `DRAW_SCREENS` screens above what the scroll area shows to as many below. The window moves once
  * less than `KEEP_SCREENS` of drawn margin is left on either side. Blocks are found by a binary
- * search on their boxes, so a decision costs a few layout reads whatever the article's length.
+ * search on the boxes of the sections, then of the blocks of one section, so a decision costs a few
+ * layout reads whatever the article's length, and reads inside no section but the ones the window
+ * reaches: reading a box inside a section the browser has not laid out (`content-visibility`) makes
+ * it lay that section out there and then.
  */
 export class DrawnWindowKeeper {
+  private readonly groups: TopLevelGroup[];
   private readonly starts: number[];
 
   constructor(
     private readonly view: EditorView,
     private readonly scroller: HTMLElement,
   ) {
-    this.starts = blockStarts(view.state.doc);
+    this.groups = topLevelGroups(view.state.doc);
+    this.starts = this.groups.flatMap((group) => group.blocks);
   }
 
   /** A new window when `current` no longer covers the screen with margin; undefined when it does. */
@@ -64,17 +85,28 @@ export class DrawnWindowKeeper {
     return { from: this.starts[first] ?? 0, to: lastStart + (this.view.state.doc.nodeAt(lastStart)?.nodeSize ?? 0) };
   }
 
-  /** The index of the first block whose bottom is below `y` (client coordinates), or the last block. */
+  /** The index (in document order) of the first block whose bottom is below `y` (client coordinates), or the last block. */
   private blockAtHeight(y: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const element = this.view.nodeDOM(this.starts[mid] ?? 0);
-      const bottom = element instanceof Element ? element.getBoundingClientRect().bottom : Number.POSITIVE_INFINITY;
-      if (bottom < y) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    const group = firstBelow(this.groups, y, (candidate) => this.bottomOf(candidate.start));
+    const chosen = this.groups[group];
+    if (!chosen) return this.starts.length - 1;
+    return chosen.first + firstBelow(chosen.blocks, y, (start) => this.bottomOf(start));
   }
+
+  private bottomOf(position: number): number {
+    const element = this.view.nodeDOM(position);
+    return element instanceof Element ? element.getBoundingClientRect().bottom : Number.POSITIVE_INFINITY;
+  }
+}
+
+/** Binary search: the index of the first item whose bottom is at or below `y`, or the last index. */
+function firstBelow<T>(items: readonly T[], y: number, bottomOf: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bottomOf(items[mid] as T) < y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

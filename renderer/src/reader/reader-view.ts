@@ -153,7 +153,7 @@ export class ReaderView {
       editable: () => false,
       attributes: (current) => ({
         tabindex: '0',
-        // A long article leaves the layout of blocks far off screen to the browser (`content-visibility`).
+        // A long article leaves the layout of sections far off screen to the browser (`content-visibility`).
         class: lazy ? 'reader-text reader-long' : 'reader-text',
         'aria-label': 'Article text',
         'aria-readonly': 'true',
