@@ -19,7 +19,7 @@ const LARGE: DocumentSize = { words: 200_000, annotations: 20_000 };
  */
 const FRAME_TOLERANCE = 1.05;
 /** Frames of programmatic scrolling, and the distance scrolled in each. */
-const SCROLL_FRAMES = 600;
+const SCROLL_FRAMES = 300;
 const SCROLL_STEP_PX = 150;
 /** The article as static HTML with `<mark>` highlights, served beside the app for the scroll comparison. */
 const STATIC_PAGE = 'bench-static/interact.html';

@@ -22,7 +22,7 @@ const RESTING = { words: 300, annotations: 3 };
  * the baseline is an upper bound on Scholia's ratio, which settles the budget when it is within it,
  * and keeps the whole bench within ten minutes.
  */
-const STATIC_LIMIT_MS = 45_000;
+const STATIC_LIMIT_MS = 30_000;
 
 interface OpenCase {
   label: string;
