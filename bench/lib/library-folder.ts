@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { JsonBytesCache } from '../../electron/services/store/json-bytes.ts';
 import { STORE_VERSION, summarize, type DocumentFile, type LibraryFile } from '../../electron/services/store/store-files.ts';
 import { applyAnnotationOps } from '../../shared/model/apply-ops.ts';
 import type { ScholiaDocument } from '../../shared/model/document.ts';
@@ -20,10 +21,17 @@ export function generatedDocument(id: string, size: DocumentSize, seed: number):
   return { ...empty, ...layer };
 }
 
+/**
+ * The bytes of a store file as the store writes it (compact, one record per line). The store's
+ * serialiser freezes the records it keeps, so it gets a copy: the bench goes on using its documents.
+ */
+function storeFileText(value: DocumentFile | LibraryFile): string {
+  return new JsonBytesCache().serialize(structuredClone(value)).toString('utf8');
+}
+
 /** The bytes of a document's file in the library, as the store writes it. */
 export function documentFileText(document: ScholiaDocument): string {
-  const file: DocumentFile = { format: 'scholia-document', version: STORE_VERSION, document };
-  return JSON.stringify(file, null, 2);
+  return storeFileText({ format: 'scholia-document', version: STORE_VERSION, document });
 }
 
 /**
@@ -41,5 +49,5 @@ export async function writeLibraryFolder(dir: string, documents: readonly Scholi
     tagset: DEFAULT_TAGSET,
     settings: { ...DEFAULT_SETTINGS, annotatorName: 'Bench', profileSet: true },
   };
-  await writeFile(path.join(dir, 'library.json'), JSON.stringify(index, null, 2));
+  await writeFile(path.join(dir, 'library.json'), storeFileText(index));
 }

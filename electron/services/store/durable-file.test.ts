@@ -21,6 +21,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
           steps.log.push(`write ${name(file)}`);
           steps.written.push(String(data));
         },
+        writev: async (buffers: Uint8Array[]) => {
+          const result = await handle.writev(buffers);
+          steps.log.push(`write ${name(file)}`);
+          steps.written.push(Buffer.concat(buffers).toString('utf8'));
+          return result;
+        },
         sync: async () => {
           await handle.sync();
           steps.log.push(`fsync ${name(file)}`);
@@ -72,7 +78,7 @@ describe('DurableJsonFile', () => {
     expect(renames).toEqual(['rename .doc.json.tmp -> doc.json', 'rename .doc.json.tmp -> doc.json']);
   });
 
-  it('hands the replaced state to beforeReplace, once the new one is safe in the temporary file, and never fails a save for it', async () => {
+  it('hands the replaced state to beforeReplace while the new one is written, replaces the file only after both, and never fails a save for it', async () => {
     steps.root = await tempDir();
     steps.log.length = 0;
     const file = path.join(steps.root, 'doc.json');
@@ -91,9 +97,11 @@ describe('DurableJsonFile', () => {
     await adapter.write({ n: 2 });
     expect(seen).toEqual([{ n: 1 }]);
     expect(errors).toHaveLength(1);
-    const second = steps.log.slice(steps.log.lastIndexOf('open .doc.json.tmp'));
-    expect(second.indexOf('beforeReplace')).toBeGreaterThan(second.indexOf('fsync .doc.json.tmp'));
-    expect(second.indexOf('beforeReplace')).toBeLessThan(second.indexOf('rename .doc.json.tmp -> doc.json'));
+    const second = steps.log.slice(steps.log.indexOf('rename .doc.json.tmp -> doc.json') + 1);
+    const renamed = second.indexOf('rename .doc.json.tmp -> doc.json');
+    expect(second.indexOf('beforeReplace')).toBeGreaterThanOrEqual(0);
+    expect(second.indexOf('beforeReplace')).toBeLessThan(renamed);
+    expect(second.indexOf('fsync .doc.json.tmp')).toBeLessThan(renamed);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ n: 2 });
   });
 

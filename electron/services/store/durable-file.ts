@@ -1,4 +1,4 @@
-import { open, readFile, rename } from 'node:fs/promises';
+import { open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { JsonBytesCache } from './json-bytes.ts';
@@ -29,16 +29,43 @@ export async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** What a durable write takes: text, bytes, or bytes in pieces (written in order with vectored writes). */
+export type FileData = string | Uint8Array | readonly Uint8Array[];
+
 /** Writes a file's bytes and `fsync`s them before closing it. */
-export async function writeAndSync(file: string, data: string | Uint8Array, flag = 'w'): Promise<void> {
+export async function writeAndSync(file: string, data: FileData, flag = 'w'): Promise<void> {
   const handle = await open(file, flag, 0o600);
   try {
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    else await writePieces(handle, data);
     await handle.sync();
   } finally {
     await handle.close();
   }
 }
+
+/** Writes the pieces in order, a batch of them per system call, until every byte is written. */
+async function writePieces(handle: FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
+  const queue = pieces.filter((piece) => piece.length > 0);
+  let next = 0;
+  while (next < queue.length) {
+    const batch = queue.slice(next, next + WRITEV_BATCH);
+    let { bytesWritten } = await handle.writev(batch);
+    for (const piece of batch) {
+      if (bytesWritten >= piece.length) {
+        bytesWritten -= piece.length;
+        next += 1;
+        continue;
+      }
+      // A short write: the rest of this piece goes first in the next call.
+      queue[next] = piece.subarray(bytesWritten);
+      break;
+    }
+  }
+}
+
+/** Pieces per vectored write: the usual limit of one `writev` call (IOV_MAX). */
+const WRITEV_BATCH = 1024;
 
 /** Renames, retrying for a while where Windows briefly holds the target (an indexer or a virus scanner). */
 async function renameOver(from: string, to: string): Promise<void> {
@@ -55,7 +82,10 @@ async function renameOver(from: string, to: string): Promise<void> {
 }
 
 export interface DurableWriteOptions {
-  /** Runs once the new content is safely in the temporary file, just before it replaces the old file. */
+  /**
+   * Runs while the new content goes to the temporary file (the old file is still in place); the old
+   * file is replaced only once both have finished, and not at all if either failed.
+   */
   beforeReplace?: () => Promise<void>;
 }
 
@@ -64,10 +94,14 @@ export interface DurableWriteOptions {
  * file or the new one, whole: the data goes to a temporary file which is `fsync`ed, then renamed
  * over the old file, then the directory is `fsync`ed so the rename itself is durable.
  */
-export async function writeFileDurably(file: string, data: string | Uint8Array, options: DurableWriteOptions = {}): Promise<void> {
+export async function writeFileDurably(file: string, data: FileData, options: DurableWriteOptions = {}): Promise<void> {
   const temp = tempPathOf(file);
-  await writeAndSync(temp, data);
-  await options.beforeReplace?.();
+  const [written, hook] = await Promise.allSettled([writeAndSync(temp, data), options.beforeReplace?.()]);
+  if (written.status === 'rejected') throw written.reason;
+  if (hook.status === 'rejected') {
+    await unlink(temp).catch(() => undefined);
+    throw hook.reason;
+  }
   await renameOver(temp, file);
   await syncDirectory(path.dirname(file));
 }
@@ -111,13 +145,13 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    const bytes = this.serializer.serialize(data);
+    const bytes = this.serializer.chunks(data);
     const run = this.queue.then(() => this.replace(data, bytes));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async replace(data: T, bytes: Uint8Array): Promise<void> {
+  private async replace(data: T, bytes: readonly Uint8Array[]): Promise<void> {
     const previous = this.onDisk;
     const { beforeReplace, onHookError } = this.options;
     await writeFileDurably(this.file, bytes, {

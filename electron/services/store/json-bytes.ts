@@ -13,9 +13,14 @@ export class JsonBytesCache {
   private readonly records = new WeakMap<object, Buffer>();
 
   serialize(value: unknown): Buffer {
+    return Buffer.concat(this.chunks(value));
+  }
+
+  /** The same bytes as `serialize`, as the pieces they are made of (for a vectored write, without copying them into one buffer). */
+  chunks(value: unknown): Buffer[] {
     const chunks: Buffer[] = [];
     this.write(value, 0, chunks);
-    return Buffer.concat(chunks);
+    return chunks;
   }
 
   private write(value: unknown, depth: number, chunks: Buffer[]): void {
