@@ -3,16 +3,16 @@ import { claimList, type ClaimFilter } from '../model/annotation-lists.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { AnnotationItem } from './AnnotationItem.tsx';
 import { EmptyList, FilterSelect, ListFilters, RowList, useSelectedRow } from './ListParts.tsx';
-import { indexById, useVirtualRows } from './virtual-rows.ts';
+import { rowKeys, useVirtualRows } from './virtual-rows.ts';
 
 /** The document's claims in reading order, filtered by verdict and check-worthiness, searchable. */
 export function ClaimsList({ session }: { session: DocumentSession }) {
   const [filter, setFilter] = useState<ClaimFilter>({ verdict: 'all', checkworthyOnly: false, query: '' });
   const version = session.listVersion.value;
   const claims = useMemo(() => claimList(session.records, session.tagset, filter), [session, version, filter]);
-  const indexOf = useMemo(() => indexById(claims), [claims]);
-  const rows = useVirtualRows({ count: claims.length, keyOf: (index) => claims[index]?.id ?? '', estimateSize: 56 });
-  const selectedId = useSelectedRow(session, rows, indexOf);
+  const keys = useMemo(() => rowKeys(claims.map((claim) => claim.id)), [claims]);
+  const rows = useVirtualRows({ keys, estimateSize: 56 });
+  const selectedId = useSelectedRow(session, rows, keys.indexOf);
   const counts = session.records.counts.verdicts();
   const total = session.records.counts.kinds().claims;
   return (

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { entityRows, type EntityFilter, type EntitySort } from '../model/annotation-lists.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { EmptyList, FilterSelect, ListFilters, RowList } from './ListParts.tsx';
-import { useVirtualRows } from './virtual-rows.ts';
+import { rowKeys, useVirtualRows } from './virtual-rows.ts';
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -15,7 +15,8 @@ export function EntitiesList({ session }: { session: DocumentSession }) {
   const version = session.listVersion.value;
   const rows = useMemo(() => entityRows(session.records, filter), [session, version, filter]);
   const total = session.records.entityCount();
-  const virtual = useVirtualRows({ count: rows.length, keyOf: (index) => rows[index]?.entity.id ?? '', estimateSize: 56 });
+  const keys = useMemo(() => rowKeys(rows.map((row) => row.entity.id)), [rows]);
+  const virtual = useVirtualRows({ keys, estimateSize: 56 });
   // Follows the selection only as far as the entity and mention it points at, so selecting a claim or a quote leaves the list alone.
   // (A string, so that an unchanged entity and mention compare equal and redraw nothing.)
   const [currentEntity, currentMention] = useComputed(() => {

@@ -5,16 +5,16 @@ import { KIND_LABELS } from '../reader/annotation-appearance.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { AnnotationItem } from './AnnotationItem.tsx';
 import { EmptyList, FilterSelect, ListFilters, RowList, excerpt, useSelectedRow } from './ListParts.tsx';
-import { indexById, useVirtualRows } from './virtual-rows.ts';
+import { rowKeys, useVirtualRows } from './virtual-rows.ts';
 
 /** Note spans and the notes written on other annotations, in reading order, searchable. */
 export function NotesList({ session }: { session: DocumentSession }) {
   const [filter, setFilter] = useState<NoteFilter>({ kind: 'all', query: '' });
   const version = session.listVersion.value;
   const notes = useMemo(() => noteList(session.records, filter), [session, version, filter]);
-  const indexOf = useMemo(() => indexById(notes), [notes]);
-  const rows = useVirtualRows({ count: notes.length, keyOf: (index) => notes[index]?.id ?? '', estimateSize: 56 });
-  const selectedId = useSelectedRow(session, rows, indexOf);
+  const keys = useMemo(() => rowKeys(notes.map((note) => note.id)), [notes]);
+  const rows = useVirtualRows({ keys, estimateSize: 56 });
+  const selectedId = useSelectedRow(session, rows, keys.indexOf);
   const total = session.records.counts.notes();
   return (
     <div class="list-body">

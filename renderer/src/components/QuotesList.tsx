@@ -5,7 +5,7 @@ import { quoteGroups, type QuoteFilter, type SpeakerGroup } from '../model/annot
 import type { DocumentSession } from '../session/document-session.ts';
 import { AnnotationItem } from './AnnotationItem.tsx';
 import { EmptyList, FilterSelect, focusListSearch, ListFilters, useSelectedRow } from './ListParts.tsx';
-import { useVirtualRows } from './virtual-rows.ts';
+import { rowKeys, useVirtualRows } from './virtual-rows.ts';
 
 export const FORM_LABELS: Record<QuoteForm, string> = { direct: 'Direct', indirect: 'Indirect (reported)', mixed: 'Mixed' };
 
@@ -46,22 +46,16 @@ export function QuotesList({ session }: { session: DocumentSession }) {
     rows.forEach((row, index) => headings.push(row.heading ? index : (headings[index - 1] ?? 0)));
     return headings;
   }, [rows]);
-  const indexOf = useMemo(() => {
-    const indexes = new Map(rows.flatMap((row, index) => (row.heading ? [] : [[row.quote.id, index] as const])));
-    return (id: string) => indexes.get(id) ?? -1;
-  }, [rows]);
+  // A heading's key cannot be an annotation id (ids never hold a space).
+  const keys = useMemo(() => rowKeys(rows.map((row) => (row.heading ? `group ${row.group.speaker?.id ?? 'none'}` : row.quote.id))), [rows]);
   const virtual = useVirtualRows({
-    count: rows.length,
-    keyOf: (index) => {
-      const row = rows[index];
-      return !row ? '' : row.heading ? `group:${row.group.speaker?.id ?? 'none'}` : row.quote.id;
-    },
+    keys,
     estimateSize: 56,
     focusable: (index) => rows[index]?.heading === false,
     // The heading of the group at the top stays drawn, so every drawn group is a region with its heading.
     alsoDraw: (range) => [headingOf[Math.max(0, range.startIndex - range.overscan)] ?? 0],
   });
-  const selectedId = useSelectedRow(session, virtual, indexOf);
+  const selectedId = useSelectedRow(session, virtual, keys.indexOf);
   return (
     <div class="list-body">
       <ListFilters label="quotes" query={filter.query} onQuery={(query) => setFilter({ ...filter, query })} rows={virtual}>

@@ -9,7 +9,7 @@ import { REVIEW_CLASS_LABELS, REVIEW_CLASS_ORDER, sortedReviewItems, type Review
 import { AgreementPanel } from './AgreementPanel.tsx';
 import { Dialog } from './Dialog.tsx';
 import { excerpt } from './ListParts.tsx';
-import { indexById, useVirtualRows, type RowPlacement } from './virtual-rows.ts';
+import { rowKeys, useVirtualRows, type RowPlacement } from './virtual-rows.ts';
 
 const KIND_NAMES: Record<AnnotationKind, string> = { claim: 'Claim', quote: 'Quote', entity: 'Mention', note: 'Note' };
 const KIND_PLURALS: Record<AnnotationKind, string> = { claim: 'claims', quote: 'quotes', entity: 'mentions', note: 'notes' };
@@ -91,12 +91,12 @@ function ReviewItemRow({ review, item, placement, selected, text }: ReviewItemRo
 /** Their items, drawn as they scroll into view: ↑ ↓ Home End move between them, A/Enter, R/Backspace/Delete and O decide the focused one. */
 function ReviewRows({ store, items, selectedId }: { store: AppStore; items: readonly ReviewItemView[]; selectedId: string | null }) {
   const review = store.review;
-  const indexOf = useMemo(() => indexById(items), [items]);
-  const selectedIndex = selectedId ? indexOf(selectedId) : -1;
+  const keys = useMemo(() => rowKeys(items.map((item) => item.id)), [items]);
+  const selectedIndex = selectedId ? keys.indexOf(selectedId) : -1;
   // The selected row is the list's tab stop: it stays drawn.
-  const rows = useVirtualRows({ count: items.length, keyOf: (index) => items[index]?.id ?? '', estimateSize: 96, gap: 6, alsoDraw: () => (selectedIndex >= 0 ? [selectedIndex] : []) });
-  const latest = useRef({ rows, indexOf });
-  latest.current = { rows, indexOf };
+  const rows = useVirtualRows({ keys, estimateSize: 96, gap: 6, alsoDraw: () => (selectedIndex >= 0 ? [selectedIndex] : []) });
+  const latest = useRef({ rows, keys });
+  latest.current = { rows, keys };
   const text = store.session.value?.text ?? '';
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -112,7 +112,7 @@ function ReviewRows({ store, items, selectedId }: { store: AppStore; items: read
     if (decision) {
       event.preventDefault();
       event.stopPropagation();
-      void review.decide(decision, { itemIds: [id] }).then(() => latest.current.rows.focusRow(latest.current.indexOf(id)));
+      void review.decide(decision, { itemIds: [id] }).then(() => latest.current.rows.focusRow(latest.current.keys.indexOf(id)));
       return;
     }
     rows.onKeyDown(event);

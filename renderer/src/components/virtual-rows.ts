@@ -15,10 +15,22 @@ const SCROLLER = '.tab-panel';
 /** What a row holds when it takes focus: the row itself, or its main button. */
 const FOCUS_TARGET = '[data-list-item]';
 
-export interface VirtualRowsOptions {
+/** A list's row keys (an annotation's id…), and the way back from a key to its row. */
+export interface RowKeys {
   count: number;
-  /** A stable key per row (an annotation's id…): measured heights follow rows through filtering. */
   keyOf(index: number): string;
+  indexOf(key: string): number;
+}
+
+/** Row keys for a list; make them once per list (`useMemo`): new keys tell the virtualizer the rows changed. */
+export function rowKeys(keys: readonly string[]): RowKeys {
+  const indexes = new Map(keys.map((key, index) => [key, index]));
+  return { count: keys.length, keyOf: (index) => keys[index] ?? '', indexOf: (key) => indexes.get(key) ?? -1 };
+}
+
+export interface VirtualRowsOptions {
+  /** The rows' keys: measured heights follow rows through filtering. */
+  keys: RowKeys;
   /** A row's height before it is measured, in pixels. */
   estimateSize: number;
   /** Space between rows, in pixels. */
@@ -73,7 +85,8 @@ function rowIndexOf(element: Element | null): number {
  * Keyboard focus moves through every row, drawn or not, and the focused row stays drawn.
  */
 export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
-  const { count, estimateSize, gap = 0, focusable = () => true } = options;
+  const { keys, estimateSize, gap = 0, focusable = () => true } = options;
+  const count = keys.count;
   const list = useRef<HTMLElement | null>(null);
   const [listRef] = useState(() => (element: HTMLElement | null) => {
     list.current = element;
@@ -87,7 +100,7 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
   const settings = {
     count,
     estimateSize: () => estimateSize,
-    getItemKey: (index: number) => latest.current.keyOf(index),
+    getItemKey: keys.keyOf,
     getScrollElement: () => list.current?.closest<HTMLElement>(SCROLLER) ?? null,
     observeElementRect,
     observeElementOffset,
@@ -188,10 +201,4 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
     onKeyDown,
     focusedIndex,
   };
-}
-
-/** Each record's row index by its id, for finding a record's row (the selected annotation's…). */
-export function indexById(records: readonly { id: string }[]): (id: string) => number {
-  const indexes = new Map(records.map((record, index) => [record.id, index]));
-  return (id) => indexes.get(id) ?? -1;
 }
