@@ -3,6 +3,8 @@ import { generatedDocument, writeLibraryFolder } from '../bench/lib/library-fold
 import type { ClaimAnnotation, QuoteAnnotation } from '../shared/model/annotation.ts';
 import { DEFAULT_TAGSET } from '../shared/model/tagset.ts';
 import { expect, test } from './support/fixtures.ts';
+import { ReaderPage } from './support/reader-page.ts';
+import { importTagFile, writeTagFile } from './support/review-files.ts';
 import { ScholiaHost } from './support/scholia-host.ts';
 
 // A generated article with 3,000 claims and 3,000 quotes (of 15,000 annotations), written straight into the library folder.
@@ -132,4 +134,33 @@ test('quotes of a long list stay grouped by speaker, each group a region with it
   const lastName = ((await lastRegion.getAttribute('aria-label')) ?? '').replace('Quotes: ', '');
   const lastCount = quotes.filter((quote) => entityName(quote.speakerId) === lastName).length;
   await expect(lastRegion.locator('.group-count')).toHaveText(String(lastCount));
+});
+
+test('a colleague’s tag file of 1,500 notes: the review list draws a screenful, and its keys reach and decide the last item', async ({ page }) => {
+  await openLongDocument(page);
+  const theirs = document.annotations
+    .filter((annotation) => annotation.kind === 'note')
+    .map((annotation) => ({ ...annotation, id: `t-${annotation.id}`, note: 'Their reading of this passage.', author: 'B. Colleague' }));
+  const file = await writeTagFile('colleague.json', document, DEFAULT_TAGSET, 'B. Colleague', theirs);
+  await importTagFile(new ReaderPage(page), file);
+  const panel = page.getByRole('region', { name: 'Review' });
+  await expect(panel.getByRole('heading', { name: 'Review of B. Colleague' })).toBeVisible();
+  const rows = panel.locator('.review-list > li');
+  await expect(rows.first()).toHaveAttribute('aria-setsize', String(theirs.length));
+  expect(await rows.count()).toBeLessThan(40);
+
+  await rows.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(panel.locator('.review-list > li[aria-posinset="2"]')).toBeFocused();
+  await page.keyboard.press('End');
+  const last = panel.locator(`.review-list > li[aria-posinset="${theirs.length}"]`);
+  await expect(last).toBeFocused();
+  await expect(last).toBeInViewport();
+  await page.keyboard.press('a');
+  await expect(last).toHaveClass(/review-decision-accepted/u);
+  await expect(last).toBeFocused();
+  await expect(panel.locator('.review-decided')).toContainText('1 accepted');
+  await page.keyboard.press('Home');
+  await expect(panel.locator('.review-list > li[aria-posinset="1"]')).toBeFocused();
+  expect(await rows.count()).toBeLessThan(40);
 });
