@@ -1,6 +1,6 @@
 import { useComputed } from '@preact/signals';
 import { useMemo, useState } from 'preact/hooks';
-import { entityRows, type EntityFilter, type EntitySort } from '../model/annotation-lists.ts';
+import { entityRows, entityUsage, type EntityFilter, type EntitySort } from '../model/annotation-lists.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { EmptyList, FilterSelect, ListFilters, RowList } from './ListParts.tsx';
 import { rowKeys, useVirtualRows } from './virtual-rows.ts';
@@ -13,7 +13,8 @@ function plural(count: number, one: string, many: string): string {
 export function EntitiesList({ session }: { session: DocumentSession }) {
   const [filter, setFilter] = useState<EntityFilter>({ type: 'all', query: '', sort: 'mentions' });
   const version = session.listVersion.value;
-  const rows = useMemo(() => entityRows(session.records, filter), [session, version, filter]);
+  const usage = useMemo(() => entityUsage(session.records), [session, version]);
+  const rows = useMemo(() => entityRows(session.records, filter, usage), [session, usage, filter]);
   const total = session.records.entityCount();
   const keys = useMemo(() => rowKeys(rows.map((row) => row.entity.id)), [rows]);
   const virtual = useVirtualRows({ keys, estimateSize: 56 });

@@ -68,8 +68,8 @@ export interface VirtualRows {
   focusFirst(): void;
   /** Scrolls a row into view unless it already is. */
   reveal(index: number): void;
-  /** ↑ ↓ Home End between rows; ↑ on the first row calls `onLeaveTop`. Returns whether it handled the key. */
-  onKeyDown(event: KeyboardEvent, onLeaveTop?: () => void): boolean;
+  /** ↑ ↓ Home End between rows; ↑ on the first row calls `onLeaveTop`. */
+  onKeyDown(event: KeyboardEvent, onLeaveTop?: () => void): void;
   /** The index of the row holding the focus, or -1. */
   focusedIndex(): number;
 }
@@ -162,8 +162,8 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
     return -1;
   };
 
-  const onKeyDown = (event: KeyboardEvent, onLeaveTop?: () => void): boolean => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return false;
+  const onKeyDown = (event: KeyboardEvent, onLeaveTop?: () => void) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const current = focusedIndex();
     let next = -1;
     if (event.key === 'Home') next = step(-1, 1);
@@ -174,13 +174,12 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
       if (next < 0 && onLeaveTop) {
         event.preventDefault();
         onLeaveTop();
-        return true;
+        return;
       }
     }
-    if (next < 0) return false;
+    if (next < 0) return;
     event.preventDefault();
     focusRow(next);
-    return true;
   };
 
   return {

@@ -156,10 +156,12 @@ export function entityUsage(records: RecordsView): Map<string, { mentions: Entit
   return usage;
 }
 
-/** The registry as the entities panel lists it: each entity with its mentions, filtered and sorted. */
-export function entityRows(records: RecordsView, filter: EntityFilter): EntityRow[] {
+/**
+ * The registry as the entities panel lists it: each entity with its mentions, filtered and sorted.
+ * Pass `usage` kept from the last change of the records, so a keystroke does not rescan them.
+ */
+export function entityRows(records: RecordsView, filter: EntityFilter, usage = entityUsage(records)): EntityRow[] {
   const words = queryWords(filter.query);
-  const usage = entityUsage(records);
   const rows: EntityRow[] = [];
   for (const entity of records.entities()) {
     if (filter.type !== 'all' && entity.type !== filter.type) continue;
