@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { claimList, type ClaimFilter } from '../model/annotation-lists.ts';
+import { filteredClaims, searchClaims, type ClaimFilter } from '../model/annotation-lists.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { AnnotationItem } from './AnnotationItem.tsx';
 import { EmptyList, FilterSelect, ListFilters, RowList, useSelectedRow } from './ListParts.tsx';
@@ -9,7 +9,10 @@ import { rowKeys, useVirtualRows } from './virtual-rows.ts';
 export function ClaimsList({ session }: { session: DocumentSession }) {
   const [filter, setFilter] = useState<ClaimFilter>({ verdict: 'all', checkworthyOnly: false, query: '' });
   const version = session.listVersion.value;
-  const claims = useMemo(() => claimList(session.records, session.tagset, filter), [session, version, filter]);
+  const { verdict: verdictFilter, checkworthyOnly, query } = filter;
+  // Filtered and sorted once per change of the records; a keystroke only searches this.
+  const filtered = useMemo(() => filteredClaims(session.records, { verdict: verdictFilter, checkworthyOnly }), [session, version, verdictFilter, checkworthyOnly]);
+  const claims = useMemo(() => searchClaims(filtered, session.records, session.tagset, query), [session, filtered, query]);
   const keys = useMemo(() => rowKeys(claims.map((claim) => claim.id)), [claims]);
   const rows = useVirtualRows({ keys, estimateSize: 56 });
   const selectedId = useSelectedRow(session, rows, keys.indexOf);

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { AnnotationKind } from '../../../shared/model/annotation.ts';
-import { noteList, type NoteFilter } from '../model/annotation-lists.ts';
+import { filteredNotes, searchNotes, type NoteFilter } from '../model/annotation-lists.ts';
 import { KIND_LABELS } from '../reader/annotation-appearance.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { AnnotationItem } from './AnnotationItem.tsx';
@@ -11,7 +11,9 @@ import { rowKeys, useVirtualRows } from './virtual-rows.ts';
 export function NotesList({ session }: { session: DocumentSession }) {
   const [filter, setFilter] = useState<NoteFilter>({ kind: 'all', query: '' });
   const version = session.listVersion.value;
-  const notes = useMemo(() => noteList(session.records, filter), [session, version, filter]);
+  // Filtered and sorted once per change of the records; a keystroke only searches this.
+  const filtered = useMemo(() => filteredNotes(session.records, filter.kind), [session, version, filter.kind]);
+  const notes = useMemo(() => searchNotes(filtered, filter.query), [filtered, filter.query]);
   const keys = useMemo(() => rowKeys(notes.map((note) => note.id)), [notes]);
   const rows = useVirtualRows({ keys, estimateSize: 56 });
   const selectedId = useSelectedRow(session, rows, keys.indexOf);

@@ -3,8 +3,18 @@ import type { Annotation } from '../../../shared/model/annotation.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import { DEFAULT_TAGSET } from '../../../shared/model/tagset.ts';
 import { makeTarget } from '../../../shared/text/target.ts';
-import { claimList, entityRows, noteList, quoteGroups } from './annotation-lists.ts';
+import type { Tagset } from '../../../shared/model/tagset.ts';
+import { entityRows, filteredClaims, filteredNotes, quoteGroups, searchClaims, searchNotes, type ClaimFilter, type NoteFilter, type RecordsView } from './annotation-lists.ts';
 import { DocumentRecords } from './document-records.ts';
+
+/** A list as the panel shows it: filtered once, then searched. */
+function claimList(records: RecordsView, tagset: Tagset, filter: ClaimFilter) {
+  return searchClaims(filteredClaims(records, filter), records, tagset, filter.query);
+}
+
+function noteList(records: RecordsView, filter: NoteFilter) {
+  return searchNotes(filteredNotes(records, filter.kind), filter.query);
+}
 
 const text = '"We are under attack," said Roberta Metsola. Metsola added: "Slava Ukraini." The site was down for hours.';
 const when = '2026-01-31T09:00:00.000Z';

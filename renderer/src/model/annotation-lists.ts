@@ -49,27 +49,30 @@ export interface ClaimFilter {
   query: string;
 }
 
-/** Claims in reading order, filtered by verdict, check-worthiness and a text search (text, note, claimant, evidence, labels). */
-export function claimList(records: RecordsView, tagset: Tagset, filter: ClaimFilter): ClaimAnnotation[] {
-  const words = queryWords(filter.query);
+/** Claims in reading order, filtered by verdict and check-worthiness: the list before its search (made once per change of the records). */
+export function filteredClaims(records: RecordsView, filter: Omit<ClaimFilter, 'query'>): ClaimAnnotation[] {
   const claims: ClaimAnnotation[] = [];
   for (const annotation of records.annotations()) {
     if (annotation.kind !== 'claim') continue;
     if (filter.verdict !== 'all' && annotation.status !== filter.verdict) continue;
     if (filter.checkworthyOnly && !annotation.checkworthy) continue;
-    if (
-      words.length === 0 ||
-      matchesQuery(words, [
-        claimText(annotation),
-        labelSearchText(tagset.verdicts, annotation.status),
-        labelSearchText(tagset.claimLabels, annotation.label),
-        entitySearchText(records, annotation.claimantId),
-      ])
-    ) {
-      claims.push(annotation);
-    }
+    claims.push(annotation);
   }
   return claims.sort(inTextOrder);
+}
+
+/** The claims, in their order, that match a search of their text, note, claimant, evidence and labels (a keystroke's work). */
+export function searchClaims(claims: readonly ClaimAnnotation[], records: RecordsView, tagset: Tagset, query: string): readonly ClaimAnnotation[] {
+  const words = queryWords(query);
+  if (words.length === 0) return claims;
+  return claims.filter((claim) =>
+    matchesQuery(words, [
+      claimText(claim),
+      labelSearchText(tagset.verdicts, claim.status),
+      labelSearchText(tagset.claimLabels, claim.label),
+      entitySearchText(records, claim.claimantId),
+    ]),
+  );
 }
 
 export interface QuoteFilter {
@@ -187,14 +190,19 @@ export interface NoteFilter {
   query: string;
 }
 
-/** Note spans and every annotation with a note written on it, in reading order. */
-export function noteList(records: RecordsView, filter: NoteFilter): Annotation[] {
-  const words = queryWords(filter.query);
+/** Note spans and every annotation with a note written on it (or those of one kind), in reading order: the list before its search. */
+export function filteredNotes(records: RecordsView, kind: NoteFilter['kind']): Annotation[] {
   const notes: Annotation[] = [];
   for (const annotation of records.annotations()) {
     if (annotation.kind !== 'note' && !annotation.note) continue;
-    if (filter.kind !== 'all' && annotation.kind !== filter.kind) continue;
-    if (words.length === 0 || matchesQuery(words, [noteText(annotation)])) notes.push(annotation);
+    if (kind !== 'all' && annotation.kind !== kind) continue;
+    notes.push(annotation);
   }
   return notes.sort(inTextOrder);
+}
+
+/** The notes, in their order, whose note or annotated text matches a search. */
+export function searchNotes(notes: readonly Annotation[], query: string): readonly Annotation[] {
+  const words = queryWords(query);
+  return words.length === 0 ? notes : notes.filter((annotation) => matchesQuery(words, [noteText(annotation)]));
 }
