@@ -3,7 +3,6 @@ import type { ChannelInput } from '../../../shared/contract/channels.ts';
 import type { ImportResult, SearchHit, TrashedSummary } from '../../../shared/contract/import-channels.ts';
 import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/import/import-formats.ts';
 import type { AnnotationCounts, DocumentMeta, DocumentSummary } from '../../../shared/model/document.ts';
-import { countAnnotations } from '../model/annotation-counts.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { AppStore } from './app-store.ts';
 
@@ -90,7 +89,7 @@ export class LibraryManager {
     const session = this.app.session.value;
     if (session?.id !== summary.id) return summary.counts;
     void session.listVersion.value;
-    return { ...countAnnotations(session.records.annotations()), entities: [...session.records.entities()].length };
+    return { ...session.records.counts.kinds(), entities: session.records.entityCount() };
   }
 
   constructor(

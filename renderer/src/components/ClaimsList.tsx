@@ -1,22 +1,26 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
-import { claimList, verdictCounts, type ClaimFilter } from '../model/annotation-lists.ts';
+import { useMemo, useState } from 'preact/hooks';
+import { filteredClaims, searchClaims, type ClaimFilter } from '../model/annotation-lists.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { AnnotationItem } from './AnnotationItem.tsx';
-import { EmptyList, FilterSelect, ListFilters, usePaged, useSelectedItem } from './ListParts.tsx';
+import { EmptyList, FilterSelect, ListFilters, RowList, useSelectedRow } from './ListParts.tsx';
+import { rowKeys, useVirtualRows } from './virtual-rows.ts';
 
 /** The document's claims in reading order, filtered by verdict and check-worthiness, searchable. */
 export function ClaimsList({ session }: { session: DocumentSession }) {
   const [filter, setFilter] = useState<ClaimFilter>({ verdict: 'all', checkworthyOnly: false, query: '' });
   const version = session.listVersion.value;
-  const root = useRef<HTMLDivElement>(null);
-  useSelectedItem(session, root);
-  const claims = useMemo(() => claimList(session.records, session.tagset, filter), [session, version, filter]);
-  const counts = useMemo(() => verdictCounts(session.records), [session, version]);
-  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
-  const { shown, more } = usePaged(claims);
+  const { verdict: verdictFilter, checkworthyOnly, query } = filter;
+  // Filtered and sorted once per change of the records; a keystroke only searches this.
+  const filtered = useMemo(() => filteredClaims(session.records, { verdict: verdictFilter, checkworthyOnly }), [session, version, verdictFilter, checkworthyOnly]);
+  const claims = useMemo(() => searchClaims(filtered, session.records, session.tagset, query), [session, filtered, query]);
+  const keys = useMemo(() => rowKeys(claims.map((claim) => claim.id)), [claims]);
+  const rows = useVirtualRows({ keys, estimateSize: 56 });
+  const selectedId = useSelectedRow(session, rows, keys.indexOf);
+  const counts = session.records.counts.verdicts();
+  const total = session.records.counts.kinds().claims;
   return (
-    <div ref={root} class="list-body">
-      <ListFilters label="claims" query={filter.query} onQuery={(query) => setFilter({ ...filter, query })}>
+    <div class="list-body">
+      <ListFilters label="claims" query={filter.query} onQuery={(query) => setFilter({ ...filter, query })} rows={rows}>
         <FilterSelect label="Filter claims by verdict" value={filter.verdict} onChange={(verdict) => setFilter({ ...filter, verdict })}>
           <option value="all">All verdicts ({total})</option>
           {session.tagset.verdicts.map((verdict) => (
@@ -41,8 +45,10 @@ export function ClaimsList({ session }: { session: DocumentSession }) {
           }
         />
       ) : (
-        <ul class="item-list" aria-label="Claims">
-          {shown.map((claim) => {
+        <RowList rows={rows} label="Claims">
+          {rows.rows.map((row) => {
+            const claim = claims[row.index];
+            if (!claim) return null;
             const verdict = session.tagset.verdicts.find((entry) => entry.id === claim.status);
             const label = session.tagset.claimLabels.find((entry) => entry.id === claim.label);
             const claimant = claim.claimantId ? session.records.entity(claim.claimantId) : undefined;
@@ -52,6 +58,8 @@ export function ClaimsList({ session }: { session: DocumentSession }) {
                 key={claim.id}
                 session={session}
                 annotation={claim}
+                placement={rows.place(row)}
+                current={claim.id === selectedId}
                 marker={<span class="verdict-dot" style={verdict ? { backgroundColor: verdict.colour } : undefined} aria-hidden="true" />}
                 meta={
                   <>
@@ -66,9 +74,8 @@ export function ClaimsList({ session }: { session: DocumentSession }) {
               />
             );
           })}
-        </ul>
+        </RowList>
       )}
-      {more}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { useComputed } from '@preact/signals';
 import { useMemo, useState } from 'preact/hooks';
-import { entityRows, type EntityFilter, type EntitySort } from '../model/annotation-lists.ts';
+import { entityRows, entityUsage, type EntityFilter, type EntitySort } from '../model/annotation-lists.ts';
 import type { DocumentSession } from '../session/document-session.ts';
-import { EmptyList, FilterSelect, ListFilters, onListKeyDown, usePaged } from './ListParts.tsx';
+import { EmptyList, FilterSelect, ListFilters, RowList } from './ListParts.tsx';
+import { rowKeys, useVirtualRows } from './virtual-rows.ts';
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -12,9 +13,11 @@ function plural(count: number, one: string, many: string): string {
 export function EntitiesList({ session }: { session: DocumentSession }) {
   const [filter, setFilter] = useState<EntityFilter>({ type: 'all', query: '', sort: 'mentions' });
   const version = session.listVersion.value;
-  const rows = useMemo(() => entityRows(session.records, filter), [session, version, filter]);
-  const total = useMemo(() => [...session.records.entities()].length, [session, version]);
-  const { shown, more } = usePaged(rows);
+  const usage = useMemo(() => entityUsage(session.records), [session, version]);
+  const rows = useMemo(() => entityRows(session.records, filter, usage), [session, usage, filter]);
+  const total = session.records.entityCount();
+  const keys = useMemo(() => rowKeys(rows.map((row) => row.entity.id)), [rows]);
+  const virtual = useVirtualRows({ keys, estimateSize: 56 });
   // Follows the selection only as far as the entity and mention it points at, so selecting a claim or a quote leaves the list alone.
   // (A string, so that an unchanged entity and mention compare equal and redraw nothing.)
   const [currentEntity, currentMention] = useComputed(() => {
@@ -23,7 +26,7 @@ export function EntitiesList({ session }: { session: DocumentSession }) {
   }).value.split(' ');
   return (
     <>
-      <ListFilters label="entities" query={filter.query} onQuery={(query) => setFilter({ ...filter, query })}>
+      <ListFilters label="entities" query={filter.query} onQuery={(query) => setFilter({ ...filter, query })} rows={virtual}>
         <FilterSelect label="Filter entities by type" value={filter.type} onChange={(type) => setFilter({ ...filter, type })}>
           <option value="all">All types ({total})</option>
           {session.tagset.entityTypes.map((type) => (
@@ -49,14 +52,18 @@ export function EntitiesList({ session }: { session: DocumentSession }) {
           }
         />
       ) : (
-        <ul class="item-list" aria-label="Entities">
-          {shown.map(({ entity, mentions, quotes, claims }) => {
+        <RowList rows={virtual} label="Entities">
+          {virtual.rows.map((row) => {
+            const entry = rows[row.index];
+            if (!entry) return null;
+            const { entity, mentions, quotes, claims } = entry;
+            const placement = virtual.place(row);
             const type = session.tagset.entityTypes.find((entry) => entry.id === entity.type);
             const isCurrent = currentEntity === entity.id;
             const position = currentMention && currentEntity === entity.id ? mentions.findIndex((mention) => mention.id === currentMention) : -1;
             const roles = [quotes > 0 ? plural(quotes, 'quote', 'quotes') : '', claims > 0 ? plural(claims, 'claim', 'claims') : ''].filter(Boolean);
             return (
-              <li key={entity.id} class="list-row entity-row" style={type ? { '--ann-colour': type.colour } : undefined}>
+              <li key={entity.id} class="list-row entity-row" {...placement} style={{ ...placement.style, ...(type ? { '--ann-colour': type.colour } : {}) }}>
                 <button
                   type="button"
                   class="list-item"
@@ -64,7 +71,6 @@ export function EntitiesList({ session }: { session: DocumentSession }) {
                   data-entity-ref={entity.id}
                   aria-current={isCurrent ? 'true' : undefined}
                   onClick={() => session.showEntity(entity.id)}
-                  onKeyDown={onListKeyDown}
                 >
                   <span class="entity-dot" aria-hidden="true" />
                   <span class="item-body">
@@ -105,9 +111,8 @@ export function EntitiesList({ session }: { session: DocumentSession }) {
               </li>
             );
           })}
-        </ul>
+        </RowList>
       )}
-      {more}
     </>
   );
 }

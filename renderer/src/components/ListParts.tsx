@@ -1,10 +1,8 @@
 import { useSignalEffect } from '@preact/signals';
-import type { ComponentChildren, RefObject } from 'preact';
-import { useLayoutEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
 import type { DocumentSession } from '../session/document-session.ts';
-
-/** How many items a list draws before "Show more": long lists stay quick to redraw. */
-export const LIST_PAGE = 150;
+import type { VirtualRows } from './virtual-rows.ts';
 
 /** A short, one-line form of annotated text for lists. */
 export function excerpt(text: string, length = 140): string {
@@ -12,35 +10,22 @@ export function excerpt(text: string, length = 140): string {
   return line.length > length ? `${line.slice(0, length - 1)}…` : line;
 }
 
-/** Moves focus between a panel's items with the arrow keys (and Home/End). */
-export function onListKeyDown(event: KeyboardEvent): void {
-  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
-  const panel = (event.currentTarget as HTMLElement).closest('[role="tabpanel"]');
-  if (!panel) return;
-  const items = [...panel.querySelectorAll<HTMLElement>('[data-list-item]')];
-  if (items.length === 0) return;
-  const index = items.indexOf(document.activeElement as HTMLElement);
-  let next: HTMLElement | undefined;
-  if (event.key === 'Home') next = items[0];
-  else if (event.key === 'End') next = items.at(-1);
-  else if (event.key === 'ArrowDown') next = items[index < 0 ? 0 : Math.min(items.length - 1, index + 1)];
-  else if (index > 0) next = items[index - 1];
-  else if (index === 0) next = panel.querySelector<HTMLElement>('input[type="search"]') ?? undefined;
-  if (!next) return;
-  event.preventDefault();
-  next.focus();
-  next.scrollIntoView({ block: 'nearest' });
+/** Puts the caret in the search field of the panel holding `element`. */
+export function focusListSearch(element: Element): void {
+  element.closest('[role="tabpanel"]')?.querySelector<HTMLElement>('input[type="search"]')?.focus();
 }
 
 interface ListFiltersProps {
   label: string;
   query: string;
   onQuery(query: string): void;
+  /** The list below: ↓ in the search field goes to its first row. */
+  rows: VirtualRows;
   children?: ComponentChildren;
 }
 
 /** A list's search field and its filters. Escape in a filled search field empties it. */
-export function ListFilters({ label, query, onQuery, children }: ListFiltersProps) {
+export function ListFilters({ label, query, onQuery, rows, children }: ListFiltersProps) {
   return (
     <div class="list-filters">
       <input
@@ -56,7 +41,8 @@ export function ListFilters({ label, query, onQuery, children }: ListFiltersProp
             event.preventDefault();
             onQuery('');
           } else if (event.key === 'ArrowDown') {
-            onListKeyDown(event);
+            event.preventDefault();
+            rows.focusFirst();
           }
         }}
       />
@@ -74,47 +60,33 @@ export function FilterSelect({ label, value, onChange, children }: { label: stri
   );
 }
 
-/** Draws the first page of a long list and offers the rest a page at a time. */
-export function usePaged<T>(items: readonly T[]): { shown: readonly T[]; more: ComponentChildren } {
-  const [limit, setLimit] = useState(LIST_PAGE);
-  const shown = items.length > limit ? items.slice(0, limit) : items;
-  const more =
-    items.length > limit ? (
-      <button type="button" class="button button-small list-more" onClick={() => setLimit(limit + LIST_PAGE)}>
-        Show {Math.min(LIST_PAGE, items.length - limit)} more of {items.length - limit}
-      </button>
-    ) : null;
-  return { shown, more };
-}
-
 /** What a list says when it has nothing to show. */
 export function EmptyList({ filtered, empty, none }: { filtered: boolean; empty: ComponentChildren; none: string }) {
   return <p class="list-empty">{filtered ? none : empty}</p>;
 }
 
+/** A list of rows drawn as they scroll into view, ↑ ↓ Home End moving between them (↑ from the first goes back to the search field). */
+export function RowList({ rows, label, children }: { rows: VirtualRows; label: string; children: ComponentChildren }) {
+  return (
+    <ul ref={rows.listRef} class="item-list" aria-label={label} style={rows.listStyle} onKeyDown={(event) => rows.onKeyDown(event, () => focusListSearch(event.currentTarget))}>
+      {children}
+    </ul>
+  );
+}
+
 /**
- * Marks the selected annotation's item in a list (`aria-current`) and scrolls it into view when the
- * selection moves, by touching just those elements: the items do not each follow the selection, so
- * selecting something never redraws a long list.
+ * The selected annotation's id, for the list to mark its row (`aria-current`). When the selection
+ * moves (in the article, say) the list scrolls to its row, however far down, unless that row has
+ * the focus already.
  */
-export function useSelectedItem(session: DocumentSession, root: RefObject<HTMLElement>): void {
-  const mark = (scroll: boolean) => {
-    const container = root.current;
-    if (!container) return;
-    const id = session.selectedId.peek();
-    for (const element of container.querySelectorAll('[data-annotation-ref][aria-current]')) {
-      if (element.getAttribute('data-annotation-ref') !== id) element.removeAttribute('aria-current');
-    }
-    if (!id) return;
-    const item = container.querySelector(`[data-annotation-ref="${CSS.escape(id)}"]`);
-    if (!item) return;
-    item.setAttribute('aria-current', 'true');
-    if (scroll && document.activeElement !== item) item.scrollIntoView({ block: 'nearest' });
-  };
-  // After each redraw of the list (new items come without the mark).
-  useLayoutEffect(() => mark(false));
+export function useSelectedRow(session: DocumentSession, rows: VirtualRows, indexOf: (id: string) => number): string | null {
+  const latest = useRef({ rows, indexOf });
+  latest.current = { rows, indexOf };
   useSignalEffect(() => {
-    void session.selectedId.value;
-    mark(true);
+    const id = session.selectedId.value;
+    if (!id) return;
+    const index = latest.current.indexOf(id);
+    if (index >= 0 && latest.current.rows.focusedIndex() !== index) latest.current.rows.reveal(index);
   });
+  return session.selectedId.value;
 }

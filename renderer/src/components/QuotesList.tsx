@@ -1,27 +1,64 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
-import { QUOTE_FORMS, type QuoteForm } from '../../../shared/model/annotation.ts';
-import { quoteGroups, type QuoteFilter } from '../model/annotation-lists.ts';
+import type { VirtualItem } from '@tanstack/virtual-core';
+import { useMemo, useState } from 'preact/hooks';
+import { QUOTE_FORMS, type QuoteAnnotation, type QuoteForm } from '../../../shared/model/annotation.ts';
+import { quoteGroups, type QuoteFilter, type SpeakerGroup } from '../model/annotation-lists.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { AnnotationItem } from './AnnotationItem.tsx';
-import { EmptyList, FilterSelect, ListFilters, LIST_PAGE, useSelectedItem } from './ListParts.tsx';
+import { EmptyList, FilterSelect, focusListSearch, ListFilters, useSelectedRow } from './ListParts.tsx';
+import { rowKeys, useVirtualRows } from './virtual-rows.ts';
 
 export const FORM_LABELS: Record<QuoteForm, string> = { direct: 'Direct', indirect: 'Indirect (reported)', mixed: 'Mixed' };
+
+/** One row of the quotes list: a speaker's heading, or one of their quotes (`position` within the group). */
+type QuoteRow = { group: SpeakerGroup; heading: true } | { group: SpeakerGroup; heading: false; quote: QuoteAnnotation; position: number };
+
+function quoteRows(groups: readonly SpeakerGroup[]): QuoteRow[] {
+  return groups.flatMap((group) => [{ group, heading: true as const }, ...group.quotes.map((quote, position) => ({ group, heading: false as const, quote, position }))]);
+}
+
+function groupName(group: SpeakerGroup): string {
+  return group.speaker?.name ?? 'No speaker yet';
+}
+
+/** The rows in view, by group: each group drawn as a region with its heading and its rows. */
+function bySection(rows: readonly QuoteRow[], drawn: readonly VirtualItem[]): { group: SpeakerGroup; drawn: VirtualItem[] }[] {
+  const sections: { group: SpeakerGroup; drawn: VirtualItem[] }[] = [];
+  for (const item of drawn) {
+    const row = rows[item.index];
+    if (!row) continue;
+    const last = sections.at(-1);
+    if (last?.group === row.group) last.drawn.push(item);
+    else sections.push({ group: row.group, drawn: [item] });
+  }
+  return sections;
+}
 
 /** Quotes grouped by speaker (in the order they are first quoted; unattributed last), filtered and searchable. */
 export function QuotesList({ session }: { session: DocumentSession }) {
   const [filter, setFilter] = useState<QuoteFilter>({ speaker: 'all', form: 'all', query: '' });
-  const [limit, setLimit] = useState(LIST_PAGE);
   const version = session.listVersion.value;
-  const root = useRef<HTMLDivElement>(null);
-  useSelectedItem(session, root);
   const groups = useMemo(() => quoteGroups(session.records, filter), [session, version, filter]);
   const speakers = useMemo(() => quoteGroups(session.records, { speaker: 'all', form: 'all', query: '' }), [session, version]);
-  const total = speakers.reduce((sum, group) => sum + group.quotes.length, 0);
-  let budget = limit;
-  let hidden = 0;
+  const total = session.records.counts.kinds().quotes;
+  const rows = useMemo(() => quoteRows(groups), [groups]);
+  const headingOf = useMemo(() => {
+    const headings: number[] = [];
+    rows.forEach((row, index) => headings.push(row.heading ? index : (headings[index - 1] ?? 0)));
+    return headings;
+  }, [rows]);
+  // A heading's key cannot be an annotation id (ids never hold a space).
+  const keys = useMemo(() => rowKeys(rows.map((row) => (row.heading ? `group ${row.group.speaker?.id ?? 'none'}` : row.quote.id))), [rows]);
+  const virtual = useVirtualRows({
+    keys,
+    estimateSize: 56,
+    focusable: (index) => rows[index]?.heading === false,
+    // The heading of the group at the top stays drawn, so every drawn group is a region with its heading.
+    alsoDraw: (range) => [headingOf[Math.max(0, range.startIndex - range.overscan)] ?? 0],
+  });
+  const selectedId = useSelectedRow(session, virtual, keys.indexOf);
   return (
-    <div ref={root} class="list-body">
-      <ListFilters label="quotes" query={filter.query} onQuery={(query) => setFilter({ ...filter, query })}>
+    <div class="list-body">
+      <ListFilters label="quotes" query={filter.query} onQuery={(query) => setFilter({ ...filter, query })} rows={virtual}>
         <FilterSelect label="Filter quotes by speaker" value={filter.speaker} onChange={(speaker) => setFilter({ ...filter, speaker })}>
           <option value="all">All speakers ({total})</option>
           {speakers.map((group) =>
@@ -56,43 +93,46 @@ export function QuotesList({ session }: { session: DocumentSession }) {
           }
         />
       ) : (
-        groups.map((group) => {
-          const shown = group.quotes.slice(0, Math.max(0, budget));
-          budget -= shown.length;
-          hidden += group.quotes.length - shown.length;
-          if (shown.length === 0) return null;
-          const name = group.speaker?.name ?? 'No speaker yet';
-          return (
-            <section key={group.speaker?.id ?? 'none'} class="item-group" aria-label={`Quotes: ${name}`}>
-              <h3 class="group-title">
-                <span>{name}</span>
-                <span class="group-count">{group.quotes.length}</span>
-              </h3>
-              <ul class="item-list">
-                {shown.map((quote) => (
-                  <AnnotationItem
-                    key={quote.id}
-                    session={session}
-                    annotation={quote}
-                    meta={
-                      <>
-                        <span>{FORM_LABELS[quote.form]}</span>
-                        {quote.cue ? <span>cue “{quote.cue.exact}”</span> : null}
-                        {quote.note ? <span class="meta-note">note</span> : null}
-                      </>
-                    }
-                  />
+        <div ref={virtual.listRef} class="item-groups" style={virtual.listStyle} onKeyDown={(event) => virtual.onKeyDown(event, () => focusListSearch(event.currentTarget))}>
+          {bySection(rows, virtual.rows).map(({ group, drawn }) => (
+            <section key={group.speaker?.id ?? 'none'} class="item-group" aria-label={`Quotes: ${groupName(group)}`}>
+              {drawn
+                .filter((item) => rows[item.index]?.heading)
+                .map((item) => (
+                  <div key="heading" class={`group-heading${item.index > 0 ? ' group-heading-later' : ''}`} {...virtual.place(item, null)}>
+                    <h3 class="group-title">
+                      <span>{groupName(group)}</span>
+                      <span class="group-count">{group.quotes.length}</span>
+                    </h3>
+                  </div>
                 ))}
+              <ul class="item-list">
+                {drawn.map((item) => {
+                  const row = rows[item.index];
+                  if (!row || row.heading) return null;
+                  const { quote } = row;
+                  return (
+                    <AnnotationItem
+                      key={quote.id}
+                      session={session}
+                      annotation={quote}
+                      placement={virtual.place(item, { index: row.position, of: group.quotes.length })}
+                      current={quote.id === selectedId}
+                      meta={
+                        <>
+                          <span>{FORM_LABELS[quote.form]}</span>
+                          {quote.cue ? <span>cue “{quote.cue.exact}”</span> : null}
+                          {quote.note ? <span class="meta-note">note</span> : null}
+                        </>
+                      }
+                    />
+                  );
+                })}
               </ul>
             </section>
-          );
-        })
+          ))}
+        </div>
       )}
-      {hidden > 0 ? (
-        <button type="button" class="button button-small list-more" onClick={() => setLimit(limit + LIST_PAGE)}>
-          Show {Math.min(LIST_PAGE, hidden)} more of {hidden}
-        </button>
-      ) : null}
     </div>
   );
 }

@@ -1,13 +1,15 @@
+import { useMemo, useRef } from 'preact/hooks';
 import type { AnnotationKind } from '../../../shared/model/annotation.ts';
 import { ANNOTATION_KINDS } from '../../../shared/model/annotation.ts';
 import type { ReviewDecision } from '../../../shared/model/review.ts';
 import type { ReviewClass } from '../../../shared/review/classify-review.ts';
-import type { ReviewItemView } from '../../../shared/review/review-view.ts';
+import type { ReviewItemView, ReviewView } from '../../../shared/review/review-view.ts';
 import type { AppStore } from '../app/app-store.ts';
 import { REVIEW_CLASS_LABELS, REVIEW_CLASS_ORDER, sortedReviewItems, type ReviewStore } from '../app/review-store.ts';
 import { AgreementPanel } from './AgreementPanel.tsx';
 import { Dialog } from './Dialog.tsx';
 import { excerpt } from './ListParts.tsx';
+import { rowKeys, useVirtualRows, type RowPlacement } from './virtual-rows.ts';
 
 const KIND_NAMES: Record<AnnotationKind, string> = { claim: 'Claim', quote: 'Quote', entity: 'Mention', note: 'Note' };
 const KIND_PLURALS: Record<AnnotationKind, string> = { claim: 'claims', quote: 'quotes', entity: 'mentions', note: 'notes' };
@@ -24,11 +26,20 @@ function anchorLine(item: ReviewItemView, text: string): string {
   return `Placed ${anchor.status} (score ${(anchor.score ?? 0).toFixed(2)})`;
 }
 
-function ReviewItemRow({ review, item, selected, text }: { review: ReviewStore; item: ReviewItemView; selected: boolean; text: string }) {
+interface ReviewItemRowProps {
+  review: ReviewStore;
+  item: ReviewItemView;
+  placement: RowPlacement;
+  selected: boolean;
+  text: string;
+}
+
+function ReviewItemRow({ review, item, placement, selected, text }: ReviewItemRowProps) {
   const busy = review.busy.value;
   const decide = (decision: ReviewDecision) => void review.decide(decision, { itemIds: [item.id] });
   return (
     <li
+      {...placement}
       class={`review-item review-item-${item.class} review-decision-${item.decision}`}
       data-list-item
       data-review-item-id={item.id}
@@ -77,15 +88,57 @@ function ReviewItemRow({ review, item, selected, text }: { review: ReviewStore; 
   );
 }
 
-/** The review list: their items by class, filters, decisions (one item, or in bulk), undo and redo. */
-function ReviewItems({ store }: { store: AppStore }) {
+/** Their items, drawn as they scroll into view: ↑ ↓ Home End move between them, A/Enter, R/Backspace/Delete and O decide the focused one. */
+function ReviewRows({ store, items, selectedId }: { store: AppStore; items: readonly ReviewItemView[]; selectedId: string | null }) {
   const review = store.review;
-  const view = review.view.value;
-  if (!view) return <p class="list-empty">Loading the review…</p>;
+  const keys = useMemo(() => rowKeys(items.map((item) => item.id)), [items]);
+  const selectedIndex = selectedId ? keys.indexOf(selectedId) : -1;
+  // The selected row is the list's tab stop: it stays drawn.
+  const rows = useVirtualRows({ keys, estimateSize: 96, gap: 6, alsoDraw: () => (selectedIndex >= 0 ? [selectedIndex] : []) });
+  const latest = useRef({ rows, keys });
+  latest.current = { rows, keys };
+  const text = store.session.value?.text ?? '';
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || !(event.target instanceof HTMLElement)) return;
+    const row = event.target.closest<HTMLElement>('[data-review-item-id]');
+    if (!row || event.target !== row) return;
+    const id = row.dataset['reviewItemId'] ?? '';
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    let decision: ReviewDecision | null = null;
+    if (key === 'Enter' || key === 'a') decision = 'accepted';
+    else if (key === 'r' || key === 'Backspace' || key === 'Delete') decision = 'rejected';
+    else if (key === 'o') decision = 'open';
+    if (decision) {
+      event.preventDefault();
+      event.stopPropagation();
+      void review.decide(decision, { itemIds: [id] }).then(() => latest.current.rows.focusRow(latest.current.keys.indexOf(id)));
+      return;
+    }
+    rows.onKeyDown(event);
+  };
+
+  return (
+    <ul ref={rows.listRef} class="review-list" aria-label="Review items" style={rows.listStyle} onKeyDown={onKeyDown}>
+      {rows.rows.map((row) => {
+        const item = items[row.index];
+        return item ? <ReviewItemRow key={item.id} review={review} item={item} placement={rows.place(row)} selected={item.id === selectedId} text={text} /> : null;
+      })}
+    </ul>
+  );
+}
+
+/** The review list: their items by class, filters, decisions (one item, or in bulk), undo and redo. */
+function ReviewItems({ store, view }: { store: AppStore; view: ReviewView }) {
+  const review = store.review;
   const classFilter = review.classFilter.value;
   const kindFilter = review.kindFilter.value;
-  const items = sortedReviewItems(view.items).filter(
-    (item) => (classFilter === 'all' || item.class === classFilter) && (kindFilter === 'all' || item.annotation.kind === kindFilter),
+  const items = useMemo(
+    () =>
+      sortedReviewItems(view.items).filter(
+        (item) => (classFilter === 'all' || item.class === classFilter) && (kindFilter === 'all' || item.annotation.kind === kindFilter),
+      ),
+    [view, classFilter, kindFilter],
   );
   const selectedId = review.selectedItemId.value ?? items[0]?.id ?? null;
   const summary = view.summary;
@@ -95,34 +148,6 @@ function ReviewItems({ store }: { store: AppStore }) {
     .map((kind) => ({ kind, open: view.items.filter((item) => item.class === 'only-theirs' && item.decision === 'open' && item.annotation.kind === kind).length }))
     .filter(({ kind, open }) => open > 0 || kind === kindFilter);
   const openAgreed = view.items.filter((item) => item.class === 'agreed' && item.decision === 'open').length;
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || !(event.target instanceof HTMLElement)) return;
-    const row = event.target.closest<HTMLElement>('[data-review-item-id]');
-    if (!row || event.target !== row) return;
-    const id = row.dataset['reviewItemId'] ?? '';
-    const index = items.findIndex((item) => item.id === id);
-    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-    let decision: ReviewDecision | null = null;
-    if (key === 'Enter' || key === 'a') decision = 'accepted';
-    else if (key === 'r' || key === 'Backspace' || key === 'Delete') decision = 'rejected';
-    else if (key === 'o') decision = 'open';
-    if (decision) {
-      event.preventDefault();
-      event.stopPropagation();
-      void review.decide(decision, { itemIds: [id] }).then(() => focusRow(id));
-      return;
-    }
-    let next: ReviewItemView | undefined;
-    if (key === 'ArrowDown') next = items[Math.min(items.length - 1, index + 1)];
-    else if (key === 'ArrowUp') next = items[Math.max(0, index - 1)];
-    else if (key === 'Home') next = items[0];
-    else if (key === 'End') next = items.at(-1);
-    if (!next) return;
-    event.preventDefault();
-    review.selectItem(next.id);
-    focusRow(next.id);
-  };
 
   return (
     <div class="review-items">
@@ -187,21 +212,10 @@ function ReviewItems({ store }: { store: AppStore }) {
       {items.length === 0 ? (
         <p class="list-empty">No items of this class and kind.</p>
       ) : (
-        <ul class="review-list" aria-label="Review items" onKeyDown={onKeyDown}>
-          {items.map((item) => (
-            <ReviewItemRow key={item.id} review={review} item={item} selected={item.id === selectedId} text={store.session.value?.text ?? ''} />
-          ))}
-        </ul>
+        <ReviewRows store={store} items={items} selectedId={selectedId} />
       )}
     </div>
   );
-}
-
-function focusRow(id: string): void {
-  requestAnimationFrame(() => {
-    const row = document.querySelector<HTMLElement>(`.review-list [data-review-item-id="${CSS.escape(id)}"]`);
-    row?.focus({ preventScroll: false });
-  });
 }
 
 /** The side panel while reviewing: which review, their layer on or off, the items or the agreement figures. */
@@ -252,7 +266,7 @@ export function ReviewPanel({ store }: { store: AppStore }) {
         </div>
       </header>
       <div id="review-tabpanel" class="tab-panel" role="tabpanel" aria-labelledby={`review-tab-${tab}`}>
-        {tab === 'items' ? <ReviewItems store={store} /> : <AgreementPanel store={store} />}
+        {tab === 'agreement' ? <AgreementPanel store={store} /> : view ? <ReviewItems store={store} view={view} /> : <p class="list-empty">Loading the review…</p>}
       </div>
       {review.confirmingRemove.value && view ? (
         <Dialog title="Remove review?" class="review-remove" onClose={() => (review.confirmingRemove.value = false)}>

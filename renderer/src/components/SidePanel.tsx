@@ -1,8 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { AppStore } from '../app/app-store.ts';
 import { PANEL_TABS, type PanelTab } from '../app/ui-state.ts';
-import { countAnnotations } from '../model/annotation-counts.ts';
-import { noteList } from '../model/annotation-lists.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { ClaimsList } from './ClaimsList.tsx';
 import { EntitiesList } from './EntitiesList.tsx';
@@ -12,13 +10,8 @@ import { QuotesList } from './QuotesList.tsx';
 const TAB_LABELS: Record<PanelTab, string> = { claims: 'Claims', quotes: 'Quotes', entities: 'Entities', notes: 'Notes' };
 
 function tabCounts(session: DocumentSession): Record<PanelTab, number> {
-  const counts = countAnnotations(session.records.annotations());
-  return {
-    claims: counts.claims,
-    quotes: counts.quotes,
-    entities: [...session.records.entities()].length,
-    notes: noteList(session.records, { kind: 'all', query: '' }).length,
-  };
+  const counts = session.records.counts;
+  return { claims: counts.kinds().claims, quotes: counts.kinds().quotes, entities: session.records.entityCount(), notes: counts.notes() };
 }
 
 function TabContent({ tab, session }: { tab: PanelTab; session: DocumentSession }) {

@@ -3,8 +3,18 @@ import type { Annotation } from '../../../shared/model/annotation.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import { DEFAULT_TAGSET } from '../../../shared/model/tagset.ts';
 import { makeTarget } from '../../../shared/text/target.ts';
-import { claimList, entityRows, noteList, quoteGroups, verdictCounts } from './annotation-lists.ts';
+import type { Tagset } from '../../../shared/model/tagset.ts';
+import { entityRows, filteredClaims, filteredNotes, quoteGroups, searchClaims, searchNotes, type ClaimFilter, type NoteFilter, type RecordsView } from './annotation-lists.ts';
 import { DocumentRecords } from './document-records.ts';
+
+/** A list as the panel shows it: filtered once, then searched. */
+function claimList(records: RecordsView, tagset: Tagset, filter: ClaimFilter) {
+  return searchClaims(filteredClaims(records, filter), records, tagset, filter.query);
+}
+
+function noteList(records: RecordsView, filter: NoteFilter) {
+  return searchNotes(filteredNotes(records, filter.kind), filter.query);
+}
 
 const text = '"We are under attack," said Roberta Metsola. Metsola added: "Slava Ukraini." The site was down for hours.';
 const when = '2026-01-31T09:00:00.000Z';
@@ -34,7 +44,7 @@ describe('claim list', () => {
     expect(claimList(records, DEFAULT_TAGSET, { verdict: 'all', checkworthyOnly: false, query: '' }).map((a) => a.id)).toEqual(['c1', 'c2']);
     expect(claimList(records, DEFAULT_TAGSET, { verdict: 'false', checkworthyOnly: false, query: '' }).map((a) => a.id)).toEqual(['c2']);
     expect(claimList(records, DEFAULT_TAGSET, { verdict: 'all', checkworthyOnly: true, query: '' }).map((a) => a.id)).toEqual(['c2']);
-    expect(verdictCounts(records)).toEqual(new Map([['false', 1], ['true', 1]]));
+    expect(records.counts.verdicts()).toEqual(new Map([['false', 1], ['true', 1]]));
   });
 
   it('searches the text, the note, the verdict label and the claimant', () => {
@@ -42,6 +52,15 @@ describe('claim list', () => {
     expect(search('outage')).toEqual(['c2']);
     expect(search('metsola')).toEqual(['c1']);
     expect(search('true attack')).toEqual(['c1']);
+  });
+
+  it('finds a claim by its claimant\'s new name once the entity is renamed', () => {
+    const renamed = new DocumentRecords(annotations, [metsola, parliament]);
+    const search = (query: string) => claimList(renamed, DEFAULT_TAGSET, { verdict: 'all', checkworthyOnly: false, query }).map((a) => a.id);
+    expect(search('metsola')).toEqual(['c1']);
+    renamed.apply([{ op: 'entity.update', entity: { ...metsola, name: 'Roberta Tedesco', aliases: [] } }]);
+    expect(search('metsola')).toEqual([]);
+    expect(search('tedesco')).toEqual(['c1']);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Annotation, AnnotationKind, ClaimAnnotation, EntityAnnotation, QuoteAnnotation, QuoteForm } from '../../../shared/model/annotation.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
-import { matchesQuery, queryWords } from './text-search.ts';
+import { matchesQuery, queryWords, searchTextCache } from './text-search.ts';
 
 /** What the lists read: the open document's records. */
 export interface RecordsView {
@@ -15,12 +15,31 @@ export function inTextOrder(a: Annotation, b: Annotation): number {
   return a.target.start - b.target.start || b.target.end - a.target.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function labelOf(entries: Tagset['verdicts'], id: string | undefined): string | undefined {
-  return id === undefined ? undefined : entries.find((entry) => entry.id === id)?.label;
+function entityWords(entity: Entity): string[] {
+  return [entity.name, ...entity.aliases];
 }
 
-function entityWords(entity: Entity | undefined): string[] {
-  return entity ? [entity.name, ...entity.aliases] : [];
+// What each list searches, lower-cased once per record (see `searchTextCache`). A claim's or quote's
+// own texts are cached apart from its entity's names and its labels, which change on their own.
+const claimText = searchTextCache((claim: ClaimAnnotation) => [
+  claim.target.exact,
+  claim.note,
+  ...(claim.evidence ?? []).flatMap((item) => [item.url, item.title, item.note]),
+]);
+const quoteText = searchTextCache((quote: QuoteAnnotation) => [quote.target.exact, quote.note, quote.cue?.exact]);
+const noteText = searchTextCache((annotation: Annotation) => [annotation.note, annotation.target.exact]);
+const entityNamesText = searchTextCache((entity: Entity) => entityWords(entity));
+const entityCardText = searchTextCache((entity: Entity) => [...entityWords(entity), entity.wikidata, entity.description]);
+const labelText = searchTextCache((entry: { label: string }) => [entry.label]);
+
+function labelSearchText(entries: Tagset['verdicts'], id: string | undefined): string | undefined {
+  const entry = id === undefined ? undefined : entries.find((candidate) => candidate.id === id);
+  return entry ? labelText(entry) : undefined;
+}
+
+function entitySearchText(records: RecordsView, id: string | undefined): string | undefined {
+  const entity = id ? records.entity(id) : undefined;
+  return entity ? entityNamesText(entity) : undefined;
 }
 
 export interface ClaimFilter {
@@ -30,35 +49,30 @@ export interface ClaimFilter {
   query: string;
 }
 
-/** Claims in reading order, filtered by verdict, check-worthiness and a text search (text, note, claimant, evidence, labels). */
-export function claimList(records: RecordsView, tagset: Tagset, filter: ClaimFilter): ClaimAnnotation[] {
-  const words = queryWords(filter.query);
+/** Claims in reading order, filtered by verdict and check-worthiness: the list before its search (made once per change of the records). */
+export function filteredClaims(records: RecordsView, filter: Omit<ClaimFilter, 'query'>): ClaimAnnotation[] {
   const claims: ClaimAnnotation[] = [];
   for (const annotation of records.annotations()) {
     if (annotation.kind !== 'claim') continue;
     if (filter.verdict !== 'all' && annotation.status !== filter.verdict) continue;
     if (filter.checkworthyOnly && !annotation.checkworthy) continue;
-    const claimant = annotation.claimantId ? records.entity(annotation.claimantId) : undefined;
-    const texts = [
-      annotation.target.exact,
-      annotation.note,
-      labelOf(tagset.verdicts, annotation.status),
-      labelOf(tagset.claimLabels, annotation.label),
-      ...entityWords(claimant),
-      ...(annotation.evidence ?? []).flatMap((item) => [item.url, item.title, item.note]),
-    ];
-    if (matchesQuery(words, texts)) claims.push(annotation);
+    claims.push(annotation);
   }
   return claims.sort(inTextOrder);
 }
 
-/** How many claims carry each verdict. */
-export function verdictCounts(records: RecordsView): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const annotation of records.annotations()) {
-    if (annotation.kind === 'claim') counts.set(annotation.status, (counts.get(annotation.status) ?? 0) + 1);
-  }
-  return counts;
+/** The claims, in their order, that match a search of their text, note, claimant, evidence and labels (a keystroke's work). */
+export function searchClaims(claims: readonly ClaimAnnotation[], records: RecordsView, tagset: Tagset, query: string): readonly ClaimAnnotation[] {
+  const words = queryWords(query);
+  if (words.length === 0) return claims;
+  return claims.filter((claim) =>
+    matchesQuery(words, [
+      claimText(claim),
+      labelSearchText(tagset.verdicts, claim.status),
+      labelSearchText(tagset.claimLabels, claim.label),
+      entitySearchText(records, claim.claimantId),
+    ]),
+  );
 }
 
 export interface QuoteFilter {
@@ -86,8 +100,7 @@ export function quoteGroups(records: RecordsView, filter: QuoteFilter): SpeakerG
     if (annotation.kind !== 'quote') continue;
     if (filter.form !== 'all' && annotation.form !== filter.form) continue;
     if (filter.speaker === 'none' ? annotation.speakerId !== undefined : filter.speaker !== 'all' && annotation.speakerId !== filter.speaker) continue;
-    const speaker = annotation.speakerId ? records.entity(annotation.speakerId) : undefined;
-    if (matchesQuery(words, [annotation.target.exact, annotation.note, annotation.cue?.exact, ...entityWords(speaker)])) quotes.push(annotation);
+    if (words.length === 0 || matchesQuery(words, [quoteText(annotation), entitySearchText(records, annotation.speakerId)])) quotes.push(annotation);
   }
   quotes.sort(inTextOrder);
   const groups = new Map<string, SpeakerGroup>();
@@ -146,14 +159,16 @@ export function entityUsage(records: RecordsView): Map<string, { mentions: Entit
   return usage;
 }
 
-/** The registry as the entities panel lists it: each entity with its mentions, filtered and sorted. */
-export function entityRows(records: RecordsView, filter: EntityFilter): EntityRow[] {
+/**
+ * The registry as the entities panel lists it: each entity with its mentions, filtered and sorted.
+ * Pass `usage` kept from the last change of the records, so a keystroke does not rescan them.
+ */
+export function entityRows(records: RecordsView, filter: EntityFilter, usage = entityUsage(records)): EntityRow[] {
   const words = queryWords(filter.query);
-  const usage = entityUsage(records);
   const rows: EntityRow[] = [];
   for (const entity of records.entities()) {
     if (filter.type !== 'all' && entity.type !== filter.type) continue;
-    if (!matchesQuery(words, [...entityWords(entity), entity.wikidata, entity.description])) continue;
+    if (words.length > 0 && !matchesQuery(words, [entityCardText(entity)])) continue;
     const used = usage.get(entity.id) ?? { mentions: [], quotes: 0, claims: 0 };
     rows.push({ entity, ...used });
   }
@@ -175,14 +190,19 @@ export interface NoteFilter {
   query: string;
 }
 
-/** Note spans and every annotation with a note written on it, in reading order. */
-export function noteList(records: RecordsView, filter: NoteFilter): Annotation[] {
-  const words = queryWords(filter.query);
+/** Note spans and every annotation with a note written on it (or those of one kind), in reading order: the list before its search. */
+export function filteredNotes(records: RecordsView, kind: NoteFilter['kind']): Annotation[] {
   const notes: Annotation[] = [];
   for (const annotation of records.annotations()) {
     if (annotation.kind !== 'note' && !annotation.note) continue;
-    if (filter.kind !== 'all' && annotation.kind !== filter.kind) continue;
-    if (matchesQuery(words, [annotation.note, annotation.target.exact])) notes.push(annotation);
+    if (kind !== 'all' && annotation.kind !== kind) continue;
+    notes.push(annotation);
   }
   return notes.sort(inTextOrder);
+}
+
+/** The notes, in their order, whose note or annotated text matches a search. */
+export function searchNotes(notes: readonly Annotation[], query: string): readonly Annotation[] {
+  const words = queryWords(query);
+  return words.length === 0 ? notes : notes.filter((annotation) => matchesQuery(words, [noteText(annotation)]));
 }

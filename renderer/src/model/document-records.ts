@@ -1,6 +1,7 @@
 import type { AnnotationOp } from '../../../shared/contract/ops.ts';
 import type { Annotation } from '../../../shared/model/annotation.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
+import { RecordCounts } from './record-counts.ts';
 
 /** Which records a batch added, removed or changed, by id (net effect of the whole batch). */
 export interface IdChanges {
@@ -64,10 +65,17 @@ export function referencedEntityIds(annotation: Annotation): string[] {
 export class DocumentRecords {
   private readonly annotationsById = new Map<string, Annotation>();
   private readonly entitiesById = new Map<string, Entity>();
+  /** Tallies of the annotations, kept as each one is stored or dropped. */
+  readonly counts = new RecordCounts();
 
   constructor(annotations: readonly Annotation[] = [], entities: readonly Entity[] = []) {
     for (const entity of entities) this.entitiesById.set(entity.id, entity);
-    for (const annotation of annotations) this.annotationsById.set(annotation.id, annotation);
+    for (const annotation of annotations) this.store(annotation);
+  }
+
+  /** How many entities the registry holds. */
+  entityCount(): number {
+    return this.entitiesById.size;
   }
 
   annotation(id: string): Annotation | undefined {
@@ -124,7 +132,7 @@ export class DocumentRecords {
         const { id } = op.annotation;
         if (this.annotationsById.has(id)) throw new RecordsError(`annotation ${id} already exists`);
         annotationLog.touch(id, false);
-        this.annotationsById.set(id, op.annotation);
+        this.store(op.annotation);
         return { op: 'annotation.remove', id };
       }
       case 'annotation.update': {
@@ -132,14 +140,14 @@ export class DocumentRecords {
         const previous = this.annotationsById.get(id);
         if (!previous) throw new RecordsError(`annotation ${id} does not exist`);
         annotationLog.touch(id, true);
-        this.annotationsById.set(id, op.annotation);
+        this.store(op.annotation);
         return { op: 'annotation.update', annotation: previous };
       }
       case 'annotation.remove': {
         const previous = this.annotationsById.get(op.id);
         if (!previous) throw new RecordsError(`annotation ${op.id} does not exist`);
         annotationLog.touch(op.id, true);
-        this.annotationsById.delete(op.id);
+        this.drop(previous);
         return { op: 'annotation.add', annotation: previous };
       }
       case 'entity.add': {
@@ -165,6 +173,19 @@ export class DocumentRecords {
         return { op: 'entity.add', entity: previous };
       }
     }
+  }
+
+  /** Stores an annotation (replacing the one with its id), keeping the counts. */
+  private store(annotation: Annotation): void {
+    const previous = this.annotationsById.get(annotation.id);
+    if (previous) this.counts.tally(previous, -1);
+    this.annotationsById.set(annotation.id, annotation);
+    this.counts.tally(annotation, 1);
+  }
+
+  private drop(annotation: Annotation): void {
+    this.annotationsById.delete(annotation.id);
+    this.counts.tally(annotation, -1);
   }
 
   /** After a batch: every annotation it wrote points at existing entities, and no removed entity is still referenced. */

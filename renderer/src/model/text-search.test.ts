@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOccurrences, isWholeWord, matchesQuery, queryWords } from './text-search.ts';
+import { findOccurrences, isWholeWord, matchesQuery, queryWords, searchText, searchTextCache } from './text-search.ts';
 
 const text = 'Metsola said. metsola added; Roberta Metsola’s office, Metsolas and MetsolaX.';
 
@@ -38,8 +38,32 @@ describe('list search', () => {
   it('needs every word of the query, in any order and case', () => {
     const words = queryWords('  Metsola  CYBER ');
     expect(words).toEqual(['metsola', 'cyber']);
-    expect(matchesQuery(words, ['A cyberattack', undefined, 'Roberta Metsola'])).toBe(true);
-    expect(matchesQuery(words, ['A cyberattack'])).toBe(false);
+    expect(matchesQuery(words, [searchText(['A cyberattack', undefined]), undefined, searchText(['Roberta Metsola'])])).toBe(true);
+    expect(matchesQuery(words, [searchText(['A cyberattack'])])).toBe(false);
     expect(matchesQuery([], [])).toBe(true);
+  });
+
+  it('matches texts apart exactly as it matches them joined', () => {
+    const texts = ['Σ ΟΔΟΣ', 'İstanbul', 'Roberta Metsola', undefined, 'Killnet'];
+    for (const query of ['οδος', 'οδοσ', 'i̇stanbul metsola', 'killnet roberta', 'metsolakillnet', 'a\nk']) {
+      const words = queryWords(query);
+      const joined = matchesQuery(words, [searchText(texts)]);
+      expect(matchesQuery(words, texts.map((text) => (text === undefined ? undefined : searchText([text]))))).toBe(joined);
+    }
+  });
+
+  it('lower-cases a record once, and a replaced record afresh', () => {
+    let calls = 0;
+    const textOf = searchTextCache((entity: { name: string }) => {
+      calls += 1;
+      return [entity.name];
+    });
+    const entity = { name: 'Roberta METSOLA' };
+    expect(textOf(entity)).toBe('roberta metsola');
+    expect(textOf(entity)).toBe('roberta metsola');
+    expect(calls).toBe(1);
+    const renamed = { ...entity, name: 'Roberta Metsola-Tedesco' };
+    expect(textOf(renamed)).toBe('roberta metsola-tedesco');
+    expect(calls).toBe(2);
   });
 });

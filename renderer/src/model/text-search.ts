@@ -64,9 +64,31 @@ export function queryWords(query: string): string[] {
   return query.toLocaleLowerCase().split(/\s+/u).filter((word) => word.length > 0);
 }
 
-/** Whether every word of the query occurs somewhere in the given texts (ignoring case). */
-export function matchesQuery(words: readonly string[], texts: readonly (string | undefined)[]): boolean {
-  if (words.length === 0) return true;
-  const haystack = texts.filter((part): part is string => Boolean(part)).join('\n').toLocaleLowerCase();
-  return words.every((word) => haystack.includes(word));
+/** The texts a record is searched by, joined and lower-cased as a query's words are. */
+export function searchText(texts: readonly (string | undefined)[]): string {
+  return texts.filter((part): part is string => Boolean(part)).join('\n').toLocaleLowerCase();
+}
+
+/**
+ * A record's search text, lower-cased once per record object and then kept: records are replaced,
+ * never changed in place, so a keystroke only scans cached strings.
+ */
+export function searchTextCache<T extends object>(texts: (record: T) => readonly (string | undefined)[]): (record: T) => string {
+  const cache = new WeakMap<T, string>();
+  return (record) => {
+    let text = cache.get(record);
+    if (text === undefined) {
+      text = searchText(texts(record));
+      cache.set(record, text);
+    }
+    return text;
+  };
+}
+
+/**
+ * Whether every word of the query occurs in one of the (lower-cased) search texts. A word holds no
+ * white space, so it can never span two texts: matching each text apart equals matching them joined.
+ */
+export function matchesQuery(words: readonly string[], searchTexts: readonly (string | undefined)[]): boolean {
+  return words.every((word) => searchTexts.some((text) => text !== undefined && text.includes(word)));
 }
