@@ -1,7 +1,10 @@
 // `npm run bench`: every performance scenario of the issues, medians of several runs, budgets as
 // ratios measured side by side in the same run. Prints a table and writes bench/results.json.
-import { writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatTable, type BenchRow } from './lib/report.ts';
 import { anchoringScenario } from './scenarios/anchoring.ts';
@@ -28,19 +31,47 @@ const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   startup: startupScenario,
 };
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string', default: '5' }, 'rows-to': { type: 'string' } } });
 const runs = Number(values.runs);
 const names = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
+for (const name of names) {
+  if (!SCENARIOS[name]) throw new Error(`unknown scenario "${name}"; known: ${Object.keys(SCENARIOS).join(', ')}`);
+}
+
+// A child run: one scenario in this process, its rows written to the file the parent named.
+if (values['rows-to']) {
+  const [name] = names;
+  const scenario = name ? SCENARIOS[name] : undefined;
+  if (!scenario || names.length !== 1) throw new Error('--rows-to runs exactly one scenario');
+  await writeFile(values['rows-to'], JSON.stringify(await scenario(runs)));
+  process.exit(0);
+}
+
+/**
+ * Runs one scenario in a Node process of its own, so none inherits another's heap (a large heap
+ * makes every collection slower) or its leftover browser and host processes.
+ */
+async function runScenarioInChild(name: string): Promise<BenchRow[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-rows-'));
+  const rowsFile = path.join(dir, 'rows.json');
+  try {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--only', name, '--runs', String(runs), '--rows-to', rowsFile], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    if (code !== 0) throw new Error(`scenario ${name} failed (exit code ${code})`);
+    return JSON.parse(await readFile(rowsFile, 'utf8')) as BenchRow[];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 const rows: BenchRow[] = [];
 const startedAt = performance.now();
-/** Seconds each scenario took, generation of its data included. */
+/** Seconds each scenario took, generation of its data and its process's start included. */
 const scenarioSeconds: Record<string, number> = {};
 for (const name of names) {
-  const scenario = SCENARIOS[name];
-  if (!scenario) throw new Error(`unknown scenario "${name}"; known: ${Object.keys(SCENARIOS).join(', ')}`);
   console.error(`running ${name}…`);
   const scenarioStart = performance.now();
-  rows.push(...(await scenario(runs)));
+  rows.push(...(await runScenarioInChild(name)));
   scenarioSeconds[name] = Math.round((performance.now() - scenarioStart) / 1000);
   console.error(`  ${name} took ${scenarioSeconds[name]} s`);
 }
