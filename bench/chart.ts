@@ -3,9 +3,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { BenchRow } from './lib/report.ts';
 
-const WIDTH = 760;
+const WIDTH = 840;
 const HEIGHT = 420;
-const PLOT = { left: 70, right: 200, top: 40, bottom: 60 };
+const PLOT = { left: 70, right: 250, top: 40, bottom: 60 };
 const WORDS = [10_000, 50_000, 200_000];
 const DENSITIES = [1, 10, 100];
 const COLOURS: Record<number, string> = { 1: '#0f766e', 10: '#b45309', 100: '#be185d' };
