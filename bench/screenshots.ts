@@ -23,7 +23,18 @@ try {
     if (scroller) scroller.scrollTop = scroller.scrollHeight * 0.5;
   });
   await page.waitForTimeout(600);
-  await page.locator('.reader-text .ann-claim').first().click();
+  // A claim on screen (the page holds the highlights of a screen above and below as well).
+  const onScreen = await page.evaluate(() => {
+    const box = window.document.querySelector('.reading-scroll')?.getBoundingClientRect();
+    const claims = [...window.document.querySelectorAll<HTMLElement>('.reader-text .ann-claim')];
+    const visible = claims.find((claim) => {
+      const rect = claim.getBoundingClientRect();
+      return box !== undefined && rect.top > box.top + box.height * 0.3 && rect.bottom < box.bottom - box.height * 0.3;
+    });
+    return visible?.getAttribute('data-annotation-id') ?? null;
+  });
+  if (!onScreen) throw new Error('no claim in the middle of the screen');
+  await page.locator(`.reader-text .ann-claim[data-annotation-id="${onScreen}"]`).first().click();
   await page.waitForTimeout(400);
   await page.screenshot({ path: 'docs/screenshots/long-document-200k-words.png' });
 
