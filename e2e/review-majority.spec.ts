@@ -98,6 +98,8 @@ test('exact matches only: a fuzzy placement of an edited file is refused and sho
     annotation(edited, 'd-exact', 'claim', SPANS.claimA, { status: 'true' }, 'D. Colleague'),
   ]);
   await page.reload();
+  // The article takes the focus once it is drawn; moving to the toggle before that would lose it.
+  await expect(reader.article).toBeFocused();
   const toggle = page.getByRole('checkbox', { name: 'Exact matches only' });
   await toggle.focus();
   await page.keyboard.press('Space');
