@@ -1,5 +1,5 @@
-import { open, readFile, rm, writeFile } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { writeAndSync } from '../../electron/services/store/durable-file.ts';
 import os from 'node:os';
 import path from 'node:path';
 import type { AnnotationOp } from '../../shared/contract/ops.ts';
@@ -63,16 +63,9 @@ async function interleavedRoundTrips(apps: readonly AppUnderTest[], edited: Scho
   return times;
 }
 
-/** Writes `text` to a file and, with `sync`, `fsync`s it before closing. */
-async function plainWrite(file: string, text: string, sync: boolean): Promise<void> {
-  if (!sync) return writeFile(file, text);
-  const handle = await open(file, 'w');
-  try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+/** Writes `text` to a file and, with `sync`, `fsync`s it before closing (the store's own `writeAndSync`). */
+function plainWrite(file: string, text: string, sync: boolean): Promise<void> {
+  return sync ? writeAndSync(file, text) : writeFile(file, text);
 }
 
 /**
