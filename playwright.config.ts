@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { findBrowser } from './electron/services/browser/find-browser.ts';
 
-// End-to-end tests drive the browser host (`scholia serve`) in Debian's Chromium; Playwright's own
-// browser download is not used. Run `npm run build` first (`npm test` does).
+// End-to-end tests drive the browser host (`scholia serve`) in the first Chromium-based browser found
+// (electron/services/browser/find-browser.ts). Run `npm run build` first (`npm test` does).
 export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/support/global-setup.ts',
@@ -14,7 +15,7 @@ export default defineConfig({
   use: {
     viewport: { width: 1440, height: 900 },
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: findBrowser().executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
     },
     trace: 'retain-on-failure',

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { exportDocument } from '../electron/services/export/export-document.ts';
-import { chromiumExecutable } from '../electron/services/export/chromium-pdf.ts';
+import { findBrowser } from '../electron/services/browser/find-browser.ts';
 import { DEFAULT_TAGSET } from '../shared/model/tagset.ts';
 import { annotatedSampleDocument } from '../shared/testing/annotated-sample.ts';
 
@@ -20,8 +20,7 @@ const document = {
 const now = new Date('2026-02-01T10:30:00Z');
 
 const html = new TextDecoder().decode((await exportDocument(document, DEFAULT_TAGSET, 'html', { annotator: 'A. Analyst', now })).bytes);
-const executablePath = chromiumExecutable();
-const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: findBrowser().executablePath, args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 1100, height: 1500 }, deviceScaleFactor: 1 });
 await page.setContent(html);
 await page.screenshot({ path: path.join(out, 'report-html-top.png') });

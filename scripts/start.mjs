@@ -1,4 +1,5 @@
-// `npm start`: runs the built app in Electron, or, where the Electron binary is missing, the browser host.
+// `npm start`: runs the built app in Electron, or, where the Electron binary is missing, the browser host,
+// opened in the default browser (unless `--no-open` is given, or there is no display).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,7 +28,7 @@ function electronBinary() {
 const electron = electronBinary();
 if (electron === null) console.log('Electron is not installed on this machine; starting the browser host instead.');
 const [command, commandArgs] =
-  electron === null ? [process.execPath, [path.join(repo, 'dist/node/cli.js'), 'serve', ...args]] : [electron, [repo, ...args]];
+  electron === null ? [process.execPath, [path.join(repo, 'dist/node/cli.js'), 'serve', '--open', ...args]] : [electron, [repo, ...args.filter((arg) => arg !== '--no-open')]];
 
 // ELECTRON_RUN_AS_NODE would turn the Electron binary into a plain Node and never open a window.
 const env = { ...process.env };

@@ -4,13 +4,14 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AnnotationOp } from '../../shared/contract/ops.ts';
 import { startHost, type Host } from '../../electron/host/server.ts';
+import { findBrowser } from '../../electron/services/browser/find-browser.ts';
 import { openScholia, type Scholia } from '../../electron/services/open-scholia.ts';
 import { findRendererDir } from '../../electron/services/paths.ts';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.SCHOLIA_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: findBrowser().executablePath, args: CHROMIUM_ARGS });
 }
 
 export interface AppOptions {

@@ -8,7 +8,8 @@ import type { ScholiaDocument } from '../../shared/model/document.ts';
 import { isValidId } from '../../shared/model/ids.ts';
 import { MAX_TAG_FILE_BYTES } from '../../shared/model/tag-file.ts';
 import { DEFAULT_TAGSET, type Tagset } from '../../shared/model/tagset.ts';
-import { exportDocument } from '../services/export/export-document.ts';
+import { BrowserNotFoundError, findBrowser } from '../services/browser/find-browser.ts';
+import { exportDocument, FILE_TYPES, fileStem } from '../services/export/export-document.ts';
 import { readJsonFileInput } from '../services/json-file-input.ts';
 import { openScholia } from '../services/open-scholia.ts';
 import { documentFromTagFile, readTagFile } from '../services/tag-file-import.ts';
@@ -51,6 +52,19 @@ async function fromLibrary(libraryDir: string, id: string): Promise<Source> {
   }
 }
 
+function findBrowserOrFail(): void {
+  try {
+    findBrowser();
+  } catch (error) {
+    if (error instanceof BrowserNotFoundError) throw new ScholiaError('internal', `PDF export needs a browser to print with. ${error.message}`);
+    throw error;
+  }
+}
+
+function isFolder(file: string): boolean {
+  return existsSync(file) && statSync(file).isDirectory();
+}
+
 /** brat writes two files side by side: PATH.txt and PATH.ann (a `.txt` or `.ann` on PATH is dropped first); PATH.zip gets the zip. */
 export function bratPaths(out: string): { txt: string; ann: string } {
   const base = out.replace(/\.(ann|txt)$/u, '');
@@ -74,13 +88,18 @@ export async function exportCommand(libraryDir: string, positionals: string[], a
     ...(args.noText ? { embedText: false } : {}),
   };
 
+  // PDF needs a browser to print with: without one, stop now with the one line that says what to install.
+  if (format.data === 'pdf') findBrowserOrFail();
   const isFile = existsSync(doc) && statSync(doc).isFile();
   if (!isFile && !isValidId(doc)) throw new ScholiaError('not-found', `${doc} is neither a file nor a document id.`);
   const source = isFile ? await fromTagFile(doc) : await fromLibrary(libraryDir, doc);
   const unknownVerdict = options.verdicts?.find((v) => !source.tagset.verdicts.some((known) => known.id === v));
   if (unknownVerdict) throw new UsageError(`--verdicts: "${unknownVerdict}" is not a verdict (${source.tagset.verdicts.map((v) => v.id).join(', ')})`);
 
-  const out = path.resolve(args.out);
+  // An existing folder takes the file under the name the app would give it.
+  const intoFolder = isFolder(args.out);
+  const stem = fileStem(source.document.meta.title);
+  const out = intoFolder ? path.join(path.resolve(args.out), format.data === 'brat' ? stem : `${stem}${FILE_TYPES[format.data].suffix}`) : path.resolve(args.out);
   await mkdir(path.dirname(out), { recursive: true });
   if (format.data === 'brat' && !out.endsWith('.zip')) {
     const files = exportBrat(source.document, source.tagset);

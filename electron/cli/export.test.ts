@@ -1,12 +1,14 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportTagFile } from '../../shared/export/tag-file-export.ts';
 import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
 import { annotatedSampleDocument } from '../../shared/testing/annotated-sample.ts';
 import { sliceCodePoints } from '../../shared/text/code-points.ts';
+import { fileStem } from '../services/export/export-document.ts';
 import { useTempDirs } from '../services/testing/temp-dir.ts';
-import { runScholia as scholia } from './testing/run-scholia.ts';
+import { runScholia as scholia, runScholiaWith as scholiaWith } from './testing/run-scholia.ts';
 
 const tempDir = useTempDirs();
 const sample = annotatedSampleDocument(await readFile(path.resolve('assets/sample-article.txt'), 'utf8'));
@@ -45,6 +47,49 @@ describe('scholia export', () => {
       const [start, end] = place.split(' ').slice(1).map(Number) as [number, number];
       if (!place.includes(';')) expect(sliceCodePoints(txt, start, end)).toBe(text);
     }
+  });
+
+  it('writes into an existing folder given as --out, under the name the app would give', async () => {
+    const dir = await tempDir();
+    const folder = path.join(dir, 'exports');
+    await mkdir(folder);
+    const brat = await scholia('export', await tagFile(dir), '--format', 'brat', '--out', folder);
+    expect(brat.code).toBe(0);
+    const stem = fileStem(sample.meta.title);
+    expect((await readdir(folder)).sort()).toEqual([`${stem}.ann`, `${stem}.txt`]);
+    expect(await readFile(path.join(folder, `${stem}.txt`), 'utf8')).toBe(`${sample.text}\n`);
+    expect(await readdir(dir)).not.toContain(`exports.txt`);
+    const csv = await scholia('export', await tagFile(dir), '--format', 'csv', '--out', folder);
+    expect(csv.stdout.trim()).toBe(path.join(folder, `${stem}.annotations.csv`));
+  });
+
+  it('reports a damaged document file as the app does, not as a missing document', async () => {
+    const library = await tempDir();
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'a.txt'), 'A first article that stays readable.');
+    await writeFile(path.join(dir, 'b.txt'), 'A second article whose file is damaged.');
+    const imported = await scholia('import', path.join(dir, 'a.txt'), path.join(dir, 'b.txt'), '--library', library, '--json');
+    const [good, bad] = JSON.parse(imported.stdout) as { id: string }[];
+    await writeFile(path.join(library, 'documents', `${bad!.id}.json`), '{"format":"scholia-document", trunc');
+
+    const listed = await scholia('list', '--library', library, '--json');
+    expect(listed.code).toBe(0);
+    expect((JSON.parse(listed.stdout) as { id: string }[]).map((d) => d.id)).toEqual([good!.id]);
+    expect(listed.stderr).toMatch(new RegExp(`scholia: Document ${bad!.id} could not be read: .*It was left as it is\\.`, 'u'));
+
+    const exported = await scholia('export', bad!.id, '--library', library, '--format', 'md', '--out', path.join(dir, 'x.md'));
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toMatch(new RegExp(`Document ${bad!.id} could not be read`, 'u'));
+    expect(exported.stderr).not.toMatch(/There is no document/u);
+  });
+
+  it('stops PDF export at once, in one line, when the browser to print with is not there', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'report.pdf');
+    const result = await scholiaWith({ SCHOLIA_CHROMIUM: path.join(dir, 'no-such-browser') }, 'export', await tagFile(dir), '--format', 'pdf', '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`scholia: PDF export needs a browser to print with. SCHOLIA_CHROMIUM is ${path.join(dir, 'no-such-browser')}, but no browser can be run there.\n`);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('exports a library document by id, with report options', async () => {

@@ -8,13 +8,16 @@ import { findAssetsDir, findRendererDir, resolveLibraryDir } from '../services/p
 import { compareCommand } from './compare-command.ts';
 import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
+import { hasDisplay, openInBrowser } from './open-browser.ts';
 import { restoreCommand } from './restore-command.ts';
 import { suggestCommand } from './suggest-command.ts';
 import { UsageError } from './usage-error.ts';
 import { validateCommand } from './validate-command.ts';
 
 const USAGE = `Usage:
-  scholia serve [--library DIR] [--port N]       run the browser host on 127.0.0.1
+  scholia serve [--library DIR] [--port N] [--open | --no-open]
+                                                 run the browser host on 127.0.0.1; --open opens it in the
+                                                 default browser ($BROWSER if set) where there is a display
   scholia import FILE|URL... [--library DIR] [--json]
                                                  import articles (txt, md, html, docx, pdf, or http(s) pages); print their ids
   scholia list [--library DIR] [--json]          list the library's documents
@@ -23,6 +26,7 @@ const USAGE = `Usage:
                                                  export a document (an id, or a tag file with its text)
         FORMAT: html, pdf, md, docx (reports); tags, w3c, csv, claimreview, brat, conll (data).
         brat writes PATH.txt and PATH.ann, or one zip when PATH ends in .zip.
+        When PATH is an existing folder, the file (brat: both files) goes inside it, named after the title.
         --sections: summary,claims,quotes,entities,notes  --verdicts: verdict ids to keep
   scholia validate TAGFILE                        check a tag file; print each problem with its JSON path
   scholia compare A.json B.json [C.json...] [--text ARTICLE.txt] [--json]
@@ -45,6 +49,8 @@ function parse(args: string[]) {
       options: {
         library: { type: 'string' },
         port: { type: 'string' },
+        open: { type: 'boolean', default: false },
+        'no-open': { type: 'boolean', default: false },
         version: { type: 'string' },
         list: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -72,7 +78,19 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
-async function serve(libraryDir: string, port: number): Promise<void> {
+/** Opens the host's URL in the browser when asked to and a display is there; says why not otherwise. */
+async function openWhenAsked(url: string, open: boolean): Promise<void> {
+  if (!open) return;
+  if (!hasDisplay()) {
+    console.log('No display was found, so no browser was opened: open the address above in a Chromium-based browser.');
+    return;
+  }
+  await openInBrowser(url).catch((error: unknown) => {
+    console.error(`scholia: the browser could not be opened (${error instanceof Error ? error.message : String(error)}); open the address above.`);
+  });
+}
+
+async function serve(libraryDir: string, port: number, open: boolean): Promise<void> {
   // Signals are taken from the start, so a stop during start-up still flushes and exits cleanly.
   let stopRequested = false;
   let stop = async (): Promise<void> => {
@@ -95,6 +113,7 @@ async function serve(libraryDir: string, port: number): Promise<void> {
   if (readOnly) console.error(`scholia: ${readOnly.message}`);
   console.log(`Scholia is running at ${host.url}`);
   console.log(`Library: ${libraryDir}. Press Ctrl+C to stop.`);
+  await openWhenAsked(host.url, open);
 }
 
 async function list(libraryDir: string, json: boolean): Promise<void> {
@@ -104,7 +123,7 @@ async function list(libraryDir: string, json: boolean): Promise<void> {
     return;
   }
   const scholia = await openScholia({ libraryDir, access: 'read' });
-  const { documents, notices } = scholia.library.list();
+  const { documents, notices } = await scholia.library.listChecked();
   await scholia.close();
   for (const notice of notices) console.error(`scholia: ${notice.message}`);
   if (json) {
@@ -128,7 +147,7 @@ async function main(argv: string[]): Promise<void> {
   const libraryDir = resolveLibraryDir(values.library);
   switch (command) {
     case 'serve':
-      return serve(libraryDir, parsePort(values.port));
+      return serve(libraryDir, parsePort(values.port), values.open && !values['no-open']);
     case 'import':
       return importCommand(libraryDir, rest, values.json);
     case 'list':

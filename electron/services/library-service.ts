@@ -26,6 +26,12 @@ export class LibraryService {
     return { documents, notices: [...this.store.notices], ...(readOnly ? { readOnly } : {}) };
   }
 
+  /** The list after every document file has been read, so damaged ones are reported (in `notices`) and left out. */
+  async listChecked(): Promise<ChannelOutput<'library.list'>> {
+    await this.store.checkDocuments();
+    return this.list();
+  }
+
   async get(id: string): Promise<ChannelOutput<'library.get'>> {
     const document = await this.store.getDocument(id);
     const readOnly = this.store.readOnlyFor(id);

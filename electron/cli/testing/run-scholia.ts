@@ -12,9 +12,14 @@ export interface CliRun {
 }
 
 /** Runs the `scholia` command as a user would (the bundle is built by vitest's global setup). */
-export async function runScholia(...args: string[]): Promise<CliRun> {
+export function runScholia(...args: string[]): Promise<CliRun> {
+  return runScholiaWith({}, ...args);
+}
+
+/** `runScholia` with more in the environment. */
+export async function runScholiaWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, SCHOLIA_LIBRARY: '' } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, SCHOLIA_LIBRARY: '', ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as CliRun;

@@ -1,34 +1,34 @@
-import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { ScholiaError } from '../../../shared/contract/errors.ts';
+import { findBrowser } from '../browser/find-browser.ts';
 
-/** Debian's Chromium, where the project's machines and CI have it. */
-export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
-
-/** The Chromium to print with: `SCHOLIA_CHROMIUM`, else Debian's, else undefined (Playwright's own, if installed). */
-export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const chosen = env.SCHOLIA_CHROMIUM?.trim();
-  if (chosen) {
-    if (!existsSync(chosen)) throw new ScholiaError('internal', `SCHOLIA_CHROMIUM is ${chosen}, but there is no such file.`);
-    return chosen;
-  }
-  return existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
+/**
+ * Whether Chromium may keep its sandbox: everywhere but as root on Linux, where Chromium refuses to
+ * start with it, or where `SCHOLIA_CHROMIUM_NO_SANDBOX=1` says the machine cannot run it (some containers).
+ */
+export function chromiumSandboxAllowed(platform: NodeJS.Platform = process.platform, uid: number | undefined = process.getuid?.(), env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.SCHOLIA_CHROMIUM_NO_SANDBOX === '1') return false;
+  return !(platform === 'linux' && uid === 0);
 }
 
 async function launch(): Promise<Browser> {
-  const executablePath = chromiumExecutable();
+  let executablePath: string;
+  try {
+    executablePath = findBrowser().executablePath;
+  } catch (error) {
+    throw new ScholiaError('internal', `PDF export needs a browser to print with. ${error instanceof Error ? error.message : String(error)}`);
+  }
   // Loaded on first use: the app prints with Electron instead and never needs it.
   const { chromium } = await import('playwright-core');
+  const chromiumSandbox = chromiumSandboxAllowed();
   try {
-    return await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ARGS });
+    return await chromium.launch({ executablePath, chromiumSandbox, args: ARGS });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ScholiaError(
-      'internal',
-      `PDF export needs Chromium and none could be started (${reason}). Install Chromium (on Debian: apt-get install chromium) or set SCHOLIA_CHROMIUM to its path.`,
-    );
+    const sandboxHint = chromiumSandbox ? ' If this machine cannot run its sandbox, set SCHOLIA_CHROMIUM_NO_SANDBOX=1.' : '';
+    throw new ScholiaError('internal', `PDF export could not start the browser at ${executablePath} (${reason}).${sandboxHint}`);
   }
 }
 

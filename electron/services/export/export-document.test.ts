@@ -12,7 +12,6 @@ import { TagFileV1 } from '../../../shared/model/tag-file.ts';
 import { sampleAnnotations } from '../../../shared/testing/annotated-sample.ts';
 import { openScholia, type Scholia } from '../open-scholia.ts';
 import { useTempDirs } from '../testing/temp-dir.ts';
-import { chromiumExecutable } from './chromium-pdf.ts';
 import { exportDocument, fileStem } from './export-document.ts';
 
 const run = promisify(execFile);
@@ -83,8 +82,7 @@ describe('exportDocument', () => {
     await scholia.close();
   });
 
-  const pdfIt = chromiumExecutable() ? it : it.skip;
-  pdfIt('prints a PDF whose text, extracted by pdftotext, holds every claim', async () => {
+  it('prints a PDF whose text, extracted by pdftotext, holds every claim', async () => {
     const { scholia, document } = await annotatedLibrary();
     const file = await exportDocument(document, (await scholia.library.get(document.id)).tagset, 'pdf', { annotator: 'A. Analyst' });
     expect(file.mimeType).toBe('application/pdf');

@@ -64,6 +64,8 @@ export class LibraryStore {
   private readonly loading = new Map<string, Promise<Low<DocumentFile> | undefined>>();
   /** Documents of a newer format: shown, never saved. */
   private readonly newerDocuments = new Map<string, ReadOnly>();
+  /** Why each document found unreadable could not be read, as its notice says. */
+  private readonly damaged = new Map<string, string>();
   private readonly writes: DebouncedWrites;
   readonly backups: DocumentBackups;
 
@@ -242,7 +244,9 @@ export class LibraryStore {
         const where = read.movedTo ? `It was moved to documents/${path.basename(read.movedTo)}.` : 'It was left as it is.';
         const versions = await this.backups.list(id).catch(() => []);
         const restore = versions[0] ? ` Its last backup (${versions[0].savedAt}) can be restored: scholia restore ${id} --version 1.` : '';
-        this.notices.push({ level: 'warning', message: `Document ${id} could not be read: ${read.reason}. ${where}${restore}` });
+        const message = `Document ${id} could not be read: ${read.reason}. ${where}${restore}`;
+        this.damaged.set(id, message);
+        this.notices.push({ level: 'warning', message });
         return undefined;
       }
     }
@@ -359,18 +363,30 @@ export class LibraryStore {
     return entries.length;
   }
 
-  /** The document, read from disk on first use. A document whose file is unreadable is dropped from the index and reported. */
+  /**
+   * The document, read from disk on first use. A document whose file is unreadable is dropped from the
+   * index and reported; asking for it again answers why it could not be read.
+   */
   async getDocument(id: string): Promise<ScholiaDocument> {
+    const db = await this.loadListed(id);
+    if (!db) throw new ScholiaError('not-found', this.damaged.get(id) ?? `There is no document ${id} in the library.`);
+    return db.data.document;
+  }
+
+  /** Reads every listed document once, so a damaged file is reported and dropped from the list, as opening it would. */
+  async checkDocuments(): Promise<void> {
+    for (const { id } of [...this.index.data.documents]) await this.loadListed(id).catch(() => undefined);
+  }
+
+  /** A listed document's file; one that cannot be read leaves the index. */
+  private async loadListed(id: string): Promise<Low<DocumentFile> | undefined> {
     const listed = this.index.data.documents.some((summary) => summary.id === id);
     const db = listed ? await this.loadDocument(id) : undefined;
-    if (!db) {
-      if (listed) {
-        this.index.data.documents = this.index.data.documents.filter((summary) => summary.id !== id);
-        if (this.writable) this.scheduleIndexWrite();
-      }
-      throw new ScholiaError('not-found', `There is no document ${id} in the library.`);
+    if (!db && listed) {
+      this.index.data.documents = this.index.data.documents.filter((summary) => summary.id !== id);
+      if (this.writable) this.scheduleIndexWrite();
     }
-    return db.data.document;
+    return db;
   }
 
   /** Adds a new document and writes it at once, so an import is on disk before it is reported done. */
