@@ -9,7 +9,10 @@ import path from 'node:path';
 
 const DOWNLOAD_TIMEOUT_MS = Number(process.env.SCHOLIA_ELECTRON_DOWNLOAD_TIMEOUT_MS) || 10 * 60_000;
 
-/** The electron package's folder: the one given (tests), else the installed one, else null. */
+/**
+ * The electron package's folder: the one given (tests), else the installed one, else null.
+ * @returns {string | null}
+ */
 function electronPackageDir() {
   if (process.argv[2]) return path.resolve(process.argv[2]);
   try {
@@ -19,7 +22,10 @@ function electronPackageDir() {
   }
 }
 
-/** Whether the package's binary is there (what `require('electron')` will name). */
+/**
+ * Whether the package's binary is there (what `require('electron')` will name).
+ * @param {string} dir
+ */
 function binaryInstalled(dir) {
   try {
     return existsSync(path.join(dir, 'dist', readFileSync(path.join(dir, 'path.txt'), 'utf8')));
@@ -28,19 +34,26 @@ function binaryInstalled(dir) {
   }
 }
 
+/**
+ * @param {string} why
+ * @returns {never}
+ */
 function skipped(why) {
   console.log(`Scholia: the desktop shell was skipped (${why}); \`npm start\` will run Scholia in your browser instead.`);
   process.exit(0);
 }
 
-/** The line of a failed download that says why ("RequestError: getaddrinfo ENOTFOUND github.com"). */
+/**
+ * The line of a failed download that says why ("RequestError: getaddrinfo ENOTFOUND github.com").
+ * @param {string} output
+ */
 function reasonOf(output) {
   const lines = output.split('\n').map((line) => line.trim());
   return lines.find((line) => /error/iu.test(line) && !line.startsWith('at ')) ?? lines.find(Boolean) ?? 'no reason given';
 }
 
-const dir = electronPackageDir();
-if (dir === null) skipped('the electron package could not be installed');
+const found = electronPackageDir();
+const dir = found ?? skipped('the electron package could not be installed');
 const { version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
 if (binaryInstalled(dir)) process.exit(0);
 if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) skipped('ELECTRON_SKIP_BINARY_DOWNLOAD is set');
@@ -49,10 +62,10 @@ if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) skipped('ELECTRON_SKIP_BINARY_DOW
 const env = { ...process.env };
 if (env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy) env.ELECTRON_GET_USE_PROXY ??= '1';
 
-const child = spawn(process.execPath, [path.join(dir, 'install.js')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+const child = spawn(process.execPath, [path.join(dir, 'install.js')], { cwd: dir, env, stdio: 'pipe' });
 let output = '';
-child.stdout.on('data', (chunk) => (output += chunk));
-child.stderr.on('data', (chunk) => (output += chunk));
+child.stdout.on('data', (/** @type {Buffer} */ chunk) => (output += chunk.toString('utf8')));
+child.stderr.on('data', (/** @type {Buffer} */ chunk) => (output += chunk.toString('utf8')));
 const timer = setTimeout(() => {
   output = `the download took longer than ${Math.round(DOWNLOAD_TIMEOUT_MS / 1000)} s`;
   child.kill();
