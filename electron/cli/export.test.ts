@@ -69,17 +69,17 @@ describe('scholia export', () => {
     await writeFile(path.join(dir, 'a.txt'), 'A first article that stays readable.');
     await writeFile(path.join(dir, 'b.txt'), 'A second article whose file is damaged.');
     const imported = await scholia('import', path.join(dir, 'a.txt'), path.join(dir, 'b.txt'), '--library', library, '--json');
-    const [good, bad] = JSON.parse(imported.stdout) as { id: string }[];
-    await writeFile(path.join(library, 'documents', `${bad!.id}.json`), '{"format":"scholia-document", trunc');
+    const [good, bad] = (JSON.parse(imported.stdout) as { id: string }[]).map((document) => document.id) as [string, string];
+    await writeFile(path.join(library, 'documents', `${bad}.json`), '{"format":"scholia-document", trunc');
 
     const listed = await scholia('list', '--library', library, '--json');
     expect(listed.code).toBe(0);
-    expect((JSON.parse(listed.stdout) as { id: string }[]).map((d) => d.id)).toEqual([good!.id]);
-    expect(listed.stderr).toMatch(new RegExp(`scholia: Document ${bad!.id} could not be read: .*It was left as it is\\.`, 'u'));
+    expect((JSON.parse(listed.stdout) as { id: string }[]).map((d) => d.id)).toEqual([good]);
+    expect(listed.stderr).toMatch(new RegExp(`scholia: Document ${bad} could not be read: .*It was left as it is\\.`, 'u'));
 
-    const exported = await scholia('export', bad!.id, '--library', library, '--format', 'md', '--out', path.join(dir, 'x.md'));
+    const exported = await scholia('export', bad, '--library', library, '--format', 'md', '--out', path.join(dir, 'x.md'));
     expect(exported.code).toBe(1);
-    expect(exported.stderr).toMatch(new RegExp(`Document ${bad!.id} could not be read`, 'u'));
+    expect(exported.stderr).toMatch(new RegExp(`Document ${bad} could not be read`, 'u'));
     expect(exported.stderr).not.toMatch(/There is no document/u);
   });
 

@@ -10,7 +10,7 @@ function fakeMachine(platform: NodeJS.Platform, files: string[], env: NodeJS.Pro
     env,
     home,
     isExecutable: (file) => files.includes(file),
-    listDir: (dir) => [...new Set(files.filter((file) => file.startsWith(dir + paths.sep)).map((file) => file.slice(dir.length + 1).split(paths.sep)[0]!))],
+    listDir: (dir) => [...new Set(files.filter((file) => file.startsWith(dir + paths.sep)).map((file) => file.slice(dir.length + 1).split(paths.sep)[0] ?? ''))],
   };
 }
 
