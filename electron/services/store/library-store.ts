@@ -160,7 +160,8 @@ export class LibraryStore {
       store.createdNow = read.status === 'missing' && rebuilt.length === 0;
       index.data.documents = rebuilt;
       index.data.trash = await store.readTrashSummaries();
-      if (store.readOnly === null && (rebuilt.length > 0 || read.status === 'corrupt')) store.scheduleIndexWrite();
+      // Only a store that may write rewrites the index: one opened for reading leaves every file as it found it.
+      if (store.writable && (rebuilt.length > 0 || read.status === 'corrupt')) store.scheduleIndexWrite();
     }
     return store;
   }
