@@ -1,10 +1,11 @@
-import { copyFile, link, mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, lstat, mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentVersion } from '../../../shared/contract/channels.ts';
 import { ScholiaError } from '../../../shared/contract/errors.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
 import { isValidId } from '../../../shared/model/ids.ts';
-import { syncDirectory, tempPathOf } from './durable-file.ts';
+import { FOLDER_MODE, isTempName, readLibraryFile, syncDirectory, SymbolicLinkError, tempPathOf } from './durable-file.ts';
 import { countAnnotations, DocumentFile, STORE_VERSION } from './store-files.ts';
 
 export interface BackupPolicy {
@@ -31,7 +32,11 @@ function localDay(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** A hard link (free: the replaced file's bytes stay where they are), or a copy where links are not possible. */
+/**
+ * A hard link (free: the replaced file's bytes stay where they are), or a copy where links are not
+ * possible. Neither goes through a link planted at `to`: `link` and the exclusive copy fail on
+ * any name already there, which is then left as it is.
+ */
 async function keepCopy(from: string, to: string): Promise<void> {
   try {
     await link(from, to);
@@ -39,8 +44,15 @@ async function keepCopy(from: string, to: string): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return;
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV' && code !== 'EMLINK') throw error;
-    await copyFile(from, to);
+    await copyFile(from, to, constants.COPYFILE_EXCL).catch((copyError: unknown) => {
+      if ((copyError as NodeJS.ErrnoException).code !== 'EEXIST') throw copyError;
+    });
   }
+}
+
+/** Throws `SymbolicLinkError` for a path that is a symbolic link (a planted one: the store never makes any). */
+async function assertNotLink(file: string): Promise<void> {
+  if ((await lstat(file)).isSymbolicLink()) throw new SymbolicLinkError(file);
 }
 
 /**
@@ -60,15 +72,20 @@ export class DocumentBackups {
     return path.join(this.libraryDir, 'backups', id);
   }
 
-  /** Keeps `file`, which holds `previous`, as a version before a save replaces it. */
+  /**
+   * Keeps `file`, which holds `previous`, as a version before a save replaces it. Refuses
+   * (`SymbolicLinkError`) when the file or the document's backup folder is a symbolic link, so a
+   * planted link neither becomes a backup nor sends backups elsewhere.
+   */
   async keep(file: string, previous: ScholiaDocument): Promise<void> {
     const dir = this.dirOf(previous.id);
-    await mkdir(dir, { recursive: true });
+    await assertNotLink(file);
+    await mkdir(dir, { recursive: true, mode: FOLDER_MODE });
+    await assertNotLink(dir);
     const revision = String(previous.revision).padStart(6, '0');
     await keepCopy(file, path.join(dir, `r${revision}-${compactInstant(previous.modified)}.json`));
     const daily = path.join(dir, `daily-${localDay(previous.modified)}.json`);
     const temp = tempPathOf(daily);
-    await unlink(temp).catch(() => undefined);
     await keepCopy(file, temp);
     await rename(temp, daily);
     // rename() leaves both names when they already were links of one file.
@@ -77,13 +94,15 @@ export class DocumentBackups {
     await syncDirectory(dir);
   }
 
+  /** Deletes the versions beyond the policy, and any temporary file a killed save left here. */
   private async prune(dir: string): Promise<void> {
     const names = await readdir(dir);
+    const leftovers = names.filter(isTempName);
     const revisionOf = (name: string) => Number(SAVE_NAME.exec(name)?.[1]);
     const saves = names.filter((name) => SAVE_NAME.test(name)).sort((a, b) => revisionOf(a) - revisionOf(b) || a.localeCompare(b));
     const days = names.filter((name) => DAILY_NAME.test(name)).sort();
     const surplus = [...saves.slice(0, Math.max(0, saves.length - this.policy.saves)), ...days.slice(0, Math.max(0, days.length - this.policy.days))];
-    await Promise.all(surplus.map((name) => unlink(path.join(dir, name)).catch(() => undefined)));
+    await Promise.all([...surplus, ...leftovers].map((name) => unlink(path.join(dir, name)).catch(() => undefined)));
   }
 
   /** The readable versions of a document, newest first; one state kept under two names is listed once. */
@@ -118,6 +137,7 @@ export class DocumentBackups {
       document = await this.readVersionFile(file);
     } catch (error) {
       if (error instanceof ScholiaError) throw error;
+      if (error instanceof SymbolicLinkError) throw new ScholiaError('not-found', `Version ${versionId} of document ${id} is a symbolic link (${file}); Scholia does not follow links inside its library, so it cannot be restored.`);
       throw new ScholiaError('not-found', `Document ${id} has no readable version ${versionId}.`);
     }
     if (document.id !== id) throw new ScholiaError('not-found', `Version ${versionId} does not belong to document ${id}.`);
@@ -125,7 +145,7 @@ export class DocumentBackups {
   }
 
   private async readVersionFile(file: string): Promise<ScholiaDocument> {
-    const json: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const json: unknown = JSON.parse(await readLibraryFile(file));
     const version = typeof json === 'object' && json !== null && 'version' in json ? json.version : undefined;
     if (typeof version === 'number' && version > STORE_VERSION) {
       throw new ScholiaError('read-only', `This version was saved by a newer version of Scholia (format ${version}); update Scholia to restore it.`);

@@ -9,10 +9,11 @@ const steps = vi.hoisted(() => ({ log: [] as string[], written: [] as string[], 
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const fs = await importOriginal<typeof FsPromises>();
-  const name = (file: unknown) => path.relative(steps.root, String(file)) || '.';
+  // A temporary file's random part is shown as `<random>`, so the steps read the same on every run.
+  const name = (file: unknown) => (path.relative(steps.root, String(file)) || '.').replace(/\.[0-9a-f]{16}\.tmp$/u, '.<random>.tmp');
   return {
     ...fs,
-    open: async (file: string, flags: string, mode?: number) => {
+    open: async (file: string, flags: string | number, mode?: number) => {
       const handle = await fs.open(file, flags, mode);
       steps.log.push(`open ${name(file)}`);
       return Object.assign(Object.create(handle) as typeof handle, {
@@ -52,7 +53,7 @@ describe('writeFileDurably', () => {
     steps.root = await tempDir();
     steps.log.length = 0;
     await writeFileDurably(path.join(steps.root, 'library.json'), '{"a":1}');
-    const expected = ['open .library.json.tmp', 'write .library.json.tmp', 'fsync .library.json.tmp', 'close .library.json.tmp', 'rename .library.json.tmp -> library.json'];
+    const expected = ['open .library.json.<random>.tmp', 'write .library.json.<random>.tmp', 'fsync .library.json.<random>.tmp', 'close .library.json.<random>.tmp', 'rename .library.json.<random>.tmp -> library.json'];
     if (process.platform !== 'win32') expected.push('open .', 'fsync .', 'close .');
     expect(steps.log).toEqual(expected);
     expect(await readFile(path.join(steps.root, 'library.json'), 'utf8')).toBe('{"a":1}');
@@ -75,7 +76,7 @@ describe('DurableJsonFile', () => {
     expect(steps.written.map((text) => JSON.parse(text))).toEqual([{ n: 1 }, { n: 2 }]);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ n: 2 });
     const renames = steps.log.filter((step) => step.startsWith('rename'));
-    expect(renames).toEqual(['rename .doc.json.tmp -> doc.json', 'rename .doc.json.tmp -> doc.json']);
+    expect(renames).toEqual(['rename .doc.json.<random>.tmp -> doc.json', 'rename .doc.json.<random>.tmp -> doc.json']);
   });
 
   it('hands the replaced state to beforeReplace while the new one is written, replaces the file only after both, and never fails a save for it', async () => {
@@ -97,11 +98,11 @@ describe('DurableJsonFile', () => {
     await adapter.write({ n: 2 });
     expect(seen).toEqual([{ n: 1 }]);
     expect(errors).toHaveLength(1);
-    const second = steps.log.slice(steps.log.indexOf('rename .doc.json.tmp -> doc.json') + 1);
-    const renamed = second.indexOf('rename .doc.json.tmp -> doc.json');
+    const second = steps.log.slice(steps.log.indexOf('rename .doc.json.<random>.tmp -> doc.json') + 1);
+    const renamed = second.indexOf('rename .doc.json.<random>.tmp -> doc.json');
     expect(second.indexOf('beforeReplace')).toBeGreaterThanOrEqual(0);
     expect(second.indexOf('beforeReplace')).toBeLessThan(renamed);
-    expect(second.indexOf('fsync .doc.json.tmp')).toBeLessThan(renamed);
+    expect(second.indexOf('fsync .doc.json.<random>.tmp')).toBeLessThan(renamed);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ n: 2 });
   });
 

@@ -1,4 +1,6 @@
-import { open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { JsonBytesCache } from './json-bytes.ts';
@@ -6,9 +8,65 @@ import { JsonBytesCache } from './json-bytes.ts';
 /** Error codes of a directory `fsync` that only mean the platform or file system cannot do it. */
 const UNSYNCABLE_DIRECTORY = new Set(['EISDIR', 'EINVAL', 'EPERM', 'EACCES', 'EBADF', 'ENOTSUP', 'ENOSYS']);
 
-/** The temporary file a durable write goes through: `.name.tmp` beside the file, on the same file system. */
+/** Where the platform has it (not Windows): opening fails on a symbolic link instead of following it. */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/**
+ * How a temporary file is created: a new file only, never one already there, nor through a symbolic
+ * link planted at its name.
+ */
+export const CREATE_NEW_FILE = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | NO_FOLLOW;
+
+/** How a store file is read: never through a symbolic link, where the platform can tell. */
+const READ_NO_FOLLOW = constants.O_RDONLY | NO_FOLLOW;
+
+/** Library files are private to their owner. */
+export const FILE_MODE = 0o600;
+/** Library folders are private to their owner. */
+export const FOLDER_MODE = 0o700;
+
+/**
+ * The temporary file a durable write goes through: `.name.<random>.tmp` beside the file, on the same
+ * file system. The random part makes the name unguessable, so no one can plant a link at it beforehand.
+ */
 export function tempPathOf(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
+  return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+}
+
+/** A temporary file of a write or of the lock: a dot name ending in `.tmp` (`.name.tmp` of earlier versions, `.name.<random>.tmp` now). */
+export function isTempName(name: string): boolean {
+  return name.startsWith('.') && name.endsWith('.tmp');
+}
+
+/** A library file that is a symbolic link: Scholia neither reads nor writes through one. */
+export class SymbolicLinkError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is a symbolic link; Scholia does not follow links inside its library.`);
+    this.name = 'SymbolicLinkError';
+  }
+}
+
+/**
+ * Reads a library file as text, refusing a symbolic link (`SymbolicLinkError`) rather than reading
+ * where it points. `lstat` names the problem on every platform; `O_NOFOLLOW` closes the gap between
+ * that check and the open where the platform has it.
+ */
+export async function readLibraryFile(file: string): Promise<string> {
+  if ((await lstat(file)).isSymbolicLink()) throw new SymbolicLinkError(file);
+  let handle: FileHandle;
+  try {
+    handle = await open(file, READ_NO_FOLLOW);
+  } catch (error) {
+    // Linux and macOS answer ELOOP, FreeBSD EMLINK, for a link that appeared after the check.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') throw new SymbolicLinkError(file);
+    throw error;
+  }
+  try {
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -32,9 +90,9 @@ export async function syncDirectory(dir: string): Promise<void> {
 /** What a durable write takes: text, bytes, or bytes in pieces (written in order with vectored writes). */
 export type FileData = string | Uint8Array | readonly Uint8Array[];
 
-/** Writes a file's bytes and `fsync`s them before closing it. */
-export async function writeAndSync(file: string, data: FileData, flag = 'w'): Promise<void> {
-  const handle = await open(file, flag, 0o600);
+/** Writes a file's bytes and `fsync`s them before closing it; `flag` as `open` takes it (a string or `fs.constants` bits). */
+export async function writeAndSync(file: string, data: FileData, flag: string | number = 'w'): Promise<void> {
+  const handle = await open(file, flag, FILE_MODE);
   try {
     if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
     else await writePieces(handle, data);
@@ -92,12 +150,18 @@ export interface DurableWriteOptions {
 /**
  * Replaces `file` with `data` so that a crash or power cut at any instant leaves either the old
  * file or the new one, whole: the data goes to a temporary file which is `fsync`ed, then renamed
- * over the old file, then the directory is `fsync`ed so the rename itself is durable.
+ * over the old file, then the directory is `fsync`ed so the rename itself is durable. The temporary
+ * file has a random name and is created new (`CREATE_NEW_FILE`, mode 0600), so a link planted in
+ * the folder is never written through; the rename replaces a link at `file` itself, never its target.
  */
 export async function writeFileDurably(file: string, data: FileData, options: DurableWriteOptions = {}): Promise<void> {
   const temp = tempPathOf(file);
-  const [written, hook] = await Promise.allSettled([writeAndSync(temp, data), options.beforeReplace?.()]);
-  if (written.status === 'rejected') throw written.reason;
+  const [written, hook] = await Promise.allSettled([writeAndSync(temp, data, CREATE_NEW_FILE), options.beforeReplace?.()]);
+  if (written.status === 'rejected') {
+    // A failed create left nothing behind; a failed write or fsync leaves a file to take away.
+    await unlink(temp).catch(() => undefined);
+    throw written.reason;
+  }
   if (hook.status === 'rejected') {
     await unlink(temp).catch(() => undefined);
     throw hook.reason;
@@ -119,7 +183,9 @@ export interface DurableJsonFileOptions<T> {
 /**
  * A lowdb adapter for one JSON file with durable writes (`writeFileDurably`). Writes are queued, so
  * two never race on the temporary file, and each is serialised when it is asked for, so it saves the
- * state of that moment, reusing the bytes of records that have not changed since (`JsonBytesCache`). `read` throws on a file that is not JSON and answers null for a missing one.
+ * state of that moment, reusing the bytes of records that have not changed since (`JsonBytesCache`).
+ * `read` throws on a file that is not JSON (`SyntaxError`) or is a symbolic link (`SymbolicLinkError`),
+ * and answers null for a missing one.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   private queue: Promise<unknown> = Promise.resolve();
@@ -134,7 +200,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   async read(): Promise<T | null> {
     let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      text = await readLibraryFile(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;

@@ -1,7 +1,7 @@
 import { rename } from 'node:fs/promises';
 import { z } from 'zod';
 import { describeIssues } from '../../../shared/contract/validation.ts';
-import type { DurableJsonFile } from './durable-file.ts';
+import { SymbolicLinkError, type DurableJsonFile } from './durable-file.ts';
 
 /** What reading one store file found. */
 export type StoreFileRead<T> =
@@ -27,7 +27,8 @@ type VersionedSchema<T> = z.ZodObject<{ version: z.ZodType<number> } & z.ZodRawS
 /**
  * Reads and validates a store file through its adapter. A file that does not parse or fails
  * validation is moved aside as `<name>.corrupt-<timestamp>` (unless `moveAside` is false) and
- * reported, never overwritten. A file of a newer format is reported with what this version can read
+ * reported, never overwritten. A symbolic link is handled the same way, unread: the link itself is
+ * moved aside (a rename never follows it), and what it points to is neither read nor changed. A file of a newer format is reported with what this version can read
  * of it (validated with any version number), and left alone.
  */
 export async function readStoreFile<T>(adapter: DurableJsonFile<T>, schema: VersionedSchema<T>, currentVersion: number, moveAside: boolean): Promise<StoreFileRead<T>> {
@@ -44,7 +45,8 @@ export async function readStoreFile<T>(adapter: DurableJsonFile<T>, schema: Vers
     if (parsed.success) return { status: 'ok', data: parsed.data };
     reason = `it does not match the expected format (${describeIssues(parsed.error, 2)})`;
   } catch (error) {
-    if (error instanceof RangeError) reason = 'it is nested too deeply to read';
+    if (error instanceof SymbolicLinkError) reason = `it is a symbolic link (${error.file}), which Scholia does not follow: it was not read, and what it points to was left untouched`;
+    else if (error instanceof RangeError) reason = 'it is nested too deeply to read';
     else if (error instanceof SyntaxError) reason = `it is not valid JSON (${error.message})`;
     else throw error;
   }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { link, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, lstat, readFile, rename, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { syncDirectory, writeAndSync } from './durable-file.ts';
+import { CREATE_NEW_FILE, readLibraryFile, syncDirectory, writeAndSync } from './durable-file.ts';
 
 /** The lock file in the library folder: whoever holds it is the library's one writer. */
 export const LOCK_FILE = 'scholia.lock';
@@ -68,11 +68,12 @@ export async function isStale(owner: LockOwner): Promise<boolean> {
 
 type LockRead = { state: 'missing' } | { state: 'held'; owner: LockOwner; raw: string } | { state: 'unreadable'; raw: string; ageMs: number };
 
+/** Reads the lock file; a symbolic link there is refused (`SymbolicLinkError`), never followed. */
 async function readLock(file: string): Promise<LockRead> {
   let raw: string;
   let ageMs: number;
   try {
-    [raw, ageMs] = await Promise.all([readFile(file, 'utf8'), stat(file).then((info) => Date.now() - info.mtimeMs)]);
+    [raw, ageMs] = await Promise.all([readLibraryFile(file), lstat(file).then((info) => Date.now() - info.mtimeMs)]);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
     throw error;
@@ -96,7 +97,7 @@ async function removeStale(file: string, judged: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  const moved = await readFile(aside, 'utf8').catch(() => '');
+  const moved = await readLibraryFile(aside).catch(() => '');
   if (moved !== judged) await link(aside, file).catch(() => undefined);
   await unlink(aside).catch(() => undefined);
 }
@@ -104,7 +105,7 @@ async function removeStale(file: string, judged: string): Promise<void> {
 /** Creates `file` holding `content` in one step: a hard link of a complete temporary file, else an exclusive create. */
 async function createExclusively(file: string, content: string): Promise<boolean> {
   const temp = path.join(path.dirname(file), `.${LOCK_FILE}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  await writeAndSync(temp, content);
+  await writeAndSync(temp, content, CREATE_NEW_FILE);
   try {
     await link(temp, file);
     return true;

@@ -178,6 +178,20 @@ describe('recovery from damaged files', () => {
     expect(await readdir(path.join(dir, 'documents'))).toEqual([`${id}.json`]);
   });
 
+  it('leaves a damaged index as it is, bytes and all, when the library is only being read', async () => {
+    const dir = await tempDir();
+    const scholia = await openScholia({ libraryDir: dir });
+    const { id } = await importArticle(scholia);
+    await scholia.close();
+    await writeFile(path.join(dir, 'library.json'), '{"trunc');
+    const reader = await openScholia({ libraryDir: dir, access: 'read' });
+    const listed = await list(reader);
+    expect(listed.documents.map((d) => d.id)).toEqual([id]);
+    expect(listed.notices[0]?.message).toMatch(/library index could not be read: it is not valid JSON.*left as it is/);
+    await reader.close();
+    expect(await readFile(path.join(dir, 'library.json'), 'utf8')).toBe('{"trunc');
+  });
+
   it('rebuilds a schema-invalid index from the document files', async () => {
     const dir = await tempDir();
     const scholia = await openScholia({ libraryDir: dir });

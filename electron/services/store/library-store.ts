@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { DocumentVersion, Notice, ReadOnly } from '../../../shared/contract/channels.ts';
@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings.
 import { DEFAULT_TAGSET, type Tagset } from '../../../shared/model/tagset.ts';
 import { DebouncedWrites } from './debounced-writes.ts';
 import { DEFAULT_BACKUP_POLICY, DocumentBackups, type BackupPolicy } from './document-backups.ts';
-import { DurableJsonFile } from './durable-file.ts';
+import { DurableJsonFile, FOLDER_MODE, isTempName } from './durable-file.ts';
 import { readStoreFile } from './json-file.ts';
 import { describeOwner, LibraryLock, LOCK_FILE } from './library-lock.ts';
 import { DocumentFile, LibraryFile, STORE_VERSION, summarize } from './store-files.ts';
@@ -39,12 +39,29 @@ const DEVICE_NAME = /^(?:con|prn|aux|nul|com\d|lpt\d)$/iu;
 
 /** Temporary files a killed writer may have left: of a write, of taking the lock, of removing a stale lock. */
 function isLeftoverTemp(name: string): boolean {
-  return name.startsWith('.') && (name.endsWith('.tmp') || name.startsWith(`.${LOCK_FILE}.stale-`));
+  return isTempName(name) || name.startsWith(`.${LOCK_FILE}.stale-`);
 }
 
+/** Deletes leftover temporary files; `unlink` removes a link planted at such a name, never what it points to. */
 async function removeLeftoverTemps(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   await Promise.all(names.filter(isLeftoverTemp).map((name) => unlink(path.join(dir, name)).catch(() => undefined)));
+}
+
+/** The folders of a library that hold its files. */
+const LIBRARY_FOLDERS = ['documents', 'trash', 'backups'] as const;
+
+/**
+ * Refuses a library whose `documents/`, `trash/` or `backups/` is a symbolic link: every file written
+ * there would land wherever the link points. (The library folder itself may be a link: the user chose it.)
+ */
+async function assertNoLinkedFolders(dir: string): Promise<void> {
+  for (const folder of LIBRARY_FOLDERS) {
+    const info = await lstat(path.join(dir, folder)).catch(() => undefined);
+    if (info?.isSymbolicLink()) {
+      throw new ScholiaError('forbidden', `The library ${dir} cannot be opened: its ${folder} folder is a symbolic link, and Scholia does not follow links inside its library. Replace ${path.join(dir, folder)} with a real folder.`);
+    }
+  }
 }
 
 function inUseMessage(dir: string, holder: string): string {
@@ -91,8 +108,9 @@ export class LibraryStore {
     let access = options.access ?? 'write';
     let lock: LibraryLock | null = null;
     let readOnly: ReadOnly | null = null;
+    await assertNoLinkedFolders(dir);
     if (access === 'write') {
-      await mkdir(path.join(dir, 'documents'), { recursive: true });
+      await mkdir(path.join(dir, 'documents'), { recursive: true, mode: FOLDER_MODE });
       const attempt = await LibraryLock.acquire(dir, options.owner ?? 'Scholia');
       if (attempt.acquired) {
         lock = attempt.lock;
@@ -144,7 +162,8 @@ export class LibraryStore {
       store.createdNow = read.status === 'missing' && rebuilt.length === 0;
       index.data.documents = rebuilt;
       index.data.trash = await store.readTrashSummaries();
-      if (store.readOnly === null && (rebuilt.length > 0 || read.status === 'corrupt')) store.scheduleIndexWrite();
+      // Only a store that may write rewrites the index: one opened for reading leaves every file as it found it.
+      if (store.writable && (rebuilt.length > 0 || read.status === 'corrupt')) store.scheduleIndexWrite();
     }
     return store;
   }
@@ -319,7 +338,7 @@ export class LibraryStore {
     this.assertWritable(id);
     await this.getDocument(id);
     await this.writes.flush();
-    await mkdir(path.join(this.dir, 'trash'), { recursive: true });
+    await mkdir(path.join(this.dir, 'trash'), { recursive: true, mode: FOLDER_MODE });
     await rename(this.documentPath(id), this.trashPath(id));
     const summary = this.index.data.documents.find((existing) => existing.id === id);
     if (!summary) throw new ScholiaError('not-found', `There is no document ${id} in the library.`);

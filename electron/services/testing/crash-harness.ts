@@ -100,7 +100,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 /**
  * Checks every file of the library: each parses and validates; each document holds a state a writer
  * announced, no older than the last flush that resolved; each backup holds an announced state; the
- * index lists every document. Temporary files (`.name.tmp`) are not store files and are skipped.
+ * index lists every document. Temporary files (`.name.<random>.tmp`) are not store files and are skipped.
  */
 async function checkLibrary(dir: string, ids: readonly string[], seen: Seen): Promise<{ checked: number; problems: string[] }> {
   const problems: string[] = [];
