@@ -21,6 +21,7 @@ export interface ExportArgs {
   verdicts?: string;
   noArticle?: boolean;
   noText?: boolean;
+  csvRawFormulas?: boolean;
 }
 
 interface Source {
@@ -72,6 +73,7 @@ export async function exportCommand(libraryDir: string, positionals: string[], a
     ...(args.verdicts !== undefined ? { verdicts: list(args.verdicts) ?? [] } : {}),
     ...(args.noArticle ? { includeArticle: false } : {}),
     ...(args.noText ? { embedText: false } : {}),
+    ...(args.csvRawFormulas ? { csvRawFormulas: true } : {}),
   };
 
   const isFile = existsSync(doc) && statSync(doc).isFile();
