@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnnotatorItems } from '../../shared/agreement/agreement-items.ts';
 import { agreementItems } from '../../shared/agreement/agreement-items.ts';
@@ -7,13 +6,15 @@ import { AGREEMENT_SCOPES, computeAgreement, type AgreementReport, type Agreemen
 import { AGREEMENT_FIGURES, FIGURE_EXPLANATIONS } from '../../shared/agreement/figure-explanations.ts';
 import { ANCHOR_STATUSES, type AnchorStatus } from '../../shared/anchoring/anchor.ts';
 import { matchEntities } from '../../shared/anchoring/entity-matching.ts';
+import { ScholiaError } from '../../shared/contract/errors.ts';
 import { checkTagFile, type TagFileProblem } from '../../shared/model/tag-file-check.ts';
-import type { TagFileV1 } from '../../shared/model/tag-file.ts';
+import { MAX_TAG_FILE_BYTES, type TagFileV1 } from '../../shared/model/tag-file.ts';
 import { buildReview } from '../../shared/review/build-review.ts';
 import { entityKeys } from '../../shared/review/entity-keys.ts';
 import { canonicalText } from '../../shared/text/canonical.ts';
 import { fingerprint } from '../../shared/text/fingerprint.ts';
 import { parsePlainText } from '../../shared/text/plain-text.ts';
+import { readJsonFileInput } from '../services/json-file-input.ts';
 import { readTextFile } from '../services/text-file.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -35,10 +36,12 @@ async function readTagFiles(files: readonly string[]): Promise<{ file: string; t
     files.map(async (file) => {
       let json: unknown;
       try {
-        json = JSON.parse(await readFile(file, 'utf8'));
+        // Refused by its size before it is read, as `export` and `validate` do.
+        json = await readJsonFileInput(file, MAX_TAG_FILE_BYTES);
       } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : error instanceof Error ? error.message : String(error);
-        return { file, problems: [{ path: '$', message: `not readable JSON: ${reason}` }] };
+        // A missing file keeps its short reason; an oversized or unparsable one says which and why ("x.json is 100 MiB; a tag file may be at most 64 MiB").
+        if (error instanceof ScholiaError && error.code === 'not-found') return { file, problems: [{ path: '$', message: 'not readable JSON: there is no such file' }] };
+        return { file, problems: [{ path: '$', message: error instanceof ScholiaError ? error.message : `not readable JSON: ${error instanceof Error ? error.message : String(error)}` }] };
       }
       const check = checkTagFile(json);
       return check.ok ? { file, tags: check.file, problems: [] } : { file, problems: check.problems };

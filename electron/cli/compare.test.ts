@@ -1,8 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportTagFile } from '../../shared/export/tag-file-export.ts';
 import type { ScholiaDocument } from '../../shared/model/document.ts';
+import { MAX_TAG_FILE_BYTES } from '../../shared/model/tag-file.ts';
 import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
 import { annotatedSampleDocument } from '../../shared/testing/annotated-sample.ts';
 import { useTempDirs } from '../services/testing/temp-dir.ts';
@@ -83,5 +84,22 @@ describe('scholia compare', () => {
     expect(result.stdout).toContain(`${path.join(dir, 'missing.json')}: $: not readable JSON: there is no such file`);
     expect(result.stderr).toMatch(/are not valid tag files; nothing compared/);
     expect((await scholia('compare', a)).code).toBe(2);
+  });
+
+  it('refuses a tag file larger than 64 MiB by its size, without reading it, with the message export and validate give', async () => {
+    const dir = await tempDir();
+    const a = await write(dir, 'a.json', sample, 'A. Analyst');
+    const big = path.join(dir, 'big.json');
+    await writeFile(big, '');
+    await truncate(big, MAX_TAG_FILE_BYTES + 1024 * 1024);
+    const notJson = path.join(dir, 'not-json.json');
+    await writeFile(notJson, '{"annotations": [');
+    const result = await scholia('compare', a, big, notJson);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${big}: $: big.json is 65 MiB; a tag file may be at most 64 MiB`);
+    expect(result.stdout).toMatch(/not-json\.json: \$: not-json\.json is not JSON: /u);
+    expect(result.stderr).toMatch(/are not valid tag files; nothing compared/);
+    const validated = await scholia('validate', big);
+    expect(validated.stdout).toContain('big.json is 65 MiB; a tag file may be at most 64 MiB');
   });
 });

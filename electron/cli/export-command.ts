@@ -22,6 +22,7 @@ export interface ExportArgs {
   verdicts?: string;
   noArticle?: boolean;
   noText?: boolean;
+  csvRawFormulas?: boolean;
 }
 
 interface Source {
@@ -86,6 +87,7 @@ export async function exportCommand(libraryDir: string, positionals: string[], a
     ...(args.verdicts !== undefined ? { verdicts: list(args.verdicts) ?? [] } : {}),
     ...(args.noArticle ? { includeArticle: false } : {}),
     ...(args.noText ? { embedText: false } : {}),
+    ...(args.csvRawFormulas ? { csvRawFormulas: true } : {}),
   };
 
   // PDF needs a browser to print with: without one, stop now with the one line that says what to install.

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { exportTagFile } from '../../shared/export/tag-file-export.ts';
 import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
@@ -107,6 +108,23 @@ describe('scholia export', () => {
     expect(markdown).toContain('## Claims');
     expect(markdown).not.toContain('## Article');
     expect(markdown).not.toContain('## Quotes');
+  });
+
+  it('writes CSV with formula-leading cells defused, or raw with --csv-raw-formulas', async () => {
+    const dir = await tempDir();
+    const formula = '=HYPERLINK("https://evil.example","Open")';
+    const file = path.join(dir, 'formula.scholia-tags.json');
+    const withFormula = { ...sample, annotations: sample.annotations.map((a, i) => (i === 0 ? { ...a, note: formula } : a)) };
+    await writeFile(file, JSON.stringify(exportTagFile(withFormula, DEFAULT_TAGSET, { annotator: 'A. Analyst' })));
+    const read = async (...flags: string[]) => {
+      const out = path.join(dir, `out${flags.length}.csv`);
+      expect((await scholia('export', file, '--format', 'csv', '--out', out, ...flags)).code).toBe(0);
+      const rows: Record<string, string>[] = parseCsv(await readFile(out, 'utf8'), { bom: true, columns: true });
+      return rows.map((row) => row.note);
+    };
+    expect(await read()).toContain(`'${formula}`);
+    expect(await read()).not.toContain(formula);
+    expect(await read('--csv-raw-formulas')).toContain(formula);
   });
 
   it('explains what is wrong with the command line', async () => {

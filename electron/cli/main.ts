@@ -22,12 +22,13 @@ const USAGE = `Usage:
                                                  import articles (txt, md, html, docx, pdf, or http(s) pages); print their ids
   scholia list [--library DIR] [--json]          list the library's documents
   scholia export DOC --format FORMAT --out PATH [--library DIR]
-        [--sections LIST] [--verdicts LIST] [--no-article] [--no-text]
+        [--sections LIST] [--verdicts LIST] [--no-article] [--no-text] [--csv-raw-formulas]
                                                  export a document (an id, or a tag file with its text)
         FORMAT: html, pdf, md, docx (reports); tags, w3c, csv, claimreview, brat, conll (data).
         brat writes PATH.txt and PATH.ann, or one zip when PATH ends in .zip.
         When PATH is an existing folder, the file (brat: both files) goes inside it, named after the title.
         --sections: summary,claims,quotes,entities,notes  --verdicts: verdict ids to keep
+        --csv-raw-formulas: leave CSV cells starting with = + - @ as they are (else they get a leading ')
   scholia validate TAGFILE                        check a tag file; print each problem with its JSON path
   scholia compare A.json B.json [C.json...] [--text ARTICLE.txt] [--json]
                                                  agreement between tag files of one article, placed on one text
@@ -60,6 +61,7 @@ function parse(args: string[]) {
         verdicts: { type: 'string' },
         'no-article': { type: 'boolean', default: false },
         'no-text': { type: 'boolean', default: false },
+        'csv-raw-formulas': { type: 'boolean', default: false },
         text: { type: 'string' },
         apply: { type: 'boolean', default: false },
         'min-confidence': { type: 'string' },
@@ -160,6 +162,7 @@ async function main(argv: string[]): Promise<void> {
         ...(values.verdicts !== undefined ? { verdicts: values.verdicts } : {}),
         noArticle: values['no-article'],
         noText: values['no-text'],
+        csvRawFormulas: values['csv-raw-formulas'],
       });
     case 'compare':
       return compareCommand(rest, { ...(values.text !== undefined ? { text: values.text } : {}), json: values.json });

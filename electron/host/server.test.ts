@@ -2,13 +2,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RENDERER_CSP } from '../../shared/security/csp.ts';
+import { dispatch, INTERNAL_ERROR_MESSAGE, type Handlers } from '../services/dispatch.ts';
 import { openScholia, type Scholia } from '../services/open-scholia.ts';
 import { DocumentFile } from '../services/store/store-files.ts';
 import { addNote } from '../services/testing/library-fixtures.ts';
 import { useTempDirs } from '../services/testing/temp-dir.ts';
-import { MAX_BODY_BYTES, startHost, type Host } from './server.ts';
+import { MAX_BODY_BYTES, startHost, tokenCookieName, type Host } from './server.ts';
 
 const tempDir = useTempDirs();
 const assetsDir = path.resolve('assets');
@@ -100,6 +101,22 @@ describe('browser host', () => {
     expect(page.body).toContain('<title>Scholia</title>');
   });
 
+  it('names its cookie after its port and reads no other name, since cookies ignore ports', async () => {
+    const host = await start();
+    const login = await request(host, { path: `/?token=${TOKEN}` });
+    expect(login.headers['set-cookie']?.[0]).toMatch(new RegExp(`^${tokenCookieName(host.port)}=${TOKEN};`));
+    expect(tokenCookieName(host.port)).toBe(`scholia_token_${host.port}`);
+    const withCookie = (name: string) => ({ Cookie: `${name}=${TOKEN}` });
+    // Another Scholia on another port (or the old fixed name) carries the right token under its own name: refused.
+    for (const name of [tokenCookieName(host.port + 1), 'scholia_token']) {
+      expect((await request(host, { path: '/', headers: withCookie(name) })).status, name).toBe(401);
+      expect((await request(host, { method: 'POST', path: '/api/library.list', headers: { ...withCookie(name), 'Content-Type': 'application/json' }, body: '{}' })).status, name).toBe(401);
+    }
+    expect((await request(host, { path: '/', headers: withCookie(tokenCookieName(host.port)) })).status).toBe(200);
+    const api = await request(host, { method: 'POST', path: '/api/library.list', headers: { ...withCookie(tokenCookieName(host.port)), 'Content-Type': 'application/json' }, body: '{}' });
+    expect(api.status).toBe(200);
+  });
+
   it('refuses path traversal and never lists folders', async () => {
     const host = await start();
     for (const attempt of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fpackage.json', '/assets/', '/assets', '/..\\..\\etc\\passwd', '/%00']) {
@@ -115,6 +132,28 @@ describe('browser host', () => {
     const result = JSON.parse(reply.body);
     expect(result.ok).toBe(true);
     expect(result.value.documents).toHaveLength(1);
+  });
+
+  it('answers an internal failure with a generic message and logs the details, never sending them', async () => {
+    const rendererDir = await tempDir();
+    await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Scholia</title>');
+    const failing = {
+      'library.list': () => {
+        throw new Error("ENOENT: no such file or directory, open '/home/analyst/Scholia/library.json'");
+      },
+    } as unknown as Handlers;
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const host = await startHost({ scholia: { dispatch: (channel: string, input: unknown) => dispatch(failing, channel, input) } as Scholia, rendererDir, token: TOKEN });
+    try {
+      const reply = await request(host, { method: 'POST', path: '/api/library.list', headers: json, body: '{}' });
+      expect(reply.status).toBe(500);
+      expect(JSON.parse(reply.body)).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } });
+      expect(reply.body).not.toContain('/home/analyst');
+      expect(String(logged.mock.calls[0]?.[1])).toContain('/home/analyst/Scholia/library.json');
+    } finally {
+      logged.mockRestore();
+      await host.close();
+    }
   });
 
   it('answers malformed payloads with a validation error, and keeps serving', async () => {

@@ -11,7 +11,13 @@ import { readStaticFile, resolveStaticPath } from './static-files.ts';
 /** The largest API request body accepted: room for an article at the contract's size limit. */
 export const MAX_BODY_BYTES = 48 * 1024 * 1024;
 
-const TOKEN_COOKIE = 'scholia_token';
+/**
+ * The token cookie's name, one per port: cookies ignore ports, so a fixed name would be sent to
+ * every other service on 127.0.0.1 too (and theirs to us). Only this port's name is read.
+ */
+export function tokenCookieName(port: number): string {
+  return `scholia_token_${port}`;
+}
 
 const STATUS_OF: Record<ErrorCode, number> = {
   'bad-request': 400,
@@ -65,10 +71,10 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
-function presentedToken(request: http.IncomingMessage): string | undefined {
+function presentedToken(request: http.IncomingMessage, cookieName: string): string | undefined {
   const auth = request.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length).trim();
-  return cookieValue(request.headers.cookie, TOKEN_COOKIE);
+  return cookieValue(request.headers.cookie, cookieName);
 }
 
 function send(response: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
@@ -126,6 +132,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const rendererDir = path.resolve(options.rendererDir);
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
+  let cookieName = tokenCookieName(0);
 
   async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, channel: string): Promise<void> {
     if (request.method !== 'POST') return sendError(response, 405, 'bad-request', 'API calls use POST.');
@@ -162,10 +169,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (queryToken !== null && request.method === 'GET') {
       if (!sameSecret(queryToken, token)) return send(response, 401, 'Unauthorized: wrong token', 'text/plain; charset=utf-8');
       url.searchParams.delete('token');
-      const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+      const cookie = `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
       return send(response, 303, '', 'text/plain; charset=utf-8', { Location: url.pathname + url.search, 'Set-Cookie': cookie });
     }
-    if (!sameSecret(presentedToken(request), token)) {
+    if (!sameSecret(presentedToken(request, cookieName), token)) {
       const isApi = url.pathname.startsWith('/api/');
       if (isApi) return sendError(response, 401, 'forbidden', 'Missing or wrong token: open the URL that `scholia serve` printed.');
       return send(response, 401, 'Unauthorized: open the URL that `scholia serve` printed.', 'text/plain; charset=utf-8');
@@ -190,6 +197,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const { port } = server.address() as AddressInfo;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
+  cookieName = tokenCookieName(port);
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,

@@ -30,17 +30,48 @@ export const CSV_COLUMNS = [
   'author',
   'created',
   'modified',
+  'document_id',
+  'document_title',
+  'document_url',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
+/** What leads a cell a spreadsheet would run as a formula (OWASP's CSV-injection list, and the full-width forms Apple Numbers folds into them). */
+const FORMULA_LEADERS = new Set(['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
+
+/** Whether a text cell starts like a formula, and so is written with a leading `'` unless raw formulas are asked for. */
+export function looksLikeFormula(cell: string): boolean {
+  return FORMULA_LEADERS.has(cell.charAt(0));
+}
+
+export interface CsvExportOptions {
+  /**
+   * Keeps cells that start like a formula (`=`, `+`, `-`, `@`, tab, CR) as they are, for data
+   * tools. Off by default: such a cell gets a leading `'`, so a spreadsheet shows it as text
+   * instead of running it.
+   */
+  rawFormulas?: boolean;
+}
+
+/** The byte-order mark: Excel on Windows reads the file as UTF-8 only when it starts with one. */
+const UTF8_BOM = '\uFEFF';
+
 /**
- * One row per annotation in text order (RFC 4180: comma-separated, CRLF, quoted where needed,
- * UTF-8 without a byte-order mark). `start`/`end` count Unicode code points, as Python and R do.
- * Cells with several values (evidence URLs, tags) hold one value per line.
+ * One row per annotation in text order (RFC 4180: comma-separated, CRLF between records, UTF-8 with
+ * a byte-order mark). Every cell holding a quote, a comma or any line break (`\n` or `\r` alone
+ * too) is quoted, so a note cannot end its row. `start`/`end` count Unicode code points, as Python
+ * and R do. Cells with several values (evidence URLs, tags) hold one value per line. Text cells
+ * that start like a formula get a leading `'` unless `rawFormulas` is set. The last columns name
+ * the document, so the CSVs of several articles can be stacked.
  */
-export function exportCsv(document: ScholiaDocument, tagset: Tagset): string {
+export function exportCsv(document: ScholiaDocument, tagset: Tagset, options: CsvExportOptions = {}): string {
   const index = new CodePointIndex(document.text);
   const entities = new Map(document.entities.map((entity) => [entity.id, entity]));
+  const cell = (value: string | number | undefined): string | number => {
+    if (value === undefined) return '';
+    if (typeof value === 'number' || options.rawFormulas || !looksLikeFormula(value)) return value;
+    return `'${value}`;
+  };
   const rows = [...document.annotations].sort(compareAnnotations).map((annotation, position) => {
     const row: Partial<Record<CsvColumn, string | number>> = {
       number: position + 1,
@@ -54,6 +85,9 @@ export function exportCsv(document: ScholiaDocument, tagset: Tagset): string {
       author: annotation.author,
       created: annotation.created,
       modified: annotation.modified,
+      document_id: document.id,
+      document_title: document.meta.title,
+      document_url: document.meta.url ?? '',
     };
     switch (annotation.kind) {
       case 'claim':
@@ -80,7 +114,8 @@ export function exportCsv(document: ScholiaDocument, tagset: Tagset): string {
       case 'note':
         break;
     }
-    return CSV_COLUMNS.map((column) => row[column] ?? '');
+    return CSV_COLUMNS.map((column) => cell(row[column]));
   });
-  return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows' });
+  // csv-stringify stops quoting a bare `\n` or `\r` once a record delimiter is set, unless told to.
+  return UTF8_BOM + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows', quote_record_delimiter: true });
 }

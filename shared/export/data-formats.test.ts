@@ -74,9 +74,9 @@ describe('exportWebAnnotations', () => {
 describe('exportCsv', () => {
   it('parses back with a CSV parser: one row per annotation, stable columns, text intact', () => {
     const csv = exportCsv(unicode, DEFAULT_TAGSET);
-    const rows: string[][] = parseCsv(csv, { relax_column_count: false });
+    const rows: string[][] = parseCsv(csv, { bom: true, relax_column_count: false });
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    const records: Record<string, string>[] = parseCsv(csv, { columns: true });
+    const records: Record<string, string>[] = parseCsv(csv, { bom: true, columns: true });
     const sorted = [...unicode.annotations].sort(compareAnnotations);
     expect(records).toHaveLength(sorted.length);
     records.forEach((record, i) => {
@@ -93,7 +93,7 @@ describe('exportCsv', () => {
 
   it('quotes commas, quotation marks and newlines', () => {
     const csv = exportCsv(sample, DEFAULT_TAGSET);
-    const records: Record<string, string>[] = parseCsv(csv, { columns: true });
+    const records: Record<string, string>[] = parseCsv(csv, { bom: true, columns: true });
     const claim = records.find((r) => r.id === 'claim-traffic');
     expect(claim?.exact).toBe('the outage was due to "high levels of external network traffic,"');
     expect(records.find((r) => r.id === 'claim-hacked')?.evidence).toBe('https://example.org/status/ep-outage');

@@ -3,9 +3,23 @@ import { safeHttpUrl } from './html-escape.ts';
 import type { ArticleBlock, ClaimEntry, EntityEntry, QuoteGroup, ReportMark, ReportModel } from './report-model.ts';
 import { formatDate, formatDateTime, plural, quoted, SECTION_TITLES } from './report-text.ts';
 
-/** Escapes the characters that could start Markdown syntax or raw HTML anywhere in a line. */
+/** Line breaks, whichever convention (CommonMark ends a line at CR or LF; the others are folded too), with the spaces around them. */
+const LINE_BREAKS = /\s*[\r\n\v\f\u0085\u2028\u2029]\s*/gu;
+
+/** Every line of a multi-line text, whatever its line breaks (a lone CR ends a line in CommonMark too). */
+function textLines(text: string): string[] {
+  return text.split(/\r\n|[\r\n\v\f\u0085\u2028\u2029]/u);
+}
+
+/**
+ * Text for one line of the report, however it is placed: line breaks (with the spaces around
+ * them) become one space, so a name, tag or title cannot start a line of its own (a heading, a
+ * list, a setext underline, a code block); then every character that could start Markdown syntax
+ * or raw HTML is escaped, and a leading `-`, `+`, `=` or `1.` as well.
+ */
 export function escapeMarkdown(text: string): string {
   return text
+    .replace(LINE_BREAKS, ' ')
     .replace(/[\\`*_[\]<>#|~&]/gu, (char) => `\\${char}`)
     .replace(/^(\s*)([-+=])/u, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/u, '$1\\$2');
@@ -23,9 +37,7 @@ function lines(parts: (string | false | undefined)[]): string {
 
 function noteQuote(note: string | undefined): string {
   if (!note?.trim()) return '';
-  return `\n\n${note
-    .trim()
-    .split(/\r?\n/u)
+  return `\n\n${textLines(note.trim())
     .map((line) => `> ${escapeMarkdown(line)}`)
     .join('\n')}`;
 }

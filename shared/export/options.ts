@@ -26,5 +26,10 @@ export const ExportOptions = z.strictObject({
   includeArticle: z.boolean().optional(),
   /** Whether a tag file embeds the article text, making it self-contained (default true). */
   embedText: z.boolean().optional(),
+  /**
+   * Whether CSV cells that start like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, CR) stay as
+   * they are, for data tools (default false: they get a leading `'`, so a spreadsheet shows text).
+   */
+  csvRawFormulas: z.boolean().optional(),
 });
 export type ExportOptions = z.infer<typeof ExportOptions>;

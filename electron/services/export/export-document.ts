@@ -92,7 +92,7 @@ export async function exportDocument(document: ScholiaDocument, tagset: Tagset, 
       bytes = json(exportWebAnnotations(document, tagset));
       break;
     case 'csv':
-      bytes = strToU8(exportCsv(document, tagset));
+      bytes = strToU8(exportCsv(document, tagset, { rawFormulas: options.csvRawFormulas === true }));
       break;
     case 'claimreview':
       bytes = json(exportClaimReviews(document, tagset, { annotator }));

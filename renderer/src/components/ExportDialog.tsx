@@ -101,6 +101,7 @@ function ExportForm({ store }: { store: AppStore }) {
   const [verdictFilter, setVerdictFilter] = useState<string[]>([]);
   const [includeArticle, setIncludeArticle] = useState(true);
   const [embedText, setEmbedText] = useState(true);
+  const [csvRawFormulas, setCsvRawFormulas] = useState(false);
   const [preview, setPreview] = useState<PreviewDocument | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   const [busy, setBusy] = useState(false);
@@ -111,7 +112,9 @@ function ExportForm({ store }: { store: AppStore }) {
     ? { sections, includeArticle, ...(verdictFilter.length > 0 ? { verdicts: verdictFilter } : {}) }
     : format === 'tags'
       ? { embedText }
-      : {};
+      : format === 'csv' && csvRawFormulas
+        ? { csvRawFormulas }
+        : {};
   const optionsKey = JSON.stringify(options);
   const noSection = isReport && sections.length === 0 && !includeArticle;
 
@@ -220,6 +223,14 @@ function ExportForm({ store }: { store: AppStore }) {
               <input type="checkbox" checked={embedText} onChange={(event) => setEmbedText(event.currentTarget.checked)} />
               Embed the article text (the file is then self-contained)
             </label>
+          ) : format === 'csv' ? (
+            <>
+              <p class="field-hint">Data files always carry every annotation.</p>
+              <label class="check">
+                <input type="checkbox" checked={csvRawFormulas} onChange={(event) => setCsvRawFormulas(event.currentTarget.checked)} />
+                Keep cells that start with = + - @ as they are (for data tools; a spreadsheet could run them as formulas)
+              </label>
+            </>
           ) : (
             <p class="field-hint">Data files always carry every annotation.</p>
           )}
