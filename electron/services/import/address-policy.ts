@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
 /**
@@ -26,15 +27,33 @@ function embeddedIpv4(address: ipaddr.IPv6, range: string): ipaddr.IPv4 | undefi
 }
 
 /**
+ * The address in a form ipaddr.js reads as written. IPv6 goes through the WHATWG URL parser first:
+ * ipaddr.js reads `::a.b.c.d` as IPv4-mapped (`::ffff:a.b.c.d`) rather than IPv4-compatible, and
+ * accepts zone ids (`fe80::1%eth0`), which no web address may carry.
+ */
+function canonicalAddress(address: string): string | undefined {
+  if (address.includes(':')) {
+    if (!isIPv6(address)) return undefined;
+    try {
+      const { hostname } = new URL(`http://[${address}]/`);
+      return hostname.slice(1, -1);
+    } catch {
+      return undefined;
+    }
+  }
+  return ipaddr.IPv4.isValid(address) ? address : undefined;
+}
+
+/**
  * The special-purpose range an IP address belongs to (`loopback`, `private`, `linkLocal`,
  * `uniqueLocal`, …; `ipv4Mapped:loopback` for an IPv6 form of a refused IPv4 address), `invalid`
  * when it is no IP address, or undefined when it is a public unicast address. Accepts every form
  * ipaddr.js parses, the BSD shorthand included (`127.1`, `0x7f.1`, `0177.0.0.1`, `2130706433`).
  */
 export function specialPurposeRange(address: string): string | undefined {
-  const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
-  if (!ipaddr.isValid(bare)) return 'invalid';
-  const parsed = ipaddr.parse(bare);
+  const canonical = canonicalAddress(address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address);
+  if (canonical === undefined) return 'invalid';
+  const parsed = ipaddr.parse(canonical);
   const range: string = parsed.range();
   if (parsed.kind() === 'ipv4') return range === 'unicast' ? undefined : range;
   const ipv6 = parsed as ipaddr.IPv6;
