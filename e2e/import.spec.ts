@@ -103,8 +103,27 @@ test.describe('web addresses', () => {
   });
   test.afterAll(() => server.close());
 
-  test('imports a page fetched from a web address, following its redirect', async ({ reader, page }) => {
+  test('refuses a page on the private network until Settings allows it, then imports it, following its redirect', async ({ reader, page, host }) => {
     const imports = new ImportPage(page);
+    await imports.openDialog();
+    await imports.dialog.getByLabel('Web address of the article').fill(`${server.origin}/short/harbour`);
+    await imports.dialog.getByRole('button', { name: 'Import page' }).click();
+    await expect(imports.dialog.getByRole('alert')).toContainText('Scholia could not fetch this address. It is on a private network', { timeout: IMPORT_TIMEOUT });
+    expect(server.requests).toEqual([]);
+    await imports.dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(imports.dialog).toHaveCount(0);
+
+    // The fixture server is on 127.0.0.1, as an intranet page would be: the analyst allows it.
+    await page.keyboard.press('Control+,');
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    const allow = settings.getByRole('checkbox', { name: 'Allow imports from private network addresses' });
+    await expect(allow).not.toBeChecked();
+    await allow.check();
+    await expect(allow).toBeChecked();
+    await expect.poll(async () => ((await host.call('settings.get', {})) as { allowPrivateNetwork?: boolean }).allowPrivateNetwork).toBe(true);
+    await settings.getByRole('button', { name: 'Close' }).click();
+    await expect(settings).toHaveCount(0);
+
     await imports.openDialog();
     await imports.dialog.getByLabel('Web address of the article').fill(`${server.origin}/short/harbour`);
     await imports.dialog.getByRole('button', { name: 'Import page' }).click();
@@ -113,6 +132,7 @@ test.describe('web addresses', () => {
   });
 
   test('refuses an address answering 404, one that is no web page, and one nothing answers at, each with its reason, changing nothing', async ({ reader, page, host }) => {
+    await host.call('settings.set', { allowPrivateNetwork: true });
     await expect(reader.article).toBeVisible();
     const imports = new ImportPage(page);
     const before = await host.documentIds();
@@ -123,7 +143,7 @@ test.describe('web addresses', () => {
     const cases: [string, RegExp][] = [
       [`${server.origin}/news/missing`, /answered 404 Not Found: there is no page to import/u],
       [`${server.origin}/files/report.pdf`, /is not a web page \(it is application\/pdf\)\. Download the file and import it instead/u],
-      [`http://127.0.0.1:${await closedPort()}/news`, /could not be reached: the connection was refused/u],
+      [`http://127.0.0.1:${await closedPort()}/news`, /Scholia could not fetch this address\./u],
       ['ftp://example.org/article', /Only http and https addresses can be imported, not ftp/u],
     ];
     for (const [url, message] of cases) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIVATE_NETWORK_REFUSED } from '../services/import/fetch-page.ts';
 import { startFixtureServer, type FixtureServer } from '../services/import/testing/fixture-server.ts';
 import { imageOnlyPdf } from '../services/import/testing/pdf-fixtures.ts';
 import { folderSnapshot } from '../services/testing/folder-snapshot.ts';
@@ -26,7 +27,7 @@ describe('scholia import FILE|URL…', () => {
     const notes = path.join(work, 'notes.md');
     await writeFile(notes, '# Ferry cut\n\nThe ferry runs *four* times a day.\n');
     const url = `${server.origin}/stadt/tram`;
-    const imported = await scholia('import', page, notes, url, '--library', library, '--json');
+    const imported = await scholia('import', page, notes, url, '--library', library, '--json', '--allow-private-network');
     expect(imported.stderr).toBe('');
     expect(JSON.parse(imported.stdout)).toEqual([
       expect.objectContaining({ file: page, title: 'Port authority admits dredging contract overran by £40m', format: 'html', duplicate: false }),
@@ -51,8 +52,33 @@ describe('scholia import FILE|URL…', () => {
     const refusedScan = await scholia('import', other, scan, '--library', library);
     expect(refusedScan.code).not.toBe(0);
     expect(refusedScan.stderr.trim()).toBe('scholia: scan.pdf has no text layer (its pages are images, as in a scan). Run it through OCR first, then import the result.');
-    const refusedUrl = await scholia('import', other, `${server.origin}/missing`, '--library', library);
+    const refusedUrl = await scholia('import', other, `${server.origin}/missing`, '--library', library, '--allow-private-network');
     expect(refusedUrl.stderr.trim()).toBe(`scholia: ${server.origin}/missing answered 404 Not Found: there is no page to import.`);
     expect(await folderSnapshot(library)).toEqual(before);
   }, 60_000);
+
+  it('fetches nothing from this computer or the local network without --allow-private-network, and imports nothing', async () => {
+    const library = await tempDir();
+    const work = await tempDir();
+    const good = path.join(work, 'good.txt');
+    await writeFile(good, 'A real article.');
+    expect((await scholia('import', good, '--library', library)).code).toBe(0);
+    const before = await folderSnapshot(library);
+    const requestsBefore = server.requests.length;
+    const port = new URL(server.origin).port;
+    for (const url of [`${server.origin}/stadt/tram`, `http://localhost:${port}/stadt/tram`, `http://2130706433:${port}/stadt/tram`, `http://[::ffff:127.0.0.1]:${port}/stadt/tram`]) {
+      const refused = await scholia('import', url, '--library', library);
+      expect(refused.code, url).toBe(1);
+      expect(refused.stderr.trim(), url).toBe(`scholia: ${PRIVATE_NETWORK_REFUSED}`);
+    }
+    expect(server.requests.length).toBe(requestsBefore);
+    expect(await folderSnapshot(library)).toEqual(before);
+  }, 60_000);
+
+  it('takes --allow-private-network for import only', async () => {
+    const served = await scholia('serve', '--allow-private-network');
+    expect(served.code).toBe(2);
+    expect(served.stderr).toContain('scholia: --allow-private-network is for import; the browser host follows the setting in Settings');
+    expect((await scholia('--help')).stdout).toContain('--allow-private-network');
+  });
 });

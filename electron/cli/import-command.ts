@@ -7,12 +7,18 @@ import { UsageError } from './usage-error.ts';
 
 const WEB_ADDRESS = /^https?:\/\//iu;
 
+export interface ImportCommandOptions {
+  json: boolean;
+  /** `--allow-private-network`: web addresses may be on loopback, private or link-local networks. */
+  allowPrivateNetwork: boolean;
+}
+
 /** Reads and extracts every source before the library is touched, so one bad file or address changes nothing. */
-async function readSources(sources: string[]): Promise<{ source: string; document: ScholiaDocument; format: ImportedAs }[]> {
+async function readSources(sources: string[], allowPrivateNetwork: boolean): Promise<{ source: string; document: ScholiaDocument; format: ImportedAs }[]> {
   const read = [];
   for (const source of sources) {
     const imported = WEB_ADDRESS.test(source)
-      ? await documentFromSource({ kind: 'url', url: source })
+      ? await documentFromSource({ kind: 'url', url: source, allowPrivateNetwork })
       : await documentFromSource({ kind: 'file', ...(await readImportFile(source)) });
     read.push({ source, ...imported });
   }
@@ -20,9 +26,9 @@ async function readSources(sources: string[]): Promise<{ source: string; documen
 }
 
 /** `scholia import FILE|URL…`: text, Markdown, HTML, Word and PDF files, and web pages; prints each document's id. */
-export async function importCommand(libraryDir: string, sources: string[], json: boolean): Promise<void> {
+export async function importCommand(libraryDir: string, sources: string[], { json, allowPrivateNetwork }: ImportCommandOptions): Promise<void> {
   if (sources.length === 0) throw new UsageError('import needs at least one FILE or URL');
-  const read = await readSources(sources);
+  const read = await readSources(sources, allowPrivateNetwork);
   const scholia = await openScholia({ libraryDir, whenLocked: 'fail', owner: 'scholia import' });
   const results: (ImportResult & { file: string })[] = [];
   try {

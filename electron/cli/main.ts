@@ -18,8 +18,10 @@ const USAGE = `Usage:
   scholia serve [--library DIR] [--port N] [--open | --no-open]
                                                  run the browser host on 127.0.0.1; --open opens it in the
                                                  default browser ($BROWSER if set) where there is a display
-  scholia import FILE|URL... [--library DIR] [--json]
-                                                 import articles (txt, md, html, docx, pdf, or http(s) pages); print their ids
+  scholia import FILE|URL... [--library DIR] [--json] [--allow-private-network]
+                                                 import articles (txt, md, html, docx, pdf, or http(s) pages); print their ids.
+                                                 Web pages come from public addresses only; --allow-private-network
+                                                 also fetches from this computer and the local network (an intranet)
   scholia list [--library DIR] [--json]          list the library's documents
   scholia export DOC --format FORMAT --out PATH [--library DIR]
         [--sections LIST] [--verdicts LIST] [--no-article] [--no-text] [--csv-raw-formulas]
@@ -65,6 +67,7 @@ function parse(args: string[]) {
         text: { type: 'string' },
         apply: { type: 'boolean', default: false },
         'min-confidence': { type: 'string' },
+        'allow-private-network': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -146,12 +149,15 @@ async function main(argv: string[]): Promise<void> {
     if (!command && !values.help) process.exitCode = 2;
     return;
   }
+  if (values['allow-private-network'] && command !== 'import') {
+    throw new UsageError(`--allow-private-network is for import; ${command === 'serve' ? 'the browser host follows the setting in Settings' : `${command} fetches no web page`}`);
+  }
   const libraryDir = resolveLibraryDir(values.library);
   switch (command) {
     case 'serve':
       return serve(libraryDir, parsePort(values.port), values.open && !values['no-open']);
     case 'import':
-      return importCommand(libraryDir, rest, values.json);
+      return importCommand(libraryDir, rest, { json: values.json, allowPrivateNetwork: values['allow-private-network'] });
     case 'list':
       return list(libraryDir, values.json);
     case 'export':

@@ -62,7 +62,7 @@ function handlersFor(library: LibraryService, reviews: ReviewService, suggestion
     'review.agreement': ({ documentId, reviewIds }) => reviews.agreement(documentId, reviewIds),
     'review.exportAgreement': ({ documentId, reviewIds, format }) => reviews.exportAgreement(documentId, format, reviewIds),
     'library.importFile': ({ filename, base64 }) => library.importSource({ kind: 'file', name: filename, bytes: Buffer.from(base64, 'base64') }),
-    'library.importUrl': ({ url }) => library.importSource({ kind: 'url', url }),
+    'library.importUrl': ({ url }) => library.importSource({ kind: 'url', url, allowPrivateNetwork: library.getSettings().allowPrivateNetwork === true }),
     'library.importPaste': ({ html, text }) => library.importSource({ kind: 'paste', ...(html === undefined ? {} : { html }), ...(text === undefined ? {} : { text }) }),
     'library.search': ({ query }) => library.search(query),
     'library.updateMeta': ({ id, meta }) => library.updateMeta(id, meta),

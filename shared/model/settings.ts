@@ -6,6 +6,8 @@ export const Settings = z.object({
   profileSet: z.boolean().optional(),
   /** Propose suggestions when an article with no annotations yet is opened (a fresh import), without being asked. */
   suggestOnImport: z.boolean().optional(),
+  /** Import web pages from loopback, private and link-local addresses (an intranet); off unless turned on. */
+  allowPrivateNetwork: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -13,7 +13,7 @@ import { withoutRepeatedTitle, type ExtractedArticle } from './extracted-article
 /** Where an article comes from: a file's bytes, a web address, or what was pasted. */
 export type ImportSource =
   | { kind: 'file'; name: string; bytes: Uint8Array }
-  | { kind: 'url'; url: string }
+  | { kind: 'url'; url: string; allowPrivateNetwork?: boolean }
   | { kind: 'paste'; html?: string; text?: string };
 
 /** How an article came in: a file's detected format, a fetched page, or a paste. */
@@ -50,7 +50,7 @@ export async function extractArticle(source: ImportSource): Promise<{ article: E
       return extractFile(source.name, source.bytes);
     case 'url': {
       const { fetchPage } = await import('./fetch-page.ts');
-      const page = await fetchPage(source.url);
+      const page = await fetchPage(source.url, { allowPrivateNetwork: source.allowPrivateNetwork === true });
       const article = (await html()).articleFromHtml(page.bytes, { url: page.url, contentType: page.contentType });
       return { format: 'url', article: { ...article, meta: { ...article.meta, url: article.meta.url ?? page.url } } };
     }

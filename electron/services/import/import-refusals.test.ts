@@ -8,7 +8,7 @@ import { openScholia, type Scholia } from '../open-scholia.ts';
 import { folderSnapshot } from '../testing/folder-snapshot.ts';
 import { valueOf } from '../testing/library-fixtures.ts';
 import { useTempDirs } from '../testing/temp-dir.ts';
-import { fetchPage } from './fetch-page.ts';
+import { FETCH_FAILED, fetchPage, PRIVATE_NETWORK_REFUSED } from './fetch-page.ts';
 import { closedPort, startFixtureServer, type FixtureServer } from './testing/fixture-server.ts';
 import { articlePdf, imageOnlyPdf } from './testing/pdf-fixtures.ts';
 
@@ -60,6 +60,9 @@ describe('bad input', () => {
 
   it('is refused with a clear message, and the library on disk stays exactly as it was', { timeout: 180_000 }, async () => {
     const { scholia, dir } = await library();
+    // The fixture server is on 127.0.0.1: this library allows private network addresses.
+    valueOf(await scholia.dispatch('settings.set', { allowPrivateNetwork: true }));
+    await scholia.flush();
     const pdf = await articlePdf({ repeat: 2 });
     const before = await folderSnapshot(dir);
     const refusals: [string, unknown, RegExp][] = [
@@ -76,7 +79,7 @@ describe('bad input', () => {
       ['library.importUrl', { url: `${server.origin}/missing` }, /answered 404 Not Found/u],
       ['library.importUrl', { url: `${server.origin}/data.json` }, /is not a web page \(it is application\/json\)/u],
       ['library.importUrl', { url: `${server.origin}/loop` }, /redirects more than 5 times/u],
-      ['library.importUrl', { url: `http://127.0.0.1:${await closedPort()}/` }, /could not be reached: the connection was refused/u],
+      ['library.importUrl', { url: `http://127.0.0.1:${await closedPort()}/` }, /^Scholia could not fetch this address\.$/u],
       ['library.importUrl', { url: 'file:///etc/passwd' }, /Only http and https addresses can be imported, not file/u],
       ['library.importPaste', {}, /The clipboard held no text to import/u],
     ];
@@ -91,19 +94,48 @@ describe('bad input', () => {
   });
 
   it('stops reading a page past the size limit', async () => {
-    await expect(fetchPage(`${server.origin}/big`, { maxBytes: 1024, timeoutMs: 5000, maxRedirects: 5 })).rejects.toThrow(/is larger than 1 KB; it was not imported/u);
+    await expect(fetchPage(`${server.origin}/big`, { limits: { maxBytes: 1024, timeoutMs: 5000, maxRedirects: 5 }, allowPrivateNetwork: true })).rejects.toThrow(/is larger than 1 KB; it was not imported/u);
   });
 
   it('gives up on a page that answers too slowly', async () => {
-    await expect(fetchPage(`${server.origin}/slow`, { maxBytes: 1024, timeoutMs: 500, maxRedirects: 5 })).rejects.toThrow(/did not answer in time/u);
+    await expect(fetchPage(`${server.origin}/slow`, { limits: { maxBytes: 1024, timeoutMs: 500, maxRedirects: 5 }, allowPrivateNetwork: true })).rejects.toThrow(`${FETCH_FAILED} No answer came in time; try again later.`);
   });
 
   it('fetches a page through a redirect and keeps where it was found', async () => {
     const redirected = await startFixtureServer({ '/short': { redirect: `${server.origin}/article`, status: 301 } });
-    const page = await fetchPage(`${redirected.origin}/short`);
+    const page = await fetchPage(`${redirected.origin}/short`, { allowPrivateNetwork: true });
     await redirected.close();
     expect(page.url).toBe(`${server.origin}/article`);
     expect(page.contentType).toBe('text/html; charset=utf-8');
+  });
+});
+
+describe('a web address on the private network', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer({ '/article': { body: fixture('harbour-news.html') }, '/short': { redirect: '/article' } });
+  });
+  afterAll(() => server.close());
+
+  it('is refused unless the library’s setting allows private network addresses, then imported', async () => {
+    const { scholia, dir } = await library();
+    const before = await folderSnapshot(dir);
+    for (const url of [`${server.origin}/article`, `${server.origin}/short`, `http://localhost:${server.port}/article`]) {
+      const refused = await scholia.dispatch('library.importUrl', { url });
+      expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: PRIVATE_NETWORK_REFUSED } });
+    }
+    await scholia.flush();
+    expect(await folderSnapshot(dir)).toEqual(before);
+    expect(server.requests).toEqual([]);
+
+    expect(valueOf<ChannelOutput<'settings.set'>>(await scholia.dispatch('settings.set', { allowPrivateNetwork: true })).allowPrivateNetwork).toBe(true);
+    const imported = valueOf<ChannelOutput<'library.importUrl'>>(await scholia.dispatch('library.importUrl', { url: `${server.origin}/short` }));
+    expect(imported).toMatchObject({ duplicate: false, format: 'url' });
+    expect(server.requests).toEqual(['/short', '/article']);
+
+    valueOf(await scholia.dispatch('settings.set', { allowPrivateNetwork: false }));
+    expect(await scholia.dispatch('library.importUrl', { url: `${server.origin}/article` })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await scholia.close();
   });
 });
 

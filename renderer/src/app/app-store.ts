@@ -211,6 +211,15 @@ export class AppStore {
     }
   }
 
+  /** Turns on or off imports of web pages from private network addresses (an intranet). */
+  async setAllowPrivateNetwork(allow: boolean): Promise<void> {
+    try {
+      this.settings.value = await this.api.call('settings.set', { allowPrivateNetwork: allow });
+    } catch (error) {
+      this.report('error', `Could not change the setting: ${messageOf(error)}`);
+    }
+  }
+
   /** Whether to ask who is annotating: the library has never had a name confirmed. */
   get needsProfile(): boolean {
     // A read-only library could not save the name anyway.

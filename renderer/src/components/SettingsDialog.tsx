@@ -57,13 +57,31 @@ function SuggestionsSection({ store }: { store: AppStore }) {
   );
 }
 
-/** Settings (Ctrl/Cmd+,): the annotator's name, suggestions and the library's codebook. */
+function WebImportSection({ store }: { store: AppStore }) {
+  return (
+    <section class="settings-section" aria-label="Web imports">
+      <h3 class="codebook-title">Web imports</h3>
+      <label class="field field-inline">
+        <input
+          type="checkbox"
+          checked={store.settings.value.allowPrivateNetwork === true}
+          onChange={(event) => void store.setAllowPrivateNetwork(event.currentTarget.checked)}
+        />
+        Allow imports from private network addresses
+      </label>
+      <p class="field-hint">For pages on your organisation’s intranet. Off, Scholia fetches only public web addresses: never this computer, the local network or a cloud server’s internal services.</p>
+    </section>
+  );
+}
+
+/** Settings (Ctrl/Cmd+,): the annotator's name, suggestions, web imports and the library's codebook. */
 export function SettingsDialog({ store }: { store: AppStore }) {
   if (store.ui.dialog.value !== 'settings') return null;
   return (
     <Dialog title="Settings" class="settings-dialog" onClose={() => (store.ui.dialog.value = null)}>
       <ProfileSection store={store} />
       <SuggestionsSection store={store} />
+      <WebImportSection store={store} />
       <h3 class="codebook-heading">Codebook</h3>
       <p class="field-hint">The codebook is the library’s: share it with a team as a file (Export, then Import on their side).</p>
       <CodebookEditor store={store} />

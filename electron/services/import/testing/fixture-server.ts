@@ -14,12 +14,25 @@ export interface FixtureRoute {
 export interface FixtureServer {
   /** The server's base address, `http://127.0.0.1:<port>`. */
   readonly origin: string;
+  readonly port: number;
+  /** The path of every request answered so far, in order. */
+  readonly requests: string[];
   close(): Promise<void>;
 }
 
+export interface FixtureServerOptions {
+  /** The address to listen on: 127.0.0.1 unless told. */
+  host?: string;
+  /** The port to listen on: one the system picks unless told. */
+  port?: number;
+}
+
 /** A web server on 127.0.0.1 answering fixed routes (404 for the rest), as a news site would for the import tests. */
-export async function startFixtureServer(routes: Record<string, FixtureRoute>): Promise<FixtureServer> {
+export async function startFixtureServer(routes: Record<string, FixtureRoute>, options: FixtureServerOptions = {}): Promise<FixtureServer> {
+  const host = options.host ?? '127.0.0.1';
+  const requests: string[] = [];
   const server = http.createServer((request, response) => {
+    requests.push(request.url ?? '/');
     const route = routes[new URL(request.url ?? '/', 'http://127.0.0.1').pathname];
     const answer = () => {
       if (!route) {
@@ -35,10 +48,15 @@ export async function startFixtureServer(routes: Record<string, FixtureRoute>): 
     if (route?.delayMs) setTimeout(answer, route.delayMs);
     else answer();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
