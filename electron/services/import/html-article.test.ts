@@ -25,15 +25,16 @@ describe('articleFromHtml on saved news pages', () => {
     }
   });
 
-  it('takes title, authors, site, language, date and address from JSON-LD, Open Graph and the canonical link', () => {
+  it('takes title, authors, site, language, dates and the claimed address from JSON-LD, Open Graph and the canonical link', () => {
     const { meta } = articleFromHtml(fixture('harbour-news.html'));
     expect(meta).toEqual({
       title: 'Port authority admits dredging contract overran by £40m',
       author: 'Inés Álvarez, Tom Reddy',
       source: 'The Coastal Herald',
       published: '2024-03-05',
+      updated: '2024-03-05',
       language: 'en-GB',
-      url: 'https://www.coastalherald.example/news/2024/mar/05/port-dredging-overrun',
+      canonicalUrl: 'https://www.coastalherald.example/news/2024/mar/05/port-dredging-overrun',
     });
   });
 

@@ -1,0 +1,115 @@
+/**
+ * What a news page wraps its article in, found by whole class names and their word parts, never by
+ * substrings: `c-byline__name` is a byline, `flag-simpleExtendedByline-on` (a class on the New York
+ * Times's `<html>`) is not. Nothing here removes the root, the body, or an element that holds the
+ * article.
+ */
+
+/** Elements that hold the article's body when a page marks it. */
+export const ARTICLE_LANDMARKS = '[itemprop~="articleBody" i], article, main, [role="main"]';
+
+/** Byline, kicker, dateline and entry-meta blocks: the metadata already holds what they say. */
+const FURNITURE_WORDS = ['byline', 'kicker', 'dateline', 'timestamp', 'entry-meta', 'post-meta', 'article-meta', 'author-bio'];
+/** Lists of links to other articles. */
+const RELATED_WORDS = ['related', 'read-more', 'readmore', 'more-on-this-story', 'more-stories', 'recommended', 'recirculation', 'most-read', 'most-popular', 'also-read'];
+/** Boxes around an article that are not the article: sign-ups, paywalls, banners, sharing, comments, ads. */
+const CLUTTER_WORDS = ['newsletter', 'signup', 'sign-up', 'subscribe', 'subscription', 'paywall', 'regwall', 'cookie', 'cookies', 'consent', 'gdpr', 'promo', 'share', 'sharing', 'social', 'comments', 'comment', 'advert', 'advertisement', 'ad', 'ads', 'sponsored', 'breadcrumb', 'breadcrumbs', 'tags', 'skip-link'];
+/** Class words of figure captions. */
+const CAPTION_WORDS = ['caption', 'figcaption', 'image-credit'];
+/** A heading that introduces a list of links to other articles. */
+const RELATED_HEADING = /^(?:related(?: (?:stories|articles|content|coverage|links|reading|topics))?|more on this (?:story|topic)|more from [\p{L} ]{1,40}|read more|see also|you may also like|recommended(?: for you)?|most (?:read|popular|viewed)|also read|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|leer más|le(?:e|a) también)\s*:?$/iu;
+/** Elements bigger than this (in characters of text) are never furniture, whatever their classes. */
+const MAX_FURNITURE_TEXT = 1000;
+
+/** The word parts of each class name: `c-byline__name` → [c, byline, name]; camelCase stays one word. */
+function classWordParts(element: Element): string[][] {
+  const names = (element.getAttribute('class') ?? '').split(/\s+/u).filter((name) => name !== '');
+  return names.map((name) => name.toLowerCase().split(/[-_]+/u).filter((part) => part !== ''));
+}
+
+/** True when one of the element's class names is `word` or holds its parts in a row (`word` may be `entry-meta`). */
+export function hasClassWord(element: Element, words: readonly string[]): boolean {
+  const classes = classWordParts(element);
+  return words.some((word) => {
+    const wanted = word.split('-');
+    return classes.some((parts) => parts.some((_, start) => wanted.every((part, offset) => parts[start + offset] === part)));
+  });
+}
+
+function textLength(element: Element): number {
+  return (element.textContent ?? '').replace(/\s+/gu, ' ').trim().length;
+}
+
+/** The root, the head and body, the article's landmarks and whatever holds them, and anything long. */
+function isProtected(element: Element, landmarks: readonly Element[]): boolean {
+  const document = element.ownerDocument;
+  if (element === document.documentElement || element === document.body || element === document.head) return true;
+  if (landmarks.some((landmark) => element === landmark || element.contains(landmark))) return true;
+  return textLength(element) > MAX_FURNITURE_TEXT;
+}
+
+/** The page's article landmarks, outermost first. */
+export function articleLandmarks(document: Document): Element[] {
+  return Array.from(document.querySelectorAll(ARTICLE_LANDMARKS));
+}
+
+function removeWhere(document: Document, test: (element: Element) => boolean): void {
+  const landmarks = articleLandmarks(document);
+  for (const element of Array.from(document.body?.querySelectorAll('[class], [itemprop]') ?? [])) {
+    if (element.isConnected && test(element) && !isProtected(element, landmarks)) element.remove();
+  }
+}
+
+/** Share of an element's text that sits in links. */
+function linkShare(element: Element): number {
+  const total = textLength(element);
+  if (total === 0) return 0;
+  const linked = Array.from(element.querySelectorAll('a')).reduce((sum, link) => sum + textLength(link), 0);
+  return linked / total;
+}
+
+/** Removes "Related" / "More on this story" / "Read more" link lists: by class words, and by the heading that introduces them. */
+function removeRelatedLists(document: Document): void {
+  removeWhere(document, (element) => hasClassWord(element, RELATED_WORDS));
+  const landmarks = articleLandmarks(document);
+  for (const heading of Array.from(document.body?.querySelectorAll('h2, h3, h4, h5, h6, p, strong, div, span') ?? [])) {
+    if (!heading.isConnected || !RELATED_HEADING.test((heading.textContent ?? '').replace(/\s+/gu, ' ').trim())) continue;
+    const lead = heading.parentElement?.tagName === 'P' ? heading.parentElement : heading;
+    const container = lead.parentElement;
+    const rest = container ? textLength(container) - textLength(lead) : 0;
+    if (container && rest > 0 && !isProtected(container, landmarks) && (linkShare(container) * textLength(container)) / rest >= 0.6) {
+      container.remove();
+      continue;
+    }
+    const next = lead.nextElementSibling;
+    if (next && ['UL', 'OL', 'DIV', 'SECTION'].includes(next.tagName) && linkShare(next) >= 0.6 && !isProtected(next, landmarks)) next.remove();
+    lead.remove();
+  }
+}
+
+/** Marks figure captions as `<figcaption>`, the one caption element that survives extraction and sanitising. */
+function markCaptions(document: Document): void {
+  for (const element of Array.from(document.body?.querySelectorAll('[class]') ?? [])) {
+    if (!element.isConnected || element.tagName === 'FIGCAPTION' || element.tagName === 'FIGURE' || !hasClassWord(element, CAPTION_WORDS)) continue;
+    if (element.closest('figcaption') || textLength(element) > 600 || element.querySelector('p + p, figure, img')) continue;
+    const caption = document.createElement('figcaption');
+    caption.append(...Array.from(element.childNodes));
+    element.replaceWith(caption);
+  }
+  for (const caption of Array.from(document.querySelectorAll('figcaption figcaption'))) caption.replaceWith(...Array.from(caption.childNodes));
+}
+
+/**
+ * Clears a parsed page for extraction, in place: asides, related-link lists, sign-up boxes,
+ * paywall notices, banners, share and comment blocks, and the byline, kicker and dateline blocks
+ * (read into the metadata before this runs) go; figure captions are marked as captions.
+ */
+export function clearPageFurniture(document: Document): void {
+  const landmarks = articleLandmarks(document);
+  for (const aside of Array.from(document.body?.querySelectorAll('aside') ?? [])) if (aside.isConnected && !isProtected(aside, landmarks)) aside.remove();
+  removeRelatedLists(document);
+  removeWhere(document, (element) => hasClassWord(element, CLUTTER_WORDS));
+  removeWhere(document, (element) => hasClassWord(element, FURNITURE_WORDS) || element.matches('[itemprop~="author" i]'));
+  for (const time of Array.from(document.querySelectorAll('header time'))) if (!isProtected(time, landmarks)) time.remove();
+  markCaptions(document);
+}
