@@ -59,7 +59,7 @@ function tableRows(table: Element, base: string | undefined): LooseBlock[] {
 
 /**
  * The reader blocks of a sanitised DOM subtree: headings, paragraphs, block quotes and lists as they
- * are; a figure's caption (`figcaption`) a `caption` block, apart from the body's paragraphs; containers (div, section, figure…) read through; loose inline content between blocks made a
+ * are; a figure's caption (`figcaption`, and a credit line loose in the figure) a `caption` block, apart from the body's paragraphs; containers (div, section, figure…) read through; loose inline content between blocks made a
  * paragraph; table rows one paragraph each; images, media and forms left out.
  */
 export function blocksOfDom(container: Node, base?: string): LooseBlock[] {
@@ -87,6 +87,7 @@ export function blocksOfDom(container: Node, base?: string): LooseBlock[] {
       const start = Number(element.getAttribute('start') ?? '1');
       blocks.push(tag === 'UL' ? { type: 'bullet_list', items } : { type: 'ordered_list', order: Number.isFinite(start) ? start : 1, items });
     } else if (tag === 'TABLE') blocks.push(...tableRows(element, base));
+    else if (tag === 'FIGURE') blocks.push(...blocksOfDom(element, base).map((block) => (block.type === 'paragraph' ? { type: 'caption' as const, inline: block.inline } : block)));
     else if (tag !== 'HR') blocks.push(...blocksOfDom(element, base));
   }
   flush();

@@ -44,6 +44,7 @@ export function articleFromHtml(source: Uint8Array | string, options: { url?: st
   const dom = parseHtmlPage(source, options);
   const { document } = dom.window;
   const page = pageMetadata(document, options.url);
+  const firstHeading = document.querySelector('h1')?.textContent ?? undefined;
   clearPageFurniture(document);
   const landmark = landmarkArticle(document);
   const found = new Readability(document.cloneNode(true) as Document, { charThreshold: 200 }).parse();
@@ -57,7 +58,8 @@ export function articleFromHtml(source: Uint8Array | string, options: { url?: st
   const base = page.meta.url ?? page.meta.canonicalUrl ?? options.url;
   const blocks = blocksOfDom(sanitizedBody(dom, html), base);
   const authors = page.meta.author ? [] : [namesOfByline(found?.byline ?? '', page.labels), page.bylineAuthors].find((names) => names.length > 0);
-  const title = headlineOf(found?.title ?? undefined, [...page.siteNames, ...(authors ?? []), ...page.labels]);
+  const titleNames = [...page.siteNames, ...(authors ?? []), ...page.labels];
+  const title = headlineOf(found?.title ?? undefined, titleNames) ?? headlineOf(firstHeading, titleNames);
   const published = isoDay(found?.publishedTime ?? undefined);
   const language = languageTag(found?.lang ?? undefined);
   const readabilityMeta: Partial<DocumentMeta> = {

@@ -41,6 +41,12 @@ function httpUrl(value: string | undefined, base: string | undefined): string | 
   }
 }
 
+/** The `itemprop=headline` of a microdata article. */
+function microdataHeadline(document: Document): string | undefined {
+  const element = document.querySelector('[itemprop~="headline" i]');
+  return (element?.getAttribute('content') ?? element?.textContent)?.replace(/\s+/gu, ' ').trim() || undefined;
+}
+
 function first<T>(...values: (T | undefined)[]): T | undefined {
   return values.find((value) => value !== undefined);
 }
@@ -69,7 +75,7 @@ export function headlineOf(title: string | undefined, names: readonly string[]):
   if (!text) return undefined;
   const known = new Set(names.map(comparable).filter((name) => name !== ''));
   const segments = text.split(TITLE_SEPARATOR);
-  const isLabel = (segment: string, others: readonly string[]) => known.has(comparable(segment)) || others.some((other) => comparable(other) === comparable(segment));
+  const isLabel = (segment: string, others: readonly string[]) => known.has(comparable(segment)) || known.has(comparable(segment.replace(/^by\s+/iu, ''))) || others.some((other) => comparable(other) === comparable(segment));
   while (segments.length > 1 && isLabel(segments.at(-1) ?? '', segments.slice(0, -1))) segments.pop();
   while (segments.length > 1 && isLabel(segments[0] ?? '', segments.slice(1))) segments.shift();
   let headline = segments.join(text.match(TITLE_SEPARATOR)?.[0] ?? ' | ');
@@ -105,7 +111,7 @@ export function pageMetadata(document: Document, pageUrl?: string): PageMetadata
   const source = first(textOf(isObject(publisher) ? publisher['name'] : publisher), metaContent(document, 'og:site_name', 'application-name', 'citation_journal_title'));
   const titleNames = [...siteNames, ...authors, ...labels];
   const title = first(
-    ...[textOf(ld?.['headline']), textOf(ld?.['name']), metaContent(document, 'og:title', 'twitter:title', 'dc.title', 'citation_title'), textOf(document.title)].map((candidate) => headlineOf(candidate, titleNames)),
+    ...[textOf(ld?.['headline']), textOf(ld?.['name']), microdataHeadline(document), metaContent(document, 'og:title'), metaContent(document, 'twitter:title'), metaContent(document, 'dc.title', 'citation_title'), textOf(document.title)].map((candidate) => headlineOf(candidate, titleNames)),
   );
   const itempropDate = (name: string) => {
     const element = document.querySelector(`[itemprop~="${name}" i]`);

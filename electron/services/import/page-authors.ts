@@ -10,6 +10,8 @@ const NAME_SEPARATOR = /\s*(?:,|;|&|\/|\s(?:and|und|et|y|e|en|og|och)\s)\s*/iu;
 /** Roles and trailing notes written after a name in a byline. */
 const NAME_TAIL = /\s*(?:[|–—(]|\s-\s).*$|\s+(?:is|was)\s+an?\s.*$/iu;
 const FOLLOW = /^(?:follow|folgen|suivre|seguir)\b/iu;
+/** A role written beside a name ("Health correspondent"): not part of it. */
+const ROLE = /\b(?:correspondent|reporter|editor|writer|staff|contributor|columnist|journalist|photographer|redakteur\w*|korrespondent\w*|rédact\w*|periodista|corresponsal)\b/iu;
 const MAX_NAME_LENGTH = 60;
 
 /** A name reduced for comparison: case, accents, "the" and punctuation aside. */
@@ -37,10 +39,10 @@ export function labelsOfPage(document: Document, jsonLd: PageJsonLd, siteNames: 
 /** One name if `text` can be a person's or an organisation's name, else undefined: no handle, link, date, section or sentence. */
 function acceptedName(text: string, labels: ReadonlySet<string>): string | undefined {
   const name = text.replace(/\s+/gu, ' ').trim().replace(/^[-–—,:;|]\s*/u, '').replace(/[,;:.]+$/u, '').trim();
-  if (name === '' || name.length > MAX_NAME_LENGTH || name.split(' ').length > 6) return undefined;
+  if (name === '' || BYLINE_LEAD.test(`${name} `) || name.length > MAX_NAME_LENGTH || name.split(' ').length > 6) return undefined;
   if (name.includes('@') || FOLLOW.test(name) || /^(?:https?:|www\.)|\.(?:com|org|net)\b/iu.test(name)) return undefined;
   if (/\d/u.test(name) || /^(?:updated|published|posted|last updated|aktualisiert|mis à jour)\b/iu.test(name)) return undefined;
-  if (!/\p{Lu}/u.test(name) || labels.has(comparable(name))) return undefined;
+  if (!/\p{Lu}/u.test(name) || ROLE.test(name) || labels.has(comparable(name))) return undefined;
   return name;
 }
 
@@ -79,9 +81,8 @@ function microdataAuthors(document: Document, labels: ReadonlySet<string>): stri
   const elements = Array.from(document.querySelectorAll('[itemprop~="author" i]')).filter((element) => !element.parentElement?.closest('[itemprop~="author" i]'));
   return unique(
     elements.flatMap((element) => {
-      const named = element.querySelector('[itemprop~="name" i]');
-      const text = named?.getAttribute('content') ?? named?.textContent ?? element.getAttribute('content') ?? nameTextOf(element);
-      return namesOfByline(text, labels);
+      const named = Array.from(element.querySelectorAll('[itemprop~="name" i]')).map((name) => name.getAttribute('content') ?? name.textContent ?? '');
+      return named.length > 0 ? named.flatMap((name) => namesOfByline(name, labels)) : namesOfByline(element.getAttribute('content') ?? nameTextOf(element), labels);
     }),
   );
 }
@@ -89,9 +90,9 @@ function microdataAuthors(document: Document, labels: ReadonlySet<string>): stri
 /** The text of a byline element less its follow buttons, social handles, dates and pictures. */
 function nameTextOf(element: Element): string {
   const copy = element.cloneNode(true) as Element;
-  for (const noise of Array.from(copy.querySelectorAll('time, img, svg, button, script, style, [class]'))) {
+  for (const noise of Array.from(copy.querySelectorAll('*'))) {
     const text = (noise.textContent ?? '').trim();
-    if (['TIME', 'IMG', 'SVG', 'BUTTON', 'SCRIPT', 'STYLE'].includes(noise.tagName) || hasClassWord(noise, ['follow', 'social', 'twitter', 'bio', 'role', 'title', 'date', 'time', 'timestamp', 'section', 'label']) || FOLLOW.test(text) || text.startsWith('@')) noise.remove();
+    if (['TIME', 'IMG', 'SVG', 'BUTTON', 'SCRIPT', 'STYLE'].includes(noise.tagName) || hasClassWord(noise, ['social', 'twitter', 'bio', 'role', 'title', 'date', 'time', 'timestamp', 'section', 'label']) || FOLLOW.test(text) || text.startsWith('@') || ROLE.test(text)) noise.remove();
   }
   return Array.from(copy.childNodes).map((node) => node.textContent ?? '').join(' ');
 }
@@ -107,9 +108,10 @@ function metaAuthors(document: Document, labels: ReadonlySet<string>): string[] 
   return unique(contents.flatMap((content) => namesOfByline(content, labels)));
 }
 
-/** Byline elements (class words `byline`, `author`, `author-name`), as Readability finds them, less their furniture. */
+/** Byline elements (class words `byline`, `author`…, `data-testid`/`data-component` bylines, `<address>`), as Readability finds them, less their furniture. */
 export function bylineElementAuthors(document: Document, labels: ReadonlySet<string>): string[] {
-  const candidates = Array.from(document.querySelectorAll('[class], address')).filter((element) => element.tagName === 'ADDRESS' || hasClassWord(element, ['byline', 'author', 'authors', 'author-name', 'contributor', 'writer']));
+  const marked = '[data-component*="byline" i], [data-testid*="byline" i], [data-qa*="byline" i], [data-testid*="author" i], address';
+  const candidates = Array.from(document.querySelectorAll(`[class], ${marked}`)).filter((element) => element.matches(marked) || hasClassWord(element, ['byline', 'author', 'authors', 'contributor', 'writer'], { camelCase: true }));
   for (const element of candidates) {
     if (candidates.some((other) => other !== element && other.contains(element))) continue;
     const named = Array.from(element.querySelectorAll('a[href*="/author" i], a[href*="/people/" i], a[href*="/profile" i], a[href*="/by/" i], a[href*="/journalist" i], a[href*="/staff/" i], a[href*="/writers/" i], a[href*="/redaktion/" i], a[href*="/auteur" i], a[href*="/autor" i]'));

@@ -9,7 +9,11 @@
 export const ARTICLE_LANDMARKS = '[itemprop~="articleBody" i], article, main, [role="main"]';
 
 /** Byline, kicker, dateline and entry-meta blocks: the metadata already holds what they say. */
-const FURNITURE_WORDS = ['byline', 'kicker', 'dateline', 'timestamp', 'entry-meta', 'post-meta', 'article-meta', 'author-bio'];
+const FURNITURE_WORDS = ['byline', 'kicker', 'dateline', 'timestamp', 'entry-meta', 'post-meta', 'article-meta', 'author-bio', 'dek', 'standfirst', 'subheadline', 'description', 'desc', 'excerpt', 'reading-time', 'read-time'];
+/** Bylines, dates and reading times that pages mark by test or analytics attributes rather than classes. */
+const FURNITURE_MARKS = '[itemprop~="author" i], [data-component*="byline" i], [data-testid*="byline" i], [data-qa*="byline" i], [data-testid*="timestamp" i], [data-qa*="timestamp" i], [data-testid*="publishdate" i], [data-testid*="readtime" i]';
+/** A reading-time note: "4 min read". */
+const READING_TIME = /^\d+\s*(?:min(?:ute)?s?)\.?\s+read$/iu;
 /** Lists of links to other articles. */
 const RELATED_WORDS = ['related', 'read-more', 'readmore', 'more-on-this-story', 'more-stories', 'recommended', 'recirculation', 'most-read', 'most-popular', 'also-read'];
 /** Boxes around an article that are not the article: sign-ups, paywalls, banners, sharing, comments, ads. */
@@ -21,15 +25,19 @@ const RELATED_HEADING = /^(?:related(?: (?:stories|articles|content|coverage|lin
 /** Elements bigger than this (in characters of text) are never furniture, whatever their classes. */
 const MAX_FURNITURE_TEXT = 1000;
 
-/** The word parts of each class name: `c-byline__name` → [c, byline, name]; camelCase stays one word. */
-function classWordParts(element: Element): string[][] {
+/**
+ * The word parts of each class name: `c-byline__name` → [c, byline, name]. camelCase stays one word
+ * (`flag-simpleExtendedByline-on` holds no `byline`) unless `camelCase` is asked for
+ * (`c-assetAuthor_name` → [c, asset, author, name]), as byline finding does.
+ */
+function classWordParts(element: Element, camelCase: boolean): string[][] {
   const names = (element.getAttribute('class') ?? '').split(/\s+/u).filter((name) => name !== '');
-  return names.map((name) => name.toLowerCase().split(/[-_]+/u).filter((part) => part !== ''));
+  return names.map((name) => (camelCase ? name.replace(/(\p{Ll})(\p{Lu})/gu, '$1-$2') : name).toLowerCase().split(/[-_]+/u).filter((part) => part !== ''));
 }
 
 /** True when one of the element's class names is `word` or holds its parts in a row (`word` may be `entry-meta`). */
-export function hasClassWord(element: Element, words: readonly string[]): boolean {
-  const classes = classWordParts(element);
+export function hasClassWord(element: Element, words: readonly string[], options: { camelCase?: boolean } = {}): boolean {
+  const classes = classWordParts(element, options.camelCase ?? false);
   return words.some((word) => {
     const wanted = word.split('-');
     return classes.some((parts) => parts.some((_, start) => wanted.every((part, offset) => parts[start + offset] === part)));
@@ -40,12 +48,13 @@ function textLength(element: Element): number {
   return (element.textContent ?? '').replace(/\s+/gu, ' ').trim().length;
 }
 
-/** The root, the head and body, the article's landmarks and whatever holds them, and anything long. */
+/** The root, the head and body, the article's landmarks and whatever holds them, and anything long or holding paragraphs of prose (a paywalled body). */
 function isProtected(element: Element, landmarks: readonly Element[]): boolean {
   const document = element.ownerDocument;
   if (element === document.documentElement || element === document.body || element === document.head) return true;
   if (landmarks.some((landmark) => element === landmark || element.contains(landmark))) return true;
-  return textLength(element) > MAX_FURNITURE_TEXT;
+  if (textLength(element) > MAX_FURNITURE_TEXT) return true;
+  return Array.from(element.querySelectorAll('p')).filter((paragraph) => textLength(paragraph) > 100).length >= 3;
 }
 
 /** The page's article landmarks, outermost first. */
@@ -101,15 +110,19 @@ function markCaptions(document: Document): void {
 
 /**
  * Clears a parsed page for extraction, in place: asides, related-link lists, sign-up boxes,
- * paywall notices, banners, share and comment blocks, and the byline, kicker and dateline blocks
- * (read into the metadata before this runs) go; figure captions are marked as captions.
+ * paywall notices, banners, share and comment blocks, and the article's header furniture — the
+ * byline, kicker, dateline, standfirst and reading time (read into the metadata before this runs),
+ * the `<header>` of an `<article>` — go; figure captions are marked as captions.
  */
 export function clearPageFurniture(document: Document): void {
   const landmarks = articleLandmarks(document);
   for (const aside of Array.from(document.body?.querySelectorAll('aside') ?? [])) if (aside.isConnected && !isProtected(aside, landmarks)) aside.remove();
   removeRelatedLists(document);
   removeWhere(document, (element) => hasClassWord(element, CLUTTER_WORDS));
-  removeWhere(document, (element) => hasClassWord(element, FURNITURE_WORDS) || element.matches('[itemprop~="author" i]'));
-  for (const time of Array.from(document.querySelectorAll('header time'))) if (!isProtected(time, landmarks)) time.remove();
+  removeWhere(document, (element) => hasClassWord(element, FURNITURE_WORDS) || element.matches(FURNITURE_MARKS));
+  for (const element of Array.from(document.body?.querySelectorAll(`${FURNITURE_MARKS}, header time, article header, span, div, p`) ?? [])) {
+    const furniture = element.matches(FURNITURE_MARKS) || element.matches('header time, article header') || (element.children.length === 0 && READING_TIME.test((element.textContent ?? '').trim()));
+    if (element.isConnected && furniture && !isProtected(element, landmarks)) element.remove();
+  }
   markCaptions(document);
 }
