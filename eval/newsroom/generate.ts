@@ -439,6 +439,8 @@ const TEMPLATES: Record<string, Template> = {
 };
 
 const HOSTS: Record<string, string> = { ledger: 'www.ledger.example' };
+/** Templates that show the standfirst with the article: it is the article's lead, so it is body. */
+const DEK_SHOWN = new Set<Template>([ledger, capitalPost, circuit, courier, ghost, german, french, spanish]);
 
 mkdirSync(OUT, { recursive: true });
 STORIES.forEach((story, index) => {
@@ -453,7 +455,7 @@ STORIES.forEach((story, index) => {
     published: day(story.published),
     updated: story.updated ? day(story.updated) : null,
     canonicalUrl: url,
-    body: story.body.map(textOf),
+    body: [...(DEK_SHOWN.has(template) ? [story.dek] : []), ...story.body.map(textOf)],
     captions: story.captions,
     ...page.gold,
   };

@@ -75,6 +75,7 @@ export function headlineOf(title: string | undefined, names: readonly string[]):
   if (!text) return undefined;
   const known = new Set(names.map(comparable).filter((name) => name !== ''));
   const segments = text.split(TITLE_SEPARATOR);
+  if (segments.length > 1 && segments.every((segment) => comparable(segment) === comparable(segments[0] ?? ''))) return undefined;
   const isLabel = (segment: string, others: readonly string[]) => known.has(comparable(segment)) || known.has(comparable(segment.replace(/^by\s+/iu, ''))) || others.some((other) => comparable(other) === comparable(segment));
   while (segments.length > 1 && isLabel(segments.at(-1) ?? '', segments.slice(0, -1))) segments.pop();
   while (segments.length > 1 && isLabel(segments[0] ?? '', segments.slice(1))) segments.shift();

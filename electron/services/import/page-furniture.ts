@@ -9,7 +9,7 @@
 export const ARTICLE_LANDMARKS = '[itemprop~="articleBody" i], article, main, [role="main"]';
 
 /** Byline, kicker, dateline and entry-meta blocks: the metadata already holds what they say. */
-const FURNITURE_WORDS = ['byline', 'kicker', 'dateline', 'timestamp', 'entry-meta', 'post-meta', 'article-meta', 'author-bio', 'dek', 'standfirst', 'subheadline', 'description', 'desc', 'excerpt', 'reading-time', 'read-time'];
+const FURNITURE_WORDS = ['byline', 'kicker', 'dateline', 'timestamp', 'entry-meta', 'post-meta', 'article-meta', 'author-bio', 'reading-time', 'read-time'];
 /** Bylines, dates and reading times that pages mark by test or analytics attributes rather than classes. */
 const FURNITURE_MARKS = '[itemprop~="author" i], [data-component*="byline" i], [data-testid*="byline" i], [data-qa*="byline" i], [data-testid*="timestamp" i], [data-qa*="timestamp" i], [data-testid*="publishdate" i], [data-testid*="readtime" i]';
 /** A reading-time note: "4 min read". */
@@ -96,6 +96,23 @@ function removeRelatedLists(document: Document): void {
   }
 }
 
+/**
+ * In an article's header: dates with the short line around them ("Updated 5 March"), and kicker
+ * lines that are nothing but one short link to a section. The headline and standfirst stay.
+ */
+function removeHeaderFurniture(header: Element, landmarks: readonly Element[]): void {
+  for (const time of Array.from(header.querySelectorAll('time'))) {
+    let line: Element = time;
+    while (line.parentElement && line.parentElement !== header && textLength(line.parentElement) <= 80) line = line.parentElement;
+    if (line.isConnected && !isProtected(line, landmarks)) line.remove();
+  }
+  for (const element of Array.from(header.querySelectorAll('p, div, span'))) {
+    const links = element.querySelectorAll('a');
+    const text = (element.textContent ?? '').replace(/\s+/gu, ' ').trim();
+    if (element.isConnected && links.length === 1 && (links[0]?.textContent ?? '').replace(/\s+/gu, ' ').trim() === text && text.split(' ').length <= 4) element.remove();
+  }
+}
+
 /** Marks figure captions as `<figcaption>`, the one caption element that survives extraction and sanitising. */
 function markCaptions(document: Document): void {
   for (const element of Array.from(document.body?.querySelectorAll('[class]') ?? [])) {
@@ -110,9 +127,9 @@ function markCaptions(document: Document): void {
 
 /**
  * Clears a parsed page for extraction, in place: asides, related-link lists, sign-up boxes,
- * paywall notices, banners, share and comment blocks, and the article's header furniture — the
- * byline, kicker, dateline, standfirst and reading time (read into the metadata before this runs),
- * the `<header>` of an `<article>` — go; figure captions are marked as captions.
+ * paywall notices, banners, share and comment blocks, and the article's furniture — byline,
+ * kicker, dateline, dates and reading time (read into the metadata before this runs) — go; the
+ * headline and standfirst stay; figure captions are marked as captions.
  */
 export function clearPageFurniture(document: Document): void {
   const landmarks = articleLandmarks(document);
@@ -120,9 +137,10 @@ export function clearPageFurniture(document: Document): void {
   removeRelatedLists(document);
   removeWhere(document, (element) => hasClassWord(element, CLUTTER_WORDS));
   removeWhere(document, (element) => hasClassWord(element, FURNITURE_WORDS) || element.matches(FURNITURE_MARKS));
-  for (const element of Array.from(document.body?.querySelectorAll(`${FURNITURE_MARKS}, header time, article header, span, div, p`) ?? [])) {
-    const furniture = element.matches(FURNITURE_MARKS) || element.matches('header time, article header') || (element.children.length === 0 && READING_TIME.test((element.textContent ?? '').trim()));
+  for (const element of Array.from(document.body?.querySelectorAll(`${FURNITURE_MARKS}, span, div, p`) ?? [])) {
+    const furniture = element.matches(FURNITURE_MARKS) || (element.children.length === 0 && READING_TIME.test((element.textContent ?? '').trim()));
     if (element.isConnected && furniture && !isProtected(element, landmarks)) element.remove();
   }
+  for (const header of Array.from(document.querySelectorAll('article header, main header'))) removeHeaderFurniture(header, landmarks);
   markCaptions(document);
 }
