@@ -59,6 +59,8 @@ function renderBlock(block: ArticleBlock): string {
   switch (block.kind) {
     case 'heading':
       return `<h3>${html}</h3>`;
+    case 'caption':
+      return `<p class="caption">${html}</p>`;
     case 'blockquote':
       return `<blockquote><p>${html}</p></blockquote>`;
     case 'list-item':

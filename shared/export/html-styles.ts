@@ -41,6 +41,7 @@ section { margin: 0 0 2.4rem; }
 .article p { margin: 0 0 1em; }
 .article h3 { font-size: 1.15rem; }
 .article blockquote { margin: 0 0 1em; padding-left: 1em; border-left: 3px solid var(--rule); }
+.article p.caption { font-size: 0.85em; font-style: italic; color: var(--muted); }
 .article .item { margin: 0 0 0.5em 1.2em; }
 .hl-quote { text-decoration-line: underline; text-decoration-color: #0e7490; text-decoration-thickness: 2px; text-underline-offset: 0.22em; text-decoration-skip-ink: none; }
 .hl-quote.q-direct { text-decoration-style: solid; }

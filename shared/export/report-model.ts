@@ -61,7 +61,7 @@ export interface NoteEntry {
   note: string;
 }
 
-export type ArticleBlockKind = 'paragraph' | 'heading' | 'blockquote' | 'list-item';
+export type ArticleBlockKind = 'paragraph' | 'heading' | 'caption' | 'blockquote' | 'list-item';
 
 export interface ArticleBlock extends TextBlock<ReportMark> {
   kind: ArticleBlockKind;
@@ -142,6 +142,8 @@ function blockKinds(node: ReaderNode, inherited: ArticleBlockKind = 'paragraph')
       return [inherited];
     case 'heading':
       return ['heading'];
+    case 'caption':
+      return ['caption'];
     case 'blockquote':
       return node.content.flatMap((child) => blockKinds(child, 'blockquote'));
     case 'list_item':

@@ -10,6 +10,7 @@ export interface InlineRun {
 export type LooseBlock =
   | { type: 'paragraph'; inline: InlineRun[] }
   | { type: 'heading'; level: number; inline: InlineRun[] }
+  | { type: 'caption'; inline: InlineRun[] }
   | { type: 'blockquote'; content: LooseBlock[] }
   | { type: 'bullet_list'; items: LooseBlock[][] }
   | { type: 'ordered_list'; order: number; items: LooseBlock[][] };
@@ -61,6 +62,10 @@ function blockNodes(block: LooseBlock): ReaderNode[] {
       const content = canonicalInline(block.inline);
       const level = Math.min(6, Math.max(1, Math.round(block.level)));
       return content.length > 0 ? [{ type: 'heading', attrs: { level }, content }] : [];
+    }
+    case 'caption': {
+      const content = canonicalInline(block.inline);
+      return content.length > 0 ? [{ type: 'caption', content }] : [];
     }
     case 'blockquote': {
       const content = block.content.flatMap(blockNodes);

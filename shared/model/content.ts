@@ -11,6 +11,7 @@ export type ReaderNode =
   | { type: 'doc'; content: ReaderNode[] }
   | { type: 'paragraph'; content?: ReaderNode[] }
   | { type: 'heading'; attrs: { level: number }; content?: ReaderNode[] }
+  | { type: 'caption'; content?: ReaderNode[] }
   | { type: 'blockquote'; content: ReaderNode[] }
   | { type: 'bullet_list'; content: ReaderNode[] }
   | { type: 'ordered_list'; attrs?: { order: number }; content: ReaderNode[] }
@@ -19,8 +20,11 @@ export type ReaderNode =
 
 export type ReaderDocNode = Extract<ReaderNode, { type: 'doc' }>;
 
-/** Block types whose text forms one block of the canonical text. */
-export const TEXTBLOCK_TYPES = ['paragraph', 'heading'] as const;
+/**
+ * Block types whose text forms one block of the canonical text. A `caption` is the caption of a
+ * figure (a photo, a chart) the article showed: text of the page, but not of the article's body.
+ */
+export const TEXTBLOCK_TYPES = ['paragraph', 'heading', 'caption'] as const;
 
 const ReaderMarkSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('em') }),
@@ -38,6 +42,7 @@ export const ReaderNodeSchema: z.ZodType<ReaderNode> = z.lazy(() =>
     z.object({ type: z.literal('doc'), content: children() }),
     z.object({ type: z.literal('paragraph'), content: children().optional() }),
     z.object({ type: z.literal('heading'), attrs: z.object({ level: z.int().min(1).max(6) }), content: children().optional() }),
+    z.object({ type: z.literal('caption'), content: children().optional() }),
     z.object({ type: z.literal('blockquote'), content: children() }),
     z.object({ type: z.literal('bullet_list'), content: children() }),
     z.object({ type: z.literal('ordered_list'), attrs: z.object({ order: z.int().min(0) }).optional(), content: children() }),

@@ -12,10 +12,15 @@ export const Fingerprint = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'a fingerpr
 
 export const DocumentMeta = z.object({
   title: z.string().trim().min(1).max(1000),
+  /** The address the article was fetched from (or the analyst gave); never what the page claims. */
   url: z.url({ protocol: /^https?$/ }).optional(),
+  /** The address the page claims as its own (`<link rel=canonical>`, `og:url`, JSON-LD `url`): a claim, kept apart from `url`. */
+  canonicalUrl: z.url({ protocol: /^https?$/ }).optional(),
   source: z.string().max(1000).optional(),
   author: z.string().max(1000).optional(),
   published: IsoDate.optional(),
+  /** The day the publisher last updated the article (`dateModified`, `article:modified_time`). */
+  updated: IsoDate.optional(),
   language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/).optional(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;

@@ -6,7 +6,7 @@ const HEADING = /^H([1-6])$/u;
 /** Elements that hold blocks: their children are read as blocks of their own. */
 const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'FIGURE', 'BODY', 'DL', 'DD', 'DETAILS', 'CENTER', 'ASIDE', 'NAV', 'FORM', 'FIELDSET', 'ADDRESS', 'HGROUP', 'TBODY', 'THEAD', 'TFOOT']);
 /** Elements that are one paragraph of inline content. */
-const PARAGRAPHS = new Set(['P', 'FIGCAPTION', 'PRE', 'DT', 'CAPTION', 'SUMMARY', 'LEGEND']);
+const PARAGRAPHS = new Set(['P', 'PRE', 'DT', 'CAPTION', 'SUMMARY', 'LEGEND']);
 const EMPHASIS = new Set(['EM', 'I', 'CITE', 'DFN', 'VAR']);
 const STRONG = new Set(['STRONG', 'B']);
 /** Never text of the article, whatever a sanitiser let through. */
@@ -17,7 +17,7 @@ const ELEMENT_NODE = 1;
 
 function isBlockElement(element: Element): boolean {
   const tag = element.tagName.toUpperCase();
-  return CONTAINERS.has(tag) || PARAGRAPHS.has(tag) || HEADING.test(tag) || ['BLOCKQUOTE', 'UL', 'OL', 'LI', 'TABLE', 'TR', 'HR'].includes(tag);
+  return CONTAINERS.has(tag) || PARAGRAPHS.has(tag) || tag === 'FIGCAPTION' || HEADING.test(tag) || ['BLOCKQUOTE', 'UL', 'OL', 'LI', 'TABLE', 'TR', 'HR'].includes(tag);
 }
 
 function withMark(marks: ReaderMark[], mark: ReaderMark): ReaderMark[] {
@@ -59,7 +59,7 @@ function tableRows(table: Element, base: string | undefined): LooseBlock[] {
 
 /**
  * The reader blocks of a sanitised DOM subtree: headings, paragraphs, block quotes and lists as they
- * are; containers (div, section, figure…) read through; loose inline content between blocks made a
+ * are; a figure's caption (`figcaption`, and a credit line loose in the figure) a `caption` block, apart from the body's paragraphs; containers (div, section, figure…) read through; loose inline content between blocks made a
  * paragraph; table rows one paragraph each; images, media and forms left out.
  */
 export function blocksOfDom(container: Node, base?: string): LooseBlock[] {
@@ -80,12 +80,14 @@ export function blocksOfDom(container: Node, base?: string): LooseBlock[] {
     const heading = HEADING.exec(tag);
     if (heading) blocks.push({ type: 'heading', level: Number(heading[1]), inline: inlineRuns(element, [], base, []) });
     else if (PARAGRAPHS.has(tag)) blocks.push({ type: 'paragraph', inline: inlineRuns(element, [], base, []) });
+    else if (tag === 'FIGCAPTION') blocks.push({ type: 'caption', inline: inlineRuns(element, [], base, []) });
     else if (tag === 'BLOCKQUOTE') blocks.push({ type: 'blockquote', content: blocksOfDom(element, base) });
     else if (tag === 'UL' || tag === 'OL') {
       const items = Array.from(element.children).map((item) => blocksOfDom(item, base));
       const start = Number(element.getAttribute('start') ?? '1');
       blocks.push(tag === 'UL' ? { type: 'bullet_list', items } : { type: 'ordered_list', order: Number.isFinite(start) ? start : 1, items });
     } else if (tag === 'TABLE') blocks.push(...tableRows(element, base));
+    else if (tag === 'FIGURE') blocks.push(...blocksOfDom(element, base).map((block) => (block.type === 'paragraph' ? { type: 'caption' as const, inline: block.inline } : block)));
     else if (tag !== 'HR') blocks.push(...blocksOfDom(element, base));
   }
   flush();

@@ -1,56 +1,11 @@
 import type { DocumentMeta } from '../../../shared/model/document.ts';
+import { isObject, readJsonLd, resolved, textOf, type PageJsonLd } from './json-ld.ts';
+import { bylineElementAuthors, comparable, labelsOfPage, pageAuthors } from './page-authors.ts';
 
-/** The article types of schema.org whose JSON-LD describes a news page's article. */
-const ARTICLE_TYPES = new Set(['NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle', 'BlogPosting', 'Report', 'ScholarlyArticle', 'TechArticle', 'LiveBlogPosting']);
 const ISO_DAY = /^(\d{4}-\d{2}-\d{2})/u;
 const LANGUAGE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/u;
-
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function typesOf(node: JsonObject): string[] {
-  const type = node['@type'];
-  return (Array.isArray(type) ? type : [type]).filter((value): value is string => typeof value === 'string');
-}
-
-/** Every object of a JSON-LD value, through arrays and `@graph`. */
-function jsonLdNodes(value: Json): JsonObject[] {
-  if (Array.isArray(value)) return value.flatMap(jsonLdNodes);
-  if (!isObject(value)) return [];
-  const graph = value['@graph'];
-  return [value, ...(graph === undefined ? [] : jsonLdNodes(graph))];
-}
-
-function nameOf(value: Json | undefined): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (Array.isArray(value)) {
-    const names = value.map(nameOf).filter((name): name is string => name !== undefined);
-    return names.length > 0 ? names.join(', ') : undefined;
-  }
-  if (isObject(value)) return nameOf(value['name']);
-  return undefined;
-}
-
-function textOf(value: Json | undefined): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-/** The first JSON-LD article on the page; scripts that do not parse are passed over. */
-function jsonLdArticle(document: Document): JsonObject | undefined {
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
-    try {
-      const found = jsonLdNodes(JSON.parse(script.textContent ?? '') as Json).find((node) => typesOf(node).some((type) => ARTICLE_TYPES.has(type)));
-      if (found) return found;
-    } catch {
-      // A page's broken JSON-LD is its own affair; the other sources still count.
-    }
-  }
-  return undefined;
-}
+/** What sites put between a headline and their name in a title: "Headline | Site", "Site · Headline". */
+const TITLE_SEPARATOR = /\s+(?:[|·•»«–—-]|::)\s+/u;
 
 function metaContent(document: Document, ...keys: string[]): string | undefined {
   for (const key of keys) {
@@ -86,45 +41,103 @@ function httpUrl(value: string | undefined, base: string | undefined): string | 
   }
 }
 
-/** An author that is only a profile link (as `article:author` often is) is no name. */
-function personName(value: string | undefined): string | undefined {
-  return value && !/^https?:\/\//iu.test(value) ? value : undefined;
-}
-
-/** `Headline | Site` (or with a dash or colon) as the headline alone, when the site's name is known. */
-function withoutSiteName(title: string | undefined, site: string | undefined): string | undefined {
-  if (!title || !site) return title;
-  for (const separator of [' | ', ' - ', ' – ', ' — ', ' :: ', ': ']) {
-    if (title.endsWith(`${separator}${site}`)) return title.slice(0, -(separator.length + site.length)).trim() || title;
-  }
-  return title;
+/** The `itemprop=headline` of a microdata article. */
+function microdataHeadline(document: Document): string | undefined {
+  const element = document.querySelector('[itemprop~="headline" i]');
+  return (element?.getAttribute('content') ?? element?.textContent)?.replace(/\s+/gu, ' ').trim() || undefined;
 }
 
 function first<T>(...values: (T | undefined)[]): T | undefined {
   return values.find((value) => value !== undefined);
 }
 
+/** The names a page goes by: `og:site_name`, JSON-LD publisher, `application-name`, and its host (`www.` aside). */
+function siteNamesOf(document: Document, jsonLd: PageJsonLd, pageUrl: string | undefined): string[] {
+  const publisher = resolved(jsonLd.article?.['publisher'], jsonLd.nodes);
+  const hosts = [pageUrl, metaContent(document, 'og:url'), document.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? undefined].flatMap((address) => {
+    try {
+      const host = new URL(address ?? '').hostname.replace(/^www\./u, '');
+      return [host, host.replace(/\.[a-z]+$/u, '')];
+    } catch {
+      return [];
+    }
+  });
+  return [textOf(isObject(publisher) ? publisher['name'] : publisher), metaContent(document, 'og:site_name'), metaContent(document, 'application-name'), metaContent(document, 'apple-mobile-web-app-title'), ...hosts].filter((name): name is string => name !== undefined && name !== '');
+}
+
+/**
+ * A headline less the parts a site adds around it: segments (split at " | ", " - ", " · ", " — "…)
+ * at either end that are the site's name, an author, a section, or repeat another segment. A title
+ * that is nothing but such names is no headline (undefined).
+ */
+export function headlineOf(title: string | undefined, names: readonly string[]): string | undefined {
+  const text = title?.replace(/\s+/gu, ' ').trim();
+  if (!text) return undefined;
+  const known = new Set(names.map(comparable).filter((name) => name !== ''));
+  const segments = text.split(TITLE_SEPARATOR);
+  if (segments.length > 1 && segments.every((segment) => comparable(segment) === comparable(segments[0] ?? ''))) return undefined;
+  const isLabel = (segment: string, others: readonly string[]) => known.has(comparable(segment)) || known.has(comparable(segment.replace(/^by\s+/iu, ''))) || others.some((other) => comparable(other) === comparable(segment));
+  while (segments.length > 1 && isLabel(segments.at(-1) ?? '', segments.slice(0, -1))) segments.pop();
+  while (segments.length > 1 && isLabel(segments[0] ?? '', segments.slice(1))) segments.shift();
+  let headline = segments.join(text.match(TITLE_SEPARATOR)?.[0] ?? ' | ');
+  for (const name of names) if (name.length > 2 && headline.endsWith(`: ${name}`)) headline = headline.slice(0, -(name.length + 2));
+  return known.has(comparable(headline)) ? undefined : headline.trim() || undefined;
+}
+
+/** Everything the page says about its article, plus what extraction needs to judge Readability's findings. */
+export interface PageMetadata {
+  meta: Partial<DocumentMeta>;
+  /** Names that are no author or headline: the site's, its sections', desk words. */
+  labels: Set<string>;
+  /** The site's names, for cleaning a title found later. */
+  siteNames: string[];
+  /** Authors named by the page's byline elements, taken only when nothing better names any. */
+  bylineAuthors: string[];
+}
+
 /**
  * What a page says about its article, from the most to the least deliberate source: JSON-LD
  * (`NewsArticle` and kin), Open Graph and `article:*`, other `<meta>` tags (Dublin Core, citation,
- * author, date), then `<html lang>`, `<link rel=canonical>` and `<title>`. Read before extraction,
- * which changes the document.
+ * author, date), microdata, then `<html lang>`, `<link rel=canonical>` and `<title>`. Read before
+ * extraction, which changes the document. The address the page claims (JSON-LD `url`, `og:url`,
+ * the canonical link) is `canonicalUrl`; `url` is only ever the address it was fetched from.
  */
-export function pageMetadata(document: Document, pageUrl?: string): Partial<DocumentMeta> {
-  const ld = jsonLdArticle(document);
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
-  const author = first(nameOf(ld?.['author']), personName(metaContent(document, 'article:author', 'author', 'dc.creator', 'citation_author', 'byl')));
-  const source = first(nameOf(ld?.['publisher']), metaContent(document, 'og:site_name', 'application-name', 'citation_journal_title'));
-  const title = first(textOf(ld?.['headline']), textOf(ld?.['name']), metaContent(document, 'og:title', 'twitter:title', 'dc.title', 'citation_title'), withoutSiteName(textOf(document.title), source));
-  const published = isoDay(first(textOf(ld?.['datePublished']), metaContent(document, 'article:published_time', 'datePublished', 'dc.date', 'dcterms.created', 'citation_publication_date', 'pubdate', 'publish-date', 'date'), document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined));
+export function pageMetadata(document: Document, pageUrl?: string): PageMetadata {
+  const jsonLd = readJsonLd(document);
+  const ld = jsonLd.article;
+  const siteNames = siteNamesOf(document, jsonLd, pageUrl);
+  const labels = labelsOfPage(document, jsonLd, siteNames);
+  const authors = pageAuthors(document, jsonLd, labels);
+  const publisher = resolved(ld?.['publisher'], jsonLd.nodes);
+  const source = first(textOf(isObject(publisher) ? publisher['name'] : publisher), metaContent(document, 'og:site_name', 'application-name', 'citation_journal_title'));
+  const titleNames = [...siteNames, ...authors, ...labels];
+  const title = first(
+    ...[textOf(ld?.['headline']), textOf(ld?.['name']), microdataHeadline(document), metaContent(document, 'og:title'), metaContent(document, 'twitter:title'), metaContent(document, 'dc.title', 'citation_title'), textOf(document.title)].map((candidate) => headlineOf(candidate, titleNames)),
+  );
+  const itempropDate = (name: string) => {
+    const element = document.querySelector(`[itemprop~="${name}" i]`);
+    return element?.getAttribute('content') ?? element?.getAttribute('datetime') ?? undefined;
+  };
+  const published = isoDay(first(textOf(ld?.['datePublished']), metaContent(document, 'article:published_time', 'datePublished', 'dc.date', 'dcterms.created', 'citation_publication_date', 'pubdate', 'publish-date', 'date'), itempropDate('datePublished'), document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined));
+  const updated = isoDay(first(textOf(ld?.['dateModified']), metaContent(document, 'article:modified_time', 'og:updated_time', 'dateModified', 'dcterms.modified', 'last-modified'), itempropDate('dateModified')));
   const language = languageTag(first(textOf(ld?.['inLanguage']), document.documentElement.getAttribute('lang') ?? undefined, metaContent(document, 'og:locale', 'dc.language', 'language')));
-  const url = first(httpUrl(textOf(ld?.['url']), pageUrl), httpUrl(metaContent(document, 'og:url'), pageUrl), httpUrl(canonical, pageUrl), httpUrl(pageUrl, undefined));
+  const canonical = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? undefined;
+  const canonicalUrl = first(httpUrl(canonical, pageUrl), httpUrl(metaContent(document, 'og:url'), pageUrl), httpUrl(textOf(ld?.['url']), pageUrl));
+  const url = httpUrl(pageUrl, undefined);
+  const author = authors.join(', ');
   return {
-    ...(title ? { title: title.slice(0, 1000) } : {}),
-    ...(author ? { author: author.slice(0, 1000) } : {}),
-    ...(source ? { source: source.slice(0, 1000) } : {}),
-    ...(published ? { published } : {}),
-    ...(language ? { language } : {}),
-    ...(url ? { url } : {}),
+    meta: {
+      ...(title ? { title: title.slice(0, 1000) } : {}),
+      ...(author ? { author: author.slice(0, 1000) } : {}),
+      ...(source ? { source: source.slice(0, 1000) } : {}),
+      ...(published ? { published } : {}),
+      ...(updated ? { updated } : {}),
+      ...(language ? { language } : {}),
+      ...(url ? { url } : {}),
+      ...(canonicalUrl ? { canonicalUrl } : {}),
+    },
+    labels,
+    siteNames,
+    bylineAuthors: bylineElementAuthors(document, labels),
   };
 }

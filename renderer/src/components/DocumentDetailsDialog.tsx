@@ -3,7 +3,8 @@ import type { DocumentMeta } from '../../../shared/model/document.ts';
 import type { AppStore } from '../app/app-store.ts';
 import { Dialog } from './Dialog.tsx';
 
-type EditableField = keyof DocumentMeta;
+/** The fields the analyst edits; `canonicalUrl` and `updated` are what the page said and stay as imported. */
+type EditableField = 'title' | 'source' | 'author' | 'published' | 'url' | 'language';
 
 const FIELDS: { key: EditableField; label: string; type?: string; placeholder?: string }[] = [
   { key: 'title', label: 'Title' },

@@ -4,7 +4,7 @@ import { safeLinkHref } from '../../../shared/import/link-href.ts';
 const block = (tag: string): DOMOutputSpec => [tag, 0];
 
 /**
- * The reader schema of DESIGN.md §4: headings, paragraphs, block quotes, lists, emphasis and links.
+ * The reader schema of DESIGN.md §4: headings, paragraphs, figure captions, block quotes, lists, emphasis and links.
  * Node and mark names match the `content` JSON the store keeps.
  */
 export const readerSchema = new Schema({
@@ -19,6 +19,8 @@ export const readerSchema = new Schema({
       attrs: { level: { default: 2 } },
       toDOM: (node) => block(`h${Math.min(6, Math.max(1, Number(node.attrs['level']) || 2))}`),
     },
+    /** The caption of a figure the page showed: read apart from the body's paragraphs. */
+    caption: { group: 'block', content: 'inline*', toDOM: () => ['p', { class: 'reader-caption' }, 0] },
     blockquote: { group: 'block', content: 'block+', toDOM: () => block('blockquote') },
     bullet_list: { group: 'block', content: 'list_item+', toDOM: () => block('ul') },
     ordered_list: {
