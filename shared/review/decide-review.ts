@@ -1,7 +1,7 @@
 import { ScholiaError } from '../contract/errors.ts';
 import type { AnnotationOp } from '../contract/ops.ts';
 import type { AnnotationKind } from '../model/annotation.ts';
-import { applyAnnotationOps } from '../model/apply-ops.ts';
+import { applyAnnotationOps } from '../layer/apply-layer-ops.ts';
 import type { ScholiaDocument } from '../model/document.ts';
 import type { ReviewDecision, ReviewDecisionBatch, ReviewEffect, ReviewItem, ReviewRecord } from '../model/review.ts';
 import type { Tagset } from '../model/tagset.ts';
