@@ -5,7 +5,7 @@ import type { ImportResult } from '../../shared/contract/import-channels.ts';
 import { searchDocument } from '../../shared/import/library-search.ts';
 import { ScholiaError } from '../../shared/contract/errors.ts';
 import type { AnnotationOp } from '../../shared/contract/ops.ts';
-import { applyAnnotationOps } from '../../shared/model/apply-ops.ts';
+import { applyAnnotationOps } from '../../shared/layer/apply-layer-ops.ts';
 import { DocumentMeta, type ScholiaDocument } from '../../shared/model/document.ts';
 import type { Settings } from '../../shared/model/settings.ts';
 import { removedTagsInUse, tagsetProblems, usedTagIds } from '../../shared/model/tagset-check.ts';

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChannelOutput } from '../../../shared/contract/channels.ts';
 import type { AnnotationOp } from '../../../shared/contract/ops.ts';
-import { applyAnnotationOps } from '../../../shared/model/apply-ops.ts';
+import { applyAnnotationOps } from '../../../shared/layer/apply-layer-ops.ts';
 import { openScholia } from '../open-scholia.ts';
 import { DocumentFile } from '../store/store-files.ts';
 import { seededRandom } from '../../../shared/testing/seeded-random.ts';
