@@ -4,7 +4,7 @@ import type { Annotation } from '../model/annotation.ts';
 import type { Entity } from '../model/entity.ts';
 import type { Tagset } from '../model/tagset.ts';
 import type { LayerChange } from './layer-change.ts';
-import { LayerIndex, type AnnotationLayer } from './layer-index.ts';
+import { LayerIndex, type AnnotationLayer, type RefusedOps } from './layer-index.ts';
 
 /** A document's text and codebook, which every record of its layer must fit. */
 export interface DocumentRules {
@@ -12,9 +12,7 @@ export interface DocumentRules {
   tagset: Tagset;
 }
 
-export type LayerOutcome =
-  | { ok: true; layer: { entities: Entity[]; annotations: Annotation[] }; inverse: AnnotationOp[]; change: LayerChange }
-  | { ok: false; reason: string; opIndex: number };
+export type LayerOutcome = { ok: true; layer: { entities: Entity[]; annotations: Annotation[] }; inverse: AnnotationOp[]; change: LayerChange } | RefusedOps;
 
 /**
  * Applies a batch of ops to a document's layer through the op engine (`LayerIndex`): the new

@@ -17,10 +17,13 @@ export interface AppliedOps {
   change: LayerChange;
 }
 
-/** A batch that did not apply, and why; the layer is as it was. `opIndex` names the op at fault. */
+/** A batch that did not apply, and why; the layer is as it was. */
 export interface RefusedOps {
   ok: false;
+  /** Why, naming the op at fault: `op 3: there is no annotation a7`. */
   reason: string;
+  /** The rule the op broke, without the op: `there is no annotation a7`. */
+  problem: string;
   opIndex: number;
 }
 
@@ -42,9 +45,9 @@ export interface LayerView {
 class Refusal extends Error {
   constructor(
     readonly opIndex: number,
-    reason: string,
+    readonly problem: string,
   ) {
-    super(`op ${opIndex}: ${reason}`);
+    super(`op ${opIndex}: ${problem}`);
   }
 }
 
@@ -122,7 +125,7 @@ export class LayerIndex implements LayerView {
       this.checkReferences(annotationLog, entityLog, lastWrite);
     } catch (error) {
       for (const undo of inverse.reverse()) this.applyUnchecked(undo);
-      if (error instanceof Refusal) return { ok: false, reason: error.message, opIndex: error.opIndex };
+      if (error instanceof Refusal) return { ok: false, reason: error.message, problem: error.problem, opIndex: error.opIndex };
       throw error;
     }
     return {
