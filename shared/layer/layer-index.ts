@@ -245,3 +245,9 @@ function idOf(op: AnnotationOp): string {
 function refuseOp(index: number, reason: string): never {
   throw new Refusal(index, reason);
 }
+
+/** The applied batch, for a batch that must apply (an inverse, newest first); a refusal there is a bug, thrown. */
+export function mustApply(outcome: ApplyOutcome): AppliedOps {
+  if (!outcome.ok) throw new Error(`A batch that must apply was refused: ${outcome.reason}`);
+  return outcome;
+}
