@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { JsonBytesCache } from '../../electron/services/store/json-bytes.ts';
 import { STORE_VERSION, summarize, type DocumentFile, type LibraryFile } from '../../electron/services/store/store-files.ts';
-import { applyAnnotationOps } from '../../shared/model/apply-ops.ts';
+import { applyAnnotationOps } from '../../shared/layer/apply-layer-ops.ts';
 import type { ScholiaDocument } from '../../shared/model/document.ts';
 import { DEFAULT_SETTINGS } from '../../shared/model/settings.ts';
 import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';

@@ -1,5 +1,5 @@
 import { exportDocument } from '../../electron/services/export/export-document.ts';
-import { applyAnnotationOps } from '../../shared/model/apply-ops.ts';
+import { applyAnnotationOps } from '../../shared/layer/apply-layer-ops.ts';
 import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
 import { documentFromRawText } from '../../shared/testing/annotated-sample.ts';
 import type { ExportFormat } from '../../shared/export/options.ts';

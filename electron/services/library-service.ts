@@ -5,8 +5,9 @@ import type { ImportResult } from '../../shared/contract/import-channels.ts';
 import { searchDocument } from '../../shared/import/library-search.ts';
 import { ScholiaError } from '../../shared/contract/errors.ts';
 import type { AnnotationOp } from '../../shared/contract/ops.ts';
-import { applyAnnotationOps } from '../../shared/model/apply-ops.ts';
+import { applyAnnotationOps } from '../../shared/layer/apply-layer-ops.ts';
 import { DocumentMeta, type ScholiaDocument } from '../../shared/model/document.ts';
+import { nextRevision } from '../../shared/model/revision.ts';
 import type { Settings } from '../../shared/model/settings.ts';
 import { removedTagsInUse, tagsetProblems, usedTagIds } from '../../shared/model/tagset-check.ts';
 import type { Tagset } from '../../shared/model/tagset.ts';
@@ -130,11 +131,7 @@ export class LibraryService {
     if (baseRevision !== undefined && baseRevision !== document.revision) {
       throw new ScholiaError('conflict', `The document changed elsewhere (revision ${document.revision}, expected ${baseRevision}); reload it.`);
     }
-    const layer = applyAnnotationOps(document.text, this.store.tagset, document, ops);
-    const modified = new Date().toISOString();
-    const revision = document.revision + 1;
-    this.store.putDocument({ ...document, ...layer, revision, modified });
-    return { revision, modified };
+    return this.store.commitRevision(document, applyAnnotationOps(document.text, this.store.tagset, document, ops));
   }
 
   getSettings(): Settings {
@@ -194,14 +191,13 @@ export class LibraryService {
     const current = listed ? await this.store.getDocument(documentId).catch(() => undefined) : undefined;
     if (current) {
       if (current.fingerprint !== backup.fingerprint) throw new ScholiaError('conflict', `Version ${versionId} holds a different article text than document ${documentId}.`);
-      const revision = current.revision + 1;
-      this.store.putDocument({ ...current, entities: backup.entities, annotations: backup.annotations, reviews: backup.reviews, revision, modified });
+      const saved = this.store.commitRevision(current, { entities: backup.entities, annotations: backup.annotations, reviews: backup.reviews }, modified);
       await this.store.flush();
-      return { revision, modified, restored };
+      return { ...saved, restored };
     }
-    const revision = backup.revision + 1;
-    await this.store.addDocument({ ...backup, revision, modified });
-    return { revision, modified, restored };
+    const document = nextRevision(backup, {}, modified);
+    await this.store.addDocument(document);
+    return { revision: document.revision, modified, restored };
   }
 
   /** Seeds a new library with the sample article that ships in `assets/`. */

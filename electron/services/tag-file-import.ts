@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ScholiaError } from '../../shared/contract/errors.ts';
-import { applyAnnotationOps } from '../../shared/model/apply-ops.ts';
+import { applyAnnotationOps } from '../../shared/layer/apply-layer-ops.ts';
 import { DocumentMeta, type ScholiaDocument } from '../../shared/model/document.ts';
 import { checkTagFile } from '../../shared/model/tag-file-check.ts';
 import type { TagFileV1 } from '../../shared/model/tag-file.ts';

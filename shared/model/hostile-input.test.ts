@@ -6,7 +6,7 @@ import { ScholiaError } from '../contract/errors.ts';
 import { exportTagFile } from '../export/tag-file-export.ts';
 import { annotatedSampleDocument } from '../testing/annotated-sample.ts';
 import { splitsSurrogatePair, targetMatchesText } from '../text/target.ts';
-import { applyAnnotationOps } from './apply-ops.ts';
+import { applyAnnotationOps } from '../layer/apply-layer-ops.ts';
 import { isValidId } from './ids.ts';
 import { checkTagFile } from './tag-file-check.ts';
 import { TagFileV1 } from './tag-file.ts';

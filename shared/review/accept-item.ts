@@ -1,18 +1,16 @@
 import type { AnnotationOp } from '../contract/ops.ts';
+import type { DocumentRules } from '../layer/apply-layer-ops.ts';
+import type { LayerIndex } from '../layer/layer-index.ts';
 import { entityIdsOf, type Annotation } from '../model/annotation.ts';
 import type { Entity } from '../model/entity.ts';
 import { ID_PATTERN } from '../model/ids.ts';
 import type { ReviewEffect, ReviewItem, ReviewRecord } from '../model/review.ts';
-import type { Tagset } from '../model/tagset.ts';
-import { targetMatchesText } from '../text/target.ts';
 import type { ClassifiedItem } from './classify-review.ts';
 
-/** The analyst's layer while a decision is being worked out, changed in place item by item. */
+/** The analyst's layer while a decision is being worked out, changed through the op engine item by item. */
 export interface WorkingLayer {
-  text: string;
-  tagset: Tagset;
-  entities: Map<string, Entity>;
-  annotations: Map<string, Annotation>;
+  rules: DocumentRules;
+  layer: LayerIndex;
   /** Their entity id → the entity of mine it stands for. */
   links: Map<string, string>;
 }
@@ -44,57 +42,48 @@ function withEntities(annotation: Annotation, mapped: (id: string) => string): A
   }
 }
 
-/** Why my codebook cannot hold their annotation as it is, if it cannot. */
-function codebookProblem(annotation: Annotation, tagset: Tagset): string | undefined {
-  if (annotation.kind !== 'claim') return undefined;
-  if (!tagset.verdicts.some((verdict) => verdict.id === annotation.status)) return `its verdict "${annotation.status}" is not in your codebook`;
-  if (annotation.label && !tagset.claimLabels.some((label) => label.id === annotation.label)) return `its claim type "${annotation.label}" is not in your codebook`;
-  return undefined;
-}
-
 /**
- * What accepting one of their items does to the working layer, which it updates: nothing for an
- * agreed item (mine already says the same); for a conflict with an annotation of mine of the same
- * kind, mine takes their span and values; otherwise their annotation is added. Entities it refers
- * to are mapped to mine, or created from theirs.
+ * What accepting one of their items does to the working layer, which it updates through the op
+ * engine: nothing for an agreed item (mine already says the same); for a conflict with an
+ * annotation of mine of the same kind, mine takes their span and values; otherwise their annotation
+ * is added. Entities it refers to are mapped to mine, or created from theirs. An item the engine
+ * refuses (a verdict outside my codebook, a span off the text…) is not accepted, with the reason.
  */
-export function acceptItem(layer: WorkingLayer, review: Pick<ReviewRecord, 'id' | 'entities'>, item: ReviewItem, classified: ClassifiedItem, now: string): Acceptance {
+export function acceptItem(working: WorkingLayer, review: Pick<ReviewRecord, 'id' | 'entities'>, item: ReviewItem, classified: ClassifiedItem, now: string): Acceptance {
   if (classified.class === 'orphaned') return { ok: false, reason: 'it could not be placed on this text' };
   if (classified.class === 'agreed') return { ok: true, entityOps: [], entityInverse: [], created: [] };
+  const { layer, rules } = working;
   const theirs = item.annotation;
-  const problem = codebookProblem(theirs, layer.tagset);
-  if (problem) return { ok: false, reason: problem };
-  if (!targetMatchesText(layer.text, theirs.target)) return { ok: false, reason: 'its placement does not match the text' };
-
   const entityOps: AnnotationOp[] = [];
   const entityInverse: AnnotationOp[] = [];
   const created: { theirId: string; myId: string }[] = [];
+  const newLinks = new Map<string, string>();
   for (const theirId of entityIdsOf(theirs)) {
-    const linked = layer.links.get(theirId);
-    if (linked && layer.entities.has(linked)) continue;
+    const linked = working.links.get(theirId);
+    if (linked && layer.entity(linked)) continue;
     const entity = review.entities.find((e) => e.id === theirId);
     if (!entity) return { ok: false, reason: `it refers to entity ${theirId}, which their file does not list` };
-    const types = layer.tagset.entityTypes;
+    const types = rules.tagset.entityTypes;
     const type = types.some((t) => t.id === entity.type) ? entity.type : (types.find((t) => t.id === 'other') ?? types[0])?.id;
     if (!type) return { ok: false, reason: 'your codebook has no entity types' };
-    const mine: Entity = { ...entity, id: freshId(entity.id, (id) => layer.entities.has(id)), type };
-    layer.entities.set(mine.id, mine);
-    layer.links.set(theirId, mine.id);
+    const mine: Entity = { ...entity, id: freshId(entity.id, (id) => layer.entity(id) !== undefined || created.some((c) => c.myId === id)), type };
+    newLinks.set(theirId, mine.id);
     entityOps.push({ op: 'entity.add', entity: mine });
     entityInverse.unshift({ op: 'entity.remove', id: mine.id });
     created.push({ theirId, myId: mine.id });
   }
-  const mapped = withEntities({ ...theirs, modified: now }, (id) => layer.links.get(id) ?? id);
-  const counterpart = classified.counterpartId ? layer.annotations.get(classified.counterpartId) : undefined;
+  const mapped = withEntities({ ...theirs, modified: now }, (id) => newLinks.get(id) ?? working.links.get(id) ?? id);
+  const counterpart = classified.counterpartId ? layer.annotation(classified.counterpartId) : undefined;
   let effect: ReviewEffect;
   if (counterpart && counterpart.kind === theirs.kind) {
     const replacement = { ...mapped, id: counterpart.id, created: counterpart.created } as Annotation;
-    layer.annotations.set(counterpart.id, replacement);
     effect = { ops: [{ op: 'annotation.update', annotation: replacement }], inverse: [{ op: 'annotation.update', annotation: counterpart }] };
   } else {
-    const added = { ...mapped, id: freshId(`rv${review.id.slice(0, 6)}-${theirs.id}`, (id) => layer.annotations.has(id)) } as Annotation;
-    layer.annotations.set(added.id, added);
+    const added = { ...mapped, id: freshId(`rv${review.id.slice(0, 6)}-${theirs.id}`, (id) => layer.annotation(id) !== undefined) } as Annotation;
     effect = { ops: [{ op: 'annotation.add', annotation: added }], inverse: [{ op: 'annotation.remove', id: added.id }] };
   }
+  const outcome = layer.apply([...entityOps, ...effect.ops], rules);
+  if (!outcome.ok) return { ok: false, reason: outcome.problem };
+  for (const [theirId, myId] of newLinks) working.links.set(theirId, myId);
   return { ok: true, effect, entityOps, entityInverse, created };
 }

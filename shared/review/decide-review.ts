@@ -1,8 +1,10 @@
 import { ScholiaError } from '../contract/errors.ts';
 import type { AnnotationOp } from '../contract/ops.ts';
 import type { AnnotationKind } from '../model/annotation.ts';
-import { applyAnnotationOps } from '../model/apply-ops.ts';
+import { applyLayerOps } from '../layer/apply-layer-ops.ts';
+import { LayerIndex } from '../layer/layer-index.ts';
 import type { ScholiaDocument } from '../model/document.ts';
+import { nextRevision } from '../model/revision.ts';
 import type { ReviewDecision, ReviewDecisionBatch, ReviewEffect, ReviewItem, ReviewRecord } from '../model/review.ts';
 import type { Tagset } from '../model/tagset.ts';
 import { acceptItem, type WorkingLayer } from './accept-item.ts';
@@ -43,27 +45,11 @@ function findReview(document: ScholiaDocument, reviewId: string): ReviewRecord {
 }
 
 function withReview(document: ScholiaDocument, review: ReviewRecord, layer: { entities: ScholiaDocument['entities']; annotations: ScholiaDocument['annotations'] }, now: string): ScholiaDocument {
-  return { ...document, ...layer, reviews: document.reviews.map((r) => (r.id === review.id ? review : r)), revision: document.revision + 1, modified: now };
+  return nextRevision(document, { ...layer, reviews: document.reviews.map((r) => (r.id === review.id ? review : r)) }, now);
 }
 
-/** Applies ops to the working maps without checks; the whole batch is checked once at the end. */
-function applyToLayer(layer: WorkingLayer, ops: readonly AnnotationOp[]): void {
-  for (const op of ops) {
-    if (op.op === 'annotation.add' || op.op === 'annotation.update') layer.annotations.set(op.annotation.id, op.annotation);
-    else if (op.op === 'annotation.remove') layer.annotations.delete(op.id);
-    else if (op.op === 'entity.add' || op.op === 'entity.update') layer.entities.set(op.entity.id, op.entity);
-    else layer.entities.delete(op.id);
-  }
-}
-
-/** Applies a batch's ops to the document's layer, all or nothing; a layer changed since shows as a conflict. */
-function applyChecked(document: ScholiaDocument, tagset: Tagset, ops: readonly AnnotationOp[], what: string) {
-  try {
-    return applyAnnotationOps(document.text, tagset, document, ops);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ScholiaError('conflict', `Cannot ${what}: the annotations changed since (${reason}).`);
-  }
+function conflict(what: string, reason: string): ScholiaError {
+  return new ScholiaError('conflict', `Cannot ${what}: the annotations changed since (${reason}).`);
 }
 
 function label(decision: ReviewDecision, count: number, request: DecisionRequest): string {
@@ -99,11 +85,10 @@ export function decideReview(document: ScholiaDocument, reviewId: string, reques
     throw new ScholiaError('bad-request', 'A decision needs itemIds or a where filter.');
   }
 
-  const layer: WorkingLayer = {
-    text: document.text,
-    tagset: context.tagset,
-    entities: new Map(document.entities.map((e) => [e.id, e])),
-    annotations: new Map(document.annotations.map((a) => [a.id, a])),
+  const rules = { text: document.text, tagset: context.tagset };
+  const working: WorkingLayer = {
+    rules,
+    layer: new LayerIndex(document),
     links: new Map(review.entityLinks.flatMap((link) => (link.myId ? [[link.theirId, link.myId] as const] : []))),
   };
   const ops: AnnotationOp[] = [];
@@ -116,16 +101,20 @@ export function decideReview(document: ScholiaDocument, reviewId: string, reques
     if (item.decision === request.decision || updated.has(item.id)) continue;
     const itemOps: AnnotationOp[] = [];
     const itemInverse: AnnotationOp[] = [];
+    let takenBack: AnnotationOp[] = [];
     if (item.effect) {
-      applyToLayer(layer, item.effect.inverse);
+      const undone = working.layer.apply(item.effect.inverse, rules);
+      if (!undone.ok) throw conflict('record this decision', undone.reason);
+      takenBack = undone.inverse;
       itemOps.push(...item.effect.inverse);
       itemInverse.unshift(...item.effect.ops);
     }
     let effect: ReviewEffect | undefined;
     if (request.decision === 'accepted') {
       const classified = classes.get(item.id) ?? { id: item.id, class: 'orphaned' as const, differences: [] };
-      const acceptance = acceptItem(layer, review, item, classified, context.now);
+      const acceptance = acceptItem(working, review, item, classified, context.now);
       if (!acceptance.ok) {
+        working.layer.apply(takenBack, rules);
         skipped.push({ itemId: item.id, reason: acceptance.reason });
         continue;
       }
@@ -144,7 +133,8 @@ export function decideReview(document: ScholiaDocument, reviewId: string, reques
   }
   if (changes.length === 0) return { document, changed: [], skipped };
 
-  const newLayer = applyChecked(document, context.tagset, ops, 'record this decision');
+  // Every item's ops went through the engine in turn, so the working layer is the batch applied.
+  const newLayer = working.layer.toLayer();
   const batch: ReviewDecisionBatch = { id: context.batchId, at: context.now, label: label(request.decision, changes.length, request), items: changes, createdEntities: created, ops, inverse: inverses.flat() };
   const createdBy = new Map(created.map((c) => [c.theirId, c.myId]));
   const newReview: ReviewRecord = {
@@ -164,7 +154,9 @@ function replay(document: ScholiaDocument, reviewId: string, tagset: Tagset, now
   const review = findReview(document, reviewId);
   const batch = direction === 'undo' ? review.history.at(-1) : review.redo.at(-1);
   if (!batch) return { document };
-  const layer = applyChecked(document, tagset, direction === 'undo' ? batch.inverse : batch.ops, `${direction} "${batch.label}"`);
+  const applied = applyLayerOps({ text: document.text, tagset }, document, direction === 'undo' ? batch.inverse : batch.ops);
+  if (!applied.ok) throw conflict(`${direction} "${batch.label}"`, applied.reason);
+  const { layer } = applied;
   const states = new Map(batch.items.map((change) => [change.id, direction === 'undo' ? { decision: change.before, effect: change.beforeEffect } : { decision: change.after, effect: change.afterEffect }]));
   const created = new Map(batch.createdEntities.map((c) => [c.theirId, c.myId]));
   const newReview: ReviewRecord = {

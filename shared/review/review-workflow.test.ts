@@ -129,6 +129,16 @@ describe('a review of a colleague’s tag file', () => {
     expect(rejected.document.reviews[0]?.history.map((b) => b.label)).toEqual(['Accept 1 item', 'Reopen 1 item', 'Reject 1 item']);
   });
 
+  it('skips an item the op engine refuses, with its reason, and keeps the rest of the decision', () => {
+    const { document } = imported();
+    const smallerCodebook = { ...DEFAULT_TAGSET, verdicts: DEFAULT_TAGSET.verdicts.filter((verdict) => verdict.id !== 'false') };
+    const accepted = decideReview(document, 'review1', { decision: 'accepted', itemIds: ['claim-cyberattack', 'note-blacklist'] }, { tagset: smallerCodebook, now: NOW, batchId: 'b1' });
+    expect(accepted.skipped).toEqual([{ itemId: 'claim-cyberattack', reason: '"false" is not a verdict of the tagset' }]);
+    expect(accepted.changed).toEqual(['note-blacklist']);
+    expect(accepted.document.annotations.find((a) => a.id === 'claim-cyberattack')).toEqual(document.annotations.find((a) => a.id === 'claim-cyberattack'));
+    expect(accepted.document.annotations).toHaveLength(document.annotations.length + 1);
+  });
+
   it('measures agreement between my own annotations and theirs', () => {
     const { document, review } = imported();
     const report = reviewAgreement(document, [review], 'A. Analyst');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportTagFile } from '../export/tag-file-export.ts';
-import { applyAnnotationOps } from '../model/apply-ops.ts';
+import { applyAnnotationOps } from '../layer/apply-layer-ops.ts';
 import { newDocument } from '../model/new-document.ts';
 import { checkTagFile } from '../model/tag-file-check.ts';
 import type { Entity } from '../model/entity.ts';

@@ -5,6 +5,7 @@ import type { ChannelOutput } from '../../../shared/contract/channels.ts';
 import { ScholiaError } from '../../../shared/contract/errors.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
 import type { ReviewRecord } from '../../../shared/model/review.ts';
+import type { RevisionChanges } from '../../../shared/model/revision.ts';
 import type { Settings } from '../../../shared/model/settings.ts';
 import { checkTagFile } from '../../../shared/model/tag-file-check.ts';
 import type { TagFileV1 } from '../../../shared/model/tag-file.ts';
@@ -22,6 +23,7 @@ export interface ReviewStore {
   assertWritable(documentId?: string): void;
   getDocument(id: string): Promise<ScholiaDocument>;
   putDocument(document: ScholiaDocument): void;
+  commitRevision(document: ScholiaDocument, changes: RevisionChanges, now?: string): { revision: number; modified: string };
   flush(): Promise<void>;
 }
 
@@ -77,10 +79,10 @@ export class ReviewService {
         `None of the ${review.items.length} annotations of ${options.fileName ?? 'the tag file'} could be placed on "${document.meta.title}"; is it a tag file of this article?`,
       );
     }
-    const saved: ScholiaDocument = { ...document, reviews: [...document.reviews, review], revision: document.revision + 1, modified: now };
-    this.store.putDocument(saved);
+    const reviews = [...document.reviews, review];
+    const saved = this.store.commitRevision(document, { reviews }, now);
     await this.store.flush();
-    return { revision: saved.revision, modified: now, review: summaryOf(saved, review.id) };
+    return { ...saved, review: summaryOf({ ...document, reviews }, review.id) };
   }
 
   async list(documentId: string): Promise<ChannelOutput<'review.list'>> {
@@ -119,10 +121,7 @@ export class ReviewService {
     this.store.assertWritable(documentId);
     const document = await this.store.getDocument(documentId);
     findReview(document, reviewId);
-    const modified = new Date().toISOString();
-    const saved = { ...document, reviews: document.reviews.filter((r) => r.id !== reviewId), revision: document.revision + 1, modified };
-    this.store.putDocument(saved);
-    return { revision: saved.revision, modified };
+    return this.store.commitRevision(document, { reviews: document.reviews.filter((r) => r.id !== reviewId) });
   }
 
   private async reportOf(documentId: string, reviewIds?: readonly string[]): Promise<{ document: ScholiaDocument; reviews: ReviewRecord[]; report: AgreementReport }> {

@@ -6,6 +6,7 @@ import type { TrashedSummary } from '../../../shared/contract/import-channels.ts
 import { ScholiaError } from '../../../shared/contract/errors.ts';
 import type { DocumentSummary, ScholiaDocument } from '../../../shared/model/document.ts';
 import { isValidId } from '../../../shared/model/ids.ts';
+import { nextRevision, type RevisionChanges } from '../../../shared/model/revision.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings.ts';
 import { DEFAULT_TAGSET, type Tagset } from '../../../shared/model/tagset.ts';
 import { DebouncedWrites } from './debounced-writes.ts';
@@ -432,6 +433,16 @@ export class LibraryStore {
     this.index.data.documents = this.index.data.documents.map((existing) => (existing.id === document.id ? summary : existing));
     this.writes.schedule(`documents/${document.id}.json`, () => db.write());
     this.scheduleIndexWrite();
+  }
+
+  /**
+   * Saves a change of a document's annotations, entities or reviews as its next revision (see
+   * `nextRevision`), and answers the new revision and time.
+   */
+  commitRevision(document: ScholiaDocument, changes: RevisionChanges, now = new Date().toISOString()): { revision: number; modified: string } {
+    const next = nextRevision(document, changes, now);
+    this.putDocument(next);
+    return { revision: next.revision, modified: next.modified };
   }
 
   /** The previous versions of a document that the backups keep, newest first. */

@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChannelOutput } from '../../../shared/contract/channels.ts';
 import type { AnnotationOp } from '../../../shared/contract/ops.ts';
-import { applyAnnotationOps } from '../../../shared/model/apply-ops.ts';
+import { applyAnnotationOps } from '../../../shared/layer/apply-layer-ops.ts';
+import { nextRevision } from '../../../shared/model/revision.ts';
 import { openScholia } from '../open-scholia.ts';
 import { DocumentFile } from '../store/store-files.ts';
 import { seededRandom } from '../../../shared/testing/seeded-random.ts';
@@ -39,7 +40,8 @@ async function run(libraryDir: string, seed: number): Promise<void> {
       if (version) {
         const file = path.join(libraryDir, 'backups', id, `${version.id}.json`);
         const kept = DocumentFile.parse(JSON.parse(await readFile(file, 'utf8'))).document;
-        report(`intent ${id} ${document.revision + 1} ${stateHash({ ...kept, revision: document.revision + 1 })}`);
+        const restored = nextRevision(document, { annotations: kept.annotations, entities: kept.entities, reviews: kept.reviews }, document.modified);
+        report(`intent ${id} ${restored.revision} ${stateHash(restored)}`);
         valueOf(await scholia.dispatch('document.restore', { documentId: id, versionId: version.id }));
         continue;
       }
@@ -58,7 +60,7 @@ async function run(libraryDir: string, seed: number): Promise<void> {
         ops.push({ op: 'annotation.add', annotation: noteAt(document.text, `s${seed}-b${batch}-${k}`, Math.floor(next() * document.text.length), `batch ${batch}`) });
       }
     }
-    const expected = { ...applyAnnotationOps(document.text, tagset, document, ops), reviews: document.reviews, revision: document.revision + 1 };
+    const expected = nextRevision(document, applyAnnotationOps(document.text, tagset, document, ops), document.modified);
     report(`intent ${id} ${expected.revision} ${stateHash(expected)}`);
     valueOf(await scholia.dispatch('annotations.apply', { documentId: id, ops }));
     if (roll > 0.97) valueOf(await scholia.dispatch('settings.set', { annotatorName: `Writer ${seed}-${batch}` }));

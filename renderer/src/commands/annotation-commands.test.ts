@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotationOp } from '../../../shared/contract/ops.ts';
 import type { Annotation } from '../../../shared/model/annotation.ts';
-import { DocumentRecords, type RecordChange } from '../model/document-records.ts';
+import type { LayerChange as RecordChange } from '../../../shared/layer/layer-change.ts';
+import { DocumentRecords } from '../model/document-records.ts';
 import { AnnotationCommands, type SaveState } from './annotation-commands.ts';
 
 const when = '2026-01-31T09:00:00.000Z';
@@ -129,7 +130,7 @@ describe('AnnotationCommands', () => {
   it('refuses a change that does not apply locally without saving anything', () => {
     const { store, commands } = setup();
     expect(commands.run('Remove', [{ op: 'annotation.remove', id: 'ghost' }])).toBe(false);
-    expect(commands.state.error).toMatch(/does not exist/u);
+    expect(commands.state.error).toMatch(/there is no annotation ghost/u);
     expect(store.received).toHaveLength(0);
     expect(commands.undo()).toBe(false);
   });

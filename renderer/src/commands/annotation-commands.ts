@@ -1,5 +1,7 @@
 import type { AnnotationOp } from '../../../shared/contract/ops.ts';
-import { RecordsError, type DocumentRecords, type RecordChange } from '../model/document-records.ts';
+import type { LayerChange } from '../../../shared/layer/layer-change.ts';
+import { mustApply } from '../../../shared/layer/layer-index.ts';
+import type { DocumentRecords } from '../model/document-records.ts';
 import { UndoHistory, type HistorySnapshot } from './undo-history.ts';
 
 /** Saves one batch; rejects when the store refused it. */
@@ -12,9 +14,20 @@ export interface SaveState {
   error: string | null;
 }
 
+/** Why the records changed: a new change (with the annotation it asks to select), an undo or redo, or the rollback of a refused batch. */
+export type ChangeCause = { by: 'run'; select?: string } | { by: 'undo' } | { by: 'redo' } | { by: 'rollback' };
+
+/** Options of a new change. */
+export interface RunOptions {
+  /** Changes run with the same key in quick succession undo as one. */
+  coalesceKey?: string;
+  /** An annotation the change creates, to come selected in the same redraw. */
+  select?: string;
+}
+
 export interface CommandEvents {
-  /** Records changed here: by a new change, an undo or redo, or the rollback of a refused batch. */
-  onRecordsChange(change: RecordChange): void;
+  /** Records changed here: what changed, and why. */
+  onRecordsChange(change: LayerChange, cause: ChangeCause): void;
   /** The history, the queue or the error changed. */
   onStateChange(state: SaveState): void;
   /** A change was asked for while the document is read-only; nothing was done. */
@@ -52,10 +65,10 @@ export class AnnotationCommands {
    * Makes a new undoable change. False (with the reason reported) when it does not apply. Changes
    * run with the same `coalesceKey` in quick succession undo as one.
    */
-  run(label: string, ops: readonly AnnotationOp[], options: { coalesceKey?: string } = {}): boolean {
+  run(label: string, ops: readonly AnnotationOp[], options: RunOptions = {}): boolean {
     if (ops.length === 0 || this.refuseReadOnly()) return false;
     const historyBefore = this.history.snapshot();
-    const inverse = this.applyLocally(ops);
+    const inverse = this.applyLocally(ops, { by: 'run', ...(options.select ? { select: options.select } : {}) });
     if (!inverse) return false;
     this.history.record({ label, ops, inverse, ...(options.coalesceKey ? { coalesceKey: options.coalesceKey, at: Date.now() } : {}) });
     this.enqueue({ ops, inverse, historyBefore });
@@ -100,7 +113,7 @@ export class AnnotationCommands {
     const entry = direction === 'undo' ? this.history.takeUndo() : this.history.takeRedo();
     if (!entry) return false;
     const ops = direction === 'undo' ? entry.inverse : entry.ops;
-    const inverse = this.applyLocally(ops);
+    const inverse = this.applyLocally(ops, { by: direction });
     if (!inverse) {
       this.history.restore(historyBefore);
       this.emitState();
@@ -110,17 +123,16 @@ export class AnnotationCommands {
     return true;
   }
 
-  private applyLocally(ops: readonly AnnotationOp[]): AnnotationOp[] | null {
-    try {
-      const applied = this.records.apply(ops);
-      this.events.onRecordsChange(applied.change);
-      return applied.inverse;
-    } catch (error) {
-      if (!(error instanceof RecordsError)) throw error;
-      this.error = error.message;
+  /** Applies a batch here through the op engine; its inverse, or null (with the reason kept as the error) when refused. */
+  private applyLocally(ops: readonly AnnotationOp[], cause: ChangeCause): AnnotationOp[] | null {
+    const outcome = this.records.apply(ops);
+    if (!outcome.ok) {
+      this.error = outcome.reason;
       this.emitState();
       return null;
     }
+    this.events.onRecordsChange(outcome.change, cause);
+    return outcome.inverse;
   }
 
   private enqueue(batch: PendingBatch): void {
@@ -152,7 +164,8 @@ export class AnnotationCommands {
     const pending = this.queue;
     this.queue = [];
     for (const batch of [...pending].reverse()) {
-      this.events.onRecordsChange(this.records.apply(batch.inverse).change);
+      // The inverses of applied batches, newest first, always apply.
+      this.events.onRecordsChange(mustApply(this.records.apply(batch.inverse)).change, { by: 'rollback' });
     }
     if (pending[0]) this.history.restore(pending[0].historyBefore);
   }

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
-import { queryWords } from '../model/text-search.ts';
+import { queryWords } from '../../../shared/text/text-search.ts';
 
 interface EntityPickerProps {
   label: string;

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ClaimAnnotation } from '../../../shared/model/annotation.ts';
-import { isWebLink, type DocumentSession } from '../session/document-session.ts';
+import { isWebLink } from '../../../shared/layer/annotation-fields.ts';
+import type { DocumentSession } from '../session/document-session.ts';
 
 function hostOf(url: string): string {
   try {

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AppStore } from '../app/app-store.ts';
-import { findOccurrences } from '../model/text-search.ts';
+import { findOccurrences } from '../../../shared/text/text-search.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 
 const MAX_MATCHES = 5000;

@@ -1,5 +1,5 @@
 import { QUOTE_FORMS, type QuoteAnnotation, type QuoteForm } from '../../../shared/model/annotation.ts';
-import { speakerEntityType } from '../model/annotation-factory.ts';
+import { speakerEntityType } from '../../../shared/layer/new-annotation.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { EntityPicker } from './EntityPicker.tsx';
 import { Field } from './Field.tsx';

@@ -1,7 +1,7 @@
 import type { Annotation, AnnotationKind, ClaimAnnotation, EntityAnnotation, QuoteAnnotation, QuoteForm } from '../../../shared/model/annotation.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
-import { matchesQuery, queryWords, searchTextCache } from './text-search.ts';
+import { matchesQuery, queryWords, searchTextCache } from '../../../shared/text/text-search.ts';
 
 /** What the lists read: the open document's records. */
 export interface RecordsView {

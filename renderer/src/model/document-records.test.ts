@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AnnotationOp } from '../../../shared/contract/ops.ts';
 import type { Annotation } from '../../../shared/model/annotation.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
-import { DocumentRecords, RecordsError } from './document-records.ts';
+import { mustApply } from '../../../shared/layer/layer-index.ts';
+import { DocumentRecords } from './document-records.ts';
 
 const when = '2026-01-31T09:00:00.000Z';
 const target = { start: 0, end: 7, exact: 'Metsola', prefix: '', suffix: '' };
@@ -17,10 +18,10 @@ function snapshot(records: DocumentRecords) {
 describe('DocumentRecords', () => {
   it('applies a batch and reports what it added', () => {
     const records = new DocumentRecords();
-    const { change } = records.apply([
+    const { change } = mustApply(records.apply([
       { op: 'entity.add', entity: metsola },
       { op: 'annotation.add', annotation: mention },
-    ]);
+    ]));
     expect(change.annotations).toEqual({ added: ['a1'], removed: [], updated: [] });
     expect(change.entities).toEqual({ added: ['e1'], removed: [], updated: [] });
     expect(records.annotation('a1')).toEqual(mention);
@@ -36,7 +37,7 @@ describe('DocumentRecords', () => {
       { op: 'entity.add', entity: { id: 'e2', name: 'Killnet', type: 'group', aliases: [] } },
       { op: 'entity.remove', id: 'e1' },
     ];
-    const { inverse } = records.apply(batch);
+    const { inverse } = mustApply(records.apply(batch));
     expect(records.entity('e1')).toBeUndefined();
     records.apply(inverse);
     expect(snapshot(records).annotations.sort((a, b) => a.id.localeCompare(b.id))).toEqual(before.annotations);
@@ -45,36 +46,36 @@ describe('DocumentRecords', () => {
 
   it('reports the net effect of a batch per id', () => {
     const records = new DocumentRecords([claim]);
-    const { change } = records.apply([
+    const { change } = mustApply(records.apply([
       { op: 'annotation.add', annotation: { ...claim, id: 'a3' } },
       { op: 'annotation.update', annotation: { ...claim, id: 'a3', status: 'true' } },
       { op: 'annotation.update', annotation: { ...claim, status: 'true' } },
-    ]);
+    ]));
     expect(change.annotations).toEqual({ added: ['a3'], removed: [], updated: ['a2'] });
   });
 
   it('applies nothing of a batch that breaks a rule', () => {
     const records = new DocumentRecords([claim]);
     const before = snapshot(records);
-    expect(() =>
+    expect(
       records.apply([
         { op: 'annotation.remove', id: 'a2' },
         { op: 'annotation.update', annotation: claim },
       ]),
-    ).toThrow(RecordsError);
+    ).toEqual({ ok: false, opIndex: 1, problem: 'there is no annotation a2', reason: 'op 1: there is no annotation a2' });
     expect(snapshot(records)).toEqual(before);
   });
 
   it('refuses a mention of a missing entity and the removal of an entity still referenced', () => {
     const records = new DocumentRecords([mention], [metsola]);
-    expect(() => records.apply([{ op: 'annotation.add', annotation: { ...mention, id: 'a9', entityId: 'nobody' } }])).toThrow(/missing entity/u);
-    expect(() => records.apply([{ op: 'entity.remove', id: 'e1' }])).toThrow(/still referenced/u);
+    expect(records.apply([{ op: 'annotation.add', annotation: { ...mention, id: 'a9', entityId: 'nobody' } }])).toMatchObject({ ok: false, reason: expect.stringMatching(/refers to entity nobody, which does not exist/u) });
+    expect(records.apply([{ op: 'entity.remove', id: 'e1' }])).toMatchObject({ ok: false, reason: expect.stringMatching(/still referenced/u) });
     expect(records.entity('e1')).toEqual(metsola);
     expect(records.annotation('a9')).toBeUndefined();
   });
 
   it('refuses adding an id twice', () => {
     const records = new DocumentRecords([claim]);
-    expect(() => records.apply([{ op: 'annotation.add', annotation: claim }])).toThrow(/already exists/u);
+    expect(records.apply([{ op: 'annotation.add', annotation: claim }])).toMatchObject({ ok: false, reason: expect.stringMatching(/already exists/u) });
   });
 });

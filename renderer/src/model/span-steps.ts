@@ -1,5 +1,5 @@
 import type { TextSpan } from '../reader/selection-span.ts';
-import { isWordCharacter } from './text-search.ts';
+import { isWordCharacter } from '../../../shared/text/text-search.ts';
 
 const SPACE = /\s/u;
 

@@ -6,12 +6,15 @@ import type { Entity } from '../../../shared/model/entity.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
 import { makeTarget } from '../../../shared/text/target.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import { AnnotationCommands, type SaveState } from '../commands/annotation-commands.ts';
-import { deleteAnnotationOps, replaceAnnotationOps } from '../model/annotation-edits.ts';
-import { entityNameFrom, findEntityNamed, newAnnotationOps, speakerEntityType, type Authoring } from '../model/annotation-factory.ts';
-import { deleteEntityOps, mergeEntityOps, parseWikidataId, tagAllMentionsOps, untaggedMentionSpans, type EntityRecordsView } from '../model/entity-ops.ts';
-import { DocumentRecords, type RecordChange } from '../model/document-records.ts';
-import { withKind } from '../model/kind-change.ts';
+import { AnnotationCommands, type ChangeCause, type SaveState } from '../commands/annotation-commands.ts';
+import { deleteAnnotationOps, editAnnotationOps } from '../../../shared/layer/annotation-edits.ts';
+import * as fields from '../../../shared/layer/annotation-fields.ts';
+import { deleteEntityOps, mergeEntityOps, parseWikidataId, tagAllMentionsOps, untaggedMentionSpans, type EntityRecordsView } from '../../../shared/layer/entity-edits.ts';
+import * as entityFields from '../../../shared/layer/entity-fields.ts';
+import { withKind } from '../../../shared/layer/kind-change.ts';
+import { entityNameFrom, findEntityNamed, newAnnotationOps, speakerEntityType, type Authoring } from '../../../shared/layer/new-annotation.ts';
+import type { LayerChange } from '../../../shared/layer/layer-change.ts';
+import { DocumentRecords } from '../model/document-records.ts';
 import { quotationAround } from '../model/quotations.ts';
 import { moveSpanEdge } from '../model/span-steps.ts';
 import { highlightLook, KIND_LABELS } from '../reader/annotation-appearance.ts';
@@ -28,16 +31,6 @@ const KIND_VERBS: Record<AnnotationKind, string> = {
   entity: 'Tag entity',
   note: 'Add note',
 };
-
-/** Whether a link may be a claim's source: an http(s) URL with a host. */
-export function isWebLink(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
 
 function spanOf(annotation: Annotation): AnnotationSpan {
   return { id: annotation.id, start: annotation.target.start, end: annotation.target.end };
@@ -75,10 +68,7 @@ export class DocumentSession {
   /** The machine suggestions shown (empty when hidden or none). */
   private suggestionLayer: readonly SuggestionSpan[] = [];
   private revision: number;
-  private lastChange: RecordChange | null = null;
   private listUpdate: ReturnType<typeof setTimeout> | undefined;
-  /** An annotation the next change creates, to draw selected in that same change. */
-  private selectOnApply: string | null = null;
   private readonly tagsetState: Signal<Tagset>;
 
   constructor(
@@ -94,9 +84,9 @@ export class DocumentSession {
     this.text = document.text;
     this.content = document.content;
     this.revision = document.revision;
-    this.records = new DocumentRecords(document.annotations, document.entities);
+    this.records = new DocumentRecords(document.annotations, document.entities, () => ({ text: this.text, tagset: this.tagset }));
     this.commands = new AnnotationCommands(this.records, (ops) => this.save(ops), {
-      onRecordsChange: (change) => this.redraw(change),
+      onRecordsChange: (change, cause) => this.redraw(change, cause),
       onStateChange: (state) => {
         if (state.error && state.error !== this.saveState.value.error) this.report('error', `Not saved: ${state.error} The change was taken back.`);
         this.saveState.value = state;
@@ -170,19 +160,16 @@ export class DocumentSession {
     this.reader?.updateHighlights(remove, draw);
   }
 
-  /** Redraws just what a change touched: its annotations, and the annotations of entities it changed. */
-  private redraw(change: RecordChange): void {
-    this.lastChange = change;
+  /**
+   * Redraws just what a change touched: its annotations, and the annotations that refer to entities
+   * it changed. A new change's annotation comes selected; an undo or redo selects what it brought back.
+   */
+  private redraw(change: LayerChange, cause: ChangeCause): void {
     const touched = new Set([...change.annotations.added, ...change.annotations.updated]);
-    if (change.entities.updated.length > 0) {
-      const entityIds = new Set(change.entities.updated);
-      for (const annotation of this.records.annotations()) {
-        const refs = annotation.kind === 'entity' ? [annotation.entityId] : annotation.kind === 'quote' ? [annotation.speakerId] : [];
-        if (refs.some((ref) => ref !== undefined && entityIds.has(ref))) touched.add(annotation.id);
-      }
+    for (const entityId of change.entities.updated) {
+      for (const id of this.records.referrersOf(entityId)) touched.add(id);
     }
-    const selectNow = this.selectOnApply;
-    this.selectOnApply = null;
+    const selectNow = cause.by === 'run' ? cause.select : undefined;
     batch(() => {
       // A new annotation comes selected in the same redraw (one transaction, not two).
       if (selectNow && this.records.annotation(selectNow) && this.selectedId.value !== selectNow) {
@@ -199,6 +186,10 @@ export class DocumentSession {
     });
     this.redrawIds(touched, change.annotations.removed);
     this.scheduleListUpdate();
+    if (cause.by === 'undo' || cause.by === 'redo') {
+      const focus = change.annotations.added[0] ?? change.annotations.updated[0];
+      if (focus) this.select(focus, { reveal: true });
+    }
   }
 
   private scheduleListUpdate(): void {
@@ -370,10 +361,7 @@ export class DocumentSession {
     }
     const target = makeTarget(this.text, span.start, span.end);
     const created = newAnnotationOps(kind, target, { tagset: this.tagset, entities: this.records.entities() }, this.authoring());
-    this.selectOnApply = created.annotationId;
-    const done = this.commands.run(KIND_VERBS[kind], created.ops);
-    this.selectOnApply = null;
-    if (!done) return false;
+    if (!this.commands.run(KIND_VERBS[kind], created.ops, { select: created.annotationId })) return false;
     this.reader?.clearTextSelection();
     return true;
   }
@@ -384,22 +372,14 @@ export class DocumentSession {
     return this.commands.run('Delete annotation', deleteAnnotationOps(this.records, id));
   }
 
+  /** Takes back the last change and selects what it brought back or changed. */
   undo(): boolean {
-    return this.replay(() => this.commands.undo());
+    return this.commands.undo();
   }
 
+  /** Makes the last undone change again and selects what it changed. */
   redo(): boolean {
-    return this.replay(() => this.commands.redo());
-  }
-
-  /** Runs an undo or redo and selects what it brought back or changed. */
-  private replay(step: () => boolean): boolean {
-    this.lastChange = null;
-    if (!step()) return false;
-    const change = this.lastChange as RecordChange | null;
-    const focus = change?.annotations.added[0] ?? change?.annotations.updated[0];
-    if (focus) this.select(focus, { reveal: true });
-    return true;
+    return this.commands.redo();
   }
 
   /** Replaces an annotation with an edited copy (its `modified` time set now). */
@@ -410,12 +390,8 @@ export class DocumentSession {
     extraOps: AnnotationOp[] = [],
     options: { coalesceKey?: string } = {},
   ): boolean {
-    const current = this.records.annotation(id);
-    if (!current) return false;
-    const next = change(current);
-    if (!next) return false;
-    const updated = { ...next, modified: new Date().toISOString() } as Annotation;
-    return this.commands.run(label, [...extraOps, ...replaceAnnotationOps(this.records, updated)], options);
+    const ops = editAnnotationOps(this.records, id, change, new Date().toISOString());
+    return ops.length > 0 && this.commands.run(label, [...extraOps, ...ops], options);
   }
 
   /**
@@ -432,7 +408,7 @@ export class DocumentSession {
       return true;
     }
     const target = makeTarget(this.text, span.start, span.end);
-    this.edit(annotation.id, 'Change span', (a) => ({ ...a, target }), [], { coalesceKey: `span:${annotation.id}` });
+    this.edit(annotation.id, 'Change span', (a) => fields.withTarget(a, target), [], { coalesceKey: `span:${annotation.id}` });
     this.reader?.revealSpan(edge === 'end' ? { start: span.end - 1, end: span.end } : { start: span.start, end: span.start + 1 });
     return true;
   }
@@ -451,7 +427,7 @@ export class DocumentSession {
     }
     if (span.start === annotation.target.start && span.end === annotation.target.end) return true;
     const target = makeTarget(this.text, span.start, span.end);
-    if (!this.edit(annotation.id, 'Change span', (a) => ({ ...a, target }))) return false;
+    if (!this.edit(annotation.id, 'Change span', (a) => fields.withTarget(a, target))) return false;
     this.reader?.clearTextSelection();
     return true;
   }
@@ -475,46 +451,25 @@ export class DocumentSession {
   }
 
   setVerdict(id: string, status: string): boolean {
-    return this.edit(id, 'Set verdict', (a) => (a.kind === 'claim' && a.status !== status ? { ...a, status } : null));
+    return this.edit(id, 'Set verdict', (a) => fields.withVerdict(a, status));
   }
 
   /** Sets (or with undefined, clears) a claim's type from the tagset's claim labels. */
   setClaimLabel(id: string, label: string | undefined): boolean {
-    return this.edit(id, 'Set claim type', (a) => {
-      if (a.kind !== 'claim' || a.label === label) return null;
-      const { label: _previous, ...rest } = a;
-      return label ? { ...rest, label } : rest;
-    });
+    return this.edit(id, 'Set claim type', (a) => fields.withClaimLabel(a, label));
   }
 
   setCheckworthy(id: string, checkworthy: boolean): boolean {
-    return this.edit(id, 'Set worth checking', (a) => (a.kind === 'claim' && (a.checkworthy ?? false) !== checkworthy ? { ...a, checkworthy } : null));
+    return this.edit(id, 'Set worth checking', (a) => fields.withCheckworthy(a, checkworthy));
   }
 
   setQuoteForm(id: string, form: QuoteForm): boolean {
-    return this.edit(id, 'Set quote form', (a) => (a.kind === 'quote' && a.form !== form ? { ...a, form } : null));
+    return this.edit(id, 'Set quote form', (a) => fields.withQuoteForm(a, form));
   }
 
   /** Sets (or with undefined, clears) a quote's speaker or a claim's claimant. */
   private setAttribution(id: string, entityId: string | undefined, extraOps: AnnotationOp[] = [], label?: string): boolean {
-    const done = this.edit(
-      id,
-      label ?? 'Set speaker',
-      (a) => {
-        if (a.kind === 'quote') {
-          if (a.speakerId === entityId && extraOps.length === 0) return null;
-          const { speakerId: _previous, ...rest } = a;
-          return entityId ? { ...rest, speakerId: entityId } : rest;
-        }
-        if (a.kind === 'claim') {
-          if (a.claimantId === entityId && extraOps.length === 0) return null;
-          const { claimantId: _previous, ...rest } = a;
-          return entityId ? { ...rest, claimantId: entityId } : rest;
-        }
-        return null;
-      },
-      extraOps,
-    );
+    const done = this.edit(id, label ?? 'Set speaker', (a) => fields.withAttribution(a, entityId, extraOps.length > 0), extraOps);
     if (done && entityId && this.records.annotation(id)?.kind === 'quote') this.lastSpeakerId.value = entityId;
     return done;
   }
@@ -608,36 +563,21 @@ export class DocumentSession {
 
   /** Adds a source to a claim's evidence; false (and a message) for a link that is not http(s). */
   addEvidence(id: string, evidence: Evidence): boolean {
-    const url = evidence.url.trim();
-    if (!isWebLink(url)) {
-      this.report('error', `“${url}” is not a web link: sources must start with http:// or https://.`);
+    const clean = fields.cleanEvidence(evidence);
+    if (!clean) {
+      this.report('error', `“${evidence.url.trim()}” is not a web link: sources must start with http:// or https://.`);
       return false;
     }
-    const clean: Evidence = { url };
-    if (evidence.title?.trim()) clean.title = evidence.title.trim();
-    if (evidence.note?.trim()) clean.note = evidence.note.trim();
-    return this.edit(id, 'Add source', (a) => (a.kind === 'claim' ? { ...a, evidence: [...(a.evidence ?? []), clean] } : null));
+    return this.edit(id, 'Add source', (a) => fields.withEvidenceAdded(a, clean));
   }
 
   /** Replaces one source of a claim's evidence. */
   updateEvidence(id: string, index: number, evidence: Evidence): boolean {
-    return this.edit(id, 'Edit source', (a) => {
-      if (a.kind !== 'claim' || !a.evidence?.[index]) return null;
-      const clean: Evidence = { url: a.evidence[index].url };
-      if (evidence.title?.trim()) clean.title = evidence.title.trim();
-      if (evidence.note?.trim()) clean.note = evidence.note.trim();
-      if (JSON.stringify(clean) === JSON.stringify(a.evidence[index])) return null;
-      return { ...a, evidence: a.evidence.map((item, at) => (at === index ? clean : item)) };
-    });
+    return this.edit(id, 'Edit source', (a) => fields.withEvidenceEdited(a, index, evidence));
   }
 
   removeEvidence(id: string, index: number): boolean {
-    return this.edit(id, 'Remove source', (a) => {
-      if (a.kind !== 'claim' || !a.evidence?.[index]) return null;
-      const evidence = a.evidence.filter((_item, at) => at !== index);
-      const { evidence: _previous, ...rest } = a;
-      return evidence.length > 0 ? { ...rest, evidence } : rest;
-    });
+    return this.edit(id, 'Remove source', (a) => fields.withEvidenceRemoved(a, index));
   }
 
   /** U: the text selected in the article becomes the selected quote's cue (the reporting verb, "said"). */
@@ -653,27 +593,18 @@ export class DocumentSession {
       return false;
     }
     const cue = makeTarget(this.text, span.start, span.end);
-    if (!this.edit(quote.id, 'Set cue', (a) => (a.kind === 'quote' ? { ...a, cue } : null))) return false;
+    if (!this.edit(quote.id, 'Set cue', (a) => fields.withCue(a, cue))) return false;
     this.reader?.clearTextSelection();
     return true;
   }
 
   clearCue(id: string): boolean {
-    return this.edit(id, 'Clear cue', (a) => {
-      if (a.kind !== 'quote' || !a.cue) return null;
-      const { cue: _previous, ...rest } = a;
-      return rest;
-    });
+    return this.edit(id, 'Clear cue', (a) => fields.withCue(a, undefined));
   }
 
   /** Sets an annotation's note; an empty note removes it. */
   setNote(id: string, note: string): boolean {
-    const value = note.trim() ? note : undefined;
-    return this.edit(id, 'Edit note', (a) => {
-      if (a.note === value) return null;
-      const { note: _previous, ...rest } = a;
-      return (value === undefined ? rest : { ...rest, note: value }) as Annotation;
-    });
+    return this.edit(id, 'Edit note', (a) => fields.withNote(a, note));
   }
 
   private editEntity(entityId: string, label: string, change: (entity: Entity) => Entity | null): boolean {
@@ -684,28 +615,16 @@ export class DocumentSession {
 
   /** Renames an entity; a former name that occurs in the article is kept as an alias, so later mentions still match. */
   renameEntity(entityId: string, name: string): boolean {
-    const clean = name.replace(/\s+/gu, ' ').trim();
-    if (!clean) {
+    if (!name.trim()) {
       this.report('error', 'An entity needs a name.');
       return false;
     }
-    return this.editEntity(entityId, 'Rename entity', (entity) => {
-      if (entity.name === clean) return null;
-      const keepOld = this.text.includes(entity.name) && !entity.aliases.includes(entity.name);
-      const aliases = [...entity.aliases, ...(keepOld ? [entity.name] : [])].filter((alias) => alias !== clean);
-      return { ...entity, name: clean, aliases };
-    });
+    return this.editEntity(entityId, 'Rename entity', (entity) => entityFields.renamedEntity(entity, name, this.text));
   }
 
   /** Replaces an entity's aliases (blank and duplicate ones and the name itself dropped). */
   setAliases(entityId: string, aliases: readonly string[]): boolean {
-    return this.editEntity(entityId, 'Edit aliases', (entity) => {
-      const clean: string[] = [];
-      for (const alias of aliases.map((value) => value.replace(/\s+/gu, ' ').trim())) {
-        if (alias && alias !== entity.name && !clean.includes(alias)) clean.push(alias);
-      }
-      return clean.join('\n') === entity.aliases.join('\n') ? null : { ...entity, aliases: clean };
-    });
+    return this.editEntity(entityId, 'Edit aliases', (entity) => entityFields.withAliases(entity, aliases));
   }
 
   /** Sets an entity's Wikidata item from an id or a wikidata.org link; empty clears it. */
@@ -715,20 +634,11 @@ export class DocumentSession {
       this.report('error', `“${input.trim()}” is not a Wikidata item: use an id like Q42 or a wikidata.org link.`);
       return false;
     }
-    return this.editEntity(entityId, 'Set Wikidata id', (entity) => {
-      if (entity.wikidata === wikidata) return null;
-      const { wikidata: _previous, ...rest } = entity;
-      return wikidata ? { ...rest, wikidata } : rest;
-    });
+    return this.editEntity(entityId, 'Set Wikidata id', (entity) => entityFields.withWikidata(entity, wikidata));
   }
 
   setEntityDescription(entityId: string, description: string): boolean {
-    const value = description.trim() ? description.trim() : undefined;
-    return this.editEntity(entityId, 'Edit description', (entity) => {
-      if (entity.description === value) return null;
-      const { description: _previous, ...rest } = entity;
-      return value ? { ...rest, description: value } : rest;
-    });
+    return this.editEntity(entityId, 'Edit description', (entity) => entityFields.withDescription(entity, description));
   }
 
   /** How many occurrences of an entity's names are not tagged yet. */
@@ -779,10 +689,7 @@ export class DocumentSession {
       entity: (id) => (id === entity.id ? entity : this.records.entity(id)),
     };
     const more = tagAllMentionsOps(this.text, entity, withMention, authoring);
-    this.selectOnApply = created.annotationId;
-    const done = this.commands.run('Tag all mentions', [...created.ops, ...more]);
-    this.selectOnApply = null;
-    if (!done) return false;
+    if (!this.commands.run('Tag all mentions', [...created.ops, ...more], { select: created.annotationId })) return false;
     this.reader?.clearTextSelection();
     this.report('info', `Tagged “${entity.name}” and ${more.length} more ${more.length === 1 ? 'mention' : 'mentions'}.`);
     return true;
@@ -815,7 +722,7 @@ export class DocumentSession {
   }
 
   setEntityType(entityId: string, type: string): boolean {
-    return this.editEntity(entityId, 'Set entity type', (entity) => (entity.type !== type ? { ...entity, type } : null));
+    return this.editEntity(entityId, 'Set entity type', (entity) => entityFields.withEntityType(entity, type));
   }
 
   /** A tagset shortcut key on the selected annotation: a verdict for a claim, a type for an entity mention. */

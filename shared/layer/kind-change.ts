@@ -1,8 +1,8 @@
-import type { AnnotationOp } from '../../../shared/contract/ops.ts';
-import type { Annotation, AnnotationKind } from '../../../shared/model/annotation.ts';
-import type { Entity } from '../../../shared/model/entity.ts';
-import type { Tagset } from '../../../shared/model/tagset.ts';
-import { defaultEntityType, defaultVerdict, entityNameFrom, findEntityNamed, type Authoring } from './annotation-factory.ts';
+import type { AnnotationOp } from '../contract/ops.ts';
+import type { Annotation, AnnotationKind } from '../model/annotation.ts';
+import type { Entity } from '../model/entity.ts';
+import type { Tagset } from '../model/tagset.ts';
+import { defaultEntityType, defaultVerdict, entityNameFrom, findEntityNamed, type Authoring } from './new-annotation.ts';
 
 /**
  * The annotation `annotation` becomes as another kind, with the same id, span, note, author and

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TAGSET } from '../../../shared/model/tagset.ts';
-import { makeTarget } from '../../../shared/text/target.ts';
-import { findEntityNamed, newAnnotationOps, type Authoring } from './annotation-factory.ts';
+import { DEFAULT_TAGSET } from '../model/tagset.ts';
+import { makeTarget } from '../text/target.ts';
+import { findEntityNamed, newAnnotationOps, type Authoring } from './new-annotation.ts';
 
 const text = 'said European Parliament President Roberta Metsola.';
 let counter = 0;

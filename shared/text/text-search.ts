@@ -1,4 +1,8 @@
-import type { TextSpan } from '../reader/selection-span.ts';
+/** A span of the canonical text, end exclusive. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
 
 export interface SearchOptions {
   /** Match upper and lower case exactly (default: ignore case). */

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ScholiaError } from '../contract/errors.ts';
 import type { AnnotationOp } from '../contract/ops.ts';
 import { makeTarget } from '../text/target.ts';
-import type { Annotation } from './annotation.ts';
-import { applyAnnotationOps } from './apply-ops.ts';
-import type { Entity } from './entity.ts';
-import { DEFAULT_TAGSET } from './tagset.ts';
+import type { Annotation } from '../model/annotation.ts';
+import { applyAnnotationOps } from './apply-layer-ops.ts';
+import type { Entity } from '../model/entity.ts';
+import { DEFAULT_TAGSET } from '../model/tagset.ts';
 
 const text = 'Roberta Metsola said the European Parliament is under a sophisticated cyberattack.';
 const stamp = '2026-01-31T09:00:00.000Z';

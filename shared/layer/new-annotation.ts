@@ -1,9 +1,9 @@
-import type { AnnotationOp } from '../../../shared/contract/ops.ts';
-import type { Annotation, AnnotationKind } from '../../../shared/model/annotation.ts';
-import type { Entity } from '../../../shared/model/entity.ts';
-import type { Target } from '../../../shared/model/target.ts';
-import { defaultVerdict, findEntityNamed, tagOrFirst, type Authoring } from '../../../shared/model/new-records.ts';
-import type { Tagset } from '../../../shared/model/tagset.ts';
+import type { AnnotationOp } from '../contract/ops.ts';
+import type { Annotation, AnnotationKind } from '../model/annotation.ts';
+import type { Entity } from '../model/entity.ts';
+import type { Target } from '../model/target.ts';
+import { defaultVerdict, findEntityNamed, tagOrFirst, type Authoring } from '../model/new-records.ts';
+import type { Tagset } from '../model/tagset.ts';
 
 export { defaultVerdict, findEntityNamed, type Authoring };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../shared/model/annotation.ts';
-import type { Entity } from '../../../shared/model/entity.ts';
-import { makeTarget } from '../../../shared/text/target.ts';
-import { DocumentRecords } from './document-records.ts';
-import { deleteEntityOps, mergeEntityOps, mergedEntity, parseWikidataId, tagAllMentionsOps, untaggedMentionSpans } from './entity-ops.ts';
+import type { Annotation } from '../model/annotation.ts';
+import type { Entity } from '../model/entity.ts';
+import { makeTarget } from '../text/target.ts';
+import { LayerIndex, mustApply } from './layer-index.ts';
+import { deleteEntityOps, mergeEntityOps, mergedEntity, parseWikidataId, tagAllMentionsOps, untaggedMentionSpans } from './entity-edits.ts';
 
 const text = 'Roberta Metsola spoke. Metsola added that METSOLA and Metsolas differ; the Kremlin denied it. The Kremlin, Metsola said.';
 const when = '2026-01-31T09:00:00.000Z';
@@ -21,22 +21,22 @@ function texts(spans: { start: number; end: number }[]): string[] {
 
 describe('untaggedMentionSpans', () => {
   it('finds names and aliases as whole words with their case, longest first', () => {
-    const records = new DocumentRecords([], [metsola]);
+    const records = new LayerIndex({ annotations: [], entities: [metsola] });
     expect(texts(untaggedMentionSpans(text, metsola, records))).toEqual(['0:Roberta Metsola', '23:Metsola', '107:Metsola']);
   });
 
   it('skips what is already tagged as the entity, and spans another entity holds exactly', () => {
-    const records = new DocumentRecords([mention('m1', 'metsola', 8, 15), mention('x', 'other', 23, 30)], [metsola, { id: 'other', name: 'X', type: 'other', aliases: [] }]);
+    const records = new LayerIndex({ annotations: [mention('m1', 'metsola', 8, 15), mention('x', 'other', 23, 30)], entities: [metsola, { id: 'other', name: 'X', type: 'other', aliases: [] }] });
     expect(texts(untaggedMentionSpans(text, metsola, records))).toEqual(['107:Metsola']);
   });
 
   it('lets a name in lower case match with a capital first letter', () => {
-    const records = new DocumentRecords([], [kremlin]);
+    const records = new LayerIndex({ annotations: [], entities: [kremlin] });
     expect(texts(untaggedMentionSpans(text, kremlin, records))).toEqual(['71:the Kremlin', '94:The Kremlin']);
   });
 
   it('makes one add op per mention, stamped with the author', () => {
-    const records = new DocumentRecords([mention('m1', 'metsola', 0, 15)], [metsola]);
+    const records = new LayerIndex({ annotations: [mention('m1', 'metsola', 0, 15)], entities: [metsola] });
     let next = 0;
     const ops = tagAllMentionsOps(text, metsola, records, { author: 'A. Analyst', now: when, newId: () => `n${(next += 1)}` });
     expect(ops.map((op) => (op.op === 'annotation.add' && op.annotation.kind === 'entity' ? [op.annotation.id, op.annotation.entityId, op.annotation.target.exact, op.annotation.author] : null))).toEqual([
@@ -58,10 +58,10 @@ describe('mergeEntityOps', () => {
   ];
 
   it('moves mentions, speakers and claimants and removes the merged entity, all or nothing', () => {
-    const records = new DocumentRecords(annotations, [short, long]);
+    const records = new LayerIndex({ annotations, entities: [short, long] });
     const { ops, summary } = mergeEntityOps(records, 'short', 'long', when);
     expect(summary).toEqual({ mentions: 2, quotes: 1, claims: 1 });
-    const applied = records.apply(ops);
+    const applied = mustApply(records.apply(ops));
     expect(records.entity('short')).toBeUndefined();
     expect(records.annotation('a')).toMatchObject({ entityId: 'long' });
     expect(records.annotation('b')).toBeUndefined();
@@ -75,7 +75,7 @@ describe('mergeEntityOps', () => {
   });
 
   it('does nothing for an entity merged into itself', () => {
-    expect(mergeEntityOps(new DocumentRecords(annotations, [short, long]), 'long', 'long', when).ops).toEqual([]);
+    expect(mergeEntityOps(new LayerIndex({ annotations, entities: [short, long] }), 'long', 'long', when).ops).toEqual([]);
   });
 
   it('keeps the surviving entity’s own Wikidata id', () => {
@@ -89,7 +89,7 @@ describe('deleteEntityOps', () => {
       mention('a', 'metsola', 0, 15),
       { ...common, id: 'q', kind: 'quote', form: 'direct', speakerId: 'metsola', target: makeTarget(text, 0, 21) },
     ];
-    const records = new DocumentRecords(annotations, [metsola]);
+    const records = new LayerIndex({ annotations, entities: [metsola] });
     records.apply(deleteEntityOps(records, 'metsola', when));
     expect(records.entity('metsola')).toBeUndefined();
     expect(records.annotation('a')).toBeUndefined();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../shared/model/annotation.ts';
-import { DEFAULT_TAGSET } from '../../../shared/model/tagset.ts';
-import { makeTarget } from '../../../shared/text/target.ts';
+import type { Annotation } from '../model/annotation.ts';
+import { DEFAULT_TAGSET } from '../model/tagset.ts';
+import { makeTarget } from '../text/target.ts';
 import { withKind } from './kind-change.ts';
 
 const text = 'Roberta Metsola said so.';

@@ -1,10 +1,10 @@
-import type { AnnotationOp } from '../../../shared/contract/ops.ts';
-import type { Annotation, EntityAnnotation } from '../../../shared/model/annotation.ts';
-import type { Entity } from '../../../shared/model/entity.ts';
-import { makeTarget } from '../../../shared/text/target.ts';
-import type { TextSpan } from '../reader/selection-span.ts';
-import type { Authoring } from './annotation-factory.ts';
-import { findOccurrences } from './text-search.ts';
+import type { AnnotationOp } from '../contract/ops.ts';
+import type { Annotation, EntityAnnotation } from '../model/annotation.ts';
+import type { Entity } from '../model/entity.ts';
+import { makeTarget } from '../text/target.ts';
+import type { TextSpan } from '../text/text-search.ts';
+import type { Authoring } from './new-annotation.ts';
+import { findOccurrences } from '../text/text-search.ts';
 
 /** What the entity edits read: the open document's records. */
 export interface EntityRecordsView {
