@@ -3,10 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { printHtmlToPdf } from '../../electron/services/export/chromium-pdf.ts';
+import { EXTRACTION_TIME_LIMIT_MS } from '../../electron/services/import/extraction-worker.ts';
 import { documentFromSource, type ImportSource } from '../../electron/services/import/import-article.ts';
-import { openScholia } from '../../electron/services/open-scholia.ts';
+import { nestedPage } from '../../electron/services/import/testing/hostile-fixtures.ts';
+import { openScholia, type Scholia } from '../../electron/services/open-scholia.ts';
 import { generateArticle } from '../lib/generate.ts';
-import type { BenchRow } from '../lib/report.ts';
+import { generatedDocument, writeLibraryFolder } from '../lib/library-folder.ts';
+import { withBudget, type BenchRow } from '../lib/report.ts';
 import { median, sampleTimes, timed } from '../lib/stats.ts';
 
 const SCENARIO = 'import';
@@ -68,7 +71,53 @@ async function measure(name: string, runs: number, source: (run: number) => Prom
   ];
 }
 
-/** Importing a ~1 MB saved news page and a 50-page PDF: figures for the record (no budget). */
+/** Times `library.list` calls one after another until `done()`, letting the thread turn between them (so a worker's answer is taken in). */
+async function listTimes(scholia: Scholia, done: () => boolean, minimum: number): Promise<number[]> {
+  const times: number[] = [];
+  while (times.length < minimum || !done()) {
+    times.push(await timed(() => scholia.dispatch('library.list', {})));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return times;
+}
+
+/**
+ * A hostile page nested 2,000 deep (which once froze the process for minutes), imported through the
+ * services into a library of 300 articles: the time to its refusal against the import's time limit
+ * (budget: within it), and `library.list` calls made while that import runs against the same calls
+ * on an idle library (budget: ≤ 2× — the worker reads the page, the thread answering calls stays free).
+ */
+async function hostileImportRows(runs: number): Promise<BenchRow[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-import-'));
+  await writeLibraryFolder(dir, Array.from({ length: 300 }, (_, index) => generatedDocument(`bench${String(index).padStart(4, '0')}`, { words: 300, annotations: 5 }, index + 1)));
+  const scholia = await openScholia({ libraryDir: dir });
+  const page = Buffer.from(nestedPage(2_000)).toString('base64');
+  const during: number[] = [];
+  const refusals = await sampleTimes(runs, async () => {
+    let settled = false;
+    const started = performance.now();
+    const importing = scholia.dispatch('library.importFile', { filename: 'deep.html', base64: page }).then((result) => {
+      settled = true;
+      if (result.ok || !/nested too deeply/u.test(result.error.message)) throw new Error(`the hostile page was not refused as nested too deeply: ${JSON.stringify(result).slice(0, 200)}`);
+      return performance.now() - started;
+    });
+    during.push(...(await listTimes(scholia, () => settled, 1)));
+    return importing;
+  });
+  const idle = await listTimes(scholia, () => true, during.length);
+  await scholia.close();
+  await rm(dir, { recursive: true, force: true });
+  const limit: BenchRow = { scenario: SCENARIO, case: 'import time limit', medianMs: EXTRACTION_TIME_LIMIT_MS, runs: 0, note: 'the limit itself, not a measurement' };
+  const refused: BenchRow = { scenario: SCENARIO, case: 'hostile 2,000-deep page: refused', medianMs: median(refusals), runs, note: `slowest ${Math.round(Math.max(...refusals))} ms` };
+  const idleRow: BenchRow = { scenario: SCENARIO, case: 'library.list, idle (300 articles)', medianMs: median(idle), runs: idle.length };
+  const duringRow: BenchRow = { scenario: SCENARIO, case: 'library.list during the hostile import', medianMs: median(during), runs: during.length };
+  return [limit, withBudget(refused, limit, 1), idleRow, withBudget(duringRow, idleRow, 2)];
+}
+
+/**
+ * Importing a ~1 MB saved news page and a 50-page PDF: figures for the record (no budget); then a
+ * hostile page's refusal and the calls answered meanwhile (see `hostileImportRows`).
+ */
 export async function importScenario(runs: number): Promise<BenchRow[]> {
   const page = await savedNewsPage(0);
   const pdf = await fiftyPagePdf();
@@ -79,6 +128,7 @@ export async function importScenario(runs: number): Promise<BenchRow[]> {
     ...(await measure('saved news page', importRuns, async (run) => ({ kind: 'file', name: 'news.html', bytes: await savedNewsPage(run) }), `${(page.length / 1_000_000).toFixed(2)} MB page`)),
     // The PDF's text cannot vary by run, so each stored run goes to a fresh library (duplicates would open instead).
     ...(await measurePdf(pdf, pages, importRuns)),
+    ...(await hostileImportRows(runs)),
   ];
 }
 
