@@ -12,18 +12,16 @@ import { assertNestingDepth } from './nesting-depth.ts';
 const DC = 'http://purl.org/dc/elements/1.1/';
 const DCTERMS = 'http://purl.org/dc/terms/';
 
-/** Title, author and date from the package's `docProps/core.xml`, when it has them. */
+/** Title, author and date from the package's `docProps/core.xml`, when it has them and they can be read (they are optional). */
 function coreProperties(bytes: Uint8Array): Partial<DocumentMeta> {
-  let xml: string | undefined;
+  let document: Document;
   try {
-    const files = unzipSync(bytes, { filter: (file) => file.name === 'docProps/core.xml' });
-    const core = files['docProps/core.xml'];
-    xml = core ? strFromU8(core) : undefined;
+    const core = unzipSync(bytes, { filter: (file) => file.name === 'docProps/core.xml' })['docProps/core.xml'];
+    if (!core) return {};
+    document = parseHtmlPage(strFromU8(core), { contentType: 'application/xml' }).window.document;
   } catch {
     return {};
   }
-  if (!xml) return {};
-  const document = parseHtmlPage(xml, { contentType: 'application/xml' }).window.document;
   const value = (namespace: string, name: string) => document.getElementsByTagNameNS(namespace, name)[0]?.textContent?.trim() || undefined;
   const title = value(DC, 'title');
   const author = value(DC, 'creator');
