@@ -1,12 +1,19 @@
 import { readFile } from 'node:fs/promises';
+import http from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startHost, type Host } from '../../electron/host/server.ts';
 import { printHtmlToPdf } from '../../electron/services/export/chromium-pdf.ts';
+import { EXTRACTION_TIME_LIMIT_MS } from '../../electron/services/import/extraction-worker.ts';
 import { documentFromSource, type ImportSource } from '../../electron/services/import/import-article.ts';
+import { nestedPage } from '../../electron/services/import/testing/hostile-fixtures.ts';
 import { openScholia } from '../../electron/services/open-scholia.ts';
+import type { ApiResult } from '../../shared/contract/errors.ts';
 import { generateArticle } from '../lib/generate.ts';
-import type { BenchRow } from '../lib/report.ts';
+import { generatedDocument, writeLibraryFolder } from '../lib/library-folder.ts';
+import { withBudget, type BenchRow } from '../lib/report.ts';
 import { median, sampleTimes, timed } from '../lib/stats.ts';
 
 const SCENARIO = 'import';
@@ -68,7 +75,88 @@ async function measure(name: string, runs: number, source: (run: number) => Prom
   ];
 }
 
-/** Importing a ~1 MB saved news page and a 50-page PDF: figures for the record (no budget). */
+/** A call to the host's API, as the page makes it, over `agent`'s kept-alive connection. */
+function call(host: Host, agent: http.Agent, channel: string, input: unknown): Promise<ApiResult<unknown>> {
+  const body = JSON.stringify(input);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      new URL(`/api/${channel}`, host.url),
+      { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${host.token}` } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ApiResult<unknown>));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** Times `library.list` calls to the host one after another, at least `minimum` of them and until `done()`. */
+async function listTimes(host: Host, agent: http.Agent, done: () => boolean, minimum: number): Promise<number[]> {
+  const times: number[] = [];
+  while (times.length < minimum || !done()) {
+    times.push(
+      await timed(async () => {
+        if (!(await call(host, agent, 'library.list', {})).ok) throw new Error('library.list failed');
+      }),
+    );
+  }
+  return times;
+}
+
+/**
+ * A hostile page nested 2,000 deep (which once froze the process for minutes), imported through the
+ * browser host into a library of 300 articles: the time to its refusal against the import's time
+ * limit (budget: within it), and `library.list` calls made to the host while that import runs against
+ * as many calls to the idle host just before it (budget: ≤ 2× — the worker reads the page, the thread
+ * answering calls stays free). Each kind of call keeps its own connection, so none waits for another's.
+ */
+async function hostileImportRows(runs: number): Promise<BenchRow[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-import-'));
+  await writeLibraryFolder(dir, Array.from({ length: 300 }, (_, index) => generatedDocument(`bench${String(index).padStart(4, '0')}`, { words: 300, annotations: 5 }, index + 1)));
+  const scholia = await openScholia({ libraryDir: dir });
+  const host = await startHost({ scholia, rendererDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)) });
+  const importAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const listAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const page = Buffer.from(nestedPage(2_000)).toString('base64');
+  const idle: number[] = [];
+  const during: number[] = [];
+  const refusals = await sampleTimes(runs, async (run) => {
+    const idleTimes = await listTimes(host, listAgent, () => true, 5);
+    let settled = false;
+    const started = performance.now();
+    const importing = call(host, importAgent, 'library.importFile', { filename: 'deep.html', base64: page }).then((result) => {
+      settled = true;
+      if (result.ok || !/nested too deeply/u.test(result.error.message)) throw new Error(`the hostile page was not refused as nested too deeply: ${JSON.stringify(result).slice(0, 200)}`);
+      return performance.now() - started;
+    });
+    const duringTimes = await listTimes(host, listAgent, () => settled, 1);
+    // The warm-up run starts the worker: its calls are not counted.
+    if (run >= 0) {
+      idle.push(...idleTimes);
+      during.push(...duringTimes);
+    }
+    return importing;
+  });
+  importAgent.destroy();
+  listAgent.destroy();
+  await host.close();
+  await scholia.close();
+  await rm(dir, { recursive: true, force: true });
+  const limit: BenchRow = { scenario: SCENARIO, case: 'import time limit', medianMs: EXTRACTION_TIME_LIMIT_MS, runs: 0, note: 'the limit itself, not a measurement' };
+  const refused: BenchRow = { scenario: SCENARIO, case: 'hostile 2,000-deep page: refused', medianMs: median(refusals), runs, note: `through the host; slowest ${Math.round(Math.max(...refusals))} ms` };
+  const idleRow: BenchRow = { scenario: SCENARIO, case: 'host library.list, idle (300 articles)', medianMs: median(idle), runs: idle.length };
+  const duringRow: BenchRow = { scenario: SCENARIO, case: 'host library.list during the hostile import', medianMs: median(during), runs: during.length };
+  return [limit, withBudget(refused, limit, 1), idleRow, withBudget(duringRow, idleRow, 2)];
+}
+
+/**
+ * Importing a ~1 MB saved news page and a 50-page PDF: figures for the record (no budget); then a
+ * hostile page's refusal and the calls answered meanwhile (see `hostileImportRows`).
+ */
 export async function importScenario(runs: number): Promise<BenchRow[]> {
   const page = await savedNewsPage(0);
   const pdf = await fiftyPagePdf();
@@ -79,6 +167,7 @@ export async function importScenario(runs: number): Promise<BenchRow[]> {
     ...(await measure('saved news page', importRuns, async (run) => ({ kind: 'file', name: 'news.html', bytes: await savedNewsPage(run) }), `${(page.length / 1_000_000).toFixed(2)} MB page`)),
     // The PDF's text cannot vary by run, so each stored run goes to a fresh library (duplicates would open instead).
     ...(await measurePdf(pdf, pages, importRuns)),
+    ...(await hostileImportRows(runs)),
   ];
 }
 

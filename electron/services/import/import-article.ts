@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { MAX_TEXT_LENGTH } from '../../../shared/contract/channels.ts';
 import { ScholiaError } from '../../../shared/contract/errors.ts';
-import { detectFormat } from '../../../shared/import/detect-format.ts';
-import { MAX_IMPORT_FILE_BYTES, tooLargeMessage, type ImportFormat } from '../../../shared/import/import-formats.ts';
 import { readerContent } from '../../../shared/import/reader-content.ts';
 import { DocumentMeta, type ScholiaDocument } from '../../../shared/model/document.ts';
 import { documentOfContent } from '../../../shared/model/new-document.ts';
 import { textblocksOf } from '../../../shared/text/canonical.ts';
-import { assertTextBytes, decodeTextFile } from '../text-file.ts';
+import type { Extraction, ImportedAs } from './extract-source.ts';
 import { withoutRepeatedTitle, type ExtractedArticle } from './extracted-article.ts';
+import { extractInWorker, type ExtractionOptions } from './extraction-worker.ts';
 
 /** Where an article comes from: a file's bytes, a web address, or what was pasted. */
 export type ImportSource =
@@ -16,49 +15,28 @@ export type ImportSource =
   | { kind: 'url'; url: string; allowPrivateNetwork?: boolean }
   | { kind: 'paste'; html?: string; text?: string };
 
-/** How an article came in: a file's detected format, a fetched page, or a paste. */
-export type ImportedAs = ImportFormat | 'url' | 'paste';
+export type { ImportedAs };
 
-// The format readers load their libraries (jsdom, pdf.js, mammoth, markdown-it) on first use only.
-const html = () => import('./html-article.ts');
-
-async function extractFile(name: string, bytes: Uint8Array): Promise<{ article: ExtractedArticle; format: ImportFormat }> {
-  if (bytes.byteLength > MAX_IMPORT_FILE_BYTES) throw new ScholiaError('unsupported-file', tooLargeMessage(name, bytes.byteLength));
-  if (bytes.byteLength === 0) throw new ScholiaError('unsupported-file', `${name} is empty.`);
-  const detected = detectFormat(bytes, name);
-  if ('refused' in detected) throw new ScholiaError('unsupported-file', detected.refused);
-  const { format } = detected;
-  switch (format) {
-    case 'pdf':
-      return { format, article: await (await import('./pdf-article.ts')).articleFromPdf(bytes, name) };
-    case 'docx':
-      return { format, article: await (await import('./docx-article.ts')).articleFromDocx(bytes, name) };
-    case 'html':
-      assertTextBytes(bytes, name);
-      return { format, article: (await html()).articleFromHtml(bytes) };
-    case 'markdown':
-      return { format, article: (await import('./markdown-article.ts')).articleFromMarkdown(decodeTextFile(bytes, name)) };
-    case 'text':
-      return { format, article: (await import('./text-article.ts')).articleFromText(decodeTextFile(bytes, name)) };
-  }
+function labelOf(source: ImportSource): string {
+  return source.kind === 'file' ? source.name : source.kind === 'url' ? source.url : 'The pasted text';
 }
 
-/** The article of a source, with how it came in. */
-export async function extractArticle(source: ImportSource): Promise<{ article: ExtractedArticle; format: ImportedAs }> {
+/**
+ * The article of a source, with how it came in: a web address is fetched here, then every source is
+ * read in the import worker, within its time limit (see `extractInWorker`).
+ */
+export async function extractArticle(source: ImportSource, options: ExtractionOptions = {}): Promise<Extraction> {
   switch (source.kind) {
-    case 'file':
-      return extractFile(source.name, source.bytes);
     case 'url': {
       const { fetchPage } = await import('./fetch-page.ts');
       const page = await fetchPage(source.url, { allowPrivateNetwork: source.allowPrivateNetwork === true });
-      const article = (await html()).articleFromHtml(page.bytes, { url: page.url, contentType: page.contentType });
-      return { format: 'url', article: { ...article, meta: { ...article.meta, url: article.meta.url ?? page.url } } };
+      const { article } = await extractInWorker({ kind: 'page', bytes: page.bytes, url: page.url, contentType: page.contentType }, source.url, options);
+      // `url` is where the page was fetched from; the address the page claims is `canonicalUrl`.
+      return { format: 'url', article: { ...article, meta: { ...article.meta, url: page.url } } };
     }
-    case 'paste': {
-      if (source.html?.trim()) return { format: 'paste', article: (await html()).articleFromHtml(source.html) };
-      if (source.text?.trim()) return { format: 'paste', article: (await import('./text-article.ts')).articleFromText(source.text) };
-      throw new ScholiaError('bad-request', 'The clipboard held no text to import.');
-    }
+    case 'file':
+    case 'paste':
+      return extractInWorker(source, labelOf(source), options);
   }
 }
 
@@ -114,8 +92,8 @@ export function documentOfArticle(extracted: ExtractedArticle, options: Document
 }
 
 /** Imports a source into a new document (not yet stored): detect, extract, sanitise, map, canonical text and fingerprint. */
-export async function documentFromSource(source: ImportSource, now = new Date()): Promise<{ document: ScholiaDocument; format: ImportedAs }> {
-  const { article, format } = await extractArticle(source);
-  const label = source.kind === 'file' ? source.name : source.kind === 'url' ? source.url : 'The pasted text';
-  return { document: documentOfArticle(article, { ...(source.kind === 'file' ? { filename: source.name } : {}), label, now }), format };
+export async function documentFromSource(source: ImportSource, options: ExtractionOptions & { now?: Date } = {}): Promise<{ document: ScholiaDocument; format: ImportedAs }> {
+  const { article, format } = await extractArticle(source, options);
+  const label = labelOf(source);
+  return { document: documentOfArticle(article, { ...(source.kind === 'file' ? { filename: source.name } : {}), label, ...(options.now ? { now: options.now } : {}) }), format };
 }
