@@ -19,6 +19,8 @@ const harbour = readFileSync(new URL('../../../fixtures/import/harbour-news.html
 async function library(): Promise<{ scholia: Scholia; dir: string }> {
   const dir = await tempDir();
   const scholia = await openScholia({ libraryDir: dir, debounceMs: 5 });
+  // The fixture server is on 127.0.0.1: a private address, allowed here as an intranet would be.
+  valueOf(await scholia.dispatch('settings.set', { allowPrivateNetwork: true }));
   valueOf(await scholia.dispatch('library.importFile', { filename: 'harbour.html', base64: base64(harbour) }));
   await scholia.flush();
   return { scholia, dir };
