@@ -1,6 +1,7 @@
 import type { AnnotationOp } from '../../../shared/contract/ops.ts';
 import { RecordsError, type DocumentRecords, type RecordChange } from '../model/document-records.ts';
 import { UndoHistory, type HistorySnapshot } from './undo-history.ts';
+import { messageOf } from '../../../shared/contract/errors.ts';
 
 /** Saves one batch; rejects when the store refused it. */
 export type SendBatch = (ops: readonly AnnotationOp[]) => Promise<void>;
@@ -139,7 +140,7 @@ export class AnnotationCommands {
         this.error = null;
       } catch (error) {
         this.rollBackQueue();
-        this.error = error instanceof Error ? error.message : String(error);
+        this.error = messageOf(error);
       }
       this.emitState();
     }
