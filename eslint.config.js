@@ -1,4 +1,4 @@
-// Lint rules, including the layering of DESIGN.md §2: each runtime folder may import only what its runtime has.
+// Lint rules, including the layering of docs/ARCHITECTURE.md (“Runtimes and layers”): each runtime folder may import only what its runtime has.
 import js from '@eslint/js';
 import globals from 'globals';
 import { builtinModules } from 'node:module';

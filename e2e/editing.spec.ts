@@ -68,10 +68,10 @@ test('a quote nested inside a claim stays selectable: by clicking, from the list
   // Clicks: innermost first, then outwards.
   const box = await reader.highlight(quoteId).first().boundingBox();
   if (!box) throw new Error('the quote is not drawn');
-  await page.mouse.click(box.x + 10, box.y + box.height / 2);
+  const point = { x: box.x + 10, y: box.y + box.height / 2 };
+  await reader.clickSpot(point, 0);
   expect(await reader.selectedId()).toBe(quoteId);
-  await page.waitForTimeout(550);
-  await page.mouse.click(box.x + 10, box.y + box.height / 2);
+  await reader.clickSpot(point, 1);
   expect(await reader.selectedId()).toBe(claimId);
 
   // The list of annotations at the spot.

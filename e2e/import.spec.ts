@@ -1,21 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { articlePdf, imageOnlyPdf } from '../electron/services/import/testing/pdf-fixtures.ts';
 import { closedPort, startFixtureServer, type FixtureServer } from '../electron/services/import/testing/fixture-server.ts';
 import { expect, test } from './support/fixtures.ts';
 import { HARBOUR_TITLE, ImportPage, importFixture } from './support/import-page.ts';
+import { shoot } from './support/screenshots.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
 /** The first import of a kind loads its reader (jsdom, pdf.js…) in the host: slow on a busy machine. */
 const IMPORT_TIMEOUT = 20_000;
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
 
 test('imports a saved news page through the dialog: the article with its headings, list, quote and links, and its metadata', async ({ reader, page, host }) => {
   const imports = new ImportPage(page);

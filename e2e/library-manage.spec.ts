@@ -1,16 +1,7 @@
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { HARBOUR_TITLE, ImportPage, importFixture } from './support/import-page.ts';
 import { SAMPLE } from './support/sample-annotations.ts';
-
-const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+import { shoot } from './support/screenshots.ts';
 
 async function importBoth(imports: ImportPage): Promise<void> {
   await imports.openDialog();

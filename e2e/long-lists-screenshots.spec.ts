@@ -1,12 +1,11 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { generatedDocument, writeLibraryFolder } from '../bench/lib/library-folder.ts';
 import type { Annotation } from '../shared/model/annotation.ts';
 import { DEFAULT_TAGSET } from '../shared/model/tagset.ts';
 import { expect, test } from './support/fixtures.ts';
 import { ScholiaHost } from './support/scholia-host.ts';
+import { shoot } from './support/screenshots.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
 const SIZE = { words: 60_000, annotations: 20_000 };
 
 /** A generated article whose 20,000 annotations are all claims, with verdicts and claimants. */
@@ -44,12 +43,6 @@ async function openDocument(page: Page, title: string, highlights: number): Prom
     { title, highlights },
     { timeout: 60_000 },
   );
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(1500);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
 test('screenshots: the claims list of a 20,000-claim document at its end, and a long quotes list by speaker', async ({ page }) => {

@@ -26,9 +26,8 @@ test('draws nested annotations inside each other and cycles through them on repe
   });
   const picked: (string | null)[] = [];
   for (let click = 0; click < 4; click += 1) {
-    await page.mouse.click(spot.x, spot.y);
+    await reader.clickSpot(spot, click);
     picked.push(await reader.selectedId());
-    await page.waitForTimeout(550);
   }
   expect(picked).toEqual([noteId, claimId, quoteId, noteId]);
   await expect(page.locator('.reader-text .ann-selected')).toHaveCount(1);

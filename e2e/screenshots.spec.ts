@@ -1,17 +1,8 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import type { ReaderPage } from './support/reader-page.ts';
 import { SAMPLE, addNote, attributeMetsolaQuote, markClaimWithVerdict, tagOrganisation } from './support/sample-annotations.ts';
-
-const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  // Let the flash of a span shown from a list fade out of the picture.
-  await page.waitForTimeout(1500);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+import { shoot } from './support/screenshots.ts';
 
 /** Q with the caret inside the quotation that holds `inside`, then A for the last speaker. */
 async function quoteWithLastSpeaker(reader: ReaderPage, inside: string): Promise<void> {

@@ -1,9 +1,7 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import type { ReaderPage } from './support/reader-page.ts';
-
-const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
+import { shoot } from './support/screenshots.ts';
 
 /** How many suggestions the article draws (the reader counts its suggestion layer). */
 async function drawnSuggestions(reader: ReaderPage): Promise<number> {
@@ -18,12 +16,6 @@ async function runSuggestions(reader: ReaderPage): Promise<void> {
 
 function currentSuggestion(page: Page) {
   return page.getByRole('group', { name: 'Current suggestion' });
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(1200);
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
 test('accepts with Enter, rejects with Backspace and steps with Tab; accepted suggestions are ordinary annotations after a restart, a rejected one stays away', async ({ host, reader, page }) => {

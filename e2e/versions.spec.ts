@@ -2,17 +2,26 @@ import path from 'node:path';
 import { expect, test } from './support/fixtures.ts';
 import { ReaderPage } from './support/reader-page.ts';
 import { SAMPLE } from './support/sample-annotations.ts';
+import type { ScholiaHost } from './support/scholia-host.ts';
+import { SHOTS } from './support/screenshots.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
+/**
+ * Waits until the store has written the annotation to the document's file. The store debounces its
+ * writes, so a change made after this is a save of its own, and the state before it a version.
+ */
+async function expectWritten(host: ScholiaHost, annotationId: string): Promise<void> {
+  const [documentId] = await host.documentIds();
+  if (!documentId) throw new Error('the library has no document');
+  await expect.poll(async () => (await host.readDocumentFile(documentId)).annotations.map((annotation) => annotation.id)).toContain(annotationId);
+}
 
-test('restores an earlier version: the highlights match it and the undo history starts afresh', async ({ reader, page }) => {
+test('restores an earlier version: the highlights match it and the undo history starts afresh', async ({ reader, page, host }) => {
   const claimId = await reader.mark(SAMPLE.claim, 'c');
   await reader.expectSaved();
-  // Past the store's debounce, so the second change is a save of its own.
-  await page.waitForTimeout(800);
+  await expectWritten(host, claimId);
   const noteId = await reader.mark(SAMPLE.noteSpan, 'n');
   await reader.expectSaved();
-  await page.waitForTimeout(800);
+  await expectWritten(host, noteId);
   expect(await reader.highlightIds('note')).toEqual([noteId]);
 
   await page.getByRole('button', { name: 'Versions…' }).click();

@@ -1,4 +1,4 @@
-// ESLint rule: relative imports may only reach the layers DESIGN.md §2 allows for the importing file's layer.
+// ESLint rule: relative imports may only reach the layers docs/ARCHITECTURE.md (“Runtimes and layers”) allows for the importing file's layer.
 import path from 'node:path';
 
 /** Layer of each folder, most specific first, and the layers each may import. */
@@ -22,7 +22,7 @@ function layerOf(relativePath) {
 export const layeringRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Enforce the runtime layering of DESIGN.md §2 for relative imports.' },
+    docs: { description: 'Enforce the runtime layering of docs/ARCHITECTURE.md (Runtimes and layers) for relative imports.' },
     schema: [],
     messages: { forbidden: '{{from}} may not import from {{to}} (allowed: {{allowed}}).' },
   },

@@ -14,7 +14,7 @@ const rendererFile = 'renderer/src/layering-probe.ts';
 const sharedFile = 'shared/model/layering-probe.ts';
 const serviceFile = 'electron/services/layering-probe.ts';
 
-describe('layering rules (DESIGN.md §2)', () => {
+describe('layering rules (docs/ARCHITECTURE.md, Runtimes and layers)', () => {
   it('fail a renderer file that imports electron, node:fs or the services', async () => {
     expect(await violations(rendererFile, "import { app } from 'electron';\nexport const a = app;\n")).toEqual([expect.stringMatching(/^no-restricted-imports: .*Electron/)]);
     expect(await violations(rendererFile, "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toEqual([expect.stringMatching(/Node built-ins/)]);

@@ -3,8 +3,7 @@ import { defaultApiClient } from './api/api-client.ts';
 import { AppStore } from './app/app-store.ts';
 import { installGlobalShortcuts } from './app/global-shortcuts.ts';
 import { App } from './components/App.tsx';
-import './styles/app.css';
-import './styles/library.css';
+import './styles/index.css';
 
 const store = new AppStore(defaultApiClient());
 installGlobalShortcuts(store);

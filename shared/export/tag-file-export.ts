@@ -12,7 +12,7 @@ export interface TagFileExportOptions {
   exportedAt?: string;
 }
 
-/** A document's annotations as tag file v1 (DESIGN.md §4), annotations in text order, with the tagset in use. */
+/** A document's annotations as tag file v1 (docs/ARCHITECTURE.md, “The tag-file format”), annotations in text order, with the tagset in use. */
 export function exportTagFile(document: ScholiaDocument, tagset: Tagset, options: TagFileExportOptions): TagFileV1 {
   const { meta } = document;
   return {

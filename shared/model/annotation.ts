@@ -11,7 +11,6 @@ export type QuoteForm = (typeof QUOTE_FORMS)[number];
 const TagId = z.string().min(1).max(64);
 
 export const SUGGESTERS = ['entities', 'quotes', 'claims'] as const;
-export type Suggester = (typeof SUGGESTERS)[number];
 
 /** Marks an annotation that began as a machine suggestion the analyst accepted: which suggester, how sure it was. */
 export const SuggestedBy = z.object({

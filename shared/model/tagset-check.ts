@@ -4,7 +4,8 @@ import type { Tagset, TagsetEntry } from './tagset.ts';
 
 /**
  * Keys the reader keeps for its own commands (marking, tag all, speaker, cue, span, merge…), so a
- * codebook may not give them to a verdict or an entity type. Letters count in either case.
+ * codebook may not give them to a verdict or an entity type. Letters count in either case. They are
+ * the single keys of the renderer's key map (renderer/src/app/key-map.ts); its test keeps the two equal.
  */
 export const RESERVED_TAGSET_KEYS: readonly string[] = ['c', 'q', 'e', 'n', 't', 's', 'a', 'u', 'r', 'w', 'm', '[', ']', '{', '}', '"', '?', '/'];
 

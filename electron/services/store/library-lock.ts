@@ -184,10 +184,3 @@ export class LibraryLock {
   }
 }
 
-/** Reads who holds a library's lock, without taking it. */
-export async function lockHolder(dir: string): Promise<LockOwner | null> {
-  const found = await readLock(path.join(dir, LOCK_FILE)).catch(() => null);
-  if (found?.state !== 'held' || (await isStale(found.owner))) return null;
-  return found.owner;
-}
-

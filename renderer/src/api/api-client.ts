@@ -2,7 +2,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contr
 import { ApiCallError } from './api-error.ts';
 import { bridgeTransport, httpTransport, type Transport } from './transports.ts';
 
-/** The typed API of DESIGN.md §3: one call per channel, its input and output typed by the contract. */
+/** The typed API of the contract (docs/ARCHITECTURE.md, “The contract”): one call per channel, its input and output typed by the contract. */
 export interface ApiClient {
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
 }

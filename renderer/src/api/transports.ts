@@ -1,6 +1,6 @@
 import type { ScholiaBridge } from '../../../shared/contract/app-commands.ts';
 import type { Channel } from '../../../shared/contract/channels.ts';
-import type { ApiResult } from '../../../shared/contract/errors.ts';
+import { messageOf, type ApiResult } from '../../../shared/contract/errors.ts';
 import { ApiCallError } from './api-error.ts';
 
 declare global {
@@ -33,7 +33,7 @@ export function bridgeTransport(bridge: ScholiaBridge): Transport {
     try {
       answer = await bridge.invoke(channel, input);
     } catch (error) {
-      throw new ApiCallError('unreachable', `The app did not answer (${error instanceof Error ? error.message : String(error)}).`, channel);
+      throw new ApiCallError('unreachable', `The app did not answer (${messageOf(error)}).`, channel);
     }
     return envelopeOrThrow(channel, answer, 'the app');
   };

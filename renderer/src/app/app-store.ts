@@ -10,6 +10,7 @@ import { LibraryManager } from './library-manager.ts';
 import { ReviewStore } from './review-store.ts';
 import { SuggestionStore } from './suggestion-store.ts';
 import { UiState } from './ui-state.ts';
+import { messageOf } from '../../../shared/contract/errors.ts';
 
 const LAST_DOCUMENT_KEY = 'scholia.lastDocument';
 
@@ -17,10 +18,6 @@ const LAST_DOCUMENT_KEY = 'scholia.lastDocument';
 export interface StatusMessage {
   tone: 'info' | 'error';
   text: string;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function noticeKey(notice: Notice): string {

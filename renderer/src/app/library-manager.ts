@@ -5,6 +5,7 @@ import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/import/i
 import type { AnnotationCounts, DocumentMeta, DocumentSummary } from '../../../shared/model/document.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { AppStore } from './app-store.ts';
+import { messageOf } from '../../../shared/contract/errors.ts';
 
 export type LibrarySort = 'imported' | 'published' | 'title' | 'annotations';
 
@@ -24,10 +25,6 @@ const FORMAT_NAMES: Record<ImportResult['format'], string> = {
   url: 'web page',
   paste: 'pasted text',
 };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function annotationTotal({ claims, quotes, entities, notes }: AnnotationCounts): number {
   return claims + quotes + entities + notes;

@@ -8,6 +8,7 @@ import type { ApiClient } from '../api/api-client.ts';
 import type { TheirSpan } from '../reader/reader-view.ts';
 import { DocumentSession } from '../session/document-session.ts';
 import type { AppStore } from './app-store.ts';
+import { messageOf } from '../../../shared/contract/errors.ts';
 
 /** The order the review list sorts items into. */
 export const REVIEW_CLASS_ORDER: readonly ReviewClass[] = ['conflict', 'only-theirs', 'agreed', 'orphaned'];
@@ -30,10 +31,6 @@ export interface RefusedFile {
 
 /** What to decide on: named items, or every open item of some classes and kinds. */
 export type DecisionTarget = { itemIds: string[] } | { where: { classes?: ReviewClass[]; kinds?: AnnotationKind[] } };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Their items in the list's order: by class, then by where they sit in the text. */
 export function sortedReviewItems(items: readonly ReviewItemView[]): ReviewItemView[] {

@@ -5,6 +5,7 @@ import type { ApiClient } from '../api/api-client.ts';
 import type { SuggestionSpan } from '../reader/reader-view.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import type { AppStore } from './app-store.ts';
+import { messageOf } from '../../../shared/contract/errors.ts';
 
 export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['entity', 'quote', 'claim'];
 
@@ -17,10 +18,6 @@ export const SUGGESTION_KIND_LABELS: Record<SuggestionKind, { one: string; many:
 /** The confidence suggestions are shown from by default: below it they are mostly noise (scare quotes, stray capitals). */
 export const DEFAULT_SHOWN_CONFIDENCE = 0.5;
 export const CONFIDENCE_STEPS = [0.3, 0.5, 0.7, 0.85] as const;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The tooltip of a suggestion in the article. */
 function titleOf(suggestion: Suggestion, set: SuggestionSet): string {

@@ -3,6 +3,7 @@ import type { LayerChange } from '../../../shared/layer/layer-change.ts';
 import { mustApply } from '../../../shared/layer/layer-index.ts';
 import type { DocumentRecords } from '../model/document-records.ts';
 import { UndoHistory, type HistorySnapshot } from './undo-history.ts';
+import { messageOf } from '../../../shared/contract/errors.ts';
 
 /** Saves one batch; rejects when the store refused it. */
 export type SendBatch = (ops: readonly AnnotationOp[]) => Promise<void>;
@@ -151,7 +152,7 @@ export class AnnotationCommands {
         this.error = null;
       } catch (error) {
         this.rollBackQueue();
-        this.error = error instanceof Error ? error.message : String(error);
+        this.error = messageOf(error);
       }
       this.emitState();
     }

@@ -7,6 +7,7 @@ import type { DocumentSession } from '../session/document-session.ts';
 import { readerKeyHandler } from '../session/reader-keys.ts';
 import { suggestionKeyHandler } from '../session/suggestion-keys.ts';
 import type { ReaderKeyHandler } from '../session/reader-keys.ts';
+import { messageOf } from '../../../shared/contract/errors.ts';
 
 /** The suggestions' keys first (while one is current), then the reader's. */
 function withSuggestionKeys(suggestions: SuggestionStore | undefined, reader: ReaderKeyHandler): ReaderKeyHandler {
@@ -47,7 +48,7 @@ export function ReaderPane({ session, suggestions }: { session: DocumentSession;
         onSelectionChange: () => session.noteCaretMoved(),
       });
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(messageOf(error));
       return;
     }
     setFailure(null);

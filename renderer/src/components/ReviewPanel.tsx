@@ -5,6 +5,7 @@ import type { ReviewDecision } from '../../../shared/model/review.ts';
 import type { ReviewClass } from '../../../shared/review/classify-review.ts';
 import type { ReviewItemView, ReviewView } from '../../../shared/review/review-view.ts';
 import type { AppStore } from '../app/app-store.ts';
+import { isReviewCommand, plainKeyCommand, type ReviewCommand } from '../app/key-map.ts';
 import { REVIEW_CLASS_LABELS, REVIEW_CLASS_ORDER, sortedReviewItems, type ReviewStore } from '../app/review-store.ts';
 import { AgreementPanel } from './AgreementPanel.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -14,6 +15,8 @@ import { rowKeys, useVirtualRows, type RowPlacement } from './virtual-rows.ts';
 const KIND_NAMES: Record<AnnotationKind, string> = { claim: 'Claim', quote: 'Quote', entity: 'Mention', note: 'Note' };
 const KIND_PLURALS: Record<AnnotationKind, string> = { claim: 'claims', quote: 'quotes', entity: 'mentions', note: 'notes' };
 const DECISION_LABELS: Record<ReviewDecision, string> = { open: 'Open', accepted: 'Accepted', rejected: 'Rejected' };
+/** The decision each of the review list's keys (`app/key-map.ts`) makes. */
+const REVIEW_DECISIONS: Record<ReviewCommand, ReviewDecision> = { 'review.accept': 'accepted', 'review.reject': 'rejected', 'review.reopen': 'open' };
 
 function anchorLine(item: ReviewItemView, text: string): string {
   const anchor = item.anchor;
@@ -104,11 +107,8 @@ function ReviewRows({ store, items, selectedId }: { store: AppStore; items: read
     const row = event.target.closest<HTMLElement>('[data-review-item-id]');
     if (!row || event.target !== row) return;
     const id = row.dataset['reviewItemId'] ?? '';
-    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-    let decision: ReviewDecision | null = null;
-    if (key === 'Enter' || key === 'a') decision = 'accepted';
-    else if (key === 'r' || key === 'Backspace' || key === 'Delete') decision = 'rejected';
-    else if (key === 'o') decision = 'open';
+    const command = plainKeyCommand(event.key, isReviewCommand);
+    const decision: ReviewDecision | null = command ? REVIEW_DECISIONS[command] : null;
     if (decision) {
       event.preventDefault();
       event.stopPropagation();

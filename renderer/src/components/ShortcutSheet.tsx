@@ -1,5 +1,5 @@
 import type { AppStore } from '../app/app-store.ts';
-import { SHORTCUTS } from '../app/shortcut-table.ts';
+import { KEY_MAP } from '../app/key-map.ts';
 import { Dialog } from './Dialog.tsx';
 
 const IS_MAC = /Mac|iPhone|iPad/u.test(navigator.platform);
@@ -22,7 +22,7 @@ export function ShortcutSheet({ store }: { store: AppStore }) {
   return (
     <Dialog title="Keyboard shortcuts" class="shortcut-sheet" onClose={() => (store.ui.dialog.value = null)}>
       <div class="shortcut-groups">
-        {SHORTCUTS.map((group) => (
+        {KEY_MAP.map((group) => (
           <section key={group.title} class="shortcut-group" aria-label={group.title}>
             <h3 class="shortcut-title">
               {group.title} <span class="shortcut-where">{group.where}</span>

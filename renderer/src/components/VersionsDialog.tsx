@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DocumentVersion } from '../../../shared/contract/channels.ts';
 import type { AppStore } from '../app/app-store.ts';
 import { Dialog } from './Dialog.tsx';
+import { messageOf } from '../../../shared/contract/errors.ts';
 
 function countsText(version: DocumentVersion): string {
   const { claims, quotes, entities, notes } = version.counts;
@@ -29,7 +30,7 @@ function VersionsList({ store }: { store: AppStore }) {
     let cancelled = false;
     store.listVersions().then(
       (list) => !cancelled && setVersions(list),
-      (error: unknown) => !cancelled && setProblem(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => !cancelled && setProblem(messageOf(error)),
     );
     return () => {
       cancelled = true;

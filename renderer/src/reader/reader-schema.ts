@@ -4,7 +4,7 @@ import { safeLinkHref } from '../../../shared/import/link-href.ts';
 const block = (tag: string): DOMOutputSpec => [tag, 0];
 
 /**
- * The reader schema of DESIGN.md §4: headings, paragraphs, figure captions, block quotes, lists, emphasis and links.
+ * The reader schema (docs/ARCHITECTURE.md, “The data model”): headings, paragraphs, figure captions, block quotes, lists, emphasis and links.
  * Node and mark names match the `content` JSON the store keeps.
  */
 export const readerSchema = new Schema({

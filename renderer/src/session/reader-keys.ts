@@ -1,6 +1,7 @@
 import { keydownHandler } from 'prosemirror-keymap';
 import type { EditorView } from 'prosemirror-view';
 import type { AnnotationKind } from '../../../shared/model/annotation.ts';
+import { isReaderCommand, keyBindings, keymapNames, type ReaderCommand } from '../app/key-map.ts';
 import type { DocumentSession } from './document-session.ts';
 
 /** A key handler for the article: true when the key was the reader's. */
@@ -19,70 +20,62 @@ export interface ReaderKeyActions {
   focusField(name: string): boolean;
 }
 
-export function readerKeyHandler(session: DocumentSession, actions: ReaderKeyActions): ReaderKeyHandler {
+/** Runs one of the article's commands; true when it was carried out (the key is then taken). */
+function readerCommands(session: DocumentSession, actions: ReaderKeyActions): Record<ReaderCommand, () => boolean> {
   const mark = (kind: AnnotationKind) => () => {
     session.markSelection(kind);
     return true;
   };
+  // Shift+C/Q/E/N changes the selected annotation's kind; with text selected (Shift still held
+  // from extending the selection) it marks, like the plain key.
+  const changeTo = (kind: AnnotationKind) => () => (session.hasTextSelection() ? mark(kind)() : session.changeKind(kind));
   const whenEntitySelected = (field: string) => () => session.selected?.kind === 'entity' && actions.focusField(field);
   const focusAttribution = () => {
     const kind = session.selected?.kind;
     return kind === 'quote' ? actions.focusField('speaker') : kind === 'claim' ? actions.focusField('claimant') : false;
   };
-  const letters: Record<string, () => boolean> = {
-    c: mark('claim'),
-    q: mark('quote'),
-    e: mark('entity'),
-    n: mark('note'),
-    t: () => {
-      session.tagAllFromKey();
-      return true;
-    },
-    m: whenEntitySelected('merge'),
-    w: () => session.toggleCheckworthy(),
-    a: () => {
-      session.attributeToLastSpeaker();
-      return true;
-    },
-    s: () => session.attributeFromSelection() || focusAttribution(),
-    u: () => {
-      session.setCueFromSelection();
-      return true;
-    },
-    r: () => {
-      session.setSpanToSelection();
-      return true;
-    },
+  const always = (run: () => void) => () => {
+    run();
+    return true;
   };
-  const bindings: Record<string, () => boolean> = {
-    Delete: () => session.deleteSelected(),
-    Backspace: () => session.deleteSelected(),
-    Escape: () => session.clearSelection(),
-    Enter: () => actions.openInspector(),
-    ']': () => session.selectNeighbour(1),
-    '[': () => session.selectNeighbour(-1),
-    '}': () => session.selectSimilar(1),
-    '{': () => session.selectSimilar(-1),
-    F2: whenEntitySelected('entity-name'),
-    'Alt-ArrowLeft': () => session.moveSelectedEdge('start', -1),
-    'Alt-ArrowRight': () => session.moveSelectedEdge('start', 1),
-    'Alt-Shift-ArrowLeft': () => session.moveSelectedEdge('end', -1),
-    'Alt-Shift-ArrowRight': () => session.moveSelectedEdge('end', 1),
-    '"': () => {
-      session.selectQuotation();
-      return true;
-    },
+  return {
+    'reader.select-quotation': always(() => session.selectQuotation()),
+    'reader.mark-claim': mark('claim'),
+    'reader.mark-quote': mark('quote'),
+    'reader.mark-entity': mark('entity'),
+    'reader.mark-note': mark('note'),
+    'reader.tag-all': always(() => session.tagAllFromKey()),
+    'reader.previous': () => session.selectNeighbour(-1),
+    'reader.next': () => session.selectNeighbour(1),
+    'reader.previous-similar': () => session.selectSimilar(-1),
+    'reader.next-similar': () => session.selectSimilar(1),
+    'reader.open-inspector': () => actions.openInspector(),
+    'reader.start-out': () => session.moveSelectedEdge('start', -1),
+    'reader.start-in': () => session.moveSelectedEdge('start', 1),
+    'reader.end-in': () => session.moveSelectedEdge('end', -1),
+    'reader.end-out': () => session.moveSelectedEdge('end', 1),
+    'reader.span-to-selection': always(() => session.setSpanToSelection()),
+    'reader.change-to-claim': changeTo('claim'),
+    'reader.change-to-quote': changeTo('quote'),
+    'reader.change-to-entity': changeTo('entity'),
+    'reader.change-to-note': changeTo('note'),
+    'reader.delete': () => session.deleteSelected(),
+    'reader.clear-selection': () => session.clearSelection(),
+    'reader.toggle-checkworthy': () => session.toggleCheckworthy(),
+    'reader.speaker': () => session.attributeFromSelection() || focusAttribution(),
+    'reader.last-speaker': always(() => session.attributeToLastSpeaker()),
+    'reader.cue': always(() => session.setCueFromSelection()),
+    'reader.rename-entity': whenEntitySelected('entity-name'),
+    'reader.merge-entity': whenEntitySelected('merge'),
   };
-  for (const [key, run] of Object.entries(letters)) {
-    bindings[key] = run;
-    // Caps Lock on: the same key.
-    bindings[key.toUpperCase()] = run;
-  }
-  // Shift+C/Q/E/N changes the selected annotation's kind; with text selected (Shift still held
-  // from extending the selection) it marks, like the plain key.
-  for (const kind of ['claim', 'quote', 'entity', 'note'] as const) {
-    const letter = kind.charAt(0).toUpperCase();
-    bindings[`Shift-${letter}`] = () => (session.hasTextSelection() ? mark(kind)() : session.changeKind(kind));
+}
+
+/** The article's keys, bound as the key map (`app/key-map.ts`) says; then the codebook's keys. */
+export function readerKeyHandler(session: DocumentSession, actions: ReaderKeyActions): ReaderKeyHandler {
+  const commands = readerCommands(session, actions);
+  const bindings: Record<string, () => boolean> = {};
+  for (const { combo, command } of keyBindings(isReaderCommand)) {
+    for (const name of keymapNames(combo)) bindings[name] = commands[command];
   }
   const own = keydownHandler(bindings);
   return (view, event) => {

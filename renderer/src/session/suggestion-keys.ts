@@ -1,22 +1,29 @@
 import { keydownHandler } from 'prosemirror-keymap';
+import { isSuggestionCommand, keyBindings, keymapNames, type SuggestionCommand } from '../app/key-map.ts';
 import type { SuggestionStore } from '../app/suggestion-store.ts';
 import type { ReaderKeyHandler } from './reader-keys.ts';
 
 /**
- * The article's keys while a suggestion is current: Enter accepts, Backspace rejects, Tab and
- * Shift+Tab move to the next and previous one, Escape leaves them. With no current suggestion they
- * are the reader's as ever (Enter opens the inspector, Tab moves the focus on).
+ * The article's keys while a suggestion is current, bound as the key map (`app/key-map.ts`) says:
+ * Enter accepts, Backspace rejects, Tab and Shift+Tab move to the next and previous one, Escape
+ * leaves them. With no current suggestion they are the reader's as ever (Enter opens the
+ * inspector, Tab moves the focus on).
  */
 export function suggestionKeyHandler(suggestions: SuggestionStore): ReaderKeyHandler {
-  const own = keydownHandler({
-    Enter: () => suggestions.accept(),
-    Backspace: () => suggestions.reject(),
-    Tab: () => suggestions.next(1),
-    'Shift-Tab': () => suggestions.next(-1),
-    Escape: () => {
+  const commands: Record<SuggestionCommand, () => boolean> = {
+    'suggestion.accept': () => suggestions.accept(),
+    'suggestion.reject': () => suggestions.reject(),
+    'suggestion.next': () => suggestions.next(1),
+    'suggestion.previous': () => suggestions.next(-1),
+    'suggestion.leave': () => {
       suggestions.select(null);
       return true;
     },
-  });
+  };
+  const bindings: Record<string, () => boolean> = {};
+  for (const { combo, command } of keyBindings(isSuggestionCommand)) {
+    for (const name of keymapNames(combo)) bindings[name] = commands[command];
+  }
+  const own = keydownHandler(bindings);
   return (view, event) => suggestions.current.value !== null && own(view, event);
 }
