@@ -7,6 +7,7 @@ import type { Tagset } from '../../../shared/model/tagset.ts';
 import { makeTarget } from '../../../shared/text/target.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { AnnotationCommands, type ChangeCause, type SaveState } from '../commands/annotation-commands.ts';
+import { UndoHistory, type DecisionEntry } from '../commands/undo-history.ts';
 import { deleteAnnotationOps, editAnnotationOps } from '../../../shared/layer/annotation-edits.ts';
 import * as fields from '../../../shared/layer/annotation-fields.ts';
 import { deleteEntityOps, mergeEntityOps, parseWikidataId, tagAllMentionsOps, untaggedMentionSpans, type EntityRecordsView } from '../../../shared/layer/entity-edits.ts';
@@ -24,6 +25,19 @@ import type { TextSpan } from '../reader/selection-span.ts';
 
 /** Something to tell the analyst that is not a save state: a hint or a failure outside saving. */
 export type Report = (tone: 'info' | 'error', message: string) => void;
+
+/** What a session needs besides its document: who annotates, where messages go, and the document's history. */
+export interface SessionOptions {
+  /** The name new annotations are signed with. */
+  author: () => string;
+  report: Report;
+  /** The document's undo history, kept across sessions of it; a new one when left out. */
+  history?: UndoHistory;
+  /** Why the document cannot be changed (null or left out when it can). */
+  readOnly?: string | null;
+  /** Undoes or redoes a review decision in the services; resolves false when it could not. */
+  replayDecision?: (entry: DecisionEntry, direction: 'undo' | 'redo') => Promise<boolean>;
+}
 
 const KIND_VERBS: Record<AnnotationKind, string> = {
   claim: 'Mark claim',
@@ -67,7 +81,9 @@ export class DocumentSession {
   private theirLayer: readonly TheirSpan[] = [];
   /** The machine suggestions shown (empty when hidden or none). */
   private suggestionLayer: readonly SuggestionSpan[] = [];
-  private revision: number;
+  private storeRevision: number;
+  /** The document's undo history: edits, suggestion accepts and review decisions. */
+  readonly history: UndoHistory;
   private listUpdate: ReturnType<typeof setTimeout> | undefined;
   private readonly tagsetState: Signal<Tagset>;
 
@@ -75,15 +91,18 @@ export class DocumentSession {
     document: ScholiaDocument,
     tagset: Tagset,
     private readonly api: ApiClient,
-    private readonly author: () => string,
-    private readonly report: Report,
+    options: SessionOptions,
   ) {
+    this.author = options.author;
+    this.report = options.report;
+    this.history = options.history ?? new UndoHistory();
+    const readOnly = options.readOnly ?? null;
     this.tagsetState = signal(tagset);
     this.id = document.id;
     this.meta = document.meta;
     this.text = document.text;
     this.content = document.content;
-    this.revision = document.revision;
+    this.storeRevision = document.revision;
     this.records = new DocumentRecords(document.annotations, document.entities, () => ({ text: this.text, tagset: this.tagset }));
     this.commands = new AnnotationCommands(this.records, (ops) => this.save(ops), {
       onRecordsChange: (change, cause) => this.redraw(change, cause),
@@ -92,7 +111,21 @@ export class DocumentSession {
         this.saveState.value = state;
       },
       onReadOnly: (message) => this.report('error', message),
-    });
+      ...(options.replayDecision ? { onDecisionReplay: options.replayDecision } : {}),
+    }, { history: this.history, readOnly: () => readOnly });
+  }
+
+  private readonly author: () => string;
+  private readonly report: Report;
+
+  /** The revision the store holds as far as this session knows (moved on by every save). */
+  get revision(): number {
+    return this.storeRevision;
+  }
+
+  /** The store moved to `revision` through a change made outside the save queue (a review decision); call only when idle. */
+  noteRevision(revision: number): void {
+    this.storeRevision = revision;
   }
 
   /** The library's codebook (a signal: views that read it follow a change). */
@@ -113,8 +146,8 @@ export class DocumentSession {
   }
 
   private async save(ops: readonly AnnotationOp[]): Promise<void> {
-    const result = await this.api.call('annotations.apply', { documentId: this.id, baseRevision: this.revision, ops: [...ops] });
-    this.revision = result.revision;
+    const result = await this.api.call('annotations.apply', { documentId: this.id, baseRevision: this.storeRevision, ops: [...ops] });
+    this.storeRevision = result.revision;
   }
 
   private authoring(): Authoring {
