@@ -3,23 +3,15 @@ import type { AgreementReport } from '../../../shared/agreement/agreement-report
 import type { AnnotationKind } from '../../../shared/model/annotation.ts';
 import type { ReviewDecision } from '../../../shared/model/review.ts';
 import type { ReviewClass } from '../../../shared/review/classify-review.ts';
-import type { ReviewItemView, ReviewSummary, ReviewView } from '../../../shared/review/review-view.ts';
+import type { ReviewSummary, ReviewView } from '../../../shared/review/review-view.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import type { TheirSpan } from '../reader/reader-view.ts';
 import type { DecisionEntry } from '../commands/undo-history.ts';
+import { nextDecision, replayInServices } from './review-decisions.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import type { AppStore } from './app-store.ts';
+import { theirLayerOf } from './review-items.ts';
 
-/** The order the review list sorts items into. */
-export const REVIEW_CLASS_ORDER: readonly ReviewClass[] = ['conflict', 'only-theirs', 'agreed', 'orphaned'];
-
-export const REVIEW_CLASS_LABELS: Record<ReviewClass | 'only-mine', string> = {
-  agreed: 'Agreed',
-  conflict: 'Conflict',
-  'only-theirs': 'Only theirs',
-  orphaned: 'Orphaned',
-  'only-mine': 'Only mine',
-};
+export { REVIEW_CLASS_LABELS, REVIEW_CLASS_ORDER, sortedReviewItems, theirLayerOf } from './review-items.ts';
 
 export type ReviewPanelTab = 'items' | 'agreement';
 
@@ -34,25 +26,6 @@ export type DecisionTarget = { itemIds: string[] } | { where: { classes?: Review
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Their items in the list's order: by class, then by where they sit in the text. */
-export function sortedReviewItems(items: readonly ReviewItemView[]): ReviewItemView[] {
-  const rank = (item: ReviewItemView) => REVIEW_CLASS_ORDER.indexOf(item.class);
-  return [...items].sort((a, b) => rank(a) - rank(b) || a.annotation.target.start - b.annotation.target.start || a.id.localeCompare(b.id));
-}
-
-/** The reader's layer for their placed items (orphans have no place). */
-export function theirLayerOf(view: ReviewView): TheirSpan[] {
-  return view.items
-    .filter((item) => item.class !== 'orphaned')
-    .map((item) => ({
-      id: item.id,
-      start: item.annotation.target.start,
-      end: item.annotation.target.end,
-      className: `ann-theirs-${item.class} ann-theirs-${item.decision}`,
-      title: `${view.summary.annotator}: ${item.annotation.kind} (${REVIEW_CLASS_LABELS[item.class].toLowerCase()}, ${item.decision})`,
-    }));
 }
 
 /**
@@ -231,20 +204,12 @@ export class ReviewStore {
 
   /** The label of the document's next undo when it is a review decision (the panel's "Undo decision"). */
   get undoLabel(): string | undefined {
-    return this.nextDecision('undo')?.label;
+    return nextDecision(this.app.session.value, 'undo')?.label;
   }
 
   /** The label of the document's next redo when it is a review decision. */
   get redoLabel(): string | undefined {
-    return this.nextDecision('redo')?.label;
-  }
-
-  private nextDecision(direction: 'undo' | 'redo'): DecisionEntry | undefined {
-    const session = this.app.session.value;
-    if (!session) return undefined;
-    void session.saveState.value;
-    const entry = direction === 'undo' ? session.commands.nextUndo : session.commands.nextRedo;
-    return entry?.kind === 'decision' ? entry : undefined;
+    return nextDecision(this.app.session.value, 'redo')?.label;
   }
 
   /** "Undo decision": the document's undo, when what it takes back is a review decision. */
@@ -257,23 +222,13 @@ export class ReviewStore {
     return this.redoLabel !== undefined && this.app.redo();
   }
 
-  /**
-   * Undoes or redoes a decision of the document's history in the services (`review.undo`,
-   * `review.redo`), then reads the document again. False when the services had nothing to replay
-   * or refused.
-   */
+  /** Undoes or redoes a decision of the document's history in the services, then reads the document again; false when that failed. */
   async replayDecision(entry: DecisionEntry, direction: 'undo' | 'redo'): Promise<boolean> {
     let done = false;
     await this.change(async (session) => {
-      const input = { documentId: session.id, reviewId: entry.reviewId };
-      const { revision, replayed } =
-        direction === 'undo'
-          ? await this.api.call('review.undo', input).then((result) => ({ revision: result.revision, replayed: result.undone }))
-          : await this.api.call('review.redo', input).then((result) => ({ revision: result.revision, replayed: result.redone }));
-      session.noteRevision(revision);
-      done = replayed !== undefined;
-      if (!done) throw new Error(`the review has nothing to ${direction}.`);
-      return `${direction === 'undo' ? 'Undid' : 'Redid'}: ${replayed}.`;
+      const message = await replayInServices(this.api, session, entry, direction);
+      done = true;
+      return message;
     });
     return done;
   }
