@@ -1,10 +1,11 @@
 import { signal } from '@preact/signals';
 import type { ChannelOutput, DocumentVersion, Notice, ReadOnly } from '../../../shared/contract/channels.ts';
 import type { ExportFormat, ExportOptions } from '../../../shared/export/options.ts';
-import type { DocumentSummary } from '../../../shared/model/document.ts';
+import type { DocumentSummary, ScholiaDocument } from '../../../shared/model/document.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings.ts';
 import { DEFAULT_TAGSET, type Tagset } from '../../../shared/model/tagset.ts';
 import type { ApiClient } from '../api/api-client.ts';
+import { DocumentHistories } from '../commands/document-histories.ts';
 import { DocumentSession } from '../session/document-session.ts';
 import { LibraryManager } from './library-manager.ts';
 import { ReviewStore } from './review-store.ts';
@@ -63,6 +64,8 @@ export class AppStore {
   private readonly dismissedNotices = new Set<string>();
   private libraryReadOnly: ReadOnly | null = null;
   private documentReadOnly: ReadOnly | null = null;
+  /** Each document's undo history, kept while another document is open. */
+  private readonly histories = new DocumentHistories();
 
   readonly review: ReviewStore;
   /** Import, search, sort, details and trash. */
@@ -125,7 +128,7 @@ export class AppStore {
 
   /**
    * Reads the open document again from the library (after a restore): a new session, so the
-   * article is redrawn from the stored state and the undo history starts empty.
+   * article is redrawn from the stored state; the revision moved on, so the undo history starts empty.
    */
   async reloadDocument(): Promise<void> {
     const id = this.session.value?.id;
@@ -140,11 +143,7 @@ export class AppStore {
       this.tagset.value = tagset;
       this.documentReadOnly = readOnly ?? null;
       this.readOnly.value = this.libraryReadOnly ?? this.documentReadOnly;
-      const session = new DocumentSession(document, tagset, this.api, () => this.settings.value.annotatorName, (tone, text) =>
-        this.report(tone, text),
-      );
-      session.commands.readOnly = this.readOnly.value?.message ?? null;
-      this.session.value = session;
+      this.showDocument(document);
       this.clearMessage();
       rememberDocument(id);
       void this.refreshLibrary().catch(() => undefined);
@@ -155,6 +154,22 @@ export class AppStore {
     } finally {
       if (this.opening.value === id) this.opening.value = null;
     }
+  }
+
+  /**
+   * Shows a document just read from the library in a new session (the open one must be idle). Its
+   * undo history is the one kept for it, as long as the store still holds the revision it was kept at.
+   */
+  showDocument(document: ScholiaDocument): void {
+    const previous = this.session.value;
+    if (previous) this.histories.keep(previous.id, previous.history, previous.revision);
+    this.session.value = new DocumentSession(document, this.tagset.value, this.api, {
+      author: () => this.settings.value.annotatorName,
+      report: (tone, text) => this.report(tone, text),
+      history: this.histories.take(document.id, document.revision),
+      readOnly: this.readOnly.value?.message ?? null,
+      replayDecision: (entry, direction) => this.review.replayDecision(entry, direction),
+    });
   }
 
   /** Renders the open document in a format; null (with the reason in the status line) when it fails. */

@@ -3,23 +3,16 @@ import type { AgreementReport } from '../../../shared/agreement/agreement-report
 import type { AnnotationKind } from '../../../shared/model/annotation.ts';
 import type { ReviewDecision } from '../../../shared/model/review.ts';
 import type { ReviewClass } from '../../../shared/review/classify-review.ts';
-import type { ReviewItemView, ReviewSummary, ReviewView } from '../../../shared/review/review-view.ts';
+import type { ReviewSummary, ReviewView } from '../../../shared/review/review-view.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import type { TheirSpan } from '../reader/reader-view.ts';
-import { DocumentSession } from '../session/document-session.ts';
+import type { DecisionEntry } from '../commands/undo-history.ts';
+import { nextDecision, replayInServices } from './review-decisions.ts';
+import type { DocumentSession } from '../session/document-session.ts';
 import type { AppStore } from './app-store.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
+import { theirLayerOf } from './review-items.ts';
 
-/** The order the review list sorts items into. */
-export const REVIEW_CLASS_ORDER: readonly ReviewClass[] = ['conflict', 'only-theirs', 'agreed', 'orphaned'];
-
-export const REVIEW_CLASS_LABELS: Record<ReviewClass | 'only-mine', string> = {
-  agreed: 'Agreed',
-  conflict: 'Conflict',
-  'only-theirs': 'Only theirs',
-  orphaned: 'Orphaned',
-  'only-mine': 'Only mine',
-};
+export { REVIEW_CLASS_LABELS, REVIEW_CLASS_ORDER, sortedReviewItems, theirLayerOf } from './review-items.ts';
 
 export type ReviewPanelTab = 'items' | 'agreement';
 
@@ -31,25 +24,6 @@ export interface RefusedFile {
 
 /** What to decide on: named items, or every open item of some classes and kinds. */
 export type DecisionTarget = { itemIds: string[] } | { where: { classes?: ReviewClass[]; kinds?: AnnotationKind[] } };
-
-/** Their items in the list's order: by class, then by where they sit in the text. */
-export function sortedReviewItems(items: readonly ReviewItemView[]): ReviewItemView[] {
-  const rank = (item: ReviewItemView) => REVIEW_CLASS_ORDER.indexOf(item.class);
-  return [...items].sort((a, b) => rank(a) - rank(b) || a.annotation.target.start - b.annotation.target.start || a.id.localeCompare(b.id));
-}
-
-/** The reader's layer for their placed items (orphans have no place). */
-export function theirLayerOf(view: ReviewView): TheirSpan[] {
-  return view.items
-    .filter((item) => item.class !== 'orphaned')
-    .map((item) => ({
-      id: item.id,
-      start: item.annotation.target.start,
-      end: item.annotation.target.end,
-      className: `ann-theirs-${item.class} ann-theirs-${item.decision}`,
-      title: `${view.summary.annotator}: ${item.annotation.kind} (${REVIEW_CLASS_LABELS[item.class].toLowerCase()}, ${item.decision})`,
-    }));
-}
 
 /**
  * Reviewing colleagues' tag files for the open document: importing, the review list and its
@@ -122,6 +96,7 @@ export class ReviewStore {
       await session.commands.whenIdle();
       const exactOnly = this.exactOnly.value;
       const result = await this.api.call('review.import', { documentId: session.id, json, fileName: file.name, ...(exactOnly ? { exactOnly } : {}) });
+      session.noteRevision(result.revision);
       this.refused.value = null;
       await this.reloadDocument();
       await this.open(result.review.id);
@@ -161,7 +136,7 @@ export class ReviewStore {
     this.busy.value = true;
     try {
       await session.commands.whenIdle();
-      await this.api.call('review.remove', { documentId, reviewId });
+      session.noteRevision((await this.api.call('review.remove', { documentId, reviewId })).revision);
       this.confirmingRemove.value = false;
       this.reviews.value = this.reviews.value.filter((review) => review.id !== reviewId);
       this.view.value = null;
@@ -211,40 +186,61 @@ export class ReviewStore {
     if (reveal && item && item.class !== 'orphaned') this.app.session.value?.showSpan(item.annotation.target);
   }
 
+  /** Decides on items; the decision joins the document's undo history (Ctrl+Z takes it back). */
   async decide(decision: ReviewDecision, target: DecisionTarget): Promise<void> {
-    await this.change(async (documentId, reviewId) => {
-      const result = await this.api.call('review.decide', { documentId, reviewId, decision, ...target });
+    const reviewId = this.reviewId;
+    if (!reviewId) return;
+    await this.change(async (session) => {
+      const result = await this.api.call('review.decide', { documentId: session.id, reviewId, decision, ...target });
+      session.noteRevision(result.revision);
+      if (result.changed.length > 0) session.commands.recordDecision(result.review.undo ?? 'Review decision', reviewId);
       const skipped = result.skipped.length ? ` ${result.skipped.length} skipped: ${result.skipped.map((s) => s.reason).join('; ')}.` : '';
       return `${result.review.undo ?? 'Done'}: ${result.changed.length} changed.${skipped}`;
     });
   }
 
-  async undo(): Promise<void> {
-    await this.change(async (documentId, reviewId) => {
-      const result = await this.api.call('review.undo', { documentId, reviewId });
-      return result.undone ? `Undid: ${result.undone}.` : 'Nothing to undo in this review.';
-    });
+  /** The label of the document's next undo when it is a review decision (the panel's "Undo decision"). */
+  get undoLabel(): string | undefined {
+    return nextDecision(this.app.session.value, 'undo')?.label;
   }
 
-  async redo(): Promise<void> {
-    await this.change(async (documentId, reviewId) => {
-      const result = await this.api.call('review.redo', { documentId, reviewId });
-      return result.redone ? `Redid: ${result.redone}.` : 'Nothing to redo in this review.';
-    });
+  /** The label of the document's next redo when it is a review decision. */
+  get redoLabel(): string | undefined {
+    return nextDecision(this.app.session.value, 'redo')?.label;
   }
 
-  /** Runs one review change, then reads the document and the review again (the revision has moved on). */
-  private async change(run: (documentId: string, reviewId: string) => Promise<string>): Promise<void> {
-    const documentId = this.documentId;
-    const reviewId = this.reviewId;
+  /** "Undo decision": the document's undo, when what it takes back is a review decision. */
+  undo(): boolean {
+    return this.undoLabel !== undefined && this.app.undo();
+  }
+
+  /** "Redo" in the review panel: the document's redo, when what it makes again is a review decision. */
+  redo(): boolean {
+    return this.redoLabel !== undefined && this.app.redo();
+  }
+
+  /** Undoes or redoes a decision of the document's history in the services, then reads the document again; false when that failed. */
+  async replayDecision(entry: DecisionEntry, direction: 'undo' | 'redo'): Promise<boolean> {
+    let done = false;
+    await this.change(async (session) => {
+      const message = await replayInServices(this.api, session, entry, direction);
+      done = true;
+      return message;
+    });
+    return done;
+  }
+
+  /** Runs one review change, then reads the document and the open review again (the revision has moved on). */
+  private async change(run: (session: DocumentSession) => Promise<string>): Promise<void> {
     const session = this.app.session.value;
-    if (!documentId || !reviewId || !session || this.busy.value) return;
+    if (!session || this.busy.value) return;
     this.busy.value = true;
     try {
       await session.commands.whenIdle();
-      const message = await run(documentId, reviewId);
+      const message = await run(session);
       await this.reloadDocument();
-      await this.open(reviewId);
+      const shown = this.reviewId;
+      if (shown && this.documentId === session.id) await this.open(shown);
       this.app.report('info', message);
     } catch (error) {
       this.app.report('error', `Review: ${messageOf(error)}`);
@@ -262,7 +258,7 @@ export class ReviewStore {
       await current.commands.whenIdle();
       const { document: stored, tagset } = await this.api.call('library.get', { id: current.id });
       this.app.tagset.value = tagset;
-      this.app.session.value = new DocumentSession(stored, tagset, this.api, () => this.app.settings.value.annotatorName, (tone, text) => this.app.report(tone, text));
+      this.app.showDocument(stored);
       void this.app.refreshLibrary().catch(() => undefined);
     }
     requestAnimationFrame(() => {

@@ -146,4 +146,37 @@ describe('AnnotationCommands', () => {
     await Promise.resolve();
     expect(idle).toBe(true);
   });
+
+  it('hands a review decision to the services, holds other changes meanwhile, and moves the history back when they refuse', async () => {
+    const records = new DocumentRecords([]);
+    const store = new FakeStore();
+    const replays: { label: string; direction: string; answer(done: boolean): void }[] = [];
+    const commands = new AnnotationCommands(records, store.send, {
+      onRecordsChange: () => undefined,
+      onStateChange: () => undefined,
+      onDecisionReplay: (entry, direction) => new Promise((resolve) => replays.push({ label: entry.label, direction, answer: resolve })),
+    });
+    commands.recordDecision('Accept 2 items', 'r1');
+    expect(commands.undoLabel).toBe('Accept 2 items');
+
+    expect(commands.undo()).toBe(true);
+    expect(replays.map(({ label, direction }) => `${direction} ${label}`)).toEqual(['undo Accept 2 items']);
+    expect(commands.run('Add note', [{ op: 'annotation.add', annotation: note('n1') }])).toBe(false);
+    expect(commands.redo()).toBe(false);
+    replays[0]?.answer(false);
+    await commands.whenIdle();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(commands.undoLabel).toBe('Accept 2 items');
+    expect(commands.redoLabel).toBeUndefined();
+
+    expect(commands.undo()).toBe(true);
+    replays[1]?.answer(true);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(commands.redoLabel).toBe('Accept 2 items');
+    expect(commands.run('Add note', [{ op: 'annotation.add', annotation: note('n1') }])).toBe(true);
+    expect(commands.redoLabel).toBeUndefined();
+    expect(store.received).toHaveLength(1);
+  });
 });

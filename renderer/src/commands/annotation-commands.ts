@@ -2,7 +2,7 @@ import type { AnnotationOp } from '../../../shared/contract/ops.ts';
 import type { LayerChange } from '../../../shared/layer/layer-change.ts';
 import { mustApply } from '../../../shared/layer/layer-index.ts';
 import type { DocumentRecords } from '../model/document-records.ts';
-import { UndoHistory, type HistorySnapshot } from './undo-history.ts';
+import { UndoHistory, type DecisionEntry, type HistoryEntry, type HistorySnapshot } from './undo-history.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
 
 /** Saves one batch; rejects when the store refused it. */
@@ -33,6 +33,19 @@ export interface CommandEvents {
   onStateChange(state: SaveState): void;
   /** A change was asked for while the document is read-only; nothing was done. */
   onReadOnly?(message: string): void;
+  /**
+   * Undoes or redoes a review decision in the services (the history has already moved); resolves
+   * false when it could not, and the history moves back. Without it, decisions are not replayed.
+   */
+  onDecisionReplay?(entry: DecisionEntry, direction: 'undo' | 'redo'): Promise<boolean>;
+}
+
+/** Where the commands keep their history and learn whether the document can be changed. */
+export interface CommandOptions {
+  /** The document's history (kept across sessions of the same document); a new one when left out. */
+  history?: UndoHistory;
+  /** Why the document cannot be changed now (the store would answer `read-only`), or null. */
+  readOnly?: () => string | null;
 }
 
 interface PendingBatch {
@@ -46,34 +59,51 @@ interface PendingBatch {
  * The one way annotations change: every change is a batch of ops applied here at once, recorded
  * with its exact inverse for undo and redo, and saved in order, one batch at a time. When the store
  * refuses a batch, it and every batch queued after it are taken back here and the reason is reported.
+ * Review decisions share the history: they are recorded as entries the services undo and redo.
  */
 export class AnnotationCommands {
-  private readonly history = new UndoHistory();
+  private readonly history: UndoHistory;
+  private readonly readOnlyReason: () => string | null;
   private queue: PendingBatch[] = [];
   private sending = false;
   private error: string | null = null;
   private idleWaiters: (() => void)[] = [];
-  /** Set when the document cannot be changed (the store would answer `read-only`): why, for the status line. */
-  readOnly: string | null = null;
+  /** Set while a review decision is undone or redone in the services. */
+  private replayingDecision = false;
 
   constructor(
     private readonly records: DocumentRecords,
     private readonly send: SendBatch,
     private readonly events: CommandEvents,
-  ) {}
+    options: CommandOptions = {},
+  ) {
+    this.history = options.history ?? new UndoHistory();
+    this.readOnlyReason = options.readOnly ?? (() => null);
+  }
+
+  /** Why the document cannot be changed now, or null when it can. */
+  get readOnly(): string | null {
+    return this.readOnlyReason();
+  }
 
   /**
    * Makes a new undoable change. False (with the reason reported) when it does not apply. Changes
    * run with the same `coalesceKey` in quick succession undo as one.
    */
   run(label: string, ops: readonly AnnotationOp[], options: RunOptions = {}): boolean {
-    if (ops.length === 0 || this.refuseReadOnly()) return false;
+    if (ops.length === 0 || this.refuseReadOnly() || this.replayingDecision) return false;
     const historyBefore = this.history.snapshot();
     const inverse = this.applyLocally(ops, { by: 'run', ...(options.select ? { select: options.select } : {}) });
     if (!inverse) return false;
-    this.history.record({ label, ops, inverse, ...(options.coalesceKey ? { coalesceKey: options.coalesceKey, at: Date.now() } : {}) });
+    this.history.record({ kind: 'edit', label, ops, inverse, ...(options.coalesceKey ? { coalesceKey: options.coalesceKey, at: Date.now() } : {}) });
     this.enqueue({ ops, inverse, historyBefore });
     return true;
+  }
+
+  /** Records a review decision the services just made: the document's next undo takes it back. */
+  recordDecision(label: string, reviewId: string): void {
+    this.history.record({ kind: 'decision', label, reviewId });
+    this.emitState();
   }
 
   undo(): boolean {
@@ -92,6 +122,16 @@ export class AnnotationCommands {
     return this.history.redoLabel;
   }
 
+  /** The change the next undo takes back. */
+  get nextUndo(): Readonly<HistoryEntry> | undefined {
+    return this.history.nextUndo;
+  }
+
+  /** The change the next redo makes again. */
+  get nextRedo(): Readonly<HistoryEntry> | undefined {
+    return this.history.nextRedo;
+  }
+
   get state(): SaveState {
     return { pending: this.queue.length, error: this.error };
   }
@@ -103,16 +143,19 @@ export class AnnotationCommands {
   }
 
   private refuseReadOnly(): boolean {
-    if (this.readOnly === null) return false;
-    this.events.onReadOnly?.(this.readOnly);
+    const reason = this.readOnly;
+    if (reason === null) return false;
+    this.events.onReadOnly?.(reason);
     return true;
   }
 
   private replay(direction: 'undo' | 'redo'): boolean {
-    if (this.refuseReadOnly()) return false;
+    if (this.refuseReadOnly() || this.replayingDecision) return false;
+    const next = direction === 'undo' ? this.history.nextUndo : this.history.nextRedo;
+    if (next?.kind === 'decision') return this.replayDecision(direction);
     const historyBefore = this.history.snapshot();
     const entry = direction === 'undo' ? this.history.takeUndo() : this.history.takeRedo();
-    if (!entry) return false;
+    if (entry?.kind !== 'edit') return false;
     const ops = direction === 'undo' ? entry.inverse : entry.ops;
     const inverse = this.applyLocally(ops, { by: direction });
     if (!inverse) {
@@ -121,6 +164,25 @@ export class AnnotationCommands {
       return false;
     }
     this.enqueue({ ops, inverse, historyBefore });
+    return true;
+  }
+
+  /** Hands a review decision to the services; the history moves back if they could not replay it. */
+  private replayDecision(direction: 'undo' | 'redo'): boolean {
+    const replay = this.events.onDecisionReplay;
+    if (!replay) return false;
+    const historyBefore = this.history.snapshot();
+    const entry = direction === 'undo' ? this.history.takeUndo() : this.history.takeRedo();
+    if (entry?.kind !== 'decision') return false;
+    this.replayingDecision = true;
+    this.emitState();
+    void replay(entry, direction)
+      .catch(() => false)
+      .then((done) => {
+        this.replayingDecision = false;
+        if (!done) this.history.restore(historyBefore);
+        this.emitState();
+      });
     return true;
   }
 

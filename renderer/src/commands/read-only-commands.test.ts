@@ -19,6 +19,7 @@ describe('AnnotationCommands on a read-only document', () => {
     const records = new DocumentRecords([]);
     const sent: (readonly AnnotationOp[])[] = [];
     const refusals: string[] = [];
+    let readOnly: string | null = null;
     const commands = new AnnotationCommands(
       records,
       (ops) => {
@@ -26,10 +27,11 @@ describe('AnnotationCommands on a read-only document', () => {
         return Promise.resolve();
       },
       { onRecordsChange: () => undefined, onStateChange: () => undefined, onReadOnly: (message) => refusals.push(message) },
+      { readOnly: () => readOnly },
     );
     expect(commands.run('Add note', [{ op: 'annotation.add', annotation: note }])).toBe(true);
     await commands.whenIdle();
-    commands.readOnly = 'The library is in use elsewhere. It is open read-only here.';
+    readOnly = 'The library is in use elsewhere. It is open read-only here.';
 
     expect(commands.run('Delete', [{ op: 'annotation.remove', id: 'n1' }])).toBe(false);
     expect(commands.undo()).toBe(false);
@@ -38,7 +40,7 @@ describe('AnnotationCommands on a read-only document', () => {
     expect(sent).toHaveLength(1);
     expect(refusals).toEqual(Array(3).fill('The library is in use elsewhere. It is open read-only here.'));
 
-    commands.readOnly = null;
+    readOnly = null;
     expect(commands.undo()).toBe(true);
     expect([...records.annotations()]).toEqual([]);
   });

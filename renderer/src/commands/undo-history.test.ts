@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UndoHistory, type HistoryEntry } from './undo-history.ts';
 
-const entry = (label: string): HistoryEntry => ({ label, ops: [], inverse: [] });
+const entry = (label: string): HistoryEntry => ({ kind: 'edit', label, ops: [], inverse: [] });
 
 describe('UndoHistory', () => {
   it('moves entries between the undo and redo stacks', () => {
@@ -34,7 +34,8 @@ describe('UndoHistory', () => {
 
   it('joins quick changes with the same coalescing key into one step, and no others', () => {
     const history = new UndoHistory();
-    const step = (n: number, key: string | undefined, at: number) => ({
+    const step = (n: number, key: string | undefined, at: number): HistoryEntry => ({
+      kind: 'edit',
       label: `step ${n}`,
       ops: [{ op: 'annotation.remove' as const, id: `a${n}` }],
       inverse: [{ op: 'annotation.remove' as const, id: `b${n}` }],
@@ -49,8 +50,9 @@ describe('UndoHistory', () => {
     expect(last?.label).toBe('step 4');
     history.takeUndo();
     const joined = history.takeUndo();
-    expect(joined?.ops.map((op) => (op.op === 'annotation.remove' ? op.id : ''))).toEqual(['a1', 'a2']);
-    expect(joined?.inverse.map((op) => (op.op === 'annotation.remove' ? op.id : ''))).toEqual(['b2', 'b1']);
+    if (joined?.kind !== 'edit') throw new Error('expected an edit');
+    expect(joined.ops.map((op) => (op.op === 'annotation.remove' ? op.id : ''))).toEqual(['a1', 'a2']);
+    expect(joined.inverse.map((op) => (op.op === 'annotation.remove' ? op.id : ''))).toEqual(['b2', 'b1']);
     expect(history.takeUndo()).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 import type { AnnotationOp } from '../../../shared/contract/ops.ts';
 
-/** One undoable change: the ops that made it and the ops that take it back. */
-export interface HistoryEntry {
+/** A change made here: the ops that made it and the ops that take it back. */
+export interface EditEntry {
+  kind: 'edit';
   label: string;
   ops: readonly AnnotationOp[];
   inverse: readonly AnnotationOp[];
@@ -10,6 +11,16 @@ export interface HistoryEntry {
   /** When it was recorded (ms), for coalescing. */
   at?: number;
 }
+
+/** A review decision, made and recorded by the services: undone with `review.undo`, redone with `review.redo`. */
+export interface DecisionEntry {
+  kind: 'decision';
+  label: string;
+  reviewId: string;
+}
+
+/** One undoable step of a document. */
+export type HistoryEntry = EditEntry | DecisionEntry;
 
 /** How close together two changes with the same coalescing key must come to make one undo step. */
 export const COALESCE_MS = 1500;
@@ -20,7 +31,19 @@ export interface HistorySnapshot {
   readonly redo: readonly HistoryEntry[];
 }
 
-/** Undo and redo stacks of annotation changes. */
+function joins(last: HistoryEntry | undefined, entry: HistoryEntry): last is EditEntry {
+  return (
+    entry.kind === 'edit' &&
+    last?.kind === 'edit' &&
+    entry.coalesceKey !== undefined &&
+    last.coalesceKey === entry.coalesceKey &&
+    entry.at !== undefined &&
+    last.at !== undefined &&
+    entry.at - last.at <= COALESCE_MS
+  );
+}
+
+/** Undo and redo stacks of one document's changes: edits, suggestion accepts and review decisions alike. */
 export class UndoHistory {
   private undoStack: HistoryEntry[] = [];
   private redoStack: HistoryEntry[] = [];
@@ -28,19 +51,12 @@ export class UndoHistory {
   constructor(private readonly limit = 1000) {}
 
   /**
-   * Records a new change; it drops whatever could be redone. A change with the same coalescing key
+   * Records a new change; it drops whatever could be redone. An edit with the same coalescing key
    * as the last one, soon after it, joins it: one undo takes back both.
    */
   record(entry: HistoryEntry): void {
     const last = this.undoStack.at(-1);
-    if (
-      entry.coalesceKey !== undefined &&
-      last?.coalesceKey === entry.coalesceKey &&
-      this.redoStack.length === 0 &&
-      entry.at !== undefined &&
-      last.at !== undefined &&
-      entry.at - last.at <= COALESCE_MS
-    ) {
+    if (entry.kind === 'edit' && this.redoStack.length === 0 && joins(last, entry)) {
       // A new object, so snapshots taken before still hold the entry as it was.
       this.undoStack[this.undoStack.length - 1] = { ...entry, ops: [...last.ops, ...entry.ops], inverse: [...entry.inverse, ...last.inverse] };
       return;
@@ -48,6 +64,16 @@ export class UndoHistory {
     this.undoStack.push(entry);
     if (this.undoStack.length > this.limit) this.undoStack.shift();
     this.redoStack = [];
+  }
+
+  /** The change the next undo takes back, left in place. */
+  get nextUndo(): HistoryEntry | undefined {
+    return this.undoStack.at(-1);
+  }
+
+  /** The change the next redo makes again, left in place. */
+  get nextRedo(): HistoryEntry | undefined {
+    return this.redoStack.at(-1);
   }
 
   /** The change to undo now, moved onto the redo stack. */
@@ -65,11 +91,11 @@ export class UndoHistory {
   }
 
   get undoLabel(): string | undefined {
-    return this.undoStack.at(-1)?.label;
+    return this.nextUndo?.label;
   }
 
   get redoLabel(): string | undefined {
-    return this.redoStack.at(-1)?.label;
+    return this.nextRedo?.label;
   }
 
   snapshot(): HistorySnapshot {

@@ -143,6 +143,9 @@ function ReviewItems({ store, view }: { store: AppStore; view: ReviewView }) {
   const selectedId = review.selectedItemId.value ?? items[0]?.id ?? null;
   const summary = view.summary;
   const busy = review.busy.value;
+  // The document's one history: these buttons reach it when its next step is a decision.
+  const undoLabel = review.undoLabel;
+  const redoLabel = review.redoLabel;
   // "Accept all only-theirs of a kind": the filtered kind, or every kind that has some open.
   const bulkKinds = (kindFilter === 'all' ? ANNOTATION_KINDS : [kindFilter])
     .map((kind) => ({ kind, open: view.items.filter((item) => item.class === 'only-theirs' && item.decision === 'open' && item.annotation.kind === kind).length }))
@@ -202,10 +205,10 @@ function ReviewItems({ store, view }: { store: AppStore; view: ReviewView }) {
             Accept all only-theirs {KIND_PLURALS[kind]} ({open})
           </button>
         ))}
-        <button type="button" class="button button-small" disabled={busy || !summary.undo} title={summary.undo ? `Undo: ${summary.undo}` : 'Nothing to undo'} onClick={() => void review.undo()}>
+        <button type="button" class="button button-small" disabled={busy || !undoLabel} title={undoLabel ? `Undo: ${undoLabel}` : 'The last change is not a decision'} onClick={() => review.undo()}>
           Undo decision
         </button>
-        <button type="button" class="button button-small" disabled={busy || !summary.redo} title={summary.redo ? `Redo: ${summary.redo}` : 'Nothing to redo'} onClick={() => void review.redo()}>
+        <button type="button" class="button button-small" disabled={busy || !redoLabel} title={redoLabel ? `Redo: ${redoLabel}` : 'Nothing to redo'} onClick={() => review.redo()}>
           Redo
         </button>
       </div>

@@ -47,7 +47,7 @@ function recordingApi() {
 function sessionWith() {
   const { api, batches } = recordingApi();
   const reports: string[] = [];
-  const session = new DocumentSession(documentWith(), DEFAULT_TAGSET, api, () => 'A. Analyst', (_tone, message) => reports.push(message));
+  const session = new DocumentSession(documentWith(), DEFAULT_TAGSET, api, { author: () => 'A. Analyst', report: (_tone, message) => reports.push(message) });
   return { session, batches, reports };
 }
 
