@@ -4,7 +4,7 @@ import type { ExportFormat, ExportOptions } from '../../../shared/export/options
 import type { DocumentSummary } from '../../../shared/model/document.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings.ts';
 import { DEFAULT_TAGSET, type Tagset } from '../../../shared/model/tagset.ts';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import { DocumentSession } from '../session/document-session.ts';
 import { LibraryManager } from './library-manager.ts';
 import { ReviewStore } from './review-store.ts';

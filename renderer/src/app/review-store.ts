@@ -4,7 +4,7 @@ import type { AnnotationKind } from '../../../shared/model/annotation.ts';
 import type { ReviewDecision } from '../../../shared/model/review.ts';
 import type { ReviewClass } from '../../../shared/review/classify-review.ts';
 import type { ReviewItemView, ReviewSummary, ReviewView } from '../../../shared/review/review-view.ts';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import type { TheirSpan } from '../reader/reader-view.ts';
 import { DocumentSession } from '../session/document-session.ts';
 import type { AppStore } from './app-store.ts';

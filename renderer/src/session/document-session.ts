@@ -5,7 +5,7 @@ import type { DocumentMeta, ScholiaDocument } from '../../../shared/model/docume
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
 import { makeTarget } from '../../../shared/text/target.ts';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import { AnnotationCommands, type ChangeCause, type SaveState } from '../commands/annotation-commands.ts';
 import { deleteAnnotationOps, editAnnotationOps } from '../../../shared/layer/annotation-edits.ts';
 import * as fields from '../../../shared/layer/annotation-fields.ts';
