@@ -28,14 +28,13 @@ async function readSources(sources: readonly string[]): Promise<BatchSource[]> {
 /**
  * `scholia import FILE|URL…`: text, Markdown, HTML, Word and PDF files, and web pages; prints each
  * document's id. One `library.importBatch`: every source is extracted before any is stored, so one
- * bad file or address changes nothing. Private networks follow `--allow-private-network` only, never the library's setting.
+ * bad file or address changes nothing. Private networks follow `--allow-private-network` (fixed when the
+ * library is opened), never the library's setting.
  */
 export async function importCommand(libraryDir: string, sources: string[], { json, allowPrivateNetwork }: ImportCommandOptions): Promise<void> {
   if (sources.length === 0) throw new UsageError('import needs at least one FILE or URL');
   const batch = await readSources(sources);
-  const { results } = await withLibrary({ libraryDir, whenLocked: 'fail', owner: 'scholia import' }, (api) =>
-    api.call('library.importBatch', { sources: batch, allowPrivateNetwork }),
-  );
+  const { results } = await withLibrary({ libraryDir, whenLocked: 'fail', owner: 'scholia import', allowPrivateNetwork }, (api) => api.call('library.importBatch', { sources: batch }));
   const listed: (ImportResult & { file: string })[] = results.map((result, index) => ({ file: sources[index] ?? '', ...result }));
   if (json) console.log(JSON.stringify(listed, null, 2));
   else for (const r of listed) console.log(`${r.id}\t${r.title}${r.restoredFromTrash ? '\t(restored from the trash)' : r.duplicate ? '\t(already in the library)' : ''}`);

@@ -26,6 +26,12 @@ export interface ScholiaOptions {
   whenLocked?: LibraryStoreOptions['whenLocked'];
   /** How another process will name this one when it finds the library locked. */
   owner?: string;
+  /**
+   * Whether web imports may fetch from this computer and the private network, fixed for this
+   * process (the CLI's `--allow-private-network`). Left out, the library's setting decides, as in
+   * the app and the browser host; no call can change it.
+   */
+  allowPrivateNetwork?: boolean;
 }
 
 /** The services behind the API, one per concern, all over the same library store. */
@@ -76,16 +82,17 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
   };
 }
 
-/** A batch's sources as the import pipeline takes them; web pages on private networks as the call, else the settings, say. */
-function batchSources({ sources, allowPrivateNetwork }: ChannelInput<'library.importBatch'>, settings: SettingsService): ImportSource[] {
-  const allow = allowPrivateNetwork ?? settings.get().allowPrivateNetwork === true;
+/** A batch's sources as the import pipeline takes them. */
+function batchSources({ sources }: ChannelInput<'library.importBatch'>, allowPrivateNetwork: boolean): ImportSource[] {
   return sources.map((source) =>
-    source.kind === 'file' ? { kind: 'file', name: source.filename, bytes: Buffer.from(source.base64, 'base64') } : { kind: 'url', url: source.url, allowPrivateNetwork: allow },
+    source.kind === 'file' ? { kind: 'file', name: source.filename, bytes: Buffer.from(source.base64, 'base64') } : { kind: 'url', url: source.url, allowPrivateNetwork },
   );
 }
 
 /** Every channel's handler: the glue between the contract's input and one service call, written once. */
-function handlersFor({ documents, imports, manage, settings, versions, annotations, exports, reviews, suggestions }: Services): Handlers {
+function handlersFor(services: Services, privateNetwork: boolean | undefined): Handlers {
+  const { documents, imports, manage, settings, versions, annotations, exports, reviews, suggestions } = services;
+  const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
   return {
     'library.list': ({ check }) => (check ? documents.listChecked() : documents.list()),
     'library.get': ({ id }) => documents.get(id),
@@ -108,9 +115,9 @@ function handlersFor({ documents, imports, manage, settings, versions, annotatio
     'review.agreement': ({ documentId, reviewIds }) => reviews.agreement(documentId, reviewIds),
     'review.exportAgreement': ({ documentId, reviewIds, format }) => reviews.exportAgreement(documentId, format, reviewIds),
     'library.importFile': ({ filename, base64 }) => imports.importSource({ kind: 'file', name: filename, bytes: Buffer.from(base64, 'base64') }),
-    'library.importUrl': ({ url }) => imports.importSource({ kind: 'url', url, allowPrivateNetwork: settings.get().allowPrivateNetwork === true }),
+    'library.importUrl': ({ url }) => imports.importSource({ kind: 'url', url, allowPrivateNetwork: allowPrivateNetwork() }),
     'library.importPaste': ({ html, text }) => imports.importSource({ kind: 'paste', ...(html === undefined ? {} : { html }), ...(text === undefined ? {} : { text }) }),
-    'library.importBatch': async (input) => ({ results: await imports.importBatch(batchSources(input, settings)) }),
+    'library.importBatch': async (input) => ({ results: await imports.importBatch(batchSources(input, allowPrivateNetwork())) }),
     'library.search': ({ query }) => documents.search(query),
     'library.updateMeta': ({ id, meta }) => manage.updateMeta(id, meta),
     'library.trash': ({ id }) => manage.trash(id),
@@ -132,7 +139,7 @@ export async function openScholia(options: ScholiaOptions): Promise<Scholia> {
   });
   const services = servicesOver(store, options.printPdf);
   if (options.seedFrom && store.createdNow && store.writable) await services.imports.seedSample(options.seedFrom);
-  const handlers = handlersFor(services);
+  const handlers = handlersFor(services, options.allowPrivateNetwork);
   let closed = false;
   return {
     libraryDir: options.libraryDir,

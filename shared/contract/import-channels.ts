@@ -61,11 +61,10 @@ export const importChannels = {
   },
   /**
    * Several files and web addresses as one import: every source is read and extracted first, and
-   * nothing is stored when one of them is refused. Web pages on this computer or the local network
-   * are fetched when `allowPrivateNetwork` says so, else when the library's setting does.
+   * nothing is stored when one of them is refused. Web pages follow the same private-network rule as `library.importUrl`.
    */
   'library.importBatch': {
-    input: z.strictObject({ sources: z.array(BatchSource).min(1).max(MAX_BATCH_SOURCES), allowPrivateNetwork: z.boolean().optional() }),
+    input: z.strictObject({ sources: z.array(BatchSource).min(1).max(MAX_BATCH_SOURCES) }),
     output: z.object({ results: z.array(ImportResult) }),
   },
   /** Documents whose title, source, author or text holds every word of the query. */

@@ -60,16 +60,22 @@ describe('library.importBatch', () => {
     await scholia.close();
   });
 
-  it('fetches from a private network as the call says, else as the settings say', async () => {
-    const scholia = await openScholia({ libraryDir: await tempDir(), debounceMs: 5 });
+  it('fetches from a private network as the process was opened to, else as the library’s setting says', async () => {
+    const libraryDir = await tempDir();
     const url = `${server.origin}/stadt/tram`;
-    valueOf(await scholia.dispatch('settings.set', { allowPrivateNetwork: true }));
+    const app = await openScholia({ libraryDir, debounceMs: 5 });
+    valueOf(await app.dispatch('settings.set', { allowPrivateNetwork: true }));
+    await app.close();
+    // The CLI without --allow-private-network: the setting is not read.
+    const cli = await openScholia({ libraryDir, debounceMs: 5, allowPrivateNetwork: false });
     const requests = server.requests.length;
-    expect(await scholia.dispatch('library.importBatch', { sources: [{ kind: 'url', url }], allowPrivateNetwork: false })).toEqual({
+    expect(await cli.dispatch('library.importBatch', { sources: [{ kind: 'url', url }] })).toEqual({
       ok: false,
       error: { code: 'forbidden', message: PRIVATE_NETWORK_REFUSED },
     });
     expect(server.requests.length).toBe(requests);
+    await cli.close();
+    const scholia = await openScholia({ libraryDir, debounceMs: 5 });
     const { results } = valueOf<ChannelOutput<'library.importBatch'>>(await scholia.dispatch('library.importBatch', { sources: [{ kind: 'url', url }] }));
     expect(results).toEqual([expect.objectContaining({ title: 'Neue Straßenbahnlinie soll 2027 fahren', format: 'url', duplicate: false })]);
     await scholia.close();
