@@ -77,8 +77,8 @@ export class AppUnderTest {
 
   /** Imports an article and adds annotations to it in one batch; returns its id. */
   async addDocument(raw: string, title: string, ops: readonly AnnotationOp[] = []): Promise<string> {
-    const { id } = await this.scholia.library.importText({ text: raw, title });
-    if (ops.length > 0) await this.scholia.library.applyOps(id, ops);
+    const { id } = await this.scholia.services.imports.importText({ text: raw, title });
+    if (ops.length > 0) await this.scholia.services.annotations.apply(id, ops);
     await this.scholia.flush();
     return id;
   }

@@ -66,7 +66,7 @@ async function measure(name: string, runs: number, source: (run: number) => Prom
   );
   const dir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-import-'));
   const scholia = await openScholia({ libraryDir: dir });
-  const stored = await sampleTimes(runs, (run) => timed(() => scholia.library.importSource(sourceOf(run))));
+  const stored = await sampleTimes(runs, (run) => timed(() => scholia.services.imports.importSource(sourceOf(run))));
   await scholia.close();
   await rm(dir, { recursive: true, force: true });
   return [
@@ -182,7 +182,7 @@ async function measurePdf(pdf: Uint8Array, pages: number, runs: number): Promise
   const stored = await sampleTimes(runs, async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-import-'));
     const scholia = await openScholia({ libraryDir: dir });
-    const time = await timed(() => scholia.library.importSource(source));
+    const time = await timed(() => scholia.services.imports.importSource(source));
     await scholia.close();
     await rm(dir, { recursive: true, force: true });
     return time;

@@ -113,7 +113,7 @@ async function saveRows(app: AppUnderTest, edited: ScholiaDocument, runs: number
   });
   try {
     for (let run = -1; run < runs; run++) {
-      revision = (await app.scholia.library.applyOps(edited.id, [noteOp(edited, 1_000 + run)], revision)).revision;
+      revision = (await app.scholia.services.annotations.apply(edited.id, [noteOp(edited, 1_000 + run)], revision)).revision;
       const save = await timed(() => app.scholia.flush());
       bytes = [await readFile(documentFile, 'utf8'), await readFile(indexFile, 'utf8')];
       const plain = await writeAll(false);

@@ -4,15 +4,15 @@ import path from 'node:path';
 import { ScholiaError } from '../../shared/contract/errors.ts';
 import { exportBrat } from '../../shared/export/brat.ts';
 import { EXPORT_FORMATS, ExportFormat, REPORT_SECTIONS, ReportSection, type ExportOptions } from '../../shared/export/options.ts';
-import type { ScholiaDocument } from '../../shared/model/document.ts';
 import { isValidId } from '../../shared/model/ids.ts';
 import { MAX_TAG_FILE_BYTES } from '../../shared/model/tag-file.ts';
-import { DEFAULT_TAGSET, type Tagset } from '../../shared/model/tagset.ts';
+import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
 import { BrowserNotFoundError, findBrowser } from '../services/browser/find-browser.ts';
-import { exportDocument, FILE_TYPES, fileStem } from '../services/export/export-document.ts';
+import { FILE_TYPES, fileStem, type ExportedFile } from '../services/export/export-document.ts';
+import { renderExport, type ExportSource } from '../services/export/export-service.ts';
 import { readJsonFileInput } from '../services/json-file-input.ts';
-import { openScholia } from '../services/open-scholia.ts';
 import { documentFromTagFile, readTagFile } from '../services/tag-file-import.ts';
+import { withLibrary } from './library-client.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface ExportArgs {
@@ -25,32 +25,39 @@ export interface ExportArgs {
   csvRawFormulas?: boolean;
 }
 
+/** What is exported: the document with its codebook, and how it is rendered in a format (by the library, or here for a tag file). */
 interface Source {
-  document: ScholiaDocument;
-  tagset: Tagset;
-  annotator: string;
+  document: ExportSource['document'];
+  tagset: ExportSource['tagset'];
+  render(format: ExportFormat, options: ExportOptions): Promise<ExportedFile>;
 }
 
 function list(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter(Boolean);
 }
 
-/** A tag file with embedded text, read and checked, as a document of its own (not added to any library). */
+/** A tag file with embedded text, read and checked, as a document of its own (not added to any library), rendered as `export.render` renders. */
 async function fromTagFile(file: string): Promise<Source> {
   const tagFile = readTagFile(await readJsonFileInput(file, MAX_TAG_FILE_BYTES), file);
   const tagset = tagFile.tagset ?? DEFAULT_TAGSET;
-  return { document: documentFromTagFile(tagFile, tagset), tagset, annotator: tagFile.annotator.name };
+  const source = { document: documentFromTagFile(tagFile, tagset), tagset, annotator: tagFile.annotator.name };
+  return { ...source, render: (format, options) => renderExport(source, format, options) };
 }
 
-async function fromLibrary(libraryDir: string, id: string): Promise<Source> {
+/** A library document, read with `library.get` and rendered by `export.render`, both in one read-only open of the library. */
+async function exportFromLibrary<T>(libraryDir: string, id: string, work: (source: Source) => Promise<T>): Promise<T> {
   if (!existsSync(path.join(libraryDir, 'library.json'))) throw new ScholiaError('not-found', `There is no library at ${libraryDir}.`);
-  const scholia = await openScholia({ libraryDir, access: 'read' });
-  try {
-    const { document, tagset } = await scholia.library.get(id);
-    return { document, tagset, annotator: scholia.library.getSettings().annotatorName };
-  } finally {
-    await scholia.close();
-  }
+  return withLibrary({ libraryDir, access: 'read' }, async (api) => {
+    const { document, tagset } = await api.call('library.get', { id });
+    return work({
+      document,
+      tagset,
+      render: async (format, options) => {
+        const file = await api.call('export.render', { documentId: id, format, options });
+        return { filename: file.filename, mimeType: file.mimeType, bytes: Buffer.from(file.base64, 'base64') };
+      },
+    });
+  });
 }
 
 function findBrowserOrFail(): void {
@@ -94,16 +101,23 @@ export async function exportCommand(libraryDir: string, positionals: string[], a
   if (format.data === 'pdf') findBrowserOrFail();
   const isFile = existsSync(doc) && statSync(doc).isFile();
   if (!isFile && !isValidId(doc)) throw new ScholiaError('not-found', `${doc} is neither a file nor a document id.`);
-  const source = isFile ? await fromTagFile(doc) : await fromLibrary(libraryDir, doc);
+  const out = args.out;
+  const write = (source: Source) => writeExport(source, format.data, options, out);
+  if (isFile) await write(await fromTagFile(doc));
+  else await exportFromLibrary(libraryDir, doc, write);
+}
+
+/** Checks the verdicts against the document's codebook, then writes the file (brat: two files unless PATH ends in .zip) and prints where. */
+async function writeExport(source: Source, format: ExportFormat, options: ExportOptions, outArg: string): Promise<void> {
   const unknownVerdict = options.verdicts?.find((v) => !source.tagset.verdicts.some((known) => known.id === v));
   if (unknownVerdict) throw new UsageError(`--verdicts: "${unknownVerdict}" is not a verdict (${source.tagset.verdicts.map((v) => v.id).join(', ')})`);
 
   // An existing folder takes the file under the name the app would give it.
-  const intoFolder = isFolder(args.out);
+  const intoFolder = isFolder(outArg);
   const stem = fileStem(source.document.meta.title);
-  const out = intoFolder ? path.join(path.resolve(args.out), format.data === 'brat' ? stem : `${stem}${FILE_TYPES[format.data].suffix}`) : path.resolve(args.out);
+  const out = intoFolder ? path.join(path.resolve(outArg), format === 'brat' ? stem : `${stem}${FILE_TYPES[format].suffix}`) : path.resolve(outArg);
   await mkdir(path.dirname(out), { recursive: true });
-  if (format.data === 'brat' && !out.endsWith('.zip')) {
+  if (format === 'brat' && !out.endsWith('.zip')) {
     const files = exportBrat(source.document, source.tagset);
     const paths = bratPaths(out);
     await writeFile(paths.txt, files.txt);
@@ -112,7 +126,7 @@ export async function exportCommand(libraryDir: string, positionals: string[], a
     console.log(paths.ann);
     return;
   }
-  const file = await exportDocument(source.document, source.tagset, format.data, { ...options, annotator: source.annotator });
+  const file = await source.render(format, options);
   await writeFile(out, file.bytes);
   console.log(out);
 }

@@ -1,8 +1,6 @@
-import { type ImportResult } from '../../shared/contract/import-channels.ts';
-import type { ScholiaDocument } from '../../shared/model/document.ts';
-import { documentFromSource, type ImportedAs } from '../services/import/import-article.ts';
-import { openScholia } from '../services/open-scholia.ts';
+import type { BatchSource, ImportResult } from '../../shared/contract/import-channels.ts';
 import { readImportFile } from '../services/text-file.ts';
+import { withLibrary } from './library-client.ts';
 import { UsageError } from './usage-error.ts';
 
 const WEB_ADDRESS = /^https?:\/\//iu;
@@ -13,29 +11,31 @@ export interface ImportCommandOptions {
   allowPrivateNetwork: boolean;
 }
 
-/** Reads and extracts every source before the library is touched, so one bad file or address changes nothing. */
-async function readSources(sources: string[], allowPrivateNetwork: boolean): Promise<{ source: string; document: ScholiaDocument; format: ImportedAs }[]> {
-  const read = [];
+/** Reads every file from disk (a missing, empty or oversized one is refused before the library is opened); web addresses go as they are. */
+async function readSources(sources: readonly string[]): Promise<BatchSource[]> {
+  const read: BatchSource[] = [];
   for (const source of sources) {
-    const imported = WEB_ADDRESS.test(source)
-      ? await documentFromSource({ kind: 'url', url: source, allowPrivateNetwork })
-      : await documentFromSource({ kind: 'file', ...(await readImportFile(source)) });
-    read.push({ source, ...imported });
+    if (WEB_ADDRESS.test(source)) {
+      read.push({ kind: 'url', url: source });
+      continue;
+    }
+    const { name, bytes } = await readImportFile(source);
+    read.push({ kind: 'file', filename: name, base64: Buffer.from(bytes).toString('base64') });
   }
   return read;
 }
 
-/** `scholia import FILE|URL…`: text, Markdown, HTML, Word and PDF files, and web pages; prints each document's id. */
+/**
+ * `scholia import FILE|URL…`: text, Markdown, HTML, Word and PDF files, and web pages; prints each
+ * document's id. One `library.importBatch`: every source is extracted before any is stored, so one
+ * bad file or address changes nothing. Private networks follow `--allow-private-network` (fixed when the
+ * library is opened), never the library's setting.
+ */
 export async function importCommand(libraryDir: string, sources: string[], { json, allowPrivateNetwork }: ImportCommandOptions): Promise<void> {
   if (sources.length === 0) throw new UsageError('import needs at least one FILE or URL');
-  const read = await readSources(sources, allowPrivateNetwork);
-  const scholia = await openScholia({ libraryDir, whenLocked: 'fail', owner: 'scholia import' });
-  const results: (ImportResult & { file: string })[] = [];
-  try {
-    for (const { source, document, format } of read) results.push({ file: source, ...(await scholia.library.addImported(document, format)) });
-  } finally {
-    await scholia.close();
-  }
-  if (json) console.log(JSON.stringify(results, null, 2));
-  else for (const r of results) console.log(`${r.id}\t${r.title}${r.restoredFromTrash ? '\t(restored from the trash)' : r.duplicate ? '\t(already in the library)' : ''}`);
+  const batch = await readSources(sources);
+  const { results } = await withLibrary({ libraryDir, whenLocked: 'fail', owner: 'scholia import', allowPrivateNetwork }, (api) => api.call('library.importBatch', { sources: batch }));
+  const listed: (ImportResult & { file: string })[] = results.map((result, index) => ({ file: sources[index] ?? '', ...result }));
+  if (json) console.log(JSON.stringify(listed, null, 2));
+  else for (const r of listed) console.log(`${r.id}\t${r.title}${r.restoredFromTrash ? '\t(restored from the trash)' : r.duplicate ? '\t(already in the library)' : ''}`);
 }

@@ -8,6 +8,7 @@ import { findAssetsDir, findRendererDir, resolveLibraryDir } from '../services/p
 import { compareCommand } from './compare-command.ts';
 import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
+import { clientOf, withLibrary } from './library-client.ts';
 import { hasDisplay, openInBrowser } from './open-browser.ts';
 import { restoreCommand } from './restore-command.ts';
 import { suggestCommand } from './suggest-command.ts';
@@ -104,7 +105,7 @@ async function serve(libraryDir: string, port: number, open: boolean): Promise<v
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
   const scholia = await openScholia({ libraryDir, seedFrom: findAssetsDir(moduleDir), owner: 'scholia serve' });
-  const readOnly = scholia.library.list().readOnly;
+  const { readOnly } = await clientOf(scholia).call('library.list', {});
   const host = await startHost({ scholia, rendererDir: findRendererDir(moduleDir), port });
   let stopping = false;
   stop = async () => {
@@ -127,9 +128,7 @@ async function list(libraryDir: string, json: boolean): Promise<void> {
     else console.log(`No library at ${libraryDir}.`);
     return;
   }
-  const scholia = await openScholia({ libraryDir, access: 'read' });
-  const { documents, notices } = await scholia.library.listChecked();
-  await scholia.close();
+  const { documents, notices } = await withLibrary({ libraryDir, access: 'read' }, (api) => api.call('library.list', { check: true }));
   for (const notice of notices) console.error(`scholia: ${notice.message}`);
   if (json) {
     console.log(JSON.stringify(documents, null, 2));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { DocumentVersion } from '../../shared/contract/channels.ts';
 import { ScholiaError } from '../../shared/contract/errors.ts';
 import { isValidId } from '../../shared/model/ids.ts';
-import { openScholia } from '../services/open-scholia.ts';
+import { withLibrary } from './library-client.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface RestoreArgs {
@@ -40,9 +40,9 @@ export async function restoreCommand(libraryDir: string, positionals: string[], 
     throw new ScholiaError('not-found', `There is no library at ${libraryDir}.`);
   }
   const restoring = args.version !== undefined;
-  const scholia = await openScholia(restoring ? { libraryDir, whenLocked: 'fail', owner: 'scholia restore' } : { libraryDir, access: 'read' });
-  try {
-    const { versions } = await scholia.library.versions(id);
+  const opening = restoring ? { libraryDir, whenLocked: 'fail', owner: 'scholia restore' } as const : { libraryDir, access: 'read' } as const;
+  await withLibrary(opening, async (api) => {
+    const { versions } = await api.call('document.versions', { documentId: id });
     if (!restoring) {
       if (args.json) {
         console.log(JSON.stringify(versions.map((version, index) => ({ number: index + 1, ...version })), null, 2));
@@ -56,10 +56,8 @@ export async function restoreCommand(libraryDir: string, positionals: string[], 
     }
     const number = parseVersionNumber(String(args.version), versions.length);
     const chosen = versions[number - 1] as DocumentVersion;
-    const result = await scholia.library.restore(id, chosen.id);
+    const result = await api.call('document.restore', { documentId: id, versionId: chosen.id });
     if (args.json) console.log(JSON.stringify(result, null, 2));
     else console.log(`Restored ${id} to version ${number} (revision ${chosen.revision} of ${chosen.savedAt}); it is now revision ${result.revision}. The state it replaced is kept: scholia restore ${id} --list.`);
-  } finally {
-    await scholia.close();
-  }
+  });
 }

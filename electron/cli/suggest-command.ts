@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ScholiaError } from '../../shared/contract/errors.ts';
 import { isValidId } from '../../shared/model/ids.ts';
+import type { ApiClient } from '../../shared/contract/api-client.ts';
 import type { SuggestionSet } from '../../shared/suggest/suggestion.ts';
-import { openScholia } from '../services/open-scholia.ts';
+import { acceptSuggestionsOps } from '../../shared/suggest/suggestion-ops.ts';
+import { withLibrary } from './library-client.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface SuggestArgs {
@@ -42,6 +45,25 @@ function printSet(text: string, set: SuggestionSet): void {
 }
 
 /**
+ * Accepts every suggestion at or above `minConfidence` as the reader does: the suggestion set from
+ * `suggest.run`, turned into ops by the shared accept builder, stored by one `annotations.apply`.
+ */
+async function applySuggestions(api: ApiClient, id: string, minConfidence: number, json: boolean | undefined): Promise<void> {
+  const { document, tagset } = await api.call('library.get', { id });
+  const set = await api.call('suggest.run', { documentId: id });
+  const { annotatorName } = await api.call('settings.get', {});
+  const chosen = set.suggestions.filter((suggestion) => suggestion.confidence >= minConfidence);
+  const ops = acceptSuggestionsOps(
+    chosen,
+    { text: document.text, registry: document.entities, tagset, suggestedEntities: set.entities },
+    { author: annotatorName, now: new Date().toISOString(), newId: () => randomBytes(8).toString('hex') },
+  );
+  const result = ops.length > 0 ? await api.call('annotations.apply', { documentId: id, baseRevision: document.revision, ops }) : undefined;
+  if (json) console.log(JSON.stringify({ accepted: chosen.length, ops: ops.length, revision: result?.revision ?? document.revision }, null, 2));
+  else console.log(`Stored ${chosen.length} suggestions at or above ${minConfidence} as machine-suggested annotations${result ? ` (revision ${result.revision})` : ''}.`);
+}
+
+/**
  * `scholia suggest DOC [--json] [--apply [--min-confidence N]]`: prints the suggestions for a
  * document of the library; `--apply` stores those at or above the confidence as annotations
  * marked machine-suggested (one batch, one revision), and refuses while another process has the library open.
@@ -53,20 +75,14 @@ export async function suggestCommand(libraryDir: string, positionals: string[], 
   if (args.minConfidence !== undefined && !args.apply) throw new UsageError('--min-confidence goes with --apply');
   const minConfidence = parseConfidence(args.minConfidence);
   if (!existsSync(path.join(libraryDir, 'library.json'))) throw new ScholiaError('not-found', `There is no library at ${libraryDir}.`);
-  const scholia = await openScholia(args.apply ? { libraryDir, whenLocked: 'fail', owner: 'scholia suggest' } : { libraryDir, access: 'read' });
-  try {
-    const { document } = await scholia.library.get(id);
-    if (args.apply) {
-      const { ops, accepted } = await scholia.suggestions.acceptAllOps(id, minConfidence, scholia.library.getSettings().annotatorName);
-      const result = ops.length > 0 ? await scholia.library.applyOps(id, ops) : undefined;
-      if (args.json) console.log(JSON.stringify({ accepted, ops: ops.length, revision: result?.revision ?? document.revision }, null, 2));
-      else console.log(`Stored ${accepted} suggestions at or above ${minConfidence} as machine-suggested annotations${result ? ` (revision ${result.revision})` : ''}.`);
-      return;
-    }
-    const set = await scholia.suggestions.run(id);
+  if (args.apply) {
+    await withLibrary({ libraryDir, whenLocked: 'fail', owner: 'scholia suggest' }, (api) => applySuggestions(api, id, minConfidence, args.json));
+    return;
+  }
+  await withLibrary({ libraryDir, access: 'read' }, async (api) => {
+    const { document } = await api.call('library.get', { id });
+    const set = await api.call('suggest.run', { documentId: id });
     if (args.json) console.log(JSON.stringify(set, null, 2));
     else printSet(document.text, set);
-  } finally {
-    await scholia.close();
-  }
+  });
 }

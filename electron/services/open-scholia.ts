@@ -1,7 +1,14 @@
+import type { ChannelInput } from '../../shared/contract/channels.ts';
 import type { ApiResult } from '../../shared/contract/errors.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
-import { exportDocument, type ExportDocumentOptions } from './export/export-document.ts';
-import { LibraryService } from './library-service.ts';
+import { ExportService, type PrintPdf } from './export/export-service.ts';
+import type { ImportSource } from './import/import-article.ts';
+import { AnnotationsService } from './library/annotations-service.ts';
+import { DocumentsService } from './library/documents-service.ts';
+import { ImportService } from './library/import-service.ts';
+import { ManageService } from './library/manage-service.ts';
+import { SettingsService } from './library/settings-service.ts';
+import { VersionsService } from './library/versions-service.ts';
 import { ReviewService } from './review/review-service.ts';
 import { LibraryStore, type LibraryStoreOptions } from './store/library-store.ts';
 import { SuggestService } from './suggest/suggest-service.ts';
@@ -12,20 +19,46 @@ export interface ScholiaOptions {
   seedFrom?: string;
   debounceMs?: number;
   /** Prints report HTML to PDF for `export.render`; Chromium through playwright-core when left out (the app passes Electron's printToPDF). */
-  printPdf?: ExportDocumentOptions['printPdf'];
+  printPdf?: PrintPdf;
   /** `write` (default) locks the library for this process; `read` changes nothing on disk (see `LibraryStoreOptions`). */
   access?: LibraryStoreOptions['access'];
   /** When another process holds the library: open read-only (default) or fail. */
   whenLocked?: LibraryStoreOptions['whenLocked'];
   /** How another process will name this one when it finds the library locked. */
   owner?: string;
+  /**
+   * Whether web imports may fetch from this computer and the private network, fixed for this
+   * process (the CLI's `--allow-private-network`). Left out, the library's setting decides, as in
+   * the app and the browser host; no call can change it.
+   */
+  allowPrivateNetwork?: boolean;
+}
+
+/** The services behind the API, one per concern, all over the same library store. */
+export interface Services {
+  /** The list, one document with the codebook, search. */
+  readonly documents: DocumentsService;
+  /** Text, files, web pages, pastes, batches, tag files. */
+  readonly imports: ImportService;
+  /** Metadata and the trash. */
+  readonly manage: ManageService;
+  /** Settings and the codebook. */
+  readonly settings: SettingsService;
+  /** Previous versions and restoring them. */
+  readonly versions: VersionsService;
+  /** Batches of annotation ops. */
+  readonly annotations: AnnotationsService;
+  readonly exports: ExportService;
+  readonly reviews: ReviewService;
+  readonly suggestions: SuggestService;
 }
 
 /** The services behind the API, over one library folder. */
 export interface Scholia {
   readonly libraryDir: string;
-  readonly library: LibraryService;
-  readonly suggestions: SuggestService;
+  /** For tests, tools and benchmarks that work below the contract; every runtime's calls go through `dispatch`. */
+  readonly services: Services;
+  /** The one door: validates the input against the contract, runs the channel's handler, answers with the envelope. */
   dispatch(channel: string, input: unknown): Promise<ApiResult<unknown>>;
   /** Writes every pending change now. */
   flush(): Promise<void>;
@@ -33,25 +66,45 @@ export interface Scholia {
   close(): Promise<void>;
 }
 
-function handlersFor(library: LibraryService, reviews: ReviewService, suggestions: SuggestService, printPdf: ScholiaOptions['printPdf']): Handlers {
+function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Services {
+  const documents = new DocumentsService(store);
+  const settings = new SettingsService(store);
   return {
-    'library.list': () => library.list(),
-    'library.get': ({ id }) => library.get(id),
-    'library.importText': ({ text, title, filename }) =>
-      library.importText({ text, ...(title ? { title } : {}), ...(filename ? { filename } : {}) }),
-    'annotations.apply': ({ documentId, ops, baseRevision }) => library.applyOps(documentId, ops, baseRevision),
-    'settings.get': () => library.getSettings(),
-    'settings.set': (changes) => library.setSettings(changes),
-    'tagset.get': () => library.getTagset(),
-    'tagset.set': ({ tagset }) => library.setTagset(tagset),
-    'export.render': async ({ documentId, format, options }) => {
-      const { document, tagset } = await library.get(documentId);
-      const annotator = library.getSettings().annotatorName;
-      const file = await exportDocument(document, tagset, format, { ...options, annotator, ...(printPdf ? { printPdf } : {}) });
-      return { filename: file.filename, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
-    },
-    'document.versions': ({ documentId }) => library.versions(documentId),
-    'document.restore': ({ documentId, versionId }) => library.restore(documentId, versionId),
+    documents,
+    imports: new ImportService(store),
+    manage: new ManageService(store),
+    settings,
+    versions: new VersionsService(store),
+    annotations: new AnnotationsService(store),
+    exports: new ExportService(documents, settings, printPdf),
+    reviews: new ReviewService(store),
+    suggestions: new SuggestService(store),
+  };
+}
+
+/** A batch's sources as the import pipeline takes them. */
+function batchSources({ sources }: ChannelInput<'library.importBatch'>, allowPrivateNetwork: boolean): ImportSource[] {
+  return sources.map((source) =>
+    source.kind === 'file' ? { kind: 'file', name: source.filename, bytes: Buffer.from(source.base64, 'base64') } : { kind: 'url', url: source.url, allowPrivateNetwork },
+  );
+}
+
+/** Every channel's handler: the glue between the contract's input and one service call, written once. */
+function handlersFor(services: Services, privateNetwork: boolean | undefined): Handlers {
+  const { documents, imports, manage, settings, versions, annotations, exports, reviews, suggestions } = services;
+  const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
+  return {
+    'library.list': ({ check }) => (check ? documents.listChecked() : documents.list()),
+    'library.get': ({ id }) => documents.get(id),
+    'library.importText': ({ text, title, filename }) => imports.importText({ text, ...(title ? { title } : {}), ...(filename ? { filename } : {}) }),
+    'annotations.apply': ({ documentId, ops, baseRevision }) => annotations.apply(documentId, ops, baseRevision),
+    'settings.get': () => settings.get(),
+    'settings.set': (changes) => settings.set(changes),
+    'tagset.get': () => settings.tagset(),
+    'tagset.set': ({ tagset }) => settings.setTagset(tagset),
+    'export.render': ({ documentId, format, options }) => exports.render(documentId, format, options),
+    'document.versions': ({ documentId }) => versions.list(documentId),
+    'document.restore': ({ documentId, versionId }) => versions.restore(documentId, versionId),
     'review.import': ({ documentId, json, fileName, exactOnly }) => reviews.importFile(documentId, json, { ...(fileName ? { fileName } : {}), ...(exactOnly === undefined ? {} : { exactOnly }) }),
     'review.list': ({ documentId }) => reviews.list(documentId),
     'review.get': ({ documentId, reviewId }) => reviews.get(documentId, reviewId),
@@ -61,20 +114,22 @@ function handlersFor(library: LibraryService, reviews: ReviewService, suggestion
     'review.remove': ({ documentId, reviewId }) => reviews.remove(documentId, reviewId),
     'review.agreement': ({ documentId, reviewIds }) => reviews.agreement(documentId, reviewIds),
     'review.exportAgreement': ({ documentId, reviewIds, format }) => reviews.exportAgreement(documentId, format, reviewIds),
-    'library.importFile': ({ filename, base64 }) => library.importSource({ kind: 'file', name: filename, bytes: Buffer.from(base64, 'base64') }),
-    'library.importUrl': ({ url }) => library.importSource({ kind: 'url', url, allowPrivateNetwork: library.getSettings().allowPrivateNetwork === true }),
-    'library.importPaste': ({ html, text }) => library.importSource({ kind: 'paste', ...(html === undefined ? {} : { html }), ...(text === undefined ? {} : { text }) }),
-    'library.search': ({ query }) => library.search(query),
-    'library.updateMeta': ({ id, meta }) => library.updateMeta(id, meta),
-    'library.trash': ({ id }) => library.trash(id),
-    'library.trashList': () => library.trashList(),
-    'library.untrash': ({ id }) => library.untrash(id),
-    'library.emptyTrash': () => library.emptyTrash(),
+    'library.importFile': ({ filename, base64 }) => imports.importSource({ kind: 'file', name: filename, bytes: Buffer.from(base64, 'base64') }),
+    'library.importUrl': ({ url }) => imports.importSource({ kind: 'url', url, allowPrivateNetwork: allowPrivateNetwork() }),
+    'library.importPaste': ({ html, text }) => imports.importSource({ kind: 'paste', ...(html === undefined ? {} : { html }), ...(text === undefined ? {} : { text }) }),
+    'library.importBatch': async (input) => ({ results: await imports.importBatch(batchSources(input, allowPrivateNetwork())) }),
+    'library.search': ({ query }) => documents.search(query),
+    'library.updateMeta': ({ id, meta }) => manage.updateMeta(id, meta),
+    'library.trash': ({ id }) => manage.trash(id),
+    'library.trashList': () => manage.trashList(),
+    'library.untrash': ({ id }) => manage.untrash(id),
+    'library.emptyTrash': () => manage.emptyTrash(),
     'suggest.run': ({ documentId }) => suggestions.run(documentId),
     'suggest.reject': ({ documentId, ids }) => suggestions.reject(documentId, ids),
   };
 }
 
+/** Opens the library folder and the services over it; the sample article seeds a library this open created. */
 export async function openScholia(options: ScholiaOptions): Promise<Scholia> {
   const store = await LibraryStore.open(options.libraryDir, {
     ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
@@ -82,15 +137,13 @@ export async function openScholia(options: ScholiaOptions): Promise<Scholia> {
     ...(options.whenLocked ? { whenLocked: options.whenLocked } : {}),
     ...(options.owner ? { owner: options.owner } : {}),
   });
-  const library = new LibraryService(store);
-  if (options.seedFrom && store.createdNow && store.writable) await library.seedSample(options.seedFrom);
-  const suggestions = new SuggestService(store);
-  const handlers = handlersFor(library, new ReviewService(store), suggestions, options.printPdf);
+  const services = servicesOver(store, options.printPdf);
+  if (options.seedFrom && store.createdNow && store.writable) await services.imports.seedSample(options.seedFrom);
+  const handlers = handlersFor(services, options.allowPrivateNetwork);
   let closed = false;
   return {
     libraryDir: options.libraryDir,
-    library,
-    suggestions,
+    services,
     dispatch: (channel, input) =>
       closed
         ? Promise.resolve({ ok: false, error: { code: 'forbidden', message: 'Scholia is shutting down.' } })

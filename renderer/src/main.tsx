@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { defaultApiClient } from './api/api-client.ts';
+import { defaultApiClient } from './app/default-api-client.ts';
 import { AppStore } from './app/app-store.ts';
 import { installGlobalShortcuts } from './app/global-shortcuts.ts';
 import { App } from './components/App.tsx';

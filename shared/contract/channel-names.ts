@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'library.importFile',
   'library.importUrl',
   'library.importPaste',
+  'library.importBatch',
   'library.search',
   'library.updateMeta',
   'library.trash',

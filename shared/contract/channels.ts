@@ -47,7 +47,10 @@ export type DocumentVersion = z.infer<typeof DocumentVersion>;
 /** Every channel of the API: its input and output validators. Main, preload, host and renderer all derive from this map. */
 export const contract = {
   'library.list': {
-    input: Empty,
+    input: z.strictObject({
+      /** Reads every document file first, so a damaged one is reported in `notices` and left out (the CLI's `list` does). */
+      check: z.boolean().optional(),
+    }),
     output: z.object({ documents: z.array(DocumentSummary), notices: z.array(Notice), readOnly: ReadOnly.optional() }),
   },
   'library.get': {

@@ -32,21 +32,25 @@ export type SearchHit = z.infer<typeof SearchHit>;
 
 const base64Limit = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
 
+/** The most sources one `library.importBatch` takes. */
+export const MAX_BATCH_SOURCES = 1000;
+
+const FileInput = z.strictObject({
+  filename: z.string().min(1).max(1000),
+  base64: z.base64().max(base64Limit + 4, `a file can be at most ${MAX_IMPORT_FILE_BYTES / (1024 * 1024)} MB`),
+});
+const UrlInput = z.strictObject({ url: z.string().trim().min(1).max(4000) });
+
+/** One source of a batch: a file's bytes, or a web address. */
+export const BatchSource = z.discriminatedUnion('kind', [FileInput.extend({ kind: z.literal('file') }), UrlInput.extend({ kind: z.literal('url') })]);
+export type BatchSource = z.infer<typeof BatchSource>;
+
 /** Importing articles of every kind, and managing the library: search, metadata, trash. */
 export const importChannels = {
   /** A file's bytes (base64): its type detected by content and name; text, Markdown, HTML, DOCX or PDF. */
-  'library.importFile': {
-    input: z.strictObject({
-      filename: z.string().min(1).max(1000),
-      base64: z.base64().max(base64Limit + 4, `a file can be at most ${MAX_IMPORT_FILE_BYTES / (1024 * 1024)} MB`),
-    }),
-    output: ImportResult,
-  },
+  'library.importFile': { input: FileInput, output: ImportResult },
   /** A web page fetched by the host (http and https only). */
-  'library.importUrl': {
-    input: z.strictObject({ url: z.string().trim().min(1).max(4000) }),
-    output: ImportResult,
-  },
+  'library.importUrl': { input: UrlInput, output: ImportResult },
   /** What was pasted: its HTML when the clipboard had some, else its text. */
   'library.importPaste': {
     input: z.strictObject({
@@ -54,6 +58,14 @@ export const importChannels = {
       text: z.string().max(MAX_PASTE_LENGTH).optional(),
     }),
     output: ImportResult,
+  },
+  /**
+   * Several files and web addresses as one import: every source is read and extracted first, and
+   * nothing is stored when one of them is refused. Web pages follow the same private-network rule as `library.importUrl`.
+   */
+  'library.importBatch': {
+    input: z.strictObject({ sources: z.array(BatchSource).min(1).max(MAX_BATCH_SOURCES) }),
+    output: z.object({ results: z.array(ImportResult) }),
   },
   /** Documents whose title, source, author or text holds every word of the query. */
   'library.search': {

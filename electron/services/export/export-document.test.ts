@@ -56,7 +56,7 @@ function paragraphTexts(documentXml: string): string[] {
 describe('exportDocument', () => {
   it('writes a DOCX that opens as a zip whose word/document.xml holds every quote and claim, in order', async () => {
     const { scholia, document } = await annotatedLibrary();
-    const file = await exportDocument(document, (await scholia.library.get(document.id)).tagset, 'docx', { annotator: 'A. Analyst' });
+    const file = await exportDocument(document, (await scholia.services.documents.get(document.id)).tagset, 'docx', { annotator: 'A. Analyst' });
     expect(file.filename).toBe('european-parliament-website-hit-by-cyberattack-after-russia.docx');
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const zip = unzipSync(file.bytes);
@@ -84,7 +84,7 @@ describe('exportDocument', () => {
 
   it('prints a PDF whose text, extracted by pdftotext, holds every claim', async () => {
     const { scholia, document } = await annotatedLibrary();
-    const file = await exportDocument(document, (await scholia.library.get(document.id)).tagset, 'pdf', { annotator: 'A. Analyst' });
+    const file = await exportDocument(document, (await scholia.services.documents.get(document.id)).tagset, 'pdf', { annotator: 'A. Analyst' });
     expect(file.mimeType).toBe('application/pdf');
     expect(new TextDecoder().decode(file.bytes.slice(0, 5))).toBe('%PDF-');
     const dir = await tempDir();
@@ -100,7 +100,7 @@ describe('exportDocument', () => {
 
   it('zips brat as a collection folder with .txt, .ann and annotation.conf', async () => {
     const { scholia, document } = await annotatedLibrary();
-    const file = await exportDocument(document, (await scholia.library.get(document.id)).tagset, 'brat');
+    const file = await exportDocument(document, (await scholia.services.documents.get(document.id)).tagset, 'brat');
     const zip = unzipSync(file.bytes);
     const stem = fileStem(document.meta.title);
     expect(Object.keys(zip).sort()).toEqual([`${stem}/${stem}.ann`, `${stem}/${stem}.txt`, `${stem}/annotation.conf`].sort());
@@ -130,12 +130,12 @@ describe('exportDocument', () => {
     await scholia.close();
 
     const empty = await openScholia({ libraryDir: await tempDir() });
-    const imported = await empty.library.importTagFile(first);
+    const imported = await empty.services.imports.importTagFile(first);
     expect(imported).toMatchObject({ title: document.meta.title, duplicate: false });
     const second = JSON.parse(Buffer.from(valueOf<ChannelOutput<'export.render'>>(await empty.dispatch('export.render', { documentId: imported.id, format: 'tags' })).base64, 'base64').toString('utf8'));
     expect(second.exportedAt).not.toBe(undefined);
     expect({ ...second, exportedAt: 'T' }).toEqual({ ...first, exportedAt: 'T' });
-    expect(await empty.library.importTagFile(first)).toEqual({ ...imported, duplicate: true });
+    expect(await empty.services.imports.importTagFile(first)).toEqual({ ...imported, duplicate: true });
     await empty.close();
   });
 
@@ -144,8 +144,8 @@ describe('exportDocument', () => {
     const tags = JSON.parse(Buffer.from(valueOf<ChannelOutput<'export.render'>>(await scholia.dispatch('export.render', { documentId: document.id, format: 'tags', options: { embedText: false } })).base64, 'base64').toString('utf8'));
     await scholia.close();
     const empty = await openScholia({ libraryDir: await tempDir() });
-    await expect(empty.library.importTagFile(tags)).rejects.toThrow(/does not embed the article text/);
-    await expect(empty.library.importTagFile({ ...tags, document: { ...tags.document, text: 'x'.repeat(tags.document.textLength) } })).rejects.toThrow(/\$\.document\.fingerprint: does not match/);
+    await expect(empty.services.imports.importTagFile(tags)).rejects.toThrow(/does not embed the article text/);
+    await expect(empty.services.imports.importTagFile({ ...tags, document: { ...tags.document, text: 'x'.repeat(tags.document.textLength) } })).rejects.toThrow(/\$\.document\.fingerprint: does not match/);
     await empty.close();
   });
 });

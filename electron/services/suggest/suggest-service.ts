@@ -1,10 +1,7 @@
 import type { ChannelOutput } from '../../../shared/contract/channels.ts';
-import type { AnnotationOp } from '../../../shared/contract/ops.ts';
 import { ScholiaError } from '../../../shared/contract/errors.ts';
 import { MAX_REJECTED_SUGGESTIONS, type ScholiaDocument } from '../../../shared/model/document.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
-import { randomBytes } from 'node:crypto';
-import { acceptSuggestionsOps } from '../../../shared/suggest/suggestion-ops.ts';
 import type { suggestDocument as SuggestDocument } from '../../../shared/suggest/suggest-document.ts';
 import type { SuggestionSet } from '../../../shared/suggest/suggestion.ts';
 
@@ -44,19 +41,5 @@ export class SuggestService {
     }
     this.store.putDocument({ ...document, rejectedSuggestions });
     return { rejected: rejectedSuggestions.length };
-  }
-
-  /** The ops that accept every suggestion at or above `minConfidence` as annotations marked machine-suggested. */
-  async acceptAllOps(documentId: string, minConfidence: number, author: string): Promise<{ ops: AnnotationOp[]; accepted: number }> {
-    const document = await this.store.getDocument(documentId);
-    const { suggestDocument } = await suggesters();
-    const set = suggestDocument(document, this.store.tagset);
-    const chosen = set.suggestions.filter((suggestion) => suggestion.confidence >= minConfidence);
-    const ops = acceptSuggestionsOps(
-      chosen,
-      { text: document.text, registry: document.entities, tagset: this.store.tagset, suggestedEntities: set.entities },
-      { author, now: new Date().toISOString(), newId: () => randomBytes(8).toString('hex') },
-    );
-    return { ops, accepted: chosen.length };
   }
 }

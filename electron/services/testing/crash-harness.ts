@@ -172,7 +172,7 @@ async function killRepeatedly(libraryDir: string, kills: number, writer: string,
   for (const text of ARTICLES) {
     const { id } = await importArticle(setup, text);
     ids.push(id);
-    record(seen, `intent ${id} 0 ${stateHash((await setup.library.get(id)).document)}`);
+    record(seen, `intent ${id} 0 ${stateHash((await setup.services.documents.get(id)).document)}`);
   }
   await setup.close();
 
@@ -212,10 +212,10 @@ async function killRepeatedly(libraryDir: string, kills: number, writer: string,
 
   // After all that, the library opens cleanly: no notices, every document readable.
   const after = await openScholia({ libraryDir });
-  const { notices, readOnly } = after.library.list();
+  const { notices, readOnly } = after.services.documents.list();
   for (const notice of notices) result.problems.push(`after the kills: ${notice.message}`);
   if (readOnly) result.problems.push(`after the kills: read-only: ${readOnly.message}`);
-  for (const id of ids) await after.library.get(id).catch((error: unknown) => result.problems.push(`after the kills: ${id}: ${String(error)}`));
+  for (const id of ids) await after.services.documents.get(id).catch((error: unknown) => result.problems.push(`after the kills: ${id}: ${String(error)}`));
   await after.close();
   return result;
 }

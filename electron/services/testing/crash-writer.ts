@@ -25,7 +25,7 @@ async function run(libraryDir: string, seed: number): Promise<void> {
   const next = seededRandom(seed);
   const scholia = await openScholia({ libraryDir, debounceMs: 2, owner: 'crash writer' });
   report('ready');
-  const { documents } = scholia.library.list();
+  const { documents } = scholia.services.documents.list();
   const ids = documents.map((d) => d.id);
   for (let batch = 0; ; batch += 1) {
     const id = ids[Math.floor(next() * ids.length)] as string;
@@ -65,7 +65,7 @@ async function run(libraryDir: string, seed: number): Promise<void> {
     valueOf(await scholia.dispatch('annotations.apply', { documentId: id, ops }));
     if (roll > 0.97) valueOf(await scholia.dispatch('settings.set', { annotatorName: `Writer ${seed}-${batch}` }));
     if (batch % 3 === 2) {
-      const revisions = await Promise.all(ids.map(async (docId) => [docId, (await scholia.library.get(docId)).document.revision] as const));
+      const revisions = await Promise.all(ids.map(async (docId) => [docId, (await scholia.services.documents.get(docId)).document.revision] as const));
       await scholia.flush();
       for (const [docId, revision] of revisions) report(`durable ${docId} ${revision}`);
     }

@@ -4,7 +4,7 @@ import type { ExportFormat, ExportOptions } from '../../../shared/export/options
 import type { DocumentSummary, ScholiaDocument } from '../../../shared/model/document.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings.ts';
 import { DEFAULT_TAGSET, type Tagset } from '../../../shared/model/tagset.ts';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import { DocumentHistories } from '../commands/document-histories.ts';
 import { DocumentSession } from '../session/document-session.ts';
 import { LibraryManager } from './library-manager.ts';

@@ -3,7 +3,7 @@ import type { ChannelInput } from '../../../shared/contract/channels.ts';
 import type { ImportResult, SearchHit, TrashedSummary } from '../../../shared/contract/import-channels.ts';
 import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/import/import-formats.ts';
 import type { AnnotationCounts, DocumentMeta, DocumentSummary } from '../../../shared/model/document.ts';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import type { AppStore } from './app-store.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
 

@@ -1,4 +1,4 @@
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import type { DecisionEntry } from '../commands/undo-history.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 

@@ -4,7 +4,7 @@ import type { AnnotationKind } from '../../../shared/model/annotation.ts';
 import type { ReviewDecision } from '../../../shared/model/review.ts';
 import type { ReviewClass } from '../../../shared/review/classify-review.ts';
 import type { ReviewSummary, ReviewView } from '../../../shared/review/review-view.ts';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import type { DecisionEntry } from '../commands/undo-history.ts';
 import { nextDecision, replayInServices } from './review-decisions.ts';
 import type { DocumentSession } from '../session/document-session.ts';

@@ -1,7 +1,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import { acceptSuggestionsOps } from '../../../shared/suggest/suggestion-ops.ts';
 import type { Suggestion, SuggestionKind, SuggestionSet } from '../../../shared/suggest/suggestion.ts';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import type { SuggestionSpan } from '../reader/reader-view.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import type { AppStore } from './app-store.ts';

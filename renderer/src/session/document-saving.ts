@@ -1,6 +1,6 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { AnnotationOp } from '../../../shared/contract/ops.ts';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import type { SaveState } from '../commands/annotation-commands.ts';
 import { SESSION_MESSAGES, type Report } from './session-messages.ts';
 

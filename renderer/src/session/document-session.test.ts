@@ -4,7 +4,7 @@ import type { AnnotationOp } from '../../../shared/contract/ops.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
 import { DEFAULT_TAGSET } from '../../../shared/model/tagset.ts';
 import { makeTarget } from '../../../shared/text/target.ts';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import { DocumentSession } from './document-session.ts';
 
 const when = '2026-01-31T09:00:00.000Z';

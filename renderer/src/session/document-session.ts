@@ -5,7 +5,7 @@ import type { Annotation, AnnotationKind, Evidence, QuoteForm } from '../../../s
 import type { DocumentMeta, ScholiaDocument } from '../../../shared/model/document.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import { AnnotationCommands, type ChangeCause, type SaveState } from '../commands/annotation-commands.ts';
 import { UndoHistory, type DecisionEntry } from '../commands/undo-history.ts';
 import { DocumentRecords } from '../model/document-records.ts';

@@ -1,7 +1,7 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/contract/channels.ts';
 import type { ErrorCode } from '../../../shared/contract/errors.ts';
-import type { ApiClient } from '../api/api-client.ts';
-import { ApiCallError } from '../api/api-error.ts';
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
+import { ApiCallError } from '../../../shared/contract/api-error.ts';
 
 /** How a fake answers one channel: with a value, or by throwing (an ApiCallError, say). */
 export type FakeHandlers = { [C in Channel]?: (input: ChannelInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };

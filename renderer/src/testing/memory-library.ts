@@ -9,7 +9,7 @@ import { DEFAULT_TAGSET } from '../../../shared/model/tagset.ts';
 import { buildReview } from '../../../shared/review/build-review.ts';
 import { decideReview, redoDecision, undoDecision } from '../../../shared/review/decide-review.ts';
 import { reviewSummaries, reviewView } from '../../../shared/review/review-view.ts';
-import type { ApiClient } from '../api/api-client.ts';
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
 
 const NOW = '2026-02-01T09:00:00.000Z';
 

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../shared/contract/errors.ts';
+import type { ErrorCode } from './errors.ts';
 
 /** Why an API call failed: the service's own error code, or `unreachable` when no answer came back. */
 export type ApiErrorCode = ErrorCode | 'unreachable';
