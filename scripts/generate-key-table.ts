@@ -1,4 +1,4 @@
-// Rewrites the README's key table from the key map (renderer/src/app/key-map.ts): `npm run keys`.
+// Rewrites the README's key table from the key map (renderer/src/commands/key-map.ts): `npm run keys`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { withKeyTable } from './key-table.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KEY_MAP } from '../renderer/src/app/key-map.ts';
+import { KEY_MAP } from '../renderer/src/commands/key-map.ts';
 import { KEYS_END, KEYS_START, keyTableMarkdown, withKeyTable } from './key-table.ts';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

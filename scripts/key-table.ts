@@ -1,5 +1,5 @@
-// The README's key table, written from the key map (renderer/src/app/key-map.ts).
-import { KEY_MAP, type KeyGroup } from '../renderer/src/app/key-map.ts';
+// The README's key table, written from the key map (renderer/src/commands/key-map.ts).
+import { KEY_MAP, type KeyGroup } from '../renderer/src/commands/key-map.ts';
 
 export const KEYS_START = '<!-- keys:start -->';
 export const KEYS_END = '<!-- keys:end -->';

@@ -10,16 +10,13 @@ import { DocumentSession } from '../session/document-session.ts';
 import { LibraryManager } from './library-manager.ts';
 import { ReviewStore } from './review-store.ts';
 import { SuggestionStore } from './suggestion-store.ts';
+import type { StatusMessage } from './app-ports.ts';
 import { UiState } from './ui-state.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
 
 const LAST_DOCUMENT_KEY = 'scholia.lastDocument';
 
-/** A passing message for the status line. */
-export interface StatusMessage {
-  tone: 'info' | 'error';
-  text: string;
-}
+export type { StatusMessage } from './app-ports.ts';
 
 function noticeKey(notice: Notice): string {
   return `${notice.level}:${notice.message}`;

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REVIEW_FILE_INPUT_ID } from '../components/ReviewImport.tsx';
+import { REVIEW_FILE_INPUT_ID } from './review-file.ts';
 import { keydownFor } from '../testing/keyboard-events.ts';
 import type { AppStore } from './app-store.ts';
 import { installGlobalShortcuts } from './global-shortcuts.ts';
-import { isWindowCommand, keyBindings, type WindowCommand } from './key-map.ts';
+import { isWindowCommand, keyBindings, type WindowCommand } from '../commands/key-map.ts';
 import { UiState } from './ui-state.ts';
 
 /** The window's regions, one focusable element in each, and the hidden review file input. */

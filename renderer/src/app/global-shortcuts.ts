@@ -1,6 +1,6 @@
 import type { AppCommand } from '../../../shared/contract/app-commands.ts';
 import type { AppStore } from './app-store.ts';
-import { chooseReviewFile } from '../components/ReviewImport.tsx';
+import { chooseReviewFile } from './review-file.ts';
 import { cycleRegion, isInPanel } from './focus-regions.ts';
 
 /** Whether keys typed here belong to a text field (which has its own undo). */

@@ -4,7 +4,7 @@ import type { ImportResult, SearchHit, TrashedSummary } from '../../../shared/co
 import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/import/import-formats.ts';
 import type { AnnotationCounts, DocumentMeta, DocumentSummary } from '../../../shared/model/document.ts';
 import type { ApiClient } from '../../../shared/contract/api-client.ts';
-import type { AppStore } from './app-store.ts';
+import type { LibraryHost } from './app-ports.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
 
 export type LibrarySort = 'imported' | 'published' | 'title' | 'annotations';
@@ -90,7 +90,7 @@ export class LibraryManager {
   }
 
   constructor(
-    private readonly app: AppStore,
+    private readonly app: LibraryHost,
     private readonly api: ApiClient,
   ) {}
 

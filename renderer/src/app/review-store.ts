@@ -8,7 +8,7 @@ import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import type { DecisionEntry } from '../commands/undo-history.ts';
 import { nextDecision, replayInServices } from './review-decisions.ts';
 import type { DocumentSession } from '../session/document-session.ts';
-import type { AppStore } from './app-store.ts';
+import type { ReviewHost } from './app-ports.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
 import { theirLayerOf } from './review-items.ts';
 
@@ -52,7 +52,7 @@ export class ReviewStore {
   private documentId: string | null = null;
 
   constructor(
-    private readonly app: AppStore,
+    private readonly app: ReviewHost,
     private readonly api: ApiClient,
   ) {
     app.session.subscribe((session) => {

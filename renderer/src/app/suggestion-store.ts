@@ -4,7 +4,7 @@ import type { Suggestion, SuggestionKind, SuggestionSet } from '../../../shared/
 import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import type { SuggestionSpan } from '../reader/reader-view.ts';
 import type { DocumentSession } from '../session/document-session.ts';
-import type { AppStore } from './app-store.ts';
+import type { SuggestionHost } from './app-ports.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
 
 export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['entity', 'quote', 'claim'];
@@ -47,7 +47,7 @@ export class SuggestionStore {
   private documentId: string | null = null;
 
   constructor(
-    private readonly app: AppStore,
+    private readonly app: SuggestionHost,
     private readonly api: ApiClient,
   ) {
     // The layer follows everything it is drawn from: the set, the threshold, the toggle, the current one, the session, the review.

@@ -1,6 +1,6 @@
 import type { AnnotationKind } from '../../../shared/model/annotation.ts';
 import type { AppStore } from '../app/app-store.ts';
-import { chooseReviewFile } from './ReviewImport.tsx';
+import { chooseReviewFile } from '../app/review-file.ts';
 
 const MARK_BUTTONS: { kind: AnnotationKind; label: string; key: string }[] = [
   { kind: 'claim', label: 'Claim', key: 'C' },

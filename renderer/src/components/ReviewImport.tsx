@@ -1,13 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AppStore } from '../app/app-store.ts';
+import { REVIEW_FILE_INPUT_ID } from '../app/review-file.ts';
 import { Dialog } from './Dialog.tsx';
-
-export const REVIEW_FILE_INPUT_ID = 'review-file-input';
-
-/** Opens the file chooser for a colleague's tag file. */
-export function chooseReviewFile(): void {
-  document.getElementById(REVIEW_FILE_INPUT_ID)?.click();
-}
 
 function hasFiles(event: DragEvent): boolean {
   return [...(event.dataTransfer?.types ?? [])].includes('Files');

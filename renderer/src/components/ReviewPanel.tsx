@@ -5,7 +5,7 @@ import type { ReviewDecision } from '../../../shared/model/review.ts';
 import type { ReviewClass } from '../../../shared/review/classify-review.ts';
 import type { ReviewItemView, ReviewView } from '../../../shared/review/review-view.ts';
 import type { AppStore } from '../app/app-store.ts';
-import { isReviewCommand, plainKeyCommand, type ReviewCommand } from '../app/key-map.ts';
+import { isReviewCommand, plainKeyCommand, type ReviewCommand } from '../commands/key-map.ts';
 import { REVIEW_CLASS_LABELS, REVIEW_CLASS_ORDER, sortedReviewItems, type ReviewStore } from '../app/review-store.ts';
 import { AgreementPanel } from './AgreementPanel.tsx';
 import { Dialog } from './Dialog.tsx';

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppStore } from '../app/app-store.ts';
-import { KEY_MAP } from '../app/key-map.ts';
+import { KEY_MAP } from '../commands/key-map.ts';
 import { UiState } from '../app/ui-state.ts';
 import { polyfillDialog } from '../testing/dialog-polyfill.ts';
 import { ShortcutSheet } from './ShortcutSheet.tsx';

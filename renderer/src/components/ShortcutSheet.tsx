@@ -1,5 +1,5 @@
 import type { AppStore } from '../app/app-store.ts';
-import { KEY_MAP } from '../app/key-map.ts';
+import { KEY_MAP } from '../commands/key-map.ts';
 import { Dialog } from './Dialog.tsx';
 
 const IS_MAC = /Mac|iPhone|iPad/u.test(navigator.platform);

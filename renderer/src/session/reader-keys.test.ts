@@ -2,7 +2,7 @@
 import type { EditorView } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
 import type { AnnotationKind } from '../../../shared/model/annotation.ts';
-import { isReaderCommand, keyBindings, type ReaderCommand } from '../app/key-map.ts';
+import { isReaderCommand, keyBindings, type ReaderCommand } from '../commands/key-map.ts';
 import { keydownFor } from '../testing/keyboard-events.ts';
 import type { DocumentSession } from './document-session.ts';
 import { readerKeyHandler } from './reader-keys.ts';

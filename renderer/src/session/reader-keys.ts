@@ -1,7 +1,7 @@
 import { keydownHandler } from 'prosemirror-keymap';
 import type { EditorView } from 'prosemirror-view';
 import type { AnnotationKind } from '../../../shared/model/annotation.ts';
-import { isReaderCommand, keyBindings, keymapNames, type ReaderCommand } from '../app/key-map.ts';
+import { isReaderCommand, keyBindings, keymapNames, type ReaderCommand } from '../commands/key-map.ts';
 import type { DocumentSession } from './document-session.ts';
 
 /** A key handler for the article: true when the key was the reader's. */

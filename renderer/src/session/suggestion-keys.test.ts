@@ -2,7 +2,7 @@
 import { signal } from '@preact/signals';
 import type { EditorView } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
-import { isSuggestionCommand, keyBindings, type SuggestionCommand } from '../app/key-map.ts';
+import { isSuggestionCommand, keyBindings, type SuggestionCommand } from '../commands/key-map.ts';
 import type { SuggestionStore } from '../app/suggestion-store.ts';
 import { keydownFor } from '../testing/keyboard-events.ts';
 import { suggestionKeyHandler } from './suggestion-keys.ts';

@@ -1,15 +1,25 @@
+import type { ReadonlySignal } from '@preact/signals';
 import { keydownHandler } from 'prosemirror-keymap';
-import { isSuggestionCommand, keyBindings, keymapNames, type SuggestionCommand } from '../app/key-map.ts';
-import type { SuggestionStore } from '../app/suggestion-store.ts';
+import { isSuggestionCommand, keyBindings, keymapNames, type SuggestionCommand } from '../commands/key-map.ts';
 import type { ReaderKeyHandler } from './reader-keys.ts';
 
 /**
- * The article's keys while a suggestion is current, bound as the key map (`app/key-map.ts`) says:
+ * The article's keys while a suggestion is current, bound as the key map (`commands/key-map.ts`) says:
  * Enter accepts, Backspace rejects, Tab and Shift+Tab move to the next and previous one, Escape
  * leaves them. With no current suggestion they are the reader's as ever (Enter opens the
  * inspector, Tab moves the focus on).
  */
-export function suggestionKeyHandler(suggestions: SuggestionStore): ReaderKeyHandler {
+/** What the suggestion keys drive: the current suggestion and moving between them (the suggestion store). */
+export interface SuggestionKeyTarget {
+  /** The suggestion the keys act on; none leaves the keys to the reader. */
+  readonly current: ReadonlySignal<unknown>;
+  accept(): boolean;
+  reject(): boolean;
+  next(step: 1 | -1): boolean;
+  select(id: null): void;
+}
+
+export function suggestionKeyHandler(suggestions: SuggestionKeyTarget): ReaderKeyHandler {
   const commands: Record<SuggestionCommand, () => boolean> = {
     'suggestion.accept': () => suggestions.accept(),
     'suggestion.reject': () => suggestions.reject(),

@@ -1,0 +1,43 @@
+import type { ReadonlySignal, Signal } from '@preact/signals';
+import type { DocumentSummary, ScholiaDocument } from '../../../shared/model/document.ts';
+import type { Settings } from '../../../shared/model/settings.ts';
+import type { Tagset } from '../../../shared/model/tagset.ts';
+import type { DocumentSession } from '../session/document-session.ts';
+
+/** A passing message for the status line. */
+export interface StatusMessage {
+  tone: 'info' | 'error';
+  text: string;
+}
+
+/**
+ * What every child store needs of the app: the open document's session and the status line. The
+ * app store implements these ports; the child stores see only the port they are given, never the
+ * app store, so the app's stores form no import cycle (docs/ARCHITECTURE.md, "Runtimes and layers").
+ */
+export interface SessionHost {
+  readonly session: Signal<DocumentSession | null>;
+  report(tone: StatusMessage['tone'], text: string): void;
+}
+
+/** What the library manager needs: the library's list, and opening a document. */
+export interface LibraryHost extends SessionHost {
+  readonly documents: ReadonlySignal<DocumentSummary[]>;
+  openDocument(id: string): Promise<void>;
+  refreshLibrary(): Promise<void>;
+}
+
+/** What review needs: the codebook, showing a document a decision changed, and the document's one history. */
+export interface ReviewHost extends SessionHost {
+  readonly tagset: Signal<Tagset>;
+  refreshLibrary(): Promise<void>;
+  showDocument(document: ScholiaDocument): void;
+  undo(): boolean;
+  redo(): boolean;
+}
+
+/** What suggestions need: the settings they follow, and whether review is showing its own layer. */
+export interface SuggestionHost extends SessionHost {
+  readonly settings: Signal<Settings>;
+  readonly review: { readonly active: ReadonlySignal<boolean> };
+}
