@@ -1,6 +1,6 @@
 import type { ReviewClass } from '../../../shared/review/classify-review.ts';
 import type { ReviewItemView, ReviewView } from '../../../shared/review/review-view.ts';
-import type { TheirSpan } from '../reader/reader-view.ts';
+import type { TheirSpan } from '../reader/reader-layers.ts';
 
 /** The order the review list sorts items into. */
 export const REVIEW_CLASS_ORDER: readonly ReviewClass[] = ['conflict', 'only-theirs', 'agreed', 'orphaned'];

@@ -2,7 +2,7 @@ import { computed, effect, signal } from '@preact/signals';
 import { acceptSuggestionsOps } from '../../../shared/suggest/suggestion-ops.ts';
 import type { Suggestion, SuggestionKind, SuggestionSet } from '../../../shared/suggest/suggestion.ts';
 import type { ApiClient } from '../../../shared/contract/api-client.ts';
-import type { SuggestionSpan } from '../reader/reader-view.ts';
+import type { SuggestionSpan } from '../reader/reader-layers.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import type { SuggestionHost } from './app-ports.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';

@@ -4,7 +4,8 @@ import type { Annotation } from '../../../shared/model/annotation.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
 import type { DocumentRecords } from '../model/document-records.ts';
 import { highlightLook } from '../reader/annotation-appearance.ts';
-import type { ReaderView, SpanHighlight, SuggestionSpan, TheirSpan } from '../reader/reader-view.ts';
+import type { SpanHighlight, SuggestionSpan, TheirSpan } from '../reader/reader-layers.ts';
+import type { ReaderView } from '../reader/reader-view.ts';
 
 /**
  * What a session draws in its reader: the annotations' highlights (redrawn per change, only what
