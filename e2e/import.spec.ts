@@ -18,7 +18,7 @@ test('imports a saved news page through the dialog: the article with its heading
   }
   await shoot(page, 'import-dialog');
   await imports.chooseFiles({ name: 'harbour-news.html', mimeType: 'text/html', buffer: importFixture('harbour-news.html') });
-  await expect(imports.dialog).toHaveCount(0);
+  await expect(imports.dialog).toHaveCount(0, { timeout: IMPORT_TIMEOUT });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(HARBOUR_TITLE, { timeout: IMPORT_TIMEOUT });
   await expect(page.locator('.doc-byline')).toContainText('The Coastal Herald');
   await expect(page.locator('.doc-byline')).toContainText('Inés Álvarez, Tom Reddy');
@@ -104,7 +104,7 @@ test.describe('web addresses', () => {
     await expect(imports.dialog.getByRole('alert')).toContainText('Scholia could not fetch this address. It is on a private network', { timeout: IMPORT_TIMEOUT });
     expect(server.requests).toEqual([]);
     await imports.dialog.getByRole('button', { name: 'Close' }).click();
-    await expect(imports.dialog).toHaveCount(0);
+    await expect(imports.dialog).toHaveCount(0, { timeout: IMPORT_TIMEOUT });
 
     // The fixture server is on 127.0.0.1, as an intranet page would be: the analyst allows it.
     await page.keyboard.press('Control+,');

@@ -10,6 +10,16 @@ import { useTempDirs } from '../services/testing/temp-dir.ts';
 import { runScholia as scholia } from './testing/run-scholia.ts';
 
 const tempDir = useTempDirs();
+
+/** A library holding one small article, a work folder beside it, and the library as it then is on disk. */
+async function libraryWithOneArticle(): Promise<{ library: string; work: string; before: Awaited<ReturnType<typeof folderSnapshot>> }> {
+  const library = await tempDir();
+  const work = await tempDir();
+  const good = path.join(work, 'good.txt');
+  await writeFile(good, 'A real article.');
+  expect((await scholia('import', good, '--library', library)).code).toBe(0);
+  return { library, work, before: await folderSnapshot(library) };
+}
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url));
 
 describe('scholia import FILE|URL…', () => {
@@ -41,12 +51,7 @@ describe('scholia import FILE|URL…', () => {
   }, 60_000);
 
   it('imports nothing when one source is refused, and says which and why', async () => {
-    const library = await tempDir();
-    const work = await tempDir();
-    const good = path.join(work, 'good.txt');
-    await writeFile(good, 'A real article.');
-    expect((await scholia('import', good, '--library', library)).code).toBe(0);
-    const before = await folderSnapshot(library);
+    const { library, work, before } = await libraryWithOneArticle();
     const scan = path.join(work, 'scan.pdf');
     await writeFile(scan, await imageOnlyPdf());
     const other = path.join(work, 'other.md');
@@ -60,12 +65,7 @@ describe('scholia import FILE|URL…', () => {
   }, 60_000);
 
   it('fetches nothing from this computer or the local network without --allow-private-network, and imports nothing', async () => {
-    const library = await tempDir();
-    const work = await tempDir();
-    const good = path.join(work, 'good.txt');
-    await writeFile(good, 'A real article.');
-    expect((await scholia('import', good, '--library', library)).code).toBe(0);
-    const before = await folderSnapshot(library);
+    const { library, work, before } = await libraryWithOneArticle();
     const requestsBefore = server.requests.length;
     const port = new URL(server.origin).port;
     for (const url of [`${server.origin}/stadt/tram`, `http://localhost:${port}/stadt/tram`, `http://2130706433:${port}/stadt/tram`, `http://[::ffff:127.0.0.1]:${port}/stadt/tram`]) {

@@ -5,19 +5,12 @@
 // Medium-like platform, AMP, microdata-only pages, paywalls…) with a gold sidecar for each page.
 // The pages are committed: re-running this rewrites them identically.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import type { PageGold } from '../import-pages.ts';
 import { STORIES, type Heading, type Story } from './stories.ts';
 
 const OUT = new URL('../../fixtures/import/newsroom/', import.meta.url);
 
-interface Gold {
-  title: string;
-  authors: string[];
-  published: string | null;
-  updated: string | null;
-  canonicalUrl: string | null;
-  body: string[];
-  captions: string[];
-}
+type Gold = PageGold;
 
 interface Page {
   html: string;
