@@ -52,7 +52,16 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['e2e/**/*.ts', 'bench/**/*.ts', 'eval/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bin/**/*.js', '*.config.{js,ts}', '.dependency-cruiser.cjs', '**/*.test.ts'],
+    files: [
+      'e2e/**/*.ts',
+      'bench/**/*.ts',
+      'eval/**/*.ts',
+      'scripts/**/*.{js,mjs,ts}',
+      'bin/**/*.js',
+      '*.config.{js,ts}',
+      '.dependency-cruiser.cjs',
+      '**/*.test.ts',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -34,28 +34,45 @@ const parts: string[] = [
 for (let power = low; power <= high; power++) {
   const ms = 10 ** power;
   parts.push(`<line x1="${PLOT.left}" x2="${WIDTH - PLOT.right}" y1="${y(ms)}" y2="${y(ms)}" stroke="#e5e7eb"/>`);
-  parts.push(`<text x="${PLOT.left - 8}" y="${y(ms) + 4}" text-anchor="end" fill="#4b5563">${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}</text>`);
+  parts.push(
+    `<text x="${PLOT.left - 8}" y="${y(ms) + 4}" text-anchor="end" fill="#4b5563">${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}</text>`,
+  );
 }
 for (const words of WORDS) {
   parts.push(`<text x="${x(words)}" y="${HEIGHT - PLOT.bottom + 18}" text-anchor="middle" fill="#4b5563">${words / 1000}k words</text>`);
 }
-parts.push(`<text x="${(PLOT.left + WIDTH - PLOT.right) / 2}" y="${HEIGHT - 14}" text-anchor="middle" fill="#4b5563">article length (${escape(date.slice(0, 10))} run)</text>`);
+parts.push(
+  `<text x="${(PLOT.left + WIDTH - PLOT.right) / 2}" y="${HEIGHT - 14}" text-anchor="middle" fill="#4b5563">article length (${escape(date.slice(0, 10))} run)</text>`,
+);
 let legend = PLOT.top + 6;
 for (const density of DENSITIES) {
   const colour = COLOURS[density] ?? '#111';
   for (const who of ['Scholia', 'static HTML'] as const) {
-    const found = WORDS.map((words) => [words, rowFor(rows, who, words, density)] as const).filter((point): point is readonly [number, BenchRow] => point[1] !== undefined);
+    const found = WORDS.map((words) => [words, rowFor(rows, who, words, density)] as const).filter(
+      (point): point is readonly [number, BenchRow] => point[1] !== undefined,
+    );
     const points = found.map(([words, row]) => [words, row.medianMs] as const);
     const dash = who === 'Scholia' ? '' : ' stroke-dasharray="5 4"';
-    parts.push(`<polyline fill="none" stroke="${colour}" stroke-width="2"${dash} points="${points.map(([words, ms]) => `${x(words).toFixed(1)},${y(ms).toFixed(1)}`).join(' ')}"/>`);
-    for (const [words, ms] of points) parts.push(`<circle cx="${x(words).toFixed(1)}" cy="${y(ms).toFixed(1)}" r="3" fill="${who === 'Scholia' ? colour : '#fff'}" stroke="${colour}"/>`);
+    parts.push(
+      `<polyline fill="none" stroke="${colour}" stroke-width="2"${dash} points="${points.map(([words, ms]) => `${x(words).toFixed(1)},${y(ms).toFixed(1)}`).join(' ')}"/>`,
+    );
+    for (const [words, ms] of points)
+      parts.push(
+        `<circle cx="${x(words).toFixed(1)}" cy="${y(ms).toFixed(1)}" r="3" fill="${who === 'Scholia' ? colour : '#fff'}" stroke="${colour}"/>`,
+      );
     // A baseline stopped before it finished: the point is a lower bound, drawn with an arrow up.
     for (const [words, row] of found.filter(([, row]) => row.atLeast)) {
       const [cx, cy] = [x(words), y(row.medianMs)];
-      parts.push(`<path d="M${cx.toFixed(1)},${(cy - 5).toFixed(1)} v-16 m-4,5 l4,-5 l4,5" fill="none" stroke="${colour}" stroke-width="1.5"/>`);
-      parts.push(`<text x="${(cx - 8).toFixed(1)}" y="${(cy - 10).toFixed(1)}" text-anchor="end" fill="${colour}">≥ ${(row.medianMs / 1000).toFixed(0)} s (stopped)</text>`);
+      parts.push(
+        `<path d="M${cx.toFixed(1)},${(cy - 5).toFixed(1)} v-16 m-4,5 l4,-5 l4,5" fill="none" stroke="${colour}" stroke-width="1.5"/>`,
+      );
+      parts.push(
+        `<text x="${(cx - 8).toFixed(1)}" y="${(cy - 10).toFixed(1)}" text-anchor="end" fill="${colour}">≥ ${(row.medianMs / 1000).toFixed(0)} s (stopped)</text>`,
+      );
     }
-    parts.push(`<line x1="${WIDTH - PLOT.right + 16}" x2="${WIDTH - PLOT.right + 40}" y1="${legend}" y2="${legend}" stroke="${colour}" stroke-width="2"${dash}/>`);
+    parts.push(
+      `<line x1="${WIDTH - PLOT.right + 16}" x2="${WIDTH - PLOT.right + 40}" y1="${legend}" y2="${legend}" stroke="${colour}" stroke-width="2"${dash}/>`,
+    );
     parts.push(`<text x="${WIDTH - PLOT.right + 46}" y="${legend + 4}">${who}, ${density} per 100 words</text>`);
     legend += 20;
   }

@@ -31,7 +31,9 @@ const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   startup: startupScenario,
 };
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string', default: '5' }, 'rows-to': { type: 'string' } } });
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, runs: { type: 'string', default: '5' }, 'rows-to': { type: 'string' } },
+});
 const runs = Number(values.runs);
 const names = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
 for (const name of names) {
@@ -55,7 +57,11 @@ async function runScenarioInChild(name: string): Promise<BenchRow[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-rows-'));
   const rowsFile = path.join(dir, 'rows.json');
   try {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--only', name, '--runs', String(runs), '--rows-to', rowsFile], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--only', name, '--runs', String(runs), '--rows-to', rowsFile],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     if (code !== 0) throw new Error(`scenario ${name} failed (exit code ${code})`);
     return JSON.parse(await readFile(rowsFile, 'utf8')) as BenchRow[];
@@ -78,8 +84,18 @@ for (const name of names) {
 console.log(formatTable(rows));
 const elapsedSeconds = Math.round((performance.now() - startedAt) / 1000);
 const minutes = (seconds: number) => `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-console.log(`${names.length} scenario(s) in ${minutes(elapsedSeconds)} (${Object.entries(scenarioSeconds).map(([name, seconds]) => `${name} ${seconds} s`).join(', ')})`);
-const results = { date: new Date().toISOString(), elapsedSeconds, scenarioSeconds, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows };
+console.log(
+  `${names.length} scenario(s) in ${minutes(elapsedSeconds)} (${Object.entries(scenarioSeconds)
+    .map(([name, seconds]) => `${name} ${seconds} s`)
+    .join(', ')})`,
+);
+const results = {
+  date: new Date().toISOString(),
+  elapsedSeconds,
+  scenarioSeconds,
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  rows,
+};
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results));
 const failed = rows.filter((row) => row.pass === false);

@@ -16,7 +16,11 @@ const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(app.host.url);
-  await page.waitForFunction((count) => Number(window.document.querySelector<HTMLElement>('.reader-text')?.dataset.highlightCount) === count, SIZE.annotations, { timeout: 120_000 });
+  await page.waitForFunction(
+    (count) => Number(window.document.querySelector<HTMLElement>('.reader-text')?.dataset.highlightCount) === count,
+    SIZE.annotations,
+    { timeout: 120_000 },
+  );
   // A stretch in the middle of the article, one claim selected.
   await page.evaluate(() => {
     const scroller = window.document.querySelector<HTMLElement>('.reading-scroll');

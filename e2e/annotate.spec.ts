@@ -8,10 +8,9 @@ test('opens the sample article with its title and date, the date line kept out o
   const text = (await reader.article.textContent()) ?? '';
   expect(text).not.toContain('date 2022-11-23');
   expect(text.startsWith('The official website of the European Parliament')).toBe(true);
-  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: new RegExp(SAMPLE.title, 'u') })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
+  await expect(
+    page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: new RegExp(SAMPLE.title, 'u') }),
+  ).toHaveAttribute('aria-current', 'page');
 });
 
 test('marks a claim with C and sets its verdict in the inspector', async ({ reader }) => {

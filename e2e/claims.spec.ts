@@ -19,7 +19,11 @@ test('sets a verdict with a digit key, and the check-worthy flag with W', async 
   await host.stop();
   const [documentId] = await host.documentIds();
   const document = await host.readDocumentFile(documentId ?? '');
-  expect(document.annotations.find((annotation) => annotation.id === id)).toMatchObject({ kind: 'claim', status: 'mostly-true', label: 'legal' });
+  expect(document.annotations.find((annotation) => annotation.id === id)).toMatchObject({
+    kind: 'claim',
+    status: 'mostly-true',
+    label: 'legal',
+  });
 });
 
 test('names a claimant by type-ahead, or from the selected text with S', async ({ reader, page }) => {

@@ -59,8 +59,12 @@ test('changes a quote into a claim (its speaker the claimant), and a claim into 
   await expect(reader.inspector.getByRole('combobox', { name: 'Speaker' })).toHaveValue(SAMPLE.speaker);
 });
 
-test('a quote nested inside a claim stays selectable: by clicking, from the list at the spot, and with the keyboard', async ({ reader, page }) => {
-  const sentence = 'The European Parliament\'s chief spokesperson said the outage was due to "high levels of external network traffic," without naming a potential culprit';
+test('a quote nested inside a claim stays selectable: by clicking, from the list at the spot, and with the keyboard', async ({
+  reader,
+  page,
+}) => {
+  const sentence =
+    'The European Parliament\'s chief spokesperson said the outage was due to "high levels of external network traffic," without naming a potential culprit';
   const claimId = await reader.mark(sentence, 'c');
   const quoteId = await reader.mark('high levels of external network traffic', 'q');
   await page.keyboard.press('Escape');

@@ -8,7 +8,11 @@ async function mentionTexts(reader: ReaderPage): Promise<string[]> {
   return Promise.all(ids.map((id) => reader.highlightText(id)));
 }
 
-test('tags “Metsola”, then Tag all mentions tags every mention of Roberta Metsola, and one undo takes them all back', async ({ reader, page, host }) => {
+test('tags “Metsola”, then Tag all mentions tags every mention of Roberta Metsola, and one undo takes them all back', async ({
+  reader,
+  page,
+  host,
+}) => {
   const first = await reader.mark('Metsola', 'e', 1);
   await reader.inspector.getByLabel('Entity type').selectOption({ label: 'Person' });
   await expect(reader.inspector.getByTestId('untagged-count')).toHaveText('1 more in the text');

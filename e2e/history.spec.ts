@@ -1,7 +1,10 @@
 import { expect, test } from './support/fixtures.ts';
 import { annotation, importTagFile, sampleDocument, writeTagFile } from './support/review-files.ts';
 
-const SECOND = { title: 'Second article for the history', text: 'Prices rose by four percent last year, the statistics office said on Monday.' };
+const SECOND = {
+  title: 'Second article for the history',
+  text: 'Prices rose by four percent last year, the statistics office said on Monday.',
+};
 const THEIR_CLAIM = 'By 15:30 CET, the website became accessible but by 16:00 CET, it went down again.';
 
 test('each document keeps its undo history: back from another document, Ctrl+Z undoes the last edit', async ({ host, reader, page }) => {
@@ -13,11 +16,17 @@ test('each document keeps its undo history: back from another document, Ctrl+Z u
   const id = await reader.mark('European', 'e');
   await reader.expectSaved();
 
-  await page.getByRole('button', { name: new RegExp(SECOND.title, 'u') }).first().click();
+  await page
+    .getByRole('button', { name: new RegExp(SECOND.title, 'u') })
+    .first()
+    .click();
   await expect(page.locator('.doc-heading')).toContainText(SECOND.title);
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
 
-  await page.getByRole('button', { name: new RegExp(document.meta.title, 'u') }).first().click();
+  await page
+    .getByRole('button', { name: new RegExp(document.meta.title, 'u') })
+    .first()
+    .click();
   await expect(page.locator('.doc-heading')).toContainText(document.meta.title);
   await expect(reader.highlight(id)).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', /Undo: Tag entity/u);
@@ -35,7 +44,9 @@ test('each document keeps its undo history: back from another document, Ctrl+Z u
 
 test('a review decision is a step of the document’s history: Ctrl+Z undoes it, Ctrl+Shift+Z redoes it', async ({ host, reader, page }) => {
   const { document, tagset } = await sampleDocument(host);
-  const file = await writeTagFile('colleague.json', document, tagset, 'B. Colleague', [annotation(document.text, 't-c1', 'claim', THEIR_CLAIM, { status: 'mostly-true' }, 'B. Colleague')]);
+  const file = await writeTagFile('colleague.json', document, tagset, 'B. Colleague', [
+    annotation(document.text, 't-c1', 'claim', THEIR_CLAIM, { status: 'mostly-true' }, 'B. Colleague'),
+  ]);
   const id = await reader.mark('European', 'e');
   await reader.expectSaved();
 

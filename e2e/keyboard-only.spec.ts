@@ -7,12 +7,27 @@ async function watchForMouse(page: Page): Promise<() => Promise<string[]>> {
   await page.evaluate(() => {
     const seen: string[] = [];
     (window as unknown as { mouseEvents: string[] }).mouseEvents = seen;
-    for (const type of ['mousedown', 'mouseup', 'mousemove', 'pointerdown', 'pointerup', 'pointermove', 'dblclick', 'contextmenu', 'wheel', 'auxclick']) {
+    for (const type of [
+      'mousedown',
+      'mouseup',
+      'mousemove',
+      'pointerdown',
+      'pointerup',
+      'pointermove',
+      'dblclick',
+      'contextmenu',
+      'wheel',
+      'auxclick',
+    ]) {
       window.addEventListener(type, (event) => seen.push(`${type} on ${(event.target as Element | null)?.tagName ?? '?'}`), true);
     }
-    window.addEventListener('click', (event) => {
-      if (event.detail !== 0) seen.push(`click on ${(event.target as Element | null)?.tagName ?? '?'}`);
-    }, true);
+    window.addEventListener(
+      'click',
+      (event) => {
+        if (event.detail !== 0) seen.push(`click on ${(event.target as Element | null)?.tagName ?? '?'}`);
+      },
+      true,
+    );
   });
   return () => page.evaluate(() => (window as unknown as { mouseEvents: string[] }).mouseEvents);
 }
@@ -179,7 +194,10 @@ test('the whole flow from the keyboard alone: no mouse event reaches the page', 
     evidence: [{ url: 'https://www.europarl.europa.eu/doceo/document/TA-9-2022-0416_EN.html' }],
   });
   expect(document.annotations.filter((annotation) => annotation.kind === 'entity')).toHaveLength(7);
-  expect(document.annotations.find((annotation) => annotation.kind === 'note')).toMatchObject({ note: SAMPLE.noteText, target: { exact: SAMPLE.noteSpan } });
+  expect(document.annotations.find((annotation) => annotation.kind === 'note')).toMatchObject({
+    note: SAMPLE.noteText,
+    target: { exact: SAMPLE.noteSpan },
+  });
 });
 
 test('the mouse watcher does see mouse events (so the keyboard-only run proves something)', async ({ reader, page }) => {

@@ -24,7 +24,9 @@ test('imports a text file, opens it, and says so when the same article comes aga
 
 test('opens the document used last when the page comes back', async ({ reader, page }) => {
   const library = page.getByRole('navigation', { name: 'Library' });
-  await page.getByLabel('Article file to import').setInputFiles({ name: 'brussels_meeting.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
+  await page
+    .getByLabel('Article file to import')
+    .setInputFiles({ name: 'brussels_meeting.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
   await expect(reader.article).toContainText('Ministers met in Brussels');
   await page.reload();
   await expect(reader.article).toContainText('Ministers met in Brussels');

@@ -42,8 +42,14 @@ test('groups quotes by speaker and moves through the lists with the keyboard', a
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: /Quotes/u })).toHaveAttribute('aria-selected', 'true');
   const panel = page.getByRole('tabpanel');
-  await expect(panel.getByRole('region', { name: `Quotes: ${SAMPLE.speaker}` }).locator('[data-annotation-ref]')).toHaveAttribute('data-annotation-ref', quoteId);
-  await expect(panel.getByRole('region', { name: 'Quotes: No speaker yet' }).locator('[data-annotation-ref]')).toHaveAttribute('data-annotation-ref', loose);
+  await expect(panel.getByRole('region', { name: `Quotes: ${SAMPLE.speaker}` }).locator('[data-annotation-ref]')).toHaveAttribute(
+    'data-annotation-ref',
+    quoteId,
+  );
+  await expect(panel.getByRole('region', { name: 'Quotes: No speaker yet' }).locator('[data-annotation-ref]')).toHaveAttribute(
+    'data-annotation-ref',
+    loose,
+  );
 
   await page.keyboard.press('/');
   await expect(panel.getByRole('searchbox', { name: 'Search quotes' })).toBeFocused();

@@ -8,10 +8,16 @@ const ANNOTATIONS = 3_000;
 
 /** Distinct annotations with an element in the page (the reader draws only those near the screen). */
 function drawnIds(page: Page): Promise<number> {
-  return page.locator('.reader-text [data-annotation-id]').evaluateAll((elements) => new Set(elements.map((element) => element.getAttribute('data-annotation-id'))).size);
+  return page
+    .locator('.reader-text [data-annotation-id]')
+    .evaluateAll((elements) => new Set(elements.map((element) => element.getAttribute('data-annotation-id'))).size);
 }
 
-test('a long article draws only the highlights near the screen, and draws them wherever the analyst goes', async ({ host, reader, page }) => {
+test('a long article draws only the highlights near the screen, and draws them wherever the analyst goes', async ({
+  host,
+  reader,
+  page,
+}) => {
   test.setTimeout(120_000);
   const article = generateArticle(WORDS, 7);
   const { id } = (await host.call('library.importPaste', { text: article.raw })) as { id: string };
@@ -19,7 +25,9 @@ test('a long article draws only the highlights near the screen, and draws them w
   const ops = generateAnnotationOps(document.text, ANNOTATIONS, 11);
   await host.call('annotations.apply', { documentId: id, ops });
   // The last annotation in reading order (by start, the longer first, then by id), as `[` finds it.
-  const inOrder = ops.flatMap((op) => (op.op === 'annotation.add' ? [op.annotation] : [])).sort((a, b) => a.target.start - b.target.start || b.target.end - a.target.end || (a.id < b.id ? -1 : 1));
+  const inOrder = ops
+    .flatMap((op) => (op.op === 'annotation.add' ? [op.annotation] : []))
+    .sort((a, b) => a.target.start - b.target.start || b.target.end - a.target.end || (a.id < b.id ? -1 : 1));
   const last = inOrder.at(-1);
   if (!last) throw new Error('no annotations generated');
 

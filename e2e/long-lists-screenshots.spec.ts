@@ -11,11 +11,21 @@ const SIZE = { words: 60_000, annotations: 20_000 };
 /** A generated article whose 20,000 annotations are all claims, with verdicts and claimants. */
 function twentyThousandClaims() {
   const generated = generatedDocument('twenty-thousand-claims', SIZE, 23);
-  const claimantOf = (annotation: Annotation) => (annotation.kind === 'entity' ? annotation.entityId : annotation.kind === 'quote' ? annotation.speakerId : undefined);
+  const claimantOf = (annotation: Annotation) =>
+    annotation.kind === 'entity' ? annotation.entityId : annotation.kind === 'quote' ? annotation.speakerId : undefined;
   const annotations = generated.annotations.map((annotation, index): Annotation => {
     const { id, target, author, created, modified } = annotation;
     const claimantId = annotation.kind === 'claim' ? annotation.claimantId : claimantOf(annotation);
-    return { id, target, author, created, modified, kind: 'claim', status: DEFAULT_TAGSET.verdicts[index % DEFAULT_TAGSET.verdicts.length]?.id ?? 'unverified', ...(claimantId ? { claimantId } : {}) };
+    return {
+      id,
+      target,
+      author,
+      created,
+      modified,
+      kind: 'claim',
+      status: DEFAULT_TAGSET.verdicts[index % DEFAULT_TAGSET.verdicts.length]?.id ?? 'unverified',
+      ...(claimantId ? { claimantId } : {}),
+    };
   });
   return { ...generated, meta: { ...generated.meta, title: '60,000 words, 20,000 claims' }, annotations };
 }
@@ -25,7 +35,10 @@ let host: ScholiaHost;
 test.beforeAll(async () => {
   host = await ScholiaHost.start();
   await host.stop();
-  await writeLibraryFolder(host.libraryDir, [twentyThousandClaims(), generatedDocument('long-quotes', { words: 30_000, annotations: 15_000 }, 29)]);
+  await writeLibraryFolder(host.libraryDir, [
+    twentyThousandClaims(),
+    generatedDocument('long-quotes', { words: 30_000, annotations: 15_000 }, 29),
+  ]);
   await host.restart();
 });
 
@@ -35,7 +48,10 @@ test.afterAll(async () => {
 
 /** Opens a document from the library and waits until every highlight is drawn. */
 async function openDocument(page: Page, title: string, highlights: number): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(title, 'u') }).first().click();
+  await page
+    .getByRole('button', { name: new RegExp(title, 'u') })
+    .first()
+    .click();
   await page.waitForFunction(
     ({ title, highlights }) =>
       window.document.querySelector('.doc-heading')?.textContent?.includes(title) === true &&

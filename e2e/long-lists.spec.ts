@@ -39,12 +39,18 @@ test.afterEach(() => {
 async function openLongDocument(page: Page): Promise<void> {
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(host.url);
-  await page.waitForFunction((count) => Number(window.document.querySelector<HTMLElement>('.reader-text')?.dataset['highlightCount']) === count, SIZE.annotations, {
-    timeout: 30_000,
-  });
+  await page.waitForFunction(
+    (count) => Number(window.document.querySelector<HTMLElement>('.reader-text')?.dataset['highlightCount']) === count,
+    SIZE.annotations,
+    {
+      timeout: 30_000,
+    },
+  );
 }
 
-test('the claims list of a 3,000-claim document draws a screenful, and the keyboard and the selection reach every claim', async ({ page }) => {
+test('the claims list of a 3,000-claim document draws a screenful, and the keyboard and the selection reach every claim', async ({
+  page,
+}) => {
   await openLongDocument(page);
   await page.getByRole('tab', { name: /Claims/u }).click();
   const panel = page.getByRole('tabpanel');
@@ -136,7 +142,9 @@ test('quotes of a long list stay grouped by speaker, each group a region with it
   await expect(lastRegion.locator('.group-count')).toHaveText(String(lastCount));
 });
 
-test('a colleague’s tag file of 1,500 notes: the review list draws a screenful, and its keys reach and decide the last item', async ({ page }) => {
+test('a colleague’s tag file of 1,500 notes: the review list draws a screenful, and its keys reach and decide the last item', async ({
+  page,
+}) => {
   await openLongDocument(page);
   const theirs = document.annotations
     .filter((annotation) => annotation.kind === 'note')

@@ -7,23 +7,29 @@ test('draws nested annotations inside each other and cycles through them on repe
   const noteId = await reader.mark(SAMPLE.noteSpan, 'n');
 
   // The note's element sits inside the claim's, which sits inside the quote's.
-  const nesting = await reader.highlight(noteId).first().evaluate((element) => {
-    const ids: string[] = [];
-    for (let node: Element | null = element; node && !node.classList.contains('reader-text'); node = node.parentElement) {
-      const id = node.getAttribute('data-annotation-id');
-      if (id) ids.push(id);
-    }
-    return ids;
-  });
+  const nesting = await reader
+    .highlight(noteId)
+    .first()
+    .evaluate((element) => {
+      const ids: string[] = [];
+      for (let node: Element | null = element; node && !node.classList.contains('reader-text'); node = node.parentElement) {
+        const id = node.getAttribute('data-annotation-id');
+        if (id) ids.push(id);
+      }
+      return ids;
+    });
   expect(nesting).toEqual([noteId, claimId, quoteId]);
 
   await page.keyboard.press('Escape');
   // On the note's first line (it may wrap, and the middle of a wrapped span's box is between lines).
-  const spot = await reader.highlight(noteId).first().evaluate((element) => {
-    const rect = element.getClientRects()[0];
-    if (!rect) throw new Error('the note is not drawn');
-    return { x: rect.left + Math.min(8, rect.width / 2), y: rect.top + rect.height / 2 };
-  });
+  const spot = await reader
+    .highlight(noteId)
+    .first()
+    .evaluate((element) => {
+      const rect = element.getClientRects()[0];
+      if (!rect) throw new Error('the note is not drawn');
+      return { x: rect.left + Math.min(8, rect.width / 2), y: rect.top + rect.height / 2 };
+    });
   const picked: (string | null)[] = [];
   for (let click = 0; click < 4; click += 1) {
     await reader.clickSpot(spot, click);

@@ -60,7 +60,10 @@ test('keeps every annotation and its fields across a restart of the host', async
     const organisation = byId.get(organisationId);
     expect(organisation).toMatchObject({ kind: 'entity', target: { exact: SAMPLE.organisation } });
     const organisationEntityId = organisation?.kind === 'entity' ? organisation.entityId : undefined;
-    expect(document.entities.find((entity) => entity.id === organisationEntityId)).toMatchObject({ name: SAMPLE.organisation, type: 'organization' });
+    expect(document.entities.find((entity) => entity.id === organisationEntityId)).toMatchObject({
+      name: SAMPLE.organisation,
+      type: 'organization',
+    });
 
     expect(byId.get(noteId)).toMatchObject({ kind: 'note', note: SAMPLE.noteText, target: { exact: SAMPLE.noteSpan } });
     expect(document.annotations).toHaveLength(5);

@@ -6,7 +6,10 @@ test('picks a speaker by type-ahead, or creates one on the spot', async ({ reade
   await reader.mark(SAMPLE.quote, 'q');
   const speaker = reader.inspector.getByRole('combobox', { name: 'Speaker' });
   await speaker.fill('rob');
-  await expect(reader.inspector.getByRole('listbox', { name: 'Speaker' }).getByRole('option')).toHaveText([/Roberta Metsola/u, /Add “rob”/u]);
+  await expect(reader.inspector.getByRole('listbox', { name: 'Speaker' }).getByRole('option')).toHaveText([
+    /Roberta Metsola/u,
+    /Add “rob”/u,
+  ]);
   await speaker.press('Enter');
   await expect(speaker).toHaveValue(SAMPLE.speaker);
 
@@ -49,7 +52,9 @@ test('Q with the caret inside quotation marks marks the quotation; A gives it th
   await page.keyboard.press('q');
   await expect.poll(() => reader.selectedId()).not.toBe(first);
   const second = (await reader.selectedId()) ?? '';
-  expect(await reader.highlightText(second)).toBe('Our IT experts are pushing back against it & protecting our systems. This, after we proclaimed Russia as a State-sponsor of terrorism.');
+  expect(await reader.highlightText(second)).toBe(
+    'Our IT experts are pushing back against it & protecting our systems. This, after we proclaimed Russia as a State-sponsor of terrorism.',
+  );
   await expect(reader.inspector.getByRole('button', { name: /Same speaker: Roberta Metsola/u })).toBeVisible();
   await page.keyboard.press('a');
   await expect(reader.inspector.getByRole('combobox', { name: 'Speaker' })).toHaveValue(SAMPLE.speaker);

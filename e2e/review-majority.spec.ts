@@ -11,7 +11,11 @@ const SPANS = {
   cyberattack: 'The (European Parliament) is under a sophisticated cyberattack.',
 } as const;
 
-test('three annotators: the majority view counts who marked each span, with every pair’s figures; a review can be removed', async ({ host, reader, page }) => {
+test('three annotators: the majority view counts who marked each span, with every pair’s figures; a review can be removed', async ({
+  host,
+  reader,
+  page,
+}) => {
   const { document, tagset } = await sampleDocument(host);
   const text = document.text;
   // Mine: A, B, the quote. B. Colleague: A, B, C1. C. Colleague: A, C1, C2.
@@ -88,7 +92,11 @@ test('three annotators: the majority view counts who marked each span, with ever
   });
 });
 
-test('exact matches only: a fuzzy placement of an edited file is refused and shown as orphaned with its candidate', async ({ host, reader, page }) => {
+test('exact matches only: a fuzzy placement of an edited file is refused and shown as orphaned with its candidate', async ({
+  host,
+  reader,
+  page,
+}) => {
   const { document, tagset } = await sampleDocument(host);
   // Their copy of the article has one word changed inside the claim.
   const edited = document.text.replace('under a sophisticated cyberattack', 'under a massive cyberattack');
@@ -112,6 +120,8 @@ test('exact matches only: a fuzzy placement of an edited file is refused and sho
   await expect(fuzzy.locator('.review-anchor')).toContainText('refused a fuzzy match');
   await expect(fuzzy.locator('.review-anchor')).toContainText(SPANS.cyberattack);
   await expect(panel.locator('.review-list [data-review-item-id="d-exact"]')).not.toHaveClass(/review-item-orphaned/u);
-  const { reviews } = (await host.call('review.list', { documentId: document.id })) as { reviews: { exactOnly?: boolean; placement: { orphaned: number } }[] };
+  const { reviews } = (await host.call('review.list', { documentId: document.id })) as {
+    reviews: { exactOnly?: boolean; placement: { orphaned: number } }[];
+  };
   expect(reviews[0]?.placement.orphaned).toBe(1);
 });

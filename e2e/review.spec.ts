@@ -52,7 +52,11 @@ test('a refused tag file lists every problem and changes nothing', async ({ host
   expect(reviews).toEqual([]);
 });
 
-test('reviews a colleague’s tag file: sorts, draws their layer, accepts and rejects, undoes, persists, measures agreement', async ({ host, reader, page }) => {
+test('reviews a colleague’s tag file: sorts, draws their layer, accepts and rejects, undoes, persists, measures agreement', async ({
+  host,
+  reader,
+  page,
+}) => {
   const { file } = await prepare(host);
   await page.reload();
   await expect(reader.article).toHaveAttribute('data-highlight-count', '4');

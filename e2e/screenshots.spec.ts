@@ -77,7 +77,11 @@ test('screenshots of each list and of the inspector for each kind', async ({ rea
   await shoot(page, 'claims-list-and-claim');
 
   await tab('Quotes').click();
-  await page.getByRole('region', { name: `Quotes: ${SAMPLE.speaker}` }).locator('[data-annotation-ref]').first().click();
+  await page
+    .getByRole('region', { name: `Quotes: ${SAMPLE.speaker}` })
+    .locator('[data-annotation-ref]')
+    .first()
+    .click();
   await expect(reader.inspector.getByRole('heading', { name: 'Quote' })).toBeVisible();
   await shoot(page, 'quotes-list-and-quote');
 

@@ -36,7 +36,10 @@ test('asks who is annotating on first run, and signs annotations with that name'
   }
 });
 
-test('edits the codebook: a relabelled, recoloured verdict with a new key reaches the inspector and the highlights', async ({ reader, page }) => {
+test('edits the codebook: a relabelled, recoloured verdict with a new key reaches the inspector and the highlights', async ({
+  reader,
+  page,
+}) => {
   const id = await reader.mark(SAMPLE.claim, 'c');
   await page.keyboard.press('Control+,');
   const settings = page.getByRole('dialog', { name: 'Settings' });
@@ -76,7 +79,10 @@ test('refuses to drop a verdict that a claim uses, and says why', async ({ reade
   await expect(settings.getByRole('alert')).toContainText('the verdict “mixed” is used in');
 });
 
-test('exports the codebook as a file, imports one, and refuses a bad file without changing anything', async ({ reader, page }, testInfo) => {
+test('exports the codebook as a file, imports one, and refuses a bad file without changing anything', async ({
+  reader,
+  page,
+}, testInfo) => {
   await page.keyboard.press('Control+,');
   const settings = page.getByRole('dialog', { name: 'Settings' });
   const downloading = page.waitForEvent('download');
@@ -99,7 +105,10 @@ test('exports the codebook as a file, imports one, and refuses a bad file withou
   await expect(settings.getByRole('alert')).toContainText('notes.json is not a JSON file; nothing was changed.');
 
   const team = testInfo.outputPath('team-codebook.json');
-  const teamTagset = { ...DEFAULT_TAGSET, entityTypes: [...DEFAULT_TAGSET.entityTypes, { id: 'media', label: 'Media outlet', colour: '#0e7490', key: 'k' }] };
+  const teamTagset = {
+    ...DEFAULT_TAGSET,
+    entityTypes: [...DEFAULT_TAGSET.entityTypes, { id: 'media', label: 'Media outlet', colour: '#0e7490', key: 'k' }],
+  };
   await writeFile(team, JSON.stringify({ format: 'scholia-tagset', version: 1, tagset: teamTagset }));
   await settings.getByLabel('Codebook file to import').setInputFiles(path.resolve(team));
   await expect(settings.getByRole('status')).toContainText('Loaded team-codebook.json: 7 entity types');

@@ -18,7 +18,11 @@ function currentSuggestion(page: Page) {
   return page.getByRole('group', { name: 'Current suggestion' });
 }
 
-test('accepts with Enter, rejects with Backspace and steps with Tab; accepted suggestions are ordinary annotations after a restart, a rejected one stays away', async ({ host, reader, page }) => {
+test('accepts with Enter, rejects with Backspace and steps with Tab; accepted suggestions are ordinary annotations after a restart, a rejected one stays away', async ({
+  host,
+  reader,
+  page,
+}) => {
   await runSuggestions(reader);
   await shoot(page, 'suggestions-layer');
   const drawn = await drawnSuggestions(reader);
@@ -73,7 +77,11 @@ test('accepts with Enter, rejects with Backspace and steps with Tab; accepted su
   expect(await drawnSuggestions(reader)).toBe(drawn - 3);
 });
 
-test('accepts all of a kind at or above a confidence in one undoable step, and the toggle hides the layer', async ({ host, reader, page }) => {
+test('accepts all of a kind at or above a confidence in one undoable step, and the toggle hides the layer', async ({
+  host,
+  reader,
+  page,
+}) => {
   await runSuggestions(reader);
   await page.getByLabel('Lowest confidence shown').selectOption('0.85');
   const acceptQuotes = page.getByRole('button', { name: /^Accept all \d+ suggested quotes at or above 85%$/u });
@@ -118,7 +126,10 @@ test('with "suggest on import" on, an article without annotations opens with its
   await expect.poll(() => drawnSuggestions(reader)).toBeGreaterThan(10);
 
   // A quote made current by a click: its speaker, its cue and why it was suggested.
-  await page.locator('[data-suggestion-id^="quote:"]').first().click({ position: { x: 6, y: 8 } });
+  await page
+    .locator('[data-suggestion-id^="quote:"]')
+    .first()
+    .click({ position: { x: 6, y: 8 } });
   await expect(currentSuggestion(page)).toContainText('direct · Roberta Metsola · cue “said”');
   await shoot(page, 'suggestions-quote');
 });

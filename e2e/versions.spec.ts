@@ -12,7 +12,9 @@ import { SHOTS } from './support/screenshots.ts';
 async function expectWritten(host: ScholiaHost, annotationId: string): Promise<void> {
   const [documentId] = await host.documentIds();
   if (!documentId) throw new Error('the library has no document');
-  await expect.poll(async () => (await host.readDocumentFile(documentId)).annotations.map((annotation) => annotation.id)).toContain(annotationId);
+  await expect
+    .poll(async () => (await host.readDocumentFile(documentId)).annotations.map((annotation) => annotation.id))
+    .toContain(annotationId);
 }
 
 test('restores an earlier version: the highlights match it and the undo history starts afresh', async ({ reader, page, host }) => {

@@ -17,7 +17,11 @@ describe('the page importer on the newsroom corpus (development data)', () => {
   }, 120_000);
 
   it('scores words as multisets', () => {
-    expect(wordOverlap(['a', 'a', 'b'], ['a', 'b', 'b', 'c'])).toEqual({ precision: 2 / 3, recall: 2 / 4, f1: (2 * (2 / 3) * 0.5) / (2 / 3 + 0.5) });
+    expect(wordOverlap(['a', 'a', 'b'], ['a', 'b', 'b', 'c'])).toEqual({
+      precision: 2 / 3,
+      recall: 2 / 4,
+      f1: (2 * (2 / 3) * 0.5) / (2 / 3 + 0.5),
+    });
     expect(wordOverlap([], [])).toEqual({ precision: 1, recall: 1, f1: 1 });
   });
 });

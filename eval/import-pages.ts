@@ -46,12 +46,28 @@ export interface PageScore {
 export interface ImportReport {
   pages: PageScore[];
   failed: number;
-  averages: { textF1: number; textPrecision: number; textRecall: number; title: number; authors: number; published: number; updated: number; canonicalUrl: number; captionsApart: number; bylineFound: number };
+  averages: {
+    textF1: number;
+    textPrecision: number;
+    textRecall: number;
+    title: number;
+    authors: number;
+    published: number;
+    updated: number;
+    canonicalUrl: number;
+    captionsApart: number;
+    bylineFound: number;
+  };
   bylinePages: number;
 }
 
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFC')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** Precision, recall and F1 of the predicted words against the gold words, as multisets. */
@@ -77,7 +93,10 @@ function inlineText(node: ReaderNode): string {
 }
 
 /** The body texts and the caption texts of a reader document. */
-function blocksOf(node: ReaderNode, out: { body: string[]; captions: string[] } = { body: [], captions: [] }): { body: string[]; captions: string[] } {
+function blocksOf(
+  node: ReaderNode,
+  out: { body: string[]; captions: string[] } = { body: [], captions: [] },
+): { body: string[]; captions: string[] } {
   if (node.type === 'caption') out.captions.push(inlineText(node));
   else if (node.type === 'paragraph' || node.type === 'heading') out.body.push(inlineText(node));
   else if ('content' in node && node.content) for (const child of node.content) blocksOf(child, out);
@@ -92,7 +111,20 @@ export function scorePage(page: string, html: Uint8Array, gold: PageGold): PageS
   try {
     document = documentOfArticle(articleFromHtml(html), { filename: page });
   } catch (error) {
-    return { page, error: error instanceof Error ? error.message : String(error), textPrecision: 0, textRecall: 0, textF1: 0, title: false, authors: false, bylineFound: gold.authors.length ? false : null, published: false, updated: false, canonicalUrl: false, captionsApart: gold.captions.length ? 0 : null };
+    return {
+      page,
+      error: error instanceof Error ? error.message : String(error),
+      textPrecision: 0,
+      textRecall: 0,
+      textF1: 0,
+      title: false,
+      authors: false,
+      bylineFound: gold.authors.length ? false : null,
+      published: false,
+      updated: false,
+      canonicalUrl: false,
+      captionsApart: gold.captions.length ? 0 : null,
+    };
   }
   const { body, captions } = blocksOf(document.content);
   const overlap = wordOverlap(wordsOf(body.join(' ')), wordsOf(gold.body.join(' ')));
@@ -118,7 +150,9 @@ const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b
 
 /** Imports and scores every `*.html` page of a folder that has a `*.gold.json` beside it. */
 export function evaluatePages(dir: string = NEWSROOM_DIR): ImportReport {
-  const names = readdirSync(dir).filter((name) => name.endsWith('.html')).sort();
+  const names = readdirSync(dir)
+    .filter((name) => name.endsWith('.html'))
+    .sort();
   if (names.length === 0) throw new Error(`${dir} holds no .html pages to evaluate.`);
   const pages = names.map((name) => {
     const goldPath = path.join(dir, name.replace(/\.html$/u, '.gold.json'));
@@ -154,14 +188,20 @@ function printReport(report: ImportReport): void {
       console.log(`${page.page.padEnd(38)} FAILED: ${page.error}`);
       continue;
     }
-    console.log(`${page.page.padEnd(38)} ${page.textF1.toFixed(3)}  ${page.textPrecision.toFixed(3)}  ${page.textRecall.toFixed(3)}  ${mark(page.title)}     ${mark(page.authors)}      ${mark(page.bylineFound)}      ${mark(page.published)}   ${mark(page.updated)}   ${mark(page.canonicalUrl)}     ${page.captionsApart === null ? '·' : page.captionsApart.toFixed(2)}`);
+    console.log(
+      `${page.page.padEnd(38)} ${page.textF1.toFixed(3)}  ${page.textPrecision.toFixed(3)}  ${page.textRecall.toFixed(3)}  ${mark(page.title)}     ${mark(page.authors)}      ${mark(page.bylineFound)}      ${mark(page.published)}   ${mark(page.updated)}   ${mark(page.canonicalUrl)}     ${page.captionsApart === null ? '·' : page.captionsApart.toFixed(2)}`,
+    );
   }
   const { averages: a } = report;
   const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
   console.log(`\n${report.pages.length} pages, ${report.failed} failed to import`);
   console.log(`text F1 ${a.textF1.toFixed(3)} (precision ${a.textPrecision.toFixed(3)}, recall ${a.textRecall.toFixed(3)})`);
-  console.log(`title ${pct(a.title)}, authors ${pct(a.authors)}, byline found ${pct(a.bylineFound)} of ${report.bylinePages} pages with one`);
-  console.log(`published ${pct(a.published)}, updated ${pct(a.updated)}, canonical URL ${pct(a.canonicalUrl)}, captions kept apart ${pct(a.captionsApart)}`);
+  console.log(
+    `title ${pct(a.title)}, authors ${pct(a.authors)}, byline found ${pct(a.bylineFound)} of ${report.bylinePages} pages with one`,
+  );
+  console.log(
+    `published ${pct(a.published)}, updated ${pct(a.updated)}, canonical URL ${pct(a.canonicalUrl)}, captions kept apart ${pct(a.captionsApart)}`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

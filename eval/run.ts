@@ -49,7 +49,10 @@ function countText(gold: GoldText, set: SuggestionSet): TextCounts {
     quotesOverlap: { matched: overlapPairs.length, predicted: quotes.length, gold: gold.quotes.length },
     directRecall: { found: direct.filter((g) => quotes.some((p) => exactMatch(p, g))).length, of: direct.length },
     speakers: { right: speakerJudged.filter(speakerRight).length, of: speakerJudged.length },
-    directSpeakers: { right: speakerJudged.filter((pair) => pair[1].form === 'direct').filter(speakerRight).length, of: speakerJudged.filter((pair) => pair[1].form === 'direct').length },
+    directSpeakers: {
+      right: speakerJudged.filter((pair) => pair[1].form === 'direct').filter(speakerRight).length,
+      of: speakerJudged.filter((pair) => pair[1].form === 'direct').length,
+    },
     claims: { matched: pairSpans(claims, gold.claims, halfOverlap).length, predicted: claims.length, gold: gold.claims.length },
   };
 }
@@ -65,16 +68,19 @@ function sum(all: readonly TextCounts[]): TextCounts {
     directSpeakers: { right: 0, of: 0 },
     claims: { matched: 0, predicted: 0, gold: 0 },
   };
-  return all.reduce((a, b) => ({
-    mentions: addCounts(a.mentions, b.mentions),
-    mentionTypes: { right: a.mentionTypes.right + b.mentionTypes.right, of: a.mentionTypes.of + b.mentionTypes.of },
-    quotesExact: addCounts(a.quotesExact, b.quotesExact),
-    quotesOverlap: addCounts(a.quotesOverlap, b.quotesOverlap),
-    directRecall: { found: a.directRecall.found + b.directRecall.found, of: a.directRecall.of + b.directRecall.of },
-    speakers: { right: a.speakers.right + b.speakers.right, of: a.speakers.of + b.speakers.of },
-    directSpeakers: { right: a.directSpeakers.right + b.directSpeakers.right, of: a.directSpeakers.of + b.directSpeakers.of },
-    claims: addCounts(a.claims, b.claims),
-  }), zero);
+  return all.reduce(
+    (a, b) => ({
+      mentions: addCounts(a.mentions, b.mentions),
+      mentionTypes: { right: a.mentionTypes.right + b.mentionTypes.right, of: a.mentionTypes.of + b.mentionTypes.of },
+      quotesExact: addCounts(a.quotesExact, b.quotesExact),
+      quotesOverlap: addCounts(a.quotesOverlap, b.quotesOverlap),
+      directRecall: { found: a.directRecall.found + b.directRecall.found, of: a.directRecall.of + b.directRecall.of },
+      speakers: { right: a.speakers.right + b.speakers.right, of: a.speakers.of + b.speakers.of },
+      directSpeakers: { right: a.directSpeakers.right + b.directSpeakers.right, of: a.directSpeakers.of + b.directSpeakers.of },
+      claims: addCounts(a.claims, b.claims),
+    }),
+    zero,
+  );
 }
 
 interface Report {
@@ -109,7 +115,10 @@ const prf = (scores: Scores) => `${fixed(scores.precision)} / ${fixed(scores.rec
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const gold = readGoldSet(path.join(here, 'gold'));
-const counted = gold.map((text) => ({ text, counts: countText(text, suggestDocument({ text: text.text, entities: [], annotations: [] }, DEFAULT_TAGSET)) }));
+const counted = gold.map((text) => ({
+  text,
+  counts: countText(text, suggestDocument({ text: text.text, entities: [], annotations: [] }, DEFAULT_TAGSET)),
+}));
 const splits = {
   development: counted.filter((item) => !item.text.heldOut),
   'held out': counted.filter((item) => item.text.heldOut),
@@ -117,8 +126,12 @@ const splits = {
 };
 const reports = Object.fromEntries(Object.entries(splits).map(([name, items]) => [name, reportOf(items.map((item) => item.counts))]));
 
-console.log(`Suggestions at or above ${SHOWN} against ${gold.length} gold texts (${splits.development.length} development, ${splits['held out'].length} held out).\n`);
-console.log('| split | texts | entity mentions P / R / F1 | entity types | quote spans P / R / F1 (exact) | quote spans (overlap ≥ ½) | direct-quote recall | speaker accuracy (direct) | claims P / R / F1 |');
+console.log(
+  `Suggestions at or above ${SHOWN} against ${gold.length} gold texts (${splits.development.length} development, ${splits['held out'].length} held out).\n`,
+);
+console.log(
+  '| split | texts | entity mentions P / R / F1 | entity types | quote spans P / R / F1 (exact) | quote spans (overlap ≥ ½) | direct-quote recall | speaker accuracy (direct) | claims P / R / F1 |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const [name, report] of Object.entries(reports)) {
   console.log(
@@ -128,6 +141,8 @@ for (const [name, report] of Object.entries(reports)) {
 console.log('\nPer text (mentions matched/predicted/gold · quotes exact · claims):');
 for (const { text, counts } of counted) {
   const c = (x: Counts) => `${x.matched}/${x.predicted}/${x.gold}`;
-  console.log(`  ${text.file}${text.heldOut ? ' (held out)' : ''}: mentions ${c(counts.mentions)} · quotes ${c(counts.quotesExact)} · speakers ${counts.speakers.right}/${counts.speakers.of} · claims ${c(counts.claims)}`);
+  console.log(
+    `  ${text.file}${text.heldOut ? ' (held out)' : ''}: mentions ${c(counts.mentions)} · quotes ${c(counts.quotesExact)} · speakers ${counts.speakers.right}/${counts.speakers.of} · claims ${c(counts.claims)}`,
+  );
 }
 writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ shownFrom: SHOWN, reports }, null, 2)}\n`);

@@ -24,7 +24,11 @@ export function halfOverlap(a: Span, b: Span): boolean {
 }
 
 /** Pairs predicted and gold spans one to one, in text order (each gold span taken once). */
-export function pairSpans<P extends Span, G extends Span>(predicted: readonly P[], gold: readonly G[], matches: (p: P, g: G) => boolean): [P, G][] {
+export function pairSpans<P extends Span, G extends Span>(
+  predicted: readonly P[],
+  gold: readonly G[],
+  matches: (p: P, g: G) => boolean,
+): [P, G][] {
   const taken = new Set<number>();
   const pairs: [P, G][] = [];
   for (const p of predicted) {

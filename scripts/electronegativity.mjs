@@ -18,7 +18,14 @@ const fromPackage = createRequire(path.join(packageDir, 'dist', 'index.js'));
 // The messages, from the package's own files: registers the global `__` its checks use.
 const i18n = fromPackage('i18n');
 const localMessages = async () => {
-  i18n.configure({ locales: ['en-US'], defaultLocale: 'en-US', directory: path.join(packageDir, 'dist', 'locales'), updateFiles: false, objectNotation: true, register: globalThis });
+  i18n.configure({
+    locales: ['en-US'],
+    defaultLocale: 'en-US',
+    directory: path.join(packageDir, 'dist', 'locales'),
+    updateFiles: false,
+    objectNotation: true,
+    register: globalThis,
+  });
   i18n.setLocale('en-US');
 };
 const messagesModule = fromPackage.resolve('./locales/i18n.js');
@@ -51,12 +58,18 @@ for (const target of targets) {
   const unparsed = errors.filter((error) => !error.tolerable);
   const high = issues.filter((issue) => issue.severity.value >= severity.HIGH.value);
   const others = issues.filter((issue) => issue.severity.value < severity.HIGH.value);
-  console.log(`electronegativity ${target}: ${atomicChecks} checks per file and ${globalChecks} global checks (Electron ${electronVersion}); ${high.length} high, ${others.length} lower findings`);
+  console.log(
+    `electronegativity ${target}: ${atomicChecks} checks per file and ${globalChecks} global checks (Electron ${electronVersion}); ${high.length} high, ${others.length} lower findings`,
+  );
   for (const issue of others) {
-    console.log(`  ${issue.severity.name.padEnd(13)} ${issue.id} ${path.relative(repo, issue.file) || issue.file}:${issue.location.line} ${issue.description}`);
+    console.log(
+      `  ${issue.severity.name.padEnd(13)} ${issue.id} ${path.relative(repo, issue.file) || issue.file}:${issue.location.line} ${issue.description}`,
+    );
   }
   for (const issue of high) {
-    console.error(`  HIGH          ${issue.id} ${path.relative(repo, issue.file) || issue.file}:${issue.location.line} ${issue.description}`);
+    console.error(
+      `  HIGH          ${issue.id} ${path.relative(repo, issue.file) || issue.file}:${issue.location.line} ${issue.description}`,
+    );
     failed = true;
   }
   for (const error of unparsed) {

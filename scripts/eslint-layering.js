@@ -9,14 +9,43 @@ export const LAYERS = [
   { name: 'electron/host', allows: ['electron/host', 'electron/services', 'shared'] },
   { name: 'electron/cli', allows: ['electron/cli', 'electron/host', 'electron/services', 'shared'] },
   // Inside the renderer, one way: components → app → session → commands, reader and model → shared.
-  { name: 'renderer/src/components', allows: ['renderer/src/components', 'renderer/src/app', 'renderer/src/session', 'renderer/src/commands', 'renderer/src/reader', 'renderer/src/model', 'shared'] },
-  { name: 'renderer/src/app', allows: ['renderer/src/app', 'renderer/src/session', 'renderer/src/commands', 'renderer/src/reader', 'renderer/src/model', 'shared'] },
-  { name: 'renderer/src/session', allows: ['renderer/src/session', 'renderer/src/commands', 'renderer/src/reader', 'renderer/src/model', 'shared'] },
+  {
+    name: 'renderer/src/components',
+    allows: [
+      'renderer/src/components',
+      'renderer/src/app',
+      'renderer/src/session',
+      'renderer/src/commands',
+      'renderer/src/reader',
+      'renderer/src/model',
+      'shared',
+    ],
+  },
+  {
+    name: 'renderer/src/app',
+    allows: ['renderer/src/app', 'renderer/src/session', 'renderer/src/commands', 'renderer/src/reader', 'renderer/src/model', 'shared'],
+  },
+  {
+    name: 'renderer/src/session',
+    allows: ['renderer/src/session', 'renderer/src/commands', 'renderer/src/reader', 'renderer/src/model', 'shared'],
+  },
   { name: 'renderer/src/commands', allows: ['renderer/src/commands', 'renderer/src/model', 'renderer/src/reader', 'shared'] },
   { name: 'renderer/src/model', allows: ['renderer/src/model', 'renderer/src/reader', 'shared'] },
   { name: 'renderer/src/reader', allows: ['renderer/src/reader', 'shared'] },
   // The entry (main.tsx), styles and test support sit above them all.
-  { name: 'renderer', allows: ['renderer', 'renderer/src/components', 'renderer/src/app', 'renderer/src/session', 'renderer/src/commands', 'renderer/src/model', 'renderer/src/reader', 'shared'] },
+  {
+    name: 'renderer',
+    allows: [
+      'renderer',
+      'renderer/src/components',
+      'renderer/src/app',
+      'renderer/src/session',
+      'renderer/src/commands',
+      'renderer/src/model',
+      'renderer/src/reader',
+      'shared',
+    ],
+  },
   { name: 'shared', allows: ['shared'] },
 ];
 

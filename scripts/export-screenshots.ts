@@ -15,7 +15,12 @@ const out = path.resolve(process.argv[2] ?? 'docs/export');
 mkdirSync(out, { recursive: true });
 const document = {
   ...annotatedSampleDocument(readFileSync('assets/sample-article.txt', 'utf8')),
-  meta: { title: 'European Parliament website hit by cyberattack after Russia terrorism vote', source: 'Sample article', published: '2022-11-23', language: 'en' },
+  meta: {
+    title: 'European Parliament website hit by cyberattack after Russia terrorism vote',
+    source: 'Sample article',
+    published: '2022-11-23',
+    language: 'en',
+  },
 };
 const now = new Date('2026-02-01T10:30:00Z');
 

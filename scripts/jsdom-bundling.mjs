@@ -30,7 +30,15 @@ export const jsdomBundling = {
     build.onLoad({ filter: /jsdom[\\/]lib[\\/]jsdom[\\/]living[\\/]css[\\/]helpers[\\/]computed-style\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       const css = await readFile(path.resolve(path.dirname(args.path), '../../../browser/default-stylesheet.css'), 'utf8');
-      return { contents: replaceOnce(source, /fs\.readFileSync\(\s*path\.resolve\(__dirname, "\.\.\/\.\.\/\.\.\/browser\/default-stylesheet\.css"\),\s*\{ encoding: "utf-8" \}\s*\)/u, JSON.stringify(css), args.path), loader: 'js' };
+      return {
+        contents: replaceOnce(
+          source,
+          /fs\.readFileSync\(\s*path\.resolve\(__dirname, "\.\.\/\.\.\/\.\.\/browser\/default-stylesheet\.css"\),\s*\{ encoding: "utf-8" \}\s*\)/u,
+          JSON.stringify(css),
+          args.path,
+        ),
+        loader: 'js',
+      };
     });
     build.onLoad({ filter: /jsdom[\\/]lib[\\/]jsdom[\\/]living[\\/]xhr[\\/]XMLHttpRequest-impl\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');

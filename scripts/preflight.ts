@@ -15,7 +15,9 @@ try {
 try {
   execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
 } catch {
-  problems.push('pdftotext was not found: install poppler (Debian: apt-get install poppler-utils; macOS: brew install poppler); the PDF export test reads its PDF back with it.');
+  problems.push(
+    'pdftotext was not found: install poppler (Debian: apt-get install poppler-utils; macOS: brew install poppler); the PDF export test reads its PDF back with it.',
+  );
 }
 for (const problem of problems) console.error(problem);
 if (problems.length > 0) process.exit(1);

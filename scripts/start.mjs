@@ -28,7 +28,9 @@ function electronBinary() {
 const electron = electronBinary();
 if (electron === null) console.log('Electron is not installed on this machine; starting the browser host instead.');
 const [command, commandArgs] =
-  electron === null ? [process.execPath, [path.join(repo, 'dist/node/cli.js'), 'serve', '--open', ...args]] : [electron, [repo, ...args.filter((arg) => arg !== '--no-open')]];
+  electron === null
+    ? [process.execPath, [path.join(repo, 'dist/node/cli.js'), 'serve', '--open', ...args]]
+    : [electron, [repo, ...args.filter((arg) => arg !== '--no-open')]];
 
 // ELECTRON_RUN_AS_NODE would turn the Electron binary into a plain Node and never open a window.
 const env = { ...process.env };

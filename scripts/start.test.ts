@@ -16,7 +16,11 @@ interface Run {
 }
 
 /** Runs scripts/start.mjs; `onOutput` may signal the process once it has printed what it waits for. */
-function start(args: string[], env: NodeJS.ProcessEnv, onOutput?: (stdout: string, signal: (name: NodeJS.Signals) => void) => void): Promise<Run> {
+function start(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  onOutput?: (stdout: string, signal: (name: NodeJS.Signals) => void) => void,
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(repo, 'scripts/start.mjs'), ...args], { env: { ...process.env, ...env }, cwd: repo });
     let stdout = '';
@@ -83,20 +87,25 @@ describe.skipIf(process.platform === 'win32')('npm start opening the browser hos
     let url = '';
     let printed = '';
     let waiting: NodeJS.Timeout | undefined;
-    const run = await start(['--library', path.join(work, 'library-open'), '--port', '0', ...args], { ...noBinary(), ...env }, (stdout, signal) => {
-      printed = stdout;
-      url = /Scholia is running at (\S+)/u.exec(stdout)?.[1] ?? '';
-      if (!url || waiting) return;
-      // The browser is given the address after it is printed: wait for it, or for the line that says none opens.
-      const noOpen = args.includes('--no-open');
-      const done = () => (noOpen ? printed.includes('Press Ctrl+C') : env.DISPLAY ? existsSync(opened) : printed.includes('No display was found'));
-      waiting = setInterval(() => {
-        if (done()) {
-          clearInterval(waiting);
-          signal('SIGTERM');
-        }
-      }, 20);
-    });
+    const run = await start(
+      ['--library', path.join(work, 'library-open'), '--port', '0', ...args],
+      { ...noBinary(), ...env },
+      (stdout, signal) => {
+        printed = stdout;
+        url = /Scholia is running at (\S+)/u.exec(stdout)?.[1] ?? '';
+        if (!url || waiting) return;
+        // The browser is given the address after it is printed: wait for it, or for the line that says none opens.
+        const noOpen = args.includes('--no-open');
+        const done = () =>
+          noOpen ? printed.includes('Press Ctrl+C') : env.DISPLAY ? existsSync(opened) : printed.includes('No display was found');
+        waiting = setInterval(() => {
+          if (done()) {
+            clearInterval(waiting);
+            signal('SIGTERM');
+          }
+        }, 20);
+      },
+    );
     return { ...run, url };
   }
 

@@ -8,7 +8,13 @@ import { findBrowser } from '../../electron/services/browser/find-browser.ts';
 import { openScholia, type Scholia } from '../../electron/services/open-scholia.ts';
 import { findRendererDir } from '../../electron/services/paths.ts';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: findBrowser().executablePath, args: CHROMIUM_ARGS });
@@ -49,7 +55,11 @@ export class AppUnderTest {
 
   static async start(options: AppOptions = {}): Promise<AppUnderTest> {
     const libraryDir = options.libraryDir ?? (await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-')));
-    const scholia = await openScholia({ libraryDir, debounceMs: options.debounceMs ?? 50, ...(options.seedFrom ? { seedFrom: options.seedFrom } : {}) });
+    const scholia = await openScholia({
+      libraryDir,
+      debounceMs: options.debounceMs ?? 50,
+      ...(options.seedFrom ? { seedFrom: options.seedFrom } : {}),
+    });
     if (!options.libraryDir) await scholia.dispatch('settings.set', { annotatorName: 'Bench', profileSet: true });
     const renderer = await rendererWith(options.staticFiles ?? {});
     const host = await startHost({ scholia, rendererDir: renderer.dir });
@@ -90,7 +100,9 @@ export class AppUnderTest {
     await page.goto(this.host.url);
     await page.waitForFunction(
       (count) => {
-        const ids = new Set([...document.querySelectorAll('.reader-text [data-annotation-id]')].map((element) => element.getAttribute('data-annotation-id')));
+        const ids = new Set(
+          [...document.querySelectorAll('.reader-text [data-annotation-id]')].map((element) => element.getAttribute('data-annotation-id')),
+        );
         return document.querySelector('.reader-text') !== null && ids.size >= count;
       },
       expectedHighlights,

@@ -51,7 +51,12 @@ export function generateAnnotationOps(text: string, count: number, seed = 2): An
   const random = seededRandom(seed);
   const stamp = '2026-01-31T09:00:00.000Z';
   const types = ['person', 'organization', 'location', 'group'];
-  const entities: Entity[] = Array.from({ length: 50 }, (_, i) => ({ id: `e${i}`, name: `Entity ${i}`, type: pickFrom(random, types), aliases: [] }));
+  const entities: Entity[] = Array.from({ length: 50 }, (_, i) => ({
+    id: `e${i}`,
+    name: `Entity ${i}`,
+    type: pickFrom(random, types),
+    aliases: [],
+  }));
   const words = [...text.matchAll(/[^\s]+/gu)].map((match) => [match.index, match.index + match[0].length] as const);
   const annotations: Annotation[] = [];
   for (let i = 0; i < count; i++) {
@@ -62,10 +67,20 @@ export function generateAnnotationOps(text: string, count: number, seed = 2): An
     const start = words[first]?.[0] ?? 0;
     const end = words[first + length - 1]?.[1] ?? start + 1;
     const base = { id: `g${i}`, target: makeTarget(text, start, end), author: 'Bench', created: stamp, modified: stamp };
-    if (kind === 'claim') annotations.push({ ...base, kind, status: pickFrom(random, DEFAULT_TAGSET.verdicts).id, claimantId: pickFrom(random, entities).id });
-    else if (kind === 'quote') annotations.push({ ...base, kind, form: pickFrom<QuoteForm>(random, ['direct', 'indirect', 'mixed']), speakerId: pickFrom(random, entities).id });
+    if (kind === 'claim')
+      annotations.push({ ...base, kind, status: pickFrom(random, DEFAULT_TAGSET.verdicts).id, claimantId: pickFrom(random, entities).id });
+    else if (kind === 'quote')
+      annotations.push({
+        ...base,
+        kind,
+        form: pickFrom<QuoteForm>(random, ['direct', 'indirect', 'mixed']),
+        speakerId: pickFrom(random, entities).id,
+      });
     else if (kind === 'entity') annotations.push({ ...base, kind, entityId: pickFrom(random, entities).id });
     else annotations.push({ ...base, kind, note: 'Check this passage.' });
   }
-  return [...entities.map((entity) => ({ op: 'entity.add' as const, entity })), ...annotations.map((annotation) => ({ op: 'annotation.add' as const, annotation }))];
+  return [
+    ...entities.map((entity) => ({ op: 'entity.add' as const, entity })),
+    ...annotations.map((annotation) => ({ op: 'annotation.add' as const, annotation })),
+  ];
 }

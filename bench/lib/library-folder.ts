@@ -16,7 +16,11 @@ export interface DocumentSize {
 
 /** A generated article with generated annotations (checked against its text as the store would), as a stored document. */
 export function generatedDocument(id: string, size: DocumentSize, seed: number): ScholiaDocument {
-  const empty = documentFromRawText(generateArticle(size.words, seed).raw, `${size.words.toLocaleString('en')} words, ${size.annotations.toLocaleString('en')} annotations`, id);
+  const empty = documentFromRawText(
+    generateArticle(size.words, seed).raw,
+    `${size.words.toLocaleString('en')} words, ${size.annotations.toLocaleString('en')} annotations`,
+    id,
+  );
   const layer = applyAnnotationOps(empty.text, DEFAULT_TAGSET, empty, generateAnnotationOps(empty.text, size.annotations, seed + 1));
   return { ...empty, ...layer };
 }

@@ -46,6 +46,7 @@ export async function addOneClaim(page: Page, index: number): Promise<number> {
 
 /** Waits until every change has been saved. */
 export async function waitSaved(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent?.trim() === 'Saved', undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent?.trim() === 'Saved', undefined, {
+    timeout: 60_000,
+  });
 }
-

@@ -20,7 +20,9 @@ export interface ArticleExpectation {
 export async function openFromLibrary(page: Page, expected: ArticleExpectation): Promise<number> {
   return page.evaluate(async ({ title, annotations, lastParagraph }) => {
     const before = document.querySelector('.reader-text');
-    const button = [...document.querySelectorAll<HTMLElement>('.doc-item')].find((item) => item.querySelector('.doc-title')?.textContent === title);
+    const button = [...document.querySelectorAll<HTMLElement>('.doc-item')].find(
+      (item) => item.querySelector('.doc-title')?.textContent === title,
+    );
     if (!button) throw new Error(`"${title}" is not in the library`);
     if (button.getAttribute('aria-current') === 'page') throw new Error(`"${title}" is open already`);
     const scroller = document.querySelector<HTMLElement>('.reading-scroll');
@@ -42,7 +44,10 @@ export async function openFromLibrary(page: Page, expected: ArticleExpectation):
 
 /** Opens a document from the library unless it is the open one. */
 export async function showDocument(page: Page, expected: ArticleExpectation): Promise<void> {
-  const open = await page.evaluate((title) => document.querySelector('.doc-item[aria-current="page"] .doc-title')?.textContent === title, expected.title);
+  const open = await page.evaluate(
+    (title) => document.querySelector('.doc-item[aria-current="page"] .doc-title')?.textContent === title,
+    expected.title,
+  );
   if (!open) await openFromLibrary(page, expected);
 }
 
@@ -53,20 +58,23 @@ export async function showDocument(page: Page, expected: ArticleExpectation): Pr
  * it laid out and scrollable. The column is removed afterwards; its marks are counted (untimed).
  */
 export async function openStaticBaseline(page: Page, url: string, expected: ArticleExpectation): Promise<{ ms: number; marked: number }> {
-  return page.evaluate(async ({ url, lastParagraph }) => {
-    const { scroller, column } = window.benchProbes.baselineColumn();
-    try {
-      const startedAt = performance.now();
-      const response = await fetch(url, { cache: 'no-store' });
-      column.innerHTML = await response.text();
-      const ms = await window.benchProbes.whenReady(() => {
-        const root = column.querySelector('.reader-text');
-        return root?.lastElementChild?.textContent === lastParagraph && scroller.scrollHeight > scroller.clientHeight;
-      }, startedAt);
-      const marked = new Set([...column.querySelectorAll('mark')].map((mark) => mark.getAttribute('data-annotation-id'))).size;
-      return { ms, marked };
-    } finally {
-      window.benchProbes.removeBaselineColumn();
-    }
-  }, { url, lastParagraph: expected.lastParagraph });
+  return page.evaluate(
+    async ({ url, lastParagraph }) => {
+      const { scroller, column } = window.benchProbes.baselineColumn();
+      try {
+        const startedAt = performance.now();
+        const response = await fetch(url, { cache: 'no-store' });
+        column.innerHTML = await response.text();
+        const ms = await window.benchProbes.whenReady(() => {
+          const root = column.querySelector('.reader-text');
+          return root?.lastElementChild?.textContent === lastParagraph && scroller.scrollHeight > scroller.clientHeight;
+        }, startedAt);
+        const marked = new Set([...column.querySelectorAll('mark')].map((mark) => mark.getAttribute('data-annotation-id'))).size;
+        return { ms, marked };
+      } finally {
+        window.benchProbes.removeBaselineColumn();
+      }
+    },
+    { url, lastParagraph: expected.lastParagraph },
+  );
 }

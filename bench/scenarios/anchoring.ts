@@ -36,7 +36,11 @@ function fuzzyEverywhere(text: string, targets: readonly Target[], sourceLength:
 function expectation(edited: EditedText, target: Target): { start: number; end: number; damage: number } {
   let damaged = 0;
   for (let i = target.start; i < target.end; i++) damaged += (edited.changed[i] ?? 0) + (edited.insertedBefore[i] ?? 0);
-  return { start: edited.newOffset[target.start] ?? 0, end: (edited.newOffset[target.end - 1] ?? 0) + 1, damage: damaged / (target.end - target.start) };
+  return {
+    start: edited.newOffset[target.start] ?? 0,
+    end: (edited.newOffset[target.end - 1] ?? 0) + 1,
+    damage: damaged / (target.end - target.start),
+  };
 }
 
 /** An intact span must land exactly on its text; a damaged one on most of where its text went, or (when badly damaged) nowhere. */

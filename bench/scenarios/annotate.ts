@@ -102,7 +102,13 @@ export async function annotateScenario(runs: number): Promise<BenchRow[]> {
             added = result.added;
             return result.ms;
           });
-          rows.push({ scenario: 'annotate: tag all mentions', case: size.label, medianMs: median(tagTimes), runs: Math.min(runs, 5), note: `${added} mentions in one batch` });
+          rows.push({
+            scenario: 'annotate: tag all mentions',
+            case: size.label,
+            medianMs: median(tagTimes),
+            runs: Math.min(runs, 5),
+            note: `${added} mentions in one batch`,
+          });
         }
         await page.close();
       } finally {

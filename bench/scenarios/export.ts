@@ -28,7 +28,13 @@ export async function exportScenario(runs: number): Promise<BenchRow[]> {
       pdf ? 0 : 1,
     );
     const count = times.length;
-    rows.push({ scenario: 'export: 50k words, 5k annotations', case: format, medianMs: median(times), runs: count, note: `${(bytes / 1_000_000).toFixed(1)} MB` });
+    rows.push({
+      scenario: 'export: 50k words, 5k annotations',
+      case: format,
+      medianMs: median(times),
+      runs: count,
+      note: `${(bytes / 1_000_000).toFixed(1)} MB`,
+    });
   }
   return rows;
 }

@@ -25,10 +25,17 @@ const SCENARIO = 'import';
  */
 async function savedNewsPage(variant: number): Promise<Uint8Array> {
   const fixture = await readFile(new URL('../../fixtures/import/harbour-news.html', import.meta.url), 'utf8');
-  const body = generateArticle(6_000, 31).raw.split('\n\n').map((paragraph) => `<p>${paragraph}</p>`).join('\n');
+  const body = generateArticle(6_000, 31)
+    .raw.split('\n\n')
+    .map((paragraph) => `<p>${paragraph}</p>`)
+    .join('\n');
   const state = `<script>window.__STATE__=${JSON.stringify({ items: Array.from({ length: 4_200 }, (_, index) => ({ id: index, title: `Story ${index}`, url: `/news/${index}`, teaser: 'x'.repeat(120) })) })}</script>`;
   const styles = `<style>${Array.from({ length: 1_500 }, (_, index) => `.c${index}{margin:${index % 9}px;color:#${(index * 4099).toString(16).slice(0, 6).padEnd(6, '0')}}`).join('')}</style>`;
-  const comments = Array.from({ length: 400 }, (_, index) => `<div class="comment"><p class="comment-author">reader${index}</p><p>Comment number ${index}: ${'words of a comment thread '.repeat(6)}</p></div>`).join('');
+  const comments = Array.from(
+    { length: 400 },
+    (_, index) =>
+      `<div class="comment"><p class="comment-author">reader${index}</p><p>Comment number ${index}: ${'words of a comment thread '.repeat(6)}</p></div>`,
+  ).join('');
   const page = fixture
     .replace('</head>', `${styles}${state}</head>`)
     .replace('<h2>What the audit found</h2>', `<p>Variant ${variant}.</p>${body}<h2>What the audit found</h2>`)
@@ -39,7 +46,9 @@ async function savedNewsPage(variant: number): Promise<Uint8Array> {
 /** A 50-page PDF as Chromium prints an article: paragraphs and headings, a running header and page numbers. */
 async function fiftyPagePdf(): Promise<Uint8Array> {
   const paragraphs = generateArticle(26_600, 41).raw.split('\n\n');
-  const body = paragraphs.map((paragraph, index) => `${index % 12 === 0 ? `<h2>Section ${index / 12 + 1}</h2>` : ''}<p>${paragraph}</p>`).join('');
+  const body = paragraphs
+    .map((paragraph, index) => `${index % 12 === 0 ? `<h2>Section ${index / 12 + 1}</h2>` : ''}<p>${paragraph}</p>`)
+    .join('');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated report</title><style>@page { size: A4; margin: 22mm 18mm; } body { font: 11pt/1.45 'Liberation Serif', serif; } p { margin: 0 0 8pt; text-align: justify; hyphens: auto; }</style></head><body><h1>Generated report</h1>${body}</body></html>`;
   return printHtmlToPdf(html, { headerText: 'Bench Gazette — Reports', footerTitle: 'Bench Gazette' });
 }
@@ -70,7 +79,13 @@ async function measure(name: string, runs: number, source: (run: number) => Prom
   await scholia.close();
   await rm(dir, { recursive: true, force: true });
   return [
-    { scenario: SCENARIO, case: `${name}: extract`, medianMs: median(extract), runs, note: `${note}, ${words.toLocaleString('en')} words out` },
+    {
+      scenario: SCENARIO,
+      case: `${name}: extract`,
+      medianMs: median(extract),
+      runs,
+      note: `${note}, ${words.toLocaleString('en')} words out`,
+    },
     { scenario: SCENARIO, case: `${name}: extract + store`, medianMs: median(stored), runs },
   ];
 }
@@ -81,7 +96,11 @@ function call(host: Host, agent: http.Agent, channel: string, input: unknown): P
   return new Promise((resolve, reject) => {
     const request = http.request(
       new URL(`/api/${channel}`, host.url),
-      { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${host.token}` } },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${host.token}` },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -116,7 +135,12 @@ async function listTimes(host: Host, agent: http.Agent, done: () => boolean, min
  */
 async function hostileImportRows(runs: number): Promise<BenchRow[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-import-'));
-  await writeLibraryFolder(dir, Array.from({ length: 300 }, (_, index) => generatedDocument(`bench${String(index).padStart(4, '0')}`, { words: 300, annotations: 5 }, index + 1)));
+  await writeLibraryFolder(
+    dir,
+    Array.from({ length: 300 }, (_, index) =>
+      generatedDocument(`bench${String(index).padStart(4, '0')}`, { words: 300, annotations: 5 }, index + 1),
+    ),
+  );
   const scholia = await openScholia({ libraryDir: dir });
   const host = await startHost({ scholia, rendererDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)) });
   const importAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -130,7 +154,8 @@ async function hostileImportRows(runs: number): Promise<BenchRow[]> {
     const started = performance.now();
     const importing = call(host, importAgent, 'library.importFile', { filename: 'deep.html', base64: page }).then((result) => {
       settled = true;
-      if (result.ok || !/nested too deeply/u.test(result.error.message)) throw new Error(`the hostile page was not refused as nested too deeply: ${JSON.stringify(result).slice(0, 200)}`);
+      if (result.ok || !/nested too deeply/u.test(result.error.message))
+        throw new Error(`the hostile page was not refused as nested too deeply: ${JSON.stringify(result).slice(0, 200)}`);
       return performance.now() - started;
     });
     const duringTimes = await listTimes(host, listAgent, () => settled, 1);
@@ -146,10 +171,32 @@ async function hostileImportRows(runs: number): Promise<BenchRow[]> {
   await host.close();
   await scholia.close();
   await rm(dir, { recursive: true, force: true });
-  const limit: BenchRow = { scenario: SCENARIO, case: 'import time limit', medianMs: EXTRACTION_TIME_LIMIT_MS, runs: 0, note: 'the limit itself, not a measurement' };
-  const refused: BenchRow = { scenario: SCENARIO, case: 'hostile 2,000-deep page: refused', medianMs: median(refusals), runs, note: `through the host; slowest ${Math.round(Math.max(...refusals))} ms` };
-  const idleRow: BenchRow = { scenario: SCENARIO, case: 'host library.list, idle (300 articles)', medianMs: median(idle), runs: idle.length };
-  const duringRow: BenchRow = { scenario: SCENARIO, case: 'host library.list during the hostile import', medianMs: median(during), runs: during.length };
+  const limit: BenchRow = {
+    scenario: SCENARIO,
+    case: 'import time limit',
+    medianMs: EXTRACTION_TIME_LIMIT_MS,
+    runs: 0,
+    note: 'the limit itself, not a measurement',
+  };
+  const refused: BenchRow = {
+    scenario: SCENARIO,
+    case: 'hostile 2,000-deep page: refused',
+    medianMs: median(refusals),
+    runs,
+    note: `through the host; slowest ${Math.round(Math.max(...refusals))} ms`,
+  };
+  const idleRow: BenchRow = {
+    scenario: SCENARIO,
+    case: 'host library.list, idle (300 articles)',
+    medianMs: median(idle),
+    runs: idle.length,
+  };
+  const duringRow: BenchRow = {
+    scenario: SCENARIO,
+    case: 'host library.list during the hostile import',
+    medianMs: median(during),
+    runs: during.length,
+  };
   return [limit, withBudget(refused, limit, 1), idleRow, withBudget(duringRow, idleRow, 2)];
 }
 
@@ -164,7 +211,12 @@ export async function importScenario(runs: number): Promise<BenchRow[]> {
   // Seconds a run and no budget: three runs give the figures, and keep the bench within ten minutes.
   const importRuns = Math.min(runs, 3);
   return [
-    ...(await measure('saved news page', importRuns, async (run) => ({ kind: 'file', name: 'news.html', bytes: await savedNewsPage(run) }), `${(page.length / 1_000_000).toFixed(2)} MB page`)),
+    ...(await measure(
+      'saved news page',
+      importRuns,
+      async (run) => ({ kind: 'file', name: 'news.html', bytes: await savedNewsPage(run) }),
+      `${(page.length / 1_000_000).toFixed(2)} MB page`,
+    )),
     // The PDF's text cannot vary by run, so each stored run goes to a fresh library (duplicates would open instead).
     ...(await measurePdf(pdf, pages, importRuns)),
     ...(await hostileImportRows(runs)),
@@ -188,7 +240,13 @@ async function measurePdf(pdf: Uint8Array, pages: number, runs: number): Promise
     return time;
   });
   return [
-    { scenario: SCENARIO, case: `${pages}-page PDF: extract`, medianMs: median(extract), runs, note: `${(pdf.length / 1_000_000).toFixed(2)} MB file, ${words.toLocaleString('en')} words out` },
+    {
+      scenario: SCENARIO,
+      case: `${pages}-page PDF: extract`,
+      medianMs: median(extract),
+      runs,
+      note: `${(pdf.length / 1_000_000).toFixed(2)} MB file, ${words.toLocaleString('en')} words out`,
+    },
     { scenario: SCENARIO, case: `${pages}-page PDF: extract + store`, medianMs: median(stored), runs },
   ];
 }

@@ -37,7 +37,11 @@ async function openGenerated(browser: Browser, size: DocumentSize, seed: number)
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await installProbes(page);
   await page.goto(app.host.url);
-  await page.waitForFunction((count) => Number(document.querySelector<HTMLElement>('.reader-text')?.dataset.highlightCount) === count, size.annotations, { timeout: 120_000 });
+  await page.waitForFunction(
+    (count) => Number(document.querySelector<HTMLElement>('.reader-text')?.dataset.highlightCount) === count,
+    size.annotations,
+    { timeout: 120_000 },
+  );
   return { app, page };
 }
 
@@ -87,11 +91,26 @@ async function clickToInspector(page: Page, run: number): Promise<number> {
         () => {
           const startedAt = performance.now();
           void window.benchProbes
-            .whenReady(() => {
-              const selected = document.querySelector('.reader-text .ann-selected')?.getAttribute('data-annotation-id') ?? null;
-              return selected !== null && selected !== before && under.has(selected) && document.querySelector('[aria-label="Inspector"] .inspector-kind') !== null;
-            }, startedAt, 20_000)
-            .then(resolve, (error: unknown) => reject(new Error(`clicking ${id} did not select it: ${String(error)}; selected: ${document.querySelector('.reader-text .ann-selected')?.getAttribute('data-annotation-id') ?? 'none'}`)));
+            .whenReady(
+              () => {
+                const selected = document.querySelector('.reader-text .ann-selected')?.getAttribute('data-annotation-id') ?? null;
+                return (
+                  selected !== null &&
+                  selected !== before &&
+                  under.has(selected) &&
+                  document.querySelector('[aria-label="Inspector"] .inspector-kind') !== null
+                );
+              },
+              startedAt,
+              20_000,
+            )
+            .then(resolve, (error: unknown) =>
+              reject(
+                new Error(
+                  `clicking ${id} did not select it: ${String(error)}; selected: ${document.querySelector('.reader-text .ann-selected')?.getAttribute('data-annotation-id') ?? 'none'}`,
+                ),
+              ),
+            );
         },
         { capture: true, once: true },
       );
@@ -158,10 +177,7 @@ async function trivialFrames(browser: Browser, frames: number): Promise<number[]
   try {
     await installProbes(page);
     await page.goto('data:text/html,<!doctype html><div style="height:300000px"></div>');
-    return await page.evaluate(
-      (count) => window.benchProbes.frameDeltas(count, (index) => window.scrollTo(0, (index + 1) * 400)),
-      frames,
-    );
+    return await page.evaluate((count) => window.benchProbes.frameDeltas(count, (index) => window.scrollTo(0, (index + 1) * 400)), frames);
   } finally {
     await page.close();
   }
@@ -193,7 +209,10 @@ export async function interactScenario(runs: number): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   try {
     const measured: Record<'add' | 'click', BenchRow[]> = { add: [], click: [] };
-    for (const [size, seed] of [[SMALL, 31], [LARGE, 33]] as const) {
+    for (const [size, seed] of [
+      [SMALL, 31],
+      [LARGE, 33],
+    ] as const) {
       console.error(`  interact ${label(size)}: open`);
       const { app, page } = await openGenerated(browser, size, seed);
       try {
@@ -208,7 +227,10 @@ export async function interactScenario(runs: number): Promise<BenchRow[]> {
           console.error(`  interact ${label(size)}: scroll`);
           const trivial = frameRow('trivial page (empty, tall)', await trivialFrames(browser, SCROLL_FRAMES));
           const scholia = frameRow(`${label(size)}, ${SCROLL_STEP_PX} px a frame`, await scrollFrames(page));
-          const staticHtml = frameRow(`static HTML of the same article, ${SCROLL_STEP_PX} px a frame`, await withStaticArticle(page, () => scrollFrames(page)));
+          const staticHtml = frameRow(
+            `static HTML of the same article, ${SCROLL_STEP_PX} px a frame`,
+            await withStaticArticle(page, () => scrollFrames(page)),
+          );
           rows.push(trivial, withRatio(staticHtml, trivial), withBudget(scholia, trivial, FRAME_TOLERANCE));
         }
       } finally {

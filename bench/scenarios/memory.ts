@@ -27,7 +27,11 @@ export async function memoryScenario(runs: number): Promise<BenchRow[]> {
     for (let run = 0; run < count; run++) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.goto(app.host.url);
-      await page.waitForFunction((annotations) => Number(document.querySelector<HTMLElement>('.reader-text')?.dataset.highlightCount) === annotations, SIZE.annotations, { timeout: 120_000 });
+      await page.waitForFunction(
+        (annotations) => Number(document.querySelector<HTMLElement>('.reader-text')?.dataset.highlightCount) === annotations,
+        SIZE.annotations,
+        { timeout: 120_000 },
+      );
       // Let the lists and the library counts, which follow a moment later, settle too.
       await page.waitForTimeout(1_000);
       const cdp = await page.context().newCDPSession(page);
@@ -41,7 +45,13 @@ export async function memoryScenario(runs: number): Promise<BenchRow[]> {
     await browser.close();
     await app.stop();
   }
-  const file: BenchRow = { scenario: 'memory', case: 'document JSON file, 200k words, 20k annotations', medianMs: fileBytes / MB, unit: 'MB', runs: 1 };
+  const file: BenchRow = {
+    scenario: 'memory',
+    case: 'document JSON file, 200k words, 20k annotations',
+    medianMs: fileBytes / MB,
+    unit: 'MB',
+    runs: 1,
+  };
   const heap: BenchRow = { scenario: 'memory', case: 'JS heap with it open', medianMs: median(heaps) / MB, unit: 'MB', runs: count };
   return [file, withBudget(heap, file, 10)];
 }

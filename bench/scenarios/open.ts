@@ -33,7 +33,11 @@ interface OpenCase {
 }
 
 function expectationOf(document: ScholiaDocument): ArticleExpectation {
-  return { title: document.meta.title, annotations: document.annotations.length, lastParagraph: document.text.slice(document.text.lastIndexOf('\n\n') + 2) };
+  return {
+    title: document.meta.title,
+    annotations: document.annotations.length,
+    lastParagraph: document.text.slice(document.text.lastIndexOf('\n\n') + 2),
+  };
 }
 
 /**
@@ -60,7 +64,12 @@ export async function openScenario(runs: number): Promise<BenchRow[]> {
   for (const words of WORDS) {
     for (const density of DENSITIES) {
       const document = generatedDocument(`open-${words}-${density}`, { words, annotations: (words / 100) * density }, (seed += 2));
-      cases.push({ label: `${words / 1000}k words, ${density} per 100 words (${document.annotations.length.toLocaleString('en')} annotations)`, document, expectation: expectationOf(document), ...runsFor(document.annotations.length, runs) });
+      cases.push({
+        label: `${words / 1000}k words, ${density} per 100 words (${document.annotations.length.toLocaleString('en')} annotations)`,
+        document,
+        expectation: expectationOf(document),
+        ...runsFor(document.annotations.length, runs),
+      });
     }
   }
   const resting = generatedDocument('resting', RESTING, 99);
@@ -99,7 +108,13 @@ export async function openScenario(runs: number): Promise<BenchRow[]> {
         scholia.push(ms);
         baseline.push(staticMs ?? STATIC_LIMIT_MS);
       }
-      const baselineRow: BenchRow = { scenario: 'open', case: `static HTML, ${item.label}`, medianMs: median(baseline), runs: item.runs, ...(stopped ? { atLeast: true, note: `stopped after ${STATIC_LIMIT_MS / 1000} s` } : {}) };
+      const baselineRow: BenchRow = {
+        scenario: 'open',
+        case: `static HTML, ${item.label}`,
+        medianMs: median(baseline),
+        runs: item.runs,
+        ...(stopped ? { atLeast: true, note: `stopped after ${STATIC_LIMIT_MS / 1000} s` } : {}),
+      };
       const row: BenchRow = { scenario: 'open', case: `Scholia, ${item.label}`, medianMs: median(scholia), runs: item.runs };
       rows.push(baselineRow, withBudget(row, baselineRow, 2));
     }
@@ -123,6 +138,7 @@ async function staticBaseline(page: Page, item: OpenCase): Promise<number | null
     await page.close({ runBeforeUnload: false });
     return null;
   }
-  if (result.marked !== item.document.annotations.length) throw new Error(`the static baseline marks ${result.marked} annotations, not ${item.document.annotations.length}`);
+  if (result.marked !== item.document.annotations.length)
+    throw new Error(`the static baseline marks ${result.marked} annotations, not ${item.document.annotations.length}`);
   return result.ms;
 }

@@ -54,13 +54,21 @@ async function startToPaint(browser: Browser, libraryDir: string, rendererDir: s
  */
 export async function startupScenario(runs: number): Promise<BenchRow[]> {
   const libraryDir = await sampleLibrary();
-  const renderer = await rendererWith({ [EMPTY_PAGE]: '<!doctype html><html><head><meta charset="utf-8"><title>Empty</title></head><body><p id="empty">Empty page.</p></body></html>' });
+  const renderer = await rendererWith({
+    [EMPTY_PAGE]:
+      '<!doctype html><html><head><meta charset="utf-8"><title>Empty</title></head><body><p id="empty">Empty page.</p></body></html>',
+  });
   const browser = await launchChromium();
   try {
     const empty = await sampleTimes(runs, () => startToPaint(browser, libraryDir, renderer.dir, `/${EMPTY_PAGE}`, '#empty'));
     const article = await sampleTimes(runs, () => startToPaint(browser, libraryDir, renderer.dir, '/', '.reader-text p'));
     const emptyRow: BenchRow = { scenario: 'startup', case: 'host start to first paint of an empty page', medianMs: median(empty), runs };
-    const articleRow: BenchRow = { scenario: 'startup', case: 'host start to first paint of the sample article', medianMs: median(article), runs };
+    const articleRow: BenchRow = {
+      scenario: 'startup',
+      case: 'host start to first paint of the sample article',
+      medianMs: median(article),
+      runs,
+    };
     return [emptyRow, withRatio(articleRow, emptyRow)];
   } finally {
     await browser.close();

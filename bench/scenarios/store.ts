@@ -18,7 +18,18 @@ const OTHER = { words: 1_000, annotations: 20 };
 function noteOp(document: ScholiaDocument, run: number): AnnotationOp {
   const start = (run * 7919) % (document.text.length - 40);
   const stamp = new Date().toISOString();
-  return { op: 'annotation.add', annotation: { id: `bench-note-${run}-${Date.now()}`, kind: 'note', target: makeTarget(document.text, start, start + 30), note: 'Round trip.', author: 'Bench', created: stamp, modified: stamp } };
+  return {
+    op: 'annotation.add',
+    annotation: {
+      id: `bench-note-${run}-${Date.now()}`,
+      kind: 'note',
+      target: makeTarget(document.text, start, start + 30),
+      note: 'Round trip.',
+      author: 'Bench',
+      created: stamp,
+      modified: stamp,
+    },
+  };
 }
 
 /**
@@ -36,10 +47,19 @@ async function libraryOf(edited: ScholiaDocument, count: number): Promise<AppUnd
 const TRIP_RUNS_FACTOR = 4;
 
 /** One `annotations.apply` over HTTP through the host (one note added), timed; the save it schedules is flushed afterwards, untimed. */
-async function roundTrip(app: AppUnderTest, edited: ScholiaDocument, revision: number, run: number): Promise<{ ms: number; revision: number }> {
+async function roundTrip(
+  app: AppUnderTest,
+  edited: ScholiaDocument,
+  revision: number,
+  run: number,
+): Promise<{ ms: number; revision: number }> {
   let next = revision;
   const ms = await timed(async () => {
-    next = ((await app.call('annotations.apply', { documentId: edited.id, baseRevision: revision, ops: [noteOp(edited, run + 10)] })) as { revision: number }).revision;
+    next = (
+      (await app.call('annotations.apply', { documentId: edited.id, baseRevision: revision, ops: [noteOp(edited, run + 10)] })) as {
+        revision: number;
+      }
+    ).revision;
   });
   await app.scholia.flush();
   return { ms, revision: next };
@@ -104,13 +124,14 @@ export async function storeScenario(runs: number): Promise<BenchRow[]> {
 async function saveRows(app: AppUnderTest, edited: ScholiaDocument, runs: number): Promise<BenchRow[]> {
   const documentFile = path.join(app.libraryDir, 'documents', `${edited.id}.json`);
   const indexFile = path.join(app.libraryDir, 'library.json');
-  let revision = (await app.call('library.get', { id: edited.id }) as { document: ScholiaDocument }).document.revision;
+  let revision = ((await app.call('library.get', { id: edited.id })) as { document: ScholiaDocument }).document.revision;
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-write-'));
   const times = { save: [] as number[], plain: [] as number[], synced: [] as number[] };
   let bytes: string[] = [];
-  const writeAll = (sync: boolean) => timed(async () => {
-    for (const [i, text] of bytes.entries()) await plainWrite(path.join(scratch, `file-${i}.json`), text, sync);
-  });
+  const writeAll = (sync: boolean) =>
+    timed(async () => {
+      for (const [i, text] of bytes.entries()) await plainWrite(path.join(scratch, `file-${i}.json`), text, sync);
+    });
   try {
     for (let run = -1; run < runs; run++) {
       revision = (await app.scholia.services.annotations.apply(edited.id, [noteOp(edited, 1_000 + run)], revision)).revision;
@@ -127,8 +148,24 @@ async function saveRows(app: AppUnderTest, edited: ScholiaDocument, runs: number
     await rm(scratch, { recursive: true, force: true });
   }
   const size = `${((bytes[0]?.length ?? 0) / 1_000_000).toFixed(1)} MB document + ${((bytes[1]?.length ?? 0) / 1_000).toFixed(0)} kB index`;
-  const plainRow: BenchRow = { scenario: 'store: save', case: 'plain writeFile of the same bytes', medianMs: median(times.plain), runs, note: size };
-  const syncedRow: BenchRow = { scenario: 'store: save', case: 'writeFile + fsync of the same bytes', medianMs: median(times.synced), runs };
+  const plainRow: BenchRow = {
+    scenario: 'store: save',
+    case: 'plain writeFile of the same bytes',
+    medianMs: median(times.plain),
+    runs,
+    note: size,
+  };
+  const syncedRow: BenchRow = {
+    scenario: 'store: save',
+    case: 'writeFile + fsync of the same bytes',
+    medianMs: median(times.synced),
+    runs,
+  };
   const save: BenchRow = { scenario: 'store: save', case: 'Scholia save (durable, with backup)', medianMs: median(times.save), runs };
-  return [plainRow, syncedRow, withBudget(save, syncedRow, 2), withRatio({ ...save, case: 'Scholia save, against the plain writeFile' }, plainRow)];
+  return [
+    plainRow,
+    syncedRow,
+    withBudget(save, syncedRow, 2),
+    withRatio({ ...save, case: 'Scholia save, against the plain writeFile' }, plainRow),
+  ];
 }

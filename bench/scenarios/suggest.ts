@@ -17,7 +17,13 @@ export async function suggestScenario(runs: number): Promise<BenchRow[]> {
         suggestions = suggestDocument(document, DEFAULT_TAGSET).suggestions.length;
       }),
     );
-    rows.push({ scenario: 'suggest (warm, in the services)', case: `${words.toLocaleString('en')} words`, medianMs: median(times), runs: count, note: `${suggestions} suggestions` });
+    rows.push({
+      scenario: 'suggest (warm, in the services)',
+      case: `${words.toLocaleString('en')} words`,
+      medianMs: median(times),
+      runs: count,
+      note: `${suggestions} suggestions`,
+    });
   }
   return rows;
 }

@@ -20,7 +20,8 @@ export const test = base.extend<ScholiaFixtures>({
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/iu.test(message.text())) problems.push(`CSP: ${message.text()}`);
+      if (message.type() === 'error' && /Content Security Policy|Refused to/iu.test(message.text()))
+        problems.push(`CSP: ${message.text()}`);
     });
     const reader = new ReaderPage(page);
     await reader.open(host.url);

@@ -97,9 +97,9 @@ export class ReaderPage {
 
   /** The ids of the highlights of one kind, in reading order, each once. */
   async highlightIds(kind: 'claim' | 'quote' | 'entity' | 'note'): Promise<string[]> {
-    const ids = await this.page.locator(`.reader-text .ann-${kind}`).evaluateAll((elements) =>
-      elements.map((element) => element.getAttribute('data-annotation-id') ?? ''),
-    );
+    const ids = await this.page
+      .locator(`.reader-text .ann-${kind}`)
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-annotation-id') ?? ''));
     return [...new Set(ids)];
   }
 
@@ -139,6 +139,8 @@ export class ReaderPage {
 
   /** The text of the selected option of a labelled select in the inspector. */
   async selectedOptionText(label: string): Promise<string> {
-    return this.inspector.getByLabel(label, { exact: true }).evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.text ?? '');
+    return this.inspector
+      .getByLabel(label, { exact: true })
+      .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.text ?? '');
   }
 }

@@ -13,10 +13,25 @@ import type { ScholiaHost } from './scholia-host.ts';
 export const STAMP = '2026-02-02T10:00:00.000Z';
 
 /** An annotation of `kind` on the first occurrence of `exact` in `text`. */
-export function annotation(text: string, id: string, kind: Annotation['kind'], exact: string, extra: Record<string, unknown>, author: string): Annotation {
+export function annotation(
+  text: string,
+  id: string,
+  kind: Annotation['kind'],
+  exact: string,
+  extra: Record<string, unknown>,
+  author: string,
+): Annotation {
   const start = text.indexOf(exact);
   if (start < 0) throw new Error(`no "${exact}" in the text`);
-  return { id, kind, target: makeTarget(text, start, start + exact.length), author, created: STAMP, modified: STAMP, ...extra } as Annotation;
+  return {
+    id,
+    kind,
+    target: makeTarget(text, start, start + exact.length),
+    author,
+    created: STAMP,
+    modified: STAMP,
+    ...extra,
+  } as Annotation;
 }
 
 /** The host's sample article (the only document of a new library) and the tagset. */
@@ -35,7 +50,13 @@ export async function writeTempJson(name: string, value: unknown): Promise<strin
 }
 
 /** A colleague's tag file of `document` holding `annotations`, written to a temporary folder. */
-export function writeTagFile(name: string, document: ScholiaDocument, tagset: Tagset, annotator: string, annotations: Annotation[]): Promise<string> {
+export function writeTagFile(
+  name: string,
+  document: ScholiaDocument,
+  tagset: Tagset,
+  annotator: string,
+  annotations: Annotation[],
+): Promise<string> {
   return writeTempJson(name, exportTagFile({ ...document, annotations, entities: [] }, tagset, { annotator, exportedAt: STAMP }));
 }
 

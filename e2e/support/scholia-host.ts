@@ -118,7 +118,8 @@ export class ScholiaHost {
       version: number;
       document: ScholiaDocument;
     };
-    if (raw.format !== 'scholia-document' || raw.version !== 1) throw new Error(`unexpected document file format ${raw.format} v${raw.version}`);
+    if (raw.format !== 'scholia-document' || raw.version !== 1)
+      throw new Error(`unexpected document file format ${raw.format} v${raw.version}`);
     return raw.document;
   }
 

@@ -13,7 +13,9 @@ const bin = path.resolve('bin/scholia.js');
 /** Runs the CLI in a Node whose heap is capped at 64 MB: reading any of these files whole would run out of memory. */
 async function scholiaWithSmallHeap(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--max-old-space-size=64', bin, ...args], { env: { ...process.env, SCHOLIA_LIBRARY: '' } });
+    const { stdout, stderr } = await run(process.execPath, ['--max-old-space-size=64', bin, ...args], {
+      env: { ...process.env, SCHOLIA_LIBRARY: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -24,10 +26,15 @@ async function scholiaWithSmallHeap(...args: string[]): Promise<{ code: number; 
 /** Streams a real tag file with `count` annotations to disk. */
 async function writeHugeTagFile(file: string, count: number): Promise<void> {
   const out = createWriteStream(file);
-  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
-  await write(`{"format":"scholia-tags","version":1,"exportedAt":"2026-01-31T09:00:00.000Z","annotator":{"name":"Flood"},"document":{"fingerprint":"sha256:${'0'.repeat(64)}","textLength":100},"entities":[],"annotations":[`);
+  const write = (text: string) =>
+    out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  await write(
+    `{"format":"scholia-tags","version":1,"exportedAt":"2026-01-31T09:00:00.000Z","annotator":{"name":"Flood"},"document":{"fingerprint":"sha256:${'0'.repeat(64)}","textLength":100},"entities":[],"annotations":[`,
+  );
   for (let i = 0; i < count; i += 1) {
-    await write(`${i === 0 ? '' : ','}{"id":"a${i}","kind":"note","target":{"start":0,"end":5,"exact":"Hello","prefix":"","suffix":""},"author":"F","created":"2026-01-31T09:00:00.000Z","modified":"2026-01-31T09:00:00.000Z"}`);
+    await write(
+      `${i === 0 ? '' : ','}{"id":"a${i}","kind":"note","target":{"start":0,"end":5,"exact":"Hello","prefix":"","suffix":""},"author":"F","created":"2026-01-31T09:00:00.000Z","modified":"2026-01-31T09:00:00.000Z"}`,
+    );
   }
   await write(']}');
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
@@ -39,7 +46,9 @@ describe('huge files from outside', () => {
     await writeHugeTagFile(file, 1_000_000);
     const { size } = await stat(file);
     const result = await scholiaWithSmallHeap('validate', file);
-    console.log(`big input: a tag file of 1,000,000 annotations (${(size / 1e6).toFixed(0)} MB) refused with a 64 MB heap: ${result.stdout.trim()}`);
+    console.log(
+      `big input: a tag file of 1,000,000 annotations (${(size / 1e6).toFixed(0)} MB) refused with a 64 MB heap: ${result.stdout.trim()}`,
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/a tag file may be at most 64 MiB/);
   });

@@ -7,7 +7,6 @@ import { runScholia as scholia } from './testing/run-scholia.ts';
 
 const tempDir = useTempDirs();
 
-
 describe('scholia CLI', () => {
   it('imports text files and lists them, as JSON', async () => {
     const library = await tempDir();

@@ -40,8 +40,20 @@ async function readTagFiles(files: readonly string[]): Promise<{ file: string; t
         json = await readJsonFileInput(file, MAX_TAG_FILE_BYTES);
       } catch (error) {
         // A missing file keeps its short reason; an oversized or unparsable one says which and why ("x.json is 100 MiB; a tag file may be at most 64 MiB").
-        if (error instanceof ScholiaError && error.code === 'not-found') return { file, problems: [{ path: '$', message: 'not readable JSON: there is no such file' }] };
-        return { file, problems: [{ path: '$', message: error instanceof ScholiaError ? error.message : `not readable JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+        if (error instanceof ScholiaError && error.code === 'not-found')
+          return { file, problems: [{ path: '$', message: 'not readable JSON: there is no such file' }] };
+        return {
+          file,
+          problems: [
+            {
+              path: '$',
+              message:
+                error instanceof ScholiaError
+                  ? error.message
+                  : `not readable JSON: ${error instanceof Error ? error.message : String(error)}`,
+            },
+          ],
+        };
       }
       const check = checkTagFile(json);
       return check.ok ? { file, tags: check.file, problems: [] } : { file, problems: check.problems };
@@ -52,7 +64,9 @@ async function readTagFiles(files: readonly string[]): Promise<{ file: string; t
 /** Names made unique by the file they come from, so two files by one annotator stay two columns. */
 function annotatorNames(files: readonly { file: string; tags: TagFileV1 }[]): string[] {
   const names = files.map((f) => f.tags.annotator.name);
-  return names.map((name, i) => (names.indexOf(name) === names.lastIndexOf(name) ? name : `${name} (${path.basename(files[i]?.file ?? '')})`));
+  return names.map((name, i) =>
+    names.indexOf(name) === names.lastIndexOf(name) ? name : `${name} (${path.basename(files[i]?.file ?? '')})`,
+  );
 }
 
 /** Every file placed on the common text (when there is one) and turned into agreement items, entities keyed by the first file's registry. */
@@ -67,14 +81,40 @@ function compared(files: readonly { file: string; tags: TagFileV1 }[], text: str
         const match = matches.get(id);
         return match ? `ref:${match.myId}` : `${i}:${id}`;
       };
-      const placement = { ...Object.fromEntries(ANCHOR_STATUSES.map((s) => [s, 0])), exact: tags.annotations.length } as Record<AnchorStatus, number>;
-      return { file, annotator: tags.annotator.name, placement, items: { name, items: agreementItems(tags.annotations, tags.entities, key) } };
+      const placement = { ...Object.fromEntries(ANCHOR_STATUSES.map((s) => [s, 0])), exact: tags.annotations.length } as Record<
+        AnchorStatus,
+        number
+      >;
+      return {
+        file,
+        annotator: tags.annotator.name,
+        placement,
+        items: { name, items: agreementItems(tags.annotations, tags.entities, key) },
+      };
     }
-    const review = buildReview({ text, fingerprint: fingerprint(text), entities: reference }, tags, { id: `file${i}`, now: new Date().toISOString() });
+    const review = buildReview({ text, fingerprint: fingerprint(text), entities: reference }, tags, {
+      id: `file${i}`,
+      now: new Date().toISOString(),
+    });
     const keys = entityKeys(reference, review);
     const placed = review.items.filter((item) => item.anchor.status !== 'orphaned').map((item) => item.annotation);
-    const placement = Object.fromEntries(ANCHOR_STATUSES.map((s) => [s, review.items.filter((item) => item.anchor.status === s).length])) as Record<AnchorStatus, number>;
-    return { file, annotator: tags.annotator.name, placement, items: { name, items: agreementItems(placed, tags.entities, (id) => keys.theirs(id).replace(/^mine:/u, 'ref:').replace(/^theirs:/u, `${i}:`)) } };
+    const placement = Object.fromEntries(
+      ANCHOR_STATUSES.map((s) => [s, review.items.filter((item) => item.anchor.status === s).length]),
+    ) as Record<AnchorStatus, number>;
+    return {
+      file,
+      annotator: tags.annotator.name,
+      placement,
+      items: {
+        name,
+        items: agreementItems(placed, tags.entities, (id) =>
+          keys
+            .theirs(id)
+            .replace(/^mine:/u, 'ref:')
+            .replace(/^theirs:/u, `${i}:`),
+        ),
+      },
+    };
   });
 }
 
@@ -82,7 +122,14 @@ const SCOPE_LABELS: Record<AgreementScope, string> = { all: 'all', claim: 'claim
 
 function columns(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function placementText(placement: Record<AnchorStatus, number>): string {
@@ -95,26 +142,53 @@ function placementText(placement: Record<AnchorStatus, number>): string {
 function formatAgreementTable(files: readonly ComparedFile[], report: AgreementReport, title: string): string {
   const lines: string[] = [];
   lines.push(`Agreement of ${files.length} tag files on ${title} (${report.textLength.toLocaleString('en')} characters)`, '');
-  lines.push(columns(files.map((f) => [`  ${f.file}`, f.items.name, `${f.items.items.length} placed`, `(${placementText(f.placement) || 'no annotations'})`])), '');
+  lines.push(
+    columns(
+      files.map((f) => [
+        `  ${f.file}`,
+        f.items.name,
+        `${f.items.items.length} placed`,
+        `(${placementText(f.placement) || 'no annotations'})`,
+      ]),
+    ),
+    '',
+  );
   const pairRows: string[][] = [['pair', 'kind', 'marked', 'precision', 'recall', 'exact F1', 'overlap F1', 'κ']];
   for (const pair of report.pairs) {
     AGREEMENT_SCOPES.forEach((scope, i) => {
       const s = pair.scopes[scope];
-      pairRows.push([i === 0 ? `${pair.a} – ${pair.b}` : '', SCOPE_LABELS[scope], `${s.exact.a}/${s.exact.b}`, formatFigure(s.exact.precision), formatFigure(s.exact.recall), formatFigure(s.exact.f1), formatFigure(s.overlap.f1), formatFigure(s.kappa.value)]);
+      pairRows.push([
+        i === 0 ? `${pair.a} – ${pair.b}` : '',
+        SCOPE_LABELS[scope],
+        `${s.exact.a}/${s.exact.b}`,
+        formatFigure(s.exact.precision),
+        formatFigure(s.exact.recall),
+        formatFigure(s.exact.f1),
+        formatFigure(s.overlap.f1),
+        formatFigure(s.kappa.value),
+      ]);
     });
     pairRows.push(['', 'speaker', `${pair.speaker.agreed} of ${pair.speaker.pairs}`, '', '', '', '', formatFigure(pair.speaker.value)]);
     pairRows.push(['', 'verdict', `${pair.verdict.agreed} of ${pair.verdict.pairs}`, '', '', '', '', formatFigure(pair.verdict.value)]);
   }
   lines.push(columns(pairRows), '');
-  const overallRows = [['overall', 'exact F1', 'overlap F1', 'κ', 'αu'], ...AGREEMENT_SCOPES.map((scope) => {
-    const s = report.overall.scopes[scope];
-    return [SCOPE_LABELS[scope], formatFigure(s.exactF1), formatFigure(s.overlapF1), formatFigure(s.kappa), formatFigure(s.alphaU.value)];
-  })];
+  const overallRows = [
+    ['overall', 'exact F1', 'overlap F1', 'κ', 'αu'],
+    ...AGREEMENT_SCOPES.map((scope) => {
+      const s = report.overall.scopes[scope];
+      return [SCOPE_LABELS[scope], formatFigure(s.exactF1), formatFigure(s.overlapF1), formatFigure(s.kappa), formatFigure(s.alphaU.value)];
+    }),
+  ];
   lines.push(columns(overallRows));
-  lines.push(`speaker agreement ${formatFigure(report.overall.speaker)}, verdict agreement ${formatFigure(report.overall.verdict)} (F1, κ and value agreement: means over ${report.pairs.length} ${report.pairs.length === 1 ? 'pair' : 'pairs'}; αu: all annotators at once)`);
+  lines.push(
+    `speaker agreement ${formatFigure(report.overall.speaker)}, verdict agreement ${formatFigure(report.overall.verdict)} (F1, κ and value agreement: means over ${report.pairs.length} ${report.pairs.length === 1 ? 'pair' : 'pairs'}; αu: all annotators at once)`,
+  );
   if (files.length >= 3) {
     const counts = Object.entries(report.majority.byCount).sort(([a], [b]) => Number(b) - Number(a));
-    lines.push('', `majority: ${counts.map(([count, stretches]) => `${stretches} ${stretches === 1 ? 'stretch' : 'stretches'} marked by ${count} of ${files.length}`).join(', ')}`);
+    lines.push(
+      '',
+      `majority: ${counts.map(([count, stretches]) => `${stretches} ${stretches === 1 ? 'stretch' : 'stretches'} marked by ${count} of ${files.length}`).join(', ')}`,
+    );
   }
   lines.push('', 'What the figures mean:', ...AGREEMENT_FIGURES.map((figure) => `  ${FIGURE_EXPLANATIONS[figure]}`));
   return lines.join('\n');
@@ -131,7 +205,9 @@ export async function compareCommand(positionals: string[], options: CompareOpti
   const failed = read.filter((r) => r.problems.length > 0);
   if (failed.length > 0) {
     for (const { file, problems } of failed) for (const problem of problems) console.log(`${file}: ${problem.path}: ${problem.message}`);
-    console.error(`scholia: ${failed.map((f) => f.file).join(', ')} ${failed.length === 1 ? 'is not a valid tag file' : 'are not valid tag files'}; nothing compared.`);
+    console.error(
+      `scholia: ${failed.map((f) => f.file).join(', ')} ${failed.length === 1 ? 'is not a valid tag file' : 'are not valid tag files'}; nothing compared.`,
+    );
     process.exitCode = 1;
     return;
   }
@@ -141,16 +217,27 @@ export async function compareCommand(positionals: string[], options: CompareOpti
   else text = files.find((f) => f.tags.document.text !== undefined)?.tags.document.text;
   const fingerprints = new Set(files.map((f) => f.tags.document.fingerprint));
   if (text === undefined && fingerprints.size > 1) {
-    console.error('scholia: the tag files are of different versions of the article and none embeds its text; give the article with --text ARTICLE.txt.');
+    console.error(
+      'scholia: the tag files are of different versions of the article and none embeds its text; give the article with --text ARTICLE.txt.',
+    );
     process.exitCode = 1;
     return;
   }
   const length = text?.length ?? files[0]?.tags.document.textLength ?? 0;
   const results = compared(files, text);
-  const report = computeAgreement(results.map((r) => r.items), length);
+  const report = computeAgreement(
+    results.map((r) => r.items),
+    length,
+  );
   const title = files.find((f) => f.tags.document.title)?.tags.document.title;
   if (options.json) {
-    console.log(JSON.stringify({ files: results.map((r) => ({ file: r.file, annotator: r.annotator, name: r.items.name, placement: r.placement })), ...report }, null, 2));
+    console.log(
+      JSON.stringify(
+        { files: results.map((r) => ({ file: r.file, annotator: r.annotator, name: r.items.name, placement: r.placement })), ...report },
+        null,
+        2,
+      ),
+    );
     return;
   }
   console.log(formatAgreementTable(results, report, title ? `“${title}”` : 'the article'));

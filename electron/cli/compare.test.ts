@@ -15,7 +15,10 @@ const sample = annotatedSampleDocument(raw);
 
 async function write(dir: string, name: string, document: ScholiaDocument, annotator: string, embedText = true): Promise<string> {
   const file = path.join(dir, name);
-  await writeFile(file, JSON.stringify(exportTagFile(document, DEFAULT_TAGSET, { annotator, embedText, exportedAt: '2026-02-01T09:00:00.000Z' })));
+  await writeFile(
+    file,
+    JSON.stringify(exportTagFile(document, DEFAULT_TAGSET, { annotator, embedText, exportedAt: '2026-02-01T09:00:00.000Z' })),
+  );
   return file;
 }
 

@@ -33,7 +33,12 @@ interface Source {
 }
 
 function list(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter(Boolean);
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
 }
 
 /** A tag file with embedded text, read and checked, as a document of its own (not added to any library), rendered as `export.render` renders. */
@@ -64,7 +69,8 @@ function findBrowserOrFail(): void {
   try {
     findBrowser();
   } catch (error) {
-    if (error instanceof BrowserNotFoundError) throw new ScholiaError('internal', `PDF export needs a browser to print with. ${error.message}`);
+    if (error instanceof BrowserNotFoundError)
+      throw new ScholiaError('internal', `PDF export needs a browser to print with. ${error.message}`);
     throw error;
   }
 }
@@ -110,12 +116,15 @@ export async function exportCommand(libraryDir: string, positionals: string[], a
 /** Checks the verdicts against the document's codebook, then writes the file (brat: two files unless PATH ends in .zip) and prints where. */
 async function writeExport(source: Source, format: ExportFormat, options: ExportOptions, outArg: string): Promise<void> {
   const unknownVerdict = options.verdicts?.find((v) => !source.tagset.verdicts.some((known) => known.id === v));
-  if (unknownVerdict) throw new UsageError(`--verdicts: "${unknownVerdict}" is not a verdict (${source.tagset.verdicts.map((v) => v.id).join(', ')})`);
+  if (unknownVerdict)
+    throw new UsageError(`--verdicts: "${unknownVerdict}" is not a verdict (${source.tagset.verdicts.map((v) => v.id).join(', ')})`);
 
   // An existing folder takes the file under the name the app would give it.
   const intoFolder = isFolder(outArg);
   const stem = fileStem(source.document.meta.title);
-  const out = intoFolder ? path.join(path.resolve(outArg), format === 'brat' ? stem : `${stem}${FILE_TYPES[format].suffix}`) : path.resolve(outArg);
+  const out = intoFolder
+    ? path.join(path.resolve(outArg), format === 'brat' ? stem : `${stem}${FILE_TYPES[format].suffix}`)
+    : path.resolve(outArg);
   await mkdir(path.dirname(out), { recursive: true });
   if (format === 'brat' && !out.endsWith('.zip')) {
     const files = exportBrat(source.document, source.tagset);

@@ -14,7 +14,6 @@ import { runScholia as scholia, runScholiaWith as scholiaWith } from './testing/
 const tempDir = useTempDirs();
 const sample = annotatedSampleDocument(await readFile(path.resolve('assets/sample-article.txt'), 'utf8'));
 
-
 async function tagFile(dir: string, embedText = true): Promise<string> {
   const file = path.join(dir, 'sample.scholia-tags.json');
   await writeFile(file, JSON.stringify(exportTagFile(sample, DEFAULT_TAGSET, { annotator: 'A. Analyst', embedText }), null, 2));
@@ -30,7 +29,8 @@ describe('scholia export', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(out);
     const html = await readFile(out, 'utf8');
-    for (const claim of sample.annotations.filter((a) => a.kind === 'claim')) expect(html).toContain(claim.target.exact.replace(/"/gu, '&quot;'));
+    for (const claim of sample.annotations.filter((a) => a.kind === 'claim'))
+      expect(html).toContain(claim.target.exact.replace(/"/gu, '&quot;'));
     expect(html).toContain('A. Analyst');
   });
 
@@ -87,9 +87,19 @@ describe('scholia export', () => {
   it('stops PDF export at once, in one line, when the browser to print with is not there', async () => {
     const dir = await tempDir();
     const out = path.join(dir, 'report.pdf');
-    const result = await scholiaWith({ SCHOLIA_CHROMIUM: path.join(dir, 'no-such-browser') }, 'export', await tagFile(dir), '--format', 'pdf', '--out', out);
+    const result = await scholiaWith(
+      { SCHOLIA_CHROMIUM: path.join(dir, 'no-such-browser') },
+      'export',
+      await tagFile(dir),
+      '--format',
+      'pdf',
+      '--out',
+      out,
+    );
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`scholia: PDF export needs a browser to print with. SCHOLIA_CHROMIUM is ${path.join(dir, 'no-such-browser')}, but no browser can be run there.\n`);
+    expect(result.stderr).toBe(
+      `scholia: PDF export needs a browser to print with. SCHOLIA_CHROMIUM is ${path.join(dir, 'no-such-browser')}, but no browser can be run there.\n`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -101,7 +111,19 @@ describe('scholia export', () => {
     const imported = await scholia('import', article, '--library', library, '--json');
     const [{ id }] = JSON.parse(imported.stdout);
     const out = path.join(dir, 'report.md');
-    const result = await scholia('export', id, '--library', library, '--format', 'md', '--out', out, '--sections', 'summary,claims', '--no-article');
+    const result = await scholia(
+      'export',
+      id,
+      '--library',
+      library,
+      '--format',
+      'md',
+      '--out',
+      out,
+      '--sections',
+      'summary,claims',
+      '--no-article',
+    );
     expect(result.code).toBe(0);
     const markdown = await readFile(out, 'utf8');
     expect(markdown).toContain('# article');
@@ -134,7 +156,9 @@ describe('scholia export', () => {
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toMatch(/--format must be one of html, pdf, md, docx, tags, w3c, csv, claimreview, brat, conll/);
     expect((await scholia('export', file, '--format', 'html')).stderr).toMatch(/needs --out PATH/);
-    expect((await scholia('export', file, '--format', 'html', '--out', path.join(dir, 'x'), '--verdicts', 'pants-on-fire')).stderr).toMatch(/"pants-on-fire" is not a verdict/);
+    expect((await scholia('export', file, '--format', 'html', '--out', path.join(dir, 'x'), '--verdicts', 'pants-on-fire')).stderr).toMatch(
+      /"pants-on-fire" is not a verdict/,
+    );
     const noText = await scholia('export', await tagFile(await tempDir(), false), '--format', 'html', '--out', path.join(dir, 'x'));
     expect(noText.code).toBe(1);
     expect(noText.stderr).toMatch(/does not embed the article text/);

@@ -40,7 +40,12 @@ describe('scholia import FILE|URL…', () => {
     const imported = await scholia('import', page, notes, url, '--library', library, '--json', '--allow-private-network');
     expect(imported.stderr).toBe('');
     expect(JSON.parse(imported.stdout)).toEqual([
-      expect.objectContaining({ file: page, title: 'Port authority admits dredging contract overran by £40m', format: 'html', duplicate: false }),
+      expect.objectContaining({
+        file: page,
+        title: 'Port authority admits dredging contract overran by £40m',
+        format: 'html',
+        duplicate: false,
+      }),
       expect.objectContaining({ file: notes, title: 'Ferry cut', format: 'markdown' }),
       expect.objectContaining({ file: url, title: 'Neue Straßenbahnlinie soll 2027 fahren', format: 'url' }),
     ]);
@@ -58,17 +63,24 @@ describe('scholia import FILE|URL…', () => {
     await writeFile(other, 'Another article.');
     const refusedScan = await scholia('import', other, scan, '--library', library);
     expect(refusedScan.code).not.toBe(0);
-    expect(refusedScan.stderr.trim()).toBe('scholia: scan.pdf has no text layer (its pages are images, as in a scan). Run it through OCR first, then import the result.');
+    expect(refusedScan.stderr.trim()).toBe(
+      'scholia: scan.pdf has no text layer (its pages are images, as in a scan). Run it through OCR first, then import the result.',
+    );
     const refusedUrl = await scholia('import', other, `${server.origin}/missing`, '--library', library, '--allow-private-network');
     expect(refusedUrl.stderr.trim()).toBe(`scholia: ${server.origin}/missing answered 404 Not Found: there is no page to import.`);
     expect(await folderSnapshot(library)).toEqual(before);
   }, 60_000);
 
   it('fetches nothing from this computer or the local network without --allow-private-network, and imports nothing', async () => {
-    const { library, work, before } = await libraryWithOneArticle();
+    const { library, before } = await libraryWithOneArticle();
     const requestsBefore = server.requests.length;
     const port = new URL(server.origin).port;
-    for (const url of [`${server.origin}/stadt/tram`, `http://localhost:${port}/stadt/tram`, `http://2130706433:${port}/stadt/tram`, `http://[::ffff:127.0.0.1]:${port}/stadt/tram`]) {
+    for (const url of [
+      `${server.origin}/stadt/tram`,
+      `http://localhost:${port}/stadt/tram`,
+      `http://2130706433:${port}/stadt/tram`,
+      `http://[::ffff:127.0.0.1]:${port}/stadt/tram`,
+    ]) {
       const refused = await scholia('import', url, '--library', library);
       expect(refused.code, url).toBe(1);
       expect(refused.stderr.trim(), url).toBe(`scholia: ${PRIVATE_NETWORK_REFUSED}`);

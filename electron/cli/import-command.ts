@@ -31,11 +31,21 @@ async function readSources(sources: readonly string[]): Promise<BatchSource[]> {
  * bad file or address changes nothing. Private networks follow `--allow-private-network` (fixed when the
  * library is opened), never the library's setting.
  */
-export async function importCommand(libraryDir: string, sources: string[], { json, allowPrivateNetwork }: ImportCommandOptions): Promise<void> {
+export async function importCommand(
+  libraryDir: string,
+  sources: string[],
+  { json, allowPrivateNetwork }: ImportCommandOptions,
+): Promise<void> {
   if (sources.length === 0) throw new UsageError('import needs at least one FILE or URL');
   const batch = await readSources(sources);
-  const { results } = await withLibrary({ libraryDir, whenLocked: 'fail', owner: 'scholia import', allowPrivateNetwork }, (api) => api.call('library.importBatch', { sources: batch }));
+  const { results } = await withLibrary({ libraryDir, whenLocked: 'fail', owner: 'scholia import', allowPrivateNetwork }, (api) =>
+    api.call('library.importBatch', { sources: batch }),
+  );
   const listed: (ImportResult & { file: string })[] = results.map((result, index) => ({ file: sources[index] ?? '', ...result }));
   if (json) console.log(JSON.stringify(listed, null, 2));
-  else for (const r of listed) console.log(`${r.id}\t${r.title}${r.restoredFromTrash ? '\t(restored from the trash)' : r.duplicate ? '\t(already in the library)' : ''}`);
+  else
+    for (const r of listed)
+      console.log(
+        `${r.id}\t${r.title}${r.restoredFromTrash ? '\t(restored from the trash)' : r.duplicate ? '\t(already in the library)' : ''}`,
+      );
 }

@@ -27,7 +27,9 @@ async function bothDoors(): Promise<{ http: Transport; inProcess: Transport; sch
   const host = await startHost({ scholia, rendererDir, token: TOKEN });
   running = { host, scholia };
   const origin = new URL(host.url).origin;
-  const http = httpTransport((url, init) => fetch(`${origin}${url}`, { ...init, headers: { ...init.headers, Authorization: `Bearer ${TOKEN}` } }));
+  const http = httpTransport((url, init) =>
+    fetch(`${origin}${url}`, { ...init, headers: { ...init.headers, Authorization: `Bearer ${TOKEN}` } }),
+  );
   return { http, inProcess: inProcessTransport(scholia), scholia };
 }
 
@@ -42,7 +44,10 @@ describe('the in-process transport', () => {
     ];
     for (const [channel, input] of refusals) {
       const overHttp = await http(channel, input);
-      expect(overHttp, channel).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining(`Invalid input for ${channel}:`) } });
+      expect(overHttp, channel).toMatchObject({
+        ok: false,
+        error: { code: 'bad-request', message: expect.stringContaining(`Invalid input for ${channel}:`) },
+      });
       expect(await inProcess(channel, input), channel).toEqual(overHttp);
     }
   });
@@ -51,7 +56,10 @@ describe('the in-process transport', () => {
     const { http, inProcess } = await bothDoors();
     const cli = createApiClient(inProcess);
     const page = createApiClient(http);
-    const { id } = await cli.call('library.importText', { text: 'The harbour board met on Monday.\n\nIt approved the budget.', title: 'Harbour board' });
+    const { id } = await cli.call('library.importText', {
+      text: 'The harbour board met on Monday.\n\nIt approved the budget.',
+      title: 'Harbour board',
+    });
     expect((await page.call('library.list', {})).documents.map((summary) => [summary.id, summary.title])).toEqual([[id, 'Harbour board']]);
     expect(await cli.call('library.get', { id })).toEqual(await page.call('library.get', { id }));
     await expect(cli.call('library.get', { id: 'no-such-document' })).rejects.toMatchObject({ code: 'not-found', channel: 'library.get' });
@@ -61,7 +69,10 @@ describe('the in-process transport', () => {
     const libraryDir = await tempDir();
     const scholia = await openScholia({ libraryDir });
     await scholia.close();
-    await expect(clientOf(scholia).call('settings.get', {})).rejects.toMatchObject({ code: 'forbidden', message: 'Scholia is shutting down.' });
+    await expect(clientOf(scholia).call('settings.get', {})).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'Scholia is shutting down.',
+    });
     await expect(withLibrary({ libraryDir, whenLocked: 'fail' }, () => Promise.reject(new Error('stopped')))).rejects.toThrow('stopped');
     // The lock was given up: a second writer opens.
     expect(await withLibrary({ libraryDir, whenLocked: 'fail' }, (api) => api.call('library.list', {}))).toMatchObject({ documents: [] });

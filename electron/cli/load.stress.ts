@@ -33,7 +33,15 @@ async function client(host: ServeProcess, documentId: string, text: string, inde
   for (let batch = 0; batch < BATCHES_PER_CLIENT && Date.now() < deadline; batch += 1) {
     const ops: AnnotationOp[] = [];
     for (let k = 0; k < ADDS_PER_BATCH; k += 1) {
-      ops.push({ op: 'annotation.add', annotation: noteAt(text, `c${index}-b${batch}-${k}`, (index * 7919 + batch * 104729 + k * 31) % text.length, `client ${index} batch ${batch}`) });
+      ops.push({
+        op: 'annotation.add',
+        annotation: noteAt(
+          text,
+          `c${index}-b${batch}-${k}`,
+          (index * 7919 + batch * 104729 + k * 31) % text.length,
+          `client ${index} batch ${batch}`,
+        ),
+      });
     }
     const counter = noteAt(text, `c${index}-counter`, index * 13, `batch ${batch}`);
     ops.push(batch === 0 ? { op: 'annotation.add', annotation: counter } : { op: 'annotation.update', annotation: counter });
@@ -65,7 +73,9 @@ describe('the browser host under load', () => {
     const acknowledgedBatches = logs.reduce((sum, log) => sum + log.acknowledged.length, 0);
     const operations = acknowledgedBatches * (ADDS_PER_BATCH + 1);
     const seconds = (Date.now() - started) / 1000;
-    console.log(`load test: ${CLIENTS} clients, ${acknowledgedBatches} batches (${operations} operations) acknowledged in ${seconds.toFixed(1)} s; ${ids.length} annotations on disk`);
+    console.log(
+      `load test: ${CLIENTS} clients, ${acknowledgedBatches} batches (${operations} operations) acknowledged in ${seconds.toFixed(1)} s; ${ids.length} annotations on disk`,
+    );
 
     expect(logs.flatMap((log) => log.failed)).toEqual([]);
     // Nothing duplicated, nothing extra.

@@ -92,7 +92,9 @@ async function openWhenAsked(url: string, open: boolean): Promise<void> {
     return;
   }
   await openInBrowser(url).catch((error: unknown) => {
-    console.error(`scholia: the browser could not be opened (${error instanceof Error ? error.message : String(error)}); open the address above.`);
+    console.error(
+      `scholia: the browser could not be opened (${error instanceof Error ? error.message : String(error)}); open the address above.`,
+    );
   });
 }
 
@@ -149,7 +151,9 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (values['allow-private-network'] && command !== 'import') {
-    throw new UsageError(`--allow-private-network is for import; ${command === 'serve' ? 'the browser host follows the setting in Settings' : `${command} fetches no web page`}`);
+    throw new UsageError(
+      `--allow-private-network is for import; ${command === 'serve' ? 'the browser host follows the setting in Settings' : `${command} fetches no web page`}`,
+    );
   }
   const libraryDir = resolveLibraryDir(values.library);
   switch (command) {
@@ -174,9 +178,17 @@ async function main(argv: string[]): Promise<void> {
     case 'validate':
       return validateCommand(rest);
     case 'restore':
-      return restoreCommand(libraryDir, rest, { ...(values.version !== undefined ? { version: values.version } : {}), list: values.list, json: values.json });
+      return restoreCommand(libraryDir, rest, {
+        ...(values.version !== undefined ? { version: values.version } : {}),
+        list: values.list,
+        json: values.json,
+      });
     case 'suggest':
-      return suggestCommand(libraryDir, rest, { json: values.json, apply: values.apply, ...(values['min-confidence'] !== undefined ? { minConfidence: values['min-confidence'] } : {}) });
+      return suggestCommand(libraryDir, rest, {
+        json: values.json,
+        apply: values.apply,
+        ...(values['min-confidence'] !== undefined ? { minConfidence: values['min-confidence'] } : {}),
+      });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

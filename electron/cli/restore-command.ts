@@ -21,8 +21,13 @@ function describe(version: DocumentVersion, number: number): string {
 
 function parseVersionNumber(value: string, count: number): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new UsageError(`--version must be a version number from the list (1 is the newest), not "${value}"`);
-  if (number > count) throw new ScholiaError('not-found', `There is no version ${number}: the document has ${count} previous ${count === 1 ? 'version' : 'versions'}.`);
+  if (!Number.isInteger(number) || number < 1)
+    throw new UsageError(`--version must be a version number from the list (1 is the newest), not "${value}"`);
+  if (number > count)
+    throw new ScholiaError(
+      'not-found',
+      `There is no version ${number}: the document has ${count} previous ${count === 1 ? 'version' : 'versions'}.`,
+    );
   return number;
 }
 
@@ -40,12 +45,20 @@ export async function restoreCommand(libraryDir: string, positionals: string[], 
     throw new ScholiaError('not-found', `There is no library at ${libraryDir}.`);
   }
   const restoring = args.version !== undefined;
-  const opening = restoring ? { libraryDir, whenLocked: 'fail', owner: 'scholia restore' } as const : { libraryDir, access: 'read' } as const;
+  const opening = restoring
+    ? ({ libraryDir, whenLocked: 'fail', owner: 'scholia restore' } as const)
+    : ({ libraryDir, access: 'read' } as const);
   await withLibrary(opening, async (api) => {
     const { versions } = await api.call('document.versions', { documentId: id });
     if (!restoring) {
       if (args.json) {
-        console.log(JSON.stringify(versions.map((version, index) => ({ number: index + 1, ...version })), null, 2));
+        console.log(
+          JSON.stringify(
+            versions.map((version, index) => ({ number: index + 1, ...version })),
+            null,
+            2,
+          ),
+        );
       } else if (versions.length === 0) {
         console.log(`Document ${id} has no previous versions yet.`);
       } else {
@@ -58,6 +71,9 @@ export async function restoreCommand(libraryDir: string, positionals: string[], 
     const chosen = versions[number - 1] as DocumentVersion;
     const result = await api.call('document.restore', { documentId: id, versionId: chosen.id });
     if (args.json) console.log(JSON.stringify(result, null, 2));
-    else console.log(`Restored ${id} to version ${number} (revision ${chosen.revision} of ${chosen.savedAt}); it is now revision ${result.revision}. The state it replaced is kept: scholia restore ${id} --list.`);
+    else
+      console.log(
+        `Restored ${id} to version ${number} (revision ${chosen.revision} of ${chosen.savedAt}); it is now revision ${result.revision}. The state it replaced is kept: scholia restore ${id} --list.`,
+      );
   });
 }

@@ -37,7 +37,12 @@ describe('scholia restore', () => {
     expect(lines[3]).toMatch(/^ {2}4 .* revision 0 .* 0 notes {2}\(save\)$/);
     expect(lines.at(-1)).toBe(`Restore one with: scholia restore ${id} --version N`);
     const json = JSON.parse((await scholia('restore', id, '--list', '--json', '--library', library)).stdout);
-    expect(json.map((v: { number: number; revision: number }) => [v.number, v.revision])).toEqual([[1, 3], [2, 2], [3, 1], [4, 0]]);
+    expect(json.map((v: { number: number; revision: number }) => [v.number, v.revision])).toEqual([
+      [1, 3],
+      [2, 2],
+      [3, 1],
+      [4, 0],
+    ]);
   });
 
   it('restores version N as a new revision, and the state it replaced can be restored back', async () => {

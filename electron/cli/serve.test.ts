@@ -33,19 +33,22 @@ async function firstDocument(serve: ServeProcess): Promise<{ id: string; text: s
 }
 
 describe('scholia serve', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('writes every acknowledged change before it exits on %s, and gives up the lock', async (signal) => {
-    const library = await tempDir();
-    const serve = await serveOn(library);
-    const { id, text } = await firstDocument(serve);
-    const applied = await callHost(serve, 'annotations.apply', { documentId: id, ops: [addNote(text, 'last-words', 10)] });
-    expect(applied.ok).toBe(true);
-    // Well inside the 300 ms debounce: nothing is on disk yet but the signal must flush it.
-    serve.child.kill(signal);
-    expect(await serve.exited).toBe(0);
-    const file = DocumentFile.parse(JSON.parse(await readFile(path.join(library, 'documents', `${id}.json`), 'utf8')));
-    expect(file.document.annotations.map((a) => a.id)).toEqual(['last-words']);
-    await expect(stat(path.join(library, LOCK_FILE))).rejects.toThrow();
-  });
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'writes every acknowledged change before it exits on %s, and gives up the lock',
+    async (signal) => {
+      const library = await tempDir();
+      const serve = await serveOn(library);
+      const { id, text } = await firstDocument(serve);
+      const applied = await callHost(serve, 'annotations.apply', { documentId: id, ops: [addNote(text, 'last-words', 10)] });
+      expect(applied.ok).toBe(true);
+      // Well inside the 300 ms debounce: nothing is on disk yet but the signal must flush it.
+      serve.child.kill(signal);
+      expect(await serve.exited).toBe(0);
+      const file = DocumentFile.parse(JSON.parse(await readFile(path.join(library, 'documents', `${id}.json`), 'utf8')));
+      expect(file.document.annotations.map((a) => a.id)).toEqual(['last-words']);
+      await expect(stat(path.join(library, LOCK_FILE))).rejects.toThrow();
+    },
+  );
 
   it('lets only one process write a library: a second host is read-only, import refuses, list reads', async () => {
     const library = await tempDir();
@@ -64,7 +67,11 @@ describe('scholia serve', () => {
     await writeFile(article, 'An article that must wait.');
     const imported = await scholia('import', article, '--library', library);
     expect(imported.code).toBe(1);
-    expect(imported.stderr.trim()).toMatch(new RegExp(`^scholia: The library .* is in use by scholia serve \\(process ${first.child.pid} on host .*\\); close it and try again\\.$`));
+    expect(imported.stderr.trim()).toMatch(
+      new RegExp(
+        `^scholia: The library .* is in use by scholia serve \\(process ${first.child.pid} on host .*\\); close it and try again\\.$`,
+      ),
+    );
     const list = await scholia('list', '--library', library, '--json');
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout).map((d: { id: string }) => d.id)).toEqual([id]);

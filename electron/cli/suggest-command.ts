@@ -22,7 +22,8 @@ export const DEFAULT_MIN_CONFIDENCE = 0.5;
 function parseConfidence(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MIN_CONFIDENCE;
   const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) throw new UsageError(`--min-confidence must be a number from 0 to 1, not "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1)
+    throw new UsageError(`--min-confidence must be a number from 0 to 1, not "${value}"`);
   return number;
 }
 
@@ -37,10 +38,14 @@ function printSet(text: string, set: SuggestionSet): void {
         : suggestion.kind === 'quote'
           ? `${suggestion.form}, speaker ${nameOf(suggestion.speakerKey)}`
           : (suggestion.label ?? '');
-    console.log(`${suggestion.kind.padEnd(6)} ${suggestion.confidence.toFixed(2)}  ${String(suggestion.start).padStart(6)}–${String(suggestion.end).padEnd(6)} “${shown}” ${detail}`);
+    console.log(
+      `${suggestion.kind.padEnd(6)} ${suggestion.confidence.toFixed(2)}  ${String(suggestion.start).padStart(6)}–${String(suggestion.end).padEnd(6)} “${shown}” ${detail}`,
+    );
     console.log(`${' '.repeat(13)}${suggestion.reasons.join('; ')}`);
   }
-  const counts = (['entity', 'quote', 'claim'] as const).map((kind) => `${set.suggestions.filter((s) => s.kind === kind).length} ${kind === 'entity' ? 'entity mentions' : `${kind}s`}`);
+  const counts = (['entity', 'quote', 'claim'] as const).map(
+    (kind) => `${set.suggestions.filter((s) => s.kind === kind).length} ${kind === 'entity' ? 'entity mentions' : `${kind}s`}`,
+  );
   console.log(`${counts.join(', ')}; ${set.entities.length} entities${set.rejected ? `; ${set.rejected} rejected before, left out` : ''}.`);
 }
 
@@ -59,8 +64,12 @@ async function applySuggestions(api: ApiClient, id: string, minConfidence: numbe
     { author: annotatorName, now: new Date().toISOString(), newId: () => randomBytes(8).toString('hex') },
   );
   const result = ops.length > 0 ? await api.call('annotations.apply', { documentId: id, baseRevision: document.revision, ops }) : undefined;
-  if (json) console.log(JSON.stringify({ accepted: chosen.length, ops: ops.length, revision: result?.revision ?? document.revision }, null, 2));
-  else console.log(`Stored ${chosen.length} suggestions at or above ${minConfidence} as machine-suggested annotations${result ? ` (revision ${result.revision})` : ''}.`);
+  if (json)
+    console.log(JSON.stringify({ accepted: chosen.length, ops: ops.length, revision: result?.revision ?? document.revision }, null, 2));
+  else
+    console.log(
+      `Stored ${chosen.length} suggestions at or above ${minConfidence} as machine-suggested annotations${result ? ` (revision ${result.revision})` : ''}.`,
+    );
 }
 
 /**
@@ -76,7 +85,9 @@ export async function suggestCommand(libraryDir: string, positionals: string[], 
   const minConfidence = parseConfidence(args.minConfidence);
   if (!existsSync(path.join(libraryDir, 'library.json'))) throw new ScholiaError('not-found', `There is no library at ${libraryDir}.`);
   if (args.apply) {
-    await withLibrary({ libraryDir, whenLocked: 'fail', owner: 'scholia suggest' }, (api) => applySuggestions(api, id, minConfidence, args.json));
+    await withLibrary({ libraryDir, whenLocked: 'fail', owner: 'scholia suggest' }, (api) =>
+      applySuggestions(api, id, minConfidence, args.json),
+    );
     return;
   }
   await withLibrary({ libraryDir, access: 'read' }, async (api) => {

@@ -47,7 +47,10 @@ describe('scholia suggest', () => {
     const document = await documentOnDisk(library, id);
     expect(document.annotations.length).toBeGreaterThan(0);
     expect(document.annotations.every((annotation) => (annotation.suggested?.confidence ?? 0) >= 0.85)).toBe(true);
-    expect(document.annotations.find((annotation) => annotation.kind === 'quote')).toMatchObject({ form: 'direct', suggested: { suggester: 'quotes' } });
+    expect(document.annotations.find((annotation) => annotation.kind === 'quote')).toMatchObject({
+      form: 'direct',
+      suggested: { suggester: 'quotes' },
+    });
   });
 
   it('refuses bad input with a message and changes nothing', async () => {

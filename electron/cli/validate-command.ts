@@ -21,10 +21,14 @@ export async function validateCommand(positionals: string[]): Promise<void> {
   const check = checkTagFile(json);
   if (check.ok) {
     const { file: tagFile } = check;
-    console.log(`${file}: a valid Scholia tag file v1 (${tagFile.entities.length} entities, ${tagFile.annotations.length} annotations${tagFile.document.text === undefined ? '' : ', text embedded'}).`);
+    console.log(
+      `${file}: a valid Scholia tag file v1 (${tagFile.entities.length} entities, ${tagFile.annotations.length} annotations${tagFile.document.text === undefined ? '' : ', text embedded'}).`,
+    );
     return;
   }
   for (const problem of check.problems) console.log(`${problem.path}: ${problem.message}`);
-  console.error(`scholia: ${file} is not a valid tag file (${check.problems.length} ${check.problems.length === 1 ? 'problem' : 'problems'}).`);
+  console.error(
+    `scholia: ${file} is not a valid tag file (${check.problems.length} ${check.problems.length === 1 ? 'problem' : 'problems'}).`,
+  );
   process.exitCode = 1;
 }

@@ -40,17 +40,28 @@ interface Reply {
 }
 
 /** A raw request, so the path and Host header go out exactly as written. */
-function request(host: Host, options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
+function request(
+  host: Host,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { Host: `127.0.0.1:${host.port}`, ...options.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
       },
     );
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? resolve({ status: 413, headers: {}, body: '' }) : reject(error)));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' || error.code === 'EPIPE' ? resolve({ status: 413, headers: {}, body: '' }) : reject(error),
+    );
     if (Buffer.isBuffer(options.body)) {
       // Written in pieces without a length, so it goes out chunked and only the server's own count can stop it.
       for (let offset = 0; offset < options.body.length; offset += 1 << 20) req.write(options.body.subarray(offset, offset + (1 << 20)));
@@ -73,10 +84,18 @@ describe('browser host', () => {
   it('refuses requests without the token, or with a wrong one', async () => {
     const host = await start();
     expect((await request(host, { path: '/' })).status).toBe(401);
-    const api = await request(host, { method: 'POST', path: '/api/library.list', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const api = await request(host, {
+      method: 'POST',
+      path: '/api/library.list',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(api.status).toBe(401);
     expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect((await request(host, { method: 'POST', path: '/api/library.list', headers: { ...json, Authorization: 'Bearer wrong' }, body: '{}' })).status).toBe(401);
+    expect(
+      (await request(host, { method: 'POST', path: '/api/library.list', headers: { ...json, Authorization: 'Bearer wrong' }, body: '{}' }))
+        .status,
+    ).toBe(401);
     expect((await request(host, { path: '/?token=wrong' })).status).toBe(401);
   });
 
@@ -110,16 +129,39 @@ describe('browser host', () => {
     // Another Scholia on another port (or the old fixed name) carries the right token under its own name: refused.
     for (const name of [tokenCookieName(host.port + 1), 'scholia_token']) {
       expect((await request(host, { path: '/', headers: withCookie(name) })).status, name).toBe(401);
-      expect((await request(host, { method: 'POST', path: '/api/library.list', headers: { ...withCookie(name), 'Content-Type': 'application/json' }, body: '{}' })).status, name).toBe(401);
+      expect(
+        (
+          await request(host, {
+            method: 'POST',
+            path: '/api/library.list',
+            headers: { ...withCookie(name), 'Content-Type': 'application/json' },
+            body: '{}',
+          })
+        ).status,
+        name,
+      ).toBe(401);
     }
     expect((await request(host, { path: '/', headers: withCookie(tokenCookieName(host.port)) })).status).toBe(200);
-    const api = await request(host, { method: 'POST', path: '/api/library.list', headers: { ...withCookie(tokenCookieName(host.port)), 'Content-Type': 'application/json' }, body: '{}' });
+    const api = await request(host, {
+      method: 'POST',
+      path: '/api/library.list',
+      headers: { ...withCookie(tokenCookieName(host.port)), 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(api.status).toBe(200);
   });
 
   it('refuses path traversal and never lists folders', async () => {
     const host = await start();
-    for (const attempt of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fpackage.json', '/assets/', '/assets', '/..\\..\\etc\\passwd', '/%00']) {
+    for (const attempt of [
+      '/../package.json',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%2f..%2fpackage.json',
+      '/assets/',
+      '/assets',
+      '/..\\..\\etc\\passwd',
+      '/%00',
+    ]) {
       expect((await request(host, { path: attempt, headers: authorised })).status, attempt).toBe(404);
     }
     expect((await request(host, { path: '/assets/app.js', headers: authorised })).status).toBe(200);
@@ -143,7 +185,11 @@ describe('browser host', () => {
       },
     } as unknown as Handlers;
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const host = await startHost({ scholia: { dispatch: (channel: string, input: unknown) => dispatch(failing, channel, input) } as Scholia, rendererDir, token: TOKEN });
+    const host = await startHost({
+      scholia: { dispatch: (channel: string, input: unknown) => dispatch(failing, channel, input) } as Scholia,
+      rendererDir,
+      token: TOKEN,
+    });
     try {
       const reply = await request(host, { method: 'POST', path: '/api/library.list', headers: json, body: '{}' });
       expect(reply.status).toBe(500);
@@ -161,12 +207,26 @@ describe('browser host', () => {
     const notJson = await request(host, { method: 'POST', path: '/api/library.get', headers: json, body: '{"id": ' });
     expect(notJson.status).toBe(400);
     expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    const invalid = await request(host, { method: 'POST', path: '/api/annotations.apply', headers: json, body: JSON.stringify({ documentId: 5, ops: 'all' }) });
+    const invalid = await request(host, {
+      method: 'POST',
+      path: '/api/annotations.apply',
+      headers: json,
+      body: JSON.stringify({ documentId: 5, ops: 'all' }),
+    });
     expect(invalid.status).toBe(400);
     expect(JSON.parse(invalid.body).error.message).toMatch(/documentId/);
     expect((await request(host, { method: 'POST', path: '/api/no.such', headers: json, body: '{}' })).status).toBe(404);
     expect((await request(host, { method: 'GET', path: '/api/library.list', headers: authorised })).status).toBe(405);
-    expect((await request(host, { method: 'POST', path: '/api/library.list', headers: { ...authorised, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    expect(
+      (
+        await request(host, {
+          method: 'POST',
+          path: '/api/library.list',
+          headers: { ...authorised, 'Content-Type': 'text/plain' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(415);
     expect((await request(host, { method: 'POST', path: '/api/library.list', headers: json, body: '{}' })).status).toBe(200);
   });
 
@@ -186,7 +246,9 @@ describe('browser host', () => {
   it('refuses a request without a Host header', async () => {
     const host = await start();
     const reply = await new Promise<string>((resolve, reject) => {
-      const socket = net.connect({ host: '127.0.0.1', port: host.port }, () => socket.end(`GET / HTTP/1.0\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`));
+      const socket = net.connect({ host: '127.0.0.1', port: host.port }, () =>
+        socket.end(`GET / HTTP/1.0\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`),
+      );
       let text = '';
       socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
       socket.on('end', () => resolve(text));
@@ -197,22 +259,41 @@ describe('browser host', () => {
 
   it('sends no CORS headers, and refuses calls from another origin even with the token', async () => {
     const host = await start();
-    const preflight = await request(host, { method: 'OPTIONS', path: '/api/library.list', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+    const preflight = await request(host, {
+      method: 'OPTIONS',
+      path: '/api/library.list',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(preflight.status).toBeGreaterThanOrEqual(400);
-    const crossSite = await request(host, { method: 'POST', path: '/api/library.list', headers: { ...json, Origin: 'https://evil.example' }, body: '{}' });
+    const crossSite = await request(host, {
+      method: 'POST',
+      path: '/api/library.list',
+      headers: { ...json, Origin: 'https://evil.example' },
+      body: '{}',
+    });
     expect(crossSite.status).toBe(403);
     const opaque = await request(host, { method: 'POST', path: '/api/library.list', headers: { ...json, Origin: 'null' }, body: '{}' });
     expect(opaque.status).toBe(403);
     for (const reply of [preflight, crossSite, opaque]) {
       expect(Object.keys(reply.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
     }
-    const ours = await request(host, { method: 'POST', path: '/api/library.list', headers: { ...json, Origin: `http://127.0.0.1:${host.port}` }, body: '{}' });
+    const ours = await request(host, {
+      method: 'POST',
+      path: '/api/library.list',
+      headers: { ...json, Origin: `http://127.0.0.1:${host.port}` },
+      body: '{}',
+    });
     expect(ours.status).toBe(200);
   });
 
   it('takes the token from the URL only to set the cookie, never on an API call', async () => {
     const host = await start();
-    const reply = await request(host, { method: 'POST', path: `/api/library.list?token=${TOKEN}`, headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const reply = await request(host, {
+      method: 'POST',
+      path: `/api/library.list?token=${TOKEN}`,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(reply.status).toBe(401);
   });
 
@@ -220,30 +301,50 @@ describe('browser host', () => {
     const host = await start();
     const listed = JSON.parse((await request(host, { method: 'POST', path: '/api/library.list', headers: json, body: '{}' })).body);
     const documentId = listed.value.documents[0].id;
-    const got = JSON.parse((await request(host, { method: 'POST', path: '/api/library.get', headers: json, body: JSON.stringify({ id: documentId }) })).body);
+    const got = JSON.parse(
+      (await request(host, { method: 'POST', path: '/api/library.get', headers: json, body: JSON.stringify({ id: documentId }) })).body,
+    );
     const text: string = got.value.document.text;
     await Promise.all(
       Array.from({ length: 5 }, async (_, client) => {
         for (let batch = 0; batch < 8; batch += 1) {
           const ops = [addNote(text, `c${client}-b${batch}`, client * 100 + batch * 7)];
-          const reply = await request(host, { method: 'POST', path: '/api/annotations.apply', headers: json, body: JSON.stringify({ documentId, ops }) });
+          const reply = await request(host, {
+            method: 'POST',
+            path: '/api/annotations.apply',
+            headers: json,
+            body: JSON.stringify({ documentId, ops }),
+          });
           expect(reply.status).toBe(200);
         }
       }),
     );
     await running?.scholia.close();
-    const saved = DocumentFile.parse(JSON.parse(await readFile(path.join(String(running?.scholia.libraryDir), 'documents', `${documentId}.json`), 'utf8'))).document;
+    const saved = DocumentFile.parse(
+      JSON.parse(await readFile(path.join(String(running?.scholia.libraryDir), 'documents', `${documentId}.json`), 'utf8')),
+    ).document;
     expect(saved.revision).toBe(40);
     for (let client = 0; client < 5; client += 1) {
-      expect(saved.annotations.map((a) => a.id).filter((id) => id.startsWith(`c${client}-`))).toEqual(Array.from({ length: 8 }, (_, batch) => `c${client}-b${batch}`));
+      expect(saved.annotations.map((a) => a.id).filter((id) => id.startsWith(`c${client}-`))).toEqual(
+        Array.from({ length: 8 }, (_, batch) => `c${client}-b${batch}`),
+      );
     }
   });
 
   it('refuses an oversized body', async () => {
     const host = await start();
-    const declared = await request(host, { method: 'POST', path: '/api/library.importText', headers: { ...json, 'Content-Length': String(MAX_BODY_BYTES + 1) } });
+    const declared = await request(host, {
+      method: 'POST',
+      path: '/api/library.importText',
+      headers: { ...json, 'Content-Length': String(MAX_BODY_BYTES + 1) },
+    });
     expect(declared.status).toBe(413);
-    const streamed = await request(host, { method: 'POST', path: '/api/library.importText', headers: json, body: Buffer.alloc(MAX_BODY_BYTES + 1024, 0x20) });
+    const streamed = await request(host, {
+      method: 'POST',
+      path: '/api/library.importText',
+      headers: json,
+      body: Buffer.alloc(MAX_BODY_BYTES + 1024, 0x20),
+    });
     expect(streamed.status).toBe(413);
     expect((await request(host, { method: 'POST', path: '/api/library.list', headers: json, body: '{}' })).status).toBe(200);
   });

@@ -77,12 +77,22 @@ function presentedToken(request: http.IncomingMessage, cookieName: string): stri
   return cookieValue(request.headers.cookie, cookieName);
 }
 
-function send(response: http.ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+function send(
+  response: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+): void {
   response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
   response.end(body);
 }
 
-function sendResult(response: http.ServerResponse, result: ApiResult<unknown>, status = result.ok ? 200 : STATUS_OF[result.error.code]): void {
+function sendResult(
+  response: http.ServerResponse,
+  result: ApiResult<unknown>,
+  status = result.ok ? 200 : STATUS_OF[result.error.code],
+): void {
   send(response, status, JSON.stringify(result), 'application/json; charset=utf-8');
 }
 
@@ -151,7 +161,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 
   async function handleStatic(request: http.IncomingMessage, response: http.ServerResponse, pathname: string): Promise<void> {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'Method not allowed', 'text/plain; charset=utf-8');
     const file = resolveStaticPath(rendererDir, pathname);
     const bytes = file ? await readStaticFile(file) : null;
     if (!file || !bytes) return send(response, 404, 'Not found', 'text/plain; charset=utf-8');
@@ -160,10 +171,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    if (!allowedHosts.has(request.headers.host ?? '')) return send(response, 403, 'Forbidden: unexpected Host header', 'text/plain; charset=utf-8');
+    if (!allowedHosts.has(request.headers.host ?? ''))
+      return send(response, 403, 'Forbidden: unexpected Host header', 'text/plain; charset=utf-8');
     // A browser names the page a request comes from: only our own pages may call (no CORS, and no cross-site form either).
     const origin = request.headers.origin;
-    if (origin !== undefined && !allowedOrigins.has(origin)) return send(response, 403, 'Forbidden: cross-origin request', 'text/plain; charset=utf-8');
+    if (origin !== undefined && !allowedOrigins.has(origin))
+      return send(response, 403, 'Forbidden: cross-origin request', 'text/plain; charset=utf-8');
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null && request.method === 'GET') {

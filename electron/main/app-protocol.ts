@@ -18,9 +18,7 @@ const SECURITY_HEADERS = {
  * run before the app is ready.
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** Answers app:// requests of the default session from `rendererRoot`; anything refused or missing is a 404. */

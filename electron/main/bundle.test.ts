@@ -138,7 +138,12 @@ describe('dist/electron/main.cjs', () => {
   it('opens one sandboxed window on app://scholia with the built preload script', () => {
     const [window] = fake.windows;
     expect(window?.url).toBe('app://scholia/index.html');
-    expect(window?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(window?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(window?.options.webPreferences.preload).toBe(path.join(repo, 'dist/electron/preload.cjs'));
     expect(existsSync(String(window?.options.webPreferences.preload))).toBe(true);
   });
@@ -160,7 +165,18 @@ describe('dist/electron/main.cjs', () => {
   it('imports a web page, a PDF and a Word document with the readers bundled in (jsdom, pdf.js, mammoth)', async () => {
     const importFile = fake.ipcHandlers.get('library.importFile');
     const page = readFileSync(path.join(repo, 'fixtures/import/harbour-news.html'));
-    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ text: 'Budget approved', heading: HeadingLevel.TITLE }), new Paragraph('The council approved the budget on Monday.')] }] }));
+    const docx = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({ text: 'Budget approved', heading: HeadingLevel.TITLE }),
+              new Paragraph('The council approved the budget on Monday.'),
+            ],
+          },
+        ],
+      }),
+    );
     const pdf = await articlePdf();
     for (const [filename, bytes, title] of [
       ['harbour.html', page, 'Port authority admits dredging contract overran by £40m'],

@@ -17,7 +17,12 @@ export function registerIpcHandlers(scholia: Pick<Scholia, 'dispatch'>): void {
   }
 }
 
-async function answer(scholia: Pick<Scholia, 'dispatch'>, channel: string, event: IpcMainInvokeEvent, input: unknown): Promise<ApiResult<unknown>> {
+async function answer(
+  scholia: Pick<Scholia, 'dispatch'>,
+  channel: string,
+  event: IpcMainInvokeEvent,
+  input: unknown,
+): Promise<ApiResult<unknown>> {
   const frame = event.senderFrame;
   if (!isTrustedSender(frame?.url, frame !== null && frame === event.sender.mainFrame)) {
     console.warn(`scholia: refused ${channel} from ${frame?.url ?? 'a closed frame'}`);

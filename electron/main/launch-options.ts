@@ -5,7 +5,12 @@ import { resolveLibraryDir } from '../services/paths.ts';
  * The library folder: `--library DIR` (or `--library=DIR`) wins over `SCHOLIA_LIBRARY`, which wins over
  * `defaultDir`. A relative folder is taken from `cwd`.
  */
-export function libraryDirFrom(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, defaultDir: string, cwd: string): string {
+export function libraryDirFrom(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  defaultDir: string,
+  cwd: string,
+): string {
   return resolveLibraryDir(libraryArgument(argv), env, defaultDir, cwd);
 }
 

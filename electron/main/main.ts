@@ -39,10 +39,16 @@ async function start(): Promise<void> {
 
   let scholia: Scholia;
   try {
-    [scholia] = await Promise.all([openScholia({ libraryDir, seedFrom: assetsDir, printPdf: printReportWithElectron, owner: 'Scholia' }), app.whenReady()]);
+    [scholia] = await Promise.all([
+      openScholia({ libraryDir, seedFrom: assetsDir, printPdf: printReportWithElectron, owner: 'Scholia' }),
+      app.whenReady(),
+    ]);
   } catch (error) {
     await app.whenReady();
-    dialog.showErrorBox('Scholia could not start', `The library in ${libraryDir} could not be opened.\n\n${error instanceof Error ? error.message : String(error)}`);
+    dialog.showErrorBox(
+      'Scholia could not start',
+      `The library in ${libraryDir} could not be opened.\n\n${error instanceof Error ? error.message : String(error)}`,
+    );
     app.exit(1);
     return;
   }

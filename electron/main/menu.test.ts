@@ -41,7 +41,10 @@ const { installAppMenu } = await import('./menu.ts');
 
 const sent: unknown[][] = [];
 const window = { isDestroyed: () => false, webContents: { send: (...args: unknown[]) => sent.push(args) } };
-const dispatch = vi.fn(async (_channel: string, _input: unknown): Promise<ApiResult<unknown>> => ({ ok: true, value: { id: 'doc-1', title: 'Story', duplicate: false } }));
+const dispatch = vi.fn(async (_channel: string, _input: unknown): Promise<ApiResult<unknown>> => ({
+  ok: true,
+  value: { id: 'doc-1', title: 'Story', duplicate: false },
+}));
 
 function install(platform: NodeJS.Platform, isPackaged = true) {
   installAppMenu({ scholia: { dispatch }, window: () => window as never, isPackaged, platform });
@@ -74,8 +77,16 @@ describe('the application menu', () => {
   });
 
   it('offers Quit in the File menu except on macOS, where the app menu has it', () => {
-    expect(install('win32').find((menu) => menu.label === '&File')?.submenu?.some((entry) => entry.role === 'quit')).toBe(true);
-    expect(install('darwin').find((menu) => menu.label === '&File')?.submenu?.some((entry) => entry.role === 'quit')).toBe(false);
+    expect(
+      install('win32')
+        .find((menu) => menu.label === '&File')
+        ?.submenu?.some((entry) => entry.role === 'quit'),
+    ).toBe(true);
+    expect(
+      install('darwin')
+        .find((menu) => menu.label === '&File')
+        ?.submenu?.some((entry) => entry.role === 'quit'),
+    ).toBe(false);
   });
 
   it('shows the developer tools only when not packaged', () => {
@@ -102,7 +113,11 @@ describe('the application menu', () => {
     const template = install('linux');
     const review = item(template, '&File', 'Review Tag File…');
     const exporting = item(template, '&File', 'Export…');
-    expect([review.registerAccelerator, exporting.registerAccelerator, item(template, '&Edit', 'Undo').registerAccelerator]).toEqual([false, false, false]);
+    expect([review.registerAccelerator, exporting.registerAccelerator, item(template, '&Edit', 'Undo').registerAccelerator]).toEqual([
+      false,
+      false,
+      false,
+    ]);
     review.click?.();
     exporting.click?.();
     expect(sent).toEqual([
@@ -119,7 +134,9 @@ describe('the application menu', () => {
   });
 
   it('keeps the clipboard roles for the page’s text fields', () => {
-    const roles = install('linux').find((menu) => menu.label === '&Edit')?.submenu?.map((entry) => entry.role);
+    const roles = install('linux')
+      .find((menu) => menu.label === '&Edit')
+      ?.submenu?.map((entry) => entry.role);
     expect(roles).toEqual(expect.arrayContaining(['copy', 'selectAll', 'cut', 'paste']));
   });
 });
@@ -132,7 +149,10 @@ describe('File › Import File…', () => {
     await writeFile(electron.chosenFile, 'A headline\n\nThe minister said so.\n');
     importText();
     await vi.waitFor(() => expect(sent).toHaveLength(1));
-    expect(dispatch).toHaveBeenCalledWith('library.importFile', { filename: 'story.txt', base64: Buffer.from('A headline\n\nThe minister said so.\n').toString('base64') });
+    expect(dispatch).toHaveBeenCalledWith('library.importFile', {
+      filename: 'story.txt',
+      base64: Buffer.from('A headline\n\nThe minister said so.\n').toString('base64'),
+    });
     expect(sent).toEqual([[APP_COMMAND_CHANNEL, { type: 'open-document', id: 'doc-1' }]]);
   });
 

@@ -43,7 +43,12 @@ function menuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
     submenu: [
       { label: 'Import File…', accelerator: 'CmdOrCtrl+O', click: () => void importFile(options) },
       // The page handles these keys itself (see Undo below); the menu only shows them.
-      { label: 'Import from Web or Clipboard…', accelerator: 'CmdOrCtrl+Shift+O', registerAccelerator: false, click: () => send({ type: 'import' }) },
+      {
+        label: 'Import from Web or Clipboard…',
+        accelerator: 'CmdOrCtrl+Shift+O',
+        registerAccelerator: false,
+        click: () => send({ type: 'import' }),
+      },
       { label: 'Review Tag File…', accelerator: 'CmdOrCtrl+Alt+R', registerAccelerator: false, click: () => send({ type: 'review' }) },
       { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', registerAccelerator: false, click: () => send({ type: 'export' }) },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

@@ -12,7 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 // Both come with electron-builder; @electron/asar ships its own types, @electron/fuses its constants.
-const asar = require('@electron/asar') as { listPackage(archive: string, options?: object): string[]; extractFile(archive: string, file: string): Buffer };
+const asar = require('@electron/asar') as {
+  listPackage(archive: string, options?: object): string[];
+  extractFile(archive: string, file: string): Buffer;
+};
 const { SENTINEL } = require('@electron/fuses/dist/constants.js') as { SENTINEL: string };
 const run = promisify(execFile);
 
@@ -24,20 +27,39 @@ let appDir: string;
 let files: string[];
 
 beforeAll(async () => {
-  if (!existsSync(path.join(repo, 'dist/electron/main.cjs'))) throw new Error('Run `npm run build` first: the package is made of the built bundles.');
+  if (!existsSync(path.join(repo, 'dist/electron/main.cjs')))
+    throw new Error('Run `npm run build` first: the package is made of the built bundles.');
   work = await mkdtemp(path.join(tmpdir(), 'scholia-pack-'));
   const electronDist = path.join(work, 'electron-dist');
   await mkdir(electronDist);
-  await writeFile(path.join(electronDist, 'electron'), Buffer.concat([Buffer.from(`#!/bin/sh\n${SENTINEL}`), Buffer.from([1, STOCK_FUSES.length]), Buffer.from(`${STOCK_FUSES}\n`)]), { mode: 0o755 });
+  await writeFile(
+    path.join(electronDist, 'electron'),
+    Buffer.concat([Buffer.from(`#!/bin/sh\n${SENTINEL}`), Buffer.from([1, STOCK_FUSES.length]), Buffer.from(`${STOCK_FUSES}\n`)]),
+    { mode: 0o755 },
+  );
   await writeFile(path.join(electronDist, 'version'), 'v41.7.1');
   const builder = path.join(repo, 'node_modules/.bin/electron-builder');
   const output = path.join(work, 'release');
-  await run(builder, ['--config', 'electron-builder.yml', '--linux', 'dir', `-c.electronDist=${electronDist}`, '-c.electronVersion=41.7.1', `-c.directories.output=${output}`], {
-    cwd: repo,
-    env: { ...process.env, CI: '1' },
-  });
+  await run(
+    builder,
+    [
+      '--config',
+      'electron-builder.yml',
+      '--linux',
+      'dir',
+      `-c.electronDist=${electronDist}`,
+      '-c.electronVersion=41.7.1',
+      `-c.directories.output=${output}`,
+    ],
+    {
+      cwd: repo,
+      env: { ...process.env, CI: '1' },
+    },
+  );
   appDir = path.join(output, 'linux-unpacked');
-  files = asar.listPackage(path.join(appDir, 'resources/app.asar'), { isPack: false }).map((file) => file.replaceAll('\\', '/').replace(/^\//u, ''));
+  files = asar
+    .listPackage(path.join(appDir, 'resources/app.asar'), { isPack: false })
+    .map((file) => file.replaceAll('\\', '/').replace(/^\//u, ''));
 }, 120_000);
 
 afterAll(async () => {
@@ -46,7 +68,15 @@ afterAll(async () => {
 
 describe('the packaged app (electron-builder --linux dir)', () => {
   it('holds the main and preload bundles, the renderer, the assets, the icons and package.json', () => {
-    for (const file of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'assets/sample-article.json', 'assets/sample-article.txt', 'assets/icons/512x512.png', 'package.json']) {
+    for (const file of [
+      'dist/electron/main.cjs',
+      'dist/electron/preload.cjs',
+      'dist/renderer/index.html',
+      'assets/sample-article.json',
+      'assets/sample-article.txt',
+      'assets/icons/512x512.png',
+      'package.json',
+    ]) {
       expect(files).toContain(file);
     }
     expect(files.some((file) => /^dist\/renderer\/assets\/index-[\w-]+\.js$/u.test(file))).toBe(true);
@@ -65,7 +95,10 @@ describe('the packaged app (electron-builder --linux dir)', () => {
   });
 
   it('starts the main bundle, and carries what the installers need: homepage, author with e-mail, description', () => {
-    const packaged = JSON.parse(asar.extractFile(path.join(appDir, 'resources/app.asar'), 'package.json').toString('utf8')) as Record<string, unknown>;
+    const packaged = JSON.parse(asar.extractFile(path.join(appDir, 'resources/app.asar'), 'package.json').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(packaged.main).toBe('dist/electron/main.cjs');
     expect(packaged.homepage).toMatch(/^https:\/\//u);
     expect(packaged.author).toMatchObject({ name: expect.any(String), email: expect.stringMatching(/@/u) });

@@ -15,7 +15,14 @@ export async function printReportWithElectron(html: string, title: string): Prom
   const file = path.join(dir, 'report.html');
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   try {
     await writeFile(file, html, 'utf8');

@@ -148,7 +148,24 @@ describe('resolveAppRequest', () => {
 describe('the policy functions against random input', () => {
   const root = path.resolve('/opt/scholia/dist/renderer');
   const segment = fc.oneof(
-    fc.constantFrom('..', '.', '%2e%2e', '%2E.', '..%2f..', '%2f', '%5c', '\\', '', 'C:', '%00', '%0a', 'a b', 'index.html', 'assets', '%252e%252e'),
+    fc.constantFrom(
+      '..',
+      '.',
+      '%2e%2e',
+      '%2E.',
+      '..%2f..',
+      '%2f',
+      '%5c',
+      '\\',
+      '',
+      'C:',
+      '%00',
+      '%0a',
+      'a b',
+      'index.html',
+      'assets',
+      '%252e%252e',
+    ),
     fc.string({ maxLength: 6 }),
   );
 
@@ -165,8 +182,24 @@ describe('the policy functions against random input', () => {
   });
 
   it('hands nothing but credential-free http(s) URLs to the system browser (5,000 strings)', () => {
-    const scheme = fc.constantFrom('http:', 'https:', 'file:', 'javascript:', 'data:', 'smb:', 'app:', 'ms-settings:', 'HTTPS:', ' https:', 'vbscript:');
-    const candidate = fc.oneof(fc.string(), fc.webUrl(), fc.tuple(scheme, fc.constantFrom('//', '/', ''), fc.string()).map((parts) => parts.join('')));
+    const scheme = fc.constantFrom(
+      'http:',
+      'https:',
+      'file:',
+      'javascript:',
+      'data:',
+      'smb:',
+      'app:',
+      'ms-settings:',
+      'HTTPS:',
+      ' https:',
+      'vbscript:',
+    );
+    const candidate = fc.oneof(
+      fc.string(),
+      fc.webUrl(),
+      fc.tuple(scheme, fc.constantFrom('//', '/', ''), fc.string()).map((parts) => parts.join('')),
+    );
     fc.assert(
       fc.property(candidate, (url) => {
         if (!shouldOpenExternally(url)) return;
@@ -181,13 +214,21 @@ describe('the policy functions against random input', () => {
 
   it('trusts no frame but the main frame of app://scholia (3,000 URLs)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.webUrl(), fc.string(), fc.string().map((rest) => `app://${rest}`)), fc.boolean(), (url, isMainFrame) => {
-        if (!isTrustedSender(url, isMainFrame)) return;
-        expect(isMainFrame).toBe(true);
-        const parsed = new URL(url);
-        expect(parsed.protocol).toBe('app:');
-        expect(parsed.host).toBe('scholia');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.webUrl(),
+          fc.string(),
+          fc.string().map((rest) => `app://${rest}`),
+        ),
+        fc.boolean(),
+        (url, isMainFrame) => {
+          if (!isTrustedSender(url, isMainFrame)) return;
+          expect(isMainFrame).toBe(true);
+          const parsed = new URL(url);
+          expect(parsed.protocol).toBe('app:');
+          expect(parsed.host).toBe('scholia');
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -15,13 +15,7 @@ const MAX_URL_LENGTH = 8192;
 export function isTrustedSender(frameUrl: string | undefined | null, isMainFrame: boolean): boolean {
   if (!isMainFrame || typeof frameUrl !== 'string') return false;
   const url = parseUrl(frameUrl);
-  return (
-    url !== null &&
-    url.protocol === `${APP_SCHEME}:` &&
-    url.host === APP_HOST &&
-    url.username === '' &&
-    url.password === ''
-  );
+  return url !== null && url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === '';
 }
 
 /** Whether a link may be handed to the system browser: a valid http(s) URL with a host and no credentials in it. */

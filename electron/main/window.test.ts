@@ -116,7 +116,13 @@ describe('guardWebContents', () => {
   });
 
   it('denies every new window, opening only safe http(s) links outside', () => {
-    for (const url of ['https://example.org/a', 'javascript:alert(1)', 'file:///etc/passwd', 'https://u:p@example.org/', 'app://scholia/index.html']) {
+    for (const url of [
+      'https://example.org/a',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'https://u:p@example.org/',
+      'app://scholia/index.html',
+    ]) {
       expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
     }
     expect(electron.opened).toEqual(['https://example.org/a']);

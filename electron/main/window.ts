@@ -96,9 +96,8 @@ export function denyAllPermissions(session: Session): void {
 
 /** Cancels every request of the session to the network: the app window loads nothing remote. */
 export function blockRemoteRequests(session: Session): void {
-  session.webRequest.onBeforeRequest(
-    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
-    (_details, callback) => callback({ cancel: true }),
+  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
+    callback({ cancel: true }),
   );
 }
 

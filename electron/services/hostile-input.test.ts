@@ -31,7 +31,21 @@ afterAll(async () => {
 });
 
 /** Inputs a caller could send: random JSON, and objects with the channels' own field names holding anything. */
-const FIELD_NAMES = ['id', 'documentId', 'ops', 'text', 'title', 'filename', 'baseRevision', 'format', 'options', 'versionId', 'annotatorName', '__proto__', 'constructor'];
+const FIELD_NAMES = [
+  'id',
+  'documentId',
+  'ops',
+  'text',
+  'title',
+  'filename',
+  'baseRevision',
+  'format',
+  'options',
+  'versionId',
+  'annotatorName',
+  '__proto__',
+  'constructor',
+];
 const input = fc.oneof(
   fc.jsonValue({ maxDepth: 5 }),
   fc.dictionary(fc.constantFrom(...FIELD_NAMES), fc.jsonValue({ maxDepth: 4 }), { maxKeys: 4 }),
@@ -59,7 +73,9 @@ describe('the API against hostile callers', () => {
   }, 120_000);
 
   it('lets "__proto__" and "constructor" keys in a call change nothing', async () => {
-    const settings = JSON.parse('{"annotatorName": "A", "__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}');
+    const settings = JSON.parse(
+      '{"annotatorName": "A", "__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}',
+    );
     const answer = await scholia.dispatch('settings.set', settings);
     // Unknown keys are refused by the strict input, whatever they are called.
     expect(answer).toMatchObject({ ok: false, error: { code: 'bad-request' } });
@@ -68,7 +84,9 @@ describe('the API against hostile callers', () => {
       `{"op": "annotation.add", "__proto__": {"polluted": true}, "annotation": {"id": "p1", "kind": "note", "__proto__": {"isAdmin": true}, "target": {"start": 0, "end": 3, "exact": ${JSON.stringify(document.text.slice(0, 3))}, "prefix": "", "suffix": "", "constructor": {"prototype": {"polluted": true}}}, "author": "X", "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z"}}`,
     );
     valueOf(await scholia.dispatch('annotations.apply', { documentId, ops: [op] }));
-    const stored = valueOf<ChannelOutput<'library.get'>>(await scholia.dispatch('library.get', { id: documentId })).document.annotations.find((a) => a.id === 'p1');
+    const stored = valueOf<ChannelOutput<'library.get'>>(
+      await scholia.dispatch('library.get', { id: documentId }),
+    ).document.annotations.find((a) => a.id === 'p1');
     expect(Object.keys(stored ?? {}).sort()).toEqual(['author', 'created', 'id', 'kind', 'modified', 'target']);
     expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
     expect(Object.keys(stored?.target ?? {}).sort()).toEqual(['end', 'exact', 'prefix', 'start', 'suffix']);
@@ -79,19 +97,29 @@ describe('the API against hostile callers', () => {
   it('never turns an id with "/", "..", "\\\\" or NUL into a file name (1,000 ids)', async () => {
     await scholia.flush();
     const before = await readdir(libraryDir, { recursive: true });
-    const hostile = fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom('/', '../', '..\\', '\u0000', '/../../etc/passwd', '..'), fc.string({ maxLength: 8 })).map(([a, bad, b]) => a + bad + b);
+    const hostile = fc
+      .tuple(
+        fc.string({ maxLength: 8 }),
+        fc.constantFrom('/', '../', '..\\', '\u0000', '/../../etc/passwd', '..'),
+        fc.string({ maxLength: 8 }),
+      )
+      .map(([a, bad, b]) => a + bad + b);
     await fc.assert(
-      fc.asyncProperty(hostile, fc.constantFrom('library.get', 'document.versions', 'document.restore', 'annotations.apply', 'export.render'), async (id, channel) => {
-        const inputs: Record<string, unknown> = {
-          'library.get': { id },
-          'document.versions': { documentId: id },
-          'document.restore': { documentId, versionId: id },
-          'annotations.apply': { documentId: id, ops: [{ op: 'annotation.remove', id }] },
-          'export.render': { documentId: id, format: 'md' },
-        };
-        const result = await scholia.dispatch(channel, inputs[channel]);
-        expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-      }),
+      fc.asyncProperty(
+        hostile,
+        fc.constantFrom('library.get', 'document.versions', 'document.restore', 'annotations.apply', 'export.render'),
+        async (id, channel) => {
+          const inputs: Record<string, unknown> = {
+            'library.get': { id },
+            'document.versions': { documentId: id },
+            'document.restore': { documentId, versionId: id },
+            'annotations.apply': { documentId: id, ops: [{ op: 'annotation.remove', id }] },
+            'export.render': { documentId: id, format: 'md' },
+          };
+          const result = await scholia.dispatch(channel, inputs[channel]);
+          expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+        },
+      ),
       { numRuns: 1000 },
     );
     await scholia.flush();
@@ -105,7 +133,10 @@ describe('oversized input', () => {
     expect(text.length).toBe(50_000_000);
     const started = performance.now();
     const result = await scholia.dispatch('library.importText', { text });
-    expect(result).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(`at most ${MAX_TEXT_LENGTH} characters`) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringMatching(`at most ${MAX_TEXT_LENGTH} characters`) },
+    });
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
@@ -119,8 +150,14 @@ describe('oversized input', () => {
       return file;
     };
     const rssBefore = process.memoryUsage().rss;
-    await expect(readTextFile(await sparse('article.txt', 50_000_000))).rejects.toMatchObject({ code: 'unsupported-file', message: 'article.txt is larger than 30 MB.' });
-    await expect(readJsonFileInput(await sparse('tags.json', 100 * 1024 * 1024), MAX_TAG_FILE_BYTES)).rejects.toMatchObject({ code: 'unsupported-file', message: expect.stringMatching(/tags\.json is 100 MiB; a tag file may be at most 64 MiB/) });
+    await expect(readTextFile(await sparse('article.txt', 50_000_000))).rejects.toMatchObject({
+      code: 'unsupported-file',
+      message: 'article.txt is larger than 30 MB.',
+    });
+    await expect(readJsonFileInput(await sparse('tags.json', 100 * 1024 * 1024), MAX_TAG_FILE_BYTES)).rejects.toMatchObject({
+      code: 'unsupported-file',
+      message: expect.stringMatching(/tags\.json is 100 MiB; a tag file may be at most 64 MiB/),
+    });
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(20 * 1024 * 1024);
   });
 });

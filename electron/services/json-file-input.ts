@@ -11,7 +11,11 @@ export async function readJsonFileInput(file: string, maxBytes: number): Promise
   const name = path.basename(file);
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new ScholiaError('not-found', `${file}: there is no such file`);
-  if (info.size > maxBytes) throw new ScholiaError('unsupported-file', `${name} is ${Math.ceil(info.size / (1024 * 1024))} MiB; a tag file may be at most ${maxBytes / (1024 * 1024)} MiB`);
+  if (info.size > maxBytes)
+    throw new ScholiaError(
+      'unsupported-file',
+      `${name} is ${Math.ceil(info.size / (1024 * 1024))} MiB; a tag file may be at most ${maxBytes / (1024 * 1024)} MiB`,
+    );
   try {
     return JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {

@@ -13,7 +13,9 @@ async function listed(scholia: Scholia): Promise<string[]> {
 }
 
 async function trashed(scholia: Scholia): Promise<string[]> {
-  return valueOf<ChannelOutput<'library.trashList'>>(await scholia.dispatch('library.trashList', {})).documents.map((summary) => summary.id);
+  return valueOf<ChannelOutput<'library.trashList'>>(await scholia.dispatch('library.trashList', {})).documents.map(
+    (summary) => summary.id,
+  );
 }
 
 describe('the trash', () => {
@@ -48,7 +50,11 @@ describe('the trash', () => {
     const scholia = await openScholia({ libraryDir: dir, debounceMs: 5 });
     const { id } = await importArticle(scholia);
     valueOf(await scholia.dispatch('library.trash', { id }));
-    const again = valueOf<ChannelOutput<'library.importText'>>(await scholia.dispatch('library.importText', { text: 'The minister said on Tuesday that prices rose by twelve per cent.\n\nThe opposition called the figure misleading.' }));
+    const again = valueOf<ChannelOutput<'library.importText'>>(
+      await scholia.dispatch('library.importText', {
+        text: 'The minister said on Tuesday that prices rose by twelve per cent.\n\nThe opposition called the figure misleading.',
+      }),
+    );
     expect(again).toMatchObject({ id, duplicate: true });
     expect(await listed(scholia)).toEqual([id]);
 
@@ -65,11 +71,22 @@ describe('the trash', () => {
 describe('search and details', () => {
   it('finds documents by title, source and text (accents and case aside), with the words around a match in the text', async () => {
     const scholia = await openScholia({ libraryDir: await tempDir(), debounceMs: 5 });
-    const { id: ferry } = await importArticle(scholia, 'The island ferry will run four times a day from November, down from six, the operator said.');
+    const { id: ferry } = await importArticle(
+      scholia,
+      'The island ferry will run four times a day from November, down from six, the operator said.',
+    );
     const { id: bridge } = await importArticle(scholia, 'The old bridge reopens after repairs to its café and footpath.');
-    valueOf(await scholia.dispatch('library.updateMeta', { id: bridge, meta: { title: 'Bridge reopens', source: 'Valley Courier', published: '2024-02-01' } }));
-    const search = async (query: string) => valueOf<ChannelOutput<'library.search'>>(await scholia.dispatch('library.search', { query })).hits;
-    expect(await search('FERRY november')).toEqual([{ id: ferry, field: 'text', snippet: 'The island ferry will run four times a day from November, down from six, the…' }]);
+    valueOf(
+      await scholia.dispatch('library.updateMeta', {
+        id: bridge,
+        meta: { title: 'Bridge reopens', source: 'Valley Courier', published: '2024-02-01' },
+      }),
+    );
+    const search = async (query: string) =>
+      valueOf<ChannelOutput<'library.search'>>(await scholia.dispatch('library.search', { query })).hits;
+    expect(await search('FERRY november')).toEqual([
+      { id: ferry, field: 'text', snippet: 'The island ferry will run four times a day from November, down from six, the…' },
+    ]);
     expect(await search('cafe')).toEqual([expect.objectContaining({ id: bridge, field: 'text' })]);
     expect(await search('valley courier')).toEqual([{ id: bridge, field: 'source' }]);
     expect(await search('bridge')).toEqual([{ id: bridge, field: 'title' }]);
@@ -82,12 +99,33 @@ describe('search and details', () => {
     const { id, text } = await importArticle(scholia);
     await apply(scholia, id, [addNote(text, 'n1', 4)]);
     const updated = valueOf<ChannelOutput<'library.updateMeta'>>(
-      await scholia.dispatch('library.updateMeta', { id, meta: { title: 'Prices', source: 'Daily Record', author: 'R. Writer', url: 'https://record.example/prices', language: 'en-GB', published: '2024-05-06' } }),
+      await scholia.dispatch('library.updateMeta', {
+        id,
+        meta: {
+          title: 'Prices',
+          source: 'Daily Record',
+          author: 'R. Writer',
+          url: 'https://record.example/prices',
+          language: 'en-GB',
+          published: '2024-05-06',
+        },
+      }),
     );
-    expect(updated).toMatchObject({ title: 'Prices', source: 'Daily Record', published: '2024-05-06', url: 'https://record.example/prices' });
+    expect(updated).toMatchObject({
+      title: 'Prices',
+      source: 'Daily Record',
+      published: '2024-05-06',
+      url: 'https://record.example/prices',
+    });
     valueOf(await scholia.dispatch('library.updateMeta', { id, meta: { title: 'Prices rise', author: '' } }));
     const { document } = valueOf<ChannelOutput<'library.get'>>(await scholia.dispatch('library.get', { id }));
-    expect(document.meta).toEqual({ title: 'Prices rise', source: 'Daily Record', url: 'https://record.example/prices', language: 'en-GB', published: '2024-05-06' });
+    expect(document.meta).toEqual({
+      title: 'Prices rise',
+      source: 'Daily Record',
+      url: 'https://record.example/prices',
+      language: 'en-GB',
+      published: '2024-05-06',
+    });
     expect(document.text).toBe(text);
     expect(document.revision).toBe(1);
     const refused = await scholia.dispatch('library.updateMeta', { id, meta: { title: 'x', url: 'javascript:alert(1)' } });

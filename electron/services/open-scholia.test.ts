@@ -27,7 +27,15 @@ async function sampleDocument(scholia: Scholia) {
 function claimOn(text: string, exact: string): Annotation {
   const start = text.indexOf(exact);
   const now = new Date().toISOString();
-  return { id: 'claim-1', kind: 'claim', status: 'unverified', target: makeTarget(text, start, start + exact.length), author: 'Analyst', created: now, modified: now };
+  return {
+    id: 'claim-1',
+    kind: 'claim',
+    status: 'unverified',
+    target: makeTarget(text, start, start + exact.length),
+    author: 'Analyst',
+    created: now,
+    modified: now,
+  };
 }
 
 describe('openScholia', () => {
@@ -53,7 +61,11 @@ describe('openScholia', () => {
     const document = await sampleDocument(scholia);
     const claim = claimOn(document.text, 'state sponsor of terrorism');
     const applied = valueOf<ChannelOutput<'annotations.apply'>>(
-      await scholia.dispatch('annotations.apply', { documentId: document.id, baseRevision: 0, ops: [{ op: 'annotation.add', annotation: claim }] }),
+      await scholia.dispatch('annotations.apply', {
+        documentId: document.id,
+        baseRevision: 0,
+        ops: [{ op: 'annotation.add', annotation: claim }],
+      }),
     );
     expect(applied.revision).toBe(1);
     await scholia.close();
@@ -93,7 +105,9 @@ describe('openScholia', () => {
 
   it('imports text once: the same article again is reported as a duplicate', async () => {
     const scholia = await openScholia({ libraryDir: await tempDir() });
-    const first = valueOf<ChannelOutput<'library.importText'>>(await scholia.dispatch('library.importText', { text: 'One.\n\nTwo.', filename: 'my_article.txt' }));
+    const first = valueOf<ChannelOutput<'library.importText'>>(
+      await scholia.dispatch('library.importText', { text: 'One.\n\nTwo.', filename: 'my_article.txt' }),
+    );
     expect(first).toMatchObject({ title: 'my article', duplicate: false });
     const second = valueOf<ChannelOutput<'library.importText'>>(await scholia.dispatch('library.importText', { text: 'One.\n\n\nTwo.  ' }));
     expect(second).toEqual({ ...first, duplicate: true });
@@ -151,7 +165,10 @@ describe('openScholia', () => {
     const scholia = await openScholia({ libraryDir: dir, seedFrom: assetsDir });
     const listed = valueOf<ChannelOutput<'library.list'>>(await scholia.dispatch('library.list', {}));
     expect(listed.readOnly).toMatchObject({ reason: 'newer-format', message: expect.stringMatching(/newer version of Scholia/) });
-    expect(await scholia.dispatch('library.importText', { text: 'A new article.' })).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect(await scholia.dispatch('library.importText', { text: 'A new article.' })).toMatchObject({
+      ok: false,
+      error: { code: 'read-only' },
+    });
     expect(await scholia.dispatch('settings.set', { annotatorName: 'Someone' })).toMatchObject({ ok: false, error: { code: 'read-only' } });
     await scholia.close();
     expect(await readFile(path.join(dir, 'library.json'), 'utf8')).toBe(newer);

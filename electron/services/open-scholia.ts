@@ -85,7 +85,9 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
 /** A batch's sources as the import pipeline takes them. */
 function batchSources({ sources }: ChannelInput<'library.importBatch'>, allowPrivateNetwork: boolean): ImportSource[] {
   return sources.map((source) =>
-    source.kind === 'file' ? { kind: 'file', name: source.filename, bytes: Buffer.from(source.base64, 'base64') } : { kind: 'url', url: source.url, allowPrivateNetwork },
+    source.kind === 'file'
+      ? { kind: 'file', name: source.filename, bytes: Buffer.from(source.base64, 'base64') }
+      : { kind: 'url', url: source.url, allowPrivateNetwork },
   );
 }
 
@@ -96,7 +98,8 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
   return {
     'library.list': ({ check }) => (check ? documents.listChecked() : documents.list()),
     'library.get': ({ id }) => documents.get(id),
-    'library.importText': ({ text, title, filename }) => imports.importText({ text, ...(title ? { title } : {}), ...(filename ? { filename } : {}) }),
+    'library.importText': ({ text, title, filename }) =>
+      imports.importText({ text, ...(title ? { title } : {}), ...(filename ? { filename } : {}) }),
     'annotations.apply': ({ documentId, ops, baseRevision }) => annotations.apply(documentId, ops, baseRevision),
     'settings.get': () => settings.get(),
     'settings.set': (changes) => settings.set(changes),
@@ -105,18 +108,22 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'export.render': ({ documentId, format, options }) => exports.render(documentId, format, options),
     'document.versions': ({ documentId }) => versions.list(documentId),
     'document.restore': ({ documentId, versionId }) => versions.restore(documentId, versionId),
-    'review.import': ({ documentId, json, fileName, exactOnly }) => reviews.importFile(documentId, json, { ...(fileName ? { fileName } : {}), ...(exactOnly === undefined ? {} : { exactOnly }) }),
+    'review.import': ({ documentId, json, fileName, exactOnly }) =>
+      reviews.importFile(documentId, json, { ...(fileName ? { fileName } : {}), ...(exactOnly === undefined ? {} : { exactOnly }) }),
     'review.list': ({ documentId }) => reviews.list(documentId),
     'review.get': ({ documentId, reviewId }) => reviews.get(documentId, reviewId),
-    'review.decide': ({ documentId, reviewId, decision, itemIds, where }) => reviews.decide(documentId, reviewId, { decision, ...(itemIds ? { itemIds } : {}), ...(where ? { where } : {}) }),
+    'review.decide': ({ documentId, reviewId, decision, itemIds, where }) =>
+      reviews.decide(documentId, reviewId, { decision, ...(itemIds ? { itemIds } : {}), ...(where ? { where } : {}) }),
     'review.undo': ({ documentId, reviewId }) => reviews.undo(documentId, reviewId),
     'review.redo': ({ documentId, reviewId }) => reviews.redo(documentId, reviewId),
     'review.remove': ({ documentId, reviewId }) => reviews.remove(documentId, reviewId),
     'review.agreement': ({ documentId, reviewIds }) => reviews.agreement(documentId, reviewIds),
     'review.exportAgreement': ({ documentId, reviewIds, format }) => reviews.exportAgreement(documentId, format, reviewIds),
-    'library.importFile': ({ filename, base64 }) => imports.importSource({ kind: 'file', name: filename, bytes: Buffer.from(base64, 'base64') }),
+    'library.importFile': ({ filename, base64 }) =>
+      imports.importSource({ kind: 'file', name: filename, bytes: Buffer.from(base64, 'base64') }),
     'library.importUrl': ({ url }) => imports.importSource({ kind: 'url', url, allowPrivateNetwork: allowPrivateNetwork() }),
-    'library.importPaste': ({ html, text }) => imports.importSource({ kind: 'paste', ...(html === undefined ? {} : { html }), ...(text === undefined ? {} : { text }) }),
+    'library.importPaste': ({ html, text }) =>
+      imports.importSource({ kind: 'paste', ...(html === undefined ? {} : { html }), ...(text === undefined ? {} : { text }) }),
     'library.importBatch': async (input) => ({ results: await imports.importBatch(batchSources(input, allowPrivateNetwork())) }),
     'library.search': ({ query }) => documents.search(query),
     'library.updateMeta': ({ id, meta }) => manage.updateMeta(id, meta),

@@ -25,10 +25,17 @@ export function readTagFile(json: unknown, name = 'The tag file'): TagFileV1 {
 export function documentFromTagFile(file: TagFileV1, tagset: Tagset, now = new Date()): ScholiaDocument {
   const { text } = file.document;
   if (text === undefined) {
-    throw new ScholiaError('unsupported-file', 'The tag file does not embed the article text; export it again with the text, or open the article it belongs to.');
+    throw new ScholiaError(
+      'unsupported-file',
+      'The tag file does not embed the article text; export it again with the text, or open the article it belongs to.',
+    );
   }
   const blocks = text.split(BLOCK_SEPARATOR);
-  if (canonicalText(blocks) !== text) throw new ScholiaError('unsupported-file', "The tag file's text is not in canonical form (blocks of collapsed whitespace, NFC, joined by a blank line).");
+  if (canonicalText(blocks) !== text)
+    throw new ScholiaError(
+      'unsupported-file',
+      "The tag file's text is not in canonical form (blocks of collapsed whitespace, NFC, joined by a blank line).",
+    );
   const ops = [
     ...file.entities.map((entity) => ({ op: 'entity.add' as const, entity })),
     ...file.annotations.map((annotation) => ({ op: 'annotation.add' as const, annotation })),

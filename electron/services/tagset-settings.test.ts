@@ -23,7 +23,9 @@ describe('the codebook and the annotator profile in settings', () => {
     expect(valueOf(await scholia.dispatch('tagset.get', {}))).toEqual(DEFAULT_TAGSET);
     const next: Tagset = {
       ...DEFAULT_TAGSET,
-      verdicts: DEFAULT_TAGSET.verdicts.map((verdict) => (verdict.id === 'true' ? { ...verdict, label: 'Correct', colour: '#166534' } : verdict)),
+      verdicts: DEFAULT_TAGSET.verdicts.map((verdict) =>
+        verdict.id === 'true' ? { ...verdict, label: 'Correct', colour: '#166534' } : verdict,
+      ),
       claimLabels: [...DEFAULT_TAGSET.claimLabels, { id: 'quote-check', label: 'Quote check', colour: '#0e7490' }],
     };
     expect(valueOf(await scholia.dispatch('tagset.set', { tagset: next }))).toEqual(next);
@@ -37,13 +39,27 @@ describe('the codebook and the annotator profile in settings', () => {
 
   it('refuses a codebook with shared or reserved keys, and one that drops a verdict in use, changing nothing', async () => {
     const scholia = await openScholia({ libraryDir: await tempDir(), seedFrom: assetsDir });
-    const clash = { ...DEFAULT_TAGSET, entityTypes: DEFAULT_TAGSET.entityTypes.map((type) => ({ ...type, key: type.id === 'person' ? 'o' : type.key })) };
-    expect(await scholia.dispatch('tagset.set', { tagset: clash })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('share the key “o”') } });
+    const clash = {
+      ...DEFAULT_TAGSET,
+      entityTypes: DEFAULT_TAGSET.entityTypes.map((type) => ({ ...type, key: type.id === 'person' ? 'o' : type.key })),
+    };
+    expect(await scholia.dispatch('tagset.set', { tagset: clash })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringContaining('share the key “o”') },
+    });
 
     const [summary] = valueOf<ChannelOutput<'library.list'>>(await scholia.dispatch('library.list', {})).documents;
     const { document } = valueOf<ChannelOutput<'library.get'>>(await scholia.dispatch('library.get', { id: summary?.id ?? '' }));
     const when = new Date().toISOString();
-    const claim: Annotation = { id: 'c1', kind: 'claim', status: 'mixed', target: makeTarget(document.text, 4, 12), author: 'A', created: when, modified: when };
+    const claim: Annotation = {
+      id: 'c1',
+      kind: 'claim',
+      status: 'mixed',
+      target: makeTarget(document.text, 4, 12),
+      author: 'A',
+      created: when,
+      modified: when,
+    };
     valueOf(await scholia.dispatch('annotations.apply', { documentId: document.id, ops: [{ op: 'annotation.add', annotation: claim }] }));
     const withoutMixed = { ...DEFAULT_TAGSET, verdicts: DEFAULT_TAGSET.verdicts.filter((verdict) => verdict.id !== 'mixed') };
     expect(await scholia.dispatch('tagset.set', { tagset: withoutMixed })).toMatchObject({

@@ -20,7 +20,8 @@ export function assertTextBytes(bytes: Uint8Array, name: string): void {
 
 /** Decodes a file's bytes as UTF-8 text, refusing binary, non-UTF-8, oversized and empty content with a clear message. */
 export function decodeTextFile(bytes: Uint8Array, name: string): string {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ScholiaError('unsupported-file', `${name} is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
+  if (bytes.byteLength > MAX_IMPORT_BYTES)
+    throw new ScholiaError('unsupported-file', `${name} is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -37,7 +38,8 @@ export async function readTextFile(file: string): Promise<string> {
   const name = path.basename(file);
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new ScholiaError('not-found', `${file} is not a file.`);
-  if (info.size > MAX_IMPORT_BYTES) throw new ScholiaError('unsupported-file', `${name} is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
+  if (info.size > MAX_IMPORT_BYTES)
+    throw new ScholiaError('unsupported-file', `${name} is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB.`);
   return decodeTextFile(await readFile(file), name);
 }
 

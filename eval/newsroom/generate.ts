@@ -22,33 +22,79 @@ const esc = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;'
 const isHeading = (block: string | Heading): block is Heading => typeof block !== 'string';
 const textOf = (block: string | Heading) => (isHeading(block) ? block.h : block);
 const handle = (name: string) => name.toLowerCase().replace(/[^a-z]/gu, '');
-const slugOf = (name: string) => name.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z]+/gu, '-');
+const slugOf = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z]+/gu, '-');
 const day = (iso: string) => iso.slice(0, 10);
 const humanDate = (iso: string) => new Date(iso).toUTCString().slice(0, 16);
 const jsonLd = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
 
 /** Body blocks as paragraphs and h2s, with a hook to put figures and lists between them. */
-function bodyHtml(story: Story, between: (index: number) => string, paragraph = (text: string) => `<p>${esc(text)}</p>`, heading = (text: string) => `<h2>${esc(text)}</h2>`): string {
+function bodyHtml(
+  story: Story,
+  between: (index: number) => string,
+  paragraph = (text: string) => `<p>${esc(text)}</p>`,
+  heading = (text: string) => `<h2>${esc(text)}</h2>`,
+): string {
   return story.body.map((block, index) => (isHeading(block) ? heading(block.h) : paragraph(block)) + between(index)).join('\n');
 }
 
 function giantNav(site: string): string {
-  const sections = ['World', 'U.S.', 'Politics', 'New York', 'Business', 'Tech', 'Science', 'Health', 'Sports', 'Arts', 'Books', 'Style', 'Food', 'Travel', 'Magazine', 'Real Estate', 'Opinion', 'Video', 'Podcasts', 'Games'];
-  const items = sections.map((section) => `<li class="menu-item"><a href="/section/${slugOf(section)}">${section}</a><ul class="submenu">${['Latest', 'Analysis', 'Photos', 'Newsletters'].map((sub) => `<li><a href="/section/${slugOf(section)}/${slugOf(sub)}">${sub}</a></li>`).join('')}</ul></li>`);
+  const sections = [
+    'World',
+    'U.S.',
+    'Politics',
+    'New York',
+    'Business',
+    'Tech',
+    'Science',
+    'Health',
+    'Sports',
+    'Arts',
+    'Books',
+    'Style',
+    'Food',
+    'Travel',
+    'Magazine',
+    'Real Estate',
+    'Opinion',
+    'Video',
+    'Podcasts',
+    'Games',
+  ];
+  const items = sections.map(
+    (section) =>
+      `<li class="menu-item"><a href="/section/${slugOf(section)}">${section}</a><ul class="submenu">${['Latest', 'Analysis', 'Photos', 'Newsletters'].map((sub) => `<li><a href="/section/${slugOf(section)}/${slugOf(sub)}">${sub}</a></li>`).join('')}</ul></li>`,
+  );
   return `<nav class="site-nav" aria-label="Main"><a class="skip-link" href="#main">Skip to content</a><a class="logo" href="/">${esc(site)}</a><ul class="menu">${items.join('')}</ul><form class="search" role="search"><input type="search" placeholder="Search"><button>Go</button></form></nav>`;
 }
 
 const cookieBanner = `<div id="cookie-consent" class="cookie-banner" role="dialog" aria-modal="true"><p>We use cookies and similar technologies to improve your experience, measure audiences and show personalised advertising. You can change your choices at any time in Privacy settings.</p><button>Accept all</button><button>Manage choices</button></div>`;
-const newsletter = (site: string) => `<div class="newsletter-signup"><h3>Get the ${esc(site)} morning briefing</h3><p>Everything you need to know to start your day, delivered to your inbox.</p><form><input type="email" placeholder="Email address"><button>Sign up</button></form></div>`;
+const newsletter = (site: string) =>
+  `<div class="newsletter-signup"><h3>Get the ${esc(site)} morning briefing</h3><p>Everything you need to know to start your day, delivered to your inbox.</p><form><input type="email" placeholder="Email address"><button>Sign up</button></form></div>`;
 const shareBar = `<div class="share-tools"><a href="https://social.example/share">Share on Social</a><a href="mailto:?subject=article">Email</a><button>Copy link</button></div>`;
 const adSlot = `<div class="ad ad-slot" data-ad="mid"><span>Advertisement</span></div>`;
 const comments = (n: number) =>
   `<section id="comments" class="comments"><h2>${n} Comments</h2>${Array.from({ length: n }, (_, index) => `<div class="comment"><span class="comment-author">reader${index + 1}</span><p>I have been saying this for years and nobody listens. Comment number ${index + 1}.</p></div>`).join('')}</section>`;
-const footer = (site: string) => `<footer class="site-footer"><ul><li><a href="/about">About ${esc(site)}</a></li><li><a href="/privacy">Privacy policy</a></li><li><a href="/terms">Terms of service</a></li><li><a href="/contact">Contact us</a></li></ul><p>© 2025 ${esc(site)}. All rights reserved.</p></footer>`;
+const footer = (site: string) =>
+  `<footer class="site-footer"><ul><li><a href="/about">About ${esc(site)}</a></li><li><a href="/privacy">Privacy policy</a></li><li><a href="/terms">Terms of service</a></li><li><a href="/contact">Contact us</a></li></ul><p>© 2025 ${esc(site)}. All rights reserved.</p></footer>`;
 const relatedList = (titles: readonly string[], heading: string, cls = 'related-links') =>
-  titles.length === 0 ? '' : `<div class="${cls}"><h3>${esc(heading)}</h3><ul>${titles.map((title) => `<li><a href="/story/${slugOf(title)}">${esc(title)}</a></li>`).join('')}</ul></div>`;
+  titles.length === 0
+    ? ''
+    : `<div class="${cls}"><h3>${esc(heading)}</h3><ul>${titles.map((title) => `<li><a href="/story/${slugOf(title)}">${esc(title)}</a></li>`).join('')}</ul></div>`;
 
-function shell(options: { lang: string; htmlClass?: string; head: string; body: string; bodyClass?: string; title: string; amp?: boolean }): string {
+function shell(options: {
+  lang: string;
+  htmlClass?: string;
+  head: string;
+  body: string;
+  bodyClass?: string;
+  title: string;
+  amp?: boolean;
+}): string {
   return `<!DOCTYPE html>
 <html${options.amp ? ' ⚡' : ''} lang="${options.lang}"${options.htmlClass ? ` class="${options.htmlClass}"` : ''}>
 <head>
@@ -69,14 +115,32 @@ type Template = (story: Story, url: string) => Page;
 /** A big paper whose <html> carries feature-flag classes (one containing "Byline"), JSON-LD with Person authors, CSS-in-JS class names. */
 const ledger: Template = (story, url) => {
   const site = 'The Metropolitan Ledger';
-  const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: story.headline, description: story.dek, url, datePublished: story.published, dateModified: story.updated, inLanguage: story.language, author: story.authors.map((name) => ({ '@type': 'Person', name, url: `https://www.ledger.example/by/${slugOf(name)}` })), publisher: { '@type': 'NewsMediaOrganization', name: site } };
+  const ld = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.headline,
+    description: story.dek,
+    url,
+    datePublished: story.published,
+    dateModified: story.updated,
+    inLanguage: story.language,
+    author: story.authors.map((name) => ({ '@type': 'Person', name, url: `https://www.ledger.example/by/${slugOf(name)}` })),
+    publisher: { '@type': 'NewsMediaOrganization', name: site },
+  };
   const byline = `<div class="css-1vbt6qk e1jsehar0"><p class="css-aknsld e1jsehar1" itemprop="author" itemscope itemtype="https://schema.org/Person">By ${story.authors.map((name) => `<a href="https://www.ledger.example/by/${slugOf(name)}" class="css-n8ff4n e1jsehar0"><span class="css-1baulvz last-byline" itemprop="name">${esc(name)}</span></a>`).join(' and ')}</p><time class="css-129k401 e16638kd0" datetime="${story.published}">${humanDate(story.published)}</time><span class="css-1h0wf7u">Updated <time datetime="${story.updated ?? story.published}">${humanDate(story.updated ?? story.published)}</time></span></div>`;
-  const figure = (caption: string) => `<figure class="css-1w2ajyl e1g7ppur0" aria-label="media" role="group"><div class="css-1xdhyk6 erfvjey0"><picture><img alt="" class="css-rq4mmj" src="https://static.ledger.example/images/photo.jpg"></picture></div><figcaption class="css-jevhq3 ewdxa0s0"><span class="css-cnj6d5 e1z0qqy90">${esc(caption)}</span><span class="css-1ly73wi e1tej78p0"><span class="css-1cz6eam">Credit...</span>Staff Photographer</span></figcaption></figure>`;
-  const body = bodyHtml(story, (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : index === 2 ? adSlot : ''), (text) => `<div class="css-s99gbd StoryBodyCompanionColumn"><div class="css-53u6y8"><p class="css-at9mc1 evys1bk0">${esc(text)}</p></div></div>`);
+  const figure = (caption: string) =>
+    `<figure class="css-1w2ajyl e1g7ppur0" aria-label="media" role="group"><div class="css-1xdhyk6 erfvjey0"><picture><img alt="" class="css-rq4mmj" src="https://static.ledger.example/images/photo.jpg"></picture></div><figcaption class="css-jevhq3 ewdxa0s0"><span class="css-cnj6d5 e1z0qqy90">${esc(caption)}</span><span class="css-1ly73wi e1tej78p0"><span class="css-1cz6eam">Credit...</span>Staff Photographer</span></figcaption></figure>`;
+  const body = bodyHtml(
+    story,
+    (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : index === 2 ? adSlot : ''),
+    (text) =>
+      `<div class="css-s99gbd StoryBodyCompanionColumn"><div class="css-53u6y8"><p class="css-at9mc1 evys1bk0">${esc(text)}</p></div></div>`,
+  );
   return {
     html: shell({
       lang: story.language,
-      htmlClass: 'story nytapp-vi-article flag-limitFabrikSave-on flag-simpleExtendedByline-on flag-sharetools-on flag-growthBreakingNews-off',
+      htmlClass:
+        'story nytapp-vi-article flag-limitFabrikSave-on flag-simpleExtendedByline-on flag-sharetools-on flag-growthBreakingNews-off',
       title: `${story.headline} - ${site}`,
       head: `<meta property="og:title" content="${esc(story.headline)}"><meta property="og:site_name" content="${site}"><meta property="og:url" content="${url}"><link rel="canonical" href="${url}"><meta name="byl" content="By ${esc(story.authors.join(' and '))}"><meta property="article:section" content="${esc(story.section)}"><meta property="article:published_time" content="${story.published}">${story.updated ? `<meta property="article:modified_time" content="${story.updated}">` : ''}${jsonLd(ld)}`,
       body: `<div id="app"><header class="css-ahe4g0 e1m0pzr40">${giantNav(site)}</header><main id="site-content"><div class="css-1wr3we4"><article id="story" class="css-1vxca1d e1lmdhsb0"><header class="css-d92dtp e1h9rw200"><p class="css-1vfgf6s"><a href="/section/${slugOf(story.section)}">${esc(story.section)}</a></p><h1 class="css-1l8buln e1h9rw200" data-testid="headline">${esc(story.headline)}</h1><p class="css-w6ymp8 e1wiw3jv0">${esc(story.dek)}</p>${shareBar}${byline}</header><section name="articleBody" itemprop="articleBody" class="meteredContent css-1r7ky0e">${body}</section><div class="bottom-of-article">${relatedList(story.related, 'Related Content', 'css-1ifw933 related')}</div></article></div></main>${footer(site)}</div>`,
@@ -87,10 +151,24 @@ const ledger: Template = (story, url) => {
 /** A paper with "Follow @handle" buttons in its byline and a meta author filled from them. */
 const capitalPost: Template = (story, url) => {
   const site = 'The Capital Post';
-  const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: story.headline, datePublished: story.published, dateModified: story.updated, isAccessibleForFree: false, publisher: { '@type': 'Organization', name: site }, mainEntityOfPage: url };
+  const ld = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.headline,
+    datePublished: story.published,
+    dateModified: story.updated,
+    isAccessibleForFree: false,
+    publisher: { '@type': 'Organization', name: site },
+    mainEntityOfPage: url,
+  };
   const byline = `<div class="author-byline" data-qa="author-byline">By ${story.authors.map((name) => `<span class="author-name-and-follow"><span class="author-name" data-qa="author-name">${esc(name)}</span><a class="author-follow" href="https://social.example/${handle(name)}" data-qa="follow">Follow @${handle(name)}</a></span>`).join(' and ')}</div>`;
-  const figure = (caption: string) => `<figure class="inline-photo"><img src="/photo.jpg" alt=""><figcaption class="pb-caption"><span>${esc(caption)}</span> (Wire photographer/Wire agency)</figcaption></figure>`;
-  const body = bodyHtml(story, (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : index === 1 ? newsletter(site) : ''), (text) => `<div class="article-body" data-qa="article-body"><p data-el="text" class="font-copy">${esc(text)}</p></div>`);
+  const figure = (caption: string) =>
+    `<figure class="inline-photo"><img src="/photo.jpg" alt=""><figcaption class="pb-caption"><span>${esc(caption)}</span> (Wire photographer/Wire agency)</figcaption></figure>`;
+  const body = bodyHtml(
+    story,
+    (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : index === 1 ? newsletter(site) : ''),
+    (text) => `<div class="article-body" data-qa="article-body"><p data-el="text" class="font-copy">${esc(text)}</p></div>`,
+  );
   return {
     html: shell({
       lang: story.language,
@@ -104,9 +182,24 @@ const capitalPost: Template = (story, url) => {
 /** A tech site: a section label by the byline, a meta author holding the section, no JSON-LD author. */
 const circuit: Template = (story, url) => {
   const site = 'Circuit';
-  const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: story.headline, datePublished: story.published, dateModified: story.updated, articleSection: story.section, publisher: { '@type': 'Organization', name: site } };
-  const figure = (caption: string) => `<figure class="c-shortcodeImage u-clearfix"><div class="c-shortcodeImage_imageContainer"><img src="/img.jpg" alt=""></div><figcaption><span class="c-shortcodeImage_caption">${esc(caption)}</span><span class="c-shortcodeImage_credit">Circuit</span></figcaption></figure>`;
-  const body = bodyHtml(story, (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : index === 2 ? relatedList(story.related.slice(0, 1), 'Read more', 'c-shortcodeListicle') : ''));
+  const ld = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.headline,
+    datePublished: story.published,
+    dateModified: story.updated,
+    articleSection: story.section,
+    publisher: { '@type': 'Organization', name: site },
+  };
+  const figure = (caption: string) =>
+    `<figure class="c-shortcodeImage u-clearfix"><div class="c-shortcodeImage_imageContainer"><img src="/img.jpg" alt=""></div><figcaption><span class="c-shortcodeImage_caption">${esc(caption)}</span><span class="c-shortcodeImage_credit">Circuit</span></figcaption></figure>`;
+  const body = bodyHtml(story, (index) =>
+    index === 0 && story.captions[0]
+      ? figure(story.captions[0])
+      : index === 2
+        ? relatedList(story.related.slice(0, 1), 'Read more', 'c-shortcodeListicle')
+        : '',
+  );
   return {
     html: shell({
       lang: story.language,
@@ -120,10 +213,33 @@ const circuit: Template = (story, url) => {
 /** A paper whose og:title carries the columnist's name, with figure captions and rich "Related:" links in the body. */
 const courier: Template = (story, url) => {
   const site = 'The Daily Courier';
-  const ld = { '@context': 'http://schema.org', '@type': 'NewsArticle', '@id': url, publisher: { '@type': 'Organization', name: site }, datePublished: story.published, dateModified: story.updated, author: story.authors.map((name) => ({ '@type': 'Person', name, sameAs: `https://www.courier.example/profile/${handle(name)}` })), mainEntityOfPage: url };
-  const figure = (caption: string) => `<figure class="dcr-1989ovb" data-spacefinder-role="inline"><div class="dcr-1t8m8f1"><picture><img src="/i.jpg" alt=""></picture></div><figcaption class="dcr-9ktzqp"><svg class="dcr-1q0z3sv"></svg><span class="dcr-1ghqjb4">${esc(caption)}</span></figcaption></figure>`;
-  const rich = (title: string) => `<aside class="dcr-qfmxbo" data-spacefinder-role="richLink"><div class="dcr-1hqlr6h"><a href="/story/${slugOf(title)}"><div>Related: <span>${esc(title.replace(/^Related: /u, ''))}</span></div></a></div></aside>`;
-  const body = bodyHtml(story, (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : index === 1 && story.related[0] ? rich(story.related[0]) : index === 2 && story.captions[1] ? figure(story.captions[1]) : ''), (text) => `<p class="dcr-1qp23m7">${esc(text)}</p>`, (text) => `<h2 id="${slugOf(text)}" class="dcr-1gdgu4e">${esc(text)}</h2>`);
+  const ld = {
+    '@context': 'http://schema.org',
+    '@type': 'NewsArticle',
+    '@id': url,
+    publisher: { '@type': 'Organization', name: site },
+    datePublished: story.published,
+    dateModified: story.updated,
+    author: story.authors.map((name) => ({ '@type': 'Person', name, sameAs: `https://www.courier.example/profile/${handle(name)}` })),
+    mainEntityOfPage: url,
+  };
+  const figure = (caption: string) =>
+    `<figure class="dcr-1989ovb" data-spacefinder-role="inline"><div class="dcr-1t8m8f1"><picture><img src="/i.jpg" alt=""></picture></div><figcaption class="dcr-9ktzqp"><svg class="dcr-1q0z3sv"></svg><span class="dcr-1ghqjb4">${esc(caption)}</span></figcaption></figure>`;
+  const rich = (title: string) =>
+    `<aside class="dcr-qfmxbo" data-spacefinder-role="richLink"><div class="dcr-1hqlr6h"><a href="/story/${slugOf(title)}"><div>Related: <span>${esc(title.replace(/^Related: /u, ''))}</span></div></a></div></aside>`;
+  const body = bodyHtml(
+    story,
+    (index) =>
+      index === 0 && story.captions[0]
+        ? figure(story.captions[0])
+        : index === 1 && story.related[0]
+          ? rich(story.related[0])
+          : index === 2 && story.captions[1]
+            ? figure(story.captions[1])
+            : '',
+    (text) => `<p class="dcr-1qp23m7">${esc(text)}</p>`,
+    (text) => `<h2 id="${slugOf(text)}" class="dcr-1gdgu4e">${esc(text)}</h2>`,
+  );
   const author = story.authors[0] ?? '';
   return {
     html: shell({
@@ -137,63 +253,140 @@ const courier: Template = (story, url) => {
 };
 
 /** A broadcaster: an Organization author that is the broadcaster itself, the reporter in a byline block, captions, "More on this story". */
-const broadcast = (variant: 'standard' | 'dotted-title'): Template => (story, url) => {
-  const site = 'Broadcast News';
-  const ld = { '@context': 'http://schema.org', '@type': 'ReportageNewsArticle', url, ...(variant === 'standard' ? { headline: story.headline } : {}), datePublished: story.published, dateModified: story.updated, author: { '@type': 'NewsMediaOrganization', name: site }, publisher: { '@type': 'NewsMediaOrganization', name: site } };
-  const figure = (caption: string) => `<figure class="ssrcss-wpgbih-StyledFigure e34k3c23"><div class="ssrcss-ab5fd8-StyledFigureContainer"><span class="ssrcss-1gnxl8i-Placeholder"><img src="/p.jpg" alt=""></span><span class="ssrcss-1ou6bpe-Copyright">Getty Images</span></div><figcaption class="ssrcss-1jpjtgc-Caption e34k3c21"><span class="ssrcss-1pvwv4b-VisuallyHidden">Image caption, </span>${esc(caption)}</figcaption></figure>`;
-  const block = (inner: string) => `<div data-component="text-block" class="ssrcss-7uxr49-RichTextContainer e5tfeyi1"><div class="ssrcss-7uxr49-RichTextComponentWrapper">${inner}</div></div>`;
-  const body = bodyHtml(story, (index) => (index === 0 && story.captions[0] ? `<div data-component="image-block">${figure(story.captions[0])}</div>` : index === 3 && story.captions[1] ? `<div data-component="image-block">${figure(story.captions[1])}</div>` : ''), (text) => block(`<p class="ssrcss-1q0x1qg-Paragraph e1jhz7w10">${esc(text)}</p>`), (text) => `<div data-component="subheadline-block"><h2 class="ssrcss-y2pd1y-StyledHeading">${esc(text)}</h2></div>`);
-  const more = story.related.length === 0 ? '' : `<section data-component="links-block" class="ssrcss-1mlcspo-LinksBlock"><div class="ssrcss-1wttw3d-HeadingWrapper"><h2 class="ssrcss-19xsfor-StyledHeading">More on this story</h2></div><ul class="ssrcss-19hnorx-StyledList">${story.related.map((title) => `<li><div class="ssrcss-1xhy1me-Promo"><a href="/news/${slugOf(title)}">${esc(title)}</a></div></li>`).join('')}</ul></section>`;
-  return {
-    html: shell({
-      lang: story.language,
-      title: variant === 'standard' ? `${story.headline} - ${site}` : `${site} · ${site}`,
-      head: `<meta property="og:title" content="${esc(story.headline)}${variant === 'standard' ? '' : ` · ${site}`}"><meta property="og:site_name" content="${site}"><meta property="og:url" content="${url}"><meta name="article:section" content="${esc(story.section)}"><link rel="canonical" href="${url}">${jsonLd(ld)}`,
-      body: `<header data-testid="header">${giantNav(site)}</header><div class="ssrcss-1ocoo3l-Wrap"><main id="main-content" data-testid="main-content" class="ssrcss-1yh1zmq-Main"><article class="ssrcss-pv1rh6-ArticleWrapper"><header class="ssrcss-1eqcsb1-HeadingWrapper"><h1 id="main-heading" class="ssrcss-1s9pby4-Heading">${esc(story.headline)}</h1></header><div data-component="byline-block" class="ssrcss-1cxs2x6-BylineBlock"><div class="ssrcss-68pt20-Text-TextContributorName e8mq1e96">By ${story.authors.map(esc).join(' &amp; ')}</div><div class="ssrcss-84ltp5-Text">${esc(story.section)} correspondent</div></div><time data-testid="timestamp" datetime="${story.published}">${humanDate(story.published)}</time>${shareBar}${body}${more}</article></main><div class="ssrcss-1ocoo3l-Wrap" data-component="most-read"><h2>Most read</h2><ol>${['One', 'Two', 'Three'].map((word) => `<li><a href="/news/${word}">${word} thing happened today</a></li>`).join('')}</ol></div></div>${footer(site)}`,
-    }),
+const broadcast =
+  (variant: 'standard' | 'dotted-title'): Template =>
+  (story, url) => {
+    const site = 'Broadcast News';
+    const ld = {
+      '@context': 'http://schema.org',
+      '@type': 'ReportageNewsArticle',
+      url,
+      ...(variant === 'standard' ? { headline: story.headline } : {}),
+      datePublished: story.published,
+      dateModified: story.updated,
+      author: { '@type': 'NewsMediaOrganization', name: site },
+      publisher: { '@type': 'NewsMediaOrganization', name: site },
+    };
+    const figure = (caption: string) =>
+      `<figure class="ssrcss-wpgbih-StyledFigure e34k3c23"><div class="ssrcss-ab5fd8-StyledFigureContainer"><span class="ssrcss-1gnxl8i-Placeholder"><img src="/p.jpg" alt=""></span><span class="ssrcss-1ou6bpe-Copyright">Getty Images</span></div><figcaption class="ssrcss-1jpjtgc-Caption e34k3c21"><span class="ssrcss-1pvwv4b-VisuallyHidden">Image caption, </span>${esc(caption)}</figcaption></figure>`;
+    const block = (inner: string) =>
+      `<div data-component="text-block" class="ssrcss-7uxr49-RichTextContainer e5tfeyi1"><div class="ssrcss-7uxr49-RichTextComponentWrapper">${inner}</div></div>`;
+    const body = bodyHtml(
+      story,
+      (index) =>
+        index === 0 && story.captions[0]
+          ? `<div data-component="image-block">${figure(story.captions[0])}</div>`
+          : index === 3 && story.captions[1]
+            ? `<div data-component="image-block">${figure(story.captions[1])}</div>`
+            : '',
+      (text) => block(`<p class="ssrcss-1q0x1qg-Paragraph e1jhz7w10">${esc(text)}</p>`),
+      (text) => `<div data-component="subheadline-block"><h2 class="ssrcss-y2pd1y-StyledHeading">${esc(text)}</h2></div>`,
+    );
+    const more =
+      story.related.length === 0
+        ? ''
+        : `<section data-component="links-block" class="ssrcss-1mlcspo-LinksBlock"><div class="ssrcss-1wttw3d-HeadingWrapper"><h2 class="ssrcss-19xsfor-StyledHeading">More on this story</h2></div><ul class="ssrcss-19hnorx-StyledList">${story.related.map((title) => `<li><div class="ssrcss-1xhy1me-Promo"><a href="/news/${slugOf(title)}">${esc(title)}</a></div></li>`).join('')}</ul></section>`;
+    return {
+      html: shell({
+        lang: story.language,
+        title: variant === 'standard' ? `${story.headline} - ${site}` : `${site} · ${site}`,
+        head: `<meta property="og:title" content="${esc(story.headline)}${variant === 'standard' ? '' : ` · ${site}`}"><meta property="og:site_name" content="${site}"><meta property="og:url" content="${url}"><meta name="article:section" content="${esc(story.section)}"><link rel="canonical" href="${url}">${jsonLd(ld)}`,
+        body: `<header data-testid="header">${giantNav(site)}</header><div class="ssrcss-1ocoo3l-Wrap"><main id="main-content" data-testid="main-content" class="ssrcss-1yh1zmq-Main"><article class="ssrcss-pv1rh6-ArticleWrapper"><header class="ssrcss-1eqcsb1-HeadingWrapper"><h1 id="main-heading" class="ssrcss-1s9pby4-Heading">${esc(story.headline)}</h1></header><div data-component="byline-block" class="ssrcss-1cxs2x6-BylineBlock"><div class="ssrcss-68pt20-Text-TextContributorName e8mq1e96">By ${story.authors.map(esc).join(' &amp; ')}</div><div class="ssrcss-84ltp5-Text">${esc(story.section)} correspondent</div></div><time data-testid="timestamp" datetime="${story.published}">${humanDate(story.published)}</time>${shareBar}${body}${more}</article></main><div class="ssrcss-1ocoo3l-Wrap" data-component="most-read"><h2>Most read</h2><ol>${['One', 'Two', 'Three'].map((word) => `<li><a href="/news/${word}">${word} thing happened today</a></li>`).join('')}</ol></div></div>${footer(site)}`,
+      }),
+    };
   };
-};
 
 /**
  * A WordPress blog whose theme wraps the article in a container whose class words include "meta"
  * ("post-meta-container"), with `entry-meta` bylines and a Yoast JSON-LD `@graph` whose author is an `@id`.
  */
-const wordpress = (variant: 'meta-wrapped' | 'yoast'): Template => (story, url) => {
-  const site = variant === 'meta-wrapped' ? 'Future Releases' : 'Riverside Observer';
-  const person = `${new URL(url).origin}/#/schema/person/${handle(story.authors[0] ?? '')}`;
-  const ld = {
-    '@context': 'https://schema.org',
-    '@graph': [
-      { '@type': 'WebSite', '@id': `${new URL(url).origin}/#website`, name: site },
-      { '@type': 'WebPage', '@id': url, url, name: `${story.headline} - ${site}`, breadcrumb: { '@id': `${url}#breadcrumb` } },
-      { '@type': 'BreadcrumbList', '@id': `${url}#breadcrumb`, itemListElement: [{ '@type': 'ListItem', position: 1, name: 'Home', item: new URL(url).origin }, { '@type': 'ListItem', position: 2, name: story.section }] },
-      { '@type': 'Article', '@id': `${url}#article`, isPartOf: { '@id': url }, author: { '@id': person }, headline: story.headline, datePublished: story.published, dateModified: story.updated, articleSection: [story.section] },
-      { '@type': 'Person', '@id': person, name: story.authors[0], url: `${new URL(url).origin}/author/${handle(story.authors[0] ?? '')}/` },
-    ],
+const wordpress =
+  (variant: 'meta-wrapped' | 'yoast'): Template =>
+  (story, url) => {
+    const site = variant === 'meta-wrapped' ? 'Future Releases' : 'Riverside Observer';
+    const person = `${new URL(url).origin}/#/schema/person/${handle(story.authors[0] ?? '')}`;
+    const ld = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebSite', '@id': `${new URL(url).origin}/#website`, name: site },
+        { '@type': 'WebPage', '@id': url, url, name: `${story.headline} - ${site}`, breadcrumb: { '@id': `${url}#breadcrumb` } },
+        {
+          '@type': 'BreadcrumbList',
+          '@id': `${url}#breadcrumb`,
+          itemListElement: [
+            { '@type': 'ListItem', position: 1, name: 'Home', item: new URL(url).origin },
+            { '@type': 'ListItem', position: 2, name: story.section },
+          ],
+        },
+        {
+          '@type': 'Article',
+          '@id': `${url}#article`,
+          isPartOf: { '@id': url },
+          author: { '@id': person },
+          headline: story.headline,
+          datePublished: story.published,
+          dateModified: story.updated,
+          articleSection: [story.section],
+        },
+        {
+          '@type': 'Person',
+          '@id': person,
+          name: story.authors[0],
+          url: `${new URL(url).origin}/author/${handle(story.authors[0] ?? '')}/`,
+        },
+      ],
+    };
+    const figure = (caption: string) =>
+      `<figure id="attachment_12" class="wp-caption aligncenter"><img class="size-large wp-image-12" src="/wp-content/uploads/a.png" alt=""><figcaption class="wp-caption-text">${esc(caption)}</figcaption></figure>`;
+    const body = bodyHtml(
+      story,
+      (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : ''),
+      (text) => `<p>${esc(text)}</p>`,
+      (text) => `<h3 class="wp-block-heading">${esc(text)}</h3>`,
+    );
+    const entryMeta = `<div class="entry-meta"><span class="posted-on">Posted on <a href="${url}" rel="bookmark"><time class="entry-date published" datetime="${story.published}">${humanDate(story.published)}</time><time class="updated" datetime="${story.updated ?? story.published}">${humanDate(story.updated ?? story.published)}</time></a></span><span class="byline"> by <span class="author vcard"><a class="url fn n" href="/author/${handle(story.authors[0] ?? '')}/">${esc(story.authors[0] ?? '')}</a></span></span></div>`;
+    const article = `<article id="post-1234" class="post-1234 post type-post status-publish format-standard hentry category-${slugOf(story.section)}"><header class="entry-header"><h1 class="entry-title">${esc(story.headline)}</h1>${entryMeta}</header><div class="entry-content">${body}</div><footer class="entry-footer"><span class="cat-links">Categories: <a href="/category/${slugOf(story.section)}/" rel="category tag">${esc(story.section)}</a></span><span class="tags-links">Tagged <a href="/tag/release/" rel="tag">release</a></span></footer></article>`;
+    const wrapped =
+      variant === 'meta-wrapped'
+        ? `<div class="post-meta-container timestamp-aware"><div class="content-area">${article}</div></div>`
+        : article;
+    return {
+      html: shell({
+        lang: story.language,
+        title: `${story.headline} - ${site}`,
+        bodyClass: 'post-template-default single single-post postid-1234 single-format-standard',
+        head: `<link rel="canonical" href="${url}"><meta property="og:type" content="article"><meta property="og:title" content="${esc(story.headline)} - ${site}"><meta property="og:site_name" content="${site}"><meta property="article:published_time" content="${story.published}">${story.updated ? `<meta property="article:modified_time" content="${story.updated}">` : ''}<meta name="author" content="${esc(story.authors[0] ?? '')}">${variant === 'yoast' ? jsonLd(ld) : ''}<link rel="stylesheet" href="/wp-content/themes/site/style.css">`,
+        body: `<div id="page" class="site"><a class="skip-link screen-reader-text" href="#content">Skip to content</a><header id="masthead" class="site-header"><p class="site-title"><a href="/">${site}</a></p><nav id="site-navigation" class="main-navigation"><ul><li><a href="/">Home</a></li><li><a href="/about/">About</a></li><li><a href="/category/releases/">Releases</a></li></ul></nav></header><div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">${wrapped}<nav class="navigation post-navigation"><a href="/prev/" rel="prev">Previous post</a><a href="/next/" rel="next">Next post</a></nav>${comments(2)}</main></div><aside id="secondary" class="widget-area"><section class="widget widget_recent_entries"><h2 class="widget-title">Recent Posts</h2><ul><li><a href="/a/">Older post one</a></li><li><a href="/b/">Older post two</a></li></ul></section></aside></div>${footer(site)}</div>`,
+      }),
+    };
   };
-  const figure = (caption: string) => `<figure id="attachment_12" class="wp-caption aligncenter"><img class="size-large wp-image-12" src="/wp-content/uploads/a.png" alt=""><figcaption class="wp-caption-text">${esc(caption)}</figcaption></figure>`;
-  const body = bodyHtml(story, (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : ''), (text) => `<p>${esc(text)}</p>`, (text) => `<h3 class="wp-block-heading">${esc(text)}</h3>`);
-  const entryMeta = `<div class="entry-meta"><span class="posted-on">Posted on <a href="${url}" rel="bookmark"><time class="entry-date published" datetime="${story.published}">${humanDate(story.published)}</time><time class="updated" datetime="${story.updated ?? story.published}">${humanDate(story.updated ?? story.published)}</time></a></span><span class="byline"> by <span class="author vcard"><a class="url fn n" href="/author/${handle(story.authors[0] ?? '')}/">${esc(story.authors[0] ?? '')}</a></span></span></div>`;
-  const article = `<article id="post-1234" class="post-1234 post type-post status-publish format-standard hentry category-${slugOf(story.section)}"><header class="entry-header"><h1 class="entry-title">${esc(story.headline)}</h1>${entryMeta}</header><div class="entry-content">${body}</div><footer class="entry-footer"><span class="cat-links">Categories: <a href="/category/${slugOf(story.section)}/" rel="category tag">${esc(story.section)}</a></span><span class="tags-links">Tagged <a href="/tag/release/" rel="tag">release</a></span></footer></article>`;
-  const wrapped = variant === 'meta-wrapped' ? `<div class="post-meta-container timestamp-aware"><div class="content-area">${article}</div></div>` : article;
-  return {
-    html: shell({
-      lang: story.language,
-      title: `${story.headline} - ${site}`,
-      bodyClass: 'post-template-default single single-post postid-1234 single-format-standard',
-      head: `<link rel="canonical" href="${url}"><meta property="og:type" content="article"><meta property="og:title" content="${esc(story.headline)} - ${site}"><meta property="og:site_name" content="${site}"><meta property="article:published_time" content="${story.published}">${story.updated ? `<meta property="article:modified_time" content="${story.updated}">` : ''}<meta name="author" content="${esc(story.authors[0] ?? '')}">${variant === 'yoast' ? jsonLd(ld) : ''}<link rel="stylesheet" href="/wp-content/themes/site/style.css">`,
-      body: `<div id="page" class="site"><a class="skip-link screen-reader-text" href="#content">Skip to content</a><header id="masthead" class="site-header"><p class="site-title"><a href="/">${site}</a></p><nav id="site-navigation" class="main-navigation"><ul><li><a href="/">Home</a></li><li><a href="/about/">About</a></li><li><a href="/category/releases/">Releases</a></li></ul></nav></header><div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">${wrapped}<nav class="navigation post-navigation"><a href="/prev/" rel="prev">Previous post</a><a href="/next/" rel="next">Next post</a></nav>${comments(2)}</main></div><aside id="secondary" class="widget-area"><section class="widget widget_recent_entries"><h2 class="widget-title">Recent Posts</h2><ul><li><a href="/a/">Older post one</a></li><li><a href="/b/">Older post two</a></li></ul></section></aside></div>${footer(site)}</div>`,
-    }),
-  };
-};
 
 /** A health publisher's React page: the body in a container whose class words include "timestamp", many small headings, a reviewed-by line. */
 const healthline: Template = (story, url) => {
   const site = 'Health Matters Today';
   const ld = { '@context': 'https://schema.org', '@type': 'MedicalWebPage', name: story.headline };
-  const ld2 = { '@context': 'https://schema.org', '@type': 'Article', headline: story.headline, author: [{ '@type': 'Person', name: story.authors[0] }], datePublished: story.published, dateModified: story.updated, publisher: { '@type': 'Organization', name: site } };
-  const figure = (caption: string) => `<figure class="css-1k3m4x"><div class="css-image"><img src="/h.jpg" alt=""></div><figcaption class="css-1wsn3k2"><span>${esc(caption)}</span><span class="css-credit">Design by Health Matters Today</span></figcaption></figure>`;
-  const body = bodyHtml(story, (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : index === 2 ? `<div class="css-0 article-sign-up"><p>Get our weekly newsletter</p><button>Subscribe</button></div>` : ''), (text) => `<p>${esc(text)}</p>`, (text) => `<h2><a id="${slugOf(text)}"></a>${esc(text)}</h2>`);
+  const ld2 = {
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    headline: story.headline,
+    author: [{ '@type': 'Person', name: story.authors[0] }],
+    datePublished: story.published,
+    dateModified: story.updated,
+    publisher: { '@type': 'Organization', name: site },
+  };
+  const figure = (caption: string) =>
+    `<figure class="css-1k3m4x"><div class="css-image"><img src="/h.jpg" alt=""></div><figcaption class="css-1wsn3k2"><span>${esc(caption)}</span><span class="css-credit">Design by Health Matters Today</span></figcaption></figure>`;
+  const body = bodyHtml(
+    story,
+    (index) =>
+      index === 0 && story.captions[0]
+        ? figure(story.captions[0])
+        : index === 2
+          ? `<div class="css-0 article-sign-up"><p>Get our weekly newsletter</p><button>Subscribe</button></div>`
+          : '',
+    (text) => `<p>${esc(text)}</p>`,
+    (text) => `<h2><a id="${slugOf(text)}"></a>${esc(text)}</h2>`,
+  );
   return {
     html: shell({
       lang: story.language,
@@ -206,19 +399,23 @@ const healthline: Template = (story, url) => {
 };
 
 /** A regional paper: giant menu, cookie banner, inline newsletter and ads, comments, meta author only. */
-const regional = (variant: 'plain' | 'multi'): Template => (story, url) => {
-  const site = variant === 'plain' ? 'Lakeshore Tribune' : 'Nordic Daily';
-  const body = bodyHtml(story, (index) => (index === 1 ? adSlot : index === 2 ? newsletter(site) : ''));
-  return {
-    html: shell({
-      lang: story.language,
-      title: `${story.headline} | ${story.section} | ${site}`,
-      head: story.authors.map((name) => `<meta name="author" content="${esc(name)}">`).join('') + `<meta name="description" content="${esc(story.dek)}"><meta property="og:site_name" content="${site}"><meta property="og:url" content="${url}"><meta property="article:published_time" content="${story.published}">${story.updated ? `<meta property="article:modified_time" content="${story.updated}">` : ''}`,
-      body: `${cookieBanner}<div class="top-bar"><a href="/subscribe" class="subscribe-button">Subscribe for $1</a><a href="/login">Log in</a></div><header>${giantNav(site)}</header><div class="breadcrumbs"><a href="/">Home</a> › <a href="/${slugOf(story.section)}">${esc(story.section)}</a></div><div class="container"><div class="story"><h1 class="story-title">${esc(story.headline)}</h1><div class="story-byline">By ${story.authors.map(esc).join(', ')} | ${humanDate(story.published)}</div>${shareBar}<div class="story-text">${body}</div><div class="story-tags">Tags: <a href="/t/1">${esc(story.section)}</a></div></div>${relatedList(story.related, 'Related stories')}${comments(4)}</div>${footer(site)}`,
-    }),
-    gold: { captions: [] },
+const regional =
+  (variant: 'plain' | 'multi'): Template =>
+  (story, url) => {
+    const site = variant === 'plain' ? 'Lakeshore Tribune' : 'Nordic Daily';
+    const body = bodyHtml(story, (index) => (index === 1 ? adSlot : index === 2 ? newsletter(site) : ''));
+    return {
+      html: shell({
+        lang: story.language,
+        title: `${story.headline} | ${story.section} | ${site}`,
+        head:
+          story.authors.map((name) => `<meta name="author" content="${esc(name)}">`).join('') +
+          `<meta name="description" content="${esc(story.dek)}"><meta property="og:site_name" content="${site}"><meta property="og:url" content="${url}"><meta property="article:published_time" content="${story.published}">${story.updated ? `<meta property="article:modified_time" content="${story.updated}">` : ''}`,
+        body: `${cookieBanner}<div class="top-bar"><a href="/subscribe" class="subscribe-button">Subscribe for $1</a><a href="/login">Log in</a></div><header>${giantNav(site)}</header><div class="breadcrumbs"><a href="/">Home</a> › <a href="/${slugOf(story.section)}">${esc(story.section)}</a></div><div class="container"><div class="story"><h1 class="story-title">${esc(story.headline)}</h1><div class="story-byline">By ${story.authors.map(esc).join(', ')} | ${humanDate(story.published)}</div>${shareBar}<div class="story-text">${body}</div><div class="story-tags">Tags: <a href="/t/1">${esc(story.section)}</a></div></div>${relatedList(story.related, 'Related stories')}${comments(4)}</div>${footer(site)}`,
+      }),
+      gold: { captions: [] },
+    };
   };
-};
 
 /** Microdata only: NewsArticle with itemprop headline, author Person, datePublished, dateModified, articleBody. */
 const microdata: Template = (story, url) => {
@@ -238,7 +435,16 @@ const microdata: Template = (story, url) => {
 const metered: Template = (story, url) => {
   const site = 'The Evening Standard-Bearer';
   const shown = story.body.slice(0, -1);
-  const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: story.headline, author: { '@type': 'Person', name: story.authors[0] }, datePublished: story.published, dateModified: story.updated, isAccessibleForFree: 'False', hasPart: { '@type': 'WebPageElement', isAccessibleForFree: 'False', cssSelector: '.paywall' } };
+  const ld = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.headline,
+    author: { '@type': 'Person', name: story.authors[0] },
+    datePublished: story.published,
+    dateModified: story.updated,
+    isAccessibleForFree: 'False',
+    hasPart: { '@type': 'WebPageElement', isAccessibleForFree: 'False', cssSelector: '.paywall' },
+  };
   const body = shown.map((block) => (isHeading(block) ? `<h2>${esc(block.h)}</h2>` : `<p>${esc(block)}</p>`)).join('');
   return {
     html: shell({
@@ -252,28 +458,61 @@ const metered: Template = (story, url) => {
 };
 
 /** A wire story whose JSON-LD author is a plain string or an Organization. */
-const wire = (variant: 'string' | 'organization'): Template => (story, url) => {
-  const site = variant === 'string' ? 'Wire Service Daily' : 'Market Wire';
-  const author = variant === 'string' ? story.authors.join(', ') : { '@type': 'Organization', name: story.authors[0] };
-  const ld = [{ '@context': 'https://schema.org', '@type': 'WebSite', name: site }, { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: story.headline, author, datePublished: story.published, ...(story.updated ? { dateModified: story.updated } : {}), publisher: { '@type': 'Organization', name: site } }];
-  const figure = (caption: string) => `<figure><img src="/w.jpg" alt=""><div class="image-caption">${esc(caption)}</div></figure>`;
-  const body = bodyHtml(story, (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : ''));
-  return {
-    html: shell({
-      lang: story.language,
-      title: `${story.headline} | ${site}`,
-      head: `<meta property="og:title" content="${esc(story.headline)} | ${site}"><meta property="og:site_name" content="${site}"><meta property="og:url" content="${url}">${jsonLd(ld)}`,
-      body: `<header>${giantNav(site)}</header><main><div class="story-page"><h1>${esc(story.headline)}</h1><div class="article-info"><span class="byline-text">${esc(story.authors.join(', '))}</span><span class="timestamp">${humanDate(story.published)}</span></div><div class="RichTextStoryBody">${body}</div></div>${relatedList(story.related, 'Related Coverage')}</main>${footer(site)}`,
-    }),
+const wire =
+  (variant: 'string' | 'organization'): Template =>
+  (story, url) => {
+    const site = variant === 'string' ? 'Wire Service Daily' : 'Market Wire';
+    const author = variant === 'string' ? story.authors.join(', ') : { '@type': 'Organization', name: story.authors[0] };
+    const ld = [
+      { '@context': 'https://schema.org', '@type': 'WebSite', name: site },
+      {
+        '@context': 'https://schema.org',
+        '@type': 'NewsArticle',
+        headline: story.headline,
+        author,
+        datePublished: story.published,
+        ...(story.updated ? { dateModified: story.updated } : {}),
+        publisher: { '@type': 'Organization', name: site },
+      },
+    ];
+    const figure = (caption: string) => `<figure><img src="/w.jpg" alt=""><div class="image-caption">${esc(caption)}</div></figure>`;
+    const body = bodyHtml(story, (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : ''));
+    return {
+      html: shell({
+        lang: story.language,
+        title: `${story.headline} | ${site}`,
+        head: `<meta property="og:title" content="${esc(story.headline)} | ${site}"><meta property="og:site_name" content="${site}"><meta property="og:url" content="${url}">${jsonLd(ld)}`,
+        body: `<header>${giantNav(site)}</header><main><div class="story-page"><h1>${esc(story.headline)}</h1><div class="article-info"><span class="byline-text">${esc(story.authors.join(', '))}</span><span class="timestamp">${humanDate(story.published)}</span></div><div class="RichTextStoryBody">${body}</div></div>${relatedList(story.related, 'Related Coverage')}</main>${footer(site)}`,
+      }),
+    };
   };
-};
 
 /** An AMP page: amp-img in figures, amp-ad, amp-social-share; the canonical link points at the full page. */
 const amp: Template = (story, url) => {
   const site = 'Harbour Gazette';
-  const ld = { '@context': 'http://schema.org', '@type': 'NewsArticle', mainEntityOfPage: url, headline: story.headline, datePublished: story.published, dateModified: story.updated, author: story.authors.length === 1 ? { '@type': 'Person', name: story.authors[0] } : story.authors.map((name) => ({ '@type': 'Person', name })), publisher: { '@type': 'Organization', name: site, logo: { '@type': 'ImageObject', url: 'https://gazette.example/logo.png' } }, image: ['https://gazette.example/i.jpg'] };
-  const figure = (caption: string) => `<figure class="amp-figure"><amp-img src="/i.jpg" width="1200" height="800" layout="responsive"></amp-img><figcaption class="amp-caption">${esc(caption)}</figcaption></figure>`;
-  const body = bodyHtml(story, (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : index === 1 ? `<amp-ad width="300" height="250" type="doubleclick" data-slot="/1/mid"></amp-ad>` : ''));
+  const ld = {
+    '@context': 'http://schema.org',
+    '@type': 'NewsArticle',
+    mainEntityOfPage: url,
+    headline: story.headline,
+    datePublished: story.published,
+    dateModified: story.updated,
+    author:
+      story.authors.length === 1
+        ? { '@type': 'Person', name: story.authors[0] }
+        : story.authors.map((name) => ({ '@type': 'Person', name })),
+    publisher: { '@type': 'Organization', name: site, logo: { '@type': 'ImageObject', url: 'https://gazette.example/logo.png' } },
+    image: ['https://gazette.example/i.jpg'],
+  };
+  const figure = (caption: string) =>
+    `<figure class="amp-figure"><amp-img src="/i.jpg" width="1200" height="800" layout="responsive"></amp-img><figcaption class="amp-caption">${esc(caption)}</figcaption></figure>`;
+  const body = bodyHtml(story, (index) =>
+    index === 0 && story.captions[0]
+      ? figure(story.captions[0])
+      : index === 1
+        ? `<amp-ad width="300" height="250" type="doubleclick" data-slot="/1/mid"></amp-ad>`
+        : '',
+  );
   return {
     html: shell({
       lang: story.language,
@@ -288,8 +527,24 @@ const amp: Template = (story, url) => {
 /** A Ghost blog: `post-full` structure, JSON-LD Article with a single Person author, twitter:data1 holding the author. */
 const ghost: Template = (story, url) => {
   const site = 'Signal & Noise';
-  const ld = { '@context': 'https://schema.org', '@type': 'Article', publisher: { '@type': 'Organization', name: site }, author: { '@type': 'Person', name: story.authors[0], url: `${new URL(url).origin}/author/${handle(story.authors[0] ?? '')}/`, sameAs: [`https://social.example/${handle(story.authors[0] ?? '')}`] }, headline: story.headline, url, datePublished: story.published, ...(story.updated ? { dateModified: story.updated } : {}), mainEntityOfPage: url };
-  const figure = (caption: string) => `<figure class="kg-card kg-image-card kg-card-hascaption"><img src="/content/images/chart.png" class="kg-image" alt=""><figcaption>${esc(caption)}</figcaption></figure>`;
+  const ld = {
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    publisher: { '@type': 'Organization', name: site },
+    author: {
+      '@type': 'Person',
+      name: story.authors[0],
+      url: `${new URL(url).origin}/author/${handle(story.authors[0] ?? '')}/`,
+      sameAs: [`https://social.example/${handle(story.authors[0] ?? '')}`],
+    },
+    headline: story.headline,
+    url,
+    datePublished: story.published,
+    ...(story.updated ? { dateModified: story.updated } : {}),
+    mainEntityOfPage: url,
+  };
+  const figure = (caption: string) =>
+    `<figure class="kg-card kg-image-card kg-card-hascaption"><img src="/content/images/chart.png" class="kg-image" alt=""><figcaption>${esc(caption)}</figcaption></figure>`;
   const body = bodyHtml(story, (index) => (index === 1 && story.captions[0] ? figure(story.captions[0]) : ''));
   return {
     html: shell({
@@ -306,8 +561,28 @@ const ghost: Template = (story, url) => {
 const platform: Template = (story, url) => {
   const publication = 'Founders Field Notes';
   const author = story.authors[0] ?? '';
-  const ld = { '@context': 'http://schema.org', '@type': 'NewsArticle', image: ['https://cdn.platform.example/i.png'], url, dateCreated: story.published, datePublished: story.published, dateModified: story.updated ?? story.published, name: `${story.headline} | by ${author} | ${publication}`, description: story.dek, identifier: 'a1b2c3', author: { '@type': 'Person', name: author, url: `https://platform.example/@${handle(author)}` }, creator: [author], publisher: { '@type': 'Organization', name: publication }, mainEntityOfPage: url };
-  const body = bodyHtml(story, () => '', (text) => `<p class="pw-post-body-paragraph lb lc fj ld b le lf lg lh li lj lk ll" data-selectable-paragraph="">${esc(text)}</p>`, (text) => `<h2 class="ms mt fj be mu mv" data-selectable-paragraph="">${esc(text)}</h2>`);
+  const ld = {
+    '@context': 'http://schema.org',
+    '@type': 'NewsArticle',
+    image: ['https://cdn.platform.example/i.png'],
+    url,
+    dateCreated: story.published,
+    datePublished: story.published,
+    dateModified: story.updated ?? story.published,
+    name: `${story.headline} | by ${author} | ${publication}`,
+    description: story.dek,
+    identifier: 'a1b2c3',
+    author: { '@type': 'Person', name: author, url: `https://platform.example/@${handle(author)}` },
+    creator: [author],
+    publisher: { '@type': 'Organization', name: publication },
+    mainEntityOfPage: url,
+  };
+  const body = bodyHtml(
+    story,
+    () => '',
+    (text) => `<p class="pw-post-body-paragraph lb lc fj ld b le lf lg lh li lj lk ll" data-selectable-paragraph="">${esc(text)}</p>`,
+    (text) => `<h2 class="ms mt fj be mu mv" data-selectable-paragraph="">${esc(text)}</h2>`,
+  );
   return {
     html: shell({
       lang: story.language,
@@ -322,9 +597,32 @@ const platform: Template = (story, url) => {
 /** A German weekly: JSON-LD author array, title "Headline - SITE", a "Mehr zum Thema" box, a heading-led paywall teaser. */
 const german: Template = (story, url) => {
   const site = 'DER BEOBACHTER';
-  const ld = { '@context': 'http://schema.org', '@type': 'NewsArticle', headline: story.headline, author: story.authors.map((name) => ({ '@type': 'Person', name, url: `https://www.beobachter.example/impressum/autor-${slugOf(name)}` })), datePublished: story.published, ...(story.updated ? { dateModified: story.updated } : {}), publisher: { '@type': 'Organization', name: site }, inLanguage: 'de-DE' };
-  const figure = (caption: string) => `<figure class="relative"><img src="/b.jpg" alt=""><figcaption class="text-shade-dark"><p>${esc(caption)}</p><span class="font-sansUI">Foto: Stadtwerke</span></figcaption></figure>`;
-  const body = bodyHtml(story, (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : index === 2 && story.related[0] ? `<div class="mehr-zum-thema"><strong>Mehr zum Thema</strong><ul><li><a href="/x">${esc(story.related[0])}</a></li></ul></div>` : ''), (text) => `<div class="RichText"><p>${esc(text)}</p></div>`);
+  const ld = {
+    '@context': 'http://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.headline,
+    author: story.authors.map((name) => ({
+      '@type': 'Person',
+      name,
+      url: `https://www.beobachter.example/impressum/autor-${slugOf(name)}`,
+    })),
+    datePublished: story.published,
+    ...(story.updated ? { dateModified: story.updated } : {}),
+    publisher: { '@type': 'Organization', name: site },
+    inLanguage: 'de-DE',
+  };
+  const figure = (caption: string) =>
+    `<figure class="relative"><img src="/b.jpg" alt=""><figcaption class="text-shade-dark"><p>${esc(caption)}</p><span class="font-sansUI">Foto: Stadtwerke</span></figcaption></figure>`;
+  const body = bodyHtml(
+    story,
+    (index) =>
+      index === 0 && story.captions[0]
+        ? figure(story.captions[0])
+        : index === 2 && story.related[0]
+          ? `<div class="mehr-zum-thema"><strong>Mehr zum Thema</strong><ul><li><a href="/x">${esc(story.related[0])}</a></li></ul></div>`
+          : '',
+    (text) => `<div class="RichText"><p>${esc(text)}</p></div>`,
+  );
   return {
     html: shell({
       lang: 'de',
@@ -338,7 +636,11 @@ const german: Template = (story, url) => {
 /** A German regional paper with plain meta tags, a "Lesen Sie auch" box and a byline "Von …". */
 const germanRegional: Template = (story, url) => {
   const site = 'Kreiszeitung Süd';
-  const body = bodyHtml(story, (index) => (index === 1 && story.related[0] ? `<p class="lesen-sie-auch"><strong>Lesen Sie auch:</strong></p><ul class="teaser-list"><li><a href="/x">${esc(story.related[0])}</a></li></ul>` : ''));
+  const body = bodyHtml(story, (index) =>
+    index === 1 && story.related[0]
+      ? `<p class="lesen-sie-auch"><strong>Lesen Sie auch:</strong></p><ul class="teaser-list"><li><a href="/x">${esc(story.related[0])}</a></li></ul>`
+      : '',
+  );
   return {
     html: shell({
       lang: 'de',
@@ -352,9 +654,28 @@ const germanRegional: Template = (story, url) => {
 /** A French daily: "Par …" byline, title with " – Site", author array in JSON-LD, "Lire aussi" links in the body. */
 const french: Template = (story, url) => {
   const site = 'Le Quotidien';
-  const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: story.headline, author: story.authors.map((name) => ({ '@type': 'Person', name })), datePublished: story.published, dateModified: story.updated, publisher: { '@type': 'Organization', name: site }, articleSection: story.section };
-  const figure = (caption: string) => `<figure class="article__media"><img src="/f.jpg" alt=""><figcaption class="article__legend">${esc(caption)} <span class="article__credit">AFP</span></figcaption></figure>`;
-  const body = bodyHtml(story, (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : index === 1 && story.related[0] ? `<p class="article__paragraph article__paragraph--lire-aussi"><span class="lire">Lire aussi :</span> <a href="/x">${esc(story.related[0])}</a></p>` : ''), (text) => `<p class="article__paragraph">${esc(text)}</p>`);
+  const ld = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.headline,
+    author: story.authors.map((name) => ({ '@type': 'Person', name })),
+    datePublished: story.published,
+    dateModified: story.updated,
+    publisher: { '@type': 'Organization', name: site },
+    articleSection: story.section,
+  };
+  const figure = (caption: string) =>
+    `<figure class="article__media"><img src="/f.jpg" alt=""><figcaption class="article__legend">${esc(caption)} <span class="article__credit">AFP</span></figcaption></figure>`;
+  const body = bodyHtml(
+    story,
+    (index) =>
+      index === 0 && story.captions[0]
+        ? figure(story.captions[0])
+        : index === 1 && story.related[0]
+          ? `<p class="article__paragraph article__paragraph--lire-aussi"><span class="lire">Lire aussi :</span> <a href="/x">${esc(story.related[0])}</a></p>`
+          : '',
+    (text) => `<p class="article__paragraph">${esc(text)}</p>`,
+  );
   return {
     html: shell({
       lang: 'fr',
@@ -368,8 +689,22 @@ const french: Template = (story, url) => {
 /** A Spanish daily: "Por …" byline, JSON-LD `@graph`, captions under `span.a_m_p`. */
 const spanish: Template = (story, url) => {
   const site = 'El Diario del Sur';
-  const ld = { '@context': 'https://schema.org', '@graph': [{ '@type': 'NewsArticle', headline: story.headline, author: story.authors.map((name) => ({ '@type': 'Person', name, url: `https://diariodelsur.example/autor/${slugOf(name)}/` })), datePublished: story.published, dateModified: story.updated, publisher: { '@id': '#org' } }, { '@type': 'NewsMediaOrganization', '@id': '#org', name: site }] };
-  const figure = (caption: string) => `<figure class="a_m a_m-h"><span class="a_m_w"><img src="/e.jpg" alt=""></span><figcaption class="a_m_p"><span>${esc(caption)}</span><span class="a_m_m">EFE</span></figcaption></figure>`;
+  const ld = {
+    '@context': 'https://schema.org',
+    '@graph': [
+      {
+        '@type': 'NewsArticle',
+        headline: story.headline,
+        author: story.authors.map((name) => ({ '@type': 'Person', name, url: `https://diariodelsur.example/autor/${slugOf(name)}/` })),
+        datePublished: story.published,
+        dateModified: story.updated,
+        publisher: { '@id': '#org' },
+      },
+      { '@type': 'NewsMediaOrganization', '@id': '#org', name: site },
+    ],
+  };
+  const figure = (caption: string) =>
+    `<figure class="a_m a_m-h"><span class="a_m_w"><img src="/e.jpg" alt=""></span><figcaption class="a_m_p"><span>${esc(caption)}</span><span class="a_m_m">EFE</span></figcaption></figure>`;
   const body = bodyHtml(story, (index) => (index === 0 && story.captions[0] ? figure(story.captions[0]) : ''));
   return {
     html: shell({
@@ -384,7 +719,14 @@ const spanish: Template = (story, url) => {
 /** An unsigned notice: no byline anywhere, title "Site: Headline"-less, dates in JSON-LD only. */
 const unsigned: Template = (story, url) => {
   const site = 'Regional Weather Service';
-  const ld = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: story.headline, datePublished: story.published, dateModified: story.updated, publisher: { '@type': 'GovernmentOrganization', name: site } };
+  const ld = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: story.headline,
+    datePublished: story.published,
+    dateModified: story.updated,
+    publisher: { '@type': 'GovernmentOrganization', name: site },
+  };
   return {
     html: shell({
       lang: story.language,

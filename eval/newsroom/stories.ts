@@ -97,9 +97,9 @@ export const STORIES: Story[] = [
       'The company said most of the cuts will come from its manufacturing division, including the planned closure of a packaging plant in Penang by the end of the year. It expects to record restructuring charges of $140 million over the next two quarters.',
       'Chief Executive Priya Ramanathan said in a memo to employees that the decision was "painful but necessary" and that the company would keep investing in its data center products, where orders have grown for four straight quarters.',
       'Shares of Novalith fell 3% in after-hours trading. Analysts had expected the company to announce cuts after it lowered its revenue forecast in February.',
-      'The layoffs follow similar moves by several of Novalith\'s suppliers, as the industry works through a glut of inventory built up during the pandemic.',
+      "The layoffs follow similar moves by several of Novalith's suppliers, as the industry works through a glut of inventory built up during the pandemic.",
     ],
-    captions: ['Novalith\'s headquarters in San Jose.'],
+    captions: ["Novalith's headquarters in San Jose."],
     related: ['Chip Shortage Turns Into a Chip Glut', 'Best budget laptops for 2024'],
   },
   {

@@ -9,7 +9,12 @@ import { FIGURE_EXPLANATIONS } from './figure-explanations.ts';
 const a: AnnotatorItems = { name: 'Ana <b>', items: [{ id: 'a1', kind: 'claim', start: 0, end: 10, label: 'true' }] };
 const b: AnnotatorItems = { name: 'Bo & "co"', items: [{ id: 'b1', kind: 'claim', start: 0, end: 10, label: 'false' }] };
 const c: AnnotatorItems = { name: 'Cy', items: [{ id: 'c1', kind: 'claim', start: 2, end: 10, label: 'true' }] };
-const meta = { title: 'War <script>alert(1)</script> & peace', fingerprint: `sha256:${'0'.repeat(64)}`, generatedAt: '2026-02-01T10:30:00.000Z', placement: [{ annotator: 'Bo & "co"', exact: 1, moved: 0, fuzzy: 0, orphaned: 0 }] };
+const meta = {
+  title: 'War <script>alert(1)</script> & peace',
+  fingerprint: `sha256:${'0'.repeat(64)}`,
+  generatedAt: '2026-02-01T10:30:00.000Z',
+  placement: [{ annotator: 'Bo & "co"', exact: 1, moved: 0, fuzzy: 0, orphaned: 0 }],
+};
 
 describe('the agreement report files', () => {
   const report = computeAgreement([a, b, c], 100);
@@ -30,7 +35,12 @@ describe('the agreement report files', () => {
 
   it('writes JSON with the figures, the explanations and where they come from', () => {
     const data = JSON.parse(agreementJson(report, meta));
-    expect(data).toMatchObject({ format: 'scholia-agreement', version: 1, document: { title: meta.title, textLength: 100 }, placement: meta.placement });
+    expect(data).toMatchObject({
+      format: 'scholia-agreement',
+      version: 1,
+      document: { title: meta.title, textLength: 100 },
+      placement: meta.placement,
+    });
     expect(data.pairs).toHaveLength(3);
     expect(data.explanations.kappa).toBe(FIGURE_EXPLANATIONS.kappa);
   });

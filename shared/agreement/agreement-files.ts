@@ -20,7 +20,13 @@ export function agreementJson(report: AgreementReport, meta: AgreementReportMeta
   return `${JSON.stringify({ format: AGREEMENT_FORMAT, version: 1, generatedAt: meta.generatedAt, document: { title: meta.title, fingerprint: meta.fingerprint, textLength: report.textLength }, placement: meta.placement ?? [], ...report }, null, 2)}\n`;
 }
 
-const SCOPE_NAMES: Record<AgreementScope, string> = { all: 'All kinds', claim: 'Claims', quote: 'Quotes', entity: 'Entity mentions', note: 'Notes' };
+const SCOPE_NAMES: Record<AgreementScope, string> = {
+  all: 'All kinds',
+  claim: 'Claims',
+  quote: 'Quotes',
+  entity: 'Entity mentions',
+  note: 'Notes',
+};
 const FIGURE_NAMES: Record<AgreementFigure, string> = {
   exactF1: 'Exact-span F1',
   overlapF1: 'Overlap-span F1',
@@ -61,7 +67,15 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
 function pairSection(pair: PairAgreement): string {
   const rows = AGREEMENT_SCOPES.map((scope) => {
     const s = pair.scopes[scope];
-    return [SCOPE_NAMES[scope], `${s.exact.a} / ${s.exact.b}`, formatFigure(s.exact.precision), formatFigure(s.exact.recall), formatFigure(s.exact.f1), formatFigure(s.overlap.f1), formatFigure(s.kappa.value)];
+    return [
+      SCOPE_NAMES[scope],
+      `${s.exact.a} / ${s.exact.b}`,
+      formatFigure(s.exact.precision),
+      formatFigure(s.exact.recall),
+      formatFigure(s.exact.f1),
+      formatFigure(s.overlap.f1),
+      formatFigure(s.kappa.value),
+    ];
   });
   const values = `Speaker agreement ${formatFigure(pair.speaker.value)} (${pair.speaker.agreed} of ${pair.speaker.pairs} quotes); verdict agreement ${formatFigure(pair.verdict.value)} (${pair.verdict.agreed} of ${pair.verdict.pairs} claims).`;
   return `<h3>${escapeHtml(`${pair.a} and ${pair.b}`)}</h3>
@@ -92,7 +106,9 @@ export function renderAgreementHtml(report: AgreementReport, meta: AgreementRepo
           counts.map(([count, stretches]) => [`${count} of ${report.annotators.length} annotators`, String(stretches)]),
         )}`
       : '';
-  const explanations = AGREEMENT_FIGURES.map((figure) => `<dt>${escapeHtml(FIGURE_NAMES[figure])}</dt><dd>${escapeHtml(FIGURE_EXPLANATIONS[figure])}</dd>`).join('\n');
+  const explanations = AGREEMENT_FIGURES.map(
+    (figure) => `<dt>${escapeHtml(FIGURE_NAMES[figure])}</dt><dd>${escapeHtml(FIGURE_EXPLANATIONS[figure])}</dd>`,
+  ).join('\n');
   const annotators = report.annotators.map((a) => `${a.name} (${a.annotations})`).join(', ');
   return standalonePage({
     language: 'en',

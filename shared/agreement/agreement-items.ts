@@ -24,7 +24,11 @@ export const UNATTRIBUTED = 'unattributed';
  * The agreement items of an annotation layer. `entityKey` turns an entity id of this layer into a
  * key shared by every annotator (speakers of different files compare through it).
  */
-export function agreementItems(annotations: readonly Annotation[], entities: readonly Entity[], entityKey: (id: string) => string = (id) => id): AgreementItem[] {
+export function agreementItems(
+  annotations: readonly Annotation[],
+  entities: readonly Entity[],
+  entityKey: (id: string) => string = (id) => id,
+): AgreementItem[] {
   const types = new Map(entities.map((entity) => [entity.id, entity.type]));
   return annotations.map((annotation) => {
     const { id, kind, target } = annotation;

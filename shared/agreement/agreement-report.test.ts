@@ -6,7 +6,13 @@ import { cohensKappa } from './cohen-kappa.ts';
 import { describeMajoritySpan } from './majority-view.ts';
 
 let next = 0;
-const item = (kind: AnnotationKind, start: number, end: number, label: string): AgreementItem => ({ id: `i${next++}`, kind, start, end, label });
+const item = (kind: AnnotationKind, start: number, end: number, label: string): AgreementItem => ({
+  id: `i${next++}`,
+  kind,
+  start,
+  end,
+  label,
+});
 
 /**
  * Mine: claims [0,10) true, [20,30) false, [40,50) true; quotes [60,80) S1, [100,120) S2;
@@ -91,15 +97,28 @@ describe('cohensKappa', () => {
     expect(correct.value).toBeCloseTo(0.2, 12);
     // Counting 90 unmarked tokens as agreement on "nothing": po = 96/100, pe = .05² + .05² + .9² = .815,
     // κ = (.96 − .815)/(1 − .815) = 0.7838: the same annotations look almost four times as reliable.
-    const perToken = [...mineTypes.map((t, i) => [t, theirTypes[i] as string] as const), ...Array.from({ length: 90 }, () => [UNMARKED, UNMARKED] as const)];
+    const perToken = [
+      ...mineTypes.map((t, i) => [t, theirTypes[i] as string] as const),
+      ...Array.from({ length: 90 }, () => [UNMARKED, UNMARKED] as const),
+    ];
     const inflated = cohensKappa(perToken);
     expect(inflated.value).toBeCloseTo(0.145 / 0.185, 12);
     expect(inflated.value as number).toBeGreaterThan(0.78);
   });
 
   it('is 1 for perfect agreement and null when chance alone agrees on everything', () => {
-    expect(cohensKappa([['a', 'a'], ['b', 'b']]).value).toBe(1);
-    expect(cohensKappa([['a', 'a'], ['a', 'a']]).value).toBeNull();
+    expect(
+      cohensKappa([
+        ['a', 'a'],
+        ['b', 'b'],
+      ]).value,
+    ).toBe(1);
+    expect(
+      cohensKappa([
+        ['a', 'a'],
+        ['a', 'a'],
+      ]).value,
+    ).toBeNull();
     expect(cohensKappa([]).value).toBeNull();
   });
 });

@@ -72,7 +72,11 @@ function matchByKind(a: readonly AgreementItem[], b: readonly AgreementItem[], s
 const LABELLED_KINDS: readonly AnnotationKind[] = ['claim', 'quote', 'entity'];
 
 /** One label pair per span either annotator marked: matched spans by their labels, the rest against "not marked". */
-function labelPairs(a: readonly AgreementItem[], b: readonly AgreementItem[], label: (item: AgreementItem) => string): (readonly [string, string])[] {
+function labelPairs(
+  a: readonly AgreementItem[],
+  b: readonly AgreementItem[],
+  label: (item: AgreementItem) => string,
+): (readonly [string, string])[] {
   const { pairs, onlyA, onlyB } = matchSpans(a, b, 'overlap');
   return [
     ...pairs.map(([x, y]) => [label(x), label(y)] as const),
@@ -91,20 +95,38 @@ function kappaOf(a: readonly AgreementItem[], b: readonly AgreementItem[], scope
 function valueAgreement(a: readonly AgreementItem[], b: readonly AgreementItem[], kind: AnnotationKind): ValueAgreement {
   const { pairs } = matchSpans(ofScope(a, kind), ofScope(b, kind), 'overlap');
   const agreed = pairs.filter(([x, y]) => x.label === y.label).length;
-  return { pairs: pairs.length, agreed, value: pairs.length === 0 ? null : agreed / pairs.length, kappa: cohensKappa(pairs.map(([x, y]) => [x.label, y.label] as const)) };
+  return {
+    pairs: pairs.length,
+    agreed,
+    value: pairs.length === 0 ? null : agreed / pairs.length,
+    kappa: cohensKappa(pairs.map(([x, y]) => [x.label, y.label] as const)),
+  };
 }
 
 function scopeAgreement(a: readonly AgreementItem[], b: readonly AgreementItem[], scope: AgreementScope): ScopeAgreement {
   const inA = ofScope(a, scope);
   const inB = ofScope(b, scope);
   const matched = (mode: 'exact' | 'overlap') => matchByKind(inA, inB, scope, mode).reduce((sum, m) => sum + m.pairs.length, 0);
-  return { exact: spanScores(matched('exact'), inA.length, inB.length), overlap: spanScores(matched('overlap'), inA.length, inB.length), kappa: kappaOf(inA, inB, scope) };
+  return {
+    exact: spanScores(matched('exact'), inA.length, inB.length),
+    overlap: spanScores(matched('overlap'), inA.length, inB.length),
+    kappa: kappaOf(inA, inB, scope),
+  };
 }
 
 /** Every figure between two annotators, B read against A. */
 export function pairAgreement(a: AnnotatorItems, b: AnnotatorItems): PairAgreement {
-  const scopes = Object.fromEntries(AGREEMENT_SCOPES.map((scope) => [scope, scopeAgreement(a.items, b.items, scope)])) as Record<AgreementScope, ScopeAgreement>;
-  return { a: a.name, b: b.name, scopes, speaker: valueAgreement(a.items, b.items, 'quote'), verdict: valueAgreement(a.items, b.items, 'claim') };
+  const scopes = Object.fromEntries(AGREEMENT_SCOPES.map((scope) => [scope, scopeAgreement(a.items, b.items, scope)])) as Record<
+    AgreementScope,
+    ScopeAgreement
+  >;
+  return {
+    a: a.name,
+    b: b.name,
+    scopes,
+    speaker: valueAgreement(a.items, b.items, 'quote'),
+    verdict: valueAgreement(a.items, b.items, 'claim'),
+  };
 }
 
 function mean(values: readonly (number | null)[]): number | null {
@@ -114,7 +136,15 @@ function mean(values: readonly (number | null)[]): number | null {
 
 /** αu per kind over all annotators; over all kinds, Do and De summed across kinds (so αu = 1 − ΣDo/ΣDe). */
 function alphaU(annotators: readonly AnnotatorItems[], textLength: number): Record<AgreementScope, UnitizingAlpha> {
-  const perKind = Object.fromEntries(ANNOTATION_KINDS.map((kind) => [kind, unitizingAlpha(annotators.map((a) => ofScope(a.items, kind)), textLength)])) as Record<AnnotationKind, UnitizingAlpha>;
+  const perKind = Object.fromEntries(
+    ANNOTATION_KINDS.map((kind) => [
+      kind,
+      unitizingAlpha(
+        annotators.map((a) => ofScope(a.items, kind)),
+        textLength,
+      ),
+    ]),
+  ) as Record<AnnotationKind, UnitizingAlpha>;
   const observed = ANNOTATION_KINDS.reduce((sum, kind) => sum + perKind[kind].observed, 0);
   const expected = ANNOTATION_KINDS.reduce((sum, kind) => sum + perKind[kind].expected, 0);
   return { all: { value: expected === 0 ? null : 1 - observed / expected, observed, expected }, ...perKind };
@@ -128,7 +158,8 @@ function alphaU(annotators: readonly AnnotatorItems[], textLength: number): Reco
 export function computeAgreement(annotators: readonly AnnotatorItems[], textLength: number): AgreementReport {
   const pairs: PairAgreement[] = [];
   for (let i = 0; i < annotators.length; i++) {
-    for (let j = i + 1; j < annotators.length; j++) pairs.push(pairAgreement(annotators[i] as AnnotatorItems, annotators[j] as AnnotatorItems));
+    for (let j = i + 1; j < annotators.length; j++)
+      pairs.push(pairAgreement(annotators[i] as AnnotatorItems, annotators[j] as AnnotatorItems));
   }
   const alphas = alphaU(annotators, textLength);
   const scopes = Object.fromEntries(

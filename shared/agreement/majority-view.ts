@@ -22,7 +22,8 @@ export interface MajorityView {
 
 /** "2 of 3 annotators marked this (1 with these boundaries)". */
 export function describeMajoritySpan(span: MajoritySpan, annotators: number): string {
-  const same = span.exactly.length === span.annotators.length ? 'all with these boundaries' : `${span.exactly.length} with these boundaries`;
+  const same =
+    span.exactly.length === span.annotators.length ? 'all with these boundaries' : `${span.exactly.length} with these boundaries`;
   return `${span.annotators.length} of ${annotators} annotators marked this (${same})`;
 }
 
@@ -52,7 +53,14 @@ export function majorityView(annotators: readonly AnnotatorItems[]): MajorityVie
         bySpan.set(key, entry);
       }
       const common = [...bySpan.values()].sort((x, y) => y.who.size - x.who.size || x.start - y.start || x.end - y.end)[0];
-      if (common) spans.push({ kind, start: common.start, end: common.end, annotators: inOrder(group.map((i) => i.annotator)), exactly: inOrder(common.who) });
+      if (common)
+        spans.push({
+          kind,
+          start: common.start,
+          end: common.end,
+          annotators: inOrder(group.map((i) => i.annotator)),
+          exactly: inOrder(common.who),
+        });
       group = [];
     };
     for (const item of items) {

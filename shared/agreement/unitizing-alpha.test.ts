@@ -85,7 +85,10 @@ function referenceAlpha(annotators: Span[][], length: number): { observed: numbe
     for (const gap of gaps) for (let at = gap.start; at + l <= gap.end; at++) numerator += l * l;
   }
   const squared = units.reduce((sum, u) => sum + (u.end - u.start) * (u.end - u.start - 1), 0);
-  return { observed: observed / (m * (m - 1) * length * length), expected: ((2 / length) * numerator) / (m * length * (m * length - 1) - squared) };
+  return {
+    observed: observed / (m * (m - 1) * length * length),
+    expected: ((2 / length) * numerator) / (m * length * (m * length - 1) - squared),
+  };
 }
 
 function seeded(seed: number): () => number {
@@ -130,7 +133,16 @@ describe('unitizingAlpha', () => {
 
   it('is null when nobody marked anything, and merges one annotator’s overlapping units', () => {
     expect(unitizingAlpha([[], []], 100).value).toBeNull();
-    expect(mergeSpans([{ start: 10, end: 20 }, { start: 15, end: 30 }, { start: 30, end: 40 }])).toEqual([{ start: 10, end: 30 }, { start: 30, end: 40 }]);
+    expect(
+      mergeSpans([
+        { start: 10, end: 20 },
+        { start: 15, end: 30 },
+        { start: 30, end: 40 },
+      ]),
+    ).toEqual([
+      { start: 10, end: 30 },
+      { start: 30, end: 40 },
+    ]);
   });
 
   it('falls below zero when the annotators mark different stretches', () => {

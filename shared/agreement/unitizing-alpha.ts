@@ -94,7 +94,8 @@ export function unitizingAlpha(annotators: readonly (readonly Span[])[], length:
   const units = annotators.map(mergeSpans);
   const perAnnotator = units.map((list) => sections(list, length));
   let observedSum = 0;
-  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) observedSum += 2 * pairDisagreement(perAnnotator[i] ?? [], perAnnotator[j] ?? []);
+  for (let i = 0; i < m; i++)
+    for (let j = i + 1; j < m; j++) observedSum += 2 * pairDisagreement(perAnnotator[i] ?? [], perAnnotator[j] ?? []);
   const observed = m < 2 || length === 0 ? 0 : observedSum / (m * (m - 1) * length * length);
 
   const lengths = units.flat().map((unit) => unit.end - unit.start);

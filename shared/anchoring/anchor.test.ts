@@ -99,7 +99,11 @@ describe('anchorTargets on edited copies of the sample article', () => {
   it('keeps every annotation exact on the same text, with or without trusting the fingerprint', () => {
     const results = anchorAll(original);
     expect(Object.values(results).every((r) => r.status === 'exact')).toBe(true);
-    const trusted = anchorTargets(original, annotations.map((a) => a.target), { sameText: true });
+    const trusted = anchorTargets(
+      original,
+      annotations.map((a) => a.target),
+      { sameText: true },
+    );
     expect(trusted.every((r, i) => r.status === 'exact' && r.start === annotations[i]?.target.start)).toBe(true);
   });
 
@@ -107,7 +111,10 @@ describe('anchorTargets on edited copies of the sample article', () => {
     const edits = [replace('became temporarily unavailable', 'became temporarily and completely unavailable')];
     const edited = applyEdits(original, edits);
     const expected = expectations(edits, edited);
-    expect(expected['claim-hacked']).toEqual({ status: 'fuzzy', ...spanOf(edited, 'became temporarily and completely unavailable after being hacked on Wednesday afternoon') });
+    expect(expected['claim-hacked']).toEqual({
+      status: 'fuzzy',
+      ...spanOf(edited, 'became temporarily and completely unavailable after being hacked on Wednesday afternoon'),
+    });
     expect(expected['m-ep-28']).toEqual({ status: 'exact', start: 28, end: 47 });
     expect(outcomes(anchorAll(edited))).toEqual(expected);
   });
@@ -131,7 +138,10 @@ describe('anchorTargets on edited copies of the sample article', () => {
     const edits = [replace('for the the "brutal', 'for the "brutal')];
     const edited = applyEdits(original, edits);
     const expected = expectations(edits, edited);
-    expect(expected['quote-denounced']).toEqual({ status: 'fuzzy', ...spanOf(edited, 'MEPs denounced Russia for the "brutal and inhumane" acts inflicted upon Ukraine and its citizens') });
+    expect(expected['quote-denounced']).toEqual({
+      status: 'fuzzy',
+      ...spanOf(edited, 'MEPs denounced Russia for the "brutal and inhumane" acts inflicted upon Ukraine and its citizens'),
+    });
     expect(outcomes(anchorAll(edited))).toEqual(expected);
   });
 
@@ -139,13 +149,19 @@ describe('anchorTargets on edited copies of the sample article', () => {
     const edits = [replace('sophisticated', 'massive')];
     const edited = applyEdits(original, edits);
     const expected = expectations(edits, edited);
-    expect(expected['claim-cyberattack']).toEqual({ status: 'fuzzy', ...spanOf(edited, 'The (European Parliament) is under a massive cyberattack.') });
+    expect(expected['claim-cyberattack']).toEqual({
+      status: 'fuzzy',
+      ...spanOf(edited, 'The (European Parliament) is under a massive cyberattack.'),
+    });
     expect(expected['quote-attack']?.status).toBe('fuzzy');
     expect(outcomes(anchorAll(edited))).toEqual(expected);
   });
 
   it('keeps a span exact when only the words around it changed', () => {
-    const edits = [replace('mere hours after', 'only hours after'), replace('chief spokesperson said', 'chief spokesperson, Jaume Duch, said')];
+    const edits = [
+      replace('mere hours after', 'only hours after'),
+      replace('chief spokesperson said', 'chief spokesperson, Jaume Duch, said'),
+    ];
     const edited = applyEdits(original, edits);
     const expected = expectations(edits, edited);
     expect(expected['note-resolution']?.status).toBe('exact');
@@ -172,7 +188,10 @@ describe('anchorTargets on edited copies of the sample article', () => {
   });
 
   it('follows a paragraph moved thousands of characters away in a long article, beyond the local search', () => {
-    const filler = Array.from({ length: 40 }, (_, i) => `Background paragraph ${i + 1} restates the week's events at length, with nothing the analysts marked in it.`).join('\n\n');
+    const filler = Array.from(
+      { length: 40 },
+      (_, i) => `Background paragraph ${i + 1} restates the week's events at length, with nothing the analysts marked in it.`,
+    ).join('\n\n');
     const long = `${original}\n\n${filler}`;
     const paragraph = '"My response: #SlavaUkraini," Metsola added, referring to the slogan that means "Glory to Ukraine!"';
     const from = nth(long, paragraph);
@@ -242,7 +261,8 @@ describe('anchorTargets on edited copies of the sample article', () => {
     const phrase = 'state sponsor of terrorism';
     const second = nth(original, phrase, 2);
     const target = makeTarget(original, second, second + phrase.length);
-    const sentence = '"In the light of the above, (the European Parliament) recognises Russia as a state sponsor of terrorism and as a state which uses means of terrorism."\n\n';
+    const sentence =
+      '"In the light of the above, (the European Parliament) recognises Russia as a state sponsor of terrorism and as a state which uses means of terrorism."\n\n';
     const edited = applyEdits(original, [replace(sentence, '')]);
     expect(anchorTarget(edited, target, [second])).toEqual({ status: 'orphaned', reason: 'out-of-context' });
   });
@@ -252,7 +272,11 @@ describe('anchorTargets on edited copies of the sample article', () => {
     const edited = applyEdits(original, edits);
     const results = anchorAll(edited, annotations, true);
     const claim = results['claim-cyberattack'];
-    expect(claim).toMatchObject({ status: 'orphaned', reason: 'fuzzy-refused', candidate: spanOf(edited, 'The (European Parliament) is under a massive cyberattack.') });
+    expect(claim).toMatchObject({
+      status: 'orphaned',
+      reason: 'fuzzy-refused',
+      candidate: spanOf(edited, 'The (European Parliament) is under a massive cyberattack.'),
+    });
     expect(claim?.status === 'orphaned' && claim.candidate && claim.candidate.score > 0.75).toBe(true);
     expect(results['quote-attack']?.status).toBe('orphaned');
     const others = annotations.filter((a) => a.id !== 'claim-cyberattack' && a.id !== 'quote-attack');

@@ -25,7 +25,8 @@ export interface Placement {
   score: number;
 }
 
-export type Anchoring = ({ status: 'exact' | 'moved' | 'fuzzy' } & Placement) | { status: 'orphaned'; reason: OrphanReason; candidate?: Placement };
+export type Anchoring =
+  ({ status: 'exact' | 'moved' | 'fuzzy' } & Placement) | { status: 'orphaned'; reason: OrphanReason; candidate?: Placement };
 
 export interface AnchorOptions {
   /** The targets were made on this very text (same fingerprint): offsets are trusted once `exact` is checked. */
@@ -88,11 +89,17 @@ export function anchorTarget(text: string, target: Target, hints: readonly numbe
   const allHits = nearIsWhole ? nearHits : exactOccurrences(text, exact, whole);
   const [bestAnywhere] = nearIsWhole ? [bestNear] : rank(allHits);
   const farMinScore = nearIsWhole ? minScore : minScore + FAR_MARGIN;
-  if (bestAnywhere && (bestAnywhere.score >= farMinScore || (allHits.length === 1 && exact.length >= DISTINCTIVE_LENGTH))) return placed(target, bestAnywhere);
+  if (bestAnywhere && (bestAnywhere.score >= farMinScore || (allHits.length === 1 && exact.length >= DISTINCTIVE_LENGTH)))
+    return placed(target, bestAnywhere);
 
   const maxErrors = Math.floor(exact.length * MAX_ERROR_RATE);
   if (maxErrors > 0) {
-    const passes = nearIsWhole ? [{ ranges: near, threshold: minScore, hits: nearHits }] : [{ ranges: near, threshold: minScore, hits: nearHits }, { ranges: whole, threshold: farMinScore, hits: allHits }];
+    const passes = nearIsWhole
+      ? [{ ranges: near, threshold: minScore, hits: nearHits }]
+      : [
+          { ranges: near, threshold: minScore, hits: nearHits },
+          { ranges: whole, threshold: farMinScore, hits: allHits },
+        ];
     for (const { ranges, threshold, hits } of passes) {
       // Myers' search reports only the matches with the fewest edits: where the quote occurs
       // exactly, those are the exact hits already refused, so the search could add nothing.
@@ -100,7 +107,8 @@ export function anchorTarget(text: string, target: Target, hints: readonly numbe
       const found = rank(fuzzyOccurrences(text, exact, ranges, maxErrors)).slice(0, REFINED_CANDIDATES);
       const [best] = rank([...found, ...found.map((candidate) => refineBoundaries(text, target, candidate, maxErrors))]);
       if (best && best.score >= threshold) {
-        if (best.errors > 0 && options.exactOnly) return { status: 'orphaned', reason: 'fuzzy-refused', candidate: { start: best.start, end: best.end, score: best.score } };
+        if (best.errors > 0 && options.exactOnly)
+          return { status: 'orphaned', reason: 'fuzzy-refused', candidate: { start: best.start, end: best.end, score: best.score } };
         return placed(target, best);
       }
     }

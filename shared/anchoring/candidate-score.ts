@@ -73,7 +73,10 @@ function score(text: string, target: Target, candidate: Candidate, hints: readon
   const before = prefixScore(text, target, candidate.start, quick);
   const after = suffixScore(text, target, candidate.end, quick);
   const raw =
-    SCORE_WEIGHTS.quote * quote + SCORE_WEIGHTS.prefix * before + SCORE_WEIGHTS.suffix * after + SCORE_WEIGHTS.position * positionScore(text, candidate.start, hints);
+    SCORE_WEIGHTS.quote * quote +
+    SCORE_WEIGHTS.prefix * before +
+    SCORE_WEIGHTS.suffix * after +
+    SCORE_WEIGHTS.position * positionScore(text, candidate.start, hints);
   const penalty = SPLIT_WORD_PENALTY * splitWords(text, target, candidate);
   return { ...candidate, score: Math.max(0, raw / TOTAL_WEIGHT - penalty), context: (before + after) / 2 };
 }
@@ -87,7 +90,13 @@ export function scoreCandidate(text: string, target: Target, candidate: Candidat
  * The candidates best first. A common word can occur thousands of times, so all of them are
  * ranked by a cheap exact comparison of context and only the best `keep` get the full score.
  */
-export function rankCandidates(text: string, target: Target, candidates: readonly Candidate[], hints: readonly number[], keep = 8): ScoredCandidate[] {
+export function rankCandidates(
+  text: string,
+  target: Target,
+  candidates: readonly Candidate[],
+  hints: readonly number[],
+  keep = 8,
+): ScoredCandidate[] {
   const shortlist =
     candidates.length <= keep
       ? candidates
@@ -95,5 +104,7 @@ export function rankCandidates(text: string, target: Target, candidates: readonl
           .map((candidate) => score(text, target, candidate, hints, true))
           .sort((a, b) => b.score - a.score)
           .slice(0, keep);
-  return shortlist.map((candidate) => scoreCandidate(text, target, candidate, hints)).sort((a, b) => b.score - a.score || a.start - b.start);
+  return shortlist
+    .map((candidate) => scoreCandidate(text, target, candidate, hints))
+    .sort((a, b) => b.score - a.score || a.start - b.start);
 }

@@ -34,7 +34,8 @@ export function matchEntities(theirs: readonly Entity[], mine: readonly Entity[]
   for (const entity of theirs) {
     const candidates = mine.filter((other) => compatible(entity, other));
     const preferType = (list: Entity[]) => list.find((other) => other.type === entity.type) ?? list[0];
-    const byWikidata = entity.wikidata === undefined ? undefined : preferType(candidates.filter((other) => other.wikidata === entity.wikidata));
+    const byWikidata =
+      entity.wikidata === undefined ? undefined : preferType(candidates.filter((other) => other.wikidata === entity.wikidata));
     if (byWikidata) {
       matches.set(entity.id, { theirId: entity.id, myId: byWikidata.id, by: 'wikidata' });
       continue;

@@ -29,8 +29,10 @@ function suffixStart(text: string, suffix: string, end: number, slack: number): 
  * where that context now ends or begins, and the quote's edits are counted again over the result.
  */
 export function refineBoundaries(text: string, target: Target, candidate: Candidate, slack: number): Candidate {
-  const start = target.prefix.length >= MIN_CONTEXT ? (prefixEnd(text, target.prefix, candidate.start, slack) ?? candidate.start) : candidate.start;
-  const end = target.suffix.length >= MIN_CONTEXT ? (suffixStart(text, target.suffix, candidate.end, slack) ?? candidate.end) : candidate.end;
+  const start =
+    target.prefix.length >= MIN_CONTEXT ? (prefixEnd(text, target.prefix, candidate.start, slack) ?? candidate.start) : candidate.start;
+  const end =
+    target.suffix.length >= MIN_CONTEXT ? (suffixStart(text, target.suffix, candidate.end, slack) ?? candidate.end) : candidate.end;
   if (end <= start || (start === candidate.start && end === candidate.end)) return candidate;
   const errors = editDistance(target.exact, text.slice(start, end), target.exact.length);
   return { start, end, errors };

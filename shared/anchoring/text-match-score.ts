@@ -16,7 +16,12 @@ export function textMatchScore(actual: string, expected: string): number {
 export function quickPrefixScore(text: string, position: number, prefix: string): number {
   if (prefix.length === 0) return 1;
   let same = 0;
-  while (same < prefix.length && position - same - 1 >= 0 && text.charCodeAt(position - same - 1) === prefix.charCodeAt(prefix.length - same - 1)) same += 1;
+  while (
+    same < prefix.length &&
+    position - same - 1 >= 0 &&
+    text.charCodeAt(position - same - 1) === prefix.charCodeAt(prefix.length - same - 1)
+  )
+    same += 1;
   return same / prefix.length;
 }
 

@@ -41,9 +41,13 @@ describe('the API client', () => {
 
   it('types each call’s input and output by the contract', () => {
     const client = createApiClient(answering({ ok: true, value: null }).transport);
-    expectTypeOf(client.call<'library.get'>).parameter(1).toEqualTypeOf<{ id: string }>();
+    expectTypeOf(client.call<'library.get'>)
+      .parameter(1)
+      .toEqualTypeOf<{ id: string }>();
     expectTypeOf(client.call<'document.restore'>).returns.resolves.toEqualTypeOf<ChannelOutput<'document.restore'>>();
-    expectTypeOf<ChannelOutput<'library.importBatch'>['results'][number]['format']>().toEqualTypeOf<'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'url' | 'paste'>();
+    expectTypeOf<ChannelOutput<'library.importBatch'>['results'][number]['format']>().toEqualTypeOf<
+      'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'url' | 'paste'
+    >();
     // Never run: the compiler refuses a wrong input shape and an unknown channel.
     const refusedByTheCompiler = () => {
       // @ts-expect-error library.get takes { id }, not { documentId }

@@ -16,7 +16,14 @@ export const APP_COMMAND_CHANNEL = 'scholia:command';
 export function isAppCommand(value: unknown): value is AppCommand {
   if (typeof value !== 'object' || value === null) return false;
   const command = value as { type?: unknown; id?: unknown };
-  if (command.type === 'undo' || command.type === 'redo' || command.type === 'export' || command.type === 'review' || command.type === 'import') return true;
+  if (
+    command.type === 'undo' ||
+    command.type === 'redo' ||
+    command.type === 'export' ||
+    command.type === 'review' ||
+    command.type === 'import'
+  )
+    return true;
   return command.type === 'open-document' && typeof command.id === 'string';
 }
 

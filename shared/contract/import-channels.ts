@@ -42,7 +42,10 @@ const FileInput = z.strictObject({
 const UrlInput = z.strictObject({ url: z.string().trim().min(1).max(4000) });
 
 /** One source of a batch: a file's bytes, or a web address. */
-export const BatchSource = z.discriminatedUnion('kind', [FileInput.extend({ kind: z.literal('file') }), UrlInput.extend({ kind: z.literal('url') })]);
+export const BatchSource = z.discriminatedUnion('kind', [
+  FileInput.extend({ kind: z.literal('file') }),
+  UrlInput.extend({ kind: z.literal('url') }),
+]);
 export type BatchSource = z.infer<typeof BatchSource>;
 
 /** Importing articles of every kind, and managing the library: search, metadata, trash. */

@@ -11,7 +11,8 @@ import type { ReviewSummary, ReviewView } from '../review/review-view.ts';
 /** The largest tag file `review.import` takes, in characters of JSON (an article at the text limit with its annotations). */
 export const MAX_TAG_FILE_LENGTH = 40_000_000;
 
-const counts = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((key) => [key, z.int().nonnegative()])) as Record<K, z.ZodInt>);
+const counts = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((key) => [key, z.int().nonnegative()])) as Record<K, z.ZodInt>);
 
 export const ReviewSummarySchema: z.ZodType<ReviewSummary> = z.object({
   id: Id,
@@ -72,7 +73,15 @@ export const AgreementReportSchema: z.ZodType<AgreementReport> = z.object({
   }),
   majority: z.object({
     annotators: z.int(),
-    spans: z.array(z.object({ kind: z.enum(ANNOTATION_KINDS), start: z.int(), end: z.int(), annotators: z.array(z.string()), exactly: z.array(z.string()) })),
+    spans: z.array(
+      z.object({
+        kind: z.enum(ANNOTATION_KINDS),
+        start: z.int(),
+        end: z.int(),
+        annotators: z.array(z.string()),
+        exactly: z.array(z.string()),
+      }),
+    ),
     byCount: z.record(z.string(), z.int()),
   }),
   explanations: z.object({
@@ -113,9 +122,19 @@ export const reviewChannels = {
     input: ReviewRef.extend({
       decision: ReviewDecision,
       itemIds: z.array(Id).min(1).max(100_000).optional(),
-      where: z.strictObject({ classes: z.array(z.enum(REVIEW_CLASSES)).min(1).optional(), kinds: z.array(z.enum(ANNOTATION_KINDS)).min(1).optional() }).optional(),
+      where: z
+        .strictObject({
+          classes: z.array(z.enum(REVIEW_CLASSES)).min(1).optional(),
+          kinds: z.array(z.enum(ANNOTATION_KINDS)).min(1).optional(),
+        })
+        .optional(),
     }).refine((input) => (input.itemIds === undefined) !== (input.where === undefined), { message: 'give either itemIds or where' }),
-    output: z.object({ ...Saved, changed: z.array(Id), skipped: z.array(z.object({ itemId: Id, reason: z.string() })), review: ReviewSummarySchema }),
+    output: z.object({
+      ...Saved,
+      changed: z.array(Id),
+      skipped: z.array(z.object({ itemId: Id, reason: z.string() })),
+      review: ReviewSummarySchema,
+    }),
   },
   'review.undo': { input: ReviewRef, output: z.object({ ...Saved, undone: z.string().optional(), review: ReviewSummarySchema }) },
   'review.redo': { input: ReviewRef, output: z.object({ ...Saved, redone: z.string().optional(), review: ReviewSummarySchema }) },
@@ -132,4 +151,3 @@ export const reviewChannels = {
     output: z.object({ filename: z.string().min(1), mimeType: z.string().min(1), base64: z.base64() }),
   },
 } as const;
-

@@ -8,7 +8,13 @@ export const suggestChannels = {
   'suggest.run': { input: z.strictObject({ documentId: Id }), output: SuggestionSetSchema },
   /** Remembers rejected suggestions (by id) on the document, so they do not come back; the annotations' revision does not move. */
   'suggest.reject': {
-    input: z.strictObject({ documentId: Id, ids: z.array(z.string().regex(/^(?:entity|quote|claim):\d+-\d+$/u, 'a suggestion id looks like quote:12-40')).min(1).max(100_000) }),
+    input: z.strictObject({
+      documentId: Id,
+      ids: z
+        .array(z.string().regex(/^(?:entity|quote|claim):\d+-\d+$/u, 'a suggestion id looks like quote:12-40'))
+        .min(1)
+        .max(100_000),
+    }),
     output: z.object({ rejected: z.int().nonnegative() }),
   },
 } as const;

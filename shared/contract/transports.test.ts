@@ -33,23 +33,44 @@ describe('bridgeTransport (the renderer in Electron)', () => {
   });
 
   it('says the app did not answer when IPC fails, and refuses an answer that is no envelope', async () => {
-    await expect(bridgeTransport(bridge(() => Promise.reject(new Error('frame gone'))))('settings.get', {})).rejects.toMatchObject({ code: 'unreachable', message: 'The app did not answer (frame gone).' });
-    await expect(bridgeTransport(bridge(() => Promise.resolve({ tagset: 'x' })))('tagset.get', {})).rejects.toMatchObject({ code: 'internal', message: 'Unexpected answer from the app for tagset.get.' });
+    await expect(bridgeTransport(bridge(() => Promise.reject(new Error('frame gone'))))('settings.get', {})).rejects.toMatchObject({
+      code: 'unreachable',
+      message: 'The app did not answer (frame gone).',
+    });
+    await expect(bridgeTransport(bridge(() => Promise.resolve({ tagset: 'x' })))('tagset.get', {})).rejects.toMatchObject({
+      code: 'internal',
+      message: 'Unexpected answer from the app for tagset.get.',
+    });
   });
 });
 
 describe('httpTransport (the renderer in the browser host)', () => {
   it('posts the input as JSON to /api/<channel> with the session cookie and answers the body’s envelope', async () => {
     const requests: Parameters<FetchLike>[] = [];
-    const transport = httpTransport((url, init) => (requests.push([url, init]), Promise.resolve({ status: 400, json: () => Promise.resolve(REFUSED) })));
+    const transport = httpTransport(
+      (url, init) => (requests.push([url, init]), Promise.resolve({ status: 400, json: () => Promise.resolve(REFUSED) })),
+    );
     expect(await transport('library.get', { id: '../x' })).toEqual(REFUSED);
-    expect(requests).toEqual([['/api/library.get', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"id":"../x"}', credentials: 'same-origin' }]]);
+    expect(requests).toEqual([
+      [
+        '/api/library.get',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"id":"../x"}', credentials: 'same-origin' },
+      ],
+    ]);
   });
 
   it('says the server cannot be reached when the request fails, and names the status when the body is not JSON', async () => {
-    await expect(httpTransport(() => Promise.reject(new TypeError('Failed to fetch')))('library.list', {})).rejects.toMatchObject({ code: 'unreachable', channel: 'library.list' });
-    const notJson = httpTransport(() => Promise.resolve({ status: 502, json: () => Promise.reject(new SyntaxError('Unexpected token <')) }));
-    await expect(notJson('library.list', {})).rejects.toMatchObject({ code: 'internal', message: 'The server answered library.list with HTTP 502 and no result.' });
+    await expect(httpTransport(() => Promise.reject(new TypeError('Failed to fetch')))('library.list', {})).rejects.toMatchObject({
+      code: 'unreachable',
+      channel: 'library.list',
+    });
+    const notJson = httpTransport(() =>
+      Promise.resolve({ status: 502, json: () => Promise.reject(new SyntaxError('Unexpected token <')) }),
+    );
+    await expect(notJson('library.list', {})).rejects.toMatchObject({
+      code: 'internal',
+      message: 'The server answered library.list with HTTP 502 and no result.',
+    });
   });
 });
 
@@ -63,10 +84,14 @@ describe('inProcessTransport (the CLI)', () => {
   });
 
   it('refuses an answer that is no envelope, and says the services did not answer when dispatch throws', async () => {
-    await expect(inProcessTransport({ dispatch: () => Promise.resolve({ documents: [] } as unknown as ApiResult<unknown>) })('library.list', {})).rejects.toMatchObject({
+    await expect(
+      inProcessTransport({ dispatch: () => Promise.resolve({ documents: [] } as unknown as ApiResult<unknown>) })('library.list', {}),
+    ).rejects.toMatchObject({
       code: 'internal',
       message: 'Unexpected answer from the services for library.list.',
     });
-    await expect(inProcessTransport({ dispatch: () => Promise.reject(new Error('closed')) })('library.list', {})).rejects.toMatchObject({ code: 'unreachable' });
+    await expect(inProcessTransport({ dispatch: () => Promise.reject(new Error('closed')) })('library.list', {})).rejects.toMatchObject({
+      code: 'unreachable',
+    });
   });
 });

@@ -14,5 +14,7 @@ export function tint(hex: string, amount: number): string {
 
 /** `#rrggbbaa`: the colour at an opacity, so overlapping highlights deepen where they meet. */
 export function withAlpha(hex: string, alpha: number): string {
-  return `${hex.slice(0, 7)}${Math.round(alpha * 255).toString(16).padStart(2, '0')}`;
+  return `${hex.slice(0, 7)}${Math.round(alpha * 255)
+    .toString(16)
+    .padStart(2, '0')}`;
 }

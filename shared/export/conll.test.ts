@@ -38,7 +38,10 @@ describe('tokenizeSentences', () => {
     const tokens = tokenizeSentences(text, { cuts: [start, start + 7] }).flat();
     expect(tokens.map((t) => t.text)).toContain('Kremlin');
     const keep = [{ start: text.indexOf('It was'), end: text.length }];
-    expect(tokenizeSentences(text, { keep }).map((s) => s.map((t) => t.text).join(' '))).toEqual(['The pro-Kremlin group struck .', 'It was Mr . Smith .']);
+    expect(tokenizeSentences(text, { keep }).map((s) => s.map((t) => t.text).join(' '))).toEqual([
+      'The pro-Kremlin group struck .',
+      'It was Mr . Smith .',
+    ]);
   });
 });
 
@@ -51,7 +54,10 @@ describe('exportConll', () => {
     expect(spans).toEqual(
       mentions.map((m) => ({
         type: m.kind === 'entity' ? types.get(m.entityId) : '',
-        text: tokenizeSentences(m.target.exact).flat().map((t) => t.text).join(' '),
+        text: tokenizeSentences(m.target.exact)
+          .flat()
+          .map((t) => t.text)
+          .join(' '),
       })),
     );
     expect(conll).toMatch(/^Roberta B-person\nMetsola I-person$/mu);

@@ -29,7 +29,11 @@ function label(type: string): string {
 export function exportConll(document: ScholiaDocument): string {
   const mentions = flatMentions(document);
   const cuts = mentions.flatMap((m) => [m.start, m.end]);
-  const sentences = tokenizeSentences(document.text, { ...(document.meta.language ? { language: document.meta.language } : {}), cuts, keep: mentions });
+  const sentences = tokenizeSentences(document.text, {
+    ...(document.meta.language ? { language: document.meta.language } : {}),
+    cuts,
+    keep: mentions,
+  });
   let index = 0;
   const lines: string[] = [];
   for (const sentence of sentences) {

@@ -59,10 +59,35 @@ function expectedCell(value: string, raw: boolean): string {
   return !raw && LEADERS.some((leader) => value.startsWith(leader)) ? `'${value}` : value;
 }
 
-const nasty = fc.constantFrom('\n', '\r', '\r\n', '\n\r', '"', '""', ',', ';', "'", ' ', '\u2028', '\u0085', '\uFEFF', '\0', 'é', 'ß', '“', '”', '😀', ...LEADERS);
+const nasty = fc.constantFrom(
+  '\n',
+  '\r',
+  '\r\n',
+  '\n\r',
+  '"',
+  '""',
+  ',',
+  ';',
+  "'",
+  ' ',
+  '\u2028',
+  '\u0085',
+  '\uFEFF',
+  '\0',
+  'é',
+  'ß',
+  '“',
+  '”',
+  '😀',
+  ...LEADERS,
+);
 /** Any text: whole Unicode code points, with line breaks, quotes, commas and formula leaders much more often than chance. */
 const text = fc.string({ unit: fc.oneof(nasty, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 12 });
-const nonEmpty = fc.string({ unit: fc.oneof(nasty, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 12 });
+const nonEmpty = fc.string({
+  unit: fc.oneof(nasty, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
+  minLength: 1,
+  maxLength: 12,
+});
 
 interface Variation {
   title: string;

@@ -20,7 +20,12 @@ describe('exportTagFile', () => {
   it('writes a valid tag file v1 with the text embedded and annotations in text order', () => {
     const file = exportTagFile(sample, DEFAULT_TAGSET, { annotator: 'A. Analyst', exportedAt: '2026-02-01T10:00:00.000Z' });
     expect(TagFileV1.parse(file)).toEqual(file);
-    expect(file.document).toMatchObject({ fingerprint: sample.fingerprint, textLength: sample.text.length, text: sample.text, published: '2022-11-23' });
+    expect(file.document).toMatchObject({
+      fingerprint: sample.fingerprint,
+      textLength: sample.text.length,
+      text: sample.text,
+      published: '2022-11-23',
+    });
     expect(file.annotations.map((a) => a.id)).toEqual([...sample.annotations].sort(compareAnnotations).map((a) => a.id));
     expect(file.entities).toEqual(sample.entities);
   });
@@ -35,7 +40,11 @@ describe('exportTagFile', () => {
 describe('exportWebAnnotations', () => {
   it('is an AnnotationCollection whose items re-select their exact text by code-point positions', () => {
     const collection = exportWebAnnotations(unicode, DEFAULT_TAGSET);
-    expect(collection).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: unicode.annotations.length });
+    expect(collection).toMatchObject({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+      total: unicode.annotations.length,
+    });
     const items = collection.first.items;
     expect(items).toHaveLength(unicode.annotations.length);
     let astralBefore = 0;
@@ -56,12 +65,21 @@ describe('exportWebAnnotations', () => {
   it('uses a motivation per kind and bodies for verdicts, speakers, entity links and notes', () => {
     const items = exportWebAnnotations(sample, DEFAULT_TAGSET).first.items;
     const byKind = (id: string) => items[[...sample.annotations].sort(compareAnnotations).findIndex((a) => a.id === id)];
-    expect(byKind('claim-hacked')).toMatchObject({ motivation: 'assessing', body: expect.arrayContaining([{ type: 'TextualBody', purpose: 'assessing', value: 'True', format: 'text/plain' }]) });
+    expect(byKind('claim-hacked')).toMatchObject({
+      motivation: 'assessing',
+      body: expect.arrayContaining([{ type: 'TextualBody', purpose: 'assessing', value: 'True', format: 'text/plain' }]),
+    });
     expect(byKind('claim-responsibility')?.motivation).toBe('highlighting');
-    expect(byKind('quote-attack')).toMatchObject({ motivation: 'tagging', body: expect.arrayContaining([expect.objectContaining({ purpose: 'describing', value: 'Speaker: Roberta Metsola' })]) });
+    expect(byKind('quote-attack')).toMatchObject({
+      motivation: 'tagging',
+      body: expect.arrayContaining([expect.objectContaining({ purpose: 'describing', value: 'Speaker: Roberta Metsola' })]),
+    });
     const mention = items.find((item) => item.motivation === 'identifying' && item.target.selector[0].exact === 'Russia');
     expect(mention?.body).toContainEqual({ id: 'http://www.wikidata.org/entity/Q159', purpose: 'identifying', title: 'Russia' });
-    expect(byKind('note-ddos')).toMatchObject({ motivation: 'commenting', body: [expect.objectContaining({ purpose: 'commenting', value: 'The article spells it both "DDOS" and "DDoS".' })] });
+    expect(byKind('note-ddos')).toMatchObject({
+      motivation: 'commenting',
+      body: [expect.objectContaining({ purpose: 'commenting', value: 'The article spells it both "DDOS" and "DDoS".' })],
+    });
     expect(new Set(items.map((i) => i.motivation))).toEqual(new Set(['assessing', 'highlighting', 'tagging', 'identifying', 'commenting']));
     expect(items[0]?.target.source).toMatch(/^ni:\/\/\/sha-256;[A-Za-z0-9_-]{43}$/u);
   });
@@ -86,9 +104,19 @@ describe('exportCsv', () => {
       expect(sliceCodePoints(unicode.text, Number(record.start), Number(record.end))).toBe(record.exact);
       expect(record.note).toBe(annotation?.note ?? '');
     });
-    expect(records.find((r) => r.id === 'c1')).toMatchObject({ kind: 'claim', verdict: 'mostly-false', verdict_label: 'Mostly false', claimant: 'Ms Ñúñez' });
+    expect(records.find((r) => r.id === 'c1')).toMatchObject({
+      kind: 'claim',
+      verdict: 'mostly-false',
+      verdict_label: 'Mostly false',
+      claimant: 'Ms Ñúñez',
+    });
     expect(records.find((r) => r.id === 'q1')).toMatchObject({ quote_form: 'indirect', cue: 'said', speaker: '' });
-    expect(records.find((r) => r.id === 'm1')).toMatchObject({ entity_id: 'zurich', entity_name: 'Zürich', entity_type: 'location', wikidata: 'Q72' });
+    expect(records.find((r) => r.id === 'm1')).toMatchObject({
+      entity_id: 'zurich',
+      entity_name: 'Zürich',
+      entity_type: 'location',
+      wikidata: 'Q72',
+    });
   });
 
   it('quotes commas, quotation marks and newlines', () => {
@@ -108,7 +136,13 @@ describe('exportClaimReviews', () => {
     const claims = sample.annotations.filter((a) => a.kind === 'claim' && a.status !== 'unverified');
     expect(reviews).toHaveLength(claims.length);
     const byText = (text: string) => reviews.find((r) => r.claimReviewed.startsWith(text));
-    expect(byText('became temporarily')?.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'True', ratingValue: 5, bestRating: 5, worstRating: 1 });
+    expect(byText('became temporarily')?.reviewRating).toEqual({
+      '@type': 'Rating',
+      alternateName: 'True',
+      ratingValue: 5,
+      bestRating: 5,
+      worstRating: 1,
+    });
     expect(byText('was not affected')?.reviewRating).toMatchObject({ alternateName: 'False', ratingValue: 1 });
     expect(byText('The (European')?.reviewRating).toMatchObject({ alternateName: 'Mixed', ratingValue: 3 });
     expect(byText('By 15:30')?.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'Unverifiable' });
@@ -143,7 +177,10 @@ describe('exportBrat', () => {
       for (const line of spans) {
         const [, typeAndOffsets, text] = line.split('\t');
         const [, ...offsets] = (typeAndOffsets ?? '').split(' ');
-        const fragments = offsets.join(' ').split(';').map((f) => f.split(' ').map(Number) as [number, number]);
+        const fragments = offsets
+          .join(' ')
+          .split(';')
+          .map((f) => f.split(' ').map(Number) as [number, number]);
         const sliced = fragments.map(([start, end]) => sliceCodePoints(txt, start, end));
         for (const piece of sliced) expect(piece).not.toContain('\n');
         expect(sliced.join(' ')).toBe(text);

@@ -139,7 +139,9 @@ describe('renderHtmlReport', () => {
     }
     const quotes = byId(root, 'quotes');
     if (!quotes) throw new Error('quotes');
-    const speakers = elements(quotes).filter((e) => e.tagName === 'h3').map((e) => textOf(e));
+    const speakers = elements(quotes)
+      .filter((e) => e.tagName === 'h3')
+      .map((e) => textOf(e));
     expect(speakers.map((s) => s.replace(/\s*\d+ quotes?$/u, ''))).toEqual(['Roberta Metsola', 'Jaume Duch', 'MEPs', 'No speaker named']);
   });
 
@@ -150,7 +152,8 @@ describe('renderHtmlReport', () => {
     expect(header).toContain('A. Analyst');
     expect(header).toContain('1 February 2026, 10:30 UTC');
     const legend = textOf(all.find((e) => attr(e, 'class') === 'legend') as Element);
-    for (const label of ['True', 'Mixed', 'Unverified', 'Direct quote', 'Indirect quote', 'Person', 'Organisation', 'Note']) expect(legend).toContain(label);
+    for (const label of ['True', 'Mixed', 'Unverified', 'Direct quote', 'Indirect quote', 'Person', 'Organisation', 'Note'])
+      expect(legend).toContain(label);
     const summary = textOf(byId(root, 'summary') as Element);
     expect(summary).toMatch(/7\s*claims/u);
     expect(summary).toMatch(/2\s*notes/u);
@@ -169,7 +172,12 @@ describe('renderHtmlReport', () => {
   });
 
   it('leaves out what the options turn off and filters claims by verdict', () => {
-    const report = buildReport(sample, DEFAULT_TAGSET, { sections: ['claims', 'notes'], verdicts: ['true'], includeArticle: false, generatedAt: GENERATED });
+    const report = buildReport(sample, DEFAULT_TAGSET, {
+      sections: ['claims', 'notes'],
+      verdicts: ['true'],
+      includeArticle: false,
+      generatedAt: GENERATED,
+    });
     const filtered = parse(renderHtmlReport(report));
     expect(byId(filtered, 'article')).toBeUndefined();
     expect(byId(filtered, 'quotes')).toBeUndefined();
@@ -198,7 +206,15 @@ describe('renderHtmlReport on hostile text', () => {
   const document: ScholiaDocument = {
     ...base,
     meta: { ...base.meta, source: '<b onmouseover="alert(6)">Feed</b>', url: 'https://example.org/?q="><script>alert(7)</script>' },
-    entities: [{ id: 'e1', name: '<svg onload=alert(8)>', type: 'person', aliases: ['" onfocus="alert(9)'], description: '<iframe src="javascript:alert(10)">' }],
+    entities: [
+      {
+        id: 'e1',
+        name: '<svg onload=alert(8)>',
+        type: 'person',
+        aliases: ['" onfocus="alert(9)'],
+        description: '<iframe src="javascript:alert(10)">',
+      },
+    ],
     annotations: [
       {
         ...common,
@@ -211,9 +227,23 @@ describe('renderHtmlReport on hostile text', () => {
         // Evidence is validated as http(s) on the way in; the renderer must not trust that.
         evidence: [{ url: 'javascript:alert(12)', title: 'evil' }, { url: 'https://example.org/"onmouseover="alert(13)' }],
       },
-      { ...common, id: 'q1', kind: 'quote', target: at('<img src=x onerror=alert(1)>'), form: 'direct', speakerId: 'e1', tags: ['<style>*{}</style>'] },
+      {
+        ...common,
+        id: 'q1',
+        kind: 'quote',
+        target: at('<img src=x onerror=alert(1)>'),
+        form: 'direct',
+        speakerId: 'e1',
+        tags: ['<style>*{}</style>'],
+      },
       { ...common, id: 'm1', kind: 'entity', target: at('javascript:alert(3)'), entityId: 'e1' },
-      { ...common, id: 'n1', kind: 'note', target: at('</p></main><script>document.write(1)</script>'), note: '<script>alert(14)</script>' },
+      {
+        ...common,
+        id: 'n1',
+        kind: 'note',
+        target: at('</p></main><script>document.write(1)</script>'),
+        note: '<script>alert(14)</script>',
+      },
     ],
   };
   const html = renderHtmlReport(buildReport(document, DEFAULT_TAGSET, { annotator: '<script>', generatedAt: stamp }));
@@ -223,7 +253,9 @@ describe('renderHtmlReport on hostile text', () => {
   it('has no script elements, no event handler attributes and no javascript: URLs', () => {
     expect(all.filter((e) => e.tagName === 'script')).toEqual([]);
     expect(all.flatMap((e) => e.attrs.filter((a) => a.name.startsWith('on')))).toEqual([]);
-    const urls = all.flatMap((e) => e.attrs.filter((a) => ['href', 'src', 'action', 'formaction', 'xlink:href'].includes(a.name)).map((a) => a.value));
+    const urls = all.flatMap((e) =>
+      e.attrs.filter((a) => ['href', 'src', 'action', 'formaction', 'xlink:href'].includes(a.name)).map((a) => a.value),
+    );
     expect(urls.filter((url) => !/^(#|https?:)/u.test(url.trim()))).toEqual([]);
     expect(all.filter((e) => ['iframe', 'img', 'svg', 'object', 'embed'].includes(e.tagName))).toEqual([]);
     expect(all.filter((e) => e.tagName === 'style')).toHaveLength(1);

@@ -77,7 +77,8 @@ function header(report: ReportModel): string {
   if (meta.author) rows.push(['Author', escapeHtml(meta.author)]);
   if (meta.published) rows.push(['Published', escapeHtml(formatDate(meta.published))]);
   if (meta.url) rows.push(['URL', link(meta.url, meta.url)]);
-  if (report.annotators.length > 0) rows.push([report.annotators.length === 1 ? 'Annotator' : 'Annotators', escapeHtml(report.annotators.join(', '))]);
+  if (report.annotators.length > 0)
+    rows.push([report.annotators.length === 1 ? 'Annotator' : 'Annotators', escapeHtml(report.annotators.join(', '))]);
   rows.push(['Generated', escapeHtml(formatDateTime(report.generatedAt))]);
   rows.push(['Fingerprint', `<code>${escapeHtml(report.fingerprint.slice(0, 23))}…</code>`]);
   const filter =
@@ -96,7 +97,8 @@ function summary(report: ReportModel): string {
   const figures: [number, string, string?][] = [];
   if (sections.includes('claims')) figures.push([counts.claims, noun(counts.claims, 'claim')]);
   if (sections.includes('quotes')) figures.push([counts.quotes, noun(counts.quotes, 'quote'), `by ${plural(counts.speakers, 'speaker')}`]);
-  if (sections.includes('entities')) figures.push([counts.entities, noun(counts.entities, 'entity', 'entities'), plural(counts.mentions, 'mention')]);
+  if (sections.includes('entities'))
+    figures.push([counts.entities, noun(counts.entities, 'entity', 'entities'), plural(counts.mentions, 'mention')]);
   if (sections.includes('notes')) figures.push([counts.notes, noun(counts.notes, 'note')]);
   figures.push([counts.words, noun(counts.words, 'word'), 'in the article']);
   const verdicts = counts.claimsByVerdict
@@ -110,13 +112,16 @@ ${verdicts ? `<ul class="verdicts" aria-label="Claims by verdict">${verdicts}</u
 
 function legendSample(kind: string, style: Style): string {
   const id = classSafe(style.id);
-  const cls = kind === 'claim' ? `hl-claim c-${id}` : kind === 'quote' ? `hl-quote q-${id}` : kind === 'entity' ? `hl-entity t-${id}` : 'hl-note';
+  const cls =
+    kind === 'claim' ? `hl-claim c-${id}` : kind === 'quote' ? `hl-quote q-${id}` : kind === 'entity' ? `hl-entity t-${id}` : 'hl-note';
   return `<span class="${cls}">${escapeHtml(style.label)}</span>`;
 }
 
 function legend(report: ReportModel): string {
   if (report.legend.length === 0) return '';
-  const rows = report.legend.map((group) => `<dt>${escapeHtml(group.title)}</dt><dd>${group.entries.map((s) => legendSample(group.kind, s)).join('')}</dd>`);
+  const rows = report.legend.map(
+    (group) => `<dt>${escapeHtml(group.title)}</dt><dd>${group.entries.map((s) => legendSample(group.kind, s)).join('')}</dd>`,
+  );
   return `<div class="legend" role="note"><dl>${rows.join('')}</dl>
 <p class="how">Each highlight ends in a small number; it links to the entry of the same number below.</p></div>`;
 }
@@ -142,7 +147,9 @@ function noteBlock(text: string | undefined): string {
 }
 
 function tags(tagsList: readonly string[] | undefined): string {
-  return tagsList && tagsList.length > 0 ? `<span>Tags: ${tagsList.map((t) => `<span class="badge plain">${escapeHtml(t)}</span>`).join(' ')}</span>` : '';
+  return tagsList && tagsList.length > 0
+    ? `<span>Tags: ${tagsList.map((t) => `<span class="badge plain">${escapeHtml(t)}</span>`).join(' ')}</span>`
+    : '';
 }
 
 function claimEntry(entry: ClaimEntry, report: ReportModel): string {
@@ -176,7 +183,11 @@ ${entries.length > 0 ? `<ol class="entries">\n${entries.join('\n')}\n</ol>` : '<
 function quoteGroup(group: QuoteGroup, report: ReportModel): string {
   const title = group.speaker ? escapeHtml(group.speaker.name) : 'No speaker named';
   const entries = group.quotes.map(({ mark, quote, form }) => {
-    const facts = [`<span>${escapeHtml(form.label)}</span>`, quote.cue ? `<span>Cue: <b>${escapeHtml(quote.cue.exact)}</b></span>` : '', tags(quote.tags)].filter(Boolean);
+    const facts = [
+      `<span>${escapeHtml(form.label)}</span>`,
+      quote.cue ? `<span>Cue: <b>${escapeHtml(quote.cue.exact)}</b></span>` : '',
+      tags(quote.tags),
+    ].filter(Boolean);
     return `<li class="entry" id="a${mark.number}">${number(mark, report)}<div>
 <p class="excerpt">${escapeHtml(quoted(quote.target.exact))}</p>
 <p class="facts">${facts.join('')}</p>${noteBlock(quote.note)}
@@ -209,7 +220,9 @@ function mentionChip(mark: ReportMark, entity: Entity, report: ReportModel): str
 
 function entityEntry(entry: EntityEntry, report: ReportModel): string {
   const { entity } = entry;
-  const roles = [entry.claims > 0 ? plural(entry.claims, 'claim') : '', entry.quotes > 0 ? plural(entry.quotes, 'quote') : ''].filter(Boolean);
+  const roles = [entry.claims > 0 ? plural(entry.claims, 'claim') : '', entry.quotes > 0 ? plural(entry.quotes, 'quote') : ''].filter(
+    Boolean,
+  );
   const facts = [
     entity.aliases.length > 0 ? `<span>Also: ${escapeHtml(entity.aliases.join(', '))}</span>` : '',
     wikidataLink(entity),

@@ -93,10 +93,17 @@ function styleRules(report: ReportModel): string {
       rules.push(rule);
     }
   };
-  const verdicts: Style[] = [...report.claims.map((c) => c.verdict), ...report.counts.claimsByVerdict.map((v) => v.verdict), ...report.verdictFilter];
+  const verdicts: Style[] = [
+    ...report.claims.map((c) => c.verdict),
+    ...report.counts.claimsByVerdict.map((v) => v.verdict),
+    ...report.verdictFilter,
+  ];
   for (const verdict of verdicts) {
     const id = classSafe(verdict.id);
-    add(`c-${id}`, `.hl-claim.c-${id} { background-color: ${withAlpha(verdict.colour, 0.2)}; }\n.badge.c-${id}, .swatch.c-${id} { background-color: ${verdict.colour}; }\n.marker.c-${id}, .num.c-${id} { color: ${verdict.colour}; }`);
+    add(
+      `c-${id}`,
+      `.hl-claim.c-${id} { background-color: ${withAlpha(verdict.colour, 0.2)}; }\n.badge.c-${id}, .swatch.c-${id} { background-color: ${verdict.colour}; }\n.marker.c-${id}, .num.c-${id} { color: ${verdict.colour}; }`,
+    );
   }
   for (const mark of report.marks) {
     if (mark.kind !== 'entity') continue;

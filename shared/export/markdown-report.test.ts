@@ -31,7 +31,9 @@ describe('renderMarkdownReport', () => {
   });
 
   it('escapes text that would otherwise become Markdown or HTML', () => {
-    expect(escapeMarkdown('<script>alert(1)</script> *bold* [x](javascript:y)')).toBe('\\<script\\>alert(1)\\</script\\> \\*bold\\* \\[x\\](javascript:y)');
+    expect(escapeMarkdown('<script>alert(1)</script> *bold* [x](javascript:y)')).toBe(
+      '\\<script\\>alert(1)\\</script\\> \\*bold\\* \\[x\\](javascript:y)',
+    );
     expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
     const hostile = documentFromRawText('# Not a heading <img src=x onerror=alert(1)>', '<b>Title</b>');
     const out = renderMarkdownReport(buildReport(hostile, DEFAULT_TAGSET, {}));
@@ -45,11 +47,22 @@ describe('renderMarkdownReport', () => {
       const document: ScholiaDocument = {
         ...sample,
         meta: { ...sample.meta, title: value('Title'), source: value('Source'), author: value('Author') },
-        entities: sample.entities.map((entity, i) => ({ ...entity, name: value(`Name${i}`), aliases: [value(`Alias${i}`)], description: value(`Description${i}`) })),
+        entities: sample.entities.map((entity, i) => ({
+          ...entity,
+          name: value(`Name${i}`),
+          aliases: [value(`Alias${i}`)],
+          description: value(`Description${i}`),
+        })),
         annotations: sample.annotations.map((annotation, i) => {
           const changed = { ...annotation, tags: [value(`Tag${i}`), value(`Other${i}`)], note: note(`Note${i}`) };
           return changed.kind === 'claim'
-            ? { ...changed, evidence: [{ url: 'https://example.org/e', title: value(`Evidence${i}`), note: value(`EvidenceNote${i}`) }, { url: value(`Url${i}`) }] }
+            ? {
+                ...changed,
+                evidence: [
+                  { url: 'https://example.org/e', title: value(`Evidence${i}`), note: value(`EvidenceNote${i}`) },
+                  { url: value(`Url${i}`) },
+                ],
+              }
             : changed;
         }),
       };
@@ -63,12 +76,20 @@ describe('renderMarkdownReport', () => {
 
     /** The block structure markdown-it reads: every block token's type and nesting, without the inline text. */
     function blocks(markdown: string): string[] {
-      return new MarkdownIt().parse(markdown, {}).filter((token) => token.type !== 'inline').map((token) => `${token.type}:${token.tag}:${token.level}`);
+      return new MarkdownIt()
+        .parse(markdown, {})
+        .filter((token) => token.type !== 'inline')
+        .map((token) => `${token.type}:${token.tag}:${token.level}`);
     }
 
     const render = ({ document, tagset }: { document: ScholiaDocument; tagset: Tagset }) =>
       renderMarkdownReport(buildReport(document, tagset, { generatedAt: '2026-02-01T10:30:00.000Z', annotator: 'Desk' }));
-    const benign = render(withFields((field) => `Plain ${field}`, (field) => `Plain ${field}`));
+    const benign = render(
+      withFields(
+        (field) => `Plain ${field}`,
+        (field) => `Plain ${field}`,
+      ),
+    );
 
     it.each([
       ['a heading', '\n# Forged heading'],
@@ -83,18 +104,30 @@ describe('renderMarkdownReport', () => {
       ['raw HTML', '\n<div>Forged</div>'],
       ['a Unicode line separator', '\u2028# Forged heading\u2029- Forged item'],
     ])('cannot inject %s into the report', (_name, hostile) => {
-      const markdown = render(withFields((field) => `Plain ${field}${hostile}`, (field) => `Plain ${field}${hostile.replace(/\n\n/gu, '\n')}`));
+      const markdown = render(
+        withFields(
+          (field) => `Plain ${field}${hostile}`,
+          (field) => `Plain ${field}${hostile.replace(/\n\n/gu, '\n')}`,
+        ),
+      );
       expect(blocks(markdown)).toEqual(blocks(benign));
       const tokens = new MarkdownIt().parse(markdown, {});
       // No heading of its own, and nothing starts a block but the report's own text.
-      const headings = tokens.filter((token, i) => token.type === 'inline' && tokens[i - 1]?.type === 'heading_open').map((token) => token.content);
+      const headings = tokens
+        .filter((token, i) => token.type === 'inline' && tokens[i - 1]?.type === 'heading_open')
+        .map((token) => token.content);
       expect(headings.some((heading) => heading.startsWith('Forged'))).toBe(false);
       expect(tokens.some((token) => token.type === 'inline' && /^(Forged|=====|---)/u.test(token.content))).toBe(false);
       expect(tokens.some((token) => ['code_block', 'fence', 'hr', 'html_block'].includes(token.type))).toBe(false);
     });
 
     it('keeps the words: a name with a line break is joined by a space on one line', () => {
-      const markdown = render(withFields((field) => `Plain\n# ${field}`, (field) => `Plain ${field}`));
+      const markdown = render(
+        withFields(
+          (field) => `Plain\n# ${field}`,
+          (field) => `Plain ${field}`,
+        ),
+      );
       expect(markdown).toContain('### Plain \\# Name0');
       expect(markdown).toContain('Tags: Plain \\# Tag0, Plain \\# Other0');
     });

@@ -76,11 +76,15 @@ function header(report: ReportModel): string {
     meta.author && `- **Author:** ${escapeMarkdown(meta.author)}`,
     meta.published && `- **Published:** ${formatDate(meta.published)}`,
     meta.url && `- **URL:** ${link(meta.url, meta.url)}`,
-    report.annotators.length > 0 && `- **${report.annotators.length === 1 ? 'Annotator' : 'Annotators'}:** ${escapeMarkdown(report.annotators.join(', '))}`,
+    report.annotators.length > 0 &&
+      `- **${report.annotators.length === 1 ? 'Annotator' : 'Annotators'}:** ${escapeMarkdown(report.annotators.join(', '))}`,
     `- **Generated:** ${formatDateTime(report.generatedAt)}`,
     `- **Fingerprint:** \`${report.fingerprint}\``,
   ].filter(Boolean);
-  const filter = report.verdictFilter.length > 0 ? `\n\nClaims shown: only those rated ${escapeMarkdown(report.verdictFilter.map((v) => v.label).join(', '))}.` : '';
+  const filter =
+    report.verdictFilter.length > 0
+      ? `\n\nClaims shown: only those rated ${escapeMarkdown(report.verdictFilter.map((v) => v.label).join(', '))}.`
+      : '';
   return `# ${escapeMarkdown(report.title)}\n\n*Scholia · Annotated report*\n\n${rows.join('\n')}${filter}`;
 }
 
@@ -99,7 +103,9 @@ function summary(report: ReportModel): string {
 
 function article(report: ReportModel): string {
   if (!report.article) return '';
-  const legend = report.legend.map((group) => `- ${escapeMarkdown(group.title)}: ${group.entries.map((e) => escapeMarkdown(e.label)).join(', ')}`);
+  const legend = report.legend.map(
+    (group) => `- ${escapeMarkdown(group.title)}: ${group.entries.map((e) => escapeMarkdown(e.label)).join(', ')}`,
+  );
   return `## Article\n\nEach annotated span is set in ⟦ ⟧, followed by the number of its entry below.\n\n${legend.join('\n')}\n\n${report.article.map(renderBlock).join('\n\n')}`;
 }
 
@@ -115,7 +121,8 @@ function claimEntry(entry: ClaimEntry): string {
     claim.checkworthy === true ? 'Check-worthy' : claim.checkworthy === false ? 'Not check-worthy' : undefined,
   ].filter(Boolean);
   const evidence = (claim.evidence ?? []).map(
-    (item) => `Evidence: ${link(item.url, item.title?.trim() ? item.title : item.url)}${item.note ? ` — ${escapeMarkdown(item.note)}` : ''}`,
+    (item) =>
+      `Evidence: ${link(item.url, item.title?.trim() ? item.title : item.url)}${item.note ? ` — ${escapeMarkdown(item.note)}` : ''}`,
   );
   return (
     lines([
@@ -147,7 +154,9 @@ function mention(mark: ReportMark, entity: Entity): string {
 
 function entityEntry(entry: EntityEntry): string {
   const { entity } = entry;
-  const roles = [entry.claims > 0 ? plural(entry.claims, 'claim') : '', entry.quotes > 0 ? plural(entry.quotes, 'quote') : ''].filter(Boolean);
+  const roles = [entry.claims > 0 ? plural(entry.claims, 'claim') : '', entry.quotes > 0 ? plural(entry.quotes, 'quote') : ''].filter(
+    Boolean,
+  );
   return `### ${escapeMarkdown(entity.name)}\n\n${lines([
     [
       escapeMarkdown(entry.type.label),
@@ -189,7 +198,11 @@ export function renderMarkdownReport(report: ReportModel): string {
         parts.push(
           section(
             SECTION_TITLES.notes,
-            report.notes.map((entry) => lines([`**${entry.mark.number}.** ${escapeMarkdown(quoted(entry.mark.exact))}`, tagsLine(entry.mark.annotation.tags)]) + noteQuote(entry.note)),
+            report.notes.map(
+              (entry) =>
+                lines([`**${entry.mark.number}.** ${escapeMarkdown(quoted(entry.mark.exact))}`, tagsLine(entry.mark.annotation.tags)]) +
+                noteQuote(entry.note),
+            ),
             'No notes.',
           ),
         );

@@ -259,8 +259,7 @@ export function buildReport(document: ScholiaDocument, tagset: Tagset, options: 
           ...(roleCounts.get(entity.id) ?? { claims: 0, quotes: 0 }),
         }))
         .sort(
-          (a, b) =>
-            (a.mentions[0]?.number ?? Infinity) - (b.mentions[0]?.number ?? Infinity) || a.entity.name.localeCompare(b.entity.name),
+          (a, b) => (a.mentions[0]?.number ?? Infinity) - (b.mentions[0]?.number ?? Infinity) || a.entity.name.localeCompare(b.entity.name),
         )
     : [];
 
@@ -297,10 +296,13 @@ export function buildReport(document: ScholiaDocument, tagset: Tagset, options: 
   const verdictCounts = new Map<string, number>();
   for (const entry of claims) verdictCounts.set(entry.verdict.id, (verdictCounts.get(entry.verdict.id) ?? 0) + 1);
   const claimsByVerdict = [...verdictCounts].map(([id, count]) => ({ verdict: styleOf(tagset.verdicts, id), count }));
-  claimsByVerdict.sort((a, b) => tagset.verdicts.findIndex((v) => v.id === a.verdict.id) - tagset.verdicts.findIndex((v) => v.id === b.verdict.id));
+  claimsByVerdict.sort(
+    (a, b) => tagset.verdicts.findIndex((v) => v.id === a.verdict.id) - tagset.verdicts.findIndex((v) => v.id === b.verdict.id),
+  );
 
-  const annotators = [...new Set([...(options.annotator ? [options.annotator] : []), ...document.annotations.map((a) => a.author)])]
-    .filter((name) => name.trim().length > 0);
+  const annotators = [...new Set([...(options.annotator ? [options.annotator] : []), ...document.annotations.map((a) => a.author)])].filter(
+    (name) => name.trim().length > 0,
+  );
 
   return {
     title: document.meta.title,

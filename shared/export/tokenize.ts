@@ -26,7 +26,9 @@ export function tokenizeSentences(
   const result: Token[][] = [];
   for (const block of blockRanges(text)) {
     const blockText = text.slice(block.start, block.end);
-    const breaks = [...sentences.segment(blockText)].map((s) => block.start + s.index).filter((offset) => offset > block.start && !insideKept(offset));
+    const breaks = [...sentences.segment(blockText)]
+      .map((s) => block.start + s.index)
+      .filter((offset) => offset > block.start && !insideKept(offset));
     breaks.push(block.end);
     let sentence: Token[] = [];
     let nextBreak = 0;
@@ -74,7 +76,6 @@ function wordPieces(words: Intl.Segmenter, blockText: string, offset: number): P
   }
   return pieces;
 }
-
 
 /** Keeps hyphenated compounds ("pro-Kremlin", "non-binding") as one token, as CoNLL corpora do. */
 function joinHyphenated(pieces: Piece[]): Piece[] {

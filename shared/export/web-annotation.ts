@@ -55,7 +55,11 @@ function entityBody(entity: Entity, purpose: string, role?: string): Body {
   return iri ? { id: iri, purpose, title: label } : text(purpose, label);
 }
 
-function bodiesOf(annotation: Annotation, tagset: Tagset, entities: Map<string, Entity>): { motivation: WebAnnotation['motivation']; body: Body[] } {
+function bodiesOf(
+  annotation: Annotation,
+  tagset: Tagset,
+  entities: Map<string, Entity>,
+): { motivation: WebAnnotation['motivation']; body: Body[] } {
   const body: Body[] = [];
   let motivation: WebAnnotation['motivation'];
   switch (annotation.kind) {
@@ -64,11 +68,13 @@ function bodiesOf(annotation: Annotation, tagset: Tagset, entities: Map<string, 
       const verdict = tagset.verdicts.find((v) => v.id === annotation.status)?.label ?? annotation.status;
       body.push(text(motivation === 'assessing' ? 'assessing' : 'tagging', verdict));
       body.push(text('tagging', 'claim'));
-      if (annotation.label) body.push(text('classifying', tagset.claimLabels.find((l) => l.id === annotation.label)?.label ?? annotation.label));
+      if (annotation.label)
+        body.push(text('classifying', tagset.claimLabels.find((l) => l.id === annotation.label)?.label ?? annotation.label));
       if (annotation.checkworthy !== undefined) body.push(text('tagging', annotation.checkworthy ? 'check-worthy' : 'not check-worthy'));
       const claimant = annotation.claimantId ? entities.get(annotation.claimantId) : undefined;
       if (claimant) body.push(entityBody(claimant, 'describing', 'Claimant'));
-      for (const item of annotation.evidence ?? []) body.push({ id: item.url, type: 'Text', purpose: 'linking', ...(item.title ? { title: item.title } : {}) });
+      for (const item of annotation.evidence ?? [])
+        body.push({ id: item.url, type: 'Text', purpose: 'linking', ...(item.title ? { title: item.title } : {}) });
       break;
     }
     case 'quote': {

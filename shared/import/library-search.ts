@@ -13,7 +13,10 @@ const SNIPPET_CONTEXT = 60;
 
 /** Lower case without accents, so "Ines" finds "Inés". Keeps the length of plain Latin text, which snippets rely on only loosely. */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 function snippetAround(text: string, folded: string, word: string): string {
@@ -30,11 +33,16 @@ function snippetAround(text: string, folded: string, word: string): string {
  * text with the words around the first match.
  */
 export function searchDocument(document: Searchable, query: string): SearchHit | null {
-  const words = foldForSearch(query).split(/\s+/u).filter((word) => word.length > 0);
+  const words = foldForSearch(query)
+    .split(/\s+/u)
+    .filter((word) => word.length > 0);
   if (words.length === 0) return null;
   const fields = { title: document.title, source: document.source ?? '', author: document.author ?? '' };
   const foldedText = foldForSearch(document.text);
-  const foldedFields = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, foldForSearch(value)])) as Record<keyof typeof fields, string>;
+  const foldedFields = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, foldForSearch(value)])) as Record<
+    keyof typeof fields,
+    string
+  >;
   const everywhere = `${foldedFields.title}\n${foldedFields.source}\n${foldedFields.author}\n${foldedText}`;
   if (!words.every((word) => everywhere.includes(word))) return null;
   for (const field of ['title', 'source', 'author'] as const) {

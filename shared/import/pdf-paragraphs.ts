@@ -146,7 +146,8 @@ export function pdfBlocks(pages: PdfPage[]): LooseBlock[] {
   for (let index = 1; index < lines.length; index += 1) {
     const line = lines[index];
     const previous = lines[index - 1];
-    if (line && previous && line.page === previous.page && Math.abs(line.x - previous.x) < 2 && line.baseline > previous.baseline) gaps.push(line.baseline - previous.baseline);
+    if (line && previous && line.page === previous.page && Math.abs(line.x - previous.x) < 2 && line.baseline > previous.baseline)
+      gaps.push(line.baseline - previous.baseline);
   }
   for (const line of lines) widths.push(line.right - line.x);
   // The line spacing within a paragraph: the lower quartile of the gaps (paragraph breaks are the wider ones), ignoring overlaps.
@@ -165,7 +166,8 @@ export function pdfBlocks(pages: PdfPage[]): LooseBlock[] {
   }
   return paragraphs.map((paragraph): LooseBlock => {
     const inline = [{ text: paragraph.text, marks: [] }];
-    if (paragraph.size >= body * 1.15 && paragraph.text.length <= 200) return { type: 'heading', level: paragraph.size >= body * 1.6 ? 1 : 2, inline };
+    if (paragraph.size >= body * 1.15 && paragraph.text.length <= 200)
+      return { type: 'heading', level: paragraph.size >= body * 1.6 ? 1 : 2, inline };
     return { type: 'paragraph', inline };
   });
 }

@@ -7,7 +7,13 @@ const link = { type: 'link', attrs: { href: 'https://example.org/' } } as const;
 
 describe('canonicalInline', () => {
   it('collapses whitespace across runs, trims the block and gives a space between marked runs to the plainer one', () => {
-    expect(canonicalInline([{ text: '  Read ', marks: [] }, { text: ' the\nreport ', marks: [link] }, { text: '\tnow. ', marks: [] }])).toEqual([
+    expect(
+      canonicalInline([
+        { text: '  Read ', marks: [] },
+        { text: ' the\nreport ', marks: [link] },
+        { text: '\tnow. ', marks: [] },
+      ]),
+    ).toEqual([
       { type: 'text', text: 'Read ' },
       { type: 'text', text: 'the report', marks: [link] },
       { type: 'text', text: ' now.' },
@@ -15,11 +21,22 @@ describe('canonicalInline', () => {
   });
 
   it('merges neighbouring runs with the same marks and drops empty ones', () => {
-    expect(canonicalInline([{ text: 'One', marks: [] }, { text: '', marks: [{ type: 'em' }] }, { text: ' two', marks: [] }])).toEqual([{ type: 'text', text: 'One two' }]);
+    expect(
+      canonicalInline([
+        { text: 'One', marks: [] },
+        { text: '', marks: [{ type: 'em' }] },
+        { text: ' two', marks: [] },
+      ]),
+    ).toEqual([{ type: 'text', text: 'One two' }]);
   });
 
   it('falls back to one plain run where NFC joins characters across two runs', () => {
-    expect(canonicalInline([{ text: 'Cafe', marks: [{ type: 'strong' }] }, { text: '\u0301 open', marks: [] }])).toEqual([{ type: 'text', text: 'Café open' }]);
+    expect(
+      canonicalInline([
+        { text: 'Cafe', marks: [{ type: 'strong' }] },
+        { text: '\u0301 open', marks: [] },
+      ]),
+    ).toEqual([{ type: 'text', text: 'Café open' }]);
   });
 });
 
@@ -36,8 +53,15 @@ describe('readerContent', () => {
       type: 'doc',
       content: [
         { type: 'heading', attrs: { level: 6 }, content: [{ type: 'text', text: 'Title' }] },
-        { type: 'bullet_list', content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'item' }] }] }] },
-        { type: 'ordered_list', attrs: { order: 3 }, content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'third' }] }] }] },
+        {
+          type: 'bullet_list',
+          content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'item' }] }] }],
+        },
+        {
+          type: 'ordered_list',
+          attrs: { order: 3 },
+          content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'third' }] }] }],
+        },
       ],
     });
     expect(isCanonicalContent(content)).toBe(true);
@@ -49,7 +73,16 @@ describe('safeLinkHref', () => {
   it('keeps http(s) and mailto, resolves relative links against the page, and refuses everything else', () => {
     expect(safeLinkHref('/news/a', 'https://site.example/x/y')).toBe('https://site.example/news/a');
     expect(safeLinkHref('mailto:desk@site.example')).toBe('mailto:desk@site.example');
-    for (const bad of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '#top', '', 'relative/without/base']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '#top',
+      '',
+      'relative/without/base',
+    ]) {
       expect(safeLinkHref(bad)).toBeNull();
     }
   });

@@ -76,7 +76,9 @@ function blockNodes(block: LooseBlock): ReaderNode[] {
       const items = block.items.map((item) => item.flatMap(blockNodes)).filter((item) => item.length > 0);
       if (items.length === 0) return [];
       const content: ReaderNode[] = items.map((item) => ({ type: 'list_item', content: item }));
-      return block.type === 'bullet_list' ? [{ type: 'bullet_list', content }] : [{ type: 'ordered_list', attrs: { order: Math.max(0, Math.round(block.order)) }, content }];
+      return block.type === 'bullet_list'
+        ? [{ type: 'bullet_list', content }]
+        : [{ type: 'ordered_list', attrs: { order: Math.max(0, Math.round(block.order)) }, content }];
     }
   }
 }

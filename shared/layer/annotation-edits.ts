@@ -32,7 +32,12 @@ export function deleteAnnotationOps(records: LayerView, id: string): AnnotationO
  * The ops of an edit of one annotation (see `annotation-fields.ts`), its `modified` time set to
  * `now`; none when there is no such annotation or the edit changes nothing.
  */
-export function editAnnotationOps(records: LayerView, id: string, edit: (annotation: Annotation) => Annotation | null, now: string): AnnotationOp[] {
+export function editAnnotationOps(
+  records: LayerView,
+  id: string,
+  edit: (annotation: Annotation) => Annotation | null,
+  now: string,
+): AnnotationOp[] {
   const current = records.annotation(id);
   const next = current ? edit(current) : null;
   return next ? replaceAnnotationOps(records, { ...next, modified: now } as Annotation) : [];

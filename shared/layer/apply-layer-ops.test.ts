@@ -16,8 +16,24 @@ function span(exact: string) {
   return makeTarget(text, start, start + exact.length);
 }
 
-const mention: Annotation = { id: 'a1', kind: 'entity', entityId: 'e1', target: span('Roberta Metsola'), author: 'A', created: stamp, modified: stamp };
-const claim: Annotation = { id: 'a2', kind: 'claim', status: 'unverified', target: span('under a sophisticated cyberattack'), author: 'A', created: stamp, modified: stamp };
+const mention: Annotation = {
+  id: 'a1',
+  kind: 'entity',
+  entityId: 'e1',
+  target: span('Roberta Metsola'),
+  author: 'A',
+  created: stamp,
+  modified: stamp,
+};
+const claim: Annotation = {
+  id: 'a2',
+  kind: 'claim',
+  status: 'unverified',
+  target: span('under a sophisticated cyberattack'),
+  author: 'A',
+  created: stamp,
+  modified: stamp,
+};
 
 function apply(ops: AnnotationOp[], layer = { entities: [metsola], annotations: [mention] }) {
   return applyAnnotationOps(text, DEFAULT_TAGSET, layer, ops);
@@ -29,7 +45,13 @@ describe('applyAnnotationOps', () => {
     expect(added.annotations.map((a) => a.id)).toEqual(['a1', 'a2']);
     const updated = apply([{ op: 'annotation.update', annotation: { ...claim, status: 'false' } }], added);
     expect(updated.annotations[1]).toMatchObject({ status: 'false' });
-    const removed = apply([{ op: 'annotation.remove', id: 'a1' }, { op: 'entity.remove', id: 'e1' }], updated);
+    const removed = apply(
+      [
+        { op: 'annotation.remove', id: 'a1' },
+        { op: 'entity.remove', id: 'e1' },
+      ],
+      updated,
+    );
     expect(removed).toEqual({ entities: [], annotations: [{ ...claim, status: 'false' }] });
   });
 
@@ -50,7 +72,11 @@ describe('applyAnnotationOps', () => {
   });
 
   it('refuses dangling references, whole batch or nothing', () => {
-    const call = () => apply([{ op: 'annotation.add', annotation: claim }, { op: 'entity.remove', id: 'e1' }]);
+    const call = () =>
+      apply([
+        { op: 'annotation.add', annotation: claim },
+        { op: 'entity.remove', id: 'e1' },
+      ]);
     expect(call).toThrow(ScholiaError);
     expect(call).toThrow(/refers to entity e1/);
   });

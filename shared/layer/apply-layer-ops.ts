@@ -12,7 +12,8 @@ export interface DocumentRules {
   tagset: Tagset;
 }
 
-export type LayerOutcome = { ok: true; layer: { entities: Entity[]; annotations: Annotation[] }; inverse: AnnotationOp[]; change: LayerChange } | RefusedOps;
+export type LayerOutcome =
+  { ok: true; layer: { entities: Entity[]; annotations: Annotation[] }; inverse: AnnotationOp[]; change: LayerChange } | RefusedOps;
 
 /**
  * Applies a batch of ops to a document's layer through the op engine (`LayerIndex`): the new
@@ -29,7 +30,12 @@ export function applyLayerOps(rules: DocumentRules, layer: AnnotationLayer, ops:
  * `applyLayerOps` for callers that answer a refusal with an error: the new layer, or a
  * `ScholiaError` (`bad-request`) giving the engine's reason.
  */
-export function applyAnnotationOps(text: string, tagset: Tagset, layer: AnnotationLayer, ops: readonly AnnotationOp[]): { entities: Entity[]; annotations: Annotation[] } {
+export function applyAnnotationOps(
+  text: string,
+  tagset: Tagset,
+  layer: AnnotationLayer,
+  ops: readonly AnnotationOp[],
+): { entities: Entity[]; annotations: Annotation[] } {
   const outcome = applyLayerOps({ text, tagset }, layer, ops);
   if (!outcome.ok) throw new ScholiaError('bad-request', outcome.reason);
   return outcome.layer;

@@ -26,7 +26,10 @@ describe('untaggedMentionSpans', () => {
   });
 
   it('skips what is already tagged as the entity, and spans another entity holds exactly', () => {
-    const records = new LayerIndex({ annotations: [mention('m1', 'metsola', 8, 15), mention('x', 'other', 23, 30)], entities: [metsola, { id: 'other', name: 'X', type: 'other', aliases: [] }] });
+    const records = new LayerIndex({
+      annotations: [mention('m1', 'metsola', 8, 15), mention('x', 'other', 23, 30)],
+      entities: [metsola, { id: 'other', name: 'X', type: 'other', aliases: [] }],
+    });
     expect(texts(untaggedMentionSpans(text, metsola, records))).toEqual(['107:Metsola']);
   });
 
@@ -39,7 +42,13 @@ describe('untaggedMentionSpans', () => {
     const records = new LayerIndex({ annotations: [mention('m1', 'metsola', 0, 15)], entities: [metsola] });
     let next = 0;
     const ops = tagAllMentionsOps(text, metsola, records, { author: 'A. Analyst', now: when, newId: () => `n${(next += 1)}` });
-    expect(ops.map((op) => (op.op === 'annotation.add' && op.annotation.kind === 'entity' ? [op.annotation.id, op.annotation.entityId, op.annotation.target.exact, op.annotation.author] : null))).toEqual([
+    expect(
+      ops.map((op) =>
+        op.op === 'annotation.add' && op.annotation.kind === 'entity'
+          ? [op.annotation.id, op.annotation.entityId, op.annotation.target.exact, op.annotation.author]
+          : null,
+      ),
+    ).toEqual([
       ['n1', 'metsola', 'Metsola', 'A. Analyst'],
       ['n2', 'metsola', 'Metsola', 'A. Analyst'],
     ]);
@@ -47,7 +56,14 @@ describe('untaggedMentionSpans', () => {
 });
 
 describe('mergeEntityOps', () => {
-  const short: Entity = { id: 'short', name: 'Metsola', type: 'other', aliases: ['R. Metsola'], wikidata: 'Q7350848', description: 'EP President' };
+  const short: Entity = {
+    id: 'short',
+    name: 'Metsola',
+    type: 'other',
+    aliases: ['R. Metsola'],
+    wikidata: 'Q7350848',
+    description: 'EP President',
+  };
   const long: Entity = { id: 'long', name: 'Roberta Metsola', type: 'person', aliases: [] };
   const annotations: Annotation[] = [
     mention('a', 'short', 23, 30),
@@ -67,7 +83,12 @@ describe('mergeEntityOps', () => {
     expect(records.annotation('b')).toBeUndefined();
     expect(records.annotation('q')).toMatchObject({ speakerId: 'long' });
     expect(records.annotation('k')).toMatchObject({ claimantId: 'long' });
-    expect(records.entity('long')).toEqual({ ...long, aliases: ['Metsola', 'R. Metsola'], wikidata: 'Q7350848', description: 'EP President' });
+    expect(records.entity('long')).toEqual({
+      ...long,
+      aliases: ['Metsola', 'R. Metsola'],
+      wikidata: 'Q7350848',
+      description: 'EP President',
+    });
     records.apply(applied.inverse);
     const byId = (a: Annotation, b: Annotation) => a.id.localeCompare(b.id);
     expect([...records.annotations()].sort(byId)).toEqual([...annotations].sort(byId));

@@ -92,14 +92,20 @@ export interface MergeSummary {
  * it makes move to `into` (a mention on the very span `into` already tags is dropped), `into` takes
  * its names as aliases, and `from` leaves the registry.
  */
-export function mergeEntityOps(records: EntityRecordsView, fromId: string, intoId: string, now: string): { ops: AnnotationOp[]; summary: MergeSummary } {
+export function mergeEntityOps(
+  records: EntityRecordsView,
+  fromId: string,
+  intoId: string,
+  now: string,
+): { ops: AnnotationOp[]; summary: MergeSummary } {
   const from = records.entity(fromId);
   const into = records.entity(intoId);
   const summary: MergeSummary = { mentions: 0, quotes: 0, claims: 0 };
   if (!from || !into || fromId === intoId) return { ops: [], summary };
   const intoSpans = new Set<string>();
   for (const annotation of records.annotations()) {
-    if (annotation.kind === 'entity' && annotation.entityId === intoId) intoSpans.add(`${annotation.target.start}:${annotation.target.end}`);
+    if (annotation.kind === 'entity' && annotation.entityId === intoId)
+      intoSpans.add(`${annotation.target.start}:${annotation.target.end}`);
   }
   const ops: AnnotationOp[] = [];
   for (const annotation of records.annotations()) {

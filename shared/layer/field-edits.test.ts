@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../model/annotation.ts';
 import type { Entity } from '../model/entity.ts';
-import { cleanEvidence, withAttribution, withCue, withEvidenceEdited, withEvidenceRemoved, withNote, withTarget, withVerdict } from './annotation-fields.ts';
+import {
+  cleanEvidence,
+  withAttribution,
+  withCue,
+  withEvidenceEdited,
+  withEvidenceRemoved,
+  withNote,
+  withTarget,
+  withVerdict,
+} from './annotation-fields.ts';
 import { renamedEntity, withAliases, withWikidata } from './entity-fields.ts';
 
 const when = '2026-01-31T09:00:00.000Z';
@@ -33,7 +42,9 @@ describe('annotation field edits', () => {
     expect(source).toEqual({ url: 'https://example.org/a', title: 'A' });
     const withSource = { ...claim, evidence: [source ?? { url: '' }] } as Annotation;
     expect(withEvidenceEdited(withSource, 0, { url: 'https://ignored.org', title: 'A' })).toBeNull();
-    expect(withEvidenceEdited(withSource, 0, { url: 'https://ignored.org', note: 'why' })).toMatchObject({ evidence: [{ url: 'https://example.org/a', note: 'why' }] });
+    expect(withEvidenceEdited(withSource, 0, { url: 'https://ignored.org', note: 'why' })).toMatchObject({
+      evidence: [{ url: 'https://example.org/a', note: 'why' }],
+    });
     expect(withEvidenceRemoved(withSource, 0)).not.toHaveProperty('evidence');
     expect(withEvidenceRemoved(withSource, 3)).toBeNull();
   });
@@ -46,7 +57,11 @@ describe('annotation field edits', () => {
 
 describe('entity field edits', () => {
   it('keep a former name found in the text as an alias, and refuse a blank name', () => {
-    expect(renamedEntity(metsola, '  Roberta   Metsola ', 'Metsola said')).toEqual({ ...metsola, name: 'Roberta Metsola', aliases: ['Metsola'] });
+    expect(renamedEntity(metsola, '  Roberta   Metsola ', 'Metsola said')).toEqual({
+      ...metsola,
+      name: 'Roberta Metsola',
+      aliases: ['Metsola'],
+    });
     expect(renamedEntity(metsola, 'Roberta Metsola', 'She said')).toEqual({ ...metsola, name: 'Roberta Metsola', aliases: [] });
     expect(renamedEntity(metsola, '   ', 'Metsola said')).toBeNull();
   });

@@ -29,7 +29,10 @@ export function withKind(
   const person = annotation.kind === 'quote' ? annotation.speakerId : annotation.kind === 'claim' ? annotation.claimantId : undefined;
   switch (kind) {
     case 'claim':
-      return { annotation: { ...common, kind, status: defaultVerdict(context.tagset), ...(person ? { claimantId: person } : {}) }, extraOps: [] };
+      return {
+        annotation: { ...common, kind, status: defaultVerdict(context.tagset), ...(person ? { claimantId: person } : {}) },
+        extraOps: [],
+      };
     case 'quote':
       return { annotation: { ...common, kind, form: 'direct', ...(person ? { speakerId: person } : {}) }, extraOps: [] };
     case 'note':
@@ -37,7 +40,12 @@ export function withKind(
     case 'entity': {
       const existing = findEntityNamed(context.entities, annotation.target.exact);
       if (existing) return { annotation: { ...common, kind, entityId: existing.id }, extraOps: [] };
-      const entity: Entity = { id: authoring.newId(), name: entityNameFrom(annotation.target.exact), type: defaultEntityType(context.tagset), aliases: [] };
+      const entity: Entity = {
+        id: authoring.newId(),
+        name: entityNameFrom(annotation.target.exact),
+        type: defaultEntityType(context.tagset),
+        aliases: [],
+      };
       return { annotation: { ...common, kind, entityId: entity.id }, extraOps: [{ op: 'entity.add', entity }] };
     }
   }

@@ -62,7 +62,10 @@ export class LayerIndex implements LayerView {
   /** Entity id → the annotations that refer to it. */
   private readonly referrers = new Map<string, Set<string>>();
 
-  constructor(layer: AnnotationLayer, private readonly listener?: AnnotationListener) {
+  constructor(
+    layer: AnnotationLayer,
+    private readonly listener?: AnnotationListener,
+  ) {
     for (const entity of layer.entities) this.entitiesById.set(entity.id, entity);
     for (const annotation of layer.annotations) this.store(annotation);
   }
@@ -139,7 +142,13 @@ export class LayerIndex implements LayerView {
   }
 
   /** Applies one op after checking it, and returns its inverse. */
-  private applyOne(op: AnnotationOp, index: number, context: LayerContext, annotationLog: TouchLog<Annotation>, entityLog: TouchLog<Entity>): AnnotationOp {
+  private applyOne(
+    op: AnnotationOp,
+    index: number,
+    context: LayerContext,
+    annotationLog: TouchLog<Annotation>,
+    entityLog: TouchLog<Entity>,
+  ): AnnotationOp {
     switch (op.op) {
       case 'annotation.add':
       case 'annotation.update': {
@@ -198,14 +207,20 @@ export class LayerIndex implements LayerView {
       const annotation = this.annotationsById.get(id);
       for (const entityId of annotation ? entityIdsOf(annotation) : []) {
         if (!this.entitiesById.has(entityId)) {
-          throw new Refusal(lastWrite.get(`a:${id}`) ?? 0, `annotation ${id} refers to entity ${entityId}, which does not exist after this batch`);
+          throw new Refusal(
+            lastWrite.get(`a:${id}`) ?? 0,
+            `annotation ${id} refers to entity ${entityId}, which does not exist after this batch`,
+          );
         }
       }
     }
     for (const id of entityLog.ids()) {
       const [referrer] = this.entitiesById.has(id) ? [] : this.referrersOf(id);
       if (referrer !== undefined) {
-        throw new Refusal(lastWrite.get(`e:${id}`) ?? 0, `entity ${id} is still referenced (annotation ${referrer} refers to entity ${id})`);
+        throw new Refusal(
+          lastWrite.get(`e:${id}`) ?? 0,
+          `entity ${id} is still referenced (annotation ${referrer} refers to entity ${id})`,
+        );
       }
     }
   }
@@ -239,7 +254,11 @@ export class LayerIndex implements LayerView {
 }
 
 function idOf(op: AnnotationOp): string {
-  return op.op === 'annotation.add' || op.op === 'annotation.update' ? op.annotation.id : op.op === 'entity.add' || op.op === 'entity.update' ? op.entity.id : op.id;
+  return op.op === 'annotation.add' || op.op === 'annotation.update'
+    ? op.annotation.id
+    : op.op === 'entity.add' || op.op === 'entity.update'
+      ? op.entity.id
+      : op.id;
 }
 
 function refuseOp(index: number, reason: string): never {

@@ -20,8 +20,10 @@ export function annotationProblem(context: LayerContext, annotation: Annotation)
     return `annotation ${annotation.id} does not match the text at ${annotation.target.start}–${annotation.target.end}`;
   }
   if (annotation.kind === 'claim' && tagset) {
-    if (!tagset.verdicts.some((verdict) => verdict.id === annotation.status)) return `"${annotation.status}" is not a verdict of the tagset`;
-    if (annotation.label && !tagset.claimLabels.some((label) => label.id === annotation.label)) return `"${annotation.label}" is not a claim label of the tagset`;
+    if (!tagset.verdicts.some((verdict) => verdict.id === annotation.status))
+      return `"${annotation.status}" is not a verdict of the tagset`;
+    if (annotation.label && !tagset.claimLabels.some((label) => label.id === annotation.label))
+      return `"${annotation.label}" is not a claim label of the tagset`;
   }
   if (annotation.kind === 'quote' && annotation.cue && text !== undefined && !targetMatchesText(text, annotation.cue)) {
     return `the cue of quote ${annotation.id} does not match the text`;
@@ -31,6 +33,7 @@ export function annotationProblem(context: LayerContext, annotation: Annotation)
 
 /** Why an entity cannot be in the registry as it is (its type must be one of the codebook's), if it cannot. */
 export function entityProblem(context: LayerContext, entity: Entity): string | undefined {
-  if (context.tagset && !context.tagset.entityTypes.some((type) => type.id === entity.type)) return `"${entity.type}" is not an entity type of the tagset`;
+  if (context.tagset && !context.tagset.entityTypes.some((type) => type.id === entity.type))
+    return `"${entity.type}" is not an entity type of the tagset`;
   return undefined;
 }

@@ -16,7 +16,9 @@ function targetOf(words: string) {
 describe('new annotations', () => {
   it('starts a claim unverified and a quote direct', () => {
     const claim = newAnnotationOps('claim', targetOf('European Parliament'), { tagset: DEFAULT_TAGSET, entities: [] }, authoring);
-    expect(claim.ops).toEqual([{ op: 'annotation.add', annotation: expect.objectContaining({ kind: 'claim', status: 'unverified', author: 'A. Analyst' }) }]);
+    expect(claim.ops).toEqual([
+      { op: 'annotation.add', annotation: expect.objectContaining({ kind: 'claim', status: 'unverified', author: 'A. Analyst' }) },
+    ]);
     const quote = newAnnotationOps('quote', targetOf('President'), { tagset: DEFAULT_TAGSET, entities: [] }, authoring);
     expect(quote.ops[0]).toMatchObject({ annotation: { kind: 'quote', form: 'direct', target: { exact: 'President' } } });
   });

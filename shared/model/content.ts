@@ -1,10 +1,7 @@
 import { z } from 'zod';
 
 /** Marks of the reader schema: emphasis and links. */
-export type ReaderMark =
-  | { type: 'em' }
-  | { type: 'strong' }
-  | { type: 'link'; attrs: { href: string; title?: string | null } };
+export type ReaderMark = { type: 'em' } | { type: 'strong' } | { type: 'link'; attrs: { href: string; title?: string | null } };
 
 /** A node of the reader schema in ProseMirror's JSON form. */
 export type ReaderNode =

@@ -21,7 +21,10 @@ export const DocumentMeta = z.object({
   published: IsoDate.optional(),
   /** The day the publisher last updated the article (`dateModified`, `article:modified_time`). */
   updated: IsoDate.optional(),
-  language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/).optional(),
+  language: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/)
+    .optional(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 

@@ -14,7 +14,9 @@ import { Target } from './target.ts';
 import { DEFAULT_TAGSET } from './tagset.ts';
 
 const sample = annotatedSampleDocument(readFileSync(new URL('../../assets/sample-article.txt', import.meta.url), 'utf8'));
-const validJson = JSON.stringify(exportTagFile(sample, DEFAULT_TAGSET, { annotator: 'A. Analyst', exportedAt: '2026-02-01T10:00:00.000Z' }));
+const validJson = JSON.stringify(
+  exportTagFile(sample, DEFAULT_TAGSET, { annotator: 'A. Analyst', exportedAt: '2026-02-01T10:00:00.000Z' }),
+);
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
 /** A fresh copy of a valid tag file, as JSON.parse gives it. */
@@ -49,14 +51,33 @@ type Mutation =
 
 const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'format', 'text', 'start', 'end'];
 const HOSTILE_NUMBERS = [-1, 0, 1, -0.5, 1e308, -1e308, 2 ** 53, Number.MAX_SAFE_INTEGER + 2, 3.5];
-const HOSTILE_STRINGS = ['', '\ud83d', '\udc00x', '../../etc/passwd', 'a/b', '\u0000', '<script>alert(1)</script>', 'x'.repeat(5000), '\u{1F600}'];
+const HOSTILE_STRINGS = [
+  '',
+  '\ud83d',
+  '\udc00x',
+  '../../etc/passwd',
+  'a/b',
+  '\u0000',
+  '<script>alert(1)</script>',
+  'x'.repeat(5000),
+  '\u{1F600}',
+];
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), value: fc.jsonValue({ maxDepth: 3 }) }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('add-key' as const), at: fc.nat(), key: fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string()), value: fc.jsonValue({ maxDepth: 2 }) }),
+  fc.record({
+    kind: fc.constant('add-key' as const),
+    at: fc.nat(),
+    key: fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string()),
+    value: fc.jsonValue({ maxDepth: 2 }),
+  }),
   fc.record({ kind: fc.constant('number' as const), at: fc.nat(), value: fc.oneof(fc.constantFrom(...HOSTILE_NUMBERS), fc.integer()) }),
-  fc.record({ kind: fc.constant('string' as const), at: fc.nat(), value: fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ unit: 'binary' })) }),
+  fc.record({
+    kind: fc.constant('string' as const),
+    at: fc.nat(),
+    value: fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ unit: 'binary' })),
+  }),
 );
 
 /** Applies mutations to a valid file, then goes through JSON text, as a file from disk would. */
@@ -82,7 +103,8 @@ function mutated(mutations: readonly Mutation[]): unknown {
         const holder = target[key];
         const object = holder !== null && typeof holder === 'object' && !Array.isArray(holder) ? holder : container;
         // An own property even for "__proto__", as JSON.parse makes it.
-        if (!Array.isArray(object)) Object.defineProperty(object, change.key, { value: change.value, enumerable: true, writable: true, configurable: true });
+        if (!Array.isArray(object))
+          Object.defineProperty(object, change.key, { value: change.value, enumerable: true, writable: true, configurable: true });
         break;
       }
     }
@@ -135,13 +157,33 @@ describe('checkTagFile against hostile input', () => {
   });
 
   it('lets "__proto__" and "constructor" keys change nothing, anywhere (1,000 files)', () => {
-    const where = fc.constantFrom('$', '$.document', '$.annotator', '$.annotations[0]', '$.annotations[0].target', '$.entities[0]', '$.tagset');
+    const where = fc.constantFrom(
+      '$',
+      '$.document',
+      '$.annotator',
+      '$.annotations[0]',
+      '$.annotations[0].target',
+      '$.entities[0]',
+      '$.tagset',
+    );
     fc.assert(
       fc.property(where, fc.constantFrom('__proto__', 'constructor'), fc.jsonValue({ maxDepth: 2 }), (at, key, value) => {
         const file = valid();
-        const holder = at === '$' ? file : (at.slice(2).split(/[.[\]]+/u).filter(Boolean).reduce<unknown>((node, step) => (node as Record<string, unknown>)[step], file) as Record<string, unknown>);
+        const holder =
+          at === '$'
+            ? file
+            : (at
+                .slice(2)
+                .split(/[.[\]]+/u)
+                .filter(Boolean)
+                .reduce<unknown>((node, step) => (node as Record<string, unknown>)[step], file) as Record<string, unknown>);
         const polluted = { polluted: true, isAdmin: true, value };
-        Object.defineProperty(holder, key, { value: key === '__proto__' ? polluted : { prototype: polluted }, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(holder, key, {
+          value: key === '__proto__' ? polluted : { prototype: polluted },
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
         const check = checkTagFile(JSON.parse(JSON.stringify(file)));
         if (check.ok) {
           // Accepted only with the key dropped: the same file as without it.
@@ -162,7 +204,10 @@ describe('checkTagFile against hostile input', () => {
     const started = performance.now();
     const check = checkTagFile(file);
     expect(performance.now() - started).toBeLessThan(200);
-    expect(check).toEqual({ ok: false, problems: [{ path: '$.annotations', message: 'holds 1000000 items; a tag file may hold at most 200000' }] });
+    expect(check).toEqual({
+      ok: false,
+      problems: [{ path: '$.annotations', message: 'holds 1000000 items; a tag file may hold at most 200000' }],
+    });
   });
 });
 
@@ -177,12 +222,23 @@ describe('offsets', () => {
     fc.assert(
       fc.property(textAndSpan, ([text, start, end]) => {
         const target = { start, end, exact: text.slice(start, end), prefix: '', suffix: '' };
-        const expected = start >= 0 && end <= text.length && end > start && !splitsSurrogatePair(text, start) && !splitsSurrogatePair(text, end);
+        const expected =
+          start >= 0 && end <= text.length && end > start && !splitsSurrogatePair(text, start) && !splitsSurrogatePair(text, end);
         expect(targetMatchesText(text, target)).toBe(expected);
         const schema = Target.safeParse(target).success;
         if (start < 0 || end <= start) expect(schema).toBe(false);
         // Through a batch: refused with a ScholiaError naming the op, never any other error.
-        const op = { op: 'annotation.add' as const, annotation: { id: 'n1', kind: 'note' as const, target, author: 'X', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z' } };
+        const op = {
+          op: 'annotation.add' as const,
+          annotation: {
+            id: 'n1',
+            kind: 'note' as const,
+            target,
+            author: 'X',
+            created: '2026-01-01T00:00:00.000Z',
+            modified: '2026-01-01T00:00:00.000Z',
+          },
+        };
         try {
           applyAnnotationOps(text, DEFAULT_TAGSET, { entities: [], annotations: [] }, [op]);
           expect(expected).toBe(true);
@@ -198,7 +254,9 @@ describe('offsets', () => {
 
 describe('ids', () => {
   it('never lets "/", "\\\\", "..", ":" or NUL into an id (3,000 strings)', () => {
-    const hostile = fc.tuple(fc.string(), fc.constantFrom('/', '\\', '..', '\u0000', ':', '%2e%2e', ' '), fc.string()).map(([a, bad, b]) => a + bad + b);
+    const hostile = fc
+      .tuple(fc.string(), fc.constantFrom('/', '\\', '..', '\u0000', ':', '%2e%2e', ' '), fc.string())
+      .map(([a, bad, b]) => a + bad + b);
     fc.assert(
       fc.property(hostile, (id) => {
         expect(isValidId(id)).toBe(false);

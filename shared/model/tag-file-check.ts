@@ -39,7 +39,10 @@ function checkConsistency(file: TagFileV1): TagFileProblem[] {
   const { document, tagset } = file;
   if (document.text !== undefined) {
     if (document.text.length !== document.textLength) {
-      problems.push({ path: '$.document.textLength', message: `is ${document.textLength}, but the embedded text is ${document.text.length} UTF-16 code units long` });
+      problems.push({
+        path: '$.document.textLength',
+        message: `is ${document.textLength}, but the embedded text is ${document.text.length} UTF-16 code units long`,
+      });
     }
     if (fingerprint(document.text) !== document.fingerprint) {
       problems.push({ path: '$.document.fingerprint', message: 'does not match the embedded text (sha256 of its UTF-8 bytes)' });
@@ -56,7 +59,8 @@ function checkConsistency(file: TagFileV1): TagFileProblem[] {
   const annotationIds = new Set<string>();
   file.annotations.forEach((annotation, i) => {
     const at = `$.annotations[${i}]`;
-    if (annotationIds.has(annotation.id)) problems.push({ path: `${at}.id`, message: `"${annotation.id}" is used by an earlier annotation` });
+    if (annotationIds.has(annotation.id))
+      problems.push({ path: `${at}.id`, message: `"${annotation.id}" is used by an earlier annotation` });
     annotationIds.add(annotation.id);
     const targets: [string, Annotation['target']][] = [['target', annotation.target]];
     if (annotation.kind === 'quote' && annotation.cue) targets.push(['cue', annotation.cue]);
@@ -71,7 +75,8 @@ function checkConsistency(file: TagFileV1): TagFileProblem[] {
       if (!entityIds.has(id)) problems.push({ path: `${at}.${field}`, message: `refers to entity "${id}", which is not in $.entities` });
     }
     if (annotation.kind === 'claim' && tagset) {
-      if (!tagset.verdicts.some((v) => v.id === annotation.status)) problems.push({ path: `${at}.status`, message: `"${annotation.status}" is not a verdict of the file's tagset` });
+      if (!tagset.verdicts.some((v) => v.id === annotation.status))
+        problems.push({ path: `${at}.status`, message: `"${annotation.status}" is not a verdict of the file's tagset` });
       if (annotation.label && !tagset.claimLabels.some((l) => l.id === annotation.label)) {
         problems.push({ path: `${at}.label`, message: `"${annotation.label}" is not a claim label of the file's tagset` });
       }
@@ -84,10 +89,14 @@ function checkConsistency(file: TagFileV1): TagFileProblem[] {
 function oversized(value: unknown): TagFileProblem[] {
   if (typeof value !== 'object' || value === null) return [];
   const problems: TagFileProblem[] = [];
-  const limits = [['annotations', MAX_TAG_FILE_ANNOTATIONS], ['entities', MAX_TAG_FILE_ENTITIES]] as const;
+  const limits = [
+    ['annotations', MAX_TAG_FILE_ANNOTATIONS],
+    ['entities', MAX_TAG_FILE_ENTITIES],
+  ] as const;
   for (const [field, limit] of limits) {
     const items: unknown = Object.hasOwn(value, field) ? (value as Record<string, unknown>)[field] : undefined;
-    if (Array.isArray(items) && items.length > limit) problems.push({ path: `$.${field}`, message: `holds ${items.length} items; a tag file may hold at most ${limit}` });
+    if (Array.isArray(items) && items.length > limit)
+      problems.push({ path: `$.${field}`, message: `holds ${items.length} items; a tag file may hold at most ${limit}` });
   }
   return problems;
 }

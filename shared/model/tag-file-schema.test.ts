@@ -16,7 +16,9 @@ addFormats.default(ajv);
 const validateSchema = ajv.compile(committed);
 
 const sample = annotatedSampleDocument(readFileSync(new URL('../../assets/sample-article.txt', import.meta.url), 'utf8'));
-const valid = JSON.parse(JSON.stringify(exportTagFile(sample, DEFAULT_TAGSET, { annotator: 'A. Analyst', exportedAt: '2026-02-01T10:00:00.000Z' })));
+const valid = JSON.parse(
+  JSON.stringify(exportTagFile(sample, DEFAULT_TAGSET, { annotator: 'A. Analyst', exportedAt: '2026-02-01T10:00:00.000Z' })),
+);
 
 function agree(file: unknown): { schema: boolean; zod: boolean } {
   return { schema: validateSchema(file), zod: TagFileV1.safeParse(file).success };
@@ -36,7 +38,14 @@ const BROKEN: [string, (file: TagFileJson) => void][] = [
   ['a quote without a form', (f) => delete f.annotations.find((a: { kind: string }) => a.kind === 'quote').form],
   ['a negative offset', (f) => Object.assign(f.annotations[0].target, { start: -1 })],
   ['an id with a slash', (f) => Object.assign(f.entities[0], { id: '../x' })],
-  ['a javascript: evidence link', (f) => Object.assign(f.annotations.find((a: { evidence?: unknown }) => a.evidence), { evidence: [{ url: 'javascript:alert(1)' }] })],
+  [
+    'a javascript: evidence link',
+    (f) =>
+      Object.assign(
+        f.annotations.find((a: { evidence?: unknown }) => a.evidence),
+        { evidence: [{ url: 'javascript:alert(1)' }] },
+      ),
+  ],
   ['a bad Wikidata id', (f) => Object.assign(f.entities[0], { wikidata: 'Q0' })],
   ['a bad colour', (f) => Object.assign(f.tagset.verdicts[0], { colour: 'red' })],
 ];
@@ -50,7 +59,15 @@ describe('the tag file v1 JSON Schema', () => {
     expect(agree(valid)).toEqual({ schema: true, zod: true });
     const withoutText = exportTagFile(unicodeDocument(), DEFAULT_TAGSET, { annotator: 'Ana', embedText: false });
     expect(agree(JSON.parse(JSON.stringify(withoutText)))).toEqual({ schema: true, zod: true });
-    const minimal = { format: 'scholia-tags', version: 1, exportedAt: '2026-01-31T09:00:00Z', annotator: { name: 'A' }, document: { fingerprint: valid.document.fingerprint, textLength: 3 }, entities: [], annotations: [] };
+    const minimal = {
+      format: 'scholia-tags',
+      version: 1,
+      exportedAt: '2026-01-31T09:00:00Z',
+      annotator: { name: 'A' },
+      document: { fingerprint: valid.document.fingerprint, textLength: 3 },
+      entities: [],
+      annotations: [],
+    };
     expect(agree(minimal)).toEqual({ schema: true, zod: true });
   });
 

@@ -31,10 +31,19 @@ describe('tagsetProblems', () => {
 
 describe('codebook changes against the library', () => {
   it('names the ids a new codebook would drop while a document uses them', () => {
-    const annotations: Annotation[] = [{ id: 'c', kind: 'claim', status: 'mixed', label: 'statistic', target, author: 'A', created: when, modified: when }];
+    const annotations: Annotation[] = [
+      { id: 'c', kind: 'claim', status: 'mixed', label: 'statistic', target, author: 'A', created: when, modified: when },
+    ];
     const used = usedTagIds({ annotations, entities: [{ id: 'e', name: 'X', type: 'group', aliases: [] }] });
-    const next: Tagset = { ...DEFAULT_TAGSET, verdicts: DEFAULT_TAGSET.verdicts.filter((v) => v.id !== 'mixed'), entityTypes: DEFAULT_TAGSET.entityTypes.filter((t) => t.id !== 'group') };
-    expect(removedTagsInUse(next, used, 'Article')).toEqual(['the entity type “group” is used in “Article”', 'the verdict “mixed” is used in “Article”']);
+    const next: Tagset = {
+      ...DEFAULT_TAGSET,
+      verdicts: DEFAULT_TAGSET.verdicts.filter((v) => v.id !== 'mixed'),
+      entityTypes: DEFAULT_TAGSET.entityTypes.filter((t) => t.id !== 'group'),
+    };
+    expect(removedTagsInUse(next, used, 'Article')).toEqual([
+      'the entity type “group” is used in “Article”',
+      'the verdict “mixed” is used in “Article”',
+    ]);
     expect(removedTagsInUse(DEFAULT_TAGSET, used, 'Article')).toEqual([]);
   });
 });
@@ -48,8 +57,14 @@ describe('codebook files', () => {
 
   it('says plainly why a file is not a codebook', () => {
     expect(readTagsetFile([1, 2])).toEqual({ ok: false, message: 'The file does not hold a codebook (it is not a JSON object).' });
-    expect(readTagsetFile({ format: 'scholia-library' })).toEqual({ ok: false, message: 'The file is a “scholia-library” file, not a codebook.' });
-    expect(readTagsetFile({ format: 'scholia-tagset', version: 2, tagset: DEFAULT_TAGSET })).toMatchObject({ ok: false, message: expect.stringContaining('version 2') });
+    expect(readTagsetFile({ format: 'scholia-library' })).toEqual({
+      ok: false,
+      message: 'The file is a “scholia-library” file, not a codebook.',
+    });
+    expect(readTagsetFile({ format: 'scholia-tagset', version: 2, tagset: DEFAULT_TAGSET })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('version 2'),
+    });
     const bad = readTagsetFile({ ...DEFAULT_TAGSET, verdicts: [{ id: 'Not An Id', label: '', colour: 'red' }] });
     expect(bad).toMatchObject({ ok: false, message: expect.stringMatching(/^The codebook is not valid: verdicts\.0\./u) });
     const clash = readTagsetFile({ ...DEFAULT_TAGSET, entityTypes: [{ id: 'person', label: 'Person', colour: '#7c3aed', key: 'q' }] });

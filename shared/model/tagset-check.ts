@@ -7,7 +7,26 @@ import type { Tagset, TagsetEntry } from './tagset.ts';
  * codebook may not give them to a verdict or an entity type. Letters count in either case. They are
  * the single keys of the renderer's key map (renderer/src/app/key-map.ts); its test keeps the two equal.
  */
-export const RESERVED_TAGSET_KEYS: readonly string[] = ['c', 'q', 'e', 'n', 't', 's', 'a', 'u', 'r', 'w', 'm', '[', ']', '{', '}', '"', '?', '/'];
+export const RESERVED_TAGSET_KEYS: readonly string[] = [
+  'c',
+  'q',
+  'e',
+  'n',
+  't',
+  's',
+  'a',
+  'u',
+  'r',
+  'w',
+  'm',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  '?',
+  '/',
+];
 
 const LIST_NAMES: Record<keyof Tagset, string> = { entityTypes: 'entity type', verdicts: 'verdict', claimLabels: 'claim label' };
 
@@ -21,7 +40,8 @@ function listProblems(entries: readonly TagsetEntry[], what: string): string[] {
     if (entry.key === undefined) continue;
     const key = entry.key.toLowerCase();
     if (/\s/u.test(key)) problems.push(`The ${what} “${entry.label}” has a blank key.`);
-    else if (RESERVED_TAGSET_KEYS.includes(key)) problems.push(`The key “${entry.key}” of the ${what} “${entry.label}” is taken by a reader command.`);
+    else if (RESERVED_TAGSET_KEYS.includes(key))
+      problems.push(`The key “${entry.key}” of the ${what} “${entry.label}” is taken by a reader command.`);
     else if (keys.has(key)) problems.push(`The ${what}s “${keys.get(key)}” and “${entry.label}” share the key “${entry.key}”.`);
     keys.set(key, entry.label);
   }
@@ -34,7 +54,11 @@ export function tagsetProblems(tagset: Tagset): string[] {
 }
 
 /** The tagset ids a document's records use: verdicts and claim labels of its claims, types of its entities. */
-export function usedTagIds(layer: { annotations: readonly Annotation[]; entities: readonly Entity[] }): { verdicts: Set<string>; claimLabels: Set<string>; entityTypes: Set<string> } {
+export function usedTagIds(layer: { annotations: readonly Annotation[]; entities: readonly Entity[] }): {
+  verdicts: Set<string>;
+  claimLabels: Set<string>;
+  entityTypes: Set<string>;
+} {
   const used = { verdicts: new Set<string>(), claimLabels: new Set<string>(), entityTypes: new Set<string>() };
   for (const annotation of layer.annotations) {
     if (annotation.kind !== 'claim') continue;

@@ -32,7 +32,11 @@ export function readTagsetFile(json: unknown): TagsetRead {
   if (!isObject(json)) return { ok: false, message: 'The file does not hold a codebook (it is not a JSON object).' };
   let candidate: unknown = json;
   if (json['format'] === TAGSET_FILE_FORMAT) {
-    if (json['version'] !== TAGSET_FILE_VERSION) return { ok: false, message: `The codebook file is version ${String(json['version'])}; this Scholia reads version ${TAGSET_FILE_VERSION}.` };
+    if (json['version'] !== TAGSET_FILE_VERSION)
+      return {
+        ok: false,
+        message: `The codebook file is version ${String(json['version'])}; this Scholia reads version ${TAGSET_FILE_VERSION}.`,
+      };
     candidate = json['tagset'];
   } else if (json['format'] === 'scholia-tags') {
     if (!('tagset' in json)) return { ok: false, message: 'The tag file carries no codebook.' };

@@ -16,7 +16,13 @@ export interface WorkingLayer {
 }
 
 export type Acceptance =
-  | { ok: true; effect?: ReviewEffect; entityOps: AnnotationOp[]; entityInverse: AnnotationOp[]; created: { theirId: string; myId: string }[] }
+  | {
+      ok: true;
+      effect?: ReviewEffect;
+      entityOps: AnnotationOp[];
+      entityInverse: AnnotationOp[];
+      created: { theirId: string; myId: string }[];
+    }
   | { ok: false; reason: string };
 
 /** An id not yet used in `taken`: `base`, else `base-2`, `base-3`…, kept to 64 characters. */
@@ -49,7 +55,13 @@ function withEntities(annotation: Annotation, mapped: (id: string) => string): A
  * is added. Entities it refers to are mapped to mine, or created from theirs. An item the engine
  * refuses (a verdict outside my codebook, a span off the text…) is not accepted, with the reason.
  */
-export function acceptItem(working: WorkingLayer, review: Pick<ReviewRecord, 'id' | 'entities'>, item: ReviewItem, classified: ClassifiedItem, now: string): Acceptance {
+export function acceptItem(
+  working: WorkingLayer,
+  review: Pick<ReviewRecord, 'id' | 'entities'>,
+  item: ReviewItem,
+  classified: ClassifiedItem,
+  now: string,
+): Acceptance {
   if (classified.class === 'orphaned') return { ok: false, reason: 'it could not be placed on this text' };
   if (classified.class === 'agreed') return { ok: true, entityOps: [], entityInverse: [], created: [] };
   const { layer, rules } = working;
@@ -66,7 +78,11 @@ export function acceptItem(working: WorkingLayer, review: Pick<ReviewRecord, 'id
     const types = rules.tagset.entityTypes;
     const type = types.some((t) => t.id === entity.type) ? entity.type : (types.find((t) => t.id === 'other') ?? types[0])?.id;
     if (!type) return { ok: false, reason: 'your codebook has no entity types' };
-    const mine: Entity = { ...entity, id: freshId(entity.id, (id) => layer.entity(id) !== undefined || created.some((c) => c.myId === id)), type };
+    const mine: Entity = {
+      ...entity,
+      id: freshId(entity.id, (id) => layer.entity(id) !== undefined || created.some((c) => c.myId === id)),
+      type,
+    };
     newLinks.set(theirId, mine.id);
     entityOps.push({ op: 'entity.add', entity: mine });
     entityInverse.unshift({ op: 'entity.remove', id: mine.id });
@@ -77,9 +93,15 @@ export function acceptItem(working: WorkingLayer, review: Pick<ReviewRecord, 'id
   let effect: ReviewEffect;
   if (counterpart && counterpart.kind === theirs.kind) {
     const replacement = { ...mapped, id: counterpart.id, created: counterpart.created } as Annotation;
-    effect = { ops: [{ op: 'annotation.update', annotation: replacement }], inverse: [{ op: 'annotation.update', annotation: counterpart }] };
+    effect = {
+      ops: [{ op: 'annotation.update', annotation: replacement }],
+      inverse: [{ op: 'annotation.update', annotation: counterpart }],
+    };
   } else {
-    const added = { ...mapped, id: freshId(`rv${review.id.slice(0, 6)}-${theirs.id}`, (id) => layer.annotation(id) !== undefined) } as Annotation;
+    const added = {
+      ...mapped,
+      id: freshId(`rv${review.id.slice(0, 6)}-${theirs.id}`, (id) => layer.annotation(id) !== undefined),
+    } as Annotation;
     effect = { ops: [{ op: 'annotation.add', annotation: added }], inverse: [{ op: 'annotation.remove', id: added.id }] };
   }
   const outcome = layer.apply([...entityOps, ...effect.ops], rules);

@@ -27,7 +27,11 @@ function anchorRecord(result: Anchoring, original: Target): ReviewAnchor {
  * on the document's text with its status, their entities linked to the analyst's by Wikidata id,
  * name or alias, every item open.
  */
-export function buildReview(document: Pick<ScholiaDocument, 'text' | 'fingerprint' | 'entities'>, file: TagFileV1, options: BuildReviewOptions): ReviewRecord {
+export function buildReview(
+  document: Pick<ScholiaDocument, 'text' | 'fingerprint' | 'entities'>,
+  file: TagFileV1,
+  options: BuildReviewOptions,
+): ReviewRecord {
   const { text } = document;
   const sameText = file.document.fingerprint === document.fingerprint;
   const anchorOptions = { sameText, exactOnly: options.exactOnly === true, sourceLength: file.document.textLength };
@@ -36,8 +40,16 @@ export function buildReview(document: Pick<ScholiaDocument, 'text' | 'fingerprin
     file.annotations.map((annotation) => annotation.target),
     anchorOptions,
   );
-  const cues = file.annotations.flatMap((annotation, index) => (annotation.kind === 'quote' && annotation.cue ? [{ index, cue: annotation.cue }] : []));
-  const cuePlacements = new Map(anchorTargets(text, cues.map((c) => c.cue), anchorOptions).map((result, i) => [cues[i]?.index as number, result]));
+  const cues = file.annotations.flatMap((annotation, index) =>
+    annotation.kind === 'quote' && annotation.cue ? [{ index, cue: annotation.cue }] : [],
+  );
+  const cuePlacements = new Map(
+    anchorTargets(
+      text,
+      cues.map((c) => c.cue),
+      anchorOptions,
+    ).map((result, i) => [cues[i]?.index as number, result]),
+  );
 
   const items = file.annotations.map((annotation, index): ReviewItem => {
     const placement = placements[index] as Anchoring;

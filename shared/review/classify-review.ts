@@ -55,7 +55,12 @@ export function differences(mine: Annotation, theirs: Annotation, keys: EntityKe
     return out;
   }
   const entity = (a: string | undefined, b: string | undefined, field: DifferenceField) =>
-    add(field, a === undefined ? undefined : keys.myName(a), b === undefined ? undefined : keys.theirName(b), (a === undefined ? undefined : keys.mine(a)) === (b === undefined ? undefined : keys.theirs(b)));
+    add(
+      field,
+      a === undefined ? undefined : keys.myName(a),
+      b === undefined ? undefined : keys.theirName(b),
+      (a === undefined ? undefined : keys.mine(a)) === (b === undefined ? undefined : keys.theirs(b)),
+    );
   if (mine.kind === 'claim' && theirs.kind === 'claim') {
     add('verdict', mine.status, theirs.status);
     add('claim type', mine.label, theirs.label);
@@ -79,7 +84,11 @@ function overlap(a: Annotation, b: Annotation): number {
  * taken in this order: same span, kind and values (agreed); same span; same kind overlapping
  * (the largest overlap first); different kinds overlapping by half their union or more.
  */
-export function classifyReview(own: readonly Annotation[], myEntities: readonly Entity[], review: Pick<ReviewRecord, 'items' | 'entities' | 'entityLinks'>): ReviewClassification {
+export function classifyReview(
+  own: readonly Annotation[],
+  myEntities: readonly Entity[],
+  review: Pick<ReviewRecord, 'items' | 'entities' | 'entityLinks'>,
+): ReviewClassification {
   const keys = entityKeys(myEntities, review);
   const sorted = [...own].sort((a, b) => a.target.start - b.target.start);
   const longest = sorted.reduce((max, a) => Math.max(max, a.target.end - a.target.start), 0);
@@ -107,7 +116,11 @@ export function classifyReview(own: readonly Annotation[], myEntities: readonly 
       let tier: number;
       if (sameSpan) tier = found.length === 0 ? 0 : 1;
       else if (mine.kind === theirs.kind) tier = 2;
-      else if (size / (Math.max(mine.target.end, theirs.target.end) - Math.min(mine.target.start, theirs.target.start)) >= CROSS_KIND_OVERLAP) tier = 3;
+      else if (
+        size / (Math.max(mine.target.end, theirs.target.end) - Math.min(mine.target.start, theirs.target.start)) >=
+        CROSS_KIND_OVERLAP
+      )
+        tier = 3;
       else continue;
       candidates.push({ item: item.id, mine, tier, size, differences: found });
     }
@@ -118,10 +131,16 @@ export function classifyReview(own: readonly Annotation[], myEntities: readonly 
   for (const candidate of candidates) {
     if (paired.has(candidate.item) || usedMine.has(candidate.mine.id)) continue;
     usedMine.add(candidate.mine.id);
-    paired.set(candidate.item, { id: candidate.item, class: candidate.tier === 0 ? 'agreed' : 'conflict', counterpartId: candidate.mine.id, differences: candidate.differences });
+    paired.set(candidate.item, {
+      id: candidate.item,
+      class: candidate.tier === 0 ? 'agreed' : 'conflict',
+      counterpartId: candidate.mine.id,
+      differences: candidate.differences,
+    });
   }
   const items = review.items.map(
-    (item): ClassifiedItem => paired.get(item.id) ?? { id: item.id, class: item.anchor.status === 'orphaned' ? 'orphaned' : 'only-theirs', differences: [] },
+    (item): ClassifiedItem =>
+      paired.get(item.id) ?? { id: item.id, class: item.anchor.status === 'orphaned' ? 'orphaned' : 'only-theirs', differences: [] },
   );
   const onlyMine = own.filter((annotation) => !usedMine.has(annotation.id)).map((annotation) => annotation.id);
   const counts = { agreed: 0, conflict: 0, 'only-theirs': 0, orphaned: 0, 'only-mine': onlyMine.length };

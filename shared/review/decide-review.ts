@@ -44,7 +44,12 @@ function findReview(document: ScholiaDocument, reviewId: string): ReviewRecord {
   return review;
 }
 
-function withReview(document: ScholiaDocument, review: ReviewRecord, layer: { entities: ScholiaDocument['entities']; annotations: ScholiaDocument['annotations'] }, now: string): ScholiaDocument {
+function withReview(
+  document: ScholiaDocument,
+  review: ReviewRecord,
+  layer: { entities: ScholiaDocument['entities']; annotations: ScholiaDocument['annotations'] },
+  now: string,
+): ScholiaDocument {
   return nextRevision(document, { ...layer, reviews: document.reviews.map((r) => (r.id === review.id ? review : r)) }, now);
 }
 
@@ -64,7 +69,12 @@ function label(decision: ReviewDecision, count: number, request: DecisionRequest
  * whatever their state; a bulk action (`where`) takes only open items. The decision goes into the
  * review's history as one batch that `undoDecision` takes back whole.
  */
-export function decideReview(document: ScholiaDocument, reviewId: string, request: DecisionRequest, context: DecisionContext): DecisionOutcome {
+export function decideReview(
+  document: ScholiaDocument,
+  reviewId: string,
+  request: DecisionRequest,
+  context: DecisionContext,
+): DecisionOutcome {
   const review = findReview(document, reviewId);
   const classification = classifyReview(ownAnnotations(document), document.entities, review);
   const classes = new Map(classification.items.map((item) => [item.id, item]));
@@ -79,7 +89,10 @@ export function decideReview(document: ScholiaDocument, reviewId: string, reques
   } else if (request.where) {
     const { classes: wanted, kinds } = request.where;
     chosen = review.items.filter(
-      (item) => item.decision === 'open' && (!wanted || wanted.includes(classes.get(item.id)?.class ?? 'orphaned')) && (!kinds || kinds.includes(item.annotation.kind)),
+      (item) =>
+        item.decision === 'open' &&
+        (!wanted || wanted.includes(classes.get(item.id)?.class ?? 'orphaned')) &&
+        (!kinds || kinds.includes(item.annotation.kind)),
     );
   } else {
     throw new ScholiaError('bad-request', 'A decision needs itemIds or a where filter.');
@@ -129,13 +142,27 @@ export function decideReview(document: ScholiaDocument, reviewId: string, reques
     delete after.effect;
     if (effect) after.effect = effect;
     updated.set(item.id, after);
-    changes.push({ id: item.id, before: item.decision, ...(item.effect ? { beforeEffect: item.effect } : {}), after: request.decision, ...(effect ? { afterEffect: effect } : {}) });
+    changes.push({
+      id: item.id,
+      before: item.decision,
+      ...(item.effect ? { beforeEffect: item.effect } : {}),
+      after: request.decision,
+      ...(effect ? { afterEffect: effect } : {}),
+    });
   }
   if (changes.length === 0) return { document, changed: [], skipped };
 
   // Every item's ops went through the engine in turn, so the working layer is the batch applied.
   const newLayer = working.layer.toLayer();
-  const batch: ReviewDecisionBatch = { id: context.batchId, at: context.now, label: label(request.decision, changes.length, request), items: changes, createdEntities: created, ops, inverse: inverses.flat() };
+  const batch: ReviewDecisionBatch = {
+    id: context.batchId,
+    at: context.now,
+    label: label(request.decision, changes.length, request),
+    items: changes,
+    createdEntities: created,
+    ops,
+    inverse: inverses.flat(),
+  };
   const createdBy = new Map(created.map((c) => [c.theirId, c.myId]));
   const newReview: ReviewRecord = {
     ...review,
@@ -150,14 +177,27 @@ export function decideReview(document: ScholiaDocument, reviewId: string, reques
   return { document: withReview(document, newReview, newLayer, context.now), batch, changed: changes.map((c) => c.id), skipped };
 }
 
-function replay(document: ScholiaDocument, reviewId: string, tagset: Tagset, now: string, direction: 'undo' | 'redo'): { document: ScholiaDocument; batch?: ReviewDecisionBatch } {
+function replay(
+  document: ScholiaDocument,
+  reviewId: string,
+  tagset: Tagset,
+  now: string,
+  direction: 'undo' | 'redo',
+): { document: ScholiaDocument; batch?: ReviewDecisionBatch } {
   const review = findReview(document, reviewId);
   const batch = direction === 'undo' ? review.history.at(-1) : review.redo.at(-1);
   if (!batch) return { document };
   const applied = applyLayerOps({ text: document.text, tagset }, document, direction === 'undo' ? batch.inverse : batch.ops);
   if (!applied.ok) throw conflict(`${direction} "${batch.label}"`, applied.reason);
   const { layer } = applied;
-  const states = new Map(batch.items.map((change) => [change.id, direction === 'undo' ? { decision: change.before, effect: change.beforeEffect } : { decision: change.after, effect: change.afterEffect }]));
+  const states = new Map(
+    batch.items.map((change) => [
+      change.id,
+      direction === 'undo'
+        ? { decision: change.before, effect: change.beforeEffect }
+        : { decision: change.after, effect: change.afterEffect },
+    ]),
+  );
   const created = new Map(batch.createdEntities.map((c) => [c.theirId, c.myId]));
   const newReview: ReviewRecord = {
     ...review,

@@ -17,5 +17,7 @@ export function ownAnnotations(document: Pick<ScholiaDocument, 'annotations' | '
       for (const op of item.effect.inverse) if (op.op === 'annotation.update') replaced.set(op.annotation.id, op.annotation);
     }
   }
-  return document.annotations.filter((annotation) => !added.has(annotation.id)).map((annotation) => replaced.get(annotation.id) ?? annotation);
+  return document.annotations
+    .filter((annotation) => !added.has(annotation.id))
+    .map((annotation) => replaced.get(annotation.id) ?? annotation);
 }

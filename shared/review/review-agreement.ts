@@ -21,7 +21,10 @@ function uniqueNames(names: readonly string[]): string[] {
  */
 export function reviewAgreement(document: ScholiaDocument, reviews: readonly ReviewRecord[], myName: string): AgreementReport {
   const names = uniqueNames([myName, ...reviews.map((review) => review.annotator.name)]);
-  const mine: AnnotatorItems = { name: names[0] as string, items: agreementItems(ownAnnotations(document), document.entities, (id) => `mine:${id}`) };
+  const mine: AnnotatorItems = {
+    name: names[0] as string,
+    items: agreementItems(ownAnnotations(document), document.entities, (id) => `mine:${id}`),
+  };
   const theirs = reviews.map((review, i): AnnotatorItems => {
     const keys = entityKeys(document.entities, review);
     const placed = review.items.filter((item) => item.anchor.status !== 'orphaned').map((item) => item.annotation);

@@ -89,7 +89,13 @@ export function reviewView(document: ScholiaDocument, review: ReviewRecord): Rev
       ...(item.decided ? { decided: item.decided } : {}),
     };
   });
-  return { summary: summarize(review, classification.counts), items, onlyMine: classification.onlyMine, entities: review.entities, entityLinks: review.entityLinks };
+  return {
+    summary: summarize(review, classification.counts),
+    items,
+    onlyMine: classification.onlyMine,
+    entities: review.entities,
+    entityLinks: review.entityLinks,
+  };
 }
 
 /** The summaries of every review of the document. */

@@ -24,7 +24,9 @@ const NOW = '2026-02-02T10:00:00.000Z';
  */
 function scenario(): { mine: ScholiaDocument; theirs: ScholiaDocument } {
   const mine = annotatedSampleDocument(raw);
-  const base = annotatedSampleDocument(`Updated Thursday with the spokesperson's comments.\n\n${raw.replace(/^date \d{4}-\d{2}-\d{2}\s*/u, '')}`);
+  const base = annotatedSampleDocument(
+    `Updated Thursday with the spokesperson's comments.\n\n${raw.replace(/^date \d{4}-\d{2}-\d{2}\s*/u, '')}`,
+  );
   const { text } = base;
   const rename = (id: string) => `t-${id.slice(2)}`;
   const at = (exact: string) => {
@@ -43,7 +45,13 @@ function scenario(): { mine: ScholiaDocument; theirs: ScholiaDocument } {
       return a;
     });
   annotations.push(
-    { ...stamp, id: 'note-blacklist', kind: 'note', target: at('Only specific individuals and entities can be legally blacklisted.'), note: 'Which ones?' },
+    {
+      ...stamp,
+      id: 'note-blacklist',
+      kind: 'note',
+      target: at('Only specific individuals and entities can be legally blacklisted.'),
+      note: 'Which ones?',
+    },
     { ...stamp, id: 'claim-update', kind: 'claim', status: 'unverified', target: at("Updated Thursday with the spokesperson's comments.") },
   );
   const entities = base.entities.map((e) => ({ ...e, id: rename(e.id), aliases: e.id === 'e-duch' ? [] : e.aliases }));
@@ -68,7 +76,11 @@ describe('a review of a colleague’s tag file', () => {
     const byId = new Map(view.items.map((item) => [item.id, item]));
     expect(byId.get('claim-update')).toMatchObject({ class: 'orphaned', anchor: { status: 'orphaned', reason: 'not-found' } });
     expect(byId.get('claim-hacked')).toMatchObject({ class: 'agreed', counterpartId: 'claim-hacked', anchor: { status: 'moved' } });
-    expect(byId.get('claim-cyberattack')).toMatchObject({ class: 'conflict', counterpartId: 'claim-cyberattack', differences: [{ field: 'verdict', mine: 'mixed', theirs: 'false' }] });
+    expect(byId.get('claim-cyberattack')).toMatchObject({
+      class: 'conflict',
+      counterpartId: 'claim-cyberattack',
+      differences: [{ field: 'verdict', mine: 'mixed', theirs: 'false' }],
+    });
     expect(byId.get('quote-slava')?.differences).toEqual([{ field: 'speaker', mine: 'Roberta Metsola', theirs: 'Jaume Duch' }]);
     expect(byId.get('note-blacklist')).toMatchObject({ class: 'only-theirs' });
     expect(view.onlyMine).toEqual(['claim-law']);
@@ -78,10 +90,20 @@ describe('a review of a colleague’s tag file', () => {
 
   it('accepts all agreed items without touching my annotations, and takes their verdict on a conflict', () => {
     const { document } = imported();
-    const agreed = decideReview(document, 'review1', { decision: 'accepted', where: { classes: ['agreed'] } }, { tagset: DEFAULT_TAGSET, now: NOW, batchId: 'b1' });
+    const agreed = decideReview(
+      document,
+      'review1',
+      { decision: 'accepted', where: { classes: ['agreed'] } },
+      { tagset: DEFAULT_TAGSET, now: NOW, batchId: 'b1' },
+    );
     expect(agreed.document.annotations).toEqual(document.annotations);
     expect(agreed.batch?.label).toBe(`Accept ${agreed.changed.length} agreed items`);
-    const conflict = decideReview(agreed.document, 'review1', { decision: 'accepted', itemIds: ['claim-cyberattack'] }, { tagset: DEFAULT_TAGSET, now: NOW, batchId: 'b2' });
+    const conflict = decideReview(
+      agreed.document,
+      'review1',
+      { decision: 'accepted', itemIds: ['claim-cyberattack'] },
+      { tagset: DEFAULT_TAGSET, now: NOW, batchId: 'b2' },
+    );
     const claim = conflict.document.annotations.find((a) => a.id === 'claim-cyberattack');
     expect(claim).toMatchObject({ kind: 'claim', status: 'false', claimantId: 'e-metsola' });
     // The item stays a conflict: reviews compare against my own, independent annotations.
@@ -91,17 +113,39 @@ describe('a review of a colleague’s tag file', () => {
 
   it('adds an only-theirs item as my annotation, creating the entity it needs, and undoes and redoes it whole', () => {
     const { document } = imported();
-    const withNewEntity: ScholiaDocument = { ...document, entities: document.entities.filter((e) => e.id !== 'e-duch'), annotations: document.annotations.filter((a) => !(a.kind === 'entity' && a.entityId === 'e-duch') && !(a.kind === 'quote' && a.speakerId === 'e-duch') && !(a.kind === 'claim' && a.claimantId === 'e-duch')) };
-    const review = buildReview(withNewEntity, exportTagFile(scenario().theirs, DEFAULT_TAGSET, { annotator: 'B. Colleague', exportedAt: NOW }), { id: 'review1', now: NOW });
+    const withNewEntity: ScholiaDocument = {
+      ...document,
+      entities: document.entities.filter((e) => e.id !== 'e-duch'),
+      annotations: document.annotations.filter(
+        (a) =>
+          !(a.kind === 'entity' && a.entityId === 'e-duch') &&
+          !(a.kind === 'quote' && a.speakerId === 'e-duch') &&
+          !(a.kind === 'claim' && a.claimantId === 'e-duch'),
+      ),
+    };
+    const review = buildReview(
+      withNewEntity,
+      exportTagFile(scenario().theirs, DEFAULT_TAGSET, { annotator: 'B. Colleague', exportedAt: NOW }),
+      { id: 'review1', now: NOW },
+    );
     const start = { ...withNewEntity, reviews: [review] };
     const context = { tagset: DEFAULT_TAGSET, now: NOW, batchId: 'b1' };
-    const accepted = decideReview(start, 'review1', { decision: 'accepted', where: { classes: ['only-theirs'], kinds: ['quote'] } }, context);
+    const accepted = decideReview(
+      start,
+      'review1',
+      { decision: 'accepted', where: { classes: ['only-theirs'], kinds: ['quote'] } },
+      context,
+    );
     expect(accepted.changed).toEqual(['quote-traffic', 'quote-ddos']);
     const duch = accepted.document.entities.find((e) => e.name === 'Jaume Duch');
     expect(duch?.id).toBe('t-duch');
     const added = accepted.document.annotations.filter((a) => a.id.startsWith('rvreview-'));
     expect(added.map((a) => a.kind === 'quote' && a.speakerId)).toEqual(['t-duch', 't-duch']);
-    expect(accepted.document.reviews[0]?.entityLinks.find((l) => l.theirId === 't-duch')).toEqual({ theirId: 't-duch', myId: 't-duch', by: 'created' });
+    expect(accepted.document.reviews[0]?.entityLinks.find((l) => l.theirId === 't-duch')).toEqual({
+      theirId: 't-duch',
+      myId: 't-duch',
+      by: 'created',
+    });
     expect(accepted.document.revision).toBe(start.revision + 1);
 
     const undone = undoDecision(accepted.document, 'review1', DEFAULT_TAGSET, NOW).document;
@@ -121,9 +165,19 @@ describe('a review of a colleague’s tag file', () => {
     const accepted = decideReview(document, 'review1', { decision: 'accepted', itemIds: ['note-blacklist', 'claim-update'] }, context);
     expect(accepted.skipped).toEqual([{ itemId: 'claim-update', reason: 'it could not be placed on this text' }]);
     expect(accepted.document.annotations).toHaveLength(document.annotations.length + 1);
-    const reopened = decideReview(accepted.document, 'review1', { decision: 'open', itemIds: ['note-blacklist'] }, { ...context, batchId: 'b2' });
+    const reopened = decideReview(
+      accepted.document,
+      'review1',
+      { decision: 'open', itemIds: ['note-blacklist'] },
+      { ...context, batchId: 'b2' },
+    );
     expect(reopened.document.annotations).toEqual(document.annotations);
-    const rejected = decideReview(reopened.document, 'review1', { decision: 'rejected', itemIds: ['note-blacklist'] }, { ...context, batchId: 'b3' });
+    const rejected = decideReview(
+      reopened.document,
+      'review1',
+      { decision: 'rejected', itemIds: ['note-blacklist'] },
+      { ...context, batchId: 'b3' },
+    );
     expect(rejected.document.annotations).toEqual(document.annotations);
     expect(rejected.document.reviews[0]?.items.find((i) => i.id === 'note-blacklist')?.decision).toBe('rejected');
     expect(rejected.document.reviews[0]?.history.map((b) => b.label)).toEqual(['Accept 1 item', 'Reopen 1 item', 'Reject 1 item']);
@@ -132,10 +186,17 @@ describe('a review of a colleague’s tag file', () => {
   it('skips an item the op engine refuses, with its reason, and keeps the rest of the decision', () => {
     const { document } = imported();
     const smallerCodebook = { ...DEFAULT_TAGSET, verdicts: DEFAULT_TAGSET.verdicts.filter((verdict) => verdict.id !== 'false') };
-    const accepted = decideReview(document, 'review1', { decision: 'accepted', itemIds: ['claim-cyberattack', 'note-blacklist'] }, { tagset: smallerCodebook, now: NOW, batchId: 'b1' });
+    const accepted = decideReview(
+      document,
+      'review1',
+      { decision: 'accepted', itemIds: ['claim-cyberattack', 'note-blacklist'] },
+      { tagset: smallerCodebook, now: NOW, batchId: 'b1' },
+    );
     expect(accepted.skipped).toEqual([{ itemId: 'claim-cyberattack', reason: '"false" is not a verdict of the tagset' }]);
     expect(accepted.changed).toEqual(['note-blacklist']);
-    expect(accepted.document.annotations.find((a) => a.id === 'claim-cyberattack')).toEqual(document.annotations.find((a) => a.id === 'claim-cyberattack'));
+    expect(accepted.document.annotations.find((a) => a.id === 'claim-cyberattack')).toEqual(
+      document.annotations.find((a) => a.id === 'claim-cyberattack'),
+    );
     expect(accepted.document.annotations).toHaveLength(document.annotations.length + 1);
   });
 

@@ -5,7 +5,14 @@ import { suggestDocument } from './suggest-document.ts';
 
 function claimsOf(text: string) {
   const set = suggestDocument({ text, entities: [], annotations: [] }, DEFAULT_TAGSET);
-  return set.suggestions.filter((s) => s.kind === 'claim').map((s) => ({ words: text.slice(s.start, s.end), score: s.confidence, reasons: s.reasons, label: s.kind === 'claim' ? s.label : undefined }));
+  return set.suggestions
+    .filter((s) => s.kind === 'claim')
+    .map((s) => ({
+      words: text.slice(s.start, s.end),
+      score: s.confidence,
+      reasons: s.reasons,
+      label: s.kind === 'claim' ? s.label : undefined,
+    }));
 }
 
 describe('claim suggestions', () => {
@@ -17,7 +24,9 @@ describe('claim suggestions', () => {
   });
 
   it('scores a causal statement and labels it', () => {
-    const [claim] = claimsOf('The flooding in Valencia was caused by a blocked drainage channel, officials from the Ministry of Water said.');
+    const [claim] = claimsOf(
+      'The flooding in Valencia was caused by a blocked drainage channel, officials from the Ministry of Water said.',
+    );
     expect(claim?.reasons).toContain('+0.20 a cause and effect');
     expect(claim?.label).toBe('causal');
   });

@@ -20,19 +20,56 @@ interface SentenceFacts {
   names: number;
 }
 
-const has = (...tags: string[]) => (facts: SentenceFacts) => tags.some((tag) => facts.tags.has(tag));
+const has =
+  (...tags: string[]) =>
+  (facts: SentenceFacts) =>
+    tags.some((tag) => facts.tags.has(tag));
 const says = (pattern: RegExp) => (facts: SentenceFacts) => pattern.test(facts.words);
 
 /** The features and their weights (docs/SUGGESTIONS.md lists them); a sentence starts at BASE_SCORE. */
 export const CLAIM_FEATURES: readonly Feature[] = [
-  { reason: 'a number or quantity', weight: 0.3, label: 'statistic', test: (facts) => has('Value', 'Cardinal', 'Percent', 'Money', 'Fraction')(facts) || /\d/u.test(facts.words) },
-  { reason: 'a date or time', weight: 0.15, label: 'event', test: (facts) => has('Date', 'Month', 'WeekDay', 'Time', 'Year')(facts) || /\b(?:1[89]|20)\d\d\b/u.test(facts.words) },
-  { reason: 'a comparison', weight: 0.15, test: (facts) => has('Comparative', 'Superlative')(facts) || says(/\b(?:more|less|fewer) than\b|\b(?:highest|lowest|largest|biggest|smallest|first|record)\b/iu)(facts) },
-  { reason: 'a cause and effect', weight: 0.2, label: 'causal', test: says(/\b(?:because|due to|caused|causing|led to|leads to|as a result|resulting in|result of|blamed|linked to|responsible for)\b/iu) },
-  { reason: 'a law, rule or official act', weight: 0.1, label: 'legal', test: says(/\b(?:law|laws|illegal|legally|banned|resolution|adopted|passed|voted|approved|designate[sd]?|sanction(?:s|ed)?|ruled|court)\b/iu) },
+  {
+    reason: 'a number or quantity',
+    weight: 0.3,
+    label: 'statistic',
+    test: (facts) => has('Value', 'Cardinal', 'Percent', 'Money', 'Fraction')(facts) || /\d/u.test(facts.words),
+  },
+  {
+    reason: 'a date or time',
+    weight: 0.15,
+    label: 'event',
+    test: (facts) => has('Date', 'Month', 'WeekDay', 'Time', 'Year')(facts) || /\b(?:1[89]|20)\d\d\b/u.test(facts.words),
+  },
+  {
+    reason: 'a comparison',
+    weight: 0.15,
+    test: (facts) =>
+      has('Comparative', 'Superlative')(facts) ||
+      says(/\b(?:more|less|fewer) than\b|\b(?:highest|lowest|largest|biggest|smallest|first|record)\b/iu)(facts),
+  },
+  {
+    reason: 'a cause and effect',
+    weight: 0.2,
+    label: 'causal',
+    test: says(
+      /\b(?:because|due to|caused|causing|led to|leads to|as a result|resulting in|result of|blamed|linked to|responsible for)\b/iu,
+    ),
+  },
+  {
+    reason: 'a law, rule or official act',
+    weight: 0.1,
+    label: 'legal',
+    test: says(
+      /\b(?:law|laws|illegal|legally|banned|resolution|adopted|passed|voted|approved|designate[sd]?|sanction(?:s|ed)?|ruled|court)\b/iu,
+    ),
+  },
   { reason: 'an attribution', weight: 0.1, test: says(new RegExp(`\\b(?:${REPORTING_VERBS}|according to)\\b`, 'iu')) },
   { reason: 'a named actor', weight: 0.15, test: (facts) => facts.names > 0 },
-  { reason: 'an opinion or hedge', weight: -0.2, test: says(/\b(?:I think|I believe|we believe|should|hope|perhaps|maybe|might|wish)\b/iu) },
+  {
+    reason: 'an opinion or hedge',
+    weight: -0.2,
+    test: says(/\b(?:I think|I believe|we believe|should|hope|perhaps|maybe|might|wish)\b/iu),
+  },
   { reason: 'a question', weight: -0.3, test: says(/\?["”]?$/u) },
   { reason: 'too short to check', weight: -0.25, test: (facts) => facts.wordCount < 6 },
 ];
@@ -51,7 +88,12 @@ export function scoreSentence(facts: SentenceFacts): { score: number; reasons: s
 }
 
 /** Check-worthy sentences: each sentence scored by transparent features; those at or above the threshold suggested, the features shown as reasons. */
-export function suggestClaims(text: string, sentences: readonly TaggedSentence[], names: readonly NameMention[], tagset: Tagset): ClaimSuggestion[] {
+export function suggestClaims(
+  text: string,
+  sentences: readonly TaggedSentence[],
+  names: readonly NameMention[],
+  tagset: Tagset,
+): ClaimSuggestion[] {
   const labels = new Set(tagset.claimLabels.map((entry) => entry.id));
   const suggestions: ClaimSuggestion[] = [];
   for (const sentence of sentences) {
@@ -59,7 +101,12 @@ export function suggestClaims(text: string, sentences: readonly TaggedSentence[]
     if (!span) continue;
     const words = text.slice(span.start, span.end);
     const tags = new Set(sentence.terms.flatMap((term) => [...term.tags]));
-    const facts = { words, tags, wordCount: sentence.terms.length, names: names.filter((name) => name.start >= span.start && name.end <= span.end).length };
+    const facts = {
+      words,
+      tags,
+      wordCount: sentence.terms.length,
+      names: names.filter((name) => name.start >= span.start && name.end <= span.end).length,
+    };
     const { score, reasons, label } = scoreSentence(facts);
     if (score < CLAIM_THRESHOLD) continue;
     suggestions.push({

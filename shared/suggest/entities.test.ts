@@ -23,7 +23,9 @@ describe('entity suggestions', () => {
   });
 
   it('leaves out possessives, brackets, sentence-initial words and lone demonyms', () => {
-    const { mentions } = entitiesOf('This happened in the (European Parliament). The Russian vote followed the European Parliament’s debate.');
+    const { mentions } = entitiesOf(
+      'This happened in the (European Parliament). The Russian vote followed the European Parliament’s debate.',
+    );
     expect(mentions.map((m) => m.words)).toEqual(['European Parliament', 'European Parliament']);
   });
 
@@ -35,7 +37,13 @@ describe('entity suggestions', () => {
   });
 
   it('maps its types to the codebook’s ids, falling back to its "other"', () => {
-    const tagset: Tagset = { ...DEFAULT_TAGSET, entityTypes: [{ id: 'per', label: 'Person', colour: '#000000' }, { id: 'misc', label: 'Misc', colour: '#000000' }] };
+    const tagset: Tagset = {
+      ...DEFAULT_TAGSET,
+      entityTypes: [
+        { id: 'per', label: 'Person', colour: '#000000' },
+        { id: 'misc', label: 'Misc', colour: '#000000' },
+      ],
+    };
     expect(tagsetTypeFor('person', tagset)).toBe('per');
     expect(tagsetTypeFor('location', tagset)).toBe('misc');
     expect(tagsetTypeFor('organization', DEFAULT_TAGSET)).toBe('organization');

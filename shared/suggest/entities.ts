@@ -25,10 +25,23 @@ export interface EntityAnalysis {
 
 /** Finds the names of a tagged text and groups them into entities, reusing the registry's entries. */
 export function analyseEntities(text: string, sentences: readonly TaggedSentence[], registry: readonly Entity[]): EntityAnalysis {
-  const groups = groupMentions(nameMentions(text, sentences, registry.flatMap((entity) => [entity.name, ...entity.aliases])), registry);
+  const groups = groupMentions(
+    nameMentions(
+      text,
+      sentences,
+      registry.flatMap((entity) => [entity.name, ...entity.aliases]),
+    ),
+    registry,
+  );
   const mentions = groups.flatMap((group) => {
     const gender = group.mentions.find((mention) => mention.gender)?.gender;
-    return group.mentions.map((mention) => ({ start: mention.start, end: mention.end, key: group.key, type: group.type, ...(gender ? { gender } : {}) }));
+    return group.mentions.map((mention) => ({
+      start: mention.start,
+      end: mention.end,
+      key: group.key,
+      type: group.type,
+      ...(gender ? { gender } : {}),
+    }));
   });
   return { groups, mentions: mentions.sort((a, b) => a.start - b.start) };
 }
@@ -46,12 +59,22 @@ export function entitySuggestions(
   const suggestions: EntitySuggestion[] = [];
   for (const group of analysis.groups) {
     const type = group.type === 'other' ? (speakerTypes.get(group.key) ?? 'other') : group.type;
-    entities.push({ key: group.key, name: group.name, type: tagsetTypeFor(type, tagset), aliases: group.aliases, ...(group.registryId ? { registryId: group.registryId } : {}) });
+    entities.push({
+      key: group.key,
+      name: group.name,
+      type: tagsetTypeFor(type, tagset),
+      aliases: group.aliases,
+      ...(group.registryId ? { registryId: group.registryId } : {}),
+    });
     for (const mention of group.mentions) {
       const spoke = speakerTypes.has(group.key) && group.type === 'other';
       const reasons = [
         mention.evidence,
-        ...(group.registryId ? [`in the registry as ${group.name}`] : group.mentions.length > 1 ? [`one of ${group.mentions.length} mentions of ${group.name}`] : []),
+        ...(group.registryId
+          ? [`in the registry as ${group.name}`]
+          : group.mentions.length > 1
+            ? [`one of ${group.mentions.length} mentions of ${group.name}`]
+            : []),
         ...(spoke ? ['speaks in a quote'] : []),
       ];
       suggestions.push({

@@ -13,8 +13,15 @@ export interface EntityGroup {
 }
 
 /** A name compared: without a leading "the", case, or a plural "s" ("Social Democrat" leader, the "Social Democrats"). */
-const normal = (name: string) => name.replace(/^the\s+/iu, '').toLowerCase().replace(/(?<=\w\w)s$/u, '');
-const words = (name: string) => normal(name).split(/[\s-]+/u).filter(Boolean);
+const normal = (name: string) =>
+  name
+    .replace(/^the\s+/iu, '')
+    .toLowerCase()
+    .replace(/(?<=\w\w)s$/u, '');
+const words = (name: string) =>
+  normal(name)
+    .split(/[\s-]+/u)
+    .filter(Boolean);
 const initials = (name: string) =>
   words(name)
     .filter((word) => !['of', 'the', 'and', 'for'].includes(word))
@@ -48,7 +55,14 @@ export function groupMentions(mentions: readonly NameMention[], registry: readon
   const registryGroup = (entity: Entity): EntityGroup => {
     let group = byRegistry.get(entity.id);
     if (!group) {
-      group = { key: `registry-${entity.id}`, name: entity.name, type: coarseTypeOf(entity.type), aliases: [...entity.aliases], registryId: entity.id, mentions: [] };
+      group = {
+        key: `registry-${entity.id}`,
+        name: entity.name,
+        type: coarseTypeOf(entity.type),
+        aliases: [...entity.aliases],
+        registryId: entity.id,
+        mentions: [],
+      };
       byRegistry.set(entity.id, group);
       groups.push(group);
     }

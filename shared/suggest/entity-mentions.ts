@@ -16,17 +16,23 @@ export interface NameMention extends Span {
 
 /** Titles and roles written before a name; they are not part of it and split a run ("Parliament President Roberta Metsola"). */
 const TITLES = new Set(
-  'president vice prime minister chancellor secretary spokesperson spokesman spokeswoman chief director general senator governor mayor mr mrs ms dr prof professor judge councillor councilor leader executive researcher lecturer chairperson head editor reporter correspondent analyst economist sir dame lord lady king queen prince princess pope commissioner chair chairman chairwoman ceo minister-president deputy mp mep ambassador captain colonel sergeant officer inspector lieutenant'.split(' '),
+  'president vice prime minister chancellor secretary spokesperson spokesman spokeswoman chief director general senator governor mayor mr mrs ms dr prof professor judge councillor councilor leader executive researcher lecturer chairperson head editor reporter correspondent analyst economist sir dame lord lady king queen prince princess pope commissioner chair chairman chairwoman ceo minister-president deputy mp mep ambassador captain colonel sergeant officer inspector lieutenant'.split(
+    ' ',
+  ),
 );
 
 /** Capitalised words that start sentences but name nothing. */
 const NOT_NAMES = new Set(
-  'this that these those the a an it its we our my he she they his her their in on at by under only but and or if when while after before since as for from with during there here what who how why yes no some many most all every each both one two three'.split(' '),
+  'this that these those the a an it its we our my he she they his her their in on at by under only but and or if when while after before since as for from with during there here what who how why yes no some many most all every each both one two three'.split(
+    ' ',
+  ),
 );
 
 /** Last words that make a name an organisation. */
 const ORGANIZATION_WORDS = new Set(
-  'parliament council commission ministry department agency office party union bank court police army navy university institute school association federation company group corporation inc ltd plc gmbh foundation committee authority board network news times post press assembly senate congress government administration league club fund trust hospital clinic museum library airport station'.split(' '),
+  'parliament council commission ministry department agency office party union bank court police army navy university institute school association federation company group corporation inc ltd plc gmbh foundation committee authority board network news times post press assembly senate congress government administration league club fund trust hospital clinic museum library airport station'.split(
+    ' ',
+  ),
 );
 
 const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
@@ -63,7 +69,8 @@ function joins(text: string, left: TaggedTerm, right: TaggedTerm): boolean {
 
 function typeOf(run: readonly TaggedTerm[], words: readonly string[]): { type: CoarseType; evidence: string } {
   const last = (words.at(-1) ?? '').toLowerCase();
-  if (run.some((term) => term.tags.has('Organization')) || ORGANIZATION_WORDS.has(last)) return { type: 'organization', evidence: 'an organisation’s name' };
+  if (run.some((term) => term.tags.has('Organization')) || ORGANIZATION_WORDS.has(last))
+    return { type: 'organization', evidence: 'an organisation’s name' };
   if (run.some((term) => hasTag(term, PERSON_TAGS))) return { type: 'person', evidence: 'a person’s name' };
   if (run.some((term) => hasTag(term, PLACE_TAGS))) return { type: 'location', evidence: 'a place name' };
   if (words.length === 1 && /^\p{Lu}{2,}s$/u.test(words[0] ?? '')) return { type: 'group', evidence: 'a plural acronym' };
@@ -93,7 +100,14 @@ function mentionOf(text: string, words: readonly TaggedTerm[], sentenceInitial: 
   if (run.length === 1 && run[0]?.tags.has('Demonym')) return null;
   const end = last.end;
   const gender = genderOf(run);
-  return { start: first.start, end, name: text.slice(first.start, end), ...typeOf(run, names), sentenceInitial, ...(gender ? { gender } : {}) };
+  return {
+    start: first.start,
+    end,
+    name: text.slice(first.start, end),
+    ...typeOf(run, names),
+    sentenceInitial,
+    ...(gender ? { gender } : {}),
+  };
 }
 
 /**

@@ -31,7 +31,8 @@ export function quotedSpans(text: string): QuotedSpan[] {
     runningOn = false;
     const push = (open: number, close: number | null) => {
       const inner = trimSpan(text, { start: open + 1, end: close ?? paragraph.end }, ',');
-      if (inner) found.push({ ...inner, paragraph, open, close, continues: continuesHere && open === (trimSpan(text, paragraph)?.start ?? -1) });
+      if (inner)
+        found.push({ ...inner, paragraph, open, close, continues: continuesHere && open === (trimSpan(text, paragraph)?.start ?? -1) });
     };
     for (let index = paragraph.start; index < paragraph.end; index += 1) {
       const char = text.charAt(index);

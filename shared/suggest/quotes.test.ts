@@ -25,12 +25,23 @@ function quoteOf(text: string, set: SuggestionSet, words: string) {
 describe('quote patterns', () => {
   it('finds a quote in straight marks without the marks or the trailing comma, with "said X"', () => {
     const { text, set } = suggest(['"We will not stop the inquiry," said Maria Lopez, the city’s mayor.']);
-    expect(quoteOf(text, set, 'We will')).toMatchObject({ words: 'We will not stop the inquiry', form: 'direct', speaker: 'Maria Lopez', rule: 'named', cue: 'said' });
+    expect(quoteOf(text, set, 'We will')).toMatchObject({
+      words: 'We will not stop the inquiry',
+      form: 'direct',
+      speaker: 'Maria Lopez',
+      rule: 'named',
+      cue: 'said',
+    });
   });
 
   it('finds a quote in curly marks with "X said"', () => {
     const { text, set } = suggest(['“The bridge is safe to use,” John Smith said on Tuesday.']);
-    expect(quoteOf(text, set, 'The bridge')).toMatchObject({ words: 'The bridge is safe to use', form: 'direct', speaker: 'John Smith', cue: 'said' });
+    expect(quoteOf(text, set, 'The bridge')).toMatchObject({
+      words: 'The bridge is safe to use',
+      form: 'direct',
+      speaker: 'John Smith',
+      cue: 'said',
+    });
   });
 
   it('finds "X added" and groups the surname with the full name', () => {
@@ -45,12 +56,21 @@ describe('quote patterns', () => {
 
   it('finds "X told …" before a quote', () => {
     const { text, set } = suggest(['John Smith told reporters: “We are ready for the vote.”']);
-    expect(quoteOf(text, set, 'We are ready')).toMatchObject({ words: 'We are ready for the vote.', form: 'direct', speaker: 'John Smith', cue: 'told' });
+    expect(quoteOf(text, set, 'We are ready')).toMatchObject({
+      words: 'We are ready for the vote.',
+      form: 'direct',
+      speaker: 'John Smith',
+      cue: 'told',
+    });
   });
 
   it('runs a quote over paragraphs: an opening mark with no closing mark, then a paragraph that reopens it', () => {
     const { text, set } = suggest(['Maria Lopez said: "We acted as fast as the law allowed.', '"And we will act again if we must."']);
-    expect(quoteOf(text, set, 'We acted')).toMatchObject({ words: 'We acted as fast as the law allowed.', speaker: 'Maria Lopez', form: 'direct' });
+    expect(quoteOf(text, set, 'We acted')).toMatchObject({
+      words: 'We acted as fast as the law allowed.',
+      speaker: 'Maria Lopez',
+      form: 'direct',
+    });
     const second = quoteOf(text, set, 'And we');
     expect(second).toMatchObject({ words: 'And we will act again if we must.', speaker: 'Maria Lopez', rule: 'continuation' });
     expect(quoteOf(text, set, 'We acted').reasons).toContain('runs on into the next paragraph');
@@ -58,12 +78,22 @@ describe('quote patterns', () => {
 
   it('finds a partial quote inside the reporter’s sentence as a mixed quote with the sentence’s speaker', () => {
     const { text, set } = suggest(['John Smith said the outage was due to "high levels of external traffic" on Monday.']);
-    expect(quoteOf(text, set, 'high levels')).toMatchObject({ words: 'high levels of external traffic', form: 'mixed', speaker: 'John Smith', cue: 'said' });
+    expect(quoteOf(text, set, 'high levels')).toMatchObject({
+      words: 'high levels of external traffic',
+      form: 'mixed',
+      speaker: 'John Smith',
+      cue: 'said',
+    });
   });
 
   it('finds reported speech with "said that" as an indirect quote', () => {
     const { text, set } = suggest(['Maria Lopez said that the budget would rise by five percent next year.']);
-    expect(quoteOf(text, set, 'the budget')).toMatchObject({ words: 'the budget would rise by five percent next year', form: 'indirect', speaker: 'Maria Lopez', cue: 'said' });
+    expect(quoteOf(text, set, 'the budget')).toMatchObject({
+      words: 'the budget would rise by five percent next year',
+      form: 'indirect',
+      speaker: 'Maria Lopez',
+      cue: 'said',
+    });
   });
 
   it('leaves a short quotation without a cue (a scare quote) below the default confidence', () => {
@@ -80,12 +110,20 @@ describe('speaker resolution', () => {
   });
 
   it('resolves "they" to a group or organisation, not to a person', () => {
-    const { text, set } = suggest(['“We back the strike,” said John Smith.', 'The Transport Workers Union met on Friday.', '“We will not return to work,” they said.']);
+    const { text, set } = suggest([
+      '“We back the strike,” said John Smith.',
+      'The Transport Workers Union met on Friday.',
+      '“We will not return to work,” they said.',
+    ]);
     expect(quoteOf(text, set, 'We will not')).toMatchObject({ speaker: 'Transport Workers Union', rule: 'pronoun' });
   });
 
   it('resolves a role to the name written next to it (its apposition)', () => {
-    const { text, set } = suggest(['The ministry’s spokesperson, Ana Ruiz, spoke after the meeting.', '“Nothing has been decided,” said John Smith.', '“The talks go on,” the spokesperson said.']);
+    const { text, set } = suggest([
+      'The ministry’s spokesperson, Ana Ruiz, spoke after the meeting.',
+      '“Nothing has been decided,” said John Smith.',
+      '“The talks go on,” the spokesperson said.',
+    ]);
     expect(quoteOf(text, set, 'The talks')).toMatchObject({ speaker: 'Ana Ruiz', rule: 'role' });
   });
 
@@ -100,7 +138,11 @@ describe('speaker resolution', () => {
   });
 
   it('lets "X added" name the speaker of the quote before when that one was a role’s guess', () => {
-    const { text, set } = suggest(['“The vote is lawful,” said Maria Lopez.', 'The chief spokesperson said the delay was "purely technical".', '“We will publish the count tonight,” John Smith added.']);
+    const { text, set } = suggest([
+      '“The vote is lawful,” said Maria Lopez.',
+      'The chief spokesperson said the delay was "purely technical".',
+      '“We will publish the count tonight,” John Smith added.',
+    ]);
     expect(quoteOf(text, set, 'purely')).toMatchObject({ speaker: 'John Smith' });
   });
 });

@@ -72,20 +72,25 @@ export function suggestQuotes(text: string, sentences: readonly TaggedSentence[]
     };
     if (quote.close !== null) look(cueAfter(text, quote.close + 1, sentenceEnd(text, quote.paragraph, quote.close + 1)));
     look(cueBefore(text, limit, quote.open));
-    const wholeParagraph = quote.open <= (quote.paragraph.start + 1) && (quote.close === null || quote.close >= quote.paragraph.end - 2);
+    const wholeParagraph = quote.open <= quote.paragraph.start + 1 && (quote.close === null || quote.close >= quote.paragraph.end - 2);
     const isNextParagraph = previous !== null && previous.paragraph.end + 2 === quote.paragraph.start;
     const sameParagraph = previous !== null && previous.paragraph === quote.paragraph;
     if (!found.speaker && previous?.speaker && (quote.continues || sameParagraph || (wholeParagraph && isNextParagraph))) {
       found.speaker = { ...previous.speaker, rule: 'continuation' };
     }
-    reasons.push(quote.continues ? 'continues the previous paragraph’s quote' : text.charAt(quote.open) === '"' ? 'straight quotation marks' : 'curly quotation marks');
+    reasons.push(
+      quote.continues
+        ? 'continues the previous paragraph’s quote'
+        : text.charAt(quote.open) === '"'
+          ? 'straight quotation marks'
+          : 'curly quotation marks',
+    );
     if (quote.close === null) reasons.push('runs on into the next paragraph');
     if (found.cue) reasons.push(`cue “${text.slice(found.cue.cue.start, found.cue.cue.end)}” (${found.cue.pattern})`);
     if (found.speaker) reasons.push(`speaker by ${found.speaker.rule === 'named' ? 'name' : found.speaker.rule}`);
     if (form === 'mixed') reasons.push('partial quote inside the reporter’s sentence');
     const words = wordCount(text, quote);
-    const confidence =
-      form === 'direct' ? (found.speaker ? 0.9 : found.cue ? 0.8 : 0.7) : found.speaker ? 0.75 : words <= 4 ? 0.3 : 0.5;
+    const confidence = form === 'direct' ? (found.speaker ? 0.9 : found.cue ? 0.8 : 0.7) : found.speaker ? 0.75 : words <= 4 ? 0.3 : 0.5;
     const before = suggestions.at(-1);
     suggestions.push({
       id: suggestionId('quote', quote),
@@ -98,7 +103,13 @@ export function suggestQuotes(text: string, sentences: readonly TaggedSentence[]
       ...(found.cue ? { cue: found.cue.cue } : {}),
       ...(found.speaker ? { speakerKey: found.speaker.key, speakerRule: found.speaker.rule } : {}),
     });
-    if (found.speaker?.rule === 'named' && found.cue && /^add/iu.test(text.slice(found.cue.cue.start, found.cue.cue.end)) && before && isNextParagraph) {
+    if (
+      found.speaker?.rule === 'named' &&
+      found.cue &&
+      /^add/iu.test(text.slice(found.cue.cue.start, found.cue.cue.end)) &&
+      before &&
+      isNextParagraph
+    ) {
       // "…," X added: X also spoke the quote before, when that one's speaker was only a role's or a pronoun's best guess.
       if (before.speakerRule === 'role' || before.speakerRule === 'pronoun') {
         before.speakerKey = found.speaker.key;
@@ -111,7 +122,10 @@ export function suggestQuotes(text: string, sentences: readonly TaggedSentence[]
       earlier.push(speakerAt(quote.start, found.speaker, mentions));
       if (found.speaker.rule === 'named') speakerTypes.set(found.speaker.key, found.speaker.type);
     }
-    previous = { paragraph: quote.paragraph, speaker: found.speaker ?? (quote.paragraph === previous?.paragraph ? previous.speaker : null) };
+    previous = {
+      paragraph: quote.paragraph,
+      speaker: found.speaker ?? (quote.paragraph === previous?.paragraph ? previous.speaker : null),
+    };
   }
   suggestions.push(...indirectQuotes(text, sentences, mentions, earlier, quotes));
   suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -121,10 +135,16 @@ export function suggestQuotes(text: string, sentences: readonly TaggedSentence[]
 /** Verbs that report speech and can take the reported clause right after them ("said the plan had failed"). */
 const SAYING = new RegExp(`\\b(${REPORTING_VERBS}|described)\\b`, 'giu');
 /** Words that, right after the verb, start something other than the reported clause ("said on Monday", "said in a statement"). */
-const NOT_A_CLAUSE = /^(?:on|in|at|after|before|during|last|this|yesterday|today|to|with|by|for|from|so|nothing|little|much|goodbye|hello|sorry|yes|no|as)\b/iu;
+const NOT_A_CLAUSE =
+  /^(?:on|in|at|after|before|during|last|this|yesterday|today|to|with|by|for|from|so|nothing|little|much|goodbye|hello|sorry|yes|no|as)\b/iu;
 
 /** The reported clause after a reporting verb: after "that" (one word may come between), else right after the verb when a subject resolved. */
-function reportedClause(text: string, verbEnd: number, sentenceEnd: number, hasSpeaker: boolean): { start: number; viaThat: boolean } | null {
+function reportedClause(
+  text: string,
+  verbEnd: number,
+  sentenceEnd: number,
+  hasSpeaker: boolean,
+): { start: number; viaThat: boolean } | null {
   const rest = text.slice(verbEnd, sentenceEnd);
   const viaThat = /^\s+(?:[\p{L}]+\s+)?that\s+/u.exec(rest);
   if (viaThat) return { start: verbEnd + viaThat[0].length, viaThat: true };
@@ -151,7 +171,8 @@ function indirectQuotes(
     for (let match = SAYING.exec(words); match; match = SAYING.exec(words)) {
       const cue = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length };
       const cueFound = cueBefore(text, sentence.start, cue.end);
-      const speaker = cueFound && cueFound.cue.start === cue.start ? resolveSubject(text, cueFound.subject, cue.start, mentions, earlier) : null;
+      const speaker =
+        cueFound && cueFound.cue.start === cue.start ? resolveSubject(text, cueFound.subject, cue.start, mentions, earlier) : null;
       const clause = reportedClause(text, cue.end, end, speaker !== null);
       if (!clause || end - clause.start < 10) continue;
       found.push({
@@ -160,7 +181,10 @@ function indirectQuotes(
         start: clause.start,
         end,
         confidence: speaker ? (clause.viaThat ? 0.6 : 0.55) : 0.45,
-        reasons: [`reported speech: “${match[0]}${clause.viaThat ? ' … that' : ''}”`, ...(speaker ? [`speaker by ${speaker.rule === 'named' ? 'name' : speaker.rule}`] : [])],
+        reasons: [
+          `reported speech: “${match[0]}${clause.viaThat ? ' … that' : ''}”`,
+          ...(speaker ? [`speaker by ${speaker.rule === 'named' ? 'name' : speaker.rule}`] : []),
+        ],
         form: 'indirect',
         cue,
         ...(speaker ? { speakerKey: speaker.key, speakerRule: speaker.rule } : {}),

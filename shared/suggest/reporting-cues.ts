@@ -41,7 +41,8 @@ function clauseBefore(text: string, to: number, limit: number): Span | null {
 /** The words naming who spoke, before a verb: the clause before it, or the one before a relative clause ("X, which inspected it in 2022, said"). */
 function phraseBefore(text: string, to: number, limit: number): Span | null {
   const phrase = clauseBefore(text, to, limit);
-  if (phrase && /^(?:which|who|whose|whom)\b/iu.test(text.slice(phrase.start, phrase.end))) return clauseBefore(text, phrase.start, limit) ?? phrase;
+  if (phrase && /^(?:which|who|whose|whom)\b/iu.test(text.slice(phrase.start, phrase.end)))
+    return clauseBefore(text, phrase.start, limit) ?? phrase;
   return phrase;
 }
 
@@ -68,7 +69,11 @@ export function cueAfter(text: string, from: number, limit: number): ReportingCu
     const subjectStart = from + subjectFirst[0].indexOf(subjectFirst[1]);
     const cueStart = from + subjectFirst[0].length - subjectFirst[2].length;
     const pattern = /^tell|^told/iu.test(subjectFirst[2]) ? 'X told' : 'X said';
-    return { cue: { start: cueStart, end: cueStart + subjectFirst[2].length }, subject: { start: subjectStart, end: subjectStart + subjectFirst[1].length }, pattern };
+    return {
+      cue: { start: cueStart, end: cueStart + subjectFirst[2].length },
+      subject: { start: subjectStart, end: subjectStart + subjectFirst[1].length },
+      pattern,
+    };
   }
   return null;
 }
@@ -83,7 +88,8 @@ export function cueBefore(text: string, limit: number, to: number): ReportingCue
   const according = /according to\s/giu;
   for (let match = according.exec(window); match; match = according.exec(window)) {
     const subject = phraseAfter(text, limit + match.index + match[0].length, to);
-    if (subject) found = { cue: { start: limit + match.index, end: limit + match.index + 'according to'.length }, subject, pattern: 'according to X' };
+    if (subject)
+      found = { cue: { start: limit + match.index, end: limit + match.index + 'according to'.length }, subject, pattern: 'according to X' };
   }
   const verbs = new RegExp(`\\b(${VERB})\\b`, 'giu');
   for (let match = verbs.exec(window); match; match = verbs.exec(window)) {

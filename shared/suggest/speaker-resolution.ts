@@ -34,8 +34,10 @@ const PRONOUNS: Record<string, { types: readonly CoarseType[]; not?: 'female' | 
 
 /** Roles that speak for an organisation, roles of one person, and roles of a group. */
 const SPOKES_ROLES = /^(?:spokes(?:person|man|woman)|representative|statement)$/iu;
-const PERSON_ROLES = /\b(spokes(?:person|man|woman)|representative|minister|president|chancellor|secretary|director|chief|official|mayor|governor|senator|ceo|chair(?:man|woman)?|commissioner|ambassador|leader|head|premier|prosecutor|judge|lawyer|researcher|scientist|analyst|economist|expert|professor|doctor|witness|resident|manager|founder|author|coach|captain|officer)$/iu;
-const GROUP_ROLES = /\b(officials|lawmakers|legislators|ministers|authorities|police|officers|residents|protesters|researchers|scientists|experts|analysts|critics|activists|organisers|organizers|campaigners|doctors|workers|unions|members|mps|meps)$/iu;
+const PERSON_ROLES =
+  /\b(spokes(?:person|man|woman)|representative|minister|president|chancellor|secretary|director|chief|official|mayor|governor|senator|ceo|chair(?:man|woman)?|commissioner|ambassador|leader|head|premier|prosecutor|judge|lawyer|researcher|scientist|analyst|economist|expert|professor|doctor|witness|resident|manager|founder|author|coach|captain|officer)$/iu;
+const GROUP_ROLES =
+  /\b(officials|lawmakers|legislators|ministers|authorities|police|officers|residents|protesters|researchers|scientists|experts|analysts|critics|activists|organisers|organizers|campaigners|doctors|workers|unions|members|mps|meps)$/iu;
 
 /** How far from a name a role may be written to be its apposition ("spokesperson Jaume Duch", "Duch, the spokesperson"). */
 const APPOSITION_REACH = 40;
@@ -63,7 +65,11 @@ function appositionOf(text: string, mentions: readonly KeyedMention[], role: str
   const rolePattern = new RegExp(`\\b${role}\\b`, 'iu');
   const withRole = mentions.filter((mention) => {
     if (mention.type !== 'person' && mention.type !== 'other') return false;
-    const before = text.slice(Math.max(0, mention.start - APPOSITION_REACH), mention.start).split('\n\n').at(-1) ?? '';
+    const before =
+      text
+        .slice(Math.max(0, mention.start - APPOSITION_REACH), mention.start)
+        .split('\n\n')
+        .at(-1) ?? '';
     const after = text.slice(mention.end, Math.min(text.length, mention.end + APPOSITION_REACH)).split('\n\n')[0] ?? '';
     return rolePattern.test(before) || rolePattern.test(after);
   });
@@ -109,7 +115,11 @@ export function resolveSubject(
       const last = inParagraph.at(-1);
       const sentenceStart = last ? Math.max(paragraphStart, text.lastIndexOf('. ', last.at) + 2) : 0;
       const subjects = inParagraph.filter((item) => item.at >= sentenceStart);
-      const found = (subjects.find((item) => item.type === 'person') ?? subjects[0]) ?? nearestBefore(earlier, quoteAt, fits) ?? nearestBefore(earlierMentions, before, fits);
+      const found =
+        subjects.find((item) => item.type === 'person') ??
+        subjects[0] ??
+        nearestBefore(earlier, quoteAt, fits) ??
+        nearestBefore(earlierMentions, before, fits);
       if (found) return { key: found.key, type: found.type === 'other' ? 'person' : found.type, rule };
     }
     return null;
@@ -120,7 +130,10 @@ export function resolveSubject(
     if (apposed) return { key: apposed.key, type: apposed.type === 'other' ? 'person' : apposed.type, rule: 'role' };
     const organisation = inside.filter((mention) => mention.type === 'organization').at(-1);
     if (role.speaksFor && organisation) return { key: organisation.key, type: organisation.type, rule: 'role' };
-    return fitting(role.plural ? [['group', 'organization']] : role.speaksFor ? [['organization', 'other'], ['person']] : [['person', 'other']], 'role');
+    return fitting(
+      role.plural ? [['group', 'organization']] : role.speaksFor ? [['organization', 'other'], ['person']] : [['person', 'other']],
+      'role',
+    );
   }
   const pronoun = PRONOUNS[phrase.trim().toLowerCase()];
   if (pronoun) return fitting([pronoun.types], 'pronoun', pronoun.not);

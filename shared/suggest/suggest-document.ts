@@ -18,7 +18,8 @@ export interface SuggestInput {
 /** Whether the analyst has already marked this span (or one overlapping it) as the same kind. */
 function alreadyAnnotated(suggestion: Suggestion, annotations: readonly Annotation[]): boolean {
   return annotations.some(
-    (annotation) => annotation.kind === suggestion.kind && annotation.target.start < suggestion.end && annotation.target.end > suggestion.start,
+    (annotation) =>
+      annotation.kind === suggestion.kind && annotation.target.start < suggestion.end && annotation.target.end > suggestion.start,
   );
 }
 
@@ -35,8 +36,20 @@ export function suggestDocument(input: SuggestInput, tagset: Tagset): Suggestion
   const names = analysis.groups.flatMap((group) => group.mentions);
   const claims = suggestClaims(input.text, sentences, names, tagset);
   const rejected = new Set(input.rejectedSuggestions ?? []);
-  const all = [...entities.suggestions, ...quotes.suggestions, ...claims].filter((suggestion) => !alreadyAnnotated(suggestion, input.annotations));
-  const suggestions = all.filter((suggestion) => !rejected.has(suggestion.id)).sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
-  const used = new Set(suggestions.flatMap((suggestion) => (suggestion.kind === 'entity' ? [suggestion.entityKey] : suggestion.kind === 'quote' && suggestion.speakerKey ? [suggestion.speakerKey] : [])));
+  const all = [...entities.suggestions, ...quotes.suggestions, ...claims].filter(
+    (suggestion) => !alreadyAnnotated(suggestion, input.annotations),
+  );
+  const suggestions = all
+    .filter((suggestion) => !rejected.has(suggestion.id))
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
+  const used = new Set(
+    suggestions.flatMap((suggestion) =>
+      suggestion.kind === 'entity'
+        ? [suggestion.entityKey]
+        : suggestion.kind === 'quote' && suggestion.speakerKey
+          ? [suggestion.speakerKey]
+          : [],
+    ),
+  );
   return { entities: entities.entities.filter((entity) => used.has(entity.key)), suggestions, rejected: all.length - suggestions.length };
 }

@@ -13,7 +13,11 @@ const text = '“We will not stop the inquiry,” said Maria Lopez. Lopez spoke 
 function accept(registry: Entity[]) {
   const set = suggestDocument({ text, entities: registry, annotations: [] }, DEFAULT_TAGSET);
   let next = 0;
-  const ops = acceptSuggestionsOps(set.suggestions, { text, registry, tagset: DEFAULT_TAGSET, suggestedEntities: set.entities }, { author: 'A', now: '2026-01-01T00:00:00.000Z', newId: () => `id${(next += 1)}` });
+  const ops = acceptSuggestionsOps(
+    set.suggestions,
+    { text, registry, tagset: DEFAULT_TAGSET, suggestedEntities: set.entities },
+    { author: 'A', now: '2026-01-01T00:00:00.000Z', newId: () => `id${(next += 1)}` },
+  );
   return { set, ops, layer: applyAnnotationOps(text, DEFAULT_TAGSET, { entities: registry, annotations: [] }, ops) };
 }
 
@@ -23,7 +27,12 @@ describe('accepting suggestions', () => {
     expect(layer.entities.map((entity) => entity.name).sort()).toEqual(['Madrid', 'Maria Lopez']);
     const quote = layer.annotations.find((annotation) => annotation.kind === 'quote');
     const lopez = layer.entities.find((entity) => entity.name === 'Maria Lopez');
-    expect(quote).toMatchObject({ form: 'direct', speakerId: lopez?.id, cue: { exact: 'said' }, suggested: { suggester: 'quotes', confidence: 0.9 } });
+    expect(quote).toMatchObject({
+      form: 'direct',
+      speakerId: lopez?.id,
+      cue: { exact: 'said' },
+      suggested: { suggester: 'quotes', confidence: 0.9 },
+    });
     const mentions = layer.annotations.filter((annotation) => annotation.kind === 'entity' && annotation.entityId === lopez?.id);
     expect(mentions.map((mention) => mention.target.exact)).toEqual(['Maria Lopez', 'Lopez']);
     expect(mentions.every((mention) => mention.suggested?.suggester === 'entities')).toBe(true);
@@ -34,7 +43,10 @@ describe('accepting suggestions', () => {
     const document = { ...newDocument('doc1', { title: 'T' }, text.split('\n\n'), '2026-01-01T00:00:00.000Z'), ...layer };
     const check = checkTagFile(JSON.parse(JSON.stringify(exportTagFile(document, DEFAULT_TAGSET, { annotator: 'A' }))));
     if (!check.ok) throw new Error(check.problems.map((problem) => problem.message).join('; '));
-    expect(check.file.annotations.find((annotation) => annotation.kind === 'quote')?.suggested).toEqual({ suggester: 'quotes', confidence: 0.9 });
+    expect(check.file.annotations.find((annotation) => annotation.kind === 'quote')?.suggested).toEqual({
+      suggester: 'quotes',
+      confidence: 0.9,
+    });
   });
 
   it('links to the registry entry instead of adding one', () => {

@@ -56,7 +56,8 @@ export function acceptSuggestionsOps(suggestions: readonly Suggestion[], context
         break;
       }
       case 'claim': {
-        const label = suggestion.label && context.tagset.claimLabels.some((entry) => entry.id === suggestion.label) ? suggestion.label : undefined;
+        const label =
+          suggestion.label && context.tagset.claimLabels.some((entry) => entry.id === suggestion.label) ? suggestion.label : undefined;
         annotation = { ...common, kind: 'claim', status: defaultVerdict(context.tagset), checkworthy: true, ...(label ? { label } : {}) };
         break;
       }

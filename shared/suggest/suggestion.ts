@@ -61,7 +61,10 @@ export const SuggestionSetSchema = z.object({
 export type SuggestionSet = z.infer<typeof SuggestionSetSchema>;
 
 /** The suggester behind each kind of suggestion. */
-export const SUGGESTER_OF = { entity: 'entities', quote: 'quotes', claim: 'claims' } as const satisfies Record<SuggestionKind, (typeof SUGGESTERS)[number]>;
+export const SUGGESTER_OF = { entity: 'entities', quote: 'quotes', claim: 'claims' } as const satisfies Record<
+  SuggestionKind,
+  (typeof SUGGESTERS)[number]
+>;
 
 export function suggestionId(kind: SuggestionKind, span: Span): string {
   return `${kind}:${span.start}-${span.end}`;

@@ -56,12 +56,59 @@ export function sampleAnnotations(text: string): { entities: Entity[]; annotatio
       checkworthy: true,
       evidence: [{ url: 'https://example.org/status/ep-outage', title: 'Outage log', note: 'Shows the site down from 14:10 CET.' }],
     },
-    { ...base, id: 'claim-cyberattack', kind: 'claim', target: span('The (European Parliament) is under a sophisticated cyberattack.'), status: 'mixed', claimantId: 'e-metsola', note: 'Traffic flood, not an intrusion: "sophisticated" is contested.' },
-    { ...base, id: 'claim-responsibility', kind: 'claim', target: span('A pro-Kremlin group has claimed responsibility'), status: 'unverified', claimantId: 'e-metsola', checkworthy: true },
-    { ...base, id: 'claim-traffic', kind: 'claim', target: span('the outage was due to "high levels of external network traffic,"'), status: 'mostly-true', claimantId: 'e-duch', label: 'causal' },
-    { ...base, id: 'claim-times', kind: 'claim', target: span('By 15:30 CET, the website became accessible but by 16:00 CET, it went down again.'), status: 'unverifiable', label: 'statistic' },
-    { ...base, id: 'claim-law', kind: 'claim', target: span('the bloc cannot officially designate an entire country as a terrorist state'), status: 'true', label: 'legal', note: 'Matches the EU terrorist list rules.' },
-    { ...base, id: 'claim-multimedia', kind: 'claim', target: span('was not affected'), status: 'false', checkworthy: false, evidence: [{ url: 'https://example.org/multimedia-centre' }] },
+    {
+      ...base,
+      id: 'claim-cyberattack',
+      kind: 'claim',
+      target: span('The (European Parliament) is under a sophisticated cyberattack.'),
+      status: 'mixed',
+      claimantId: 'e-metsola',
+      note: 'Traffic flood, not an intrusion: "sophisticated" is contested.',
+    },
+    {
+      ...base,
+      id: 'claim-responsibility',
+      kind: 'claim',
+      target: span('A pro-Kremlin group has claimed responsibility'),
+      status: 'unverified',
+      claimantId: 'e-metsola',
+      checkworthy: true,
+    },
+    {
+      ...base,
+      id: 'claim-traffic',
+      kind: 'claim',
+      target: span('the outage was due to "high levels of external network traffic,"'),
+      status: 'mostly-true',
+      claimantId: 'e-duch',
+      label: 'causal',
+    },
+    {
+      ...base,
+      id: 'claim-times',
+      kind: 'claim',
+      target: span('By 15:30 CET, the website became accessible but by 16:00 CET, it went down again.'),
+      status: 'unverifiable',
+      label: 'statistic',
+    },
+    {
+      ...base,
+      id: 'claim-law',
+      kind: 'claim',
+      target: span('the bloc cannot officially designate an entire country as a terrorist state'),
+      status: 'true',
+      label: 'legal',
+      note: 'Matches the EU terrorist list rules.',
+    },
+    {
+      ...base,
+      id: 'claim-multimedia',
+      kind: 'claim',
+      target: span('was not affected'),
+      status: 'false',
+      checkworthy: false,
+      evidence: [{ url: 'https://example.org/multimedia-centre' }],
+    },
   ];
   const quote = (id: string, exact: string, form: QuoteForm, speakerId?: string, cue?: string, occurrence = 1): Annotation => ({
     ...base,
@@ -73,16 +120,38 @@ export function sampleAnnotations(text: string): { entities: Entity[]; annotatio
     ...(cue ? { cue: span(cue) } : {}),
   });
   annotations.push(
-    quote('quote-attack', '"The (European Parliament) is under a sophisticated cyberattack. A pro-Kremlin group has claimed responsibility,"', 'direct', 'e-metsola', 'said European Parliament President'),
-    quote('quote-it', '"Our IT experts are pushing back against it & protecting our systems. This, after we proclaimed Russia as a State-sponsor of terrorism."', 'direct', 'e-metsola'),
+    quote(
+      'quote-attack',
+      '"The (European Parliament) is under a sophisticated cyberattack. A pro-Kremlin group has claimed responsibility,"',
+      'direct',
+      'e-metsola',
+      'said European Parliament President',
+    ),
+    quote(
+      'quote-it',
+      '"Our IT experts are pushing back against it & protecting our systems. This, after we proclaimed Russia as a State-sponsor of terrorism."',
+      'direct',
+      'e-metsola',
+    ),
     quote('quote-slava', '"My response: #SlavaUkraini,"', 'direct', 'e-metsola', 'added'),
     quote('quote-traffic', 'the outage was due to "high levels of external network traffic,"', 'mixed', 'e-duch'),
     quote('quote-ddos', '"This traffic is related to a DDOS attack (Distributed Denial of Service) event,"', 'direct', 'e-duch'),
     quote('quote-glory', '"Glory to Ukraine!"', 'direct'),
-    quote('quote-denounced', 'MEPs denounced Russia for the the "brutal and inhumane" acts inflicted upon Ukraine and its citizens', 'indirect', 'e-meps'),
+    quote(
+      'quote-denounced',
+      'MEPs denounced Russia for the the "brutal and inhumane" acts inflicted upon Ukraine and its citizens',
+      'indirect',
+      'e-meps',
+    ),
   );
   annotations.push(
-    { ...base, id: 'note-resolution', kind: 'note', target: span('a strongly-worded resolution declaring Russia a "state sponsor of terrorism."'), note: 'Compare with the adopted text: the resolution is non-binding.' },
+    {
+      ...base,
+      id: 'note-resolution',
+      kind: 'note',
+      target: span('a strongly-worded resolution declaring Russia a "state sponsor of terrorism."'),
+      note: 'Compare with the adopted text: the resolution is non-binding.',
+    },
     { ...base, id: 'note-ddos', kind: 'note', target: span('DDoS attacks'), note: 'The article spells it both "DDOS" and "DDoS".' },
   );
 
@@ -97,7 +166,13 @@ export function sampleAnnotations(text: string): { entities: Entity[]; annotatio
         const end = start + name.length;
         if (taken.some((t) => start < t.end && end > t.start)) continue;
         taken.push({ start, end });
-        mentions.push({ ...base, id: `m-${entity.id.slice(2)}-${start}`, kind: 'entity', target: makeTarget(text, start, end), entityId: entity.id });
+        mentions.push({
+          ...base,
+          id: `m-${entity.id.slice(2)}-${start}`,
+          kind: 'entity',
+          target: makeTarget(text, start, end),
+          entityId: entity.id,
+        });
       }
     }
   }

@@ -34,10 +34,19 @@ describe('canonicalText', () => {
         {
           type: 'blockquote',
           content: [
-            { type: 'paragraph', content: [{ type: 'text', text: 'Quoted ' }, { type: 'text', text: 'words', marks: [{ type: 'em' }] }] },
+            {
+              type: 'paragraph',
+              content: [
+                { type: 'text', text: 'Quoted ' },
+                { type: 'text', text: 'words', marks: [{ type: 'em' }] },
+              ],
+            },
           ],
         },
-        { type: 'bullet_list', content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Item' }] }] }] },
+        {
+          type: 'bullet_list',
+          content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Item' }] }] }],
+        },
       ],
     });
     expect(text).toBe('Title\n\nQuoted words\n\nItem');

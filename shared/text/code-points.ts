@@ -36,7 +36,8 @@ export class CodePointIndex {
 
   /** The UTF-16 offset of a code-point offset. */
   toUtf16(codePoint: number): number {
-    if (!Number.isInteger(codePoint) || codePoint < 0 || codePoint > this.length) throw new RangeError(`code point ${codePoint} is outside the text`);
+    if (!Number.isInteger(codePoint) || codePoint < 0 || codePoint > this.length)
+      throw new RangeError(`code point ${codePoint} is outside the text`);
     // The k-th pair start p sits at code point p - k; pairs before `codePoint` are those with p - k < codePoint.
     let low = 0;
     let high = this.pairStarts.length;

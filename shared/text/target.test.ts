@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Target } from '../model/target.ts';
 import { isValidSpan, makeTarget, splitsSurrogatePair, TargetRangeError, targetMatchesText } from './target.ts';
 
-const text =
-  'On Wednesday afternoon, the official website of the European Parliament became temporarily unavailable after being hacked.';
+const text = 'On Wednesday afternoon, the official website of the European Parliament became temporarily unavailable after being hacked.';
 
 describe('makeTarget', () => {
   it('quotes the span with 32 characters of context on each side', () => {
@@ -67,7 +66,15 @@ describe('spans and surrogate pairs', () => {
   });
 
   it('refuses negative, reversed, empty, fractional and out-of-range spans', () => {
-    for (const [start, end] of [[-1, 2], [3, 1], [2, 2], [0.5, 2], [0, 5], [Number.NaN, 1], [0, Number.POSITIVE_INFINITY]] as const) {
+    for (const [start, end] of [
+      [-1, 2],
+      [3, 1],
+      [2, 2],
+      [0.5, 2],
+      [0, 5],
+      [Number.NaN, 1],
+      [0, Number.POSITIVE_INFINITY],
+    ] as const) {
       expect(isValidSpan(emoji, start, end), `${start}–${end}`).toBe(false);
     }
   });

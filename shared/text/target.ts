@@ -35,7 +35,10 @@ export function isValidSpan(text: string, start: number, end: number): boolean {
  */
 export function makeTarget(text: string, start: number, end: number, context = TARGET_CONTEXT): Target {
   if (!isValidSpan(text, start, end)) {
-    const why = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && end > start ? 'splits a surrogate pair' : `is not inside a text of length ${text.length}`;
+    const why =
+      Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && end > start
+        ? 'splits a surrogate pair'
+        : `is not inside a text of length ${text.length}`;
     throw new TargetRangeError(`span ${start}–${end} ${why}`);
   }
   let prefixStart = Math.max(0, start - context);

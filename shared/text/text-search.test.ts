@@ -48,7 +48,12 @@ describe('list search', () => {
     for (const query of ['οδος', 'οδοσ', 'i̇stanbul metsola', 'killnet roberta', 'metsolakillnet', 'a\nk']) {
       const words = queryWords(query);
       const joined = matchesQuery(words, [searchText(texts)]);
-      expect(matchesQuery(words, texts.map((text) => (text === undefined ? undefined : searchText([text]))))).toBe(joined);
+      expect(
+        matchesQuery(
+          words,
+          texts.map((text) => (text === undefined ? undefined : searchText([text]))),
+        ),
+      ).toBe(joined);
     }
   });
 

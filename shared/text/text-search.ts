@@ -65,12 +65,18 @@ export function findOccurrences(text: string, query: string, options: SearchOpti
 
 /** A search query as the lists use it: lower-cased words, every one of which must occur. */
 export function queryWords(query: string): string[] {
-  return query.toLocaleLowerCase().split(/\s+/u).filter((word) => word.length > 0);
+  return query
+    .toLocaleLowerCase()
+    .split(/\s+/u)
+    .filter((word) => word.length > 0);
 }
 
 /** The texts a record is searched by, joined and lower-cased as a query's words are. */
 export function searchText(texts: readonly (string | undefined)[]): string {
-  return texts.filter((part): part is string => Boolean(part)).join('\n').toLocaleLowerCase();
+  return texts
+    .filter((part): part is string => Boolean(part))
+    .join('\n')
+    .toLocaleLowerCase();
 }
 
 /**

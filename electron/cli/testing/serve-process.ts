@@ -40,7 +40,11 @@ export function startServe(libraryDir: string, extraEnv: Record<string, string> 
 }
 
 /** Calls one API channel of a running host. */
-export async function callHost(serve: Pick<ServeProcess, 'port' | 'token'>, channel: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+export async function callHost(
+  serve: Pick<ServeProcess, 'port' | 'token'>,
+  channel: string,
+  input: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
   const response = await fetch(`http://127.0.0.1:${serve.port}/api/${channel}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${serve.token}` },

@@ -3,14 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { BrowserNotFoundError, findBrowser, NO_BROWSER_MESSAGE, type BrowserMachine } from './find-browser.ts';
 
 /** A machine whose only files are those given (each may be run); folders are what those paths imply. */
-function fakeMachine(platform: NodeJS.Platform, files: string[], env: NodeJS.ProcessEnv = {}, home = platform === 'win32' ? 'C:\\Users\\ana' : '/home/ana'): BrowserMachine {
+function fakeMachine(
+  platform: NodeJS.Platform,
+  files: string[],
+  env: NodeJS.ProcessEnv = {},
+  home = platform === 'win32' ? 'C:\\Users\\ana' : '/home/ana',
+): BrowserMachine {
   const paths = platform === 'win32' ? path.win32 : path.posix;
   return {
     platform,
     env,
     home,
     isExecutable: (file) => files.includes(file),
-    listDir: (dir) => [...new Set(files.filter((file) => file.startsWith(dir + paths.sep)).map((file) => file.slice(dir.length + 1).split(paths.sep)[0] ?? ''))],
+    listDir: (dir) => [
+      ...new Set(
+        files.filter((file) => file.startsWith(dir + paths.sep)).map((file) => file.slice(dir.length + 1).split(paths.sep)[0] ?? ''),
+      ),
+    ],
   };
 }
 
@@ -36,7 +45,9 @@ describe('findBrowser', () => {
       source: 'SCHOLIA_CHROMIUM',
       executablePath: '/srv/browsers/chrome',
     });
-    expect(() => findBrowser(fakeMachine('linux', Object.values(LINUX), env))).toThrow('SCHOLIA_CHROMIUM is /srv/browsers/chrome, but no browser can be run there.');
+    expect(() => findBrowser(fakeMachine('linux', Object.values(LINUX), env))).toThrow(
+      'SCHOLIA_CHROMIUM is /srv/browsers/chrome, but no browser can be run there.',
+    );
   });
 
   it('stops with one line naming what to install when there is no browser', () => {
@@ -64,7 +75,8 @@ describe('findBrowser', () => {
     const chrome = '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
     const edge = '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge';
     const userChromium = '/Users/ana/Applications/Chromium.app/Contents/MacOS/Chromium';
-    const playwright = '/Users/ana/Library/Caches/ms-playwright/chromium-1255/chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing';
+    const playwright =
+      '/Users/ana/Library/Caches/ms-playwright/chromium-1255/chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing';
     const mac = (files: string[]) => fakeMachine('darwin', files, {}, '/Users/ana');
     expect(findBrowser(mac([edge]))).toEqual({ source: 'Microsoft Edge', executablePath: edge });
     expect(findBrowser(mac([edge, chrome]))).toEqual({ source: 'Google Chrome', executablePath: chrome });
@@ -74,7 +86,11 @@ describe('findBrowser', () => {
   });
 
   it('knows where Windows keeps them, per user and per machine', () => {
-    const env = { LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local', PROGRAMFILES: 'C:\\Program Files', 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)' };
+    const env = {
+      LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local',
+      PROGRAMFILES: 'C:\\Program Files',
+      'PROGRAMFILES(X86)': 'C:\\Program Files (x86)',
+    };
     const edge = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe';
     const chrome = 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe';
     const playwright = 'C:\\Users\\ana\\AppData\\Local\\ms-playwright\\chromium-1255\\chrome-win64\\chrome.exe';

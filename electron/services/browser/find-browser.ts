@@ -36,9 +36,13 @@ export class BrowserNotFoundError extends Error {
 /** Windows installs per user (LOCALAPPDATA) or per machine (Program Files, 64- and 32-bit), as Playwright's `channel` looks. */
 function windowsPrefixes(env: NodeJS.ProcessEnv): string[] {
   const drive = env.HOMEDRIVE;
-  return [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)'], drive && `${drive}\\Program Files`, drive && `${drive}\\Program Files (x86)`].filter(
-    (prefix): prefix is string => Boolean(prefix),
-  );
+  return [
+    env.LOCALAPPDATA,
+    env.PROGRAMFILES,
+    env['PROGRAMFILES(X86)'],
+    drive && `${drive}\\Program Files`,
+    drive && `${drive}\\Program Files (x86)`,
+  ].filter((prefix): prefix is string => Boolean(prefix));
 }
 
 /** The standard places of each installed browser, by platform (Playwright's `chrome` and `msedge` channels look in the same ones). */
@@ -54,7 +58,10 @@ function installedPlaces(machine: BrowserMachine): [BrowserSource, string[]][] {
     ];
   }
   if (platform === 'darwin') {
-    const app = (name: string, binary = name) => [`/Applications/${name}.app/Contents/MacOS/${binary}`, `${home}/Applications/${name}.app/Contents/MacOS/${binary}`];
+    const app = (name: string, binary = name) => [
+      `/Applications/${name}.app/Contents/MacOS/${binary}`,
+      `${home}/Applications/${name}.app/Contents/MacOS/${binary}`,
+    ];
     return [
       ['Chromium', app('Chromium')],
       ['Google Chrome', app('Google Chrome')],
@@ -120,11 +127,14 @@ function playwrightExecutables({ platform, env, home, listDir }: BrowserMachine)
 /** `chromium-NNNN` and `chromium_headless_shell-NNNN` folders, newest revision first. */
 function playwrightBrowserDirs(names: string[]): string[] {
   const revision = (name: string) => Number(name.slice(name.lastIndexOf('-') + 1));
-  return names.filter((name) => /^chromium(?:_headless_shell)?-\d+$/u.test(name)).sort((a, b) => revision(b) - revision(a) || a.localeCompare(b));
+  return names
+    .filter((name) => /^chromium(?:_headless_shell)?-\d+$/u.test(name))
+    .sort((a, b) => revision(b) - revision(a) || a.localeCompare(b));
 }
 
 function playwrightBinaries(platform: NodeJS.Platform): string[] {
-  if (platform === 'win32') return ['chrome-win64\\chrome.exe', 'chrome-win\\chrome.exe', 'chrome-headless-shell-win64\\chrome-headless-shell.exe'];
+  if (platform === 'win32')
+    return ['chrome-win64\\chrome.exe', 'chrome-win\\chrome.exe', 'chrome-headless-shell-win64\\chrome-headless-shell.exe'];
   if (platform === 'darwin') {
     return [
       'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
@@ -134,7 +144,12 @@ function playwrightBinaries(platform: NodeJS.Platform): string[] {
       'chrome-headless-shell-mac-x64/chrome-headless-shell',
     ];
   }
-  return ['chrome-linux64/chrome', 'chrome-linux/chrome', 'chrome-headless-shell-linux64/chrome-headless-shell', 'chrome-linux/headless_shell'];
+  return [
+    'chrome-linux64/chrome',
+    'chrome-linux/chrome',
+    'chrome-headless-shell-linux64/chrome-headless-shell',
+    'chrome-linux/headless_shell',
+  ];
 }
 
 /** This machine, as the lookup reads it. */

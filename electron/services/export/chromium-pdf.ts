@@ -8,7 +8,11 @@ const ARGS = ['--disable-gpu', '--disable-background-networking', '--disable-com
  * Whether Chromium may keep its sandbox: everywhere but as root on Linux, where Chromium refuses to
  * start with it, or where `SCHOLIA_CHROMIUM_NO_SANDBOX=1` says the machine cannot run it (some containers).
  */
-export function chromiumSandboxAllowed(platform: NodeJS.Platform = process.platform, uid: number | undefined = process.getuid?.(), env: NodeJS.ProcessEnv = process.env): boolean {
+export function chromiumSandboxAllowed(
+  platform: NodeJS.Platform = process.platform,
+  uid: number | undefined = process.getuid?.(),
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   if (env.SCHOLIA_CHROMIUM_NO_SANDBOX === '1') return false;
   return !(platform === 'linux' && uid === 0);
 }
@@ -18,7 +22,10 @@ async function launch(): Promise<Browser> {
   try {
     executablePath = findBrowser().executablePath;
   } catch (error) {
-    throw new ScholiaError('internal', `PDF export needs a browser to print with. ${error instanceof Error ? error.message : String(error)}`);
+    throw new ScholiaError(
+      'internal',
+      `PDF export needs a browser to print with. ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   // Loaded on first use: the app prints with Electron instead and never needs it.
   const { chromium } = await import('playwright-core');

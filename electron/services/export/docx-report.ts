@@ -18,7 +18,15 @@ import {
 } from 'docx';
 import { tint } from '../../../shared/export/colours.ts';
 import { safeHttpUrl } from '../../../shared/export/html-escape.ts';
-import type { ArticleBlock, ClaimEntry, EntityEntry, QuoteGroup, ReportMark, ReportModel, Style } from '../../../shared/export/report-model.ts';
+import type {
+  ArticleBlock,
+  ClaimEntry,
+  EntityEntry,
+  QuoteGroup,
+  ReportMark,
+  ReportModel,
+  Style,
+} from '../../../shared/export/report-model.ts';
 import { formatDate, formatDateTime, plural, quoted, SECTION_TITLES } from '../../../shared/export/report-text.ts';
 
 const SERIF = 'Georgia';
@@ -28,8 +36,9 @@ const QUOTE_COLOUR = '0E7490';
 const NOTE_COLOUR = 'B45309';
 
 /** Characters XML 1.0 cannot carry (controls, lone surrogates, U+FFFE/FFFF) become U+FFFD. */
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
 function xmlSafe(text: string): string {
   return text.replace(XML_INVALID, '\ufffd');
@@ -49,7 +58,13 @@ function small(text: string, options: Omit<IRunOptions, 'text'> = {}): TextRun {
 
 /** A run coloured like a verdict, type or label badge: white on the colour. */
 function badge(style: Style): TextRun {
-  return run(` ${style.label} `, { font: SANS, size: 16, bold: true, color: 'FFFFFF', shading: { type: ShadingType.CLEAR, fill: hex(style.colour), color: 'auto' } });
+  return run(` ${style.label} `, {
+    font: SANS,
+    size: 16,
+    bold: true,
+    color: 'FFFFFF',
+    shading: { type: ShadingType.CLEAR, fill: hex(style.colour), color: 'auto' },
+  });
 }
 
 function externalLink(url: string, text: string): ParagraphChild {
@@ -67,7 +82,8 @@ function segmentFormat(active: readonly ReportMark[]): Omit<IRunOptions, 'text'>
   const format: { -readonly [K in keyof IRunOptions]?: IRunOptions[K] } = {};
   if (claim) format.shading = { type: ShadingType.CLEAR, fill: hex(tint(claim.style.colour, 0.22)), color: 'auto' };
   if (quote) {
-    const type = quote.style.id === 'indirect' ? UnderlineType.DASH : quote.style.id === 'mixed' ? UnderlineType.DOUBLE : UnderlineType.SINGLE;
+    const type =
+      quote.style.id === 'indirect' ? UnderlineType.DASH : quote.style.id === 'mixed' ? UnderlineType.DOUBLE : UnderlineType.SINGLE;
     format.underline = { type, color: QUOTE_COLOUR };
   } else if (note) {
     format.underline = { type: UnderlineType.DOTTED, color: NOTE_COLOUR };
@@ -86,7 +102,12 @@ function markerColour(mark: ReportMark): string {
 function marker(mark: ReportMark): ParagraphChild {
   return new Bookmark({
     id: `m${mark.number}`,
-    children: [new InternalHyperlink({ anchor: `a${mark.number}`, children: [run(String(mark.number), { superScript: true, bold: true, font: SANS, color: markerColour(mark) })] })],
+    children: [
+      new InternalHyperlink({
+        anchor: `a${mark.number}`,
+        children: [run(String(mark.number), { superScript: true, bold: true, font: SANS, color: markerColour(mark) })],
+      }),
+    ],
   });
 }
 
@@ -100,7 +121,11 @@ function articleParagraph(block: ArticleBlock): Paragraph {
     case 'heading':
       return new Paragraph({ heading: HeadingLevel.HEADING_3, children });
     case 'blockquote':
-      return new Paragraph({ children, indent: { left: 480 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'D8DBE0', space: 8 } } });
+      return new Paragraph({
+        children,
+        indent: { left: 480 },
+        border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'D8DBE0', space: 8 } },
+      });
     case 'list-item':
       return new Paragraph({ children, bullet: { level: 0 } });
     default:
@@ -111,12 +136,20 @@ function articleParagraph(block: ArticleBlock): Paragraph {
 /** The number that opens an entry: a bookmark the marker links to, itself linking back to the marker. */
 function entryNumber(mark: ReportMark, report: ReportModel): ParagraphChild {
   const label = run(`${mark.number}  `, { bold: true, font: SANS, size: 18, color: markerColour(mark) });
-  return new Bookmark({ id: `a${mark.number}`, children: [report.article ? new InternalHyperlink({ anchor: `m${mark.number}`, children: [label] }) : label] });
+  return new Bookmark({
+    id: `a${mark.number}`,
+    children: [report.article ? new InternalHyperlink({ anchor: `m${mark.number}`, children: [label] }) : label],
+  });
 }
 
 function facts(parts: (TextRun | TextRun[] | undefined | false)[]): Paragraph | undefined {
-  const runs = parts.filter((part): part is TextRun | TextRun[] => Boolean(part)).flatMap((part, index) => (index > 0 ? [small('   '), part] : [part])).flat();
-  return runs.length > 0 ? new Paragraph({ children: runs, spacing: { before: 40, after: 40 }, indent: { left: 400 }, keepLines: true, keepNext: true }) : undefined;
+  const runs = parts
+    .filter((part): part is TextRun | TextRun[] => Boolean(part))
+    .flatMap((part, index) => (index > 0 ? [small('   '), part] : [part]))
+    .flat();
+  return runs.length > 0
+    ? new Paragraph({ children: runs, spacing: { before: 40, after: 40 }, indent: { left: 400 }, keepLines: true, keepNext: true })
+    : undefined;
 }
 
 function noteParagraph(text: string | undefined): Paragraph[] {
@@ -134,7 +167,13 @@ function noteParagraph(text: string | undefined): Paragraph[] {
 }
 
 function excerpt(mark: ReportMark, report: ReportModel, text: string): Paragraph {
-  return new Paragraph({ children: [entryNumber(mark, report), run(quoted(text))], spacing: { before: 200 }, indent: { left: 400, hanging: 400 }, keepNext: true, keepLines: true });
+  return new Paragraph({
+    children: [entryNumber(mark, report), run(quoted(text))],
+    spacing: { before: 200 },
+    indent: { left: 400, hanging: 400 },
+    keepNext: true,
+    keepLines: true,
+  });
 }
 
 function tagsRun(tags: readonly string[] | undefined): TextRun | undefined {
@@ -148,7 +187,9 @@ function claimParagraphs(entry: ClaimEntry, report: ReportModel): Paragraph[] {
     badge(entry.verdict),
     entry.label && badge(entry.label),
     entry.claimant && [small('Claimant: '), small(entry.claimant.name, { bold: true, color: '1F2328' })],
-    claim.checkworthy === true ? small('Check-worthy', { bold: true, color: '1F2328' }) : claim.checkworthy === false && small('Not check-worthy'),
+    claim.checkworthy === true
+      ? small('Check-worthy', { bold: true, color: '1F2328' })
+      : claim.checkworthy === false && small('Not check-worthy'),
     tagsRun(claim.tags),
   ]);
   if (line) paragraphs.push(line);
@@ -156,7 +197,12 @@ function claimParagraphs(entry: ClaimEntry, report: ReportModel): Paragraph[] {
     const title = item.title?.trim() ? item.title : item.url;
     paragraphs.push(
       new Paragraph({
-        children: [small('Evidence: '), externalLink(item.url, title), ...(item.title?.trim() ? [small(`  ${item.url}`)] : []), ...(item.note ? [small(` — ${item.note}`)] : [])],
+        children: [
+          small('Evidence: '),
+          externalLink(item.url, title),
+          ...(item.title?.trim() ? [small(`  ${item.url}`)] : []),
+          ...(item.note ? [small(` — ${item.note}`)] : []),
+        ],
         indent: { left: 400 },
       }),
     );
@@ -167,9 +213,17 @@ function claimParagraphs(entry: ClaimEntry, report: ReportModel): Paragraph[] {
 function quoteParagraphs(group: QuoteGroup, report: ReportModel): Paragraph[] {
   const title = group.speaker ? group.speaker.name : 'No speaker named';
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(title), small(`   ${plural(group.quotes.length, 'quote')}`)], keepNext: true }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_2,
+      children: [run(title), small(`   ${plural(group.quotes.length, 'quote')}`)],
+      keepNext: true,
+    }),
     ...group.quotes.flatMap(({ mark, quote, form }) => {
-      const line = facts([small(form.label), quote.cue && [small('Cue: '), small(quote.cue.exact, { bold: true, color: '1F2328' })], tagsRun(quote.tags)]);
+      const line = facts([
+        small(form.label),
+        quote.cue && [small('Cue: '), small(quote.cue.exact, { bold: true, color: '1F2328' })],
+        tagsRun(quote.tags),
+      ]);
       return [excerpt(mark, report, quote.target.exact), ...(line ? [line] : []), ...noteParagraph(quote.note)];
     }),
   ];
@@ -177,16 +231,32 @@ function quoteParagraphs(group: QuoteGroup, report: ReportModel): Paragraph[] {
 
 function entityParagraphs(entry: EntityEntry, report: ReportModel): Paragraph[] {
   const { entity } = entry;
-  const roles = [entry.claims > 0 ? plural(entry.claims, 'claim') : '', entry.quotes > 0 ? plural(entry.quotes, 'quote') : ''].filter(Boolean);
-  const head = new Paragraph({ children: [run(entity.name, { bold: true, font: SANS }), run('  '), badge(entry.type)], spacing: { before: 200 }, keepNext: true });
+  const roles = [entry.claims > 0 ? plural(entry.claims, 'claim') : '', entry.quotes > 0 ? plural(entry.quotes, 'quote') : ''].filter(
+    Boolean,
+  );
+  const head = new Paragraph({
+    children: [run(entity.name, { bold: true, font: SANS }), run('  '), badge(entry.type)],
+    spacing: { before: 200 },
+    keepNext: true,
+  });
   const details: ParagraphChild[] = [];
   if (entity.aliases.length > 0) details.push(small(`Also: ${entity.aliases.join(', ')}   `));
-  if (entity.wikidata) details.push(small('Wikidata: '), externalLink(`https://www.wikidata.org/wiki/${entity.wikidata}`, entity.wikidata), small('   '));
+  if (entity.wikidata)
+    details.push(small('Wikidata: '), externalLink(`https://www.wikidata.org/wiki/${entity.wikidata}`, entity.wikidata), small('   '));
   if (roles.length > 0) details.push(small(`Source of ${roles.join(' and ')}`));
-  const mentions: ParagraphChild[] = [small(entry.mentions.length > 0 ? `${plural(entry.mentions.length, 'mention')}: ` : 'Not marked in the text.')];
+  const mentions: ParagraphChild[] = [
+    small(entry.mentions.length > 0 ? `${plural(entry.mentions.length, 'mention')}: ` : 'Not marked in the text.'),
+  ];
   entry.mentions.forEach((mark, index) => {
-    const label = small(`${index > 0 ? ', ' : ''}${mark.number}${mark.exact === entity.name ? '' : ` ${quoted(mark.exact)}`}`, { color: '1F2328' });
-    mentions.push(new Bookmark({ id: `a${mark.number}`, children: [report.article ? new InternalHyperlink({ anchor: `m${mark.number}`, children: [label] }) : label] }));
+    const label = small(`${index > 0 ? ', ' : ''}${mark.number}${mark.exact === entity.name ? '' : ` ${quoted(mark.exact)}`}`, {
+      color: '1F2328',
+    });
+    mentions.push(
+      new Bookmark({
+        id: `a${mark.number}`,
+        children: [report.article ? new InternalHyperlink({ anchor: `m${mark.number}`, children: [label] }) : label],
+      }),
+    );
   });
   return [
     head,
@@ -207,15 +277,27 @@ function headerParagraphs(report: ReportModel): Paragraph[] {
   if (meta.author) rows.push(['Author', small(meta.author, { color: '1F2328' })]);
   if (meta.published) rows.push(['Published', small(formatDate(meta.published), { color: '1F2328' })]);
   if (meta.url) rows.push(['URL', externalLink(meta.url, meta.url)]);
-  if (report.annotators.length > 0) rows.push([report.annotators.length === 1 ? 'Annotator' : 'Annotators', small(report.annotators.join(', '), { color: '1F2328' })]);
+  if (report.annotators.length > 0)
+    rows.push([report.annotators.length === 1 ? 'Annotator' : 'Annotators', small(report.annotators.join(', '), { color: '1F2328' })]);
   rows.push(['Generated', small(formatDateTime(report.generatedAt), { color: '1F2328' })]);
   rows.push(['Fingerprint', small(report.fingerprint, { color: '1F2328', font: 'Courier New' })]);
   return [
     new Paragraph({ children: [small('SCHOLIA · ANNOTATED REPORT', { bold: true, size: 15 })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [run(report.title)] }),
     ...rows.map(([label, value]) => new Paragraph({ children: [small(`${label}:  `), value], spacing: { after: 20 } })),
-    ...(report.verdictFilter.length > 0 ? [new Paragraph({ children: [small(`Claims shown: only those rated ${report.verdictFilter.map((v) => v.label).join(', ')}.`)], spacing: { before: 120 } })] : []),
-    new Paragraph({ children: [], border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: '1F2328', space: 4 } }, spacing: { after: 240 } }),
+    ...(report.verdictFilter.length > 0
+      ? [
+          new Paragraph({
+            children: [small(`Claims shown: only those rated ${report.verdictFilter.map((v) => v.label).join(', ')}.`)],
+            spacing: { before: 120 },
+          }),
+        ]
+      : []),
+    new Paragraph({
+      children: [],
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: '1F2328', space: 4 } },
+      spacing: { after: 240 },
+    }),
   ];
 }
 
@@ -257,7 +339,12 @@ function articleParagraphs(report: ReportModel): Paragraph[] {
     shading: { type: ShadingType.CLEAR, fill: 'F5F6F8', color: 'auto' },
     spacing: { after: 240 },
   });
-  return [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run('Article')], keepNext: true }), ...legend, how, ...report.article.map(articleParagraph)];
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run('Article')], keepNext: true }),
+    ...legend,
+    how,
+    ...report.article.map(articleParagraph),
+  ];
 }
 
 function emptyNote(text: string): Paragraph {
@@ -285,18 +372,33 @@ export async function renderDocxReport(report: ReportModel): Promise<Uint8Array>
         body.push(...summaryParagraphs(report));
         break;
       case 'claims':
-        body.push(sectionHeading(SECTION_TITLES.claims), ...(report.claims.length > 0 ? report.claims.flatMap((entry) => claimParagraphs(entry, report)) : [emptyNote('No claims.')]));
+        body.push(
+          sectionHeading(SECTION_TITLES.claims),
+          ...(report.claims.length > 0 ? report.claims.flatMap((entry) => claimParagraphs(entry, report)) : [emptyNote('No claims.')]),
+        );
         break;
       case 'quotes':
-        body.push(sectionHeading(SECTION_TITLES.quotes), ...(report.quoteGroups.length > 0 ? report.quoteGroups.flatMap((group) => quoteParagraphs(group, report)) : [emptyNote('No quotes.')]));
+        body.push(
+          sectionHeading(SECTION_TITLES.quotes),
+          ...(report.quoteGroups.length > 0
+            ? report.quoteGroups.flatMap((group) => quoteParagraphs(group, report))
+            : [emptyNote('No quotes.')]),
+        );
         break;
       case 'entities':
-        body.push(sectionHeading(SECTION_TITLES.entities), ...(report.entities.length > 0 ? report.entities.flatMap((entry) => entityParagraphs(entry, report)) : [emptyNote('No entities.')]));
+        body.push(
+          sectionHeading(SECTION_TITLES.entities),
+          ...(report.entities.length > 0
+            ? report.entities.flatMap((entry) => entityParagraphs(entry, report))
+            : [emptyNote('No entities.')]),
+        );
         break;
       case 'notes':
         body.push(
           sectionHeading(SECTION_TITLES.notes),
-          ...(report.notes.length > 0 ? report.notes.flatMap((entry) => [excerpt(entry.mark, report, entry.mark.exact), ...noteParagraph(entry.note)]) : [emptyNote('No notes.')]),
+          ...(report.notes.length > 0
+            ? report.notes.flatMap((entry) => [excerpt(entry.mark, report, entry.mark.exact), ...noteParagraph(entry.note)])
+            : [emptyNote('No notes.')]),
         );
         break;
     }
@@ -324,7 +426,12 @@ export async function renderDocxReport(report: ReportModel): Promise<Uint8Array>
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [small(`${report.title} — page `, { size: 15 }), new TextRun({ children: [PageNumber.CURRENT], font: SANS, size: 15, color: MUTED }), small(' of ', { size: 15 }), new TextRun({ children: [PageNumber.TOTAL_PAGES], font: SANS, size: 15, color: MUTED })],
+                children: [
+                  small(`${report.title} — page `, { size: 15 }),
+                  new TextRun({ children: [PageNumber.CURRENT], font: SANS, size: 15, color: MUTED }),
+                  small(' of ', { size: 15 }),
+                  new TextRun({ children: [PageNumber.TOTAL_PAGES], font: SANS, size: 15, color: MUTED }),
+                ],
               }),
             ],
           }),

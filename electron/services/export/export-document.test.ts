@@ -30,7 +30,10 @@ async function annotatedLibrary(): Promise<{ scholia: Scholia; document: Scholia
   if (!summary) throw new Error('no sample');
   const seeded = valueOf<ChannelOutput<'library.get'>>(await scholia.dispatch('library.get', { id: summary.id })).document;
   const { entities, annotations } = sampleAnnotations(seeded.text);
-  const ops = [...entities.map((entity) => ({ op: 'entity.add', entity })), ...annotations.map((annotation) => ({ op: 'annotation.add', annotation }))];
+  const ops = [
+    ...entities.map((entity) => ({ op: 'entity.add', entity })),
+    ...annotations.map((annotation) => ({ op: 'annotation.add', annotation })),
+  ];
   valueOf(await scholia.dispatch('annotations.apply', { documentId: summary.id, ops }));
   const document = valueOf<ChannelOutput<'library.get'>>(await scholia.dispatch('library.get', { id: summary.id })).document;
   return { scholia, document };
@@ -56,7 +59,9 @@ function paragraphTexts(documentXml: string): string[] {
 describe('exportDocument', () => {
   it('writes a DOCX that opens as a zip whose word/document.xml holds every quote and claim, in order', async () => {
     const { scholia, document } = await annotatedLibrary();
-    const file = await exportDocument(document, (await scholia.services.documents.get(document.id)).tagset, 'docx', { annotator: 'A. Analyst' });
+    const file = await exportDocument(document, (await scholia.services.documents.get(document.id)).tagset, 'docx', {
+      annotator: 'A. Analyst',
+    });
     expect(file.filename).toBe('european-parliament-website-hit-by-cyberattack-after-russia.docx');
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const zip = unzipSync(file.bytes);
@@ -84,7 +89,9 @@ describe('exportDocument', () => {
 
   it('prints a PDF whose text, extracted by pdftotext, holds every claim', async () => {
     const { scholia, document } = await annotatedLibrary();
-    const file = await exportDocument(document, (await scholia.services.documents.get(document.id)).tagset, 'pdf', { annotator: 'A. Analyst' });
+    const file = await exportDocument(document, (await scholia.services.documents.get(document.id)).tagset, 'pdf', {
+      annotator: 'A. Analyst',
+    });
     expect(file.mimeType).toBe('application/pdf');
     expect(new TextDecoder().decode(file.bytes.slice(0, 5))).toBe('%PDF-');
     const dir = await tempDir();
@@ -111,28 +118,49 @@ describe('exportDocument', () => {
   it('answers export.render with the file in base64 for every format', async () => {
     const { scholia, document } = await annotatedLibrary();
     for (const format of ['html', 'md', 'docx', 'tags', 'w3c', 'csv', 'claimreview', 'brat', 'conll']) {
-      const result = valueOf<ChannelOutput<'export.render'>>(await scholia.dispatch('export.render', { documentId: document.id, format, options: { sections: ['claims'] } }));
+      const result = valueOf<ChannelOutput<'export.render'>>(
+        await scholia.dispatch('export.render', { documentId: document.id, format, options: { sections: ['claims'] } }),
+      );
       expect(result.filename).toMatch(/^european-parliament-website-hit-by-cyberattack-after-russia\./u);
       expect(Buffer.from(result.base64, 'base64').length).toBeGreaterThan(100);
     }
-    const html = valueOf<ChannelOutput<'export.render'>>(await scholia.dispatch('export.render', { documentId: document.id, format: 'html', options: { includeArticle: false } }));
+    const html = valueOf<ChannelOutput<'export.render'>>(
+      await scholia.dispatch('export.render', { documentId: document.id, format: 'html', options: { includeArticle: false } }),
+    );
     expect(html.mimeType).toBe('text/html; charset=utf-8');
     expect(Buffer.from(html.base64, 'base64').toString('utf8')).not.toContain('<section id="article">');
-    expect(await scholia.dispatch('export.render', { documentId: document.id, format: 'odt' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(await scholia.dispatch('export.render', { documentId: 'nope', format: 'html' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await scholia.dispatch('export.render', { documentId: document.id, format: 'odt' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    expect(await scholia.dispatch('export.render', { documentId: 'nope', format: 'html' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     await scholia.close();
   });
 
   it('round-trips a tag file: export, import into an empty library, export again, identical but for the time', async () => {
     const { scholia, document } = await annotatedLibrary();
-    const first = JSON.parse(Buffer.from(valueOf<ChannelOutput<'export.render'>>(await scholia.dispatch('export.render', { documentId: document.id, format: 'tags' })).base64, 'base64').toString('utf8'));
+    const first = JSON.parse(
+      Buffer.from(
+        valueOf<ChannelOutput<'export.render'>>(await scholia.dispatch('export.render', { documentId: document.id, format: 'tags' }))
+          .base64,
+        'base64',
+      ).toString('utf8'),
+    );
     expect(TagFileV1.parse(first).annotations).toHaveLength(document.annotations.length);
     await scholia.close();
 
     const empty = await openScholia({ libraryDir: await tempDir() });
     const imported = await empty.services.imports.importTagFile(first);
     expect(imported).toMatchObject({ title: document.meta.title, duplicate: false });
-    const second = JSON.parse(Buffer.from(valueOf<ChannelOutput<'export.render'>>(await empty.dispatch('export.render', { documentId: imported.id, format: 'tags' })).base64, 'base64').toString('utf8'));
+    const second = JSON.parse(
+      Buffer.from(
+        valueOf<ChannelOutput<'export.render'>>(await empty.dispatch('export.render', { documentId: imported.id, format: 'tags' })).base64,
+        'base64',
+      ).toString('utf8'),
+    );
     expect(second.exportedAt).not.toBe(undefined);
     expect({ ...second, exportedAt: 'T' }).toEqual({ ...first, exportedAt: 'T' });
     expect(await empty.services.imports.importTagFile(first)).toEqual({ ...imported, duplicate: true });
@@ -141,12 +169,20 @@ describe('exportDocument', () => {
 
   it('refuses a tag file without its text, or with text that does not match', async () => {
     const { scholia, document } = await annotatedLibrary();
-    const tags = JSON.parse(Buffer.from(valueOf<ChannelOutput<'export.render'>>(await scholia.dispatch('export.render', { documentId: document.id, format: 'tags', options: { embedText: false } })).base64, 'base64').toString('utf8'));
+    const tags = JSON.parse(
+      Buffer.from(
+        valueOf<ChannelOutput<'export.render'>>(
+          await scholia.dispatch('export.render', { documentId: document.id, format: 'tags', options: { embedText: false } }),
+        ).base64,
+        'base64',
+      ).toString('utf8'),
+    );
     await scholia.close();
     const empty = await openScholia({ libraryDir: await tempDir() });
     await expect(empty.services.imports.importTagFile(tags)).rejects.toThrow(/does not embed the article text/);
-    await expect(empty.services.imports.importTagFile({ ...tags, document: { ...tags.document, text: 'x'.repeat(tags.document.textLength) } })).rejects.toThrow(/\$\.document\.fingerprint: does not match/);
+    await expect(
+      empty.services.imports.importTagFile({ ...tags, document: { ...tags.document, text: 'x'.repeat(tags.document.textLength) } }),
+    ).rejects.toThrow(/\$\.document\.fingerprint: does not match/);
     await empty.close();
   });
 });
-

@@ -64,7 +64,12 @@ function json(value: unknown): Uint8Array {
  * Exports a document in one format: the bytes, a file name made from its title, and the MIME
  * type. brat's two files (`.txt`, `.ann`) and an `annotation.conf` come as one zip.
  */
-export async function exportDocument(document: ScholiaDocument, tagset: Tagset, format: ExportFormat, options: ExportDocumentOptions = {}): Promise<ExportedFile> {
+export async function exportDocument(
+  document: ScholiaDocument,
+  tagset: Tagset,
+  format: ExportFormat,
+  options: ExportDocumentOptions = {},
+): Promise<ExportedFile> {
   const now = (options.now ?? new Date()).toISOString();
   const annotator = options.annotator ?? 'Analyst';
   const stem = fileStem(document.meta.title);
@@ -76,7 +81,9 @@ export async function exportDocument(document: ScholiaDocument, tagset: Tagset, 
       break;
     case 'pdf': {
       const html = renderHtmlReport(reportOf());
-      bytes = options.printPdf ? await options.printPdf(html, document.meta.title) : await printHtmlToPdf(html, { footerTitle: document.meta.title });
+      bytes = options.printPdf
+        ? await options.printPdf(html, document.meta.title)
+        : await printHtmlToPdf(html, { footerTitle: document.meta.title });
       break;
     }
     case 'md':
@@ -86,7 +93,13 @@ export async function exportDocument(document: ScholiaDocument, tagset: Tagset, 
       bytes = await renderDocxReport(reportOf());
       break;
     case 'tags':
-      bytes = json(exportTagFile(document, tagset, { annotator, exportedAt: now, ...(options.embedText === undefined ? {} : { embedText: options.embedText }) }));
+      bytes = json(
+        exportTagFile(document, tagset, {
+          annotator,
+          exportedAt: now,
+          ...(options.embedText === undefined ? {} : { embedText: options.embedText }),
+        }),
+      );
       break;
     case 'w3c':
       bytes = json(exportWebAnnotations(document, tagset));
@@ -100,7 +113,11 @@ export async function exportDocument(document: ScholiaDocument, tagset: Tagset, 
     case 'brat': {
       const files = exportBrat(document, tagset);
       const mtime = options.now ?? new Date();
-      bytes = zipSync({ [`${stem}/${stem}.txt`]: [strToU8(files.txt), { mtime }], [`${stem}/${stem}.ann`]: [strToU8(files.ann), { mtime }], [`${stem}/annotation.conf`]: [strToU8(files.conf), { mtime }] });
+      bytes = zipSync({
+        [`${stem}/${stem}.txt`]: [strToU8(files.txt), { mtime }],
+        [`${stem}/${stem}.ann`]: [strToU8(files.ann), { mtime }],
+        [`${stem}/annotation.conf`]: [strToU8(files.conf), { mtime }],
+      });
       break;
     }
     case 'conll':

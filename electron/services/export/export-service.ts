@@ -20,8 +20,17 @@ export type PrintPdf = NonNullable<ExportDocumentOptions['printPdf']>;
  * Renders a document with its codebook and annotator in one format: the one export glue, used by
  * `export.render` for a library document and by the CLI for a tag file that carries its own text.
  */
-export function renderExport(source: ExportSource, format: ExportFormat, options: ExportOptions = {}, printPdf?: PrintPdf): Promise<ExportedFile> {
-  return exportDocument(source.document, source.tagset, format, { ...options, annotator: source.annotator, ...(printPdf ? { printPdf } : {}) });
+export function renderExport(
+  source: ExportSource,
+  format: ExportFormat,
+  options: ExportOptions = {},
+  printPdf?: PrintPdf,
+): Promise<ExportedFile> {
+  return exportDocument(source.document, source.tagset, format, {
+    ...options,
+    annotator: source.annotator,
+    ...(printPdf ? { printPdf } : {}),
+  });
 }
 
 /** Exporting a library document (`export.render`): the document and codebook from the library, the annotator from the settings. */

@@ -31,17 +31,24 @@ function declaredEntries(bytes: Uint8Array, name: string): Map<string, UnzipFile
     });
   } catch (error) {
     if (error instanceof ScholiaError) throw error;
-    throw new ScholiaError('unsupported-file', `${name} could not be read as a Word document (${error instanceof Error ? error.message : String(error)}). It may be damaged or cut short.`);
+    throw new ScholiaError(
+      'unsupported-file',
+      `${name} could not be read as a Word document (${error instanceof Error ? error.message : String(error)}). It may be damaged or cut short.`,
+    );
   }
   return entries;
 }
 
 function assertDeclaredSizes(entries: Map<string, UnzipFileInfo>, name: string): void {
   const total = [...entries.values()].reduce((sum, entry) => sum + entry.originalSize, 0);
-  if (total > MAX_DOCX_UNPACKED_BYTES) throw bomb(name, `would unpack to ${formatSize(total)}, more than the ${formatSize(MAX_DOCX_UNPACKED_BYTES)} a Word document may`);
+  if (total > MAX_DOCX_UNPACKED_BYTES)
+    throw bomb(name, `would unpack to ${formatSize(total)}, more than the ${formatSize(MAX_DOCX_UNPACKED_BYTES)} a Word document may`);
   for (const entry of entries.values()) {
     if (entry.originalSize > RATIO_FREE_BYTES && entry.originalSize > MAX_DOCX_RATIO * Math.max(1, entry.size)) {
-      throw bomb(name, `packs ${entry.name} ${Math.round(entry.originalSize / Math.max(1, entry.size))} times smaller than it is, far more than a Word document does`);
+      throw bomb(
+        name,
+        `packs ${entry.name} ${Math.round(entry.originalSize / Math.max(1, entry.size))} times smaller than it is, far more than a Word document does`,
+      );
     }
   }
 }
@@ -77,7 +84,10 @@ export async function assertDocxWithinLimits(bytes: Uint8Array, name: string): P
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
   } catch (error) {
-    throw new ScholiaError('unsupported-file', `${name} could not be read as a Word document (${error instanceof Error ? error.message : String(error)}). It may be damaged or cut short.`);
+    throw new ScholiaError(
+      'unsupported-file',
+      `${name} could not be read as a Word document (${error instanceof Error ? error.message : String(error)}). It may be damaged or cut short.`,
+    );
   }
   let total = 0;
   for (const file of Object.values(zip.files)) {

@@ -45,13 +45,21 @@ export async function articleFromDocx(bytes: Uint8Array, name: string): Promise<
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
       {
-        styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh", "p[style-name='Quote'] => blockquote > p:fresh", "p[style-name='Intense Quote'] => blockquote > p:fresh"],
+        styleMap: [
+          "p[style-name='Title'] => h1:fresh",
+          "p[style-name='Subtitle'] => h2:fresh",
+          "p[style-name='Quote'] => blockquote > p:fresh",
+          "p[style-name='Intense Quote'] => blockquote > p:fresh",
+        ],
         convertImage: noImage,
       },
     );
     html = result.value;
   } catch (error) {
-    throw new ScholiaError('unsupported-file', `${name} could not be read as a Word document (${error instanceof Error ? error.message : String(error)}). It may be damaged or cut short.`);
+    throw new ScholiaError(
+      'unsupported-file',
+      `${name} could not be read as a Word document (${error instanceof Error ? error.message : String(error)}). It may be damaged or cut short.`,
+    );
   }
   assertNestingDepth(html, name);
   return titleFromLeadingHeading({ meta: coreProperties(bytes), blocks: blocksOfArticleHtml(html) });

@@ -4,20 +4,66 @@ import type { InlineRun, LooseBlock } from '../../../shared/import/reader-conten
 
 const HEADING = /^H([1-6])$/u;
 /** Elements that hold blocks: their children are read as blocks of their own. */
-const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'FIGURE', 'BODY', 'DL', 'DD', 'DETAILS', 'CENTER', 'ASIDE', 'NAV', 'FORM', 'FIELDSET', 'ADDRESS', 'HGROUP', 'TBODY', 'THEAD', 'TFOOT']);
+const CONTAINERS = new Set([
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'FIGURE',
+  'BODY',
+  'DL',
+  'DD',
+  'DETAILS',
+  'CENTER',
+  'ASIDE',
+  'NAV',
+  'FORM',
+  'FIELDSET',
+  'ADDRESS',
+  'HGROUP',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+]);
 /** Elements that are one paragraph of inline content. */
 const PARAGRAPHS = new Set(['P', 'PRE', 'DT', 'CAPTION', 'SUMMARY', 'LEGEND']);
 const EMPHASIS = new Set(['EM', 'I', 'CITE', 'DFN', 'VAR']);
 const STRONG = new Set(['STRONG', 'B']);
 /** Never text of the article, whatever a sanitiser let through. */
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'IMG', 'VIDEO', 'AUDIO', 'CANVAS']);
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'MATH',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'IMG',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+]);
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
 function isBlockElement(element: Element): boolean {
   const tag = element.tagName.toUpperCase();
-  return CONTAINERS.has(tag) || PARAGRAPHS.has(tag) || tag === 'FIGCAPTION' || HEADING.test(tag) || ['BLOCKQUOTE', 'UL', 'OL', 'LI', 'TABLE', 'TR', 'HR'].includes(tag);
+  return (
+    CONTAINERS.has(tag) ||
+    PARAGRAPHS.has(tag) ||
+    tag === 'FIGCAPTION' ||
+    HEADING.test(tag) ||
+    ['BLOCKQUOTE', 'UL', 'OL', 'LI', 'TABLE', 'TR', 'HR'].includes(tag)
+  );
 }
 
 function withMark(marks: ReaderMark[], mark: ReaderMark): ReaderMark[] {
@@ -53,7 +99,10 @@ function inlineRuns(node: Node, marks: ReaderMark[], base: string | undefined, r
 function tableRows(table: Element, base: string | undefined): LooseBlock[] {
   return Array.from(table.querySelectorAll('tr')).map((row) => ({
     type: 'paragraph',
-    inline: Array.from(row.children).flatMap((cell, index) => [...(index > 0 ? [{ text: ' · ', marks: [] }] : []), ...inlineRuns(cell, [], base, [])]),
+    inline: Array.from(row.children).flatMap((cell, index) => [
+      ...(index > 0 ? [{ text: ' · ', marks: [] }] : []),
+      ...inlineRuns(cell, [], base, []),
+    ]),
   }));
 }
 
@@ -85,9 +134,16 @@ export function blocksOfDom(container: Node, base?: string): LooseBlock[] {
     else if (tag === 'UL' || tag === 'OL') {
       const items = Array.from(element.children).map((item) => blocksOfDom(item, base));
       const start = Number(element.getAttribute('start') ?? '1');
-      blocks.push(tag === 'UL' ? { type: 'bullet_list', items } : { type: 'ordered_list', order: Number.isFinite(start) ? start : 1, items });
+      blocks.push(
+        tag === 'UL' ? { type: 'bullet_list', items } : { type: 'ordered_list', order: Number.isFinite(start) ? start : 1, items },
+      );
     } else if (tag === 'TABLE') blocks.push(...tableRows(element, base));
-    else if (tag === 'FIGURE') blocks.push(...blocksOfDom(element, base).map((block) => (block.type === 'paragraph' ? { type: 'caption' as const, inline: block.inline } : block)));
+    else if (tag === 'FIGURE')
+      blocks.push(
+        ...blocksOfDom(element, base).map((block) =>
+          block.type === 'paragraph' ? { type: 'caption' as const, inline: block.inline } : block,
+        ),
+      );
     else if (tag !== 'HR') blocks.push(...blocksOfDom(element, base));
   }
   flush();

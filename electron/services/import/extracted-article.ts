@@ -9,7 +9,11 @@ export interface ExtractedArticle {
 
 function textOfBlock(block: LooseBlock | undefined): string {
   if (!block || (block.type !== 'heading' && block.type !== 'paragraph')) return '';
-  return block.inline.map((run) => run.text).join('').replace(/\s+/gu, ' ').trim();
+  return block.inline
+    .map((run) => run.text)
+    .join('')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /**

@@ -8,4 +8,5 @@ export interface WorkerRequest {
 }
 
 /** The worker's answer to a task: the extraction, or why it was refused (a `ScholiaError`'s code, when it was one). */
-export type WorkerReply = { id: number; ok: true; extraction: Extraction } | { id: number; ok: false; error: { code?: ErrorCode; message: string } };
+export type WorkerReply =
+  { id: number; ok: true; extraction: Extraction } | { id: number; ok: false; error: { code?: ErrorCode; message: string } };

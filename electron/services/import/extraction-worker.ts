@@ -77,7 +77,16 @@ class ExtractionWorker {
       return;
     }
     worker.ref();
-    const timer = setTimeout(() => this.stopRunning(new ScholiaError('unsupported-file', `${job.label} took too long to read (more than ${seconds(job.timeLimitMs)}) and was stopped; it was not imported.`)), job.timeLimitMs);
+    const timer = setTimeout(
+      () =>
+        this.stopRunning(
+          new ScholiaError(
+            'unsupported-file',
+            `${job.label} took too long to read (more than ${seconds(job.timeLimitMs)}) and was stopped; it was not imported.`,
+          ),
+        ),
+      job.timeLimitMs,
+    );
     this.running = { job, timer };
     worker.postMessage(job.request);
   }

@@ -53,7 +53,9 @@ describe('fetching from the private network', () => {
   beforeAll(async () => {
     internal = await startFixtureServer({ '/wiki': { body: INTERNAL_PAGE } });
     // The same page on IPv6 loopback, at the same port, where the system has IPv6.
-    internalV6 = await startFixtureServer({ '/wiki': { body: INTERNAL_PAGE } }, { host: '::1', port: internal.port }).catch(() => undefined);
+    internalV6 = await startFixtureServer({ '/wiki': { body: INTERNAL_PAGE } }, { host: '::1', port: internal.port }).catch(
+      () => undefined,
+    );
   });
   afterAll(async () => {
     await internal.close();
@@ -115,9 +117,14 @@ describe.runIf(process.platform === 'linux')('redirects and DNS answers that lea
   ];
   beforeAll(async () => {
     internal = await startFixtureServer({ '/wiki': { body: INTERNAL_PAGE } });
-    const redirects = Object.fromEntries(refusedTargets(internal.port).map((target, index) => [`/go/${index}`, { redirect: target, status: 302 }]));
+    const redirects = Object.fromEntries(
+      refusedTargets(internal.port).map((target, index) => [`/go/${index}`, { redirect: target, status: 302 }]),
+    );
     // The public site listens on the same port as the internal one, so only the address tells them apart.
-    site = await startFixtureServer({ '/news': { body: PUBLIC_PAGE }, '/moved': { redirect: '/news', status: 301 }, ...redirects }, { host: '127.0.0.2', port: internal.port });
+    site = await startFixtureServer(
+      { '/news': { body: PUBLIC_PAGE }, '/moved': { redirect: '/news', status: 301 }, ...redirects },
+      { host: '127.0.0.2', port: internal.port },
+    );
   });
   afterAll(async () => {
     await internal.close();
@@ -134,7 +141,10 @@ describe.runIf(process.platform === 'linux')('redirects and DNS answers that lea
   it('refuses a 302 from a public site to any private address, at that hop', async () => {
     const before = site.requests.length;
     for (const [index, target] of refusedTargets(internal.port).entries()) {
-      await expect(fetchPage(`http://news.example:${site.port}/go/${index}`, { limits: LIMITS, network: testNetwork(publicName) }), target).rejects.toMatchObject(REFUSED);
+      await expect(
+        fetchPage(`http://news.example:${site.port}/go/${index}`, { limits: LIMITS, network: testNetwork(publicName) }),
+        target,
+      ).rejects.toMatchObject(REFUSED);
     }
     expect(site.requests.length - before).toBe(refusedTargets(0).length);
     expect(internal.requests).toEqual([]);
@@ -142,7 +152,9 @@ describe.runIf(process.platform === 'linux')('redirects and DNS answers that lea
 
   it('connects to the address it checked: a DNS answer that turns private after the check never reaches the private address', async () => {
     // The first answer is public; every later one points at the internal server (DNS rebinding).
-    const network = testNetwork((hostname, call) => (hostname === 'news.example' ? [{ address: call === 1 ? '127.0.0.2' : '127.0.0.1', family: 4 }] : undefined));
+    const network = testNetwork((hostname, call) =>
+      hostname === 'news.example' ? [{ address: call === 1 ? '127.0.0.2' : '127.0.0.1', family: 4 }] : undefined,
+    );
     const page = await fetchPage(`http://news.example:${site.port}/news`, { limits: LIMITS, network });
     expect(new TextDecoder().decode(page.bytes)).toBe(PUBLIC_PAGE);
     expect(internal.requests).toEqual([]);

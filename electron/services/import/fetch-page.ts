@@ -32,7 +32,8 @@ export function parseArticleUrl(input: string): URL {
   } catch {
     throw new ScholiaError('bad-request', `“${trimmed}” is not a web address.`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ScholiaError('bad-request', `Only http and https addresses can be imported, not ${url.protocol.slice(0, -1)}.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ScholiaError('bad-request', `Only http and https addresses can be imported, not ${url.protocol.slice(0, -1)}.`);
   return url;
 }
 
@@ -61,7 +62,8 @@ export function networkFor(allowPrivateNetwork: boolean): Network {
 
 function causes(error: unknown): unknown[] {
   const chain: unknown[] = [];
-  for (let current = error; current !== undefined && chain.length < 8; current = current instanceof Error ? current.cause : undefined) chain.push(current);
+  for (let current = error; current !== undefined && chain.length < 8; current = current instanceof Error ? current.cause : undefined)
+    chain.push(current);
   return chain;
 }
 
@@ -82,7 +84,8 @@ function assertAddressPermitted(url: URL, permits: AddressRule): void {
 
 async function readBounded(response: Response, limits: FetchLimits, url: URL): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? '0');
-  const tooLarge = () => new ScholiaError('unsupported-file', `The page at ${url.host} is larger than ${formatSize(limits.maxBytes)}; it was not imported.`);
+  const tooLarge = () =>
+    new ScholiaError('unsupported-file', `The page at ${url.host} is larger than ${formatSize(limits.maxBytes)}; it was not imported.`);
   if (declared > limits.maxBytes) {
     await response.body?.cancel();
     throw tooLarge();
@@ -122,32 +125,50 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
   }
 }
 
-async function fetchThrough(dispatcher: Agent, first: URL, address: string, limits: FetchLimits, permits: AddressRule): Promise<FetchedPage> {
+async function fetchThrough(
+  dispatcher: Agent,
+  first: URL,
+  address: string,
+  limits: FetchLimits,
+  permits: AddressRule,
+): Promise<FetchedPage> {
   let url = first;
   const signal = AbortSignal.timeout(limits.timeoutMs);
   for (let redirects = 0; ; redirects += 1) {
     assertAddressPermitted(url, permits);
     let response: Response;
     try {
-      response = await fetch(url, { dispatcher, redirect: 'manual', signal, headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1', 'user-agent': 'Scholia (article import)' } });
+      response = await fetch(url, {
+        dispatcher,
+        redirect: 'manual',
+        signal,
+        headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1', 'user-agent': 'Scholia (article import)' },
+      });
     } catch (error) {
       throw unreachable(error);
     }
     if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
       await response.body?.cancel();
-      if (redirects >= limits.maxRedirects) throw new ScholiaError('not-found', `${address} redirects more than ${limits.maxRedirects} times; it was not imported.`);
+      if (redirects >= limits.maxRedirects)
+        throw new ScholiaError('not-found', `${address} redirects more than ${limits.maxRedirects} times; it was not imported.`);
       url = parseArticleUrl(new URL(response.headers.get('location') ?? '', url).href);
       continue;
     }
     if (!response.ok) {
       await response.body?.cancel();
-      throw new ScholiaError('not-found', `${url.href} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: there is no page to import.`);
+      throw new ScholiaError(
+        'not-found',
+        `${url.href} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: there is no page to import.`,
+      );
     }
     const contentType = response.headers.get('content-type') ?? '';
     const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
     if (!HTML_TYPES.includes(mediaType)) {
       await response.body?.cancel();
-      throw new ScholiaError('unsupported-file', `${url.href} is not a web page (it is ${mediaType || 'of no stated type'}). Download the file and import it instead.`);
+      throw new ScholiaError(
+        'unsupported-file',
+        `${url.href} is not a web page (it is ${mediaType || 'of no stated type'}). Download the file and import it instead.`,
+      );
     }
     try {
       return { bytes: await readBounded(response, limits, url), contentType, url: url.href };

@@ -13,14 +13,18 @@ const fromFile = (name: string, bytes: Uint8Array | string) =>
 
 describe('plain text and Markdown', () => {
   it('splits plain text at blank lines and takes a leading date line as the published date', async () => {
-    const { document, format } = await fromFile('ceasefire_talks.txt', 'date 2024-03-02\nTalks resumed in Cairo\non Saturday.\n\nBoth sides said little.');
+    const { document, format } = await fromFile(
+      'ceasefire_talks.txt',
+      'date 2024-03-02\nTalks resumed in Cairo\non Saturday.\n\nBoth sides said little.',
+    );
     expect(format).toBe('text');
     expect(document.meta).toEqual({ title: 'ceasefire talks', published: '2024-03-02' });
     expect(document.text).toBe('Talks resumed in Cairo on Saturday.\n\nBoth sides said little.');
   });
 
   it('maps Markdown headings, lists, quotes, emphasis and links; raw HTML stays text, never markup', async () => {
-    const markdown = 'date 2023-05-01\n# Water bills to rise\n\nThe regulator said bills would rise by *8%* on average, [its statement](https://regulator.example/statement) shows.\n\n## Why\n\n> Costs have gone up, said the regulator.\n\n1. Energy\n2. Chemicals\n\n<script>alert(1)</script> and [bad](javascript:alert(1)) links.\n';
+    const markdown =
+      'date 2023-05-01\n# Water bills to rise\n\nThe regulator said bills would rise by *8%* on average, [its statement](https://regulator.example/statement) shows.\n\n## Why\n\n> Costs have gone up, said the regulator.\n\n1. Energy\n2. Chemicals\n\n<script>alert(1)</script> and [bad](javascript:alert(1)) links.\n';
     const { document, format } = await fromFile('bills.md', markdown);
     expect(format).toBe('markdown');
     expect(document.meta).toEqual({ title: 'Water bills to rise', published: '2023-05-01' });
@@ -34,7 +38,9 @@ describe('plain text and Markdown', () => {
     ]);
     const types = nodesOf(document.content).map((node) => node.type);
     expect(types).toEqual(expect.arrayContaining(['heading', 'blockquote', 'ordered_list', 'list_item']));
-    const links = nodesOf(document.content).flatMap((node) => (node.type === 'text' ? (node.marks ?? []) : [])).filter((mark) => mark.type === 'link');
+    const links = nodesOf(document.content)
+      .flatMap((node) => (node.type === 'text' ? (node.marks ?? []) : []))
+      .filter((mark) => mark.type === 'link');
     expect(links).toEqual([{ type: 'link', attrs: { href: 'https://regulator.example/statement' } }]);
   });
 });
@@ -48,9 +54,24 @@ describe('Word documents', () => {
         {
           children: [
             new Paragraph({ text: 'Hospital waiting lists fall for a third month', heading: HeadingLevel.TITLE }),
-            new Paragraph({ children: [new TextRun('Waiting lists in the region fell by '), new TextRun({ text: '4,100', bold: true }), new TextRun(' in March, the health board said.')] }),
+            new Paragraph({
+              children: [
+                new TextRun('Waiting lists in the region fell by '),
+                new TextRun({ text: '4,100', bold: true }),
+                new TextRun(' in March, the health board said.'),
+              ],
+            }),
             new Paragraph({ text: 'What changed', heading: HeadingLevel.HEADING_1 }),
-            new Paragraph({ children: [new TextRun('Two new theatres opened, '), new TextRun({ text: 'and', italics: true }), new TextRun(' weekend clinics were added. '), new ExternalHyperlink({ link: 'https://health.example/march', children: [new TextRun('The figures')] }), new TextRun(' are published monthly.')], alignment: AlignmentType.JUSTIFIED }),
+            new Paragraph({
+              children: [
+                new TextRun('Two new theatres opened, '),
+                new TextRun({ text: 'and', italics: true }),
+                new TextRun(' weekend clinics were added. '),
+                new ExternalHyperlink({ link: 'https://health.example/march', children: [new TextRun('The figures')] }),
+                new TextRun(' are published monthly.'),
+              ],
+              alignment: AlignmentType.JUSTIFIED,
+            }),
             new Paragraph({ text: 'Orthopaedics fell most.', bullet: { level: 0 } }),
             new Paragraph({ text: 'Eye surgery rose slightly.', bullet: { level: 0 } }),
           ],
@@ -88,7 +109,10 @@ describe('PDF', () => {
       `Critics said the ${HYPHENATED_WORD} process had been slow and that the money would not reach the most exposed villages until the next decade. The board's chair replied that work on the first three sites would start this summer.`,
       'Residents of the harbour district, where 400 homes flooded in 2021, will be consulted on the route of the new wall in a series of public meetings in May and June.',
     ];
-    return Array.from({ length: rounds }, (_, round) => [round === 0 ? 'What the plan pays for' : `Part ${round + 1} of the debate`, ...paragraphs]).flat();
+    return Array.from({ length: rounds }, (_, round) => [
+      round === 0 ? 'What the plan pays for' : `Part ${round + 1} of the debate`,
+      ...paragraphs,
+    ]).flat();
   };
 
   it('rebuilds paragraphs and headings from the lines, rejoins hyphenated words and drops running headers, footers and page numbers', async () => {

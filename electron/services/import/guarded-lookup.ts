@@ -35,7 +35,11 @@ export function guardedLookup(resolve: Resolver, permits: AddressRule) {
         const [first] = addresses;
         if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '');
         if (!resolved.every((entry) => permits(entry.address))) return callback(new RefusedAddressError(), '');
-        if (options.all) return callback(null, addresses.map(({ address, family: addressFamily }) => ({ address, family: addressFamily })));
+        if (options.all)
+          return callback(
+            null,
+            addresses.map(({ address, family: addressFamily }) => ({ address, family: addressFamily })),
+          );
         callback(null, first.address, first.family);
       },
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), ''),

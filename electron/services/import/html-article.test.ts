@@ -14,13 +14,28 @@ describe('articleFromHtml on saved news pages', () => {
   it('keeps the article of a page with navigation, ads, share tools, related links, comments and a cookie banner, and nothing else', () => {
     const document = documentOfArticle(articleFromHtml(fixture('harbour-news.html')), { filename: 'harbour-news.html' });
     const blocks = document.text.split('\n\n');
-    expect(blocks[0]).toBe('Internal audit finds the harbour deepening project cost far more than announced, and that the board was told late.');
+    expect(blocks[0]).toBe(
+      'Internal audit finds the harbour deepening project cost far more than announced, and that the board was told late.',
+    );
     expect(blocks).toContain('What the audit found');
     expect(blocks).toContain('variations worth £18m were approved without a board vote;');
     expect(blocks).toContain('We accept the findings in full, and we have already changed how large contracts are overseen.');
     expect(blocks.at(-1)).toBe("Read the full audit report on the authority's website.");
     expect(blocks).toHaveLength(16);
-    for (const clutter of ['cookies', 'Subscribe', 'Advertisement', 'Share on', 'Related stories', 'Comments', 'harbourwatcher', 'Coastal Briefing', 'Privacy policy', 'By Inés', 'Tue 5 Mar', 'Ports\n']) {
+    for (const clutter of [
+      'cookies',
+      'Subscribe',
+      'Advertisement',
+      'Share on',
+      'Related stories',
+      'Comments',
+      'harbourwatcher',
+      'Coastal Briefing',
+      'Privacy policy',
+      'By Inés',
+      'Tue 5 Mar',
+      'Ports\n',
+    ]) {
       expect(document.text).not.toContain(clutter);
     }
   });
@@ -45,7 +60,9 @@ describe('articleFromHtml on saved news pages', () => {
     expect(nodes.filter((node) => node.type === 'bullet_list')).toHaveLength(1);
     expect(nodes.filter((node) => node.type === 'ordered_list')).toHaveLength(1);
     expect(nodes.filter((node) => node.type === 'blockquote')).toHaveLength(1);
-    const marked = nodes.filter((node): node is Extract<ReaderNode, { type: 'text' }> => node.type === 'text' && (node.marks?.length ?? 0) > 0);
+    const marked = nodes.filter(
+      (node): node is Extract<ReaderNode, { type: 'text' }> => node.type === 'text' && (node.marks?.length ?? 0) > 0,
+    );
     expect(marked.map((node) => [node.text, node.marks?.[0]?.type])).toEqual([
       ['£40m more', 'strong'],
       ['Herald', 'em'],
@@ -69,7 +86,18 @@ describe('articleFromHtml on saved news pages', () => {
     expect(blocks).toContain('Bauarbeiten ab Frühjahr');
     expect(blocks.at(-1)).toMatch(/verkehr@stadt-nord\.example gestellt werden\.$/u);
     expect(blocks).toHaveLength(5);
-    for (const clutter of ['Zustimmen', 'Startseite', 'Meistgelesen', 'Anzeige', 'Teilen', 'Kommentare', 'Endlich', 'interessieren', 'Impressum', 'Von Jana']) {
+    for (const clutter of [
+      'Zustimmen',
+      'Startseite',
+      'Meistgelesen',
+      'Anzeige',
+      'Teilen',
+      'Kommentare',
+      'Endlich',
+      'interessieren',
+      'Impressum',
+      'Von Jana',
+    ]) {
       expect(document.text).not.toContain(clutter);
     }
   });
@@ -93,29 +121,45 @@ function newsPage(options: { htmlClass?: string; head?: string; before?: string;
 
 describe('articleFromHtml on the structures of real news pages (findings of the outside review)', () => {
   it('imports a page whose <html> classes contain "byline" (a New York Times flag) instead of removing the whole document', () => {
-    const html = newsPage({ htmlClass: 'story nytapp-vi-article flag-limitFabrikSave-on flag-simpleExtendedByline-on', before: '<p class="c-byline__name">By Ana Ruiz</p>' });
+    const html = newsPage({
+      htmlClass: 'story nytapp-vi-article flag-limitFabrikSave-on flag-simpleExtendedByline-on',
+      before: '<p class="c-byline__name">By Ana Ruiz</p>',
+    });
     const document = documentOfArticle(articleFromHtml(html));
     expect(document.text).toMatch(/^The regional transport board approved a plan/u);
     expect(document.text).not.toContain('By Ana Ruiz');
   });
 
   it('never removes a container that holds the article because its class words say "meta" or "timestamp"', () => {
-    const html = newsPage({ article: '', after: '' }).replace('<article><h1>Board approves electric buses</h1></article>', `<div class="post-meta-container timestamp-aware"><article><h1>Board approves electric buses</h1>${'<p>The depot in the east of the city will be fitted with chargers over the winter months, the board said on Monday evening.</p>'.repeat(4)}</article></div>`);
+    const html = newsPage({ article: '', after: '' }).replace(
+      '<article><h1>Board approves electric buses</h1></article>',
+      `<div class="post-meta-container timestamp-aware"><article><h1>Board approves electric buses</h1>${'<p>The depot in the east of the city will be fitted with chargers over the winter months, the board said on Monday evening.</p>'.repeat(4)}</article></div>`,
+    );
     expect(documentOfArticle(articleFromHtml(html)).text.split('\n\n')).toHaveLength(4);
   });
 
   it('takes the byline over a meta author that is a "Follow @handle" button (a Washington Post page)', () => {
-    const html = newsPage({ head: '<meta name="author" content="Follow @anaruiz">', before: '<div class="author-byline">By <span class="author-name">Ana Ruiz</span> <a class="author-follow" href="https://social.example/anaruiz">Follow @anaruiz</a></div>' });
+    const html = newsPage({
+      head: '<meta name="author" content="Follow @anaruiz">',
+      before:
+        '<div class="author-byline">By <span class="author-name">Ana Ruiz</span> <a class="author-follow" href="https://social.example/anaruiz">Follow @anaruiz</a></div>',
+    });
     expect(articleFromHtml(html).meta.author).toBe('Ana Ruiz');
   });
 
   it('never takes the section name for the author (a CNET page whose meta author is "Tech Industry")', () => {
-    const html = newsPage({ head: '<meta name="author" content="Tech Industry"><meta property="article:section" content="Tech Industry">', before: '<div class="c-globalAuthor"><a href="/profiles/steven-musil/">Steven Musil</a></div>' });
+    const html = newsPage({
+      head: '<meta name="author" content="Tech Industry"><meta property="article:section" content="Tech Industry">',
+      before: '<div class="c-globalAuthor"><a href="/profiles/steven-musil/">Steven Musil</a></div>',
+    });
     expect(articleFromHtml(html).meta.author).toBe('Steven Musil');
   });
 
   it('keeps a figure caption apart from the body as a caption block', () => {
-    const html = newsPage({ article: '<p>The regional transport board approved a plan on Monday to replace the oldest buses in its fleet with electric ones over the next four years.</p><figure><img src="bus.jpg" alt=""><figcaption>One of the new buses on a trial run in June.</figcaption></figure><p>Board members said the new buses would cut fuel costs and noise on the busiest routes, and that drivers had been consulted.</p><p>The first twenty vehicles are expected to arrive in the spring, and the depot will be fitted with chargers over the winter.</p>' });
+    const html = newsPage({
+      article:
+        '<p>The regional transport board approved a plan on Monday to replace the oldest buses in its fleet with electric ones over the next four years.</p><figure><img src="bus.jpg" alt=""><figcaption>One of the new buses on a trial run in June.</figcaption></figure><p>Board members said the new buses would cut fuel costs and noise on the busiest routes, and that drivers had been consulted.</p><p>The first twenty vehicles are expected to arrive in the spring, and the depot will be fitted with chargers over the winter.</p>',
+    });
     const { content } = documentOfArticle(articleFromHtml(html));
     const captions = nodesOf(content).filter((node) => node.type === 'caption');
     expect(captions).toEqual([{ type: 'caption', content: [{ type: 'text', text: 'One of the new buses on a trial run in June.' }] }]);
@@ -123,7 +167,8 @@ describe('articleFromHtml on the structures of real news pages (findings of the 
   });
 
   it('drops a "More on this story" list of links, inside the article or beside it', () => {
-    const related = '<section><h2>More on this story</h2><ul><li><a href="/a">Bus fares to rise in April</a></li><li><a href="/b">Depot plans approved</a></li></ul></section>';
+    const related =
+      '<section><h2>More on this story</h2><ul><li><a href="/a">Bus fares to rise in April</a></li><li><a href="/b">Depot plans approved</a></li></ul></section>';
     const html = newsPage({ article: `${newsPage().match(/<p>.*<\/p>/u)?.[0] ?? ''}${related}` });
     const { text } = documentOfArticle(articleFromHtml(html));
     expect(text).not.toContain('More on this story');
@@ -132,16 +177,22 @@ describe('articleFromHtml on the structures of real news pages (findings of the 
   });
 
   it('strips the site or author a title carries ("… | Author", "… - The Site")', () => {
-    const withAuthor = newsPage({ head: '<meta property="og:title" content="Board approves electric buses | Eleanor Ainge Roy"><meta name="author" content="Eleanor Ainge Roy">' });
+    const withAuthor = newsPage({
+      head: '<meta property="og:title" content="Board approves electric buses | Eleanor Ainge Roy"><meta name="author" content="Eleanor Ainge Roy">',
+    });
     expect(articleFromHtml(withAuthor).meta.title).toBe('Board approves electric buses');
-    const withSite = newsPage({ head: '<meta property="og:title" content="Board approves electric buses - The Capital Post"><meta property="og:site_name" content="Capital Post">' });
+    const withSite = newsPage({
+      head: '<meta property="og:title" content="Board approves electric buses - The Capital Post"><meta property="og:site_name" content="Capital Post">',
+    });
     expect(articleFromHtml(withSite).meta.title).toBe('Board approves electric buses');
     const repeated = newsPage({ head: '<meta property="og:title" content="Broadcast News · Broadcast News">' });
     expect(articleFromHtml(repeated).meta.title).toBe('Board approves electric buses');
   });
 
   it('stores the last-updated date beside the published one', () => {
-    const html = newsPage({ head: '<meta property="article:published_time" content="2024-03-05T06:00:00Z"><meta property="article:modified_time" content="2024-03-07T10:00:00Z">' });
+    const html = newsPage({
+      head: '<meta property="article:published_time" content="2024-03-05T06:00:00Z"><meta property="article:modified_time" content="2024-03-07T10:00:00Z">',
+    });
     expect(documentOfArticle(articleFromHtml(html)).meta).toMatchObject({ published: '2024-03-05', updated: '2024-03-07' });
   });
 

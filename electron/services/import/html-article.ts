@@ -10,7 +10,8 @@ import { clearPageFurniture } from './page-furniture.ts';
 import { sanitizedBody } from './sanitize-html.ts';
 
 /** Site chrome dropped when the page is read without Readability: whole, or from its article landmark. */
-const CHROME = 'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-modal="true"], [aria-hidden="true"], h1';
+const CHROME =
+  'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-modal="true"], [aria-hidden="true"], h1';
 /** Readability's text is taken unless the page's own article landmark holds this many times more words. */
 const LANDMARK_RATIO = 2;
 
@@ -23,7 +24,8 @@ function wordCount(text: string | null | undefined): number {
  * `<main>`; with the chrome inside it (header with the headline, nav, forms, asides) left out.
  */
 function landmarkArticle(document: Document): Element | undefined {
-  const longest = (selector: string) => Array.from(document.querySelectorAll(selector)).sort((a, b) => wordCount(b.textContent) - wordCount(a.textContent))[0];
+  const longest = (selector: string) =>
+    Array.from(document.querySelectorAll(selector)).sort((a, b) => wordCount(b.textContent) - wordCount(a.textContent))[0];
   const landmark = longest('[itemprop~="articleBody" i]') ?? longest('article') ?? longest('main, [role="main"]');
   if (!landmark) return undefined;
   const copy = landmark.cloneNode(true) as Element;
@@ -50,14 +52,17 @@ export function articleFromHtml(source: Uint8Array | string, options: { url?: st
   const found = new Readability(document.cloneNode(true) as Document, { charThreshold: 200 }).parse();
   let html = found?.content ?? '';
   const foundWords = wordCount(found?.textContent);
-  if (landmark && wordCount(landmark.textContent) >= 50 && wordCount(landmark.textContent) > LANDMARK_RATIO * foundWords) html = landmark.innerHTML;
+  if (landmark && wordCount(landmark.textContent) >= 50 && wordCount(landmark.textContent) > LANDMARK_RATIO * foundWords)
+    html = landmark.innerHTML;
   else if (!found || (found.textContent ?? '').trim().length < 80) {
     for (const element of Array.from(document.body?.querySelectorAll(CHROME.replace(', h1', '')) ?? [])) element.remove();
     html = document.body?.innerHTML ?? '';
   }
   const base = page.meta.url ?? page.meta.canonicalUrl ?? options.url;
   const blocks = blocksOfDom(sanitizedBody(dom, html), base);
-  const authors = page.meta.author ? [] : [namesOfByline(found?.byline ?? '', page.labels), page.bylineAuthors].find((names) => names.length > 0);
+  const authors = page.meta.author
+    ? []
+    : [namesOfByline(found?.byline ?? '', page.labels), page.bylineAuthors].find((names) => names.length > 0);
   const titleNames = [...page.siteNames, ...(authors ?? []), ...page.labels];
   const title = headlineOf(found?.title ?? undefined, titleNames) ?? headlineOf(firstHeading, titleNames);
   const published = isoDay(found?.publishedTime ?? undefined);

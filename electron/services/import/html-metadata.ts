@@ -54,7 +54,11 @@ function first<T>(...values: (T | undefined)[]): T | undefined {
 /** The names a page goes by: `og:site_name`, JSON-LD publisher, `application-name`, and its host (`www.` aside). */
 function siteNamesOf(document: Document, jsonLd: PageJsonLd, pageUrl: string | undefined): string[] {
   const publisher = resolved(jsonLd.article?.['publisher'], jsonLd.nodes);
-  const hosts = [pageUrl, metaContent(document, 'og:url'), document.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? undefined].flatMap((address) => {
+  const hosts = [
+    pageUrl,
+    metaContent(document, 'og:url'),
+    document.querySelector('link[rel="canonical" i]')?.getAttribute('href') ?? undefined,
+  ].flatMap((address) => {
     try {
       const host = new URL(address ?? '').hostname.replace(/^www\./u, '');
       return [host, host.replace(/\.[a-z]+$/u, '')];
@@ -62,7 +66,13 @@ function siteNamesOf(document: Document, jsonLd: PageJsonLd, pageUrl: string | u
       return [];
     }
   });
-  return [textOf(isObject(publisher) ? publisher['name'] : publisher), metaContent(document, 'og:site_name'), metaContent(document, 'application-name'), metaContent(document, 'apple-mobile-web-app-title'), ...hosts].filter((name): name is string => name !== undefined && name !== '');
+  return [
+    textOf(isObject(publisher) ? publisher['name'] : publisher),
+    metaContent(document, 'og:site_name'),
+    metaContent(document, 'application-name'),
+    metaContent(document, 'apple-mobile-web-app-title'),
+    ...hosts,
+  ].filter((name): name is string => name !== undefined && name !== '');
 }
 
 /**
@@ -76,7 +86,10 @@ export function headlineOf(title: string | undefined, names: readonly string[]):
   const known = new Set(names.map(comparable).filter((name) => name !== ''));
   const segments = text.split(TITLE_SEPARATOR);
   if (segments.length > 1 && segments.every((segment) => comparable(segment) === comparable(segments[0] ?? ''))) return undefined;
-  const isLabel = (segment: string, others: readonly string[]) => known.has(comparable(segment)) || known.has(comparable(segment.replace(/^by\s+/iu, ''))) || others.some((other) => comparable(other) === comparable(segment));
+  const isLabel = (segment: string, others: readonly string[]) =>
+    known.has(comparable(segment)) ||
+    known.has(comparable(segment.replace(/^by\s+/iu, ''))) ||
+    others.some((other) => comparable(other) === comparable(segment));
   while (segments.length > 1 && isLabel(segments.at(-1) ?? '', segments.slice(0, -1))) segments.pop();
   while (segments.length > 1 && isLabel(segments[0] ?? '', segments.slice(1))) segments.shift();
   let headline = segments.join(text.match(TITLE_SEPARATOR)?.[0] ?? ' | ');
@@ -109,20 +122,64 @@ export function pageMetadata(document: Document, pageUrl?: string): PageMetadata
   const labels = labelsOfPage(document, jsonLd, siteNames);
   const authors = pageAuthors(document, jsonLd, labels);
   const publisher = resolved(ld?.['publisher'], jsonLd.nodes);
-  const source = first(textOf(isObject(publisher) ? publisher['name'] : publisher), metaContent(document, 'og:site_name', 'application-name', 'citation_journal_title'));
+  const source = first(
+    textOf(isObject(publisher) ? publisher['name'] : publisher),
+    metaContent(document, 'og:site_name', 'application-name', 'citation_journal_title'),
+  );
   const titleNames = [...siteNames, ...authors, ...labels];
   const title = first(
-    ...[textOf(ld?.['headline']), textOf(ld?.['name']), microdataHeadline(document), metaContent(document, 'og:title'), metaContent(document, 'twitter:title'), metaContent(document, 'dc.title', 'citation_title'), textOf(document.title)].map((candidate) => headlineOf(candidate, titleNames)),
+    ...[
+      textOf(ld?.['headline']),
+      textOf(ld?.['name']),
+      microdataHeadline(document),
+      metaContent(document, 'og:title'),
+      metaContent(document, 'twitter:title'),
+      metaContent(document, 'dc.title', 'citation_title'),
+      textOf(document.title),
+    ].map((candidate) => headlineOf(candidate, titleNames)),
   );
   const itempropDate = (name: string) => {
     const element = document.querySelector(`[itemprop~="${name}" i]`);
     return element?.getAttribute('content') ?? element?.getAttribute('datetime') ?? undefined;
   };
-  const published = isoDay(first(textOf(ld?.['datePublished']), metaContent(document, 'article:published_time', 'datePublished', 'dc.date', 'dcterms.created', 'citation_publication_date', 'pubdate', 'publish-date', 'date'), itempropDate('datePublished'), document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined));
-  const updated = isoDay(first(textOf(ld?.['dateModified']), metaContent(document, 'article:modified_time', 'og:updated_time', 'dateModified', 'dcterms.modified', 'last-modified'), itempropDate('dateModified')));
-  const language = languageTag(first(textOf(ld?.['inLanguage']), document.documentElement.getAttribute('lang') ?? undefined, metaContent(document, 'og:locale', 'dc.language', 'language')));
+  const published = isoDay(
+    first(
+      textOf(ld?.['datePublished']),
+      metaContent(
+        document,
+        'article:published_time',
+        'datePublished',
+        'dc.date',
+        'dcterms.created',
+        'citation_publication_date',
+        'pubdate',
+        'publish-date',
+        'date',
+      ),
+      itempropDate('datePublished'),
+      document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
+    ),
+  );
+  const updated = isoDay(
+    first(
+      textOf(ld?.['dateModified']),
+      metaContent(document, 'article:modified_time', 'og:updated_time', 'dateModified', 'dcterms.modified', 'last-modified'),
+      itempropDate('dateModified'),
+    ),
+  );
+  const language = languageTag(
+    first(
+      textOf(ld?.['inLanguage']),
+      document.documentElement.getAttribute('lang') ?? undefined,
+      metaContent(document, 'og:locale', 'dc.language', 'language'),
+    ),
+  );
   const canonical = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? undefined;
-  const canonicalUrl = first(httpUrl(canonical, pageUrl), httpUrl(metaContent(document, 'og:url'), pageUrl), httpUrl(textOf(ld?.['url']), pageUrl));
+  const canonicalUrl = first(
+    httpUrl(canonical, pageUrl),
+    httpUrl(metaContent(document, 'og:url'), pageUrl),
+    httpUrl(textOf(ld?.['url']), pageUrl),
+  );
   const url = httpUrl(pageUrl, undefined);
   const author = authors.join(', ');
   return {

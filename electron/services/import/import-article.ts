@@ -30,7 +30,11 @@ export async function extractArticle(source: ImportSource, options: ExtractionOp
     case 'url': {
       const { fetchPage } = await import('./fetch-page.ts');
       const page = await fetchPage(source.url, { allowPrivateNetwork: source.allowPrivateNetwork === true });
-      const { article } = await extractInWorker({ kind: 'page', bytes: page.bytes, url: page.url, contentType: page.contentType }, source.url, options);
+      const { article } = await extractInWorker(
+        { kind: 'page', bytes: page.bytes, url: page.url, contentType: page.contentType },
+        source.url,
+        options,
+      );
       // `url` is where the page was fetched from; the address the page claims is `canonicalUrl`.
       return { format: 'url', article: { ...article, meta: { ...article.meta, url: page.url } } };
     }
@@ -86,14 +90,30 @@ export function documentOfArticle(extracted: ExtractedArticle, options: Document
   if (!firstBlock) throw new ScholiaError('bad-request', `${label} holds no article text to import.`);
   const meta = validMeta({ ...article.meta, ...options.meta });
   const title = meta.title ?? (options.filename ? titleFromFilename(options.filename) : undefined) ?? titleFromText(firstBlock);
-  const document = documentOfContent(randomBytes(8).toString('hex'), { ...meta, title: title.slice(0, 1000) }, content, (options.now ?? new Date()).toISOString());
-  if (document.text.length > MAX_TEXT_LENGTH) throw new ScholiaError('unsupported-file', `${label} holds more text than an article can (${MAX_TEXT_LENGTH} characters).`);
+  const document = documentOfContent(
+    randomBytes(8).toString('hex'),
+    { ...meta, title: title.slice(0, 1000) },
+    content,
+    (options.now ?? new Date()).toISOString(),
+  );
+  if (document.text.length > MAX_TEXT_LENGTH)
+    throw new ScholiaError('unsupported-file', `${label} holds more text than an article can (${MAX_TEXT_LENGTH} characters).`);
   return document;
 }
 
 /** Imports a source into a new document (not yet stored): detect, extract, sanitise, map, canonical text and fingerprint. */
-export async function documentFromSource(source: ImportSource, options: ExtractionOptions & { now?: Date } = {}): Promise<{ document: ScholiaDocument; format: ImportedAs }> {
+export async function documentFromSource(
+  source: ImportSource,
+  options: ExtractionOptions & { now?: Date } = {},
+): Promise<{ document: ScholiaDocument; format: ImportedAs }> {
   const { article, format } = await extractArticle(source, options);
   const label = labelOf(source);
-  return { document: documentOfArticle(article, { ...(source.kind === 'file' ? { filename: source.name } : {}), label, ...(options.now ? { now: options.now } : {}) }), format };
+  return {
+    document: documentOfArticle(article, {
+      ...(source.kind === 'file' ? { filename: source.name } : {}),
+      label,
+      ...(options.now ? { now: options.now } : {}),
+    }),
+    format,
+  };
 }

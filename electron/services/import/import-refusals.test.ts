@@ -32,10 +32,27 @@ function linkTargets(node: ReaderNode): string[] {
 describe('a page full of hostile markup', () => {
   it('is stored with nothing executable: no script, handler, frame, SVG, style or script link, on disk', async () => {
     const { scholia, dir } = await library();
-    const result = valueOf<ChannelOutput<'library.importFile'>>(await scholia.dispatch('library.importFile', { filename: 'hostile.html', base64: base64(fixture('hostile.html')) }));
+    const result = valueOf<ChannelOutput<'library.importFile'>>(
+      await scholia.dispatch('library.importFile', { filename: 'hostile.html', base64: base64(fixture('hostile.html')) }),
+    );
     await scholia.close();
     const stored = await readFile(path.join(dir, 'documents', `${result.id}.json`), 'utf8');
-    for (const forbidden of [/<script/iu, /javascript:/iu, /vbscript:/iu, /data:text/iu, /\bon[a-z]+=/iu, /alert\(/iu, /<iframe/iu, /<svg/iu, /srcdoc/iu, /expression\(/iu, /<style/iu, /<object|<embed/iu, /injected by script/iu, /noscript fallback|template content/iu]) {
+    for (const forbidden of [
+      /<script/iu,
+      /javascript:/iu,
+      /vbscript:/iu,
+      /data:text/iu,
+      /\bon[a-z]+=/iu,
+      /alert\(/iu,
+      /<iframe/iu,
+      /<svg/iu,
+      /srcdoc/iu,
+      /expression\(/iu,
+      /<style/iu,
+      /<object|<embed/iu,
+      /injected by script/iu,
+      /noscript fallback|template content/iu,
+    ]) {
       expect(stored).not.toMatch(forbidden);
     }
     const { document } = JSON.parse(stored) as { document: { text: string; content: ReaderNode } };
@@ -68,13 +85,33 @@ describe('bad input', () => {
     const refusals: [string, unknown, RegExp][] = [
       ['library.importFile', { filename: 'empty.html', base64: '' }, /empty\.html is empty/u],
       ['library.importFile', { filename: 'blank.txt', base64: base64(' \n\n\t') }, /blank\.txt is empty/u],
-      ['library.importFile', { filename: 'photo.png.txt', base64: base64(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])) }, /is not UTF-8 text|is a binary file/u],
-      ['library.importFile', { filename: 'page.html', base64: base64(Uint8Array.from([0x3c, 0x70, 0x3e, 0, 1, 2, 3])) }, /page\.html is a binary file, not text/u],
-      ['library.importFile', { filename: 'cut.pdf', base64: base64(pdf.subarray(0, 400)) }, /cut\.pdf (could not be read as a PDF|has no text layer)/u],
+      [
+        'library.importFile',
+        { filename: 'photo.png.txt', base64: base64(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])) },
+        /is not UTF-8 text|is a binary file/u,
+      ],
+      [
+        'library.importFile',
+        { filename: 'page.html', base64: base64(Uint8Array.from([0x3c, 0x70, 0x3e, 0, 1, 2, 3])) },
+        /page\.html is a binary file, not text/u,
+      ],
+      [
+        'library.importFile',
+        { filename: 'cut.pdf', base64: base64(pdf.subarray(0, 400)) },
+        /cut\.pdf (could not be read as a PDF|has no text layer)/u,
+      ],
       ['library.importFile', { filename: 'scan.pdf', base64: base64(await imageOnlyPdf()) }, /scan\.pdf has no text layer/u],
       ['library.importFile', { filename: 'report.pdf', base64: base64('This is not a PDF at all.') }, /report\.pdf is not a PDF/u],
-      ['library.importFile', { filename: 'archive.docx', base64: base64(Uint8Array.from([0x50, 0x4b, 3, 4, 20, 0, 0, 0, 8, 0])) }, /archive\.docx is a ZIP archive, not a Word document/u],
-      ['library.importFile', { filename: 'nav-only.html', base64: base64('<!doctype html><nav><a href="/">Home</a></nav><footer>© 2024</footer>') }, /holds no article text/u],
+      [
+        'library.importFile',
+        { filename: 'archive.docx', base64: base64(Uint8Array.from([0x50, 0x4b, 3, 4, 20, 0, 0, 0, 8, 0])) },
+        /archive\.docx is a ZIP archive, not a Word document/u,
+      ],
+      [
+        'library.importFile',
+        { filename: 'nav-only.html', base64: base64('<!doctype html><nav><a href="/">Home</a></nav><footer>© 2024</footer>') },
+        /holds no article text/u,
+      ],
       ['library.importFile', { filename: 'huge.txt', base64: 'A'.repeat(48 * 1024 * 1024) }, /a file can be at most 32 MB/u],
       ['library.importUrl', { url: `${server.origin}/missing` }, /answered 404 Not Found/u],
       ['library.importUrl', { url: `${server.origin}/data.json` }, /is not a web page \(it is application\/json\)/u],
@@ -94,11 +131,15 @@ describe('bad input', () => {
   });
 
   it('stops reading a page past the size limit', async () => {
-    await expect(fetchPage(`${server.origin}/big`, { limits: { maxBytes: 1024, timeoutMs: 5000, maxRedirects: 5 }, allowPrivateNetwork: true })).rejects.toThrow(/is larger than 1 KB; it was not imported/u);
+    await expect(
+      fetchPage(`${server.origin}/big`, { limits: { maxBytes: 1024, timeoutMs: 5000, maxRedirects: 5 }, allowPrivateNetwork: true }),
+    ).rejects.toThrow(/is larger than 1 KB; it was not imported/u);
   });
 
   it('gives up on a page that answers too slowly', async () => {
-    await expect(fetchPage(`${server.origin}/slow`, { limits: { maxBytes: 1024, timeoutMs: 500, maxRedirects: 5 }, allowPrivateNetwork: true })).rejects.toThrow(`${FETCH_FAILED} No answer came in time; try again later.`);
+    await expect(
+      fetchPage(`${server.origin}/slow`, { limits: { maxBytes: 1024, timeoutMs: 500, maxRedirects: 5 }, allowPrivateNetwork: true }),
+    ).rejects.toThrow(`${FETCH_FAILED} No answer came in time; try again later.`);
   });
 
   it('fetches a page through a redirect and keeps where it was found', async () => {
@@ -128,13 +169,20 @@ describe('a web address on the private network', () => {
     expect(await folderSnapshot(dir)).toEqual(before);
     expect(server.requests).toEqual([]);
 
-    expect(valueOf<ChannelOutput<'settings.set'>>(await scholia.dispatch('settings.set', { allowPrivateNetwork: true })).allowPrivateNetwork).toBe(true);
-    const imported = valueOf<ChannelOutput<'library.importUrl'>>(await scholia.dispatch('library.importUrl', { url: `${server.origin}/short` }));
+    expect(
+      valueOf<ChannelOutput<'settings.set'>>(await scholia.dispatch('settings.set', { allowPrivateNetwork: true })).allowPrivateNetwork,
+    ).toBe(true);
+    const imported = valueOf<ChannelOutput<'library.importUrl'>>(
+      await scholia.dispatch('library.importUrl', { url: `${server.origin}/short` }),
+    );
     expect(imported).toMatchObject({ duplicate: false, format: 'url' });
     expect(server.requests).toEqual(['/short', '/article']);
 
     valueOf(await scholia.dispatch('settings.set', { allowPrivateNetwork: false }));
-    expect(await scholia.dispatch('library.importUrl', { url: `${server.origin}/article` })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await scholia.dispatch('library.importUrl', { url: `${server.origin}/article` })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     await scholia.close();
   });
 });
@@ -142,8 +190,12 @@ describe('a web address on the private network', () => {
 describe('the same article again', () => {
   it('opens the document already in the library, by fingerprint, whatever the file format', async () => {
     const { scholia } = await library();
-    const first = valueOf<ChannelOutput<'library.importFile'>>(await scholia.dispatch('library.importFile', { filename: 'harbour.html', base64: base64(fixture('harbour-news.html')) }));
-    const again = valueOf<ChannelOutput<'library.importFile'>>(await scholia.dispatch('library.importFile', { filename: 'harbour copy.htm', base64: base64(fixture('harbour-news.html')) }));
+    const first = valueOf<ChannelOutput<'library.importFile'>>(
+      await scholia.dispatch('library.importFile', { filename: 'harbour.html', base64: base64(fixture('harbour-news.html')) }),
+    );
+    const again = valueOf<ChannelOutput<'library.importFile'>>(
+      await scholia.dispatch('library.importFile', { filename: 'harbour copy.htm', base64: base64(fixture('harbour-news.html')) }),
+    );
     expect(again).toEqual({ ...first, duplicate: true });
     expect(valueOf<ChannelOutput<'library.list'>>(await scholia.dispatch('library.list', {})).documents).toHaveLength(2);
     await scholia.close();

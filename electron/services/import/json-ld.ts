@@ -1,7 +1,21 @@
 /** JSON-LD as pages write it: one object, an array, a `@graph`, nodes referring to each other by `@id`. */
 
 /** The article types of schema.org whose JSON-LD describes a news page's article. */
-const ARTICLE_TYPES = new Set(['NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle', 'BackgroundNewsArticle', 'ReviewNewsArticle', 'BlogPosting', 'SocialMediaPosting', 'Report', 'ScholarlyArticle', 'TechArticle', 'LiveBlogPosting']);
+const ARTICLE_TYPES = new Set([
+  'NewsArticle',
+  'Article',
+  'ReportageNewsArticle',
+  'AnalysisNewsArticle',
+  'OpinionNewsArticle',
+  'BackgroundNewsArticle',
+  'ReviewNewsArticle',
+  'BlogPosting',
+  'SocialMediaPosting',
+  'Report',
+  'ScholarlyArticle',
+  'TechArticle',
+  'LiveBlogPosting',
+]);
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };

@@ -10,7 +10,7 @@ describe('nesting depth, as a browser would build the tree', () => {
     expect(nestsDeeperThan(divs(255))).toBe(true);
   });
 
-  it('follows HTML\'s own closing rules: thousands of unclosed paragraphs, list items and cells are siblings, not a nest', () => {
+  it("follows HTML's own closing rules: thousands of unclosed paragraphs, list items and cells are siblings, not a nest", () => {
     expect(nestsDeeperThan(`<body>${'<p>paragraph'.repeat(5_000)}`)).toBe(false);
     expect(nestsDeeperThan(`<ul>${'<li>item'.repeat(5_000)}</ul>`)).toBe(false);
     expect(nestsDeeperThan(`<table>${'<tr><td>cell<td>cell'.repeat(5_000)}</table>`)).toBe(false);
@@ -29,7 +29,9 @@ describe('nesting depth, as a browser would build the tree', () => {
   });
 
   it('refuses with a message naming the source; reads UTF-16 pages by their byte-order mark', () => {
-    expect(() => assertNestingDepth(divs(300), 'report.docx')).toThrow('report.docx is nested too deeply to import safely: its elements go more than 256 levels deep.');
+    expect(() => assertNestingDepth(divs(300), 'report.docx')).toThrow(
+      'report.docx is nested too deeply to import safely: its elements go more than 256 levels deep.',
+    );
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(divs(300), 'utf16le')]);
     expect(() => assertNestingDepth(utf16)).toThrow(/^This page is nested too deeply/u);
     expect(() => assertNestingDepth(new TextEncoder().encode(divs(100)))).not.toThrow();

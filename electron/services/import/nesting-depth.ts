@@ -17,7 +17,12 @@ class TooDeep extends Error {}
 /** The depth of a node: its ancestors walked up (a template's content counts from its template), up to `limit + 1` of them. */
 function walkedDepth(node: object, templateOf: WeakMap<object, ParentNode>, limit: number): number {
   let depth = -1;
-  for (let current: object | null | undefined = node; current && depth <= limit; current = (current as { parentNode?: ParentNode | null }).parentNode ?? templateOf.get(current)) depth += 1;
+  for (
+    let current: object | null | undefined = node;
+    current && depth <= limit;
+    current = (current as { parentNode?: ParentNode | null }).parentNode ?? templateOf.get(current)
+  )
+    depth += 1;
   return depth;
 }
 
@@ -90,6 +95,9 @@ function markupText(source: Uint8Array | string): string {
 /** Refuses HTML nested deeper than `MAX_NESTING_DEPTH`, before jsdom or Readability spend minutes on it. */
 export function assertNestingDepth(source: Uint8Array | string, what = 'This page'): void {
   if (nestsDeeperThan(markupText(source))) {
-    throw new ScholiaError('unsupported-file', `${what} is nested too deeply to import safely: its elements go more than ${MAX_NESTING_DEPTH} levels deep.`);
+    throw new ScholiaError(
+      'unsupported-file',
+      `${what} is nested too deeply to import safely: its elements go more than ${MAX_NESTING_DEPTH} levels deep.`,
+    );
   }
 }

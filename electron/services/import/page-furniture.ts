@@ -9,19 +9,70 @@
 export const ARTICLE_LANDMARKS = '[itemprop~="articleBody" i], article, main, [role="main"]';
 
 /** Byline, kicker, dateline and entry-meta blocks: the metadata already holds what they say. */
-const FURNITURE_WORDS = ['byline', 'kicker', 'dateline', 'timestamp', 'entry-meta', 'post-meta', 'article-meta', 'author-bio', 'reading-time', 'read-time'];
+const FURNITURE_WORDS = [
+  'byline',
+  'kicker',
+  'dateline',
+  'timestamp',
+  'entry-meta',
+  'post-meta',
+  'article-meta',
+  'author-bio',
+  'reading-time',
+  'read-time',
+];
 /** Bylines, dates and reading times that pages mark by test or analytics attributes rather than classes. */
-const FURNITURE_MARKS = '[itemprop~="author" i], [data-component*="byline" i], [data-testid*="byline" i], [data-qa*="byline" i], [data-testid*="timestamp" i], [data-qa*="timestamp" i], [data-testid*="publishdate" i], [data-testid*="readtime" i]';
+const FURNITURE_MARKS =
+  '[itemprop~="author" i], [data-component*="byline" i], [data-testid*="byline" i], [data-qa*="byline" i], [data-testid*="timestamp" i], [data-qa*="timestamp" i], [data-testid*="publishdate" i], [data-testid*="readtime" i]';
 /** A reading-time note: "4 min read". */
 const READING_TIME = /^\d+\s*(?:min(?:ute)?s?)\.?\s+read$/iu;
 /** Lists of links to other articles. */
-const RELATED_WORDS = ['related', 'read-more', 'readmore', 'more-on-this-story', 'more-stories', 'recommended', 'recirculation', 'most-read', 'most-popular', 'also-read'];
+const RELATED_WORDS = [
+  'related',
+  'read-more',
+  'readmore',
+  'more-on-this-story',
+  'more-stories',
+  'recommended',
+  'recirculation',
+  'most-read',
+  'most-popular',
+  'also-read',
+];
 /** Boxes around an article that are not the article: sign-ups, paywalls, banners, sharing, comments, ads. */
-const CLUTTER_WORDS = ['newsletter', 'signup', 'sign-up', 'subscribe', 'subscription', 'paywall', 'regwall', 'cookie', 'cookies', 'consent', 'gdpr', 'promo', 'share', 'sharing', 'social', 'comments', 'comment', 'advert', 'advertisement', 'ad', 'ads', 'sponsored', 'breadcrumb', 'breadcrumbs', 'tags', 'skip-link'];
+const CLUTTER_WORDS = [
+  'newsletter',
+  'signup',
+  'sign-up',
+  'subscribe',
+  'subscription',
+  'paywall',
+  'regwall',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'promo',
+  'share',
+  'sharing',
+  'social',
+  'comments',
+  'comment',
+  'advert',
+  'advertisement',
+  'ad',
+  'ads',
+  'sponsored',
+  'breadcrumb',
+  'breadcrumbs',
+  'tags',
+  'skip-link',
+];
 /** Class words of figure captions. */
 const CAPTION_WORDS = ['caption', 'figcaption', 'image-credit'];
 /** A heading that introduces a list of links to other articles. */
-const RELATED_HEADING = /^(?:related(?: (?:stories|articles|content|coverage|links|reading|topics))?|more on this (?:story|topic)|more from [\p{L} ]{1,40}|read more|see also|you may also like|recommended(?: for you)?|most (?:read|popular|viewed)|also read|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|leer más|le(?:e|a) también)\s*:?$/iu;
+const RELATED_HEADING =
+  /^(?:related(?: (?:stories|articles|content|coverage|links|reading|topics))?|more on this (?:story|topic)|more from [\p{L} ]{1,40}|read more|see also|you may also like|recommended(?: for you)?|most (?:read|popular|viewed)|also read|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|leer más|le(?:e|a) también)\s*:?$/iu;
 /** Elements bigger than this (in characters of text) are never furniture, whatever their classes. */
 const MAX_FURNITURE_TEXT = 1000;
 
@@ -32,7 +83,12 @@ const MAX_FURNITURE_TEXT = 1000;
  */
 function classWordParts(element: Element, camelCase: boolean): string[][] {
   const names = (element.getAttribute('class') ?? '').split(/\s+/u).filter((name) => name !== '');
-  return names.map((name) => (camelCase ? name.replace(/(\p{Ll})(\p{Lu})/gu, '$1-$2') : name).toLowerCase().split(/[-_]+/u).filter((part) => part !== ''));
+  return names.map((name) =>
+    (camelCase ? name.replace(/(\p{Ll})(\p{Lu})/gu, '$1-$2') : name)
+      .toLowerCase()
+      .split(/[-_]+/u)
+      .filter((part) => part !== ''),
+  );
 }
 
 /** True when one of the element's class names is `word` or holds its parts in a row (`word` may be `entry-meta`). */
@@ -91,7 +147,8 @@ function removeRelatedLists(document: Document): void {
       continue;
     }
     const next = lead.nextElementSibling;
-    if (next && ['UL', 'OL', 'DIV', 'SECTION'].includes(next.tagName) && linkShare(next) >= 0.6 && !isProtected(next, landmarks)) next.remove();
+    if (next && ['UL', 'OL', 'DIV', 'SECTION'].includes(next.tagName) && linkShare(next) >= 0.6 && !isProtected(next, landmarks))
+      next.remove();
     lead.remove();
   }
 }
@@ -109,20 +166,28 @@ function removeHeaderFurniture(header: Element, landmarks: readonly Element[]): 
   for (const element of Array.from(header.querySelectorAll('p, div, span'))) {
     const links = element.querySelectorAll('a');
     const text = (element.textContent ?? '').replace(/\s+/gu, ' ').trim();
-    if (element.isConnected && links.length === 1 && (links[0]?.textContent ?? '').replace(/\s+/gu, ' ').trim() === text && text.split(' ').length <= 4) element.remove();
+    if (
+      element.isConnected &&
+      links.length === 1 &&
+      (links[0]?.textContent ?? '').replace(/\s+/gu, ' ').trim() === text &&
+      text.split(' ').length <= 4
+    )
+      element.remove();
   }
 }
 
 /** Marks figure captions as `<figcaption>`, the one caption element that survives extraction and sanitising. */
 function markCaptions(document: Document): void {
   for (const element of Array.from(document.body?.querySelectorAll('[class]') ?? [])) {
-    if (!element.isConnected || element.tagName === 'FIGCAPTION' || element.tagName === 'FIGURE' || !hasClassWord(element, CAPTION_WORDS)) continue;
+    if (!element.isConnected || element.tagName === 'FIGCAPTION' || element.tagName === 'FIGURE' || !hasClassWord(element, CAPTION_WORDS))
+      continue;
     if (element.closest('figcaption') || textLength(element) > 600 || element.querySelector('p + p, figure, img')) continue;
     const caption = document.createElement('figcaption');
     caption.append(...Array.from(element.childNodes));
     element.replaceWith(caption);
   }
-  for (const caption of Array.from(document.querySelectorAll('figcaption figcaption'))) caption.replaceWith(...Array.from(caption.childNodes));
+  for (const caption of Array.from(document.querySelectorAll('figcaption figcaption')))
+    caption.replaceWith(...Array.from(caption.childNodes));
 }
 
 /**
@@ -133,12 +198,14 @@ function markCaptions(document: Document): void {
  */
 export function clearPageFurniture(document: Document): void {
   const landmarks = articleLandmarks(document);
-  for (const aside of Array.from(document.body?.querySelectorAll('aside') ?? [])) if (aside.isConnected && !isProtected(aside, landmarks)) aside.remove();
+  for (const aside of Array.from(document.body?.querySelectorAll('aside') ?? []))
+    if (aside.isConnected && !isProtected(aside, landmarks)) aside.remove();
   removeRelatedLists(document);
   removeWhere(document, (element) => hasClassWord(element, CLUTTER_WORDS));
   removeWhere(document, (element) => hasClassWord(element, FURNITURE_WORDS) || element.matches(FURNITURE_MARKS));
   for (const element of Array.from(document.body?.querySelectorAll(`${FURNITURE_MARKS}, span, div, p`) ?? [])) {
-    const furniture = element.matches(FURNITURE_MARKS) || (element.children.length === 0 && READING_TIME.test((element.textContent ?? '').trim()));
+    const furniture =
+      element.matches(FURNITURE_MARKS) || (element.children.length === 0 && READING_TIME.test((element.textContent ?? '').trim()));
     if (element.isConnected && furniture && !isProtected(element, landmarks)) element.remove();
   }
   for (const header of Array.from(document.querySelectorAll('article header, main header'))) removeHeaderFurniture(header, landmarks);

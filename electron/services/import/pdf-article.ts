@@ -39,7 +39,8 @@ async function pageOf(pdf: PdfDocument, number: number): Promise<PdfPage> {
 
 async function pdfMetadata(pdf: PdfDocument): Promise<Partial<DocumentMeta>> {
   const { info } = (await pdf.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
-  const text = (key: string) => (typeof info[key] === 'string' && (info[key] as string).trim() !== '' ? (info[key] as string).trim() : undefined);
+  const text = (key: string) =>
+    typeof info[key] === 'string' && (info[key] as string).trim() !== '' ? (info[key] as string).trim() : undefined;
   const title = text('Title');
   const author = text('Author');
   // The creation date is when the file was made (often printed from a page), not when the article was published.
@@ -49,8 +50,12 @@ async function pdfMetadata(pdf: PdfDocument): Promise<Partial<DocumentMeta>> {
 
 function refusal(name: string, error: unknown): ScholiaError {
   const kind = error instanceof Error ? error.name : '';
-  if (kind === 'PasswordException') return new ScholiaError('unsupported-file', `${name} is protected by a password; save an unprotected copy and import that.`);
-  return new ScholiaError('unsupported-file', `${name} could not be read as a PDF (${error instanceof Error ? error.message : String(error)}). It may be damaged or cut short.`);
+  if (kind === 'PasswordException')
+    return new ScholiaError('unsupported-file', `${name} is protected by a password; save an unprotected copy and import that.`);
+  return new ScholiaError(
+    'unsupported-file',
+    `${name} could not be read as a PDF (${error instanceof Error ? error.message : String(error)}). It may be damaged or cut short.`,
+  );
 }
 
 /**
@@ -60,7 +65,14 @@ function refusal(name: string, error: unknown): ScholiaError {
  */
 export async function articleFromPdf(bytes: Uint8Array, name: string): Promise<ExtractedArticle> {
   const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+  });
   let pdf: PdfDocument;
   try {
     pdf = await task.promise;
@@ -73,7 +85,10 @@ export async function articleFromPdf(bytes: Uint8Array, name: string): Promise<E
     for (let number = 1; number <= pdf.numPages; number += 1) pages.push(await pageOf(pdf, number));
     const letters = pages.reduce((sum, page) => sum + page.runs.reduce((count, run) => count + run.text.replace(/\s/gu, '').length, 0), 0);
     if (letters < MIN_TEXT_CHARACTERS) {
-      throw new ScholiaError('unsupported-file', `${name} has no text layer (its pages are images, as in a scan). Run it through OCR first, then import the result.`);
+      throw new ScholiaError(
+        'unsupported-file',
+        `${name} has no text layer (its pages are images, as in a scan). Run it through OCR first, then import the result.`,
+      );
     }
     const meta = await pdfMetadata(pdf);
     return titleFromLeadingHeading({ meta, blocks: pdfBlocks(pages) });

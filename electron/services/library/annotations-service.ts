@@ -13,7 +13,10 @@ export class AnnotationsService {
     this.store.assertWritable(documentId);
     const document = await this.store.getDocument(documentId);
     if (baseRevision !== undefined && baseRevision !== document.revision) {
-      throw new ScholiaError('conflict', `The document changed elsewhere (revision ${document.revision}, expected ${baseRevision}); reload it.`);
+      throw new ScholiaError(
+        'conflict',
+        `The document changed elsewhere (revision ${document.revision}, expected ${baseRevision}); reload it.`,
+      );
     }
     return this.store.commitRevision(document, applyAnnotationOps(document.text, this.store.tagset, document, ops));
   }

@@ -76,8 +76,12 @@ describe('library.importBatch', () => {
     expect(server.requests.length).toBe(requests);
     await cli.close();
     const scholia = await openScholia({ libraryDir, debounceMs: 5 });
-    const { results } = valueOf<ChannelOutput<'library.importBatch'>>(await scholia.dispatch('library.importBatch', { sources: [{ kind: 'url', url }] }));
-    expect(results).toEqual([expect.objectContaining({ title: 'Neue Straßenbahnlinie soll 2027 fahren', format: 'url', duplicate: false })]);
+    const { results } = valueOf<ChannelOutput<'library.importBatch'>>(
+      await scholia.dispatch('library.importBatch', { sources: [{ kind: 'url', url }] }),
+    );
+    expect(results).toEqual([
+      expect.objectContaining({ title: 'Neue Straßenbahnlinie soll 2027 fahren', format: 'url', duplicate: false }),
+    ]);
     await scholia.close();
   });
 });
@@ -103,7 +107,9 @@ describe('library.list with check', () => {
     expect(unchecked.documents.map((summary) => summary.id).sort()).toEqual([good, bad].sort());
     const checked = valueOf<ChannelOutput<'library.list'>>(await reader.dispatch('library.list', { check: true }));
     expect(checked.documents.map((summary) => summary.id)).toEqual([good]);
-    expect(checked.notices.map((notice) => notice.message)).toEqual([expect.stringMatching(new RegExp(`^Document ${bad} could not be read: .*left as it is`, 'u'))]);
+    expect(checked.notices.map((notice) => notice.message)).toEqual([
+      expect.stringMatching(new RegExp(`^Document ${bad} could not be read: .*left as it is`, 'u')),
+    ]);
     await reader.close();
   });
 });

@@ -39,7 +39,10 @@ export class SettingsService {
     }
     if (inUse.length > 0) {
       const shown = inUse.slice(0, 5).join('; ');
-      throw new ScholiaError('bad-request', `The codebook cannot drop what annotations use: ${shown}${inUse.length > 5 ? `; and ${inUse.length - 5} more` : ''}.`);
+      throw new ScholiaError(
+        'bad-request',
+        `The codebook cannot drop what annotations use: ${shown}${inUse.length > 5 ? `; and ${inUse.length - 5} more` : ''}.`,
+      );
     }
     this.store.setTagset(tagset);
     return tagset;

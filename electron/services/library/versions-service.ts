@@ -21,14 +21,20 @@ export class VersionsService {
   async restore(documentId: string, versionId: string): Promise<ChannelOutput<'document.restore'>> {
     this.store.assertWritable(documentId);
     const restored = (await this.store.versions(documentId)).find((version) => version.id === versionId);
-    if (!restored) throw new ScholiaError('not-found', `Document ${documentId} has no version ${versionId}; list them with document.versions.`);
+    if (!restored)
+      throw new ScholiaError('not-found', `Document ${documentId} has no version ${versionId}; list them with document.versions.`);
     const backup = await this.store.backups.read(documentId, versionId);
     const modified = new Date().toISOString();
     const listed = this.store.summaries.some((summary) => summary.id === documentId);
     const current = listed ? await this.store.getDocument(documentId).catch(() => undefined) : undefined;
     if (current) {
-      if (current.fingerprint !== backup.fingerprint) throw new ScholiaError('conflict', `Version ${versionId} holds a different article text than document ${documentId}.`);
-      const saved = this.store.commitRevision(current, { entities: backup.entities, annotations: backup.annotations, reviews: backup.reviews }, modified);
+      if (current.fingerprint !== backup.fingerprint)
+        throw new ScholiaError('conflict', `Version ${versionId} holds a different article text than document ${documentId}.`);
+      const saved = this.store.commitRevision(
+        current,
+        { entities: backup.entities, annotations: backup.annotations, reviews: backup.reviews },
+        modified,
+      );
       await this.store.flush();
       return { ...saved, restored };
     }

@@ -35,13 +35,24 @@ async function setUp(scholia: Scholia) {
   const empty = await sampleDocument(scholia);
   const { entities, annotations } = sampleAnnotations(empty.text);
   const mine = annotations.filter((a) => a.id !== 'quote-glory' && a.id !== 'note-ddos');
-  await call(scholia, 'annotations.apply', { documentId: empty.id, ops: [...entities.map((entity) => ({ op: 'entity.add', entity })), ...mine.map((annotation) => ({ op: 'annotation.add', annotation }))] });
+  await call(scholia, 'annotations.apply', {
+    documentId: empty.id,
+    ops: [...entities.map((entity) => ({ op: 'entity.add', entity })), ...mine.map((annotation) => ({ op: 'annotation.add', annotation }))],
+  });
   const document = await sampleDocument(scholia);
   const at = (exact: string) => makeTarget(document.text, document.text.indexOf(exact), document.text.indexOf(exact) + exact.length);
   const theirs: Annotation[] = annotations
     .filter((a) => a.id !== 'claim-law')
     .map((a) => (a.id === 'claim-times' && a.kind === 'claim' ? { ...a, status: 'false' } : a));
-  theirs.push({ id: 'note-units', kind: 'note', target: at('15:30 CET'), note: 'Local time?', author: 'B. Colleague', created: STAMP, modified: STAMP });
+  theirs.push({
+    id: 'note-units',
+    kind: 'note',
+    target: at('15:30 CET'),
+    note: 'Local time?',
+    author: 'B. Colleague',
+    created: STAMP,
+    modified: STAMP,
+  });
   const file = exportTagFile({ ...document, annotations: theirs }, DEFAULT_TAGSET, { annotator: 'B. Colleague', exportedAt: STAMP });
   return { document, json: JSON.stringify(file), file };
 }
@@ -52,10 +63,20 @@ describe('review service', () => {
     const { document, file } = await setUp(scholia);
     const broken = {
       ...file,
-      annotations: file.annotations.map((a, i) => (i === 0 ? { ...a, target: { ...a.target, exact: 'x'.repeat(a.target.exact.length) } } : i === 1 ? { ...a, id: file.annotations[0]?.id } : a)),
+      annotations: file.annotations.map((a, i) =>
+        i === 0
+          ? { ...a, target: { ...a.target, exact: 'x'.repeat(a.target.exact.length) } }
+          : i === 1
+            ? { ...a, id: file.annotations[0]?.id }
+            : a,
+      ),
       entities: [...file.entities, { ...file.entities[0], type: 'planet' }],
     };
-    const result = await scholia.dispatch('review.import', { documentId: document.id, json: JSON.stringify(broken), fileName: 'broken.json' });
+    const result = await scholia.dispatch('review.import', {
+      documentId: document.id,
+      json: JSON.stringify(broken),
+      fileName: 'broken.json',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'unsupported-file' } });
     if (result.ok) return;
     const lines = result.error.message.split('\n');
@@ -64,14 +85,40 @@ describe('review service', () => {
     expect(lines.some((line) => /\$\.entities\[7\]\.type/.test(line))).toBe(true);
     expect(lines.some((line) => /\$\.annotations\[0\]\.target/.test(line))).toBe(true);
     expect(lines.some((line) => /\$\.annotations\[1\]\.id/.test(line))).toBe(true);
-    expect(await scholia.dispatch('review.import', { documentId: document.id, json: '{"format": ' })).toMatchObject({ ok: false, error: { code: 'unsupported-file' } });
+    expect(await scholia.dispatch('review.import', { documentId: document.id, json: '{"format": ' })).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported-file' },
+    });
     const otherArticle = exportTagFile(
-      { ...document, text: 'A different article altogether.', fingerprint: `sha256:${'1'.repeat(64)}`, annotations: [{ id: 'x', kind: 'note', target: { start: 2, end: 11, exact: 'different', prefix: 'A ', suffix: ' article altogether.' }, note: '', author: 'B', created: STAMP, modified: STAMP }], entities: [] },
+      {
+        ...document,
+        text: 'A different article altogether.',
+        fingerprint: `sha256:${'1'.repeat(64)}`,
+        annotations: [
+          {
+            id: 'x',
+            kind: 'note',
+            target: { start: 2, end: 11, exact: 'different', prefix: 'A ', suffix: ' article altogether.' },
+            note: '',
+            author: 'B',
+            created: STAMP,
+            modified: STAMP,
+          },
+        ],
+        entities: [],
+      },
       DEFAULT_TAGSET,
       { annotator: 'B', embedText: false },
     );
-    const unrelated = await scholia.dispatch('review.import', { documentId: document.id, json: JSON.stringify(otherArticle), fileName: 'other.json' });
-    expect(unrelated).toMatchObject({ ok: false, error: { code: 'unsupported-file', message: expect.stringMatching(/None of the 1 annotations of other\.json could be placed/) } });
+    const unrelated = await scholia.dispatch('review.import', {
+      documentId: document.id,
+      json: JSON.stringify(otherArticle),
+      fileName: 'other.json',
+    });
+    expect(unrelated).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported-file', message: expect.stringMatching(/None of the 1 annotations of other\.json could be placed/) },
+    });
     const after = await sampleDocument(scholia);
     expect(after.reviews).toEqual([]);
     expect(after.revision).toBe(document.revision);
@@ -83,14 +130,22 @@ describe('review service', () => {
     const scholia = await openScholia({ libraryDir: dir, seedFrom: assetsDir, debounceMs: 10 });
     const { document, json } = await setUp(scholia);
     const imported = await call(scholia, 'review.import', { documentId: document.id, json, fileName: 'colleague.json' });
-    expect(imported.review).toMatchObject({ annotator: 'B. Colleague', placement: { exact: imported.review.items, moved: 0, fuzzy: 0, orphaned: 0 }, file: { sameText: true, name: 'colleague.json' } });
+    expect(imported.review).toMatchObject({
+      annotator: 'B. Colleague',
+      placement: { exact: imported.review.items, moved: 0, fuzzy: 0, orphaned: 0 },
+      file: { sameText: true, name: 'colleague.json' },
+    });
     expect(imported.review.classes).toMatchObject({ conflict: 1, 'only-theirs': 3, 'only-mine': 1 });
     const reviewId = imported.review.id;
     const ref = { documentId: document.id, reviewId };
 
     const agreed = await call(scholia, 'review.decide', { ...ref, decision: 'accepted', where: { classes: ['agreed'] } });
     expect(agreed.changed).toHaveLength(imported.review.classes.agreed);
-    const quotes = await call(scholia, 'review.decide', { ...ref, decision: 'accepted', where: { classes: ['only-theirs'], kinds: ['quote'] } });
+    const quotes = await call(scholia, 'review.decide', {
+      ...ref,
+      decision: 'accepted',
+      where: { classes: ['only-theirs'], kinds: ['quote'] },
+    });
     expect(quotes.changed).toEqual(['quote-glory']);
     await call(scholia, 'review.decide', { ...ref, decision: 'rejected', itemIds: ['note-units'] });
     await call(scholia, 'review.decide', { ...ref, decision: 'accepted', itemIds: ['claim-times'] });
@@ -107,7 +162,10 @@ describe('review service', () => {
     expect(decisionOf('note-units')).toBe('rejected');
     expect(decisionOf('claim-times')).toBe('open');
     expect(decisionOf('note-ddos')).toBe('open');
-    expect(view.items.find((item) => item.id === 'claim-times')).toMatchObject({ class: 'conflict', differences: [{ field: 'verdict', mine: 'unverifiable', theirs: 'false' }] });
+    expect(view.items.find((item) => item.id === 'claim-times')).toMatchObject({
+      class: 'conflict',
+      differences: [{ field: 'verdict', mine: 'unverifiable', theirs: 'false' }],
+    });
     expect(view.onlyMine).toEqual(['claim-law']);
     expect(view.summary.decisions).toMatchObject({ rejected: 1, open: 2 });
     const saved = await sampleDocument(reopened);
@@ -138,10 +196,21 @@ describe('review service', () => {
     expect(page).not.toContain('<Analyst>');
     expect(page).not.toMatch(/<script/i);
     expect(page).toMatch(/Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-/);
-    const data = JSON.parse(Buffer.from((await call(scholia, 'review.exportAgreement', { documentId: document.id, format: 'json' })).base64, 'base64').toString('utf8'));
-    expect(data).toMatchObject({ format: 'scholia-agreement', version: 1, placement: [{ annotator: 'B. Colleague', exact: review.items }] });
+    const data = JSON.parse(
+      Buffer.from((await call(scholia, 'review.exportAgreement', { documentId: document.id, format: 'json' })).base64, 'base64').toString(
+        'utf8',
+      ),
+    );
+    expect(data).toMatchObject({
+      format: 'scholia-agreement',
+      version: 1,
+      placement: [{ annotator: 'B. Colleague', exact: review.items }],
+    });
     expect(data.pairs[0].scopes.claim.exact.matched).toBe(6);
-    expect(await scholia.dispatch('review.decide', { documentId: document.id, reviewId: review.id, decision: 'accepted' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await scholia.dispatch('review.decide', { documentId: document.id, reviewId: review.id, decision: 'accepted' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
     await scholia.close();
   });
 });

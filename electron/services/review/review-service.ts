@@ -42,7 +42,13 @@ export function readReviewFile(json: string, name = 'The tag file'): TagFileV1 {
   const check = checkTagFile(parsed);
   if (!check.ok) {
     const count = check.problems.length;
-    throw new ScholiaError('unsupported-file', [`${name} is not a valid Scholia tag file (${count} ${count === 1 ? 'problem' : 'problems'}):`, ...check.problems.map((p) => `  ${p.path}: ${p.message}`)].join('\n'));
+    throw new ScholiaError(
+      'unsupported-file',
+      [
+        `${name} is not a valid Scholia tag file (${count} ${count === 1 ? 'problem' : 'problems'}):`,
+        ...check.problems.map((p) => `  ${p.path}: ${p.message}`),
+      ].join('\n'),
+    );
   }
   return check.file;
 }
@@ -67,12 +73,21 @@ function summaryOf(document: ScholiaDocument, reviewId: string): ReviewSummary {
 export class ReviewService {
   constructor(private readonly store: ReviewStore) {}
 
-  async importFile(documentId: string, json: string, options: { fileName?: string; exactOnly?: boolean } = {}): Promise<ChannelOutput<'review.import'>> {
+  async importFile(
+    documentId: string,
+    json: string,
+    options: { fileName?: string; exactOnly?: boolean } = {},
+  ): Promise<ChannelOutput<'review.import'>> {
     this.store.assertWritable(documentId);
     const file = readReviewFile(json, options.fileName ?? 'The tag file');
     const document = await this.store.getDocument(documentId);
     const now = new Date().toISOString();
-    const review = buildReview(document, file, { id: newId(), now, ...(options.fileName ? { fileName: options.fileName } : {}), exactOnly: options.exactOnly === true });
+    const review = buildReview(document, file, {
+      id: newId(),
+      now,
+      ...(options.fileName ? { fileName: options.fileName } : {}),
+      exactOnly: options.exactOnly === true,
+    });
     if (review.items.length > 0 && review.items.every((item) => item.anchor.status === 'orphaned')) {
       throw new ScholiaError(
         'unsupported-file',
@@ -97,24 +112,54 @@ export class ReviewService {
   async decide(documentId: string, reviewId: string, request: DecisionRequest): Promise<ChannelOutput<'review.decide'>> {
     this.store.assertWritable(documentId);
     const document = await this.store.getDocument(documentId);
-    const outcome = decideReview(document, reviewId, request, { tagset: this.store.tagset, now: new Date().toISOString(), batchId: newId() });
+    const outcome = decideReview(document, reviewId, request, {
+      tagset: this.store.tagset,
+      now: new Date().toISOString(),
+      batchId: newId(),
+    });
     if (outcome.batch) this.store.putDocument(outcome.document);
     const saved = outcome.document;
-    return { revision: saved.revision, modified: saved.modified, changed: outcome.changed, skipped: outcome.skipped, review: summaryOf(saved, reviewId) };
+    return {
+      revision: saved.revision,
+      modified: saved.modified,
+      changed: outcome.changed,
+      skipped: outcome.skipped,
+      review: summaryOf(saved, reviewId),
+    };
   }
 
   async undo(documentId: string, reviewId: string): Promise<ChannelOutput<'review.undo'>> {
     this.store.assertWritable(documentId);
-    const { document, batch } = undoDecision(await this.store.getDocument(documentId), reviewId, this.store.tagset, new Date().toISOString());
+    const { document, batch } = undoDecision(
+      await this.store.getDocument(documentId),
+      reviewId,
+      this.store.tagset,
+      new Date().toISOString(),
+    );
     if (batch) this.store.putDocument(document);
-    return { revision: document.revision, modified: document.modified, ...(batch ? { undone: batch.label } : {}), review: summaryOf(document, reviewId) };
+    return {
+      revision: document.revision,
+      modified: document.modified,
+      ...(batch ? { undone: batch.label } : {}),
+      review: summaryOf(document, reviewId),
+    };
   }
 
   async redo(documentId: string, reviewId: string): Promise<ChannelOutput<'review.redo'>> {
     this.store.assertWritable(documentId);
-    const { document, batch } = redoDecision(await this.store.getDocument(documentId), reviewId, this.store.tagset, new Date().toISOString());
+    const { document, batch } = redoDecision(
+      await this.store.getDocument(documentId),
+      reviewId,
+      this.store.tagset,
+      new Date().toISOString(),
+    );
     if (batch) this.store.putDocument(document);
-    return { revision: document.revision, modified: document.modified, ...(batch ? { redone: batch.label } : {}), review: summaryOf(document, reviewId) };
+    return {
+      revision: document.revision,
+      modified: document.modified,
+      ...(batch ? { redone: batch.label } : {}),
+      review: summaryOf(document, reviewId),
+    };
   }
 
   async remove(documentId: string, reviewId: string): Promise<ChannelOutput<'review.remove'>> {
@@ -124,7 +169,10 @@ export class ReviewService {
     return this.store.commitRevision(document, { reviews: document.reviews.filter((r) => r.id !== reviewId) });
   }
 
-  private async reportOf(documentId: string, reviewIds?: readonly string[]): Promise<{ document: ScholiaDocument; reviews: ReviewRecord[]; report: AgreementReport }> {
+  private async reportOf(
+    documentId: string,
+    reviewIds?: readonly string[],
+  ): Promise<{ document: ScholiaDocument; reviews: ReviewRecord[]; report: AgreementReport }> {
     const document = await this.store.getDocument(documentId);
     const reviews = reviewIds ? reviewIds.map((id) => findReview(document, id)) : document.reviews;
     if (reviews.length === 0) throw new ScholiaError('bad-request', `Document ${documentId} has no review to compare with.`);
@@ -135,7 +183,11 @@ export class ReviewService {
     return (await this.reportOf(documentId, reviewIds)).report;
   }
 
-  async exportAgreement(documentId: string, format: 'html' | 'json', reviewIds?: readonly string[]): Promise<ChannelOutput<'review.exportAgreement'>> {
+  async exportAgreement(
+    documentId: string,
+    format: 'html' | 'json',
+    reviewIds?: readonly string[],
+  ): Promise<ChannelOutput<'review.exportAgreement'>> {
     const { document, reviews, report } = await this.reportOf(documentId, reviewIds);
     const meta: AgreementReportMeta = {
       title: document.meta.title,
@@ -143,7 +195,12 @@ export class ReviewService {
       generatedAt: new Date().toISOString(),
       placement: reviews.map((review) => ({
         annotator: review.annotator.name,
-        ...Object.fromEntries((['exact', 'moved', 'fuzzy', 'orphaned'] as const).map((status) => [status, review.items.filter((item) => item.anchor.status === status).length])),
+        ...Object.fromEntries(
+          (['exact', 'moved', 'fuzzy', 'orphaned'] as const).map((status) => [
+            status,
+            review.items.filter((item) => item.anchor.status === status).length,
+          ]),
+        ),
       })) as AgreementReportMeta['placement'],
     };
     const stem = `${fileStem(document.meta.title)}.agreement`;

@@ -13,7 +13,8 @@ describe('crash safety', () => {
       kills: KILLS,
       seed: 2026,
       onKill: (kill, progress) => {
-        if (kill % 50 === 0) console.log(`crash test: ${kill} kills, ${progress.filesChecked} files checked, ${progress.problems.length} problems`);
+        if (kill % 50 === 0)
+          console.log(`crash test: ${kill} kills, ${progress.filesChecked} files checked, ${progress.problems.length} problems`);
       },
     });
     console.log(

@@ -101,7 +101,10 @@ export class DocumentBackups {
     const revisionOf = (name: string) => Number(SAVE_NAME.exec(name)?.[1]);
     const saves = names.filter((name) => SAVE_NAME.test(name)).sort((a, b) => revisionOf(a) - revisionOf(b) || a.localeCompare(b));
     const days = names.filter((name) => DAILY_NAME.test(name)).sort();
-    const surplus = [...saves.slice(0, Math.max(0, saves.length - this.policy.saves)), ...days.slice(0, Math.max(0, days.length - this.policy.days))];
+    const surplus = [
+      ...saves.slice(0, Math.max(0, saves.length - this.policy.saves)),
+      ...days.slice(0, Math.max(0, days.length - this.policy.days)),
+    ];
     await Promise.all([...surplus, ...leftovers].map((name) => unlink(path.join(dir, name)).catch(() => undefined)));
   }
 
@@ -122,7 +125,13 @@ export class DocumentBackups {
         if (!existing.kinds.includes(kind)) existing.kinds.push(kind);
         continue;
       }
-      found.set(key, { id: name.slice(0, -'.json'.length), savedAt: document.modified, revision: document.revision, counts: countAnnotations(document), kinds: [kind] });
+      found.set(key, {
+        id: name.slice(0, -'.json'.length),
+        savedAt: document.modified,
+        revision: document.revision,
+        counts: countAnnotations(document),
+        kinds: [kind],
+      });
     }
     return [...found.values()].sort((a, b) => b.savedAt.localeCompare(a.savedAt) || b.revision - a.revision);
   }
@@ -137,7 +146,11 @@ export class DocumentBackups {
       document = await this.readVersionFile(file);
     } catch (error) {
       if (error instanceof ScholiaError) throw error;
-      if (error instanceof SymbolicLinkError) throw new ScholiaError('not-found', `Version ${versionId} of document ${id} is a symbolic link (${file}); Scholia does not follow links inside its library, so it cannot be restored.`);
+      if (error instanceof SymbolicLinkError)
+        throw new ScholiaError(
+          'not-found',
+          `Version ${versionId} of document ${id} is a symbolic link (${file}); Scholia does not follow links inside its library, so it cannot be restored.`,
+        );
       throw new ScholiaError('not-found', `Document ${id} has no readable version ${versionId}.`);
     }
     if (document.id !== id) throw new ScholiaError('not-found', `Version ${versionId} does not belong to document ${id}.`);
@@ -148,7 +161,10 @@ export class DocumentBackups {
     const json: unknown = JSON.parse(await readLibraryFile(file));
     const version = typeof json === 'object' && json !== null && 'version' in json ? json.version : undefined;
     if (typeof version === 'number' && version > STORE_VERSION) {
-      throw new ScholiaError('read-only', `This version was saved by a newer version of Scholia (format ${version}); update Scholia to restore it.`);
+      throw new ScholiaError(
+        'read-only',
+        `This version was saved by a newer version of Scholia (format ${version}); update Scholia to restore it.`,
+      );
     }
     return DocumentFile.parse(json).document;
   }

@@ -53,7 +53,13 @@ describe('writeFileDurably', () => {
     steps.root = await tempDir();
     steps.log.length = 0;
     await writeFileDurably(path.join(steps.root, 'library.json'), '{"a":1}');
-    const expected = ['open .library.json.<random>.tmp', 'write .library.json.<random>.tmp', 'fsync .library.json.<random>.tmp', 'close .library.json.<random>.tmp', 'rename .library.json.<random>.tmp -> library.json'];
+    const expected = [
+      'open .library.json.<random>.tmp',
+      'write .library.json.<random>.tmp',
+      'fsync .library.json.<random>.tmp',
+      'close .library.json.<random>.tmp',
+      'rename .library.json.<random>.tmp -> library.json',
+    ];
     if (process.platform !== 'win32') expected.push('open .', 'fsync .', 'close .');
     expect(steps.log).toEqual(expected);
     expect(await readFile(path.join(steps.root, 'library.json'), 'utf8')).toBe('{"a":1}');

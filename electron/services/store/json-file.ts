@@ -31,7 +31,12 @@ type VersionedSchema<T> = z.ZodObject<{ version: z.ZodType<number> } & z.ZodRawS
  * moved aside (a rename never follows it), and what it points to is neither read nor changed. A file of a newer format is reported with what this version can read
  * of it (validated with any version number), and left alone.
  */
-export async function readStoreFile<T>(adapter: DurableJsonFile<T>, schema: VersionedSchema<T>, currentVersion: number, moveAside: boolean): Promise<StoreFileRead<T>> {
+export async function readStoreFile<T>(
+  adapter: DurableJsonFile<T>,
+  schema: VersionedSchema<T>,
+  currentVersion: number,
+  moveAside: boolean,
+): Promise<StoreFileRead<T>> {
   let reason: string;
   try {
     const data: unknown = await adapter.read();
@@ -45,7 +50,8 @@ export async function readStoreFile<T>(adapter: DurableJsonFile<T>, schema: Vers
     if (parsed.success) return { status: 'ok', data: parsed.data };
     reason = `it does not match the expected format (${describeIssues(parsed.error, 2)})`;
   } catch (error) {
-    if (error instanceof SymbolicLinkError) reason = `it is a symbolic link (${error.file}), which Scholia does not follow: it was not read, and what it points to was left untouched`;
+    if (error instanceof SymbolicLinkError)
+      reason = `it is a symbolic link (${error.file}), which Scholia does not follow: it was not read, and what it points to was left untouched`;
     else if (error instanceof RangeError) reason = 'it is nested too deeply to read';
     else if (error instanceof SyntaxError) reason = `it is not valid JSON (${error.message})`;
     else throw error;

@@ -38,7 +38,10 @@ export class LibraryDocuments {
     return new DurableJsonFile<DocumentFile>(file, {
       beforeReplace: (previous) => this.backups.keep(file, previous.document),
       onHookError: (error) => {
-        this.notices.push({ level: 'warning', message: `Could not keep a backup of document ${id}: ${error instanceof Error ? error.message : String(error)}` });
+        this.notices.push({
+          level: 'warning',
+          message: `Could not keep a backup of document ${id}: ${error instanceof Error ? error.message : String(error)}`,
+        });
       },
     });
   }
@@ -126,10 +129,16 @@ export class LibraryDocuments {
       case 'newer': {
         const message = `Document ${id} was saved by a newer version of Scholia (document format ${read.version}).`;
         if (!read.data) {
-          this.notices.push({ level: 'warning', message: `${message} This version cannot show it; the file is left untouched. Update Scholia to open it.` });
+          this.notices.push({
+            level: 'warning',
+            message: `${message} This version cannot show it; the file is left untouched. Update Scholia to open it.`,
+          });
           throw new ScholiaError('read-only', `${message} Update Scholia to open it.`);
         }
-        const readOnly: ReadOnly = { reason: 'newer-format', message: `${message} It is open read-only and will not be changed: update Scholia to edit it.` };
+        const readOnly: ReadOnly = {
+          reason: 'newer-format',
+          message: `${message} It is open read-only and will not be changed: update Scholia to edit it.`,
+        };
         this.newerDocuments.set(id, readOnly);
         const db = new Low<DocumentFile>(adapter, read.data);
         this.documents.set(id, db);

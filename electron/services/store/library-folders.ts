@@ -51,7 +51,10 @@ export async function assertNoLinkedFolders(dir: string): Promise<void> {
   for (const folder of LIBRARY_FOLDERS) {
     const info = await lstat(path.join(dir, folder)).catch(() => undefined);
     if (info?.isSymbolicLink()) {
-      throw new ScholiaError('forbidden', `The library ${dir} cannot be opened: its ${folder} folder is a symbolic link, and Scholia does not follow links inside its library. Replace ${path.join(dir, folder)} with a real folder.`);
+      throw new ScholiaError(
+        'forbidden',
+        `The library ${dir} cannot be opened: its ${folder} folder is a symbolic link, and Scholia does not follow links inside its library. Replace ${path.join(dir, folder)} with a real folder.`,
+      );
     }
   }
 }

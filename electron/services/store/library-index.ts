@@ -5,7 +5,14 @@ import type { DebouncedWrites } from './debounced-writes.ts';
 import { STORE_VERSION, type LibraryFile } from './store-files.ts';
 
 export function emptyLibrary(): LibraryFile {
-  return { format: 'scholia-library', version: STORE_VERSION, documents: [], trash: [], tagset: DEFAULT_TAGSET, settings: DEFAULT_SETTINGS };
+  return {
+    format: 'scholia-library',
+    version: STORE_VERSION,
+    documents: [],
+    trash: [],
+    tagset: DEFAULT_TAGSET,
+    settings: DEFAULT_SETTINGS,
+  };
 }
 
 /**

@@ -66,7 +66,8 @@ export async function isStale(owner: LockOwner): Promise<boolean> {
   return now !== undefined && now !== owner.processStart;
 }
 
-type LockRead = { state: 'missing' } | { state: 'held'; owner: LockOwner; raw: string } | { state: 'unreadable'; raw: string; ageMs: number };
+type LockRead =
+  { state: 'missing' } | { state: 'held'; owner: LockOwner; raw: string } | { state: 'unreadable'; raw: string; ageMs: number };
 
 /** Reads the lock file; a symbolic link there is refused (`SymbolicLinkError`), never followed. */
 async function readLock(file: string): Promise<LockRead> {
@@ -183,4 +184,3 @@ export class LibraryLock {
     await syncDirectory(path.dirname(this.file)).catch(() => undefined);
   }
 }
-

@@ -62,7 +62,8 @@ export async function openLibrary<T>(dir: string, options: LibraryStoreOptions, 
       lock = attempt.lock;
     } else {
       const holder = attempt.owner ? describeOwner(attempt.owner) : 'another process';
-      if (options.whenLocked === 'fail') throw new ScholiaError('read-only', `The library ${dir} is in use by ${holder}; close it and try again.`);
+      if (options.whenLocked === 'fail')
+        throw new ScholiaError('read-only', `The library ${dir} is in use by ${holder}; close it and try again.`);
       readOnly = { reason: 'in-use', message: inUseMessage(dir, holder) };
       access = 'read';
     }
@@ -76,7 +77,12 @@ export async function openLibrary<T>(dir: string, options: LibraryStoreOptions, 
 }
 
 /** Clears leftover temporary files (when writing) and reads `library.json`; a newer one makes the library read-only. */
-async function readIndex(dir: string, access: 'write' | 'read', lock: LibraryLock | null, lockedOut: ReadOnly | null): Promise<OpenedLibrary> {
+async function readIndex(
+  dir: string,
+  access: 'write' | 'read',
+  lock: LibraryLock | null,
+  lockedOut: ReadOnly | null,
+): Promise<OpenedLibrary> {
   const writable = access === 'write';
   if (writable) {
     await removeLeftoverTemps(dir);
@@ -98,7 +104,9 @@ async function readIndex(dir: string, access: 'write' | 'read', lock: LibraryLoc
     data = read.data;
   }
   if (read.status === 'corrupt') {
-    const where = read.movedTo ? `It was moved to ${path.basename(read.movedTo)} and rebuilt from the document files.` : 'It was left as it is, and the list rebuilt from the document files for now.';
+    const where = read.movedTo
+      ? `It was moved to ${path.basename(read.movedTo)} and rebuilt from the document files.`
+      : 'It was left as it is, and the list rebuilt from the document files for now.';
     notices.push({ level: 'warning', message: `The library index could not be read: ${read.reason}. ${where}` });
   }
   const index = new Low<LibraryFile>(adapter, data ?? emptyLibrary());

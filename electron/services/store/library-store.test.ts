@@ -32,7 +32,14 @@ function deadPid(): number {
 }
 
 function lockOf(pid: number, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ format: 'scholia-lock', pid, hostname: os.hostname(), app: 'scholia serve', startedAt: '2026-01-31T09:00:00.000Z', ...extra });
+  return JSON.stringify({
+    format: 'scholia-lock',
+    pid,
+    hostname: os.hostname(),
+    app: 'scholia serve',
+    startedAt: '2026-01-31T09:00:00.000Z',
+    ...extra,
+  });
 }
 
 describe('one writer per library', () => {
@@ -52,7 +59,10 @@ describe('one writer per library', () => {
       ['library.importText', { text: 'Another article.' }],
       ['settings.set', { annotatorName: 'B' }],
     ] as const) {
-      expect(await second.dispatch(channel, input), channel).toMatchObject({ ok: false, error: { code: 'read-only', message: expect.stringMatching(/in use by scholia serve/) } });
+      expect(await second.dispatch(channel, input), channel).toMatchObject({
+        ok: false,
+        error: { code: 'read-only', message: expect.stringMatching(/in use by scholia serve/) },
+      });
     }
     await second.close();
     // The read-only one left the holder's lock alone.
@@ -64,7 +74,10 @@ describe('one writer per library', () => {
   it('fails outright when asked to (the CLI import)', async () => {
     const dir = await tempDir();
     const first = await openScholia({ libraryDir: dir, owner: 'Scholia' });
-    await expect(openScholia({ libraryDir: dir, whenLocked: 'fail' })).rejects.toMatchObject({ code: 'read-only', message: expect.stringMatching(/in use by Scholia \(process \d+/) });
+    await expect(openScholia({ libraryDir: dir, whenLocked: 'fail' })).rejects.toMatchObject({
+      code: 'read-only',
+      message: expect.stringMatching(/in use by Scholia \(process \d+/),
+    });
     await first.close();
     const again = await openScholia({ libraryDir: dir, whenLocked: 'fail' });
     expect((await list(again)).readOnly).toBeUndefined();
@@ -130,9 +143,17 @@ describe('recovery from damaged files', () => {
     ['truncated', '{"format": "scholia-document", "version": 1, "document": {"id": "x', /not valid JSON/],
     ['not JSON at all', 'PK\u0003\u0004 this is a zip, not JSON', /not valid JSON/],
     ['empty', '', /not valid JSON/],
-    ['schema-invalid', JSON.stringify({ format: 'scholia-document', version: 1, document: { id: 'x', text: 42 } }), /does not match the expected format/],
+    [
+      'schema-invalid',
+      JSON.stringify({ format: 'scholia-document', version: 1, document: { id: 'x', text: 42 } }),
+      /does not match the expected format/,
+    ],
     ['of another format', JSON.stringify({ format: 'something-else', version: 1 }), /does not match the expected format/],
-    ['nested too deeply', `{"format": "scholia-document", "version": 1, "document": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`, /does not match|nested too deeply/],
+    [
+      'nested too deeply',
+      `{"format": "scholia-document", "version": 1, "document": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`,
+      /does not match|nested too deeply/,
+    ],
   ];
 
   it.each(damages)('moves a %s document file aside with a timestamp, says so, and carries on', async (_name, content, reason) => {
@@ -149,7 +170,9 @@ describe('recovery from damaged files', () => {
     expect(listed.documents).toEqual([]);
     const [notice] = listed.notices;
     expect(notice?.message).toMatch(reason);
-    expect(notice?.message).toMatch(new RegExp(`moved to documents/${id}\\.json\\.corrupt-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-\\d{3}Z`));
+    expect(notice?.message).toMatch(
+      new RegExp(`moved to documents/${id}\\.json\\.corrupt-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-\\d{3}Z`),
+    );
     expect(notice?.message).toMatch(new RegExp(`scholia restore ${id} --version 1`));
     // The damaged bytes are kept, byte for byte, for whoever wants to look.
     const names = await readdir(path.join(dir, 'documents'));
@@ -159,7 +182,9 @@ describe('recovery from damaged files', () => {
     // Its last backup brings it back.
     const [latest] = await versions(reopened, id);
     expect(latest).toMatchObject({ revision: 0 });
-    const restored = valueOf<ChannelOutput<'document.restore'>>(await reopened.dispatch('document.restore', { documentId: id, versionId: latest?.id }));
+    const restored = valueOf<ChannelOutput<'document.restore'>>(
+      await reopened.dispatch('document.restore', { documentId: id, versionId: latest?.id }),
+    );
     expect(restored.revision).toBe(1);
     expect((await list(reopened)).documents.map((d) => d.id)).toEqual([id]);
     await reopened.close();
@@ -201,7 +226,9 @@ describe('recovery from damaged files', () => {
     const reopened = await openScholia({ libraryDir: dir });
     const listed = await list(reopened);
     expect(listed.documents.map((d) => d.id)).toEqual([id]);
-    expect(listed.notices[0]?.message).toMatch(/library index could not be read: it does not match the expected format.*moved to library\.json\.corrupt-/);
+    expect(listed.notices[0]?.message).toMatch(
+      /library index could not be read: it does not match the expected format.*moved to library\.json\.corrupt-/,
+    );
     await reopened.close();
     expect(LibraryFile.parse(JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8'))).documents).toHaveLength(1);
   });
@@ -212,7 +239,14 @@ describe('recovery from damaged files', () => {
     const { id, text } = await importArticle(scholia);
     await scholia.close();
     const file = await documentFile(dir, id);
-    file.document.annotations.push({ id: 'n9', kind: 'note', target: { start: 0, end: 3, exact: text.slice(0, 3), prefix: '', suffix: text.slice(3, 35) }, author: 'X', created: file.document.modified, modified: file.document.modified });
+    file.document.annotations.push({
+      id: 'n9',
+      kind: 'note',
+      target: { start: 0, end: 3, exact: text.slice(0, 3), prefix: '', suffix: text.slice(3, 35) },
+      author: 'X',
+      created: file.document.modified,
+      modified: file.document.modified,
+    });
     file.document.revision = 1;
     await writeFile(path.join(dir, 'documents', `${id}.json`), JSON.stringify(file));
     const reopened = await openScholia({ libraryDir: dir });
@@ -252,10 +286,16 @@ describe('a file of a newer format', () => {
     const reopened = await openScholia({ libraryDir: dir });
     const got = valueOf<ChannelOutput<'library.get'>>(await reopened.dispatch('library.get', { id }));
     expect(got.document.text).toBe(text);
-    expect(got.readOnly).toMatchObject({ reason: 'newer-format', message: expect.stringMatching(/newer version of Scholia \(document format 2\)/) });
+    expect(got.readOnly).toMatchObject({
+      reason: 'newer-format',
+      message: expect.stringMatching(/newer version of Scholia \(document format 2\)/),
+    });
     const refused = await reopened.dispatch('annotations.apply', { documentId: id, ops: [addNote(text, 'n1', 0)] });
     expect(refused).toMatchObject({ ok: false, error: { code: 'read-only', message: expect.stringMatching(/update Scholia/) } });
-    expect(await reopened.dispatch('document.restore', { documentId: id, versionId: 'daily-2026-01-31' })).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect(await reopened.dispatch('document.restore', { documentId: id, versionId: 'daily-2026-01-31' })).toMatchObject({
+      ok: false,
+      error: { code: 'read-only' },
+    });
     // The rest of the library stays writable.
     expect((await list(reopened)).readOnly).toBeUndefined();
     await reopened.close();
@@ -271,7 +311,10 @@ describe('a file of a newer format', () => {
     const bytes = JSON.stringify({ format: 'scholia-document', version: 3, document: { id, chapters: [] } });
     await writeFile(file, bytes);
     const reopened = await openScholia({ libraryDir: dir });
-    expect(await reopened.dispatch('library.get', { id })).toMatchObject({ ok: false, error: { code: 'read-only', message: expect.stringMatching(/format 3/) } });
+    expect(await reopened.dispatch('library.get', { id })).toMatchObject({
+      ok: false,
+      error: { code: 'read-only', message: expect.stringMatching(/format 3/) },
+    });
     await reopened.close();
     expect(await readFile(file, 'utf8')).toBe(bytes);
   });
@@ -290,7 +333,10 @@ describe('a file of a newer format', () => {
     expect(listed.documents.map((d) => d.id)).toEqual([id]);
     expect(listed.readOnly?.reason).toBe('newer-format');
     expect(valueOf<ChannelOutput<'library.get'>>(await reopened.dispatch('library.get', { id })).readOnly?.reason).toBe('newer-format');
-    expect(await reopened.dispatch('annotations.apply', { documentId: id, ops: [addNote(text, 'n1', 0)] })).toMatchObject({ ok: false, error: { code: 'read-only' } });
+    expect(await reopened.dispatch('annotations.apply', { documentId: id, ops: [addNote(text, 'n1', 0)] })).toMatchObject({
+      ok: false,
+      error: { code: 'read-only' },
+    });
     await reopened.close();
     expect(await readFile(path.join(dir, 'library.json'), 'utf8')).toBe(bytes);
   });
@@ -318,7 +364,8 @@ describe('previous versions', () => {
     const names = await readdir(path.join(dir, 'backups', id));
     expect(names.filter((name) => name.startsWith('r'))).toHaveLength(10);
     expect(names.filter((name) => name.startsWith('daily-'))).toHaveLength(1);
-    for (const name of names) expect(DocumentFile.safeParse(JSON.parse(await readFile(path.join(dir, 'backups', id, name), 'utf8'))).success, name).toBe(true);
+    for (const name of names)
+      expect(DocumentFile.safeParse(JSON.parse(await readFile(path.join(dir, 'backups', id, name), 'utf8'))).success, name).toBe(true);
     await scholia.close();
   });
 
@@ -326,7 +373,9 @@ describe('previous versions', () => {
     const { dir, scholia, id } = await savedTwelveTimes();
     const before = await documentFile(dir, id);
     const target = (await versions(scholia, id)).find((v) => v.revision === 4);
-    const restored = valueOf<ChannelOutput<'document.restore'>>(await scholia.dispatch('document.restore', { documentId: id, versionId: target?.id }));
+    const restored = valueOf<ChannelOutput<'document.restore'>>(
+      await scholia.dispatch('document.restore', { documentId: id, versionId: target?.id }),
+    );
     expect(restored).toMatchObject({ revision: 13, restored: { revision: 4 } });
     // On disk at once, not after the debounce.
     const after = await documentFile(dir, id);
@@ -345,18 +394,32 @@ describe('previous versions', () => {
   it('refuses version ids that are not versions, or could name another file', async () => {
     const { scholia, id } = await savedTwelveTimes();
     for (const versionId of ['../../library', 'r000001-x/../../..', 'daily-2026-01-01\u0000', 'r000000-20260131T090000000Z/..', '']) {
-      expect(await scholia.dispatch('document.restore', { documentId: id, versionId }), versionId).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      expect(await scholia.dispatch('document.restore', { documentId: id, versionId }), versionId).toMatchObject({
+        ok: false,
+        error: { code: 'bad-request' },
+      });
     }
-    expect(await scholia.dispatch('document.restore', { documentId: id, versionId: 'daily-1999-01-01' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await scholia.dispatch('document.versions', { documentId: '../backups' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(valueOf<ChannelOutput<'document.versions'>>(await scholia.dispatch('document.versions', { documentId: 'nothing-here' })).versions).toEqual([]);
+    expect(await scholia.dispatch('document.restore', { documentId: id, versionId: 'daily-1999-01-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(await scholia.dispatch('document.versions', { documentId: '../backups' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    expect(
+      valueOf<ChannelOutput<'document.versions'>>(await scholia.dispatch('document.versions', { documentId: 'nothing-here' })).versions,
+    ).toEqual([]);
     await scholia.close();
   });
 
   it('skips a damaged backup, listing the state by its other name', async () => {
     const { dir, scholia, id } = await savedTwelveTimes();
     const folder = path.join(dir, 'backups', id);
-    const [newest] = (await readdir(folder)).filter((name) => name.startsWith('r')).sort().reverse();
+    const [newest] = (await readdir(folder))
+      .filter((name) => name.startsWith('r'))
+      .sort()
+      .reverse();
     // Backups share their bytes with the file they kept (hard links): a damaged copy is a new file, never an edit in place.
     await rm(path.join(folder, String(newest)));
     await writeFile(path.join(folder, String(newest)), '{"half a file');

@@ -195,7 +195,11 @@ export class LibraryStore {
    * Saves a change of a document's annotations, entities or reviews as its next revision (see
    * `nextRevision`), and answers the new revision and time.
    */
-  commitRevision(document: ScholiaDocument, changes: RevisionChanges, now = new Date().toISOString()): { revision: number; modified: string } {
+  commitRevision(
+    document: ScholiaDocument,
+    changes: RevisionChanges,
+    now = new Date().toISOString(),
+  ): { revision: number; modified: string } {
     const next = nextRevision(document, changes, now);
     this.putDocument(next);
     return { revision: next.revision, modified: next.modified };

@@ -47,8 +47,11 @@ describe.skipIf(process.platform === 'win32')('planted symbolic links', () => {
     await scholia.flush();
 
     expect(await readFile(outside, 'utf8')).toBe(content);
-    for (const file of [path.join(dir, 'library.json'), path.join(dir, 'documents', `${id}.json`)]) expect((await lstat(file)).isFile()).toBe(true);
-    expect(LibraryFile.parse(JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8'))).settings.annotatorName).toBe('Second analyst');
+    for (const file of [path.join(dir, 'library.json'), path.join(dir, 'documents', `${id}.json`)])
+      expect((await lstat(file)).isFile()).toBe(true);
+    expect(LibraryFile.parse(JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8'))).settings.annotatorName).toBe(
+      'Second analyst',
+    );
     const saved = valueOf<ChannelOutput<'library.get'>>(await scholia.dispatch('library.get', { id })).document;
     expect(saved.annotations.map((annotation) => annotation.id)).toEqual(['n1', 'n2']);
     await scholia.close();
@@ -91,7 +94,10 @@ describe.skipIf(process.platform === 'win32')('planted symbolic links', () => {
     const message = listed.notices.map((notice) => notice.message).join('\n');
     expect(message).toContain(`Document ${id} could not be read: it is a symbolic link (${documentFile}), which Scholia does not follow`);
     expect(message).toMatch(new RegExp(`moved to documents/${id}\\.json\\.corrupt-`));
-    expect(await scholia.dispatch('annotations.apply', { documentId: id, ops: [addNote(text, 'n2', 20)] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await scholia.dispatch('annotations.apply', { documentId: id, ops: [addNote(text, 'n2', 20)] })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     await scholia.close();
 
     expect(await readFile(outside, 'utf8')).toBe(content);
@@ -116,7 +122,9 @@ describe.skipIf(process.platform === 'win32')('planted symbolic links', () => {
     // Only reading (the CLI's list): refused, reported, left where it is.
     const reader = await openScholia({ libraryDir: dir, access: 'read' });
     const read = await list(reader);
-    expect(read.notices[0]?.message).toContain(`The library index could not be read: it is a symbolic link (${index}), which Scholia does not follow`);
+    expect(read.notices[0]?.message).toContain(
+      `The library index could not be read: it is a symbolic link (${index}), which Scholia does not follow`,
+    );
     expect(read.notices[0]?.message).toMatch(/left as it is/);
     expect(read.documents.map((document) => document.id)).toEqual([id]);
     await reader.close();
@@ -124,7 +132,9 @@ describe.skipIf(process.platform === 'win32')('planted symbolic links', () => {
 
     const scholia = await openScholia({ libraryDir: dir, debounceMs: 5 });
     const listed = await list(scholia);
-    expect(listed.notices[0]?.message).toContain(`The library index could not be read: it is a symbolic link (${index}), which Scholia does not follow`);
+    expect(listed.notices[0]?.message).toContain(
+      `The library index could not be read: it is a symbolic link (${index}), which Scholia does not follow`,
+    );
     expect(listed.notices[0]?.message).toMatch(/moved to library\.json\.corrupt-.* and rebuilt from the document files/);
     expect(listed.documents.map((document) => document.id)).toEqual([id]);
     expect(await scholia.dispatch('settings.set', { annotatorName: 'Second analyst' })).toMatchObject({ ok: true });
@@ -170,7 +180,10 @@ describe.skipIf(process.platform === 'win32')('planted symbolic links', () => {
     const versions = valueOf<ChannelOutput<'document.versions'>>(await scholia.dispatch('document.versions', { documentId: id })).versions;
     expect(versions.length).toBeGreaterThan(0);
     expect(versions.map((version) => version.id)).not.toContain('r000099-20260131T090000000Z');
-    expect(await scholia.dispatch('document.restore', { documentId: id, versionId: 'r000099-20260131T090000000Z' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await scholia.dispatch('document.restore', { documentId: id, versionId: 'r000099-20260131T090000000Z' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     await expect(new DocumentBackups(dir).read(id, 'r000099-20260131T090000000Z')).rejects.toMatchObject({
       code: 'not-found',
       message: `Version r000099-20260131T090000000Z of document ${id} is a symbolic link (${planted}); Scholia does not follow links inside its library, so it cannot be restored.`,
@@ -198,7 +211,9 @@ describe.skipIf(process.platform === 'win32')('planted symbolic links', () => {
     const { dir, outside, content } = await libraryAndOutsideFile('{"format":"scholia-lock"}');
     await mkdir(dir);
     await symlink(outside, path.join(dir, LOCK_FILE));
-    await expect(openScholia({ libraryDir: dir })).rejects.toThrow(`${path.join(dir, LOCK_FILE)} is a symbolic link; Scholia does not follow links inside its library.`);
+    await expect(openScholia({ libraryDir: dir })).rejects.toThrow(
+      `${path.join(dir, LOCK_FILE)} is a symbolic link; Scholia does not follow links inside its library.`,
+    );
     expect(await readFile(outside, 'utf8')).toBe(content);
   });
 

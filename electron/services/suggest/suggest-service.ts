@@ -37,7 +37,10 @@ export class SuggestService {
     const document = await this.store.getDocument(documentId);
     const rejectedSuggestions = [...new Set([...(document.rejectedSuggestions ?? []), ...ids])];
     if (rejectedSuggestions.length > MAX_REJECTED_SUGGESTIONS) {
-      throw new ScholiaError('bad-request', `A document remembers at most ${MAX_REJECTED_SUGGESTIONS} rejected suggestions; nothing was changed.`);
+      throw new ScholiaError(
+        'bad-request',
+        `A document remembers at most ${MAX_REJECTED_SUGGESTIONS} rejected suggestions; nothing was changed.`,
+      );
     }
     this.store.putDocument({ ...document, rejectedSuggestions });
     return { rejected: rejectedSuggestions.length };

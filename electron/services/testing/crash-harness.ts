@@ -128,7 +128,8 @@ async function checkLibrary(dir: string, ids: readonly string[], seen: Seen): Pr
     if (relative === 'library.json') {
       const index = LibraryFile.safeParse(json);
       if (!index.success) problems.push(`library.json: does not validate`);
-      else if (ids.some((id) => !index.data.documents.some((d) => d.id === id))) problems.push('library.json: a document is missing from the index');
+      else if (ids.some((id) => !index.data.documents.some((d) => d.id === id)))
+        problems.push('library.json: a document is missing from the index');
       continue;
     }
     const parsed = DocumentFile.safeParse(json);
@@ -142,7 +143,9 @@ async function checkLibrary(dir: string, ids: readonly string[], seen: Seen): Pr
       problems.push(`${relative}: revision ${document.revision} (${hash}) is a state no writer announced`);
     }
     if (relative.startsWith('documents') && document.revision < (seen.durable.get(document.id) ?? 0)) {
-      problems.push(`${relative}: revision ${document.revision} is older than revision ${seen.durable.get(document.id)}, which a completed flush had saved`);
+      problems.push(
+        `${relative}: revision ${document.revision} is older than revision ${seen.durable.get(document.id)}, which a completed flush had saved`,
+      );
     }
   }
   return { checked, problems };
@@ -163,7 +166,13 @@ export async function runCrashTest(options: CrashTestOptions): Promise<CrashTest
   }
 }
 
-async function killRepeatedly(libraryDir: string, kills: number, writer: string, next: () => number, options: CrashTestOptions): Promise<CrashTestResult> {
+async function killRepeatedly(
+  libraryDir: string,
+  kills: number,
+  writer: string,
+  next: () => number,
+  options: CrashTestOptions,
+): Promise<CrashTestResult> {
   const maxRunMs = options.maxRunMs ?? 150;
 
   const setup = await openScholia({ libraryDir });
@@ -215,7 +224,8 @@ async function killRepeatedly(libraryDir: string, kills: number, writer: string,
   const { notices, readOnly } = after.services.documents.list();
   for (const notice of notices) result.problems.push(`after the kills: ${notice.message}`);
   if (readOnly) result.problems.push(`after the kills: read-only: ${readOnly.message}`);
-  for (const id of ids) await after.services.documents.get(id).catch((error: unknown) => result.problems.push(`after the kills: ${id}: ${String(error)}`));
+  for (const id of ids)
+    await after.services.documents.get(id).catch((error: unknown) => result.problems.push(`after the kills: ${id}: ${String(error)}`));
   await after.close();
   return result;
 }

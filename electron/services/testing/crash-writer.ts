@@ -40,7 +40,11 @@ async function run(libraryDir: string, seed: number): Promise<void> {
       if (version) {
         const file = path.join(libraryDir, 'backups', id, `${version.id}.json`);
         const kept = DocumentFile.parse(JSON.parse(await readFile(file, 'utf8'))).document;
-        const restored = nextRevision(document, { annotations: kept.annotations, entities: kept.entities, reviews: kept.reviews }, document.modified);
+        const restored = nextRevision(
+          document,
+          { annotations: kept.annotations, entities: kept.entities, reviews: kept.reviews },
+          document.modified,
+        );
         report(`intent ${id} ${restored.revision} ${stateHash(restored)}`);
         valueOf(await scholia.dispatch('document.restore', { documentId: id, versionId: version.id }));
         continue;
@@ -57,7 +61,10 @@ async function run(libraryDir: string, seed: number): Promise<void> {
       } else if (pick && choice < 0.5 && !ops.some((op) => 'annotation' in op && op.annotation.id === pick.id)) {
         ops.push({ op: 'annotation.update', annotation: { ...pick, note: `edited in batch ${batch} of ${seed}` } });
       } else {
-        ops.push({ op: 'annotation.add', annotation: noteAt(document.text, `s${seed}-b${batch}-${k}`, Math.floor(next() * document.text.length), `batch ${batch}`) });
+        ops.push({
+          op: 'annotation.add',
+          annotation: noteAt(document.text, `s${seed}-b${batch}-${k}`, Math.floor(next() * document.text.length), `batch ${batch}`),
+        });
       }
     }
     const expected = nextRevision(document, applyAnnotationOps(document.text, tagset, document, ops), document.modified);
@@ -65,7 +72,9 @@ async function run(libraryDir: string, seed: number): Promise<void> {
     valueOf(await scholia.dispatch('annotations.apply', { documentId: id, ops }));
     if (roll > 0.97) valueOf(await scholia.dispatch('settings.set', { annotatorName: `Writer ${seed}-${batch}` }));
     if (batch % 3 === 2) {
-      const revisions = await Promise.all(ids.map(async (docId) => [docId, (await scholia.services.documents.get(docId)).document.revision] as const));
+      const revisions = await Promise.all(
+        ids.map(async (docId) => [docId, (await scholia.services.documents.get(docId)).document.revision] as const),
+      );
       await scholia.flush();
       for (const [docId, revision] of revisions) report(`durable ${docId} ${revision}`);
     }

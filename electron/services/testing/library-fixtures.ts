@@ -23,8 +23,13 @@ export function addNote(text: string, id: string, start: number, note = id): Ann
 }
 
 /** Imports a short article and returns its id and canonical text. */
-export async function importArticle(scholia: Scholia, text = 'The minister said on Tuesday that prices rose by twelve per cent.\n\nThe opposition called the figure misleading.'): Promise<{ id: string; text: string }> {
-  const { id } = valueOf<ChannelOutput<'library.importText'>>(await scholia.dispatch('library.importText', { text, filename: 'article.txt' }));
+export async function importArticle(
+  scholia: Scholia,
+  text = 'The minister said on Tuesday that prices rose by twelve per cent.\n\nThe opposition called the figure misleading.',
+): Promise<{ id: string; text: string }> {
+  const { id } = valueOf<ChannelOutput<'library.importText'>>(
+    await scholia.dispatch('library.importText', { text, filename: 'article.txt' }),
+  );
   const { document } = valueOf<ChannelOutput<'library.get'>>(await scholia.dispatch('library.get', { id }));
   return { id, text: document.text };
 }

@@ -39,7 +39,12 @@ describe('AppStore', () => {
     });
 
     it('says why the library could not be loaded, and asks nothing it could not save', async () => {
-      const store = new AppStore(fakeLibrary({ settings: { annotatorName: 'Analyst' }, overrides: { 'library.list': failing('internal', 'The library folder is unreadable.') } }));
+      const store = new AppStore(
+        fakeLibrary({
+          settings: { annotatorName: 'Analyst' },
+          overrides: { 'library.list': failing('internal', 'The library folder is unreadable.') },
+        }),
+      );
       await store.start();
       expect(store.started.value).toBe(true);
       expect(store.message.value).toEqual({ tone: 'error', text: 'The library folder is unreadable.' });
@@ -100,7 +105,9 @@ describe('AppStore', () => {
 
   describe('the annotator name', () => {
     it('is saved with its spaces tidied, and confirms the profile', async () => {
-      const api = fakeLibrary({ overrides: { 'settings.set': (input) => ({ annotatorName: input.annotatorName ?? '', profileSet: input.profileSet }) } });
+      const api = fakeLibrary({
+        overrides: { 'settings.set': (input) => ({ annotatorName: input.annotatorName ?? '', profileSet: input.profileSet }) },
+      });
       const store = new AppStore(api);
       await store.start();
       expect(await store.setAnnotatorName('  Ana   Lyst ')).toBe(true);
@@ -128,7 +135,10 @@ describe('AppStore', () => {
 
   describe('saving the codebook', () => {
     it('gives the open document the saved codebook at once', async () => {
-      const renamed = { ...DEFAULT_TAGSET, entityTypes: DEFAULT_TAGSET.entityTypes.map((type, index) => (index === 0 ? { ...type, label: 'Human' } : type)) };
+      const renamed = {
+        ...DEFAULT_TAGSET,
+        entityTypes: DEFAULT_TAGSET.entityTypes.map((type, index) => (index === 0 ? { ...type, label: 'Human' } : type)),
+      };
       const store = new AppStore(fakeLibrary({ overrides: { 'tagset.set': ({ tagset }) => tagset } }));
       await store.start();
       expect(await store.saveTagset(renamed)).toBe(null);
@@ -138,7 +148,9 @@ describe('AppStore', () => {
     });
 
     it('answers why the library refused it, changing nothing', async () => {
-      const store = new AppStore(fakeLibrary({ overrides: { 'tagset.set': failing('bad-request', 'Two entity types have the id “person”.') } }));
+      const store = new AppStore(
+        fakeLibrary({ overrides: { 'tagset.set': failing('bad-request', 'Two entity types have the id “person”.') } }),
+      );
       await store.start();
       expect(await store.saveTagset(DEFAULT_TAGSET)).toBe('Two entity types have the id “person”.');
       expect(store.tagset.value).toEqual(DEFAULT_TAGSET);
@@ -146,7 +158,13 @@ describe('AppStore', () => {
   });
 
   it('lists the open document’s versions newest first', async () => {
-    const older = { id: 'r000001-20260101T090000000Z', revision: 1, savedAt: '2026-01-01T09:00:00.000Z', counts: { claims: 0, quotes: 0, entities: 0, notes: 0 }, kinds: ['save' as const] };
+    const older = {
+      id: 'r000001-20260101T090000000Z',
+      revision: 1,
+      savedAt: '2026-01-01T09:00:00.000Z',
+      counts: { claims: 0, quotes: 0, entities: 0, notes: 0 },
+      kinds: ['save' as const],
+    };
     const newer = { ...older, id: 'r000002-20260102T090000000Z', revision: 2, savedAt: '2026-01-02T09:00:00.000Z' };
     const store = new AppStore(fakeLibrary({ overrides: { 'document.versions': () => ({ versions: [older, newer] }) } }));
     expect(await store.listVersions()).toEqual([]);

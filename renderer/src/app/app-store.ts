@@ -86,7 +86,12 @@ export class AppStore {
   /** Loads settings and the library, then opens the last document used, or the first one. */
   async start(): Promise<void> {
     try {
-      const [settings, tagset] = await Promise.all([this.api.call('settings.get', {}), this.api.call('tagset.get', {}), this.refreshLibrary(), this.library.refreshTrash()]);
+      const [settings, tagset] = await Promise.all([
+        this.api.call('settings.get', {}),
+        this.api.call('tagset.get', {}),
+        this.refreshLibrary(),
+        this.library.refreshTrash(),
+      ]);
       this.settings.value = settings;
       this.tagset.value = tagset;
       this.settingsLoaded = true;
@@ -198,7 +203,10 @@ export class AppStore {
       await session.commands.whenIdle();
       const result = await this.api.call('document.restore', { documentId: session.id, versionId: version.id });
       await this.loadDocument(session.id);
-      this.report('info', `Restored the version of ${new Date(version.savedAt).toLocaleString()} (revision ${version.revision}); saved as revision ${result.revision}.`);
+      this.report(
+        'info',
+        `Restored the version of ${new Date(version.savedAt).toLocaleString()} (revision ${version.revision}); saved as revision ${result.revision}.`,
+      );
       return true;
     } catch (error) {
       this.report('error', `Could not restore: ${messageOf(error)}`);

@@ -11,12 +11,28 @@ const textB = 'Prices rose by four percent last year.';
 
 function note(text: string, id: string, exact: string, body: string): Annotation {
   const start = text.indexOf(exact);
-  return { id, kind: 'note', note: body, target: makeTarget(text, start, start + exact.length), author: 'A', created: when, modified: when };
+  return {
+    id,
+    kind: 'note',
+    note: body,
+    target: makeTarget(text, start, start + exact.length),
+    author: 'A',
+    created: when,
+    modified: when,
+  };
 }
 
 function claim(text: string, id: string, exact: string): Annotation {
   const start = text.indexOf(exact);
-  return { id, kind: 'claim', status: 'true', target: makeTarget(text, start, start + exact.length), author: 'B. Colleague', created: when, modified: when };
+  return {
+    id,
+    kind: 'claim',
+    status: 'true',
+    target: makeTarget(text, start, start + exact.length),
+    author: 'B. Colleague',
+    created: when,
+    modified: when,
+  };
 }
 
 function documentA(): ScholiaDocument {
@@ -46,7 +62,8 @@ async function reviewOpen(library: MemoryLibrary, store: AppStore): Promise<{ re
 }
 
 const storedClaims = (library: MemoryLibrary) => library.document('docA').annotations.filter((annotation) => annotation.kind === 'claim');
-const decisionOf = (library: MemoryLibrary, reviewId: string) => library.document('docA').reviews.find((review) => review.id === reviewId)?.items[0]?.decision;
+const decisionOf = (library: MemoryLibrary, reviewId: string) =>
+  library.document('docA').reviews.find((review) => review.id === reviewId)?.items[0]?.decision;
 
 describe('one undo history per document', () => {
   beforeEach(() => {

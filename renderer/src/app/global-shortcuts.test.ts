@@ -49,7 +49,11 @@ const EFFECTS: Record<WindowCommand, { from: string; effect: (page: ReturnType<t
   'window.redo': { from: '.reader-text', effect: ({ calls }) => calls, expected: ['redo'] },
   'window.next-region': { from: '.reader-text', effect: () => document.activeElement?.matches('[data-primary-field]'), expected: true },
   'window.previous-region': { from: '.reader-text', effect: () => document.activeElement?.getAttribute('role'), expected: 'tab' },
-  'window.list-search': { from: '.reader-text', effect: () => document.activeElement?.getAttribute('aria-label'), expected: 'Search claims' },
+  'window.list-search': {
+    from: '.reader-text',
+    effect: () => document.activeElement?.getAttribute('aria-label'),
+    expected: 'Search claims',
+  },
   'window.settings': { from: '.reader-text', effect: ({ ui }) => ui.dialog.value, expected: 'settings' },
   'window.import': { from: '.reader-text', effect: ({ calls }) => calls, expected: ['openImport'] },
   'window.review': { from: '.reader-text', effect: ({ calls }) => calls, expected: ['chooseReviewFile'] },

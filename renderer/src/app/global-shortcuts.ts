@@ -89,7 +89,10 @@ export function installGlobalShortcuts(store: AppStore): () => void {
     }
     if (store.ui.dialog.value) return;
     // Escape that no field used (to revert an edit, close a list, clear a search) leaves the panel.
-    if (isPlainKey(event, 'Escape') && (event.target === document.body || isInPanel(event.target instanceof Element ? event.target : null))) {
+    if (
+      isPlainKey(event, 'Escape') &&
+      (event.target === document.body || isInPanel(event.target instanceof Element ? event.target : null))
+    ) {
       event.preventDefault();
       store.session.value?.focusReader();
       return;

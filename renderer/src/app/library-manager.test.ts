@@ -18,7 +18,10 @@ async function startedLibrary(documents: ScholiaDocument[] = [HARBOUR]) {
     return { id: BRIDGE.id, title: BRIDGE.meta.title, duplicate, format: 'url' };
   };
   api.handlers['library.trash'] = ({ id }) => {
-    const [document] = held.splice(held.findIndex((candidate) => candidate.id === id), 1);
+    const [document] = held.splice(
+      held.findIndex((candidate) => candidate.id === id),
+      1,
+    );
     if (!document) throw new Error(`No document ${id}.`);
     trashed.push(document);
     return { ...summaryOf(document), trashed: '2026-02-01T09:00:00.000Z' };

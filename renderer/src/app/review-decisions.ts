@@ -15,7 +15,12 @@ export function nextDecision(session: DocumentSession | null, direction: 'undo' 
  * services and tells the session the revision it produced; the status-line text. Throws when the
  * review had nothing to replay.
  */
-export async function replayInServices(api: ApiClient, session: DocumentSession, entry: DecisionEntry, direction: 'undo' | 'redo'): Promise<string> {
+export async function replayInServices(
+  api: ApiClient,
+  session: DocumentSession,
+  entry: DecisionEntry,
+  direction: 'undo' | 'redo',
+): Promise<string> {
   const input = { documentId: session.id, reviewId: entry.reviewId };
   const { revision, replayed } =
     direction === 'undo'

@@ -11,7 +11,13 @@ const SUMMARY: ReviewSummary = {
   id: 'review1',
   annotator: 'B. Colleague',
   imported: '2026-02-01T09:00:00.000Z',
-  file: { name: 'colleague.json', exportedAt: '2026-01-31T09:00:00.000Z', fingerprint: HARBOUR.fingerprint, textLength: HARBOUR.text.length, sameText: true },
+  file: {
+    name: 'colleague.json',
+    exportedAt: '2026-01-31T09:00:00.000Z',
+    fingerprint: HARBOUR.fingerprint,
+    textLength: HARBOUR.text.length,
+    sameText: true,
+  },
   exactOnly: false,
   items: 3,
   placement: { exact: 2, moved: 0, fuzzy: 0, orphaned: 1 },
@@ -28,7 +34,12 @@ async function startedReview({ withDocument = true } = {}) {
       'review.list': () => ({ reviews: [] }),
       'review.import': () => ({ ...SAVED, review: SUMMARY }),
       'review.get': () => VIEW,
-      'review.decide': () => ({ ...SAVED, changed: ['i1', 'i2'], skipped: [{ itemId: 'i3', reason: 'it overlaps an annotation of yours' }], review: { ...SUMMARY, undo: 'Accept 3 items' } }),
+      'review.decide': () => ({
+        ...SAVED,
+        changed: ['i1', 'i2'],
+        skipped: [{ itemId: 'i3', reason: 'it overlaps an annotation of yours' }],
+        review: { ...SUMMARY, undo: 'Accept 3 items' },
+      }),
     },
   });
   const store = new AppStore(api);
@@ -51,7 +62,9 @@ describe('ReviewStore', () => {
   it('imports a tag file as a review of the open article and opens it in the panel', async () => {
     const { api, store, review } = await startedReview();
     await review.importFile(tagFile('{"format":"scholia-tags"}'));
-    expect(api.inputsOf('review.import')).toEqual([{ documentId: HARBOUR.id, json: '{"format":"scholia-tags"}', fileName: 'colleague.json' }]);
+    expect(api.inputsOf('review.import')).toEqual([
+      { documentId: HARBOUR.id, json: '{"format":"scholia-tags"}', fileName: 'colleague.json' },
+    ]);
     expect(review.active.value).toBe(true);
     expect(review.reviewId).toBe('review1');
     expect(review.reviews.value.map((summary) => summary.id)).toEqual(['review1']);
@@ -61,9 +74,15 @@ describe('ReviewStore', () => {
 
   it('lists every problem of a refused file, and changes nothing', async () => {
     const { api, store, review } = await startedReview();
-    api.handlers['review.import'] = failing('unsupported-file', 'colleague.json is not a valid Scholia tag file:\n  $.format: expected "scholia-tags"\n  $.annotations: required');
+    api.handlers['review.import'] = failing(
+      'unsupported-file',
+      'colleague.json is not a valid Scholia tag file:\n  $.format: expected "scholia-tags"\n  $.annotations: required',
+    );
     await review.importFile(tagFile('{}'));
-    expect(review.refused.value).toEqual({ fileName: 'colleague.json', problems: ['$.format: expected "scholia-tags"', '$.annotations: required'] });
+    expect(review.refused.value).toEqual({
+      fileName: 'colleague.json',
+      problems: ['$.format: expected "scholia-tags"', '$.annotations: required'],
+    });
     expect(review.active.value).toBe(false);
     expect(store.message.value).toEqual({ tone: 'error', text: 'Could not import colleague.json: nothing was changed.' });
   });
@@ -73,9 +92,14 @@ describe('ReviewStore', () => {
     await review.importFile(tagFile('{}'));
     const gets = api.inputsOf('library.get').length;
     await review.decide('accepted', { where: { classes: ['agreed'] } });
-    expect(api.inputsOf('review.decide')).toEqual([{ documentId: HARBOUR.id, reviewId: 'review1', decision: 'accepted', where: { classes: ['agreed'] } }]);
+    expect(api.inputsOf('review.decide')).toEqual([
+      { documentId: HARBOUR.id, reviewId: 'review1', decision: 'accepted', where: { classes: ['agreed'] } },
+    ]);
     expect(api.inputsOf('library.get').length).toBe(gets + 1);
-    expect(store.message.value).toEqual({ tone: 'info', text: 'Accept 3 items: 2 changed. 1 skipped: it overlaps an annotation of yours.' });
+    expect(store.message.value).toEqual({
+      tone: 'info',
+      text: 'Accept 3 items: 2 changed. 1 skipped: it overlaps an annotation of yours.',
+    });
   });
 
   it('reports a decision the library refused', async () => {

@@ -95,14 +95,25 @@ export class ReviewStore {
       const json = await file.text();
       await session.commands.whenIdle();
       const exactOnly = this.exactOnly.value;
-      const result = await this.api.call('review.import', { documentId: session.id, json, fileName: file.name, ...(exactOnly ? { exactOnly } : {}) });
+      const result = await this.api.call('review.import', {
+        documentId: session.id,
+        json,
+        fileName: file.name,
+        ...(exactOnly ? { exactOnly } : {}),
+      });
       session.noteRevision(result.revision);
       this.refused.value = null;
       await this.reloadDocument();
       await this.open(result.review.id);
-      this.app.report('info', `Imported ${result.review.annotator}’s tag file: ${result.review.items} items, ${result.review.placement.orphaned} orphaned.`);
+      this.app.report(
+        'info',
+        `Imported ${result.review.annotator}’s tag file: ${result.review.items} items, ${result.review.placement.orphaned} orphaned.`,
+      );
     } catch (error) {
-      const lines = messageOf(error).split('\n').map((line) => line.trim()).filter(Boolean);
+      const lines = messageOf(error)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
       this.refused.value = { fileName: file.name, problems: lines.length > 1 ? lines.slice(1) : lines };
       this.app.report('error', `Could not import ${file.name}: nothing was changed.`);
     } finally {

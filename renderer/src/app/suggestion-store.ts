@@ -24,7 +24,11 @@ function titleOf(suggestion: Suggestion, set: SuggestionSet): string {
   const label = SUGGESTION_KIND_LABELS[suggestion.kind].one;
   const name = (key: string | undefined) => set.entities.find((entity) => entity.key === key)?.name;
   const detail =
-    suggestion.kind === 'entity' ? ` → ${name(suggestion.entityKey) ?? ''}` : suggestion.kind === 'quote' && suggestion.speakerKey ? ` by ${name(suggestion.speakerKey) ?? ''}` : '';
+    suggestion.kind === 'entity'
+      ? ` → ${name(suggestion.entityKey) ?? ''}`
+      : suggestion.kind === 'quote' && suggestion.speakerKey
+        ? ` by ${name(suggestion.speakerKey) ?? ''}`
+        : '';
   return `Suggested ${label.toLowerCase()}${detail} (${Math.round(suggestion.confidence * 100)}%)`;
 }
 
@@ -41,7 +45,9 @@ export class SuggestionStore {
   readonly currentId = signal<string | null>(null);
   readonly running = signal(false);
   /** The suggestions shown: at or above the confidence, in text order. */
-  readonly shown = computed(() => (this.set.value?.suggestions ?? []).filter((suggestion) => suggestion.confidence >= this.minConfidence.value));
+  readonly shown = computed(() =>
+    (this.set.value?.suggestions ?? []).filter((suggestion) => suggestion.confidence >= this.minConfidence.value),
+  );
   readonly current = computed(() => this.shown.value.find((suggestion) => suggestion.id === this.currentId.value) ?? null);
 
   private documentId: string | null = null;
@@ -73,7 +79,10 @@ export class SuggestionStore {
       this.visible.value = true;
       this.currentId.value = null;
       const count = this.shown.value.length;
-      this.app.report('info', `${count} ${count === 1 ? 'suggestion' : 'suggestions'} at or above ${Math.round(this.minConfidence.value * 100)}%${set.rejected ? ` (${set.rejected} rejected before, left out)` : ''}.`);
+      this.app.report(
+        'info',
+        `${count} ${count === 1 ? 'suggestion' : 'suggestions'} at or above ${Math.round(this.minConfidence.value * 100)}%${set.rejected ? ` (${set.rejected} rejected before, left out)` : ''}.`,
+      );
     } catch (error) {
       this.app.report('error', `Could not suggest: ${messageOf(error)}`);
     } finally {
@@ -136,7 +145,11 @@ export class SuggestionStore {
     const chosen = this.shown.value.filter((suggestion) => suggestion.kind === kind);
     if (chosen.length === 0) return false;
     const done = this.acceptSuggestions(chosen, `Accept ${chosen.length} suggested ${SUGGESTION_KIND_LABELS[kind].many.toLowerCase()}`);
-    if (done) this.app.report('info', `Accepted ${chosen.length} suggested ${SUGGESTION_KIND_LABELS[kind].many.toLowerCase()} at or above ${Math.round(this.minConfidence.value * 100)}%.`);
+    if (done)
+      this.app.report(
+        'info',
+        `Accepted ${chosen.length} suggested ${SUGGESTION_KIND_LABELS[kind].many.toLowerCase()} at or above ${Math.round(this.minConfidence.value * 100)}%.`,
+      );
     return done;
   }
 
@@ -193,7 +206,14 @@ export class SuggestionStore {
     if (!session) return;
     const spans: SuggestionSpan[] =
       set && this.visible.value && !this.app.review.active.value
-        ? this.shown.value.map((suggestion) => ({ id: suggestion.id, start: suggestion.start, end: suggestion.end, kind: suggestion.kind, current: suggestion.id === this.currentId.value, title: titleOf(suggestion, set) }))
+        ? this.shown.value.map((suggestion) => ({
+            id: suggestion.id,
+            start: suggestion.start,
+            end: suggestion.end,
+            kind: suggestion.kind,
+            current: suggestion.id === this.currentId.value,
+            title: titleOf(suggestion, set),
+          }))
         : [];
     session.setSuggestionLayer(spans);
   }

@@ -95,7 +95,13 @@ export class AnnotationCommands {
     const historyBefore = this.history.snapshot();
     const inverse = this.applyLocally(ops, { by: 'run', ...(options.select ? { select: options.select } : {}) });
     if (!inverse) return false;
-    this.history.record({ kind: 'edit', label, ops, inverse, ...(options.coalesceKey ? { coalesceKey: options.coalesceKey, at: Date.now() } : {}) });
+    this.history.record({
+      kind: 'edit',
+      label,
+      ops,
+      inverse,
+      ...(options.coalesceKey ? { coalesceKey: options.coalesceKey, at: Date.now() } : {}),
+    });
     this.enqueue({ ops, inverse, historyBefore });
     return true;
   }

@@ -32,7 +32,13 @@ export const READER_COMMANDS = [
 export type ReaderCommand = (typeof READER_COMMANDS)[number];
 
 /** What the article's keys do while a suggestion is current (`session/suggestion-keys.ts`). */
-export const SUGGESTION_COMMANDS = ['suggestion.accept', 'suggestion.reject', 'suggestion.next', 'suggestion.previous', 'suggestion.leave'] as const;
+export const SUGGESTION_COMMANDS = [
+  'suggestion.accept',
+  'suggestion.reject',
+  'suggestion.next',
+  'suggestion.previous',
+  'suggestion.leave',
+] as const;
 export type SuggestionCommand = (typeof SUGGESTION_COMMANDS)[number];
 
 /** What a key does on a row of the review list (`components/ReviewPanel.tsx`). */
@@ -116,7 +122,11 @@ export const KEY_MAP: readonly KeyGroup[] = [
       { keys: ['{', '}'], action: 'Previous or next one of the same kind', does: ['reader.previous-similar', 'reader.next-similar'] },
       { keys: ['Enter'], action: 'Open the inspector on the selected annotation', does: 'reader.open-inspector' },
       { keys: ['Alt+←', 'Alt+→'], action: 'Move the start of its span by a word (out, in)', does: ['reader.start-out', 'reader.start-in'] },
-      { keys: ['Alt+Shift+←', 'Alt+Shift+→'], action: 'Move the end of its span by a word (in, out)', does: ['reader.end-in', 'reader.end-out'] },
+      {
+        keys: ['Alt+Shift+←', 'Alt+Shift+→'],
+        action: 'Move the end of its span by a word (in, out)',
+        does: ['reader.end-in', 'reader.end-out'],
+      },
       { keys: ['R'], action: 'Make the selected text its span', does: 'reader.span-to-selection' },
       {
         keys: ['Shift+C', 'Shift+Q', 'Shift+E', 'Shift+N'],
@@ -185,7 +195,11 @@ export const KEY_MAP: readonly KeyGroup[] = [
     rows: [
       { keys: ['Ctrl+Z'], action: 'Undo', does: 'window.undo' },
       { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'Redo', does: 'window.redo' },
-      { keys: ['F6', 'Shift+F6'], action: 'Next or previous region: library, lists, article, inspector', does: ['window.next-region', 'window.previous-region'] },
+      {
+        keys: ['F6', 'Shift+F6'],
+        action: 'Next or previous region: library, lists, article, inspector',
+        does: ['window.next-region', 'window.previous-region'],
+      },
       { keys: ['/'], action: 'Search the open list', does: 'window.list-search' },
       { keys: ['Ctrl+O'], action: 'Import an article: from files, the web or the clipboard', does: 'window.import' },
       { keys: ['Ctrl+,'], action: 'Settings: your name and the codebook', does: 'window.settings' },
@@ -222,7 +236,8 @@ export function keyBindings<C extends KeyCommand>(isOwn: (command: KeyCommand) =
 /** Whether a command is the article keymap's. */
 export const isReaderCommand = (command: KeyCommand): command is ReaderCommand => (READER_COMMANDS as readonly string[]).includes(command);
 /** Whether a command is the suggestions' keymap's. */
-export const isSuggestionCommand = (command: KeyCommand): command is SuggestionCommand => (SUGGESTION_COMMANDS as readonly string[]).includes(command);
+export const isSuggestionCommand = (command: KeyCommand): command is SuggestionCommand =>
+  (SUGGESTION_COMMANDS as readonly string[]).includes(command);
 /** Whether a command is the review list's. */
 export const isReviewCommand = (command: KeyCommand): command is ReviewCommand => (REVIEW_COMMANDS as readonly string[]).includes(command);
 /** Whether a command is a page-wide one. */

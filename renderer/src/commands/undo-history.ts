@@ -58,7 +58,11 @@ export class UndoHistory {
     const last = this.undoStack.at(-1);
     if (entry.kind === 'edit' && this.redoStack.length === 0 && joins(last, entry)) {
       // A new object, so snapshots taken before still hold the entry as it was.
-      this.undoStack[this.undoStack.length - 1] = { ...entry, ops: [...last.ops, ...entry.ops], inverse: [...entry.inverse, ...last.inverse] };
+      this.undoStack[this.undoStack.length - 1] = {
+        ...entry,
+        ops: [...last.ops, ...entry.ops],
+        inverse: [...entry.inverse, ...last.inverse],
+      };
       return;
     }
     this.undoStack.push(entry);

@@ -4,7 +4,13 @@ import type { AppStore } from '../app/app-store.ts';
 import { excerpt } from './ListParts.tsx';
 
 const SCOPES: readonly AgreementScope[] = ['all', 'claim', 'quote', 'entity', 'note'];
-const SCOPE_LABELS: Record<AgreementScope, string> = { all: 'All kinds', claim: 'Claims', quote: 'Quotes', entity: 'Mentions', note: 'Notes' };
+const SCOPE_LABELS: Record<AgreementScope, string> = {
+  all: 'All kinds',
+  claim: 'Claims',
+  quote: 'Quotes',
+  entity: 'Mentions',
+  note: 'Notes',
+};
 const KIND_LABELS: Record<Exclude<AgreementScope, 'all'>, string> = { claim: 'Claim', quote: 'Quote', entity: 'Mention', note: 'Note' };
 
 /** Three or more annotators: each stretch someone marked, how many marked it; clicking one shows it in the article. */
@@ -25,9 +31,21 @@ function MajorityList({ store }: { store: AppStore }) {
       </p>
       <ul class="majority-list" aria-label="Spans by how many annotators marked them">
         {spans.map((span) => (
-          <li key={`${span.kind}:${span.start}:${span.end}`} data-majority-count={span.annotators.length} data-start={span.start} data-end={span.end}>
-            <button type="button" class="majority-span" title={`Marked by ${span.annotators.join(', ')}`} onClick={() => review.showSpan(span.start, span.end)}>
-              <span class={`majority-count majority-count-${span.annotators.length >= annotators ? 'all' : span.annotators.length * 2 > annotators ? 'most' : 'few'}`}>
+          <li
+            key={`${span.kind}:${span.start}:${span.end}`}
+            data-majority-count={span.annotators.length}
+            data-start={span.start}
+            data-end={span.end}
+          >
+            <button
+              type="button"
+              class="majority-span"
+              title={`Marked by ${span.annotators.join(', ')}`}
+              onClick={() => review.showSpan(span.start, span.end)}
+            >
+              <span
+                class={`majority-count majority-count-${span.annotators.length >= annotators ? 'all' : span.annotators.length * 2 > annotators ? 'most' : 'few'}`}
+              >
                 {span.annotators.length} of {annotators}
               </span>
               <span class={`swatch swatch-${span.kind}`} aria-hidden="true" />
@@ -55,19 +73,27 @@ export function AgreementPanel({ store }: { store: AppStore }) {
   const explain = report.explanations;
   return (
     <div class="agreement" data-testid="agreement-panel">
-      <p class="agreement-who">
-        {report.annotators.map((annotator) => `${annotator.name} (${annotator.annotations})`).join(' · ')}
-      </p>
+      <p class="agreement-who">{report.annotators.map((annotator) => `${annotator.name} (${annotator.annotations})`).join(' · ')}</p>
       <MajorityList store={store} />
-      <h3 class="agreement-heading">Overall{report.annotators.length > 2 ? ` (means of ${report.pairs.length} pairs; αu over all ${report.annotators.length})` : ''}</h3>
+      <h3 class="agreement-heading">
+        Overall{report.annotators.length > 2 ? ` (means of ${report.pairs.length} pairs; αu over all ${report.annotators.length})` : ''}
+      </h3>
       <table class="agreement-table" data-testid="agreement-overall">
         <thead>
           <tr>
             <th scope="col">Kind</th>
-            <th scope="col" title={explain.exactF1}>Exact F1</th>
-            <th scope="col" title={explain.overlapF1}>Overlap F1</th>
-            <th scope="col" title={explain.kappa}>κ</th>
-            <th scope="col" title={explain.alphaU}>αu</th>
+            <th scope="col" title={explain.exactF1}>
+              Exact F1
+            </th>
+            <th scope="col" title={explain.overlapF1}>
+              Overlap F1
+            </th>
+            <th scope="col" title={explain.kappa}>
+              κ
+            </th>
+            <th scope="col" title={explain.alphaU}>
+              αu
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -104,11 +130,21 @@ export function AgreementPanel({ store }: { store: AppStore }) {
             <thead>
               <tr>
                 <th scope="col">Kind</th>
-                <th scope="col" title={explain.precision}>P</th>
-                <th scope="col" title={explain.recall}>R</th>
-                <th scope="col" title={explain.exactF1}>F1</th>
-                <th scope="col" title={explain.overlapF1}>Overlap F1</th>
-                <th scope="col" title={explain.kappa}>κ</th>
+                <th scope="col" title={explain.precision}>
+                  P
+                </th>
+                <th scope="col" title={explain.recall}>
+                  R
+                </th>
+                <th scope="col" title={explain.exactF1}>
+                  F1
+                </th>
+                <th scope="col" title={explain.overlapF1}>
+                  Overlap F1
+                </th>
+                <th scope="col" title={explain.kappa}>
+                  κ
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -125,7 +161,10 @@ export function AgreementPanel({ store }: { store: AppStore }) {
                     <td data-figure="precision">{figure(row.exact.precision)}</td>
                     <td data-figure="recall">{figure(row.exact.recall)}</td>
                     <td data-figure="exactF1">{figure(row.exact.f1)}</td>
-                    <td data-figure="overlapF1" title={`overlap precision ${figure(row.overlap.precision)}, recall ${figure(row.overlap.recall)}`}>
+                    <td
+                      data-figure="overlapF1"
+                      title={`overlap precision ${figure(row.overlap.precision)}, recall ${figure(row.overlap.recall)}`}
+                    >
                       {figure(row.overlap.f1)}
                     </td>
                     <td data-figure="kappa">{figure(row.kappa.value)}</td>
@@ -135,8 +174,8 @@ export function AgreementPanel({ store }: { store: AppStore }) {
             </tbody>
           </table>
           <p class="agreement-line">
-            Speakers: {pair.speaker.agreed} of {pair.speaker.pairs} quotes agree ({figure(pair.speaker.value)}) · Verdicts: {pair.verdict.agreed} of {pair.verdict.pairs} claims
-            agree ({figure(pair.verdict.value)})
+            Speakers: {pair.speaker.agreed} of {pair.speaker.pairs} quotes agree ({figure(pair.speaker.value)}) · Verdicts:{' '}
+            {pair.verdict.agreed} of {pair.verdict.pairs} claims agree ({figure(pair.verdict.value)})
           </p>
         </section>
       ))}

@@ -81,8 +81,16 @@ export function AnnotationToolbar({ store }: { store: AppStore }) {
         >
           Review…
         </button>
-        <label class="toolbar-check" title="Import tag files placing exact and moved quotes only; fuzzy matches are refused and listed as orphaned">
-          <input type="checkbox" disabled={!session} checked={store.review.exactOnly.value} onChange={(event) => (store.review.exactOnly.value = event.currentTarget.checked)} />{' '}
+        <label
+          class="toolbar-check"
+          title="Import tag files placing exact and moved quotes only; fuzzy matches are refused and listed as orphaned"
+        >
+          <input
+            type="checkbox"
+            disabled={!session}
+            checked={store.review.exactOnly.value}
+            onChange={(event) => (store.review.exactOnly.value = event.currentTarget.checked)}
+          />{' '}
           Exact matches only
         </label>
       </div>

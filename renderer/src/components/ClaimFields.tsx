@@ -24,7 +24,14 @@ export function ClaimFields({ session, claim }: { session: DocumentSession; clai
         {(id) => (
           <span class="select-with-swatch">
             <span class="swatch swatch-dot" style={verdict ? { backgroundColor: verdict.colour } : undefined} aria-hidden="true" />
-            <select id={id} class="input" data-primary-field data-field="verdict" value={claim.status} onChange={(event) => session.setVerdict(claim.id, event.currentTarget.value)}>
+            <select
+              id={id}
+              class="input"
+              data-primary-field
+              data-field="verdict"
+              value={claim.status}
+              onChange={(event) => session.setVerdict(claim.id, event.currentTarget.value)}
+            >
               {session.tagset.verdicts.map((entry) => (
                 <option key={entry.id} value={entry.id}>
                   {entry.label}
@@ -36,7 +43,11 @@ export function ClaimFields({ session, claim }: { session: DocumentSession; clai
         )}
       </Field>
       <label class="field field-inline">
-        <input type="checkbox" checked={claim.checkworthy ?? false} onChange={(event) => session.setCheckworthy(claim.id, event.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={claim.checkworthy ?? false}
+          onChange={(event) => session.setCheckworthy(claim.id, event.currentTarget.checked)}
+        />
         <span class="field-label">
           Worth checking <kbd>W</kbd>
         </span>
@@ -44,7 +55,12 @@ export function ClaimFields({ session, claim }: { session: DocumentSession; clai
       {session.tagset.claimLabels.length > 0 ? (
         <Field label="Claim type">
           {(id) => (
-            <select id={id} class="input" value={claim.label ?? ''} onChange={(event) => session.setClaimLabel(claim.id, event.currentTarget.value || undefined)}>
+            <select
+              id={id}
+              class="input"
+              value={claim.label ?? ''}
+              onChange={(event) => session.setClaimLabel(claim.id, event.currentTarget.value || undefined)}
+            >
               <option value="">Not set</option>
               {session.tagset.claimLabels.map((entry) => (
                 <option key={entry.id} value={entry.id}>

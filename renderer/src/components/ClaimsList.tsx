@@ -11,7 +11,10 @@ export function ClaimsList({ session }: { session: DocumentSession }) {
   const version = session.listVersion.value;
   const { verdict: verdictFilter, checkworthyOnly, query } = filter;
   // Filtered and sorted once per change of the records; a keystroke only searches this.
-  const filtered = useMemo(() => filteredClaims(session.records, { verdict: verdictFilter, checkworthyOnly }), [session, version, verdictFilter, checkworthyOnly]);
+  const filtered = useMemo(
+    () => filteredClaims(session.records, { verdict: verdictFilter, checkworthyOnly }),
+    [session, version, verdictFilter, checkworthyOnly],
+  );
   const claims = useMemo(() => searchClaims(filtered, session.records, session.tagset, query), [session, filtered, query]);
   const keys = useMemo(() => rowKeys(claims.map((claim) => claim.id)), [claims]);
   const rows = useVirtualRows({ keys, estimateSize: 56 });
@@ -30,7 +33,11 @@ export function ClaimsList({ session }: { session: DocumentSession }) {
           ))}
         </FilterSelect>
         <label class="filter-check">
-          <input type="checkbox" checked={filter.checkworthyOnly} onChange={(event) => setFilter({ ...filter, checkworthyOnly: event.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={filter.checkworthyOnly}
+            onChange={(event) => setFilter({ ...filter, checkworthyOnly: event.currentTarget.checked })}
+          />
           Worth checking
         </label>
       </ListFilters>

@@ -7,8 +7,20 @@ import type { AppStore } from '../app/app-store.ts';
 import { CodebookDraft, type TagList } from '../model/codebook-draft.ts';
 
 const LISTS: { list: TagList; title: string; one: string; hint: string; keys: boolean }[] = [
-  { list: 'entityTypes', title: 'Entity types', one: 'Entity type', hint: 'Mentions are drawn in their type’s colour; a key sets the type of the selected mention.', keys: true },
-  { list: 'verdicts', title: 'Verdict scale', one: 'Verdict', hint: 'In the order the inspector offers them; a new claim starts “unverified” (else the first). A key sets the verdict of the selected claim.', keys: true },
+  {
+    list: 'entityTypes',
+    title: 'Entity types',
+    one: 'Entity type',
+    hint: 'Mentions are drawn in their type’s colour; a key sets the type of the selected mention.',
+    keys: true,
+  },
+  {
+    list: 'verdicts',
+    title: 'Verdict scale',
+    one: 'Verdict',
+    hint: 'In the order the inspector offers them; a new claim starts “unverified” (else the first). A key sets the verdict of the selected claim.',
+    keys: true,
+  },
   { list: 'claimLabels', title: 'Claim types', one: 'Claim type', hint: 'Optional labels for what kind of claim it is.', keys: false },
 ];
 
@@ -22,16 +34,45 @@ function downloadJson(name: string, value: unknown): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function EntryRow({ draft, list, one, index, entry, keys, onChange }: { draft: CodebookDraft; list: TagList; one: string; index: number; entry: TagsetEntry; keys: boolean; onChange(next: CodebookDraft): void }) {
+function EntryRow({
+  draft,
+  list,
+  one,
+  index,
+  entry,
+  keys,
+  onChange,
+}: {
+  draft: CodebookDraft;
+  list: TagList;
+  one: string;
+  index: number;
+  entry: TagsetEntry;
+  keys: boolean;
+  onChange(next: CodebookDraft): void;
+}) {
   const name = `${one} ${index + 1}`;
   const count = draft.tagset[list].length;
   return (
     <tr>
       <td>
-        <input type="color" class="colour-input" aria-label={`${name} colour`} value={entry.colour} onInput={(event) => onChange(draft.update(list, index, { colour: event.currentTarget.value }))} />
+        <input
+          type="color"
+          class="colour-input"
+          aria-label={`${name} colour`}
+          value={entry.colour}
+          onInput={(event) => onChange(draft.update(list, index, { colour: event.currentTarget.value }))}
+        />
       </td>
       <td>
-        <input class="input input-compact" type="text" aria-label={`${name} label`} maxLength={100} value={entry.label} onInput={(event) => onChange(draft.update(list, index, { label: event.currentTarget.value }))} />
+        <input
+          class="input input-compact"
+          type="text"
+          aria-label={`${name} label`}
+          maxLength={100}
+          value={entry.label}
+          onInput={(event) => onChange(draft.update(list, index, { label: event.currentTarget.value }))}
+        />
       </td>
       {keys ? (
         <td>
@@ -45,14 +86,29 @@ function EntryRow({ draft, list, one, index, entry, keys, onChange }: { draft: C
           />
         </td>
       ) : null}
-      <td class="entry-id" title={draft.isSaved(list, entry.id) ? 'Saved ids stay: annotations refer to them' : 'Follows the label until saved'}>
+      <td
+        class="entry-id"
+        title={draft.isSaved(list, entry.id) ? 'Saved ids stay: annotations refer to them' : 'Follows the label until saved'}
+      >
         {entry.id}
       </td>
       <td class="entry-actions">
-        <button type="button" class="button button-quiet button-icon" aria-label={`Move ${name.toLowerCase()} up`} disabled={index === 0} onClick={() => onChange(draft.move(list, index, -1))}>
+        <button
+          type="button"
+          class="button button-quiet button-icon"
+          aria-label={`Move ${name.toLowerCase()} up`}
+          disabled={index === 0}
+          onClick={() => onChange(draft.move(list, index, -1))}
+        >
           ↑
         </button>
-        <button type="button" class="button button-quiet button-icon" aria-label={`Move ${name.toLowerCase()} down`} disabled={index === count - 1} onClick={() => onChange(draft.move(list, index, 1))}>
+        <button
+          type="button"
+          class="button button-quiet button-icon"
+          aria-label={`Move ${name.toLowerCase()} down`}
+          disabled={index === count - 1}
+          onClick={() => onChange(draft.move(list, index, 1))}
+        >
           ↓
         </button>
         <button
@@ -100,7 +156,10 @@ export function CodebookEditor({ store }: { store: AppStore }) {
     }
     setDraft(draft.withTagset(read.tagset));
     const { entityTypes, verdicts, claimLabels } = read.tagset;
-    setMessage({ tone: 'info', text: `Loaded ${file.name}: ${entityTypes.length} entity types, ${verdicts.length} verdicts, ${claimLabels.length} claim types. Save to use it.` });
+    setMessage({
+      tone: 'info',
+      text: `Loaded ${file.name}: ${entityTypes.length} entity types, ${verdicts.length} verdicts, ${claimLabels.length} claim types. Save to use it.`,
+    });
   };
 
   const save = async () => {
@@ -121,15 +180,38 @@ export function CodebookEditor({ store }: { store: AppStore }) {
         <button type="button" class="button button-small" onClick={() => fileInput.current?.click()}>
           Import codebook…
         </button>
-        <input ref={fileInput} class="visually-hidden" type="file" accept=".json,application/json" tabIndex={-1} aria-label="Codebook file to import" onChange={() => void onImport()} />
-        <button type="button" class="button button-small" disabled={problems.length > 0} onClick={() => downloadJson('scholia-codebook.json', tagsetFile(draft.tagset))}>
+        <input
+          ref={fileInput}
+          class="visually-hidden"
+          type="file"
+          accept=".json,application/json"
+          tabIndex={-1}
+          aria-label="Codebook file to import"
+          onChange={() => void onImport()}
+        />
+        <button
+          type="button"
+          class="button button-small"
+          disabled={problems.length > 0}
+          onClick={() => downloadJson('scholia-codebook.json', tagsetFile(draft.tagset))}
+        >
           Export codebook
         </button>
         <span class="status-spacer" />
-        <button type="button" class="button button-small" disabled={!changed} onClick={() => setDraft(CodebookDraft.of(store.tagset.value))}>
+        <button
+          type="button"
+          class="button button-small"
+          disabled={!changed}
+          onClick={() => setDraft(CodebookDraft.of(store.tagset.value))}
+        >
           Discard changes
         </button>
-        <button type="button" class="button button-small button-primary" disabled={!changed || problems.length > 0 || saving} onClick={() => void save()}>
+        <button
+          type="button"
+          class="button button-small button-primary"
+          disabled={!changed || problems.length > 0 || saving}
+          onClick={() => void save()}
+        >
           Save codebook
         </button>
       </div>
@@ -163,7 +245,16 @@ export function CodebookEditor({ store }: { store: AppStore }) {
             </thead>
             <tbody>
               {draft.tagset[list].map((entry, index) => (
-                <EntryRow key={`${index}-${entry.id}`} draft={draft} list={list} one={one} index={index} entry={entry} keys={keys} onChange={setDraft} />
+                <EntryRow
+                  key={`${index}-${entry.id}`}
+                  draft={draft}
+                  list={list}
+                  one={one}
+                  index={index}
+                  entry={entry}
+                  keys={keys}
+                  onChange={setDraft}
+                />
               ))}
             </tbody>
           </table>

@@ -21,7 +21,17 @@ interface DraftTextFieldProps {
  * A labelled text field that edits a draft and commits it (blur, Enter, or a pause), so each
  * commit is one undoable change. A value changed from outside (say, by undo) replaces the draft.
  */
-export function DraftTextField({ label, value, onCommit, multiline = false, pauseMs, placeholder, field, primary, hint }: DraftTextFieldProps) {
+export function DraftTextField({
+  label,
+  value,
+  onCommit,
+  multiline = false,
+  pauseMs,
+  placeholder,
+  field,
+  primary,
+  hint,
+}: DraftTextFieldProps) {
   const [draft, setDraft] = useState(value);
   const committed = useRef(value);
   const latestDraft = useRef(value);
@@ -75,9 +85,29 @@ export function DraftTextField({ label, value, onCommit, multiline = false, paus
     <Field label={label} hint={hint}>
       {(id) =>
         multiline ? (
-          <textarea id={id} class="input textarea" value={draft} rows={4} placeholder={placeholder} onInput={onInput} onBlur={commit} onKeyDown={onKeyDown} {...data} />
+          <textarea
+            id={id}
+            class="input textarea"
+            value={draft}
+            rows={4}
+            placeholder={placeholder}
+            onInput={onInput}
+            onBlur={commit}
+            onKeyDown={onKeyDown}
+            {...data}
+          />
         ) : (
-          <input id={id} class="input" type="text" value={draft} placeholder={placeholder} onInput={onInput} onBlur={commit} onKeyDown={onKeyDown} {...data} />
+          <input
+            id={id}
+            class="input"
+            type="text"
+            value={draft}
+            placeholder={placeholder}
+            onInput={onInput}
+            onBlur={commit}
+            onKeyDown={onKeyDown}
+            {...data}
+          />
         )
       }
     </Field>

@@ -60,10 +60,18 @@ export function EntitiesList({ session }: { session: DocumentSession }) {
             const placement = virtual.place(row);
             const type = session.tagset.entityTypes.find((entry) => entry.id === entity.type);
             const isCurrent = currentEntity === entity.id;
-            const position = currentMention && currentEntity === entity.id ? mentions.findIndex((mention) => mention.id === currentMention) : -1;
-            const roles = [quotes > 0 ? plural(quotes, 'quote', 'quotes') : '', claims > 0 ? plural(claims, 'claim', 'claims') : ''].filter(Boolean);
+            const position =
+              currentMention && currentEntity === entity.id ? mentions.findIndex((mention) => mention.id === currentMention) : -1;
+            const roles = [quotes > 0 ? plural(quotes, 'quote', 'quotes') : '', claims > 0 ? plural(claims, 'claim', 'claims') : ''].filter(
+              Boolean,
+            );
             return (
-              <li key={entity.id} class="list-row entity-row" {...placement} style={{ ...placement.style, ...(type ? { '--ann-colour': type.colour } : {}) }}>
+              <li
+                key={entity.id}
+                class="list-row entity-row"
+                {...placement}
+                style={{ ...placement.style, ...(type ? { '--ann-colour': type.colour } : {}) }}
+              >
                 <button
                   type="button"
                   class="list-item"

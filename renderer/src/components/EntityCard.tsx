@@ -25,7 +25,12 @@ function AliasEditor({ session, entity }: { session: DocumentSession; entity: En
                     type="button"
                     class="chip-remove"
                     aria-label={`Remove alias ${alias}`}
-                    onClick={() => session.setAliases(entity.id, entity.aliases.filter((other) => other !== alias))}
+                    onClick={() =>
+                      session.setAliases(
+                        entity.id,
+                        entity.aliases.filter((other) => other !== alias),
+                      )
+                    }
                   >
                     ×
                   </button>
@@ -58,17 +63,47 @@ function AliasEditor({ session, entity }: { session: DocumentSession; entity: En
   );
 }
 
-function MentionSteps({ session, entity, mentions, current }: { session: DocumentSession; entity: Entity; mentions: number; current: number }) {
+function MentionSteps({
+  session,
+  entity,
+  mentions,
+  current,
+}: {
+  session: DocumentSession;
+  entity: Entity;
+  mentions: number;
+  current: number;
+}) {
   return (
     <div class="mention-line">
       <span>
-        {mentions === 0 ? 'No mentions tagged' : current >= 0 ? `Mention ${current + 1} of ${mentions}` : mentions === 1 ? '1 mention' : `${mentions} mentions`}
+        {mentions === 0
+          ? 'No mentions tagged'
+          : current >= 0
+            ? `Mention ${current + 1} of ${mentions}`
+            : mentions === 1
+              ? '1 mention'
+              : `${mentions} mentions`}
       </span>
       <span class="mention-steps">
-        <button type="button" class="button button-small" aria-label="Previous mention" aria-keyshortcuts="{" disabled={mentions === 0} onClick={() => session.showMention(entity.id, -1)}>
+        <button
+          type="button"
+          class="button button-small"
+          aria-label="Previous mention"
+          aria-keyshortcuts="{"
+          disabled={mentions === 0}
+          onClick={() => session.showMention(entity.id, -1)}
+        >
           ‹ Previous
         </button>
-        <button type="button" class="button button-small" aria-label="Next mention" aria-keyshortcuts="}" disabled={mentions === 0} onClick={() => session.showMention(entity.id, 1)}>
+        <button
+          type="button"
+          class="button button-small"
+          aria-label="Next mention"
+          aria-keyshortcuts="}"
+          disabled={mentions === 0}
+          onClick={() => session.showMention(entity.id, 1)}
+        >
           Next ›
         </button>
       </span>
@@ -97,7 +132,10 @@ export function EntityCard({ session, entity, mention }: { session: DocumentSess
   const current = mention ? ordered.findIndex((annotation) => annotation?.id === mention.id) : -1;
   const untagged = session.untaggedMentionCount(entity.id);
   const others = [...session.records.entities()].filter((other) => other.id !== entity.id);
-  const roles = [quotes ? `speaks ${quotes === 1 ? '1 quote' : `${quotes} quotes`}` : '', claims ? `makes ${claims === 1 ? '1 claim' : `${claims} claims`}` : ''].filter(Boolean);
+  const roles = [
+    quotes ? `speaks ${quotes === 1 ? '1 quote' : `${quotes} quotes`}` : '',
+    claims ? `makes ${claims === 1 ? '1 claim' : `${claims} claims`}` : '',
+  ].filter(Boolean);
   return (
     <section class="entity-card" aria-label="Entity">
       <DraftTextField
@@ -118,7 +156,12 @@ export function EntityCard({ session, entity, mention }: { session: DocumentSess
         {(id) => (
           <span class="select-with-swatch">
             <span class="swatch swatch-dot" style={type ? { backgroundColor: type.colour } : undefined} aria-hidden="true" />
-            <select id={id} class="input" value={entity.type} onChange={(event) => session.setEntityType(entity.id, event.currentTarget.value)}>
+            <select
+              id={id}
+              class="input"
+              value={entity.type}
+              onChange={(event) => session.setEntityType(entity.id, event.currentTarget.value)}
+            >
               {session.tagset.entityTypes.map((entry) => (
                 <option key={entry.id} value={entry.id}>
                   {entry.label}
@@ -186,7 +229,9 @@ export function EntityCard({ session, entity, mention }: { session: DocumentSess
         />
       ) : null}
       <button type="button" class="button button-danger button-small" onClick={() => session.deleteEntity(entity.id)}>
-        {ordered.length === 0 ? 'Delete entity' : `Delete entity and its ${ordered.length === 1 ? 'mention' : `${ordered.length} mentions`}`}
+        {ordered.length === 0
+          ? 'Delete entity'
+          : `Delete entity and its ${ordered.length === 1 ? 'mention' : `${ordered.length} mentions`}`}
       </button>
     </section>
   );

@@ -36,7 +36,19 @@ function score(entity: Entity, query: string, words: readonly string[]): number 
  * ↑/↓ move through the matches, Enter picks one (or adds the typed name as a new entity), Escape
  * puts the field back.
  */
-export function EntityPicker({ label, entities, tagset, value, onPick, onCreate, createTypeLabel, onClear, placeholder, field, primary }: EntityPickerProps) {
+export function EntityPicker({
+  label,
+  entities,
+  tagset,
+  value,
+  onPick,
+  onCreate,
+  createTypeLabel,
+  onClear,
+  placeholder,
+  field,
+  primary,
+}: EntityPickerProps) {
   const id = useId();
   const [text, setText] = useState<string | null>(null);
   const [active, setActive] = useState(0);
@@ -120,7 +132,13 @@ export function EntityPicker({ label, entities, tagset, value, onPick, onCreate,
           }}
         />
         {value && onClear ? (
-          <button type="button" class="button button-quiet button-icon" aria-label={`Clear ${label.toLowerCase()}`} title={`Clear ${label.toLowerCase()}`} onClick={onClear}>
+          <button
+            type="button"
+            class="button button-quiet button-icon"
+            aria-label={`Clear ${label.toLowerCase()}`}
+            title={`Clear ${label.toLowerCase()}`}
+            onClick={onClear}
+          >
             ×
           </button>
         ) : null}

@@ -47,12 +47,23 @@ export function EvidenceList({ session, claim }: { session: DocumentSession; cla
         <ol class="evidence-list">
           {evidence.map((item, index) => (
             <li key={`${index}-${item.url}`} class="evidence-item">
-              <a class="evidence-link" href={item.url} target="_blank" rel="noopener noreferrer" title={`${item.url} (opens in your browser)`}>
+              <a
+                class="evidence-link"
+                href={item.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                title={`${item.url} (opens in your browser)`}
+              >
                 {item.title ?? item.url}
               </a>
               <span class="evidence-host">{hostOf(item.url)}</span>
               {item.note ? <span class="evidence-note">{item.note}</span> : null}
-              <button type="button" class="button button-quiet button-icon evidence-remove" aria-label={`Remove source ${item.title ?? item.url}`} onClick={() => session.removeEvidence(claim.id, index)}>
+              <button
+                type="button"
+                class="button button-quiet button-icon evidence-remove"
+                aria-label={`Remove source ${item.title ?? item.url}`}
+                onClick={() => session.removeEvidence(claim.id, index)}
+              >
                 ×
               </button>
             </li>
@@ -62,9 +73,34 @@ export function EvidenceList({ session, claim }: { session: DocumentSession; cla
         <p class="field-hint evidence-empty">No sources yet.</p>
       )}
       <div class="evidence-form">
-        <input class="input" type="url" aria-label="Source link" placeholder="https://… (a source)" value={url} onInput={(event) => setUrl(event.currentTarget.value)} onKeyDown={onEnter} data-field="evidence-url" />
-        <input class="input" type="text" aria-label="Source title" placeholder="Title (optional)" value={title} onInput={(event) => setTitle(event.currentTarget.value)} onKeyDown={onEnter} />
-        <input class="input" type="text" aria-label="Source note" placeholder="What it shows (optional)" value={note} onInput={(event) => setNote(event.currentTarget.value)} onKeyDown={onEnter} />
+        <input
+          class="input"
+          type="url"
+          aria-label="Source link"
+          placeholder="https://… (a source)"
+          value={url}
+          onInput={(event) => setUrl(event.currentTarget.value)}
+          onKeyDown={onEnter}
+          data-field="evidence-url"
+        />
+        <input
+          class="input"
+          type="text"
+          aria-label="Source title"
+          placeholder="Title (optional)"
+          value={title}
+          onInput={(event) => setTitle(event.currentTarget.value)}
+          onKeyDown={onEnter}
+        />
+        <input
+          class="input"
+          type="text"
+          aria-label="Source note"
+          placeholder="What it shows (optional)"
+          value={note}
+          onInput={(event) => setNote(event.currentTarget.value)}
+          onKeyDown={onEnter}
+        />
         {problem ? (
           <span class="field-problem" role="alert">
             {problem}

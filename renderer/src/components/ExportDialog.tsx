@@ -1,5 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { EXPORT_FORMATS, REPORT_FORMATS, REPORT_SECTIONS, type ExportFormat, type ExportOptions, type ReportSection } from '../../../shared/export/options.ts';
+import {
+  EXPORT_FORMATS,
+  REPORT_FORMATS,
+  REPORT_SECTIONS,
+  type ExportFormat,
+  type ExportOptions,
+  type ReportSection,
+} from '../../../shared/export/options.ts';
 import type { AppStore } from '../app/app-store.ts';
 import { Dialog } from './Dialog.tsx';
 

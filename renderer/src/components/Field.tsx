@@ -2,7 +2,15 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 
 /** A labelled control: the label names the control (by id) and nothing else. */
-export function Field({ label, children, hint }: { label: string; children: (id: string) => ComponentChildren; hint?: string | undefined }) {
+export function Field({
+  label,
+  children,
+  hint,
+}: {
+  label: string;
+  children: (id: string) => ComponentChildren;
+  hint?: string | undefined;
+}) {
   const id = useId();
   return (
     <div class="field">

@@ -73,17 +73,37 @@ function FindBarFor({ store, session }: { store: AppStore; session: DocumentSess
       <span class="find-status" role="status" aria-live="polite">
         {status}
       </span>
-      <button type="button" class="button button-small" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={matches.length === 0} onClick={() => step(-1)}>
+      <button
+        type="button"
+        class="button button-small"
+        aria-label="Previous match"
+        title="Previous match (Shift+Enter)"
+        disabled={matches.length === 0}
+        onClick={() => step(-1)}
+      >
         ↑
       </button>
-      <button type="button" class="button button-small" aria-label="Next match" title="Next match (Enter)" disabled={matches.length === 0} onClick={() => step(1)}>
+      <button
+        type="button"
+        class="button button-small"
+        aria-label="Next match"
+        title="Next match (Enter)"
+        disabled={matches.length === 0}
+        onClick={() => step(1)}
+      >
         ↓
       </button>
       <label class="filter-check">
         <input type="checkbox" checked={matchCase} onChange={(event) => setMatchCase(event.currentTarget.checked)} />
         Match case
       </label>
-      <button type="button" class="button button-small" disabled={index < 0} title="Select the match in the article (Esc)" onClick={() => close(true)}>
+      <button
+        type="button"
+        class="button button-small"
+        disabled={index < 0}
+        title="Select the match in the article (Esc)"
+        onClick={() => close(true)}
+      >
         Select match
       </button>
       <button type="button" class="button button-quiet button-small" aria-label="Close find" onClick={() => close(false)}>

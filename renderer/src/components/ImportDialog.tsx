@@ -35,12 +35,22 @@ function UrlSection({ store }: { store: AppStore }) {
     <form class="import-section" onSubmit={submit}>
       <h3 class="import-heading">From the web</h3>
       <div class="input-row">
-        <input class="input" type="url" inputMode="url" placeholder="https://…" aria-label="Web address of the article" value={url} onInput={(event) => setUrl(event.currentTarget.value)} />
+        <input
+          class="input"
+          type="url"
+          inputMode="url"
+          placeholder="https://…"
+          aria-label="Web address of the article"
+          value={url}
+          onInput={(event) => setUrl(event.currentTarget.value)}
+        />
         <button type="submit" class="button button-small" disabled={busy || !url.trim()}>
           Import page
         </button>
       </div>
-      <p class="field-hint">The page is fetched once (http and https only) and reduced to its article: menus, ads, comments and banners stay behind.</p>
+      <p class="field-hint">
+        The page is fetched once (http and https only) and reduced to its article: menus, ads, comments and banners stay behind.
+      </p>
     </form>
   );
 }
@@ -97,7 +107,10 @@ export function ImportDialog({ store, chooseFiles }: { store: AppStore; chooseFi
               ))}
             </tbody>
           </table>
-          <p class="field-hint">Up to {formatSize(MAX_IMPORT_FILE_BYTES)} a file. A scanned PDF needs OCR first. An article already in the library opens instead of being added twice.</p>
+          <p class="field-hint">
+            Up to {formatSize(MAX_IMPORT_FILE_BYTES)} a file. A scanned PDF needs OCR first. An article already in the library opens instead
+            of being added twice.
+          </p>
         </section>
       </div>
       {importing ? (

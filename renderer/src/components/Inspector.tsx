@@ -98,7 +98,12 @@ function KindSelect({ session, annotation }: { session: DocumentSession; annotat
   return (
     <Field label="Kind" hint="Shift+C, Q, E or N in the article">
       {(id) => (
-        <select id={id} class="input" value={annotation.kind} onChange={(event) => session.changeKind(event.currentTarget.value as AnnotationKind)}>
+        <select
+          id={id}
+          class="input"
+          value={annotation.kind}
+          onChange={(event) => session.changeKind(event.currentTarget.value as AnnotationKind)}
+        >
           {ANNOTATION_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {KIND_LABELS[kind]}
@@ -119,7 +124,12 @@ function AnnotationDetails({ session, annotation }: { session: DocumentSession; 
           <span class={`swatch swatch-${annotation.kind}`} aria-hidden="true" />
           {KIND_LABELS[annotation.kind]}
         </h2>
-        <button type="button" class="button button-danger button-small" title="Delete this annotation (Delete key)" onClick={() => session.deleteSelected()}>
+        <button
+          type="button"
+          class="button button-danger button-small"
+          title="Delete this annotation (Delete key)"
+          onClick={() => session.deleteSelected()}
+        >
           Delete annotation
         </button>
       </div>
@@ -182,12 +192,13 @@ export function Inspector({ store }: { store: AppStore }) {
           <p>Select text in the article, then press a key to mark it:</p>
           <KindLegend tagset={session?.tagset ?? null} />
           <p class="inspector-tip">
-            Click a highlight to inspect it; click again at the same spot to step through overlapping annotations. <kbd>[</kbd> and <kbd>]</kbd> move
-            between annotations, <kbd>Enter</kbd> opens the selected one here, <kbd>Delete</kbd> removes it, <kbd>Esc</kbd> deselects.
+            Click a highlight to inspect it; click again at the same spot to step through overlapping annotations. <kbd>[</kbd> and{' '}
+            <kbd>]</kbd> move between annotations, <kbd>Enter</kbd> opens the selected one here, <kbd>Delete</kbd> removes it,{' '}
+            <kbd>Esc</kbd> deselects.
           </p>
           <p class="inspector-tip">
-            No mouse needed: the arrow keys move a caret in the article, <kbd>Shift</kbd> selects, <kbd>Ctrl</kbd>+<kbd>F</kbd> finds. <kbd>?</kbd> lists
-            every key.
+            No mouse needed: the arrow keys move a caret in the article, <kbd>Shift</kbd> selects, <kbd>Ctrl</kbd>+<kbd>F</kbd> finds.{' '}
+            <kbd>?</kbd> lists every key.
           </p>
         </div>
       )}

@@ -52,11 +52,35 @@ function DocumentItem({ summary, store }: { summary: DocumentSummary; store: App
         <CountsLine counts={counts} />
       </button>
       <span class="doc-actions">
-        <button type="button" class="button button-quiet button-icon" aria-label="Edit details" aria-describedby={`doc-title-${summary.id}`} title="Edit details" onClick={() => (store.library.editing.value = summary)}>
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M11.5 2.5l2 2L6 12l-2.8.8L4 10z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" /></svg>
+        <button
+          type="button"
+          class="button button-quiet button-icon"
+          aria-label="Edit details"
+          aria-describedby={`doc-title-${summary.id}`}
+          title="Edit details"
+          onClick={() => (store.library.editing.value = summary)}
+        >
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path d="M11.5 2.5l2 2L6 12l-2.8.8L4 10z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" />
+          </svg>
         </button>
-        <button type="button" class="button button-quiet button-icon" aria-label="Move to the trash" aria-describedby={`doc-title-${summary.id}`} title="Move to the trash" onClick={() => void store.library.moveToTrash(summary)}>
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 8.5h5.6l.7-8.5" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" /></svg>
+        <button
+          type="button"
+          class="button button-quiet button-icon"
+          aria-label="Move to the trash"
+          aria-describedby={`doc-title-${summary.id}`}
+          title="Move to the trash"
+          onClick={() => void store.library.moveToTrash(summary)}
+        >
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path
+              d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 8.5h5.6l.7-8.5"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="1.4"
+              stroke-linejoin="round"
+            />
+          </svg>
         </button>
       </span>
     </li>
@@ -70,7 +94,12 @@ function TrashItem({ summary, store }: { summary: TrashedSummary; store: AppStor
         {summary.title}
       </span>
       <span class="doc-meta">Trashed {new Date(summary.trashed).toLocaleString()}</span>
-      <button type="button" class="button button-small" aria-describedby={`trash-title-${summary.id}`} onClick={() => void store.library.restoreFromTrash(summary)}>
+      <button
+        type="button"
+        class="button button-small"
+        aria-describedby={`trash-title-${summary.id}`}
+        onClick={() => void store.library.restoreFromTrash(summary)}
+      >
         Restore
       </button>
     </li>
@@ -86,7 +115,12 @@ function TrashSection({ store }: { store: AppStore }) {
     if (!open) void library.refreshTrash();
   };
   const empty = () => {
-    if (window.confirm(`Delete the ${trash.length} ${trash.length === 1 ? 'document' : 'documents'} in the trash for good, with their annotations and backups?`)) void library.emptyTrash();
+    if (
+      window.confirm(
+        `Delete the ${trash.length} ${trash.length === 1 ? 'document' : 'documents'} in the trash for good, with their annotations and backups?`,
+      )
+    )
+      void library.emptyTrash();
   };
   return (
     <section class="trash" aria-label="Trash">
@@ -136,7 +170,12 @@ export function LibrarySidebar({ store }: { store: AppStore }) {
           value={library.query.value}
           onInput={(event) => void library.search(event.currentTarget.value)}
         />
-        <select class="input input-small" aria-label="Sort the library" value={library.sort.value} onChange={(event) => (library.sort.value = event.currentTarget.value as LibrarySort)}>
+        <select
+          class="input input-small"
+          aria-label="Sort the library"
+          value={library.sort.value}
+          onChange={(event) => (library.sort.value = event.currentTarget.value as LibrarySort)}
+        >
           {Object.entries(SORT_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -144,7 +183,9 @@ export function LibrarySidebar({ store }: { store: AppStore }) {
           ))}
         </select>
       </div>
-      {store.documents.value.length === 0 && store.started.value ? <p class="library-empty">No documents yet. Import an article to begin.</p> : null}
+      {store.documents.value.length === 0 && store.started.value ? (
+        <p class="library-empty">No documents yet. Import an article to begin.</p>
+      ) : null}
       {searching && documents.length === 0 ? <p class="library-empty">No document matches “{library.query.value}”.</p> : null}
       <ul class="doc-list">
         {documents.map((summary) => (

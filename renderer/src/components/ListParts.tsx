@@ -52,9 +52,25 @@ export function ListFilters({ label, query, onQuery, rows, children }: ListFilte
 }
 
 /** A labelled select for a list filter. */
-export function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange(value: string): void; children: ComponentChildren }) {
+export function FilterSelect({
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  children: ComponentChildren;
+}) {
   return (
-    <select class="input input-compact" aria-label={label} title={label} value={value} onChange={(event) => onChange(event.currentTarget.value)}>
+    <select
+      class="input input-compact"
+      aria-label={label}
+      title={label}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+    >
       {children}
     </select>
   );
@@ -68,7 +84,13 @@ export function EmptyList({ filtered, empty, none }: { filtered: boolean; empty:
 /** A list of rows drawn as they scroll into view, ↑ ↓ Home End moving between them (↑ from the first goes back to the search field). */
 export function RowList({ rows, label, children }: { rows: VirtualRows; label: string; children: ComponentChildren }) {
   return (
-    <ul ref={rows.listRef} class="item-list" aria-label={label} style={rows.listStyle} onKeyDown={(event) => rows.onKeyDown(event, () => focusListSearch(event.currentTarget))}>
+    <ul
+      ref={rows.listRef}
+      class="item-list"
+      aria-label={label}
+      style={rows.listStyle}
+      onKeyDown={(event) => rows.onKeyDown(event, () => focusListSearch(event.currentTarget))}
+    >
       {children}
     </ul>
   );

@@ -21,7 +21,11 @@ export function NotesList({ session }: { session: DocumentSession }) {
   return (
     <div class="list-body">
       <ListFilters label="notes" query={filter.query} onQuery={(query) => setFilter({ ...filter, query })} rows={rows}>
-        <FilterSelect label="Filter notes by what they are on" value={filter.kind} onChange={(kind) => setFilter({ ...filter, kind: kind as AnnotationKind | 'all' })}>
+        <FilterSelect
+          label="Filter notes by what they are on"
+          value={filter.kind}
+          onChange={(kind) => setFilter({ ...filter, kind: kind as AnnotationKind | 'all' })}
+        >
           <option value="all">Every note ({total})</option>
           <option value="note">Notes on text</option>
           <option value="claim">Notes on claims</option>
@@ -44,20 +48,20 @@ export function NotesList({ session }: { session: DocumentSession }) {
           {rows.rows.map((row) => {
             const annotation = notes[row.index];
             return annotation ? (
-            <AnnotationItem
-              key={annotation.id}
-              session={session}
-              annotation={annotation}
-              placement={rows.place(row)}
-              current={annotation.id === selectedId}
-              marker={<span class={`swatch swatch-${annotation.kind}`} aria-hidden="true" />}
-              text={annotation.note ? excerpt(annotation.note, 180) : '(empty note)'}
-              meta={
-                <span>
-                  {annotation.kind === 'note' ? 'On' : `${KIND_LABELS[annotation.kind]}:`} “{excerpt(annotation.target.exact, 60)}”
-                </span>
-              }
-            />
+              <AnnotationItem
+                key={annotation.id}
+                session={session}
+                annotation={annotation}
+                placement={rows.place(row)}
+                current={annotation.id === selectedId}
+                marker={<span class={`swatch swatch-${annotation.kind}`} aria-hidden="true" />}
+                text={annotation.note ? excerpt(annotation.note, 180) : '(empty note)'}
+                meta={
+                  <span>
+                    {annotation.kind === 'note' ? 'On' : `${KIND_LABELS[annotation.kind]}:`} “{excerpt(annotation.target.exact, 60)}”
+                  </span>
+                }
+              />
             ) : null;
           })}
         </RowList>

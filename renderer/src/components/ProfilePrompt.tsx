@@ -22,7 +22,9 @@ export function ProfilePrompt({ store }: { store: AppStore }) {
         <h2 id="profile-title" class="profile-title">
           Who is annotating?
         </h2>
-        <p class="field-hint">Your name signs every annotation you make (and goes with them in exports and tag files). You can change it later in Settings.</p>
+        <p class="field-hint">
+          Your name signs every annotation you make (and goes with them in exports and tag files). You can change it later in Settings.
+        </p>
       </div>
       <div class="input-row">
         <input

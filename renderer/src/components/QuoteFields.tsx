@@ -40,7 +40,12 @@ export function QuoteFields({ session, quote }: { session: DocumentSession; quot
       ) : null}
       <Field label="Quote form">
         {(id) => (
-          <select id={id} class="input" value={quote.form} onChange={(event) => session.setQuoteForm(quote.id, event.currentTarget.value as QuoteForm)}>
+          <select
+            id={id}
+            class="input"
+            value={quote.form}
+            onChange={(event) => session.setQuoteForm(quote.id, event.currentTarget.value as QuoteForm)}
+          >
             {QUOTE_FORMS.map((form) => (
               <option key={form} value={form}>
                 {FORM_LABELS[form]}
@@ -52,9 +57,19 @@ export function QuoteFields({ session, quote }: { session: DocumentSession; quot
       <div class="field">
         <span class="field-label">Cue</span>
         <div class="cue-line">
-          {quote.cue ? <q class="cue-text">{quote.cue.exact}</q> : <span class="field-hint">None: select the reporting verb (“said”) and press U</span>}
+          {quote.cue ? (
+            <q class="cue-text">{quote.cue.exact}</q>
+          ) : (
+            <span class="field-hint">None: select the reporting verb (“said”) and press U</span>
+          )}
           <span class="cue-actions">
-            <button type="button" class="button button-small" aria-keyshortcuts="U" onMouseDown={keepSelection} onClick={() => session.setCueFromSelection()}>
+            <button
+              type="button"
+              class="button button-small"
+              aria-keyshortcuts="U"
+              onMouseDown={keepSelection}
+              onClick={() => session.setCueFromSelection()}
+            >
               Set from selection
             </button>
             {quote.cue ? (

@@ -13,7 +13,10 @@ export const FORM_LABELS: Record<QuoteForm, string> = { direct: 'Direct', indire
 type QuoteRow = { group: SpeakerGroup; heading: true } | { group: SpeakerGroup; heading: false; quote: QuoteAnnotation; position: number };
 
 function quoteRows(groups: readonly SpeakerGroup[]): QuoteRow[] {
-  return groups.flatMap((group) => [{ group, heading: true as const }, ...group.quotes.map((quote, position) => ({ group, heading: false as const, quote, position }))]);
+  return groups.flatMap((group) => [
+    { group, heading: true as const },
+    ...group.quotes.map((quote, position) => ({ group, heading: false as const, quote, position })),
+  ]);
 }
 
 function groupName(group: SpeakerGroup): string {
@@ -73,7 +76,11 @@ export function QuotesList({ session }: { session: DocumentSession }) {
             ),
           )}
         </FilterSelect>
-        <FilterSelect label="Filter quotes by form" value={filter.form} onChange={(form) => setFilter({ ...filter, form: form as QuoteForm | 'all' })}>
+        <FilterSelect
+          label="Filter quotes by form"
+          value={filter.form}
+          onChange={(form) => setFilter({ ...filter, form: form as QuoteForm | 'all' })}
+        >
           <option value="all">Any form</option>
           {QUOTE_FORMS.map((form) => (
             <option key={form} value={form}>
@@ -88,12 +95,18 @@ export function QuotesList({ session }: { session: DocumentSession }) {
           none="No quote matches."
           empty={
             <>
-              No quotes yet. Select what someone said and press <kbd>Q</kbd>, or put the caret inside quotation marks and press <kbd>Q</kbd>.
+              No quotes yet. Select what someone said and press <kbd>Q</kbd>, or put the caret inside quotation marks and press <kbd>Q</kbd>
+              .
             </>
           }
         />
       ) : (
-        <div ref={virtual.listRef} class="item-groups" style={virtual.listStyle} onKeyDown={(event) => virtual.onKeyDown(event, () => focusListSearch(event.currentTarget))}>
+        <div
+          ref={virtual.listRef}
+          class="item-groups"
+          style={virtual.listStyle}
+          onKeyDown={(event) => virtual.onKeyDown(event, () => focusListSearch(event.currentTarget))}
+        >
           {bySection(rows, virtual.rows).map(({ group, drawn }) => (
             <section key={group.speaker?.id ?? 'none'} class="item-group" aria-label={`Quotes: ${groupName(group)}`}>
               {drawn

@@ -66,7 +66,11 @@ export function ReaderPane({ session, suggestions }: { session: DocumentSession;
 
   return (
     <article class="reader" lang={session.meta.language}>
-      {failure ? <p class="reader-failure" role="alert">{failure}</p> : null}
+      {failure ? (
+        <p class="reader-failure" role="alert">
+          {failure}
+        </p>
+      ) : null}
       <div ref={place} class="reader-host" />
     </article>
   );

@@ -77,7 +77,8 @@ export function ReviewImport({ store }: { store: AppStore }) {
       {refused ? (
         <Dialog title="Tag file refused" class="review-refused" onClose={() => (review.refused.value = null)}>
           <p>
-            <strong>{refused.fileName}</strong> was not imported; nothing was changed. {refused.problems.length === 1 ? 'The problem:' : `The ${refused.problems.length} problems:`}
+            <strong>{refused.fileName}</strong> was not imported; nothing was changed.{' '}
+            {refused.problems.length === 1 ? 'The problem:' : `The ${refused.problems.length} problems:`}
           </p>
           <ul class="refused-problems" data-testid="refused-problems">
             {refused.problems.map((problem, index) => (

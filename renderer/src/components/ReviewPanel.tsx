@@ -16,7 +16,11 @@ const KIND_NAMES: Record<AnnotationKind, string> = { claim: 'Claim', quote: 'Quo
 const KIND_PLURALS: Record<AnnotationKind, string> = { claim: 'claims', quote: 'quotes', entity: 'mentions', note: 'notes' };
 const DECISION_LABELS: Record<ReviewDecision, string> = { open: 'Open', accepted: 'Accepted', rejected: 'Rejected' };
 /** The decision each of the review list's keys (`app/key-map.ts`) makes. */
-const REVIEW_DECISIONS: Record<ReviewCommand, ReviewDecision> = { 'review.accept': 'accepted', 'review.reject': 'rejected', 'review.reopen': 'open' };
+const REVIEW_DECISIONS: Record<ReviewCommand, ReviewDecision> = {
+  'review.accept': 'accepted',
+  'review.reject': 'rejected',
+  'review.reopen': 'open',
+};
 
 function anchorLine(item: ReviewItemView, text: string): string {
   const anchor = item.anchor;
@@ -72,17 +76,35 @@ function ReviewItemRow({ review, item, placement, selected, text }: ReviewItemRo
       <p class={`review-anchor ${item.anchor.reason === 'fuzzy-refused' ? 'review-anchor-refused' : ''}`}>{anchorLine(item, text)}</p>
       <div class="review-actions">
         {item.decision !== 'accepted' ? (
-          <button type="button" class="button button-tiny" disabled={busy || item.class === 'orphaned'} aria-keyshortcuts="A Enter" onClick={(event) => (event.stopPropagation(), decide('accepted'))}>
+          <button
+            type="button"
+            class="button button-tiny"
+            disabled={busy || item.class === 'orphaned'}
+            aria-keyshortcuts="A Enter"
+            onClick={(event) => (event.stopPropagation(), decide('accepted'))}
+          >
             Accept
           </button>
         ) : null}
         {item.decision !== 'rejected' ? (
-          <button type="button" class="button button-tiny" disabled={busy} aria-keyshortcuts="R Backspace" onClick={(event) => (event.stopPropagation(), decide('rejected'))}>
+          <button
+            type="button"
+            class="button button-tiny"
+            disabled={busy}
+            aria-keyshortcuts="R Backspace"
+            onClick={(event) => (event.stopPropagation(), decide('rejected'))}
+          >
             Reject
           </button>
         ) : null}
         {item.decision !== 'open' ? (
-          <button type="button" class="button button-tiny" disabled={busy} aria-keyshortcuts="O" onClick={(event) => (event.stopPropagation(), decide('open'))}>
+          <button
+            type="button"
+            class="button button-tiny"
+            disabled={busy}
+            aria-keyshortcuts="O"
+            onClick={(event) => (event.stopPropagation(), decide('open'))}
+          >
             Reopen
           </button>
         ) : null}
@@ -122,7 +144,16 @@ function ReviewRows({ store, items, selectedId }: { store: AppStore; items: read
     <ul ref={rows.listRef} class="review-list" aria-label="Review items" style={rows.listStyle} onKeyDown={onKeyDown}>
       {rows.rows.map((row) => {
         const item = items[row.index];
-        return item ? <ReviewItemRow key={item.id} review={review} item={item} placement={rows.place(row)} selected={item.id === selectedId} text={text} /> : null;
+        return item ? (
+          <ReviewItemRow
+            key={item.id}
+            review={review}
+            item={item}
+            placement={rows.place(row)}
+            selected={item.id === selectedId}
+            text={text}
+          />
+        ) : null;
       })}
     </ul>
   );
@@ -148,14 +179,22 @@ function ReviewItems({ store, view }: { store: AppStore; view: ReviewView }) {
   const redoLabel = review.redoLabel;
   // "Accept all only-theirs of a kind": the filtered kind, or every kind that has some open.
   const bulkKinds = (kindFilter === 'all' ? ANNOTATION_KINDS : [kindFilter])
-    .map((kind) => ({ kind, open: view.items.filter((item) => item.class === 'only-theirs' && item.decision === 'open' && item.annotation.kind === kind).length }))
+    .map((kind) => ({
+      kind,
+      open: view.items.filter((item) => item.class === 'only-theirs' && item.decision === 'open' && item.annotation.kind === kind).length,
+    }))
     .filter(({ kind, open }) => open > 0 || kind === kindFilter);
   const openAgreed = view.items.filter((item) => item.class === 'agreed' && item.decision === 'open').length;
 
   return (
     <div class="review-items">
       <div class="review-counts" role="group" aria-label="Filter by class">
-        <button type="button" class={`review-chip ${classFilter === 'all' ? 'review-chip-on' : ''}`} aria-pressed={classFilter === 'all'} onClick={() => (review.classFilter.value = 'all')}>
+        <button
+          type="button"
+          class={`review-chip ${classFilter === 'all' ? 'review-chip-on' : ''}`}
+          aria-pressed={classFilter === 'all'}
+          onClick={() => (review.classFilter.value = 'all')}
+        >
           All <span class="review-chip-count">{summary.items}</span>
         </button>
         {REVIEW_CLASS_ORDER.map((name) => (
@@ -177,7 +216,12 @@ function ReviewItems({ store, view }: { store: AppStore; view: ReviewView }) {
       <div class="review-filters">
         <label class="field-inline">
           Kind{' '}
-          <select class="input input-small" value={kindFilter} aria-label="Filter by kind" onChange={(event) => (review.kindFilter.value = event.currentTarget.value as AnnotationKind | 'all')}>
+          <select
+            class="input input-small"
+            value={kindFilter}
+            aria-label="Filter by kind"
+            onChange={(event) => (review.kindFilter.value = event.currentTarget.value as AnnotationKind | 'all')}
+          >
             <option value="all">All kinds</option>
             {ANNOTATION_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -191,7 +235,12 @@ function ReviewItems({ store, view }: { store: AppStore; view: ReviewView }) {
         </span>
       </div>
       <div class="review-bulk">
-        <button type="button" class="button button-small" disabled={busy || openAgreed === 0} onClick={() => void review.decide('accepted', { where: { classes: ['agreed'] } })}>
+        <button
+          type="button"
+          class="button button-small"
+          disabled={busy || openAgreed === 0}
+          onClick={() => void review.decide('accepted', { where: { classes: ['agreed'] } })}
+        >
           Accept all agreed ({openAgreed})
         </button>
         {bulkKinds.map(({ kind, open }) => (
@@ -205,10 +254,22 @@ function ReviewItems({ store, view }: { store: AppStore; view: ReviewView }) {
             Accept all only-theirs {KIND_PLURALS[kind]} ({open})
           </button>
         ))}
-        <button type="button" class="button button-small" disabled={busy || !undoLabel} title={undoLabel ? `Undo: ${undoLabel}` : 'The last change is not a decision'} onClick={() => review.undo()}>
+        <button
+          type="button"
+          class="button button-small"
+          disabled={busy || !undoLabel}
+          title={undoLabel ? `Undo: ${undoLabel}` : 'The last change is not a decision'}
+          onClick={() => review.undo()}
+        >
           Undo decision
         </button>
-        <button type="button" class="button button-small" disabled={busy || !redoLabel} title={redoLabel ? `Redo: ${redoLabel}` : 'Nothing to redo'} onClick={() => review.redo()}>
+        <button
+          type="button"
+          class="button button-small"
+          disabled={busy || !redoLabel}
+          title={redoLabel ? `Redo: ${redoLabel}` : 'Nothing to redo'}
+          onClick={() => review.redo()}
+        >
           Redo
         </button>
       </div>
@@ -233,16 +294,31 @@ export function ReviewPanel({ store }: { store: AppStore }) {
         <div class="review-title">
           <h2>Review of {view?.summary.annotator ?? '…'}</h2>
           <div class="review-title-actions">
-            <button type="button" class="button button-tiny" disabled={!view || review.busy.value} onClick={() => (review.confirmingRemove.value = true)}>
+            <button
+              type="button"
+              class="button button-tiny"
+              disabled={!view || review.busy.value}
+              onClick={() => (review.confirmingRemove.value = true)}
+            >
               Remove review
             </button>
-            <button type="button" class="button button-tiny" onClick={() => review.close()} title="Back to the annotation lists (the review stays where you left it)">
+            <button
+              type="button"
+              class="button button-tiny"
+              onClick={() => review.close()}
+              title="Back to the annotation lists (the review stays where you left it)"
+            >
               Close
             </button>
           </div>
         </div>
         {reviews.length > 1 ? (
-          <select class="input input-small" aria-label="Review" value={view?.summary.id ?? ''} onChange={(event) => void review.open(event.currentTarget.value)}>
+          <select
+            class="input input-small"
+            aria-label="Review"
+            value={view?.summary.id ?? ''}
+            onChange={(event) => void review.open(event.currentTarget.value)}
+          >
             {reviews.map((summary) => (
               <option key={summary.id} value={summary.id}>
                 {summary.annotator} — {summary.file.name ?? summary.imported}
@@ -252,36 +328,63 @@ export function ReviewPanel({ store }: { store: AppStore }) {
         ) : null}
         {view ? (
           <p class="review-file">
-            {view.summary.file.name ?? 'tag file'} · {view.summary.placement.exact} exact, {view.summary.placement.moved} moved, {view.summary.placement.fuzzy} fuzzy,{' '}
-            {view.summary.placement.orphaned} orphaned
+            {view.summary.file.name ?? 'tag file'} · {view.summary.placement.exact} exact, {view.summary.placement.moved} moved,{' '}
+            {view.summary.placement.fuzzy} fuzzy, {view.summary.placement.orphaned} orphaned
           </p>
         ) : null}
         <label class="field-inline review-layer-toggle">
           <input type="checkbox" checked={review.showTheirs.value} onChange={() => review.toggleTheirs()} /> Show their layer in the article
         </label>
         <div class="tabs" role="tablist" aria-label="Review views">
-          <button type="button" role="tab" id="review-tab-items" class="tab" aria-selected={tab === 'items'} aria-controls="review-tabpanel" onClick={() => (review.tab.value = 'items')}>
+          <button
+            type="button"
+            role="tab"
+            id="review-tab-items"
+            class="tab"
+            aria-selected={tab === 'items'}
+            aria-controls="review-tabpanel"
+            onClick={() => (review.tab.value = 'items')}
+          >
             Items
           </button>
-          <button type="button" role="tab" id="review-tab-agreement" class="tab" aria-selected={tab === 'agreement'} aria-controls="review-tabpanel" onClick={() => void review.showAgreement()}>
+          <button
+            type="button"
+            role="tab"
+            id="review-tab-agreement"
+            class="tab"
+            aria-selected={tab === 'agreement'}
+            aria-controls="review-tabpanel"
+            onClick={() => void review.showAgreement()}
+          >
             Agreement
           </button>
         </div>
       </header>
       <div id="review-tabpanel" class="tab-panel" role="tabpanel" aria-labelledby={`review-tab-${tab}`}>
-        {tab === 'agreement' ? <AgreementPanel store={store} /> : view ? <ReviewItems store={store} view={view} /> : <p class="list-empty">Loading the review…</p>}
+        {tab === 'agreement' ? (
+          <AgreementPanel store={store} />
+        ) : view ? (
+          <ReviewItems store={store} view={view} />
+        ) : (
+          <p class="list-empty">Loading the review…</p>
+        )}
       </div>
       {review.confirmingRemove.value && view ? (
         <Dialog title="Remove review?" class="review-remove" onClose={() => (review.confirmingRemove.value = false)}>
           <p>
-            Remove the review of <strong>{view.summary.annotator}</strong> ({view.summary.file.name ?? 'tag file'})? Its items and decisions go; annotations you already
-            accepted stay in the document.
+            Remove the review of <strong>{view.summary.annotator}</strong> ({view.summary.file.name ?? 'tag file'})? Its items and decisions
+            go; annotations you already accepted stay in the document.
           </p>
           <div class="dialog-actions">
             <button type="button" class="button button-small" onClick={() => (review.confirmingRemove.value = false)}>
               Cancel
             </button>
-            <button type="button" class="button button-small button-danger" disabled={review.busy.value} onClick={() => void review.remove()}>
+            <button
+              type="button"
+              class="button button-small button-danger"
+              disabled={review.busy.value}
+              onClick={() => void review.remove()}
+            >
               Remove
             </button>
           </div>

@@ -31,7 +31,12 @@ function ProfileSection({ store }: { store: AppStore }) {
             }
           }}
         />
-        <button type="button" class="button button-small" disabled={!name.trim() || name.trim() === store.settings.value.annotatorName} onClick={() => void save()}>
+        <button
+          type="button"
+          class="button button-small"
+          disabled={!name.trim() || name.trim() === store.settings.value.annotatorName}
+          onClick={() => void save()}
+        >
           Save name
         </button>
         {saved ? <span class="field-hint">Saved</span> : null}
@@ -52,7 +57,10 @@ function SuggestionsSection({ store }: { store: AppStore }) {
         />
         Suggest on import: propose entities, quotes and claims when an article without annotations is opened
       </label>
-      <p class="field-hint">Suggestions are computed on this computer and never saved until you accept them. Without this, use Suggest above the article (Ctrl+Alt+S).</p>
+      <p class="field-hint">
+        Suggestions are computed on this computer and never saved until you accept them. Without this, use Suggest above the article
+        (Ctrl+Alt+S).
+      </p>
     </section>
   );
 }
@@ -69,7 +77,10 @@ function WebImportSection({ store }: { store: AppStore }) {
         />
         Allow imports from private network addresses
       </label>
-      <p class="field-hint">For pages on your organisation’s intranet. Off, Scholia fetches only public web addresses: never this computer, the local network or a cloud server’s internal services.</p>
+      <p class="field-hint">
+        For pages on your organisation’s intranet. Off, Scholia fetches only public web addresses: never this computer, the local network or
+        a cloud server’s internal services.
+      </p>
     </section>
   );
 }

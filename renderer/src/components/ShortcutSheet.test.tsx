@@ -31,7 +31,9 @@ describe('ShortcutSheet', () => {
       const rows = within(section).getAllByRole('row');
       expect(rows.map((row) => row.querySelector('td')?.textContent)).toEqual(group.rows.map((line) => line.action));
       // Each key of a combination sits in a <kbd> of its own, without the '+'.
-      expect(rows.map((row) => row.querySelector('th')?.textContent)).toEqual(group.rows.map((line) => line.keys.map((combo) => combo.replaceAll('+', '')).join(' / ')));
+      expect(rows.map((row) => row.querySelector('th')?.textContent)).toEqual(
+        group.rows.map((line) => line.keys.map((combo) => combo.replaceAll('+', '')).join(' / ')),
+      );
     }
   });
 
@@ -39,7 +41,10 @@ describe('ShortcutSheet', () => {
     render(<ShortcutSheet store={storeShowing('shortcuts').store} />);
     const redo = screen.getByRole('cell', { name: 'Redo' }).closest('tr');
     const combos = [...(redo?.querySelectorAll('th > span > kbd.combo') ?? [])];
-    expect(combos.map((combo) => [...combo.querySelectorAll('kbd')].map((key) => key.textContent))).toEqual([['Ctrl', 'Shift', 'Z'], ['Ctrl', 'Y']]);
+    expect(combos.map((combo) => [...combo.querySelectorAll('kbd')].map((key) => key.textContent))).toEqual([
+      ['Ctrl', 'Shift', 'Z'],
+      ['Ctrl', 'Y'],
+    ]);
   });
 
   it('closes with its close button', () => {

@@ -71,7 +71,11 @@ export function SidePanel({ store }: { store: AppStore }) {
         ))}
       </div>
       <div id="panel-tabpanel" class="tab-panel" role="tabpanel" aria-labelledby={`panel-tab-${tab}`}>
-        {session ? <TabContent key={`${session.id}-${tab}`} tab={tab} session={session} /> : <p class="list-empty">Open a document to see its annotations.</p>}
+        {session ? (
+          <TabContent key={`${session.id}-${tab}`} tab={tab} session={session} />
+        ) : (
+          <p class="list-empty">Open a document to see its annotations.</p>
+        )}
       </div>
     </section>
   );

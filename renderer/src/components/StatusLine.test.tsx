@@ -7,7 +7,9 @@ import { NoticeBanner } from './NoticeBanner.tsx';
 import { StatusLine } from './StatusLine.tsx';
 
 async function startedStore() {
-  const api = fakeLibrary({ overrides: { 'settings.set': (input) => ({ annotatorName: input.annotatorName ?? 'Analyst', profileSet: true }) } });
+  const api = fakeLibrary({
+    overrides: { 'settings.set': (input) => ({ annotatorName: input.annotatorName ?? 'Analyst', profileSet: true }) },
+  });
   const store = new AppStore(api);
   await store.start();
   return { api, store };

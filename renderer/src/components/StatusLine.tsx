@@ -26,7 +26,11 @@ export function StatusLine({ store }: { store: AppStore }) {
         {saveText}
       </span>
       {message ? (
-        <span class={`status-message status-${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="status-message">
+        <span
+          class={`status-message status-${message.tone}`}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          data-testid="status-message"
+        >
           {message.text}
           <button type="button" class="button button-quiet button-tiny" aria-label="Dismiss message" onClick={() => store.clearMessage()}>
             ×

@@ -31,7 +31,8 @@ function CurrentSuggestion({ suggestions, suggestion, text }: { suggestions: Sug
       <div class="suggestion-body">
         <p class="suggestion-words">“{words.length > 140 ? `${words.slice(0, 137)}…` : words}”</p>
         <p class="suggestion-detail">
-          {detailOf(suggestion, set, text)} · {suggestion.kind === 'claim' ? 'check-worthiness' : 'confidence'} {percent(suggestion.confidence)}
+          {detailOf(suggestion, set, text)} · {suggestion.kind === 'claim' ? 'check-worthiness' : 'confidence'}{' '}
+          {percent(suggestion.confidence)}
         </p>
         <p class="suggestion-reasons">{suggestion.reasons.join(' · ')}</p>
       </div>
@@ -114,15 +115,25 @@ export function SuggestionsBar({ store }: { store: AppStore }) {
                 One by one
               </button>
             ) : null}
-            <button type="button" class="button button-small" aria-label={suggestions.visible.value ? 'Hide suggestions' : 'Show suggestions'} aria-pressed={!suggestions.visible.value} onClick={() => suggestions.toggle()}>
+            <button
+              type="button"
+              class="button button-small"
+              aria-label={suggestions.visible.value ? 'Hide suggestions' : 'Show suggestions'}
+              aria-pressed={!suggestions.visible.value}
+              onClick={() => suggestions.toggle()}
+            >
               {suggestions.visible.value ? 'Hide' : 'Show'}
             </button>
           </>
         ) : (
-          <span class="field-hint suggestions-hint">Entities, quotes and claims proposed on this computer; nothing is saved until you accept.</span>
+          <span class="field-hint suggestions-hint">
+            Entities, quotes and claims proposed on this computer; nothing is saved until you accept.
+          </span>
         )}
       </div>
-      {current && suggestions.visible.value ? <CurrentSuggestion suggestions={suggestions} suggestion={current} text={session.text} /> : null}
+      {current && suggestions.visible.value ? (
+        <CurrentSuggestion suggestions={suggestions} suggestion={current} text={session.text} />
+      ) : null}
     </section>
   );
 }

@@ -7,7 +7,12 @@ import { messageOf } from '../../../shared/contract/errors.ts';
 function countsText(version: DocumentVersion): string {
   const { claims, quotes, entities, notes } = version.counts;
   const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-  return [plural(claims, 'claim', 'claims'), plural(quotes, 'quote', 'quotes'), plural(entities, 'entity', 'entities'), plural(notes, 'note', 'notes')].join(' · ');
+  return [
+    plural(claims, 'claim', 'claims'),
+    plural(quotes, 'quote', 'quotes'),
+    plural(entities, 'entity', 'entities'),
+    plural(notes, 'note', 'notes'),
+  ].join(' · ');
 }
 
 function kindsText(version: DocumentVersion): string {
@@ -53,8 +58,8 @@ function VersionsList({ store }: { store: AppStore }) {
   return (
     <Dialog title="Previous versions" class="versions-dialog" onClose={close}>
       <p class="field-hint">
-        Scholia keeps the last 10 saves of this document and the last save of each of the last 30 days. Restoring one is a save of its own: the
-        state it replaces becomes a version too, so a restore can be undone by restoring that.
+        Scholia keeps the last 10 saves of this document and the last save of each of the last 30 days. Restoring one is a save of its own:
+        the state it replaces becomes a version too, so a restore can be undone by restoring that.
       </p>
       {problem ? (
         <p class="field-problem" role="alert">

@@ -4,7 +4,17 @@ import type { Entity } from '../../../shared/model/entity.ts';
 import { DEFAULT_TAGSET } from '../../../shared/model/tagset.ts';
 import { makeTarget } from '../../../shared/text/target.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
-import { entityRows, filteredClaims, filteredNotes, quoteGroups, searchClaims, searchNotes, type ClaimFilter, type NoteFilter, type RecordsView } from './annotation-lists.ts';
+import {
+  entityRows,
+  filteredClaims,
+  filteredNotes,
+  quoteGroups,
+  searchClaims,
+  searchNotes,
+  type ClaimFilter,
+  type NoteFilter,
+  type RecordsView,
+} from './annotation-lists.ts';
 import { DocumentRecords } from './document-records.ts';
 
 /** A list as the panel shows it: filtered once, then searched. */
@@ -41,22 +51,32 @@ const records = new DocumentRecords(annotations, [metsola, parliament]);
 
 describe('claim list', () => {
   it('lists claims in reading order and filters them by verdict and check-worthiness', () => {
-    expect(claimList(records, DEFAULT_TAGSET, { verdict: 'all', checkworthyOnly: false, query: '' }).map((a) => a.id)).toEqual(['c1', 'c2']);
+    expect(claimList(records, DEFAULT_TAGSET, { verdict: 'all', checkworthyOnly: false, query: '' }).map((a) => a.id)).toEqual([
+      'c1',
+      'c2',
+    ]);
     expect(claimList(records, DEFAULT_TAGSET, { verdict: 'false', checkworthyOnly: false, query: '' }).map((a) => a.id)).toEqual(['c2']);
     expect(claimList(records, DEFAULT_TAGSET, { verdict: 'all', checkworthyOnly: true, query: '' }).map((a) => a.id)).toEqual(['c2']);
-    expect(records.counts.verdicts()).toEqual(new Map([['false', 1], ['true', 1]]));
+    expect(records.counts.verdicts()).toEqual(
+      new Map([
+        ['false', 1],
+        ['true', 1],
+      ]),
+    );
   });
 
   it('searches the text, the note, the verdict label and the claimant', () => {
-    const search = (query: string) => claimList(records, DEFAULT_TAGSET, { verdict: 'all', checkworthyOnly: false, query }).map((a) => a.id);
+    const search = (query: string) =>
+      claimList(records, DEFAULT_TAGSET, { verdict: 'all', checkworthyOnly: false, query }).map((a) => a.id);
     expect(search('outage')).toEqual(['c2']);
     expect(search('metsola')).toEqual(['c1']);
     expect(search('true attack')).toEqual(['c1']);
   });
 
-  it('finds a claim by its claimant\'s new name once the entity is renamed', () => {
+  it("finds a claim by its claimant's new name once the entity is renamed", () => {
     const renamed = new DocumentRecords(annotations, [metsola, parliament]);
-    const search = (query: string) => claimList(renamed, DEFAULT_TAGSET, { verdict: 'all', checkworthyOnly: false, query }).map((a) => a.id);
+    const search = (query: string) =>
+      claimList(renamed, DEFAULT_TAGSET, { verdict: 'all', checkworthyOnly: false, query }).map((a) => a.id);
     expect(search('metsola')).toEqual(['c1']);
     renamed.apply([{ op: 'entity.update', entity: { ...metsola, name: 'Roberta Tedesco', aliases: [] } }]);
     expect(search('metsola')).toEqual([]);

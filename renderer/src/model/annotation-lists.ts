@@ -1,4 +1,11 @@
-import type { Annotation, AnnotationKind, ClaimAnnotation, EntityAnnotation, QuoteAnnotation, QuoteForm } from '../../../shared/model/annotation.ts';
+import type {
+  Annotation,
+  AnnotationKind,
+  ClaimAnnotation,
+  EntityAnnotation,
+  QuoteAnnotation,
+  QuoteForm,
+} from '../../../shared/model/annotation.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
 import { matchesQuery, queryWords, searchTextCache } from '../../../shared/text/text-search.ts';
@@ -62,7 +69,12 @@ export function filteredClaims(records: RecordsView, filter: Omit<ClaimFilter, '
 }
 
 /** The claims, in their order, that match a search of their text, note, claimant, evidence and labels (a keystroke's work). */
-export function searchClaims(claims: readonly ClaimAnnotation[], records: RecordsView, tagset: Tagset, query: string): readonly ClaimAnnotation[] {
+export function searchClaims(
+  claims: readonly ClaimAnnotation[],
+  records: RecordsView,
+  tagset: Tagset,
+  query: string,
+): readonly ClaimAnnotation[] {
   const words = queryWords(query);
   if (words.length === 0) return claims;
   return claims.filter((claim) =>
@@ -99,8 +111,12 @@ export function quoteGroups(records: RecordsView, filter: QuoteFilter): SpeakerG
   for (const annotation of records.annotations()) {
     if (annotation.kind !== 'quote') continue;
     if (filter.form !== 'all' && annotation.form !== filter.form) continue;
-    if (filter.speaker === 'none' ? annotation.speakerId !== undefined : filter.speaker !== 'all' && annotation.speakerId !== filter.speaker) continue;
-    if (words.length === 0 || matchesQuery(words, [quoteText(annotation), entitySearchText(records, annotation.speakerId)])) quotes.push(annotation);
+    if (
+      filter.speaker === 'none' ? annotation.speakerId !== undefined : filter.speaker !== 'all' && annotation.speakerId !== filter.speaker
+    )
+      continue;
+    if (words.length === 0 || matchesQuery(words, [quoteText(annotation), entitySearchText(records, annotation.speakerId)]))
+      quotes.push(annotation);
   }
   quotes.sort(inTextOrder);
   const groups = new Map<string, SpeakerGroup>();

@@ -18,10 +18,12 @@ function snapshot(records: DocumentRecords) {
 describe('DocumentRecords', () => {
   it('applies a batch and reports what it added', () => {
     const records = new DocumentRecords();
-    const { change } = mustApply(records.apply([
-      { op: 'entity.add', entity: metsola },
-      { op: 'annotation.add', annotation: mention },
-    ]));
+    const { change } = mustApply(
+      records.apply([
+        { op: 'entity.add', entity: metsola },
+        { op: 'annotation.add', annotation: mention },
+      ]),
+    );
     expect(change.annotations).toEqual({ added: ['a1'], removed: [], updated: [] });
     expect(change.entities).toEqual({ added: ['e1'], removed: [], updated: [] });
     expect(records.annotation('a1')).toEqual(mention);
@@ -46,11 +48,13 @@ describe('DocumentRecords', () => {
 
   it('reports the net effect of a batch per id', () => {
     const records = new DocumentRecords([claim]);
-    const { change } = mustApply(records.apply([
-      { op: 'annotation.add', annotation: { ...claim, id: 'a3' } },
-      { op: 'annotation.update', annotation: { ...claim, id: 'a3', status: 'true' } },
-      { op: 'annotation.update', annotation: { ...claim, status: 'true' } },
-    ]));
+    const { change } = mustApply(
+      records.apply([
+        { op: 'annotation.add', annotation: { ...claim, id: 'a3' } },
+        { op: 'annotation.update', annotation: { ...claim, id: 'a3', status: 'true' } },
+        { op: 'annotation.update', annotation: { ...claim, status: 'true' } },
+      ]),
+    );
     expect(change.annotations).toEqual({ added: ['a3'], removed: [], updated: ['a2'] });
   });
 
@@ -68,14 +72,23 @@ describe('DocumentRecords', () => {
 
   it('refuses a mention of a missing entity and the removal of an entity still referenced', () => {
     const records = new DocumentRecords([mention], [metsola]);
-    expect(records.apply([{ op: 'annotation.add', annotation: { ...mention, id: 'a9', entityId: 'nobody' } }])).toMatchObject({ ok: false, reason: expect.stringMatching(/refers to entity nobody, which does not exist/u) });
-    expect(records.apply([{ op: 'entity.remove', id: 'e1' }])).toMatchObject({ ok: false, reason: expect.stringMatching(/still referenced/u) });
+    expect(records.apply([{ op: 'annotation.add', annotation: { ...mention, id: 'a9', entityId: 'nobody' } }])).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/refers to entity nobody, which does not exist/u),
+    });
+    expect(records.apply([{ op: 'entity.remove', id: 'e1' }])).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/still referenced/u),
+    });
     expect(records.entity('e1')).toEqual(metsola);
     expect(records.annotation('a9')).toBeUndefined();
   });
 
   it('refuses adding an id twice', () => {
     const records = new DocumentRecords([claim]);
-    expect(records.apply([{ op: 'annotation.add', annotation: claim }])).toMatchObject({ ok: false, reason: expect.stringMatching(/already exists/u) });
+    expect(records.apply([{ op: 'annotation.add', annotation: claim }])).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/already exists/u),
+    });
   });
 });

@@ -14,7 +14,9 @@ function inner(offset: number): string | null {
 describe('quotationAround', () => {
   it('finds the quotation around the caret, without the marks or the comma before the closing mark', () => {
     const at = text.indexOf('sophisticated');
-    expect(inner(at)).toBe('The (European Parliament) is under a sophisticated cyberattack. A pro-Kremlin group has claimed responsibility');
+    expect(inner(at)).toBe(
+      'The (European Parliament) is under a sophisticated cyberattack. A pro-Kremlin group has claimed responsibility',
+    );
     expect(inner(0)).toBe(inner(at));
   });
 

@@ -18,7 +18,8 @@ const note: Annotation = { ...common, id: 'n1', kind: 'note', note: '' };
 function scanned(records: DocumentRecords) {
   const all = [...records.annotations()];
   const verdicts = new Map<string, number>();
-  for (const annotation of all) if (annotation.kind === 'claim') verdicts.set(annotation.status, (verdicts.get(annotation.status) ?? 0) + 1);
+  for (const annotation of all)
+    if (annotation.kind === 'claim') verdicts.set(annotation.status, (verdicts.get(annotation.status) ?? 0) + 1);
   return {
     kinds: {
       claims: all.filter((a) => a.kind === 'claim').length,
@@ -38,17 +39,30 @@ function kept(records: DocumentRecords) {
 describe('record counts', () => {
   it('counts the records a document opens with', () => {
     const records = new DocumentRecords([mention, falseClaim, trueClaim, quote, note], [metsola]);
-    expect(kept(records)).toEqual({ kinds: { claims: 2, quotes: 1, entities: 1, notes: 1 }, verdicts: new Map([['false', 1], ['true', 1]]), notes: 2 });
+    expect(kept(records)).toEqual({
+      kinds: { claims: 2, quotes: 1, entities: 1, notes: 1 },
+      verdicts: new Map([
+        ['false', 1],
+        ['true', 1],
+      ]),
+      notes: 2,
+    });
     expect(records.entityCount()).toBe(1);
   });
 
   it('follows adds, updates and removals, and their undo', () => {
     const records = new DocumentRecords([mention, falseClaim], [metsola]);
     const steps = [
-      records.apply([{ op: 'annotation.add', annotation: trueClaim }, { op: 'annotation.add', annotation: quote }]),
+      records.apply([
+        { op: 'annotation.add', annotation: trueClaim },
+        { op: 'annotation.add', annotation: quote },
+      ]),
       records.apply([{ op: 'annotation.update', annotation: { ...falseClaim, status: 'true', note: 'Now a note' } }]),
       records.apply([{ op: 'annotation.update', annotation: { ...trueClaim, note: undefined } }]),
-      records.apply([{ op: 'annotation.remove', id: 'm1' }, { op: 'annotation.add', annotation: note }]),
+      records.apply([
+        { op: 'annotation.remove', id: 'm1' },
+        { op: 'annotation.add', annotation: note },
+      ]),
     ];
     expect(kept(records)).toEqual(scanned(records));
     expect(kept(records)).toEqual({ kinds: { claims: 2, quotes: 1, entities: 0, notes: 1 }, verdicts: new Map([['true', 2]]), notes: 2 });

@@ -27,7 +27,14 @@ describe('highlightLook', () => {
   });
 
   it('shows a quote’s speaker and the start of a note in the tooltip', () => {
-    const quote: Annotation = { ...common, id: 'q', kind: 'quote', form: 'direct', speakerId: 'e1', note: 'Check the\nofficial statement.' };
+    const quote: Annotation = {
+      ...common,
+      id: 'q',
+      kind: 'quote',
+      form: 'direct',
+      speakerId: 'e1',
+      note: 'Check the\nofficial statement.',
+    };
     expect(highlightLook(quote, lookup, DEFAULT_TAGSET, false)).toEqual({
       className: 'ann ann-quote ann-has-note',
       title: 'Quote · European Parliament · Check the official statement.',

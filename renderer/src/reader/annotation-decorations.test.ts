@@ -46,7 +46,12 @@ function placement(decoration: Decoration): string {
 }
 
 describe('annotation decorations', () => {
-  const initial = [highlight('a', 5, 24), highlight('b', 1, 50), highlight('c', 14, 24, 'ann ann-entity'), highlight('d', 40, 60, 'ann ann-quote')];
+  const initial = [
+    highlight('a', 5, 24),
+    highlight('b', 1, 50),
+    highlight('c', 14, 24, 'ann ann-entity'),
+    highlight('d', 40, 60, 'ann ann-quote'),
+  ];
 
   it('draws every annotation, overlapping ones and one across two paragraphs included', () => {
     const state = stateWith(initial);
@@ -105,7 +110,12 @@ describe('annotation decorations drawn in a window', () => {
   // The first paragraph is positions 0–51, the second 51–84.
   const first: DrawnWindow = { from: 0, to: 51 };
   const second: DrawnWindow = { from: 51, to: 84 };
-  const initial = [highlight('a', 5, 24), highlight('c', 14, 24, 'ann ann-entity'), highlight('d', 40, 60, 'ann ann-quote'), highlight('e', 60, 70)];
+  const initial = [
+    highlight('a', 5, 24),
+    highlight('c', 14, 24, 'ann ann-entity'),
+    highlight('d', 40, 60, 'ann ann-quote'),
+    highlight('e', 60, 70),
+  ];
 
   function windowed(window: DrawnWindow): EditorState {
     return EditorState.create({ doc, plugins: [annotationDecorationsPlugin(initial, window)] });

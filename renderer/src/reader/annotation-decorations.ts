@@ -91,7 +91,11 @@ export function applyHighlightChange(state: AnnotationDecorationState, change: H
     ranges.set(clamped.id, { from: clamped.from, to: clamped.to });
   }
   if (fresh.length > 0) {
-    if (area) drawn = drawn.add(doc, fresh.filter((decoration) => meets(decoration, area)));
+    if (area)
+      drawn = drawn.add(
+        doc,
+        fresh.filter((decoration) => meets(decoration, area)),
+      );
     decorations = decorations.add(doc, fresh);
   }
   return { decorations, ranges, window: area, drawn: area ? drawn : decorations };
@@ -148,7 +152,10 @@ function mapThrough(value: AnnotationDecorationState, tr: Transaction): Annotati
  * initial `area`, only the highlights meeting it are in the page until the window moves
  * (`withWindow`); every annotation stays in the state (`ranges`, `decorations`) either way.
  */
-export function annotationDecorationsPlugin(initial: readonly AnnotationHighlight[] = [], area: DrawnWindow | null = null): Plugin<AnnotationDecorationState> {
+export function annotationDecorationsPlugin(
+  initial: readonly AnnotationHighlight[] = [],
+  area: DrawnWindow | null = null,
+): Plugin<AnnotationDecorationState> {
   return new Plugin<AnnotationDecorationState>({
     key: annotationDecorationsKey,
     state: {

@@ -7,9 +7,7 @@ export interface AnnotationSpan extends TextSpan {
 
 /** Annotations covering one spot, innermost (shortest) first; ties go to the one starting later, then by id. */
 export function innermostFirst(spans: readonly AnnotationSpan[]): AnnotationSpan[] {
-  return [...spans].sort(
-    (a, b) => a.end - a.start - (b.end - b.start) || b.start - a.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  return [...spans].sort((a, b) => a.end - a.start - (b.end - b.start) || b.start - a.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**

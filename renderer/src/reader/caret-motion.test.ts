@@ -8,18 +8,30 @@ function key(name: string, mods: Partial<MotionKey> = {}): MotionKey {
 describe('caretMotionOf', () => {
   it('moves by character and line with the arrows, and Shift extends', () => {
     expect(caretMotionOf(key('ArrowRight'), false)).toEqual({ alter: 'move', direction: 'forward', granularity: 'character' });
-    expect(caretMotionOf(key('ArrowUp', { shiftKey: true }), false)).toEqual({ alter: 'extend', direction: 'backward', granularity: 'line' });
+    expect(caretMotionOf(key('ArrowUp', { shiftKey: true }), false)).toEqual({
+      alter: 'extend',
+      direction: 'backward',
+      granularity: 'line',
+    });
   });
 
   it('moves by word and paragraph with Ctrl, with Option on macOS', () => {
-    expect(caretMotionOf(key('ArrowLeft', { ctrlKey: true, shiftKey: true }), false)).toEqual({ alter: 'extend', direction: 'backward', granularity: 'word' });
+    expect(caretMotionOf(key('ArrowLeft', { ctrlKey: true, shiftKey: true }), false)).toEqual({
+      alter: 'extend',
+      direction: 'backward',
+      granularity: 'word',
+    });
     expect(caretMotionOf(key('ArrowDown', { ctrlKey: true }), false)?.granularity).toBe('paragraph');
     expect(caretMotionOf(key('ArrowRight', { altKey: true }), true)?.granularity).toBe('word');
     expect(caretMotionOf(key('ArrowRight', { metaKey: true }), true)?.granularity).toBe('lineboundary');
   });
 
   it('goes to the ends of the line with Home and End, of the article with Ctrl', () => {
-    expect(caretMotionOf(key('End', { shiftKey: true }), false)).toEqual({ alter: 'extend', direction: 'forward', granularity: 'lineboundary' });
+    expect(caretMotionOf(key('End', { shiftKey: true }), false)).toEqual({
+      alter: 'extend',
+      direction: 'forward',
+      granularity: 'lineboundary',
+    });
     expect(caretMotionOf(key('Home', { ctrlKey: true }), false)?.granularity).toBe('documentboundary');
     expect(caretMotionOf(key('ArrowUp', { metaKey: true }), true)?.granularity).toBe('documentboundary');
   });

@@ -23,7 +23,11 @@ export function caretMotionOf(event: MotionKey, mac: boolean): CaretMotion | nul
   const wordMod = mac ? event.altKey && !event.ctrlKey && !event.metaKey : event.ctrlKey && !event.altKey && !event.metaKey;
   const plain = !event.ctrlKey && !event.altKey && !event.metaKey;
   const lineMod = mac && event.metaKey && !event.ctrlKey && !event.altKey;
-  const motion = (direction: CaretMotion['direction'], granularity: CaretMotion['granularity']): CaretMotion => ({ alter, direction, granularity });
+  const motion = (direction: CaretMotion['direction'], granularity: CaretMotion['granularity']): CaretMotion => ({
+    alter,
+    direction,
+    granularity,
+  });
   switch (event.key) {
     case 'ArrowLeft':
     case 'ArrowRight': {

@@ -9,13 +9,39 @@ const link = { type: 'link', attrs: { href: 'https://example.org/report' } } as 
 
 /** Imported structure at its richest: a heading, marks and a link, a quote holding a list, a nested list. */
 const blocks: LooseBlock[] = [
-  { type: 'heading', level: 2, inline: [{ text: 'What  the audit ', marks: [] }, { text: 'found', marks: [{ type: 'em' }] }] },
-  { type: 'paragraph', inline: [{ text: 'Read the ', marks: [] }, { text: 'full report', marks: [link] }, { text: ' online.', marks: [] }] },
-  { type: 'blockquote', content: [{ type: 'paragraph', inline: [{ text: 'We accept', marks: [] }] }, { type: 'bullet_list', items: [[{ type: 'paragraph', inline: [{ text: 'in full', marks: [{ type: 'strong' }] }] }]] }] },
+  {
+    type: 'heading',
+    level: 2,
+    inline: [
+      { text: 'What  the audit ', marks: [] },
+      { text: 'found', marks: [{ type: 'em' }] },
+    ],
+  },
+  {
+    type: 'paragraph',
+    inline: [
+      { text: 'Read the ', marks: [] },
+      { text: 'full report', marks: [link] },
+      { text: ' online.', marks: [] },
+    ],
+  },
+  {
+    type: 'blockquote',
+    content: [
+      { type: 'paragraph', inline: [{ text: 'We accept', marks: [] }] },
+      { type: 'bullet_list', items: [[{ type: 'paragraph', inline: [{ text: 'in full', marks: [{ type: 'strong' }] }] }]] },
+    ],
+  },
   {
     type: 'ordered_list',
     order: 1,
-    items: [[{ type: 'paragraph', inline: [{ text: 'First', marks: [] }] }, { type: 'bullet_list', items: [[{ type: 'paragraph', inline: [{ text: 'nested', marks: [] }] }]] }], [{ type: 'paragraph', inline: [{ text: 'Second', marks: [] }] }]],
+    items: [
+      [
+        { type: 'paragraph', inline: [{ text: 'First', marks: [] }] },
+        { type: 'bullet_list', items: [[{ type: 'paragraph', inline: [{ text: 'nested', marks: [] }] }]] },
+      ],
+      [{ type: 'paragraph', inline: [{ text: 'Second', marks: [] }] }],
+    ],
   },
 ];
 

@@ -117,7 +117,11 @@ export class ReaderLayers {
 
   /** Shows the machine suggestions (in text offsets) as their own layer; an empty list hides it. One transaction. */
   setSuggestionLayer(items: readonly SuggestionSpan[]): void {
-    const marks: SuggestionMark[] = items.map((item) => ({ ...item, from: this.textMap.toPos(item.start, 1), to: this.textMap.toPos(item.end, -1) }));
+    const marks: SuggestionMark[] = items.map((item) => ({
+      ...item,
+      from: this.textMap.toPos(item.start, 1),
+      to: this.textMap.toPos(item.end, -1),
+    }));
     this.view.dispatch(withSuggestionMarks(this.view.state.tr, marks));
   }
 }

@@ -85,7 +85,8 @@ export class ReaderSelection {
     if (motion.granularity === 'documentboundary' || !this.domSelectionInside()) {
       const edge = motion.direction === 'forward' ? this.textMap.toPos(this.textMap.text.length, -1) : this.textMap.toPos(0, 1);
       const headDom = this.view.domAtPos(edge);
-      if (motion.alter === 'extend' && anchorNode && this.view.dom.contains(anchorNode)) selection.setBaseAndExtent(anchorNode, anchorOffset, headDom.node, headDom.offset);
+      if (motion.alter === 'extend' && anchorNode && this.view.dom.contains(anchorNode))
+        selection.setBaseAndExtent(anchorNode, anchorOffset, headDom.node, headDom.offset);
       else selection.setBaseAndExtent(headDom.node, headDom.offset, headDom.node, headDom.offset);
     }
     this.syncStateFromDom();

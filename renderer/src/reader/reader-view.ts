@@ -8,7 +8,15 @@ import { DrawnWindowFollower } from './drawn-window-follower.ts';
 import { FindHighlights } from './find-highlights.ts';
 import { lineBoxes, rangeBetween, scrollParent } from './reader-dom.ts';
 import { readerEventProps } from './reader-events.ts';
-import { layerPlugins, readerAttributes, ReaderLayers, toHighlight, type SpanHighlight, type SuggestionSpan, type TheirSpan } from './reader-layers.ts';
+import {
+  layerPlugins,
+  readerAttributes,
+  ReaderLayers,
+  toHighlight,
+  type SpanHighlight,
+  type SuggestionSpan,
+  type TheirSpan,
+} from './reader-layers.ts';
 import { ReaderOverlay } from './reader-overlay.ts';
 import { readerSchema } from './reader-schema.ts';
 import { ReaderSelection } from './reader-selection.ts';
@@ -46,7 +54,10 @@ export class ReaderView {
   /** On a long article, the window of drawn highlights that follows the screen. */
   private readonly drawnWindow: DrawnWindowFollower;
 
-  constructor(place: HTMLElement, private readonly options: ReaderViewOptions) {
+  constructor(
+    place: HTMLElement,
+    private readonly options: ReaderViewOptions,
+  ) {
     this.scroller = scrollParent(place);
     const lazy = this.scroller !== null && drawsLazily(options.highlights.length, options.text.length);
     const article = PmNode.fromJSON(readerSchema, options.content);
@@ -54,7 +65,10 @@ export class ReaderView {
     this.textMap = TextMap.build(doc, options.text);
     const state = EditorState.create({
       doc,
-      plugins: layerPlugins(options.highlights.map((item) => toHighlight(this.textMap, item)), lazy ? openingWindow(doc) : null),
+      plugins: layerPlugins(
+        options.highlights.map((item) => toHighlight(this.textMap, item)),
+        lazy ? openingWindow(doc) : null,
+      ),
     });
     this.view = new EditorView(place, {
       state,

@@ -11,7 +11,10 @@ const doc = PmNode.fromJSON(readerSchema, {
 });
 
 function start(): EditorState {
-  return EditorState.create({ doc, plugins: [annotationDecorationsPlugin([{ id: 'mine', from: 5, to: 24, className: 'ann ann-claim' }]), theirLayerPlugin()] });
+  return EditorState.create({
+    doc,
+    plugins: [annotationDecorationsPlugin([{ id: 'mine', from: 5, to: 24, className: 'ann ann-claim' }]), theirLayerPlugin()],
+  });
 }
 
 function change(state: EditorState, theirChange: TheirChange): EditorState {

@@ -7,7 +7,13 @@ const content = {
   type: 'doc',
   content: [
     { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Title' }] },
-    { type: 'paragraph', content: [{ type: 'text', text: 'One ' }, { type: 'text', text: 'two', marks: [{ type: 'em' }] }] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'One ' },
+        { type: 'text', text: 'two', marks: [{ type: 'em' }] },
+      ],
+    },
     { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Quoted' }] }] },
     {
       type: 'bullet_list',

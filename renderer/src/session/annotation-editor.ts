@@ -13,7 +13,12 @@ import { KIND_VERBS, SESSION_MESSAGES } from './session-messages.ts';
 export class AnnotationEditor {
   constructor(private readonly context: EditContext) {}
 
-  private edit(id: string, label: string, change: (annotation: Annotation) => Annotation | null, options: { coalesceKey?: string } = {}): boolean {
+  private edit(
+    id: string,
+    label: string,
+    change: (annotation: Annotation) => Annotation | null,
+    options: { coalesceKey?: string } = {},
+  ): boolean {
     return editAnnotation(this.context, id, label, change, [], options);
   }
 
@@ -27,7 +32,12 @@ export class AnnotationEditor {
       return false;
     }
     const target = makeTarget(text, span.start, span.end);
-    const created = newAnnotationOps(kind, target, { tagset: this.context.tagset(), entities: records.entities() }, this.context.authoring());
+    const created = newAnnotationOps(
+      kind,
+      target,
+      { tagset: this.context.tagset(), entities: records.entities() },
+      this.context.authoring(),
+    );
     if (!this.context.commands.run(KIND_VERBS[kind], created.ops, { select: created.annotationId })) return false;
     this.context.reader()?.clearTextSelection();
     return true;
@@ -142,9 +152,20 @@ export class AnnotationEditor {
   changeKind(kind: AnnotationKind): boolean {
     const annotation = this.context.selection.selected;
     if (!annotation) return false;
-    const changed = withKind(annotation, kind, { tagset: this.context.tagset(), entities: this.context.records.entities() }, this.context.authoring());
+    const changed = withKind(
+      annotation,
+      kind,
+      { tagset: this.context.tagset(), entities: this.context.records.entities() },
+      this.context.authoring(),
+    );
     if (!changed) return true;
-    const done = editAnnotation(this.context, annotation.id, `Change to ${KIND_LABELS[kind].toLowerCase()}`, () => changed.annotation, changed.extraOps);
+    const done = editAnnotation(
+      this.context,
+      annotation.id,
+      `Change to ${KIND_LABELS[kind].toLowerCase()}`,
+      () => changed.annotation,
+      changed.extraOps,
+    );
     if (done) this.context.report('info', SESSION_MESSAGES.kindChanged(annotation.kind, kind));
     return done;
   }

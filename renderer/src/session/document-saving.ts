@@ -40,7 +40,11 @@ export class DocumentSaving {
 
   /** Saves one batch on the current revision; rejects when the store refuses it. */
   readonly send = async (ops: readonly AnnotationOp[]): Promise<void> => {
-    const result = await this.api.call('annotations.apply', { documentId: this.documentId, baseRevision: this.storeRevision, ops: [...ops] });
+    const result = await this.api.call('annotations.apply', {
+      documentId: this.documentId,
+      baseRevision: this.storeRevision,
+      ops: [...ops],
+    });
     this.storeRevision = result.revision;
   };
 

@@ -20,7 +20,15 @@ function documentWith(): ScholiaDocument {
     fingerprint: `sha256:${'0'.repeat(64)}`,
     entities: [],
     annotations: [
-      { id: 'q1', kind: 'quote', form: 'direct', target: makeTarget(text, quoteStart, quoteStart + 19), author: 'A', created: when, modified: when },
+      {
+        id: 'q1',
+        kind: 'quote',
+        form: 'direct',
+        target: makeTarget(text, quoteStart, quoteStart + 19),
+        author: 'A',
+        created: when,
+        modified: when,
+      },
     ],
     reviews: [],
     revision: 4,
@@ -47,7 +55,10 @@ function recordingApi() {
 function sessionWith() {
   const { api, batches } = recordingApi();
   const reports: string[] = [];
-  const session = new DocumentSession(documentWith(), DEFAULT_TAGSET, api, { author: () => 'A. Analyst', report: (_tone, message) => reports.push(message) });
+  const session = new DocumentSession(documentWith(), DEFAULT_TAGSET, api, {
+    author: () => 'A. Analyst',
+    report: (_tone, message) => reports.push(message),
+  });
   return { session, batches, reports };
 }
 
@@ -132,7 +143,15 @@ describe('DocumentSession', () => {
     const short = { id: 'short', name: 'Metsola', type: 'other', aliases: [] };
     const quote = session.records.annotation('q1');
     if (quote?.kind !== 'quote') throw new Error('no quote');
-    const mention = { id: 'm1', kind: 'entity' as const, entityId: 'long', target: makeTarget(text, 28, 43), author: 'A', created: when, modified: when };
+    const mention = {
+      id: 'm1',
+      kind: 'entity' as const,
+      entityId: 'long',
+      target: makeTarget(text, 28, 43),
+      author: 'A',
+      created: when,
+      modified: when,
+    };
     session.commands.run('Set up', [
       { op: 'entity.add', entity: long },
       { op: 'entity.add', entity: short },
@@ -156,7 +175,15 @@ describe('DocumentSession', () => {
     expect(session.attributeToLastSpeaker()).toBe(false);
     expect(reports.at(-1)).toContain('No speaker used yet');
     const person = { id: 'p1', name: 'Roberta Metsola', type: 'person', aliases: [] };
-    const mention = { id: 'm1', kind: 'entity' as const, entityId: 'p1', target: makeTarget(text, 28, 43), author: 'A', created: when, modified: when };
+    const mention = {
+      id: 'm1',
+      kind: 'entity' as const,
+      entityId: 'p1',
+      target: makeTarget(text, 28, 43),
+      author: 'A',
+      created: when,
+      modified: when,
+    };
     session.commands.run('Set up', [
       { op: 'entity.add', entity: person },
       { op: 'annotation.add', annotation: mention },
@@ -170,7 +197,15 @@ describe('DocumentSession', () => {
 
   it('adds and removes sources on a claim, refusing links that are not http(s)', async () => {
     const { session, reports } = sessionWith();
-    const claim = { id: 'c1', kind: 'claim' as const, status: 'unverified', target: makeTarget(text, 1, 20), author: 'A', created: when, modified: when };
+    const claim = {
+      id: 'c1',
+      kind: 'claim' as const,
+      status: 'unverified',
+      target: makeTarget(text, 1, 20),
+      author: 'A',
+      created: when,
+      modified: when,
+    };
     session.commands.run('Add claim', [{ op: 'annotation.add', annotation: claim }]);
     expect(session.addEvidence('c1', { url: 'javascript:alert(1)' })).toBe(false);
     expect(reports.at(-1)).toContain('not a web link');

@@ -81,7 +81,16 @@ export class DocumentSession {
       { history: this.history, readOnly: () => this.saving.readOnly },
     );
     const authoring = (): Authoring => ({ author: options.author(), now: new Date().toISOString(), newId: () => crypto.randomUUID() });
-    const context = { text: this.text, records: this.records, commands: this.commands, selection: this.selection, tagset: () => this.tagset, reader: () => this.drawing.reader, authoring, report };
+    const context = {
+      text: this.text,
+      records: this.records,
+      commands: this.commands,
+      selection: this.selection,
+      tagset: () => this.tagset,
+      reader: () => this.drawing.reader,
+      authoring,
+      report,
+    };
     this.annotations = new AnnotationEditor(context);
     this.speakers = new SpeakerAttribution(context);
     this.entities = new EntityEditor(context);
@@ -101,21 +110,41 @@ export class DocumentSession {
   // ---- store link -----------------------------------------------------------------------------
 
   /** The revision the store holds as far as this session knows (moved on by every save). */
-  get revision(): number { return this.saving.revision; }
-  get saveState(): ReadonlySignal<SaveState> { return this.saving.saveState; }
+  get revision(): number {
+    return this.saving.revision;
+  }
+  get saveState(): ReadonlySignal<SaveState> {
+    return this.saving.saveState;
+  }
   /** The store moved to `revision` through a change made outside the save queue (a review decision); call only when idle. */
-  noteRevision(revision: number): void { this.saving.noteRevision(revision); }
+  noteRevision(revision: number): void {
+    this.saving.noteRevision(revision);
+  }
 
   // ---- drawing --------------------------------------------------------------------------------
 
   /** The library's codebook (a signal: views that read it follow a change). */
-  get tagset(): Tagset { return this.drawing.tagset; }
-  get version(): ReadonlySignal<number> { return this.drawing.version; }
-  get listVersion(): ReadonlySignal<number> { return this.drawing.listVersion; }
-  replaceTagset(tagset: Tagset): void { this.drawing.replaceTagset(tagset); }
-  initialHighlights(): SpanHighlight[] { return this.drawing.initialHighlights(); }
-  setTheirLayer(items: readonly TheirSpan[]): void { this.drawing.setTheirLayer(items); }
-  setSuggestionLayer(items: readonly SuggestionSpan[]): void { this.drawing.setSuggestionLayer(items); }
+  get tagset(): Tagset {
+    return this.drawing.tagset;
+  }
+  get version(): ReadonlySignal<number> {
+    return this.drawing.version;
+  }
+  get listVersion(): ReadonlySignal<number> {
+    return this.drawing.listVersion;
+  }
+  replaceTagset(tagset: Tagset): void {
+    this.drawing.replaceTagset(tagset);
+  }
+  initialHighlights(): SpanHighlight[] {
+    return this.drawing.initialHighlights();
+  }
+  setTheirLayer(items: readonly TheirSpan[]): void {
+    this.drawing.setTheirLayer(items);
+  }
+  setSuggestionLayer(items: readonly SuggestionSpan[]): void {
+    this.drawing.setSuggestionLayer(items);
+  }
   attachReader(reader: ReaderView | null): void {
     this.drawing.attach(reader);
     this.selection.forgetCaret();
@@ -123,76 +152,188 @@ export class DocumentSession {
 
   // ---- selection and navigation ---------------------------------------------------------------
 
-  get selectedId(): ReadonlySignal<string | null> { return this.selection.selectedId; }
-  get inspectedEntityId(): ReadonlySignal<string | null> { return this.selection.inspectedEntityId; }
-  get caret(): ReadonlySignal<number | null> { return this.selection.caret; }
-  get selected(): Annotation | undefined { return this.selection.selected; }
-  select(id: string | null, options: { reveal?: boolean } = {}): void { this.selection.select(id, options); }
-  clearSelection(): boolean { return this.selection.clearSelection(); }
-  pickFromClick(ids: readonly string[]): void { this.selection.pickFromClick(ids); }
-  selectNeighbour(step: 1 | -1): boolean { return this.selection.selectNeighbour(step); }
-  selectSimilar(step: 1 | -1): boolean { return this.selection.selectSimilar(step); }
-  showAnnotation(id: string): void { this.selection.showAnnotation(id); }
-  showEntity(entityId: string): void { this.selection.showEntity(entityId); }
-  showMention(entityId: string, step: 1 | -1, fromStart = false): boolean { return this.selection.showMention(entityId, step, fromStart); }
-  showSpan(span: TextSpan): void { this.selection.showSpan(span); }
-  selectText(span: TextSpan): void { this.selection.selectText(span); }
-  selectQuotation(): boolean { return this.selection.selectQuotation(); }
-  selectedTextForFind(): string { return this.selection.selectedTextForFind(); }
-  showFindMatches(matches: readonly TextSpan[], current: number): void { this.selection.showFindMatches(matches, current); }
-  hasTextSelection(): boolean { return this.selection.textSelection() !== null; }
-  annotationsAt(offset: number): Annotation[] { return this.selection.annotationsAt(offset); }
-  noteCaretMoved(): void { this.selection.noteCaretMoved(); }
-  focusReader(): void { this.selection.focusReader(); }
+  get selectedId(): ReadonlySignal<string | null> {
+    return this.selection.selectedId;
+  }
+  get inspectedEntityId(): ReadonlySignal<string | null> {
+    return this.selection.inspectedEntityId;
+  }
+  get caret(): ReadonlySignal<number | null> {
+    return this.selection.caret;
+  }
+  get selected(): Annotation | undefined {
+    return this.selection.selected;
+  }
+  select(id: string | null, options: { reveal?: boolean } = {}): void {
+    this.selection.select(id, options);
+  }
+  clearSelection(): boolean {
+    return this.selection.clearSelection();
+  }
+  pickFromClick(ids: readonly string[]): void {
+    this.selection.pickFromClick(ids);
+  }
+  selectNeighbour(step: 1 | -1): boolean {
+    return this.selection.selectNeighbour(step);
+  }
+  selectSimilar(step: 1 | -1): boolean {
+    return this.selection.selectSimilar(step);
+  }
+  showAnnotation(id: string): void {
+    this.selection.showAnnotation(id);
+  }
+  showEntity(entityId: string): void {
+    this.selection.showEntity(entityId);
+  }
+  showMention(entityId: string, step: 1 | -1, fromStart = false): boolean {
+    return this.selection.showMention(entityId, step, fromStart);
+  }
+  showSpan(span: TextSpan): void {
+    this.selection.showSpan(span);
+  }
+  selectText(span: TextSpan): void {
+    this.selection.selectText(span);
+  }
+  selectQuotation(): boolean {
+    return this.selection.selectQuotation();
+  }
+  selectedTextForFind(): string {
+    return this.selection.selectedTextForFind();
+  }
+  showFindMatches(matches: readonly TextSpan[], current: number): void {
+    this.selection.showFindMatches(matches, current);
+  }
+  hasTextSelection(): boolean {
+    return this.selection.textSelection() !== null;
+  }
+  annotationsAt(offset: number): Annotation[] {
+    return this.selection.annotationsAt(offset);
+  }
+  noteCaretMoved(): void {
+    this.selection.noteCaretMoved();
+  }
+  focusReader(): void {
+    this.selection.focusReader();
+  }
 
   // ---- history --------------------------------------------------------------------------------
 
   /** Takes back the document's last change (an edit or a review decision) and selects what it brought back. */
-  undo(): boolean { return this.commands.undo(); }
+  undo(): boolean {
+    return this.commands.undo();
+  }
   /** Makes the last undone change again and selects what it changed. */
-  redo(): boolean { return this.commands.redo(); }
+  redo(): boolean {
+    return this.commands.redo();
+  }
 
   // ---- annotations ----------------------------------------------------------------------------
 
-  markSelection(kind: AnnotationKind): boolean { return this.annotations.markSelection(kind); }
-  deleteSelected(): boolean { return this.annotations.deleteSelected(); }
-  setVerdict(id: string, status: string): boolean { return this.annotations.setVerdict(id, status); }
-  setClaimLabel(id: string, label: string | undefined): boolean { return this.annotations.setClaimLabel(id, label); }
-  setCheckworthy(id: string, checkworthy: boolean): boolean { return this.annotations.setCheckworthy(id, checkworthy); }
-  toggleCheckworthy(): boolean { return this.annotations.toggleCheckworthy(); }
-  setQuoteForm(id: string, form: QuoteForm): boolean { return this.annotations.setQuoteForm(id, form); }
-  addEvidence(id: string, evidence: Evidence): boolean { return this.annotations.addEvidence(id, evidence); }
-  updateEvidence(id: string, index: number, evidence: Evidence): boolean { return this.annotations.updateEvidence(id, index, evidence); }
-  removeEvidence(id: string, index: number): boolean { return this.annotations.removeEvidence(id, index); }
-  setCueFromSelection(): boolean { return this.annotations.setCueFromSelection(); }
-  clearCue(id: string): boolean { return this.annotations.clearCue(id); }
-  setNote(id: string, note: string): boolean { return this.annotations.setNote(id, note); }
-  moveSelectedEdge(edge: 'start' | 'end', direction: 1 | -1): boolean { return this.annotations.moveSelectedEdge(edge, direction); }
-  setSpanToSelection(): boolean { return this.annotations.setSpanToSelection(); }
-  changeKind(kind: AnnotationKind): boolean { return this.annotations.changeKind(kind); }
+  markSelection(kind: AnnotationKind): boolean {
+    return this.annotations.markSelection(kind);
+  }
+  deleteSelected(): boolean {
+    return this.annotations.deleteSelected();
+  }
+  setVerdict(id: string, status: string): boolean {
+    return this.annotations.setVerdict(id, status);
+  }
+  setClaimLabel(id: string, label: string | undefined): boolean {
+    return this.annotations.setClaimLabel(id, label);
+  }
+  setCheckworthy(id: string, checkworthy: boolean): boolean {
+    return this.annotations.setCheckworthy(id, checkworthy);
+  }
+  toggleCheckworthy(): boolean {
+    return this.annotations.toggleCheckworthy();
+  }
+  setQuoteForm(id: string, form: QuoteForm): boolean {
+    return this.annotations.setQuoteForm(id, form);
+  }
+  addEvidence(id: string, evidence: Evidence): boolean {
+    return this.annotations.addEvidence(id, evidence);
+  }
+  updateEvidence(id: string, index: number, evidence: Evidence): boolean {
+    return this.annotations.updateEvidence(id, index, evidence);
+  }
+  removeEvidence(id: string, index: number): boolean {
+    return this.annotations.removeEvidence(id, index);
+  }
+  setCueFromSelection(): boolean {
+    return this.annotations.setCueFromSelection();
+  }
+  clearCue(id: string): boolean {
+    return this.annotations.clearCue(id);
+  }
+  setNote(id: string, note: string): boolean {
+    return this.annotations.setNote(id, note);
+  }
+  moveSelectedEdge(edge: 'start' | 'end', direction: 1 | -1): boolean {
+    return this.annotations.moveSelectedEdge(edge, direction);
+  }
+  setSpanToSelection(): boolean {
+    return this.annotations.setSpanToSelection();
+  }
+  changeKind(kind: AnnotationKind): boolean {
+    return this.annotations.changeKind(kind);
+  }
 
   // ---- speakers and claimants -----------------------------------------------------------------
 
-  get lastSpeakerId(): ReadonlySignal<string | null> { return this.speakers.lastSpeakerId; }
-  setSpeaker(id: string, speakerId: string | undefined): boolean { return this.speakers.setSpeaker(id, speakerId); }
-  setClaimant(id: string, claimantId: string | undefined): boolean { return this.speakers.setClaimant(id, claimantId); }
-  setSpeakerByName(id: string, name: string): boolean { return this.speakers.setSpeakerByName(id, name); }
-  attributeFromSelection(): boolean { return this.speakers.attributeFromSelection(); }
-  lastSpeakerFor(quoteId: string): Entity | undefined { return this.speakers.lastSpeakerFor(quoteId); }
-  attributeToLastSpeaker(): boolean { return this.speakers.attributeToLastSpeaker(); }
+  get lastSpeakerId(): ReadonlySignal<string | null> {
+    return this.speakers.lastSpeakerId;
+  }
+  setSpeaker(id: string, speakerId: string | undefined): boolean {
+    return this.speakers.setSpeaker(id, speakerId);
+  }
+  setClaimant(id: string, claimantId: string | undefined): boolean {
+    return this.speakers.setClaimant(id, claimantId);
+  }
+  setSpeakerByName(id: string, name: string): boolean {
+    return this.speakers.setSpeakerByName(id, name);
+  }
+  attributeFromSelection(): boolean {
+    return this.speakers.attributeFromSelection();
+  }
+  lastSpeakerFor(quoteId: string): Entity | undefined {
+    return this.speakers.lastSpeakerFor(quoteId);
+  }
+  attributeToLastSpeaker(): boolean {
+    return this.speakers.attributeToLastSpeaker();
+  }
 
   // ---- entities -------------------------------------------------------------------------------
 
-  renameEntity(entityId: string, name: string): boolean { return this.entities.renameEntity(entityId, name); }
-  setAliases(entityId: string, aliases: readonly string[]): boolean { return this.entities.setAliases(entityId, aliases); }
-  setWikidata(entityId: string, input: string): boolean { return this.entities.setWikidata(entityId, input); }
-  setEntityDescription(entityId: string, description: string): boolean { return this.entities.setEntityDescription(entityId, description); }
-  setEntityType(entityId: string, type: string): boolean { return this.entities.setEntityType(entityId, type); }
-  untaggedMentionCount(entityId: string): number { return this.entities.untaggedMentionCount(entityId); }
-  tagAllMentions(entityId: string): boolean { return this.entities.tagAllMentions(entityId); }
-  tagAllFromKey(): boolean { return this.entities.tagAllFromKey(); }
-  mergeEntity(fromId: string, intoId: string): boolean { return this.entities.mergeEntity(fromId, intoId); }
-  deleteEntity(entityId: string): boolean { return this.entities.deleteEntity(entityId); }
+  renameEntity(entityId: string, name: string): boolean {
+    return this.entities.renameEntity(entityId, name);
+  }
+  setAliases(entityId: string, aliases: readonly string[]): boolean {
+    return this.entities.setAliases(entityId, aliases);
+  }
+  setWikidata(entityId: string, input: string): boolean {
+    return this.entities.setWikidata(entityId, input);
+  }
+  setEntityDescription(entityId: string, description: string): boolean {
+    return this.entities.setEntityDescription(entityId, description);
+  }
+  setEntityType(entityId: string, type: string): boolean {
+    return this.entities.setEntityType(entityId, type);
+  }
+  untaggedMentionCount(entityId: string): number {
+    return this.entities.untaggedMentionCount(entityId);
+  }
+  tagAllMentions(entityId: string): boolean {
+    return this.entities.tagAllMentions(entityId);
+  }
+  tagAllFromKey(): boolean {
+    return this.entities.tagAllFromKey();
+  }
+  mergeEntity(fromId: string, intoId: string): boolean {
+    return this.entities.mergeEntity(fromId, intoId);
+  }
+  deleteEntity(entityId: string): boolean {
+    return this.entities.deleteEntity(entityId);
+  }
 
   /** A tagset shortcut key on the selected annotation: a verdict for a claim, a type for an entity mention. */
   applyTagsetKey(key: string): boolean {

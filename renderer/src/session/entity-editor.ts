@@ -1,4 +1,11 @@
-import { deleteEntityOps, mergeEntityOps, parseWikidataId, tagAllMentionsOps, untaggedMentionSpans, type EntityRecordsView } from '../../../shared/layer/entity-edits.ts';
+import {
+  deleteEntityOps,
+  mergeEntityOps,
+  parseWikidataId,
+  tagAllMentionsOps,
+  untaggedMentionSpans,
+  type EntityRecordsView,
+} from '../../../shared/layer/entity-edits.ts';
 import * as entityFields from '../../../shared/layer/entity-fields.ts';
 import { newAnnotationOps } from '../../../shared/layer/new-annotation.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
@@ -121,7 +128,8 @@ export class EntityEditor {
   /** Removes an entity from the registry with all its mentions (its quotes and claims keep their text, without it). */
   deleteEntity(entityId: string): boolean {
     const entity = this.context.records.entity(entityId);
-    if (!entity || !this.context.commands.run('Delete entity', deleteEntityOps(this.context.records, entityId, new Date().toISOString()))) return false;
+    if (!entity || !this.context.commands.run('Delete entity', deleteEntityOps(this.context.records, entityId, new Date().toISOString())))
+      return false;
     this.context.report('info', SESSION_MESSAGES.entityDeleted(entity.name));
     return true;
   }

@@ -72,7 +72,10 @@ function recordingReader({ textSelected = false, selectedKind = 'entity' as Anno
     calls.push(`applyTagsetKey(${key})`);
     return false;
   };
-  const handler = readerKeyHandler(fake as unknown as DocumentSession, { openInspector: record('openInspector'), focusField: record('focusField') });
+  const handler = readerKeyHandler(fake as unknown as DocumentSession, {
+    openInspector: record('openInspector'),
+    focusField: record('focusField'),
+  });
   const view = {} as EditorView;
   return { calls, press: (event: KeyboardEvent) => handler(view, event) };
 }
@@ -81,7 +84,37 @@ describe('the reader keymap', () => {
   it('takes the keys it always took', () => {
     const combos = keyBindings(isReaderCommand).map((binding) => binding.combo);
     expect(combos.sort()).toEqual(
-      ['"', 'C', 'Q', 'E', 'T', 'N', '[', ']', '{', '}', 'Enter', 'Alt+←', 'Alt+→', 'Alt+Shift+←', 'Alt+Shift+→', 'R', 'Shift+C', 'Shift+Q', 'Shift+E', 'Shift+N', 'Delete', 'Backspace', 'Esc', 'W', 'S', 'A', 'U', 'F2', 'M'].sort(),
+      [
+        '"',
+        'C',
+        'Q',
+        'E',
+        'T',
+        'N',
+        '[',
+        ']',
+        '{',
+        '}',
+        'Enter',
+        'Alt+←',
+        'Alt+→',
+        'Alt+Shift+←',
+        'Alt+Shift+→',
+        'R',
+        'Shift+C',
+        'Shift+Q',
+        'Shift+E',
+        'Shift+N',
+        'Delete',
+        'Backspace',
+        'Esc',
+        'W',
+        'S',
+        'A',
+        'U',
+        'F2',
+        'M',
+      ].sort(),
     );
   });
 

@@ -20,7 +20,9 @@ export const SESSION_MESSAGES = {
   notSaved: (error: string) => `Not saved: ${error} The change was taken back.`,
   caretOutsideQuotation: 'The caret is not inside quotation marks.',
   selectTextFirst: (kind: AnnotationKind) =>
-    kind === 'quote' ? 'Select some text in the article first, or put the caret inside quotation marks.' : 'Select some text in the article first.',
+    kind === 'quote'
+      ? 'Select some text in the article first, or put the caret inside quotation marks.'
+      : 'Select some text in the article first.',
   spanCannotMove: (edge: 'start' | 'end', direction: 1 | -1) =>
     direction === 1 && edge === 'start' ? 'The span cannot shrink any further.' : 'The span cannot move that way.',
   spanNeedsAnnotation: 'Select an annotation first, then the text it should cover, and press R.',

@@ -106,7 +106,10 @@ export class SessionSelection {
 
   /** A click on highlights (ids outermost first): selects the innermost, or cycles on a repeated click. */
   pickFromClick(ids: readonly string[]): void {
-    const spans = ids.map((id) => this.records.annotation(id)).filter((a): a is Annotation => a !== undefined).map(spanOf);
+    const spans = ids
+      .map((id) => this.records.annotation(id))
+      .filter((a): a is Annotation => a !== undefined)
+      .map(spanOf);
     this.select(pickAnnotation(innermostFirst(spans), this.selectedState.value));
   }
 
@@ -122,7 +125,9 @@ export class SessionSelection {
     const current = this.selected;
     if (!current) return this.selectNeighbour(step);
     const alike = [...this.records.annotations()].filter((annotation) =>
-      current.kind === 'entity' ? annotation.kind === 'entity' && annotation.entityId === current.entityId : annotation.kind === current.kind,
+      current.kind === 'entity'
+        ? annotation.kind === 'entity' && annotation.entityId === current.entityId
+        : annotation.kind === current.kind,
     );
     const id = neighbourInReadingOrder(alike.map(spanOf), current.id, step);
     if (id) this.selectWithCaret(id);
@@ -164,7 +169,9 @@ export class SessionSelection {
 
   /** The annotations covering a text offset, innermost first (for "at this spot"). */
   annotationsAt(offset: number): Annotation[] {
-    const covering = [...this.records.annotations()].filter((annotation) => annotation.target.start <= offset && offset < annotation.target.end);
+    const covering = [...this.records.annotations()].filter(
+      (annotation) => annotation.target.start <= offset && offset < annotation.target.end,
+    );
     const order = new Map(innermostFirst(covering.map(spanOf)).map((span, index) => [span.id, index]));
     return covering.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }

@@ -59,18 +59,33 @@ export class SpeakerAttribution {
     const target = makeTarget(this.context.text, span.start, span.end);
     const authoring = this.context.authoring();
     const existing = findEntityNamed(records.entities(), target.exact);
-    const entity: Entity = existing ?? { id: authoring.newId(), name: entityNameFrom(target.exact), type: speakerEntityType(this.context.tagset()), aliases: [] };
+    const entity: Entity = existing ?? {
+      id: authoring.newId(),
+      name: entityNameFrom(target.exact),
+      type: speakerEntityType(this.context.tagset()),
+      aliases: [],
+    };
     const ops: AnnotationOp[] = existing ? [] : [{ op: 'entity.add', entity }];
     const alreadyTagged = [...records.annotations()].some(
-      (other) => other.kind === 'entity' && other.entityId === entity.id && other.target.start === span.start && other.target.end === span.end,
+      (other) =>
+        other.kind === 'entity' && other.entityId === entity.id && other.target.start === span.start && other.target.end === span.end,
     );
     if (!alreadyTagged) {
       ops.push({
         op: 'annotation.add',
-        annotation: { id: authoring.newId(), kind: 'entity', entityId: entity.id, target, author: authoring.author, created: authoring.now, modified: authoring.now },
+        annotation: {
+          id: authoring.newId(),
+          kind: 'entity',
+          entityId: entity.id,
+          target,
+          author: authoring.author,
+          created: authoring.now,
+          modified: authoring.now,
+        },
       });
     }
-    if (!this.attribute(annotation.id, entity.id, ops, annotation.kind === 'quote' ? 'Set speaker from text' : 'Set claimant from text')) return false;
+    if (!this.attribute(annotation.id, entity.id, ops, annotation.kind === 'quote' ? 'Set speaker from text' : 'Set claimant from text'))
+      return false;
     this.context.reader()?.clearTextSelection();
     this.context.report('info', SESSION_MESSAGES.attributed(annotation.kind, entity.name));
     return true;

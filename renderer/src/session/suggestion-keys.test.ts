@@ -23,7 +23,13 @@ function recordingSuggestions(current: string | null) {
       calls.push(`${name}(${args.map(String).join(',')})`);
       return true;
     };
-  const suggestions = { current: signal(current), accept: record('accept'), reject: record('reject'), next: record('next'), select: record('select') };
+  const suggestions = {
+    current: signal(current),
+    accept: record('accept'),
+    reject: record('reject'),
+    next: record('next'),
+    select: record('select'),
+  };
   const handler = suggestionKeyHandler(suggestions as unknown as SuggestionStore);
   return { calls, press: (event: KeyboardEvent) => handler({} as EditorView, event) };
 }

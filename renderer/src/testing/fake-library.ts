@@ -6,8 +6,16 @@ import { documentFromRawText } from '../../../shared/testing/annotated-sample.ts
 import { FakeApi, type FakeHandlers } from './fake-api.ts';
 
 /** Two short articles, as the library stores them. */
-export const HARBOUR = documentFromRawText('Harbour reopens\n\nThe harbour reopened on Monday, the port authority said.', 'Harbour reopens', 'harbour');
-export const BRIDGE = documentFromRawText('Bridge closed\n\nThe old bridge will close for repairs, the council announced.', 'Bridge closed', 'bridge');
+export const HARBOUR = documentFromRawText(
+  'Harbour reopens\n\nThe harbour reopened on Monday, the port authority said.',
+  'Harbour reopens',
+  'harbour',
+);
+export const BRIDGE = documentFromRawText(
+  'Bridge closed\n\nThe old bridge will close for repairs, the council announced.',
+  'Bridge closed',
+  'bridge',
+);
 
 /** A document's line in the library listing. */
 export function summaryOf(document: ScholiaDocument): DocumentSummary {
@@ -26,7 +34,11 @@ export function summaryOf(document: ScholiaDocument): DocumentSummary {
  * A fake API over a library of `documents` with `settings`: what the app asks on start (settings,
  * codebook, listing, trash) and to open a document; `overrides` replace or add channels.
  */
-export function fakeLibrary({ documents = [HARBOUR, BRIDGE], settings = { annotatorName: 'Analyst', profileSet: true } as Settings, overrides = {} as FakeHandlers } = {}): FakeApi {
+export function fakeLibrary({
+  documents = [HARBOUR, BRIDGE],
+  settings = { annotatorName: 'Analyst', profileSet: true } as Settings,
+  overrides = {} as FakeHandlers,
+} = {}): FakeApi {
   const listing: ChannelOutput<'library.list'> = { documents: documents.map(summaryOf), notices: [] };
   return new FakeApi({
     'settings.get': () => settings,

@@ -55,7 +55,10 @@ export class MemoryLibrary {
   /** Places a colleague's annotations on a document as a review (as `review.import` does); its id. */
   addReview(documentId: string, theirs: readonly Annotation[]): string {
     const document = this.document(documentId);
-    const file = exportTagFile({ ...document, annotations: [...theirs], entities: [] }, DEFAULT_TAGSET, { annotator: 'B. Colleague', exportedAt: NOW });
+    const file = exportTagFile({ ...document, annotations: [...theirs], entities: [] }, DEFAULT_TAGSET, {
+      annotator: 'B. Colleague',
+      exportedAt: NOW,
+    });
     const review = buildReview(document, file, { id: `review${++this.nextId}`, now: NOW });
     this.documents.set(documentId, nextRevision(document, { reviews: [...document.reviews, review] }, NOW));
     return review.id;
@@ -82,7 +85,10 @@ export class MemoryLibrary {
         const { documentId, ops, baseRevision } = input as ChannelInput<'annotations.apply'>;
         const document = this.document(documentId);
         if (baseRevision !== undefined && baseRevision !== document.revision) {
-          throw new ScholiaError('conflict', `The document changed elsewhere (revision ${document.revision}, expected ${baseRevision}); reload it.`);
+          throw new ScholiaError(
+            'conflict',
+            `The document changed elsewhere (revision ${document.revision}, expected ${baseRevision}); reload it.`,
+          );
         }
         return this.store(nextRevision(document, applyAnnotationOps(document.text, DEFAULT_TAGSET, document, ops), NOW));
       }
@@ -99,7 +105,11 @@ export class MemoryLibrary {
       }
       case 'review.decide': {
         const { documentId, reviewId, ...request } = input as ChannelInput<'review.decide'>;
-        const outcome = decideReview(this.document(documentId), reviewId, request, { tagset: DEFAULT_TAGSET, now: NOW, batchId: `batch${++this.nextId}` });
+        const outcome = decideReview(this.document(documentId), reviewId, request, {
+          tagset: DEFAULT_TAGSET,
+          now: NOW,
+          batchId: `batch${++this.nextId}`,
+        });
         const saved = this.store(outcome.document);
         return { ...saved, changed: outcome.changed, skipped: outcome.skipped, review: this.summary(documentId, reviewId) };
       }

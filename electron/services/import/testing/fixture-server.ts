@@ -36,7 +36,9 @@ export async function startFixtureServer(routes: Record<string, FixtureRoute>, o
     const route = routes[new URL(request.url ?? '/', 'http://127.0.0.1').pathname];
     const answer = () => {
       if (!route) {
-        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Not found</title><p>Not found</p>');
+        response
+          .writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
+          .end('<!doctype html><title>Not found</title><p>Not found</p>');
         return;
       }
       if (route.redirect) {

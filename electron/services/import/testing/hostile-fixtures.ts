@@ -17,7 +17,10 @@ export function slowPage(): string {
 
 /** A real Word document of one paragraph, unzipped. */
 async function wordFiles(): Promise<Record<string, Uint8Array>> {
-  const document = new Document({ title: 'Council minutes', sections: [{ children: [new Paragraph({ text: 'The council met on Thursday.' })] }] });
+  const document = new Document({
+    title: 'Council minutes',
+    sections: [{ children: [new Paragraph({ text: 'The council met on Thursday.' })] }],
+  });
   return unzipSync(new Uint8Array(await Packer.toBuffer(document)));
 }
 
