@@ -129,37 +129,21 @@ export class ReviewService {
   }
 
   async undo(documentId: string, reviewId: string): Promise<ChannelOutput<'review.undo'>> {
-    this.store.assertWritable(documentId);
-    const { document, batch } = undoDecision(
-      await this.store.getDocument(documentId),
-      reviewId,
-      this.store.tagset,
-      new Date().toISOString(),
-    );
-    if (batch) this.store.putDocument(document);
-    return {
-      revision: document.revision,
-      modified: document.modified,
-      ...(batch ? { undone: batch.label } : {}),
-      review: summaryOf(document, reviewId),
-    };
+    const { label, ...answer } = await this.replay(documentId, reviewId, undoDecision);
+    return { ...answer, ...(label === undefined ? {} : { undone: label }) };
   }
 
   async redo(documentId: string, reviewId: string): Promise<ChannelOutput<'review.redo'>> {
+    const { label, ...answer } = await this.replay(documentId, reviewId, redoDecision);
+    return { ...answer, ...(label === undefined ? {} : { redone: label }) };
+  }
+
+  /** Undoes or redoes a review's last decision (or the one undone last) and saves it, if there is one. */
+  private async replay(documentId: string, reviewId: string, step: typeof undoDecision) {
     this.store.assertWritable(documentId);
-    const { document, batch } = redoDecision(
-      await this.store.getDocument(documentId),
-      reviewId,
-      this.store.tagset,
-      new Date().toISOString(),
-    );
+    const { document, batch } = step(await this.store.getDocument(documentId), reviewId, this.store.tagset, new Date().toISOString());
     if (batch) this.store.putDocument(document);
-    return {
-      revision: document.revision,
-      modified: document.modified,
-      ...(batch ? { redone: batch.label } : {}),
-      review: summaryOf(document, reviewId),
-    };
+    return { revision: document.revision, modified: document.modified, label: batch?.label, review: summaryOf(document, reviewId) };
   }
 
   async remove(documentId: string, reviewId: string): Promise<ChannelOutput<'review.remove'>> {
