@@ -16,8 +16,6 @@ import { messageOf } from '../../../shared/contract/errors.ts';
 
 const LAST_DOCUMENT_KEY = 'scholia.lastDocument';
 
-export type { StatusMessage } from './app-ports.ts';
-
 function noticeKey(notice: Notice): string {
   return `${notice.level}:${notice.message}`;
 }

@@ -12,8 +12,6 @@ import type { ReviewHost } from './app-ports.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
 import { theirLayerOf } from './review-items.ts';
 
-export { REVIEW_CLASS_LABELS, REVIEW_CLASS_ORDER, sortedReviewItems, theirLayerOf } from './review-items.ts';
-
 export type ReviewPanelTab = 'items' | 'agreement';
 
 /** A refused tag file: its name and every problem listed. */

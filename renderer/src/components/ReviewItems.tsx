@@ -6,7 +6,8 @@ import type { ReviewClass } from '../../../shared/review/classify-review.ts';
 import type { ReviewItemView, ReviewView } from '../../../shared/review/review-view.ts';
 import type { AppStore } from '../app/app-store.ts';
 import { isReviewCommand, plainKeyCommand, type ReviewCommand } from '../commands/key-map.ts';
-import { REVIEW_CLASS_LABELS, REVIEW_CLASS_ORDER, sortedReviewItems, type ReviewStore } from '../app/review-store.ts';
+import { REVIEW_CLASS_LABELS, REVIEW_CLASS_ORDER, sortedReviewItems } from '../app/review-items.ts';
+import type { ReviewStore } from '../app/review-store.ts';
 import { excerpt } from './ListParts.tsx';
 import { rowKeys, useVirtualRows, type RowPlacement } from './virtual-rows.ts';
 

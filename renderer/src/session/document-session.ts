@@ -20,8 +20,6 @@ import type { Report } from './session-messages.ts';
 import { SessionSelection } from './session-selection.ts';
 import { SpeakerAttribution } from './speaker-attribution.ts';
 
-export type { Report } from './session-messages.ts';
-
 /** What a session needs besides its document: who annotates, where messages go, and the document's history. */
 export interface SessionOptions {
   /** The name new annotations are signed with. */
