@@ -1,5 +1,5 @@
 import type { ChannelInput } from '../../shared/contract/channels.ts';
-import type { ApiResult } from '../../shared/contract/errors.ts';
+import { ScholiaError, type ApiResult } from '../../shared/contract/errors.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
 import { ExportService, type PrintPdf } from './export/export-service.ts';
 import type { ImportSource } from './import/import-article.ts';
@@ -91,6 +91,10 @@ function batchSources({ sources }: ChannelInput<'library.importBatch'>, allowPri
   );
 }
 
+function notYet(): never {
+  throw new ScholiaError('internal', 'This part of Scholia is not available yet.');
+}
+
 /** Every channel's handler: the glue between the contract's input and one service call, written once. */
 function handlersFor(services: Services, privateNetwork: boolean | undefined): Handlers {
   const { documents, imports, manage, settings, versions, annotations, exports, reviews, suggestions } = services;
@@ -133,6 +137,21 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'library.emptyTrash': () => manage.emptyTrash(),
     'suggest.run': ({ documentId }) => suggestions.run(documentId),
     'suggest.reject': ({ documentId, ids }) => suggestions.reject(documentId, ids),
+    // The corpus channels (issue 17) are being built; each answers that it is not available yet.
+    'corpus.search': notYet,
+    'corpus.savedList': notYet,
+    'corpus.save': notYet,
+    'corpus.deleteSaved': notYet,
+    'corpus.export': notYet,
+    'entities.list': notYet,
+    'entities.profile': notYet,
+    'entities.update': notYet,
+    'entities.proposals': notYet,
+    'entities.merge': notYet,
+    'entities.split': notYet,
+    'entities.dismiss': notYet,
+    'entities.undo': notYet,
+    'entities.redo': notYet,
   };
 }
 

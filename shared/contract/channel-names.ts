@@ -32,6 +32,20 @@ export const CHANNEL_NAMES = [
   'library.emptyTrash',
   'suggest.run',
   'suggest.reject',
+  'corpus.search',
+  'corpus.savedList',
+  'corpus.save',
+  'corpus.deleteSaved',
+  'corpus.export',
+  'entities.list',
+  'entities.profile',
+  'entities.update',
+  'entities.proposals',
+  'entities.merge',
+  'entities.split',
+  'entities.dismiss',
+  'entities.undo',
+  'entities.redo',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

@@ -20,6 +20,18 @@ import { DocumentFile, STORE_VERSION, summarize, type LibraryFile } from './stor
 export type { LibraryStoreOptions } from './library-open.ts';
 
 /**
+ * A document that entered, changed in or left the library (`after` undefined: trashed). Derived
+ * views (the corpus index, the entity registry) follow the library through these, never by rescanning.
+ */
+export interface DocumentChange {
+  id: string;
+  /** The state replaced, when it was in memory. */
+  before: ScholiaDocument | undefined;
+  after: ScholiaDocument | undefined;
+}
+export type DocumentChangeListener = (change: DocumentChange) => void;
+
+/**
  * The on-disk library: `library.json` (the index, tagset and settings) and one file per document
  * under `documents/`, so a save costs the size of one document. Writes are durable (fsynced temp file,
  * rename, fsynced folder) and debounced; each document save keeps the replaced state as a backup.
@@ -36,6 +48,7 @@ export class LibraryStore {
   private readonly index: LibraryIndex;
   private readonly documents: LibraryDocuments;
   private readonly trash: LibraryTrash;
+  private readonly listeners = new Set<DocumentChangeListener>();
 
   /** True when this open found no library at all: the moment to seed the sample article. */
   createdNow = false;
@@ -74,6 +87,16 @@ export class LibraryStore {
       if (store.writable && (rebuilt.length > 0 || opened.indexStatus === 'corrupt')) store.index.scheduleWrite();
     }
     return store;
+  }
+
+  /** Calls `listener` after every change of a document's presence or state; returns the unsubscribe. */
+  onDocumentChange(listener: DocumentChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(change: DocumentChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 
   /** Whether this process may change the library's files. */
@@ -137,13 +160,17 @@ export class LibraryStore {
    */
   async trashDocument(id: string, now = new Date()): Promise<TrashedSummary> {
     this.assertWritable(id);
-    return this.trash.moveIn(id, now);
+    const trashed = await this.trash.moveIn(id, now);
+    this.notify({ id, before: undefined, after: undefined });
+    return trashed;
   }
 
   /** Brings a document back from the trash as it was, annotations and all. */
   async untrashDocument(id: string): Promise<DocumentSummary> {
     this.assertWritable(id);
-    return this.trash.moveOut(id);
+    const summary = await this.trash.moveOut(id);
+    this.notify({ id, before: undefined, after: await this.documents.get(id) });
+    return summary;
   }
 
   /** Deletes every document in the trash for good: its file and its backups. Returns how many went. */
@@ -177,6 +204,7 @@ export class LibraryStore {
     this.index.data.documents = [...this.index.data.documents.filter((summary) => summary.id !== document.id), summarize(document)];
     this.index.scheduleWrite();
     await this.writes.flush();
+    this.notify({ id: document.id, before: undefined, after: document });
   }
 
   /** Replaces a document's stored state; the write follows after the debounce window. */
@@ -184,11 +212,13 @@ export class LibraryStore {
     this.assertWritable(document.id);
     const db = this.documents.cached(document.id);
     if (!db) throw new ScholiaError('not-found', `There is no document ${document.id} in the library.`);
+    const before = db.data.document;
     db.data = { ...db.data, document };
     const summary = summarize(document);
     this.index.data.documents = this.index.data.documents.map((existing) => (existing.id === document.id ? summary : existing));
     this.writes.schedule(`documents/${document.id}.json`, () => db.write());
     this.index.scheduleWrite();
+    this.notify({ id: document.id, before, after: document });
   }
 
   /**
