@@ -1,7 +1,9 @@
 import type { AppStore } from '../app/app-store.ts';
 import { AnnotationToolbar } from './AnnotationToolbar.tsx';
 import { DocumentDetailsDialog } from './DocumentDetailsDialog.tsx';
+import { CorpusSearchView } from './CorpusSearchView.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
+import { EntityProfileView } from './EntityProfileView.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import { FindBar } from './FindBar.tsx';
 import { Inspector } from './Inspector.tsx';
@@ -22,6 +24,7 @@ import { VersionsDialog } from './VersionsDialog.tsx';
 /** The window: library and annotation lists on the left, the article in the middle, the inspector on the right, the status line below. */
 export function App({ store }: { store: AppStore }) {
   const session = store.session.value;
+  const workspace = store.ui.workspace.value;
   return (
     <div class="app">
       <div class="sidebar">
@@ -29,26 +32,32 @@ export function App({ store }: { store: AppStore }) {
         <ReviewEntry store={store} />
         {store.review.active.value ? <ReviewPanel store={store} /> : <SidePanel store={store} />}
       </div>
-      <main class="workspace">
-        <ReadOnlyBanner store={store} />
-        <NoticeBanner store={store} />
-        <ProfilePrompt store={store} />
-        <AnnotationToolbar store={store} />
-        <FindBar store={store} />
-        <SuggestionsBar store={store} />
-        <div class="reading-scroll">
-          {session ? (
-            <div class="reading-column" key={session.id}>
-              <DocumentHeader meta={store.library.editedMeta.value.get(session.id) ?? session.meta} />
-              <ReaderPane session={session} suggestions={store.suggestions} />
-            </div>
-          ) : (
-            <div class="reading-column reading-placeholder">
-              <p>{store.started.value ? 'Open a document from the library, or import an article (Ctrl+O).' : 'Loading the library…'}</p>
-            </div>
-          )}
-        </div>
-      </main>
+      {workspace === 'search' ? (
+        <CorpusSearchView store={store} />
+      ) : workspace === 'profile' ? (
+        <EntityProfileView store={store} />
+      ) : (
+        <main class="workspace">
+          <ReadOnlyBanner store={store} />
+          <NoticeBanner store={store} />
+          <ProfilePrompt store={store} />
+          <AnnotationToolbar store={store} />
+          <FindBar store={store} />
+          <SuggestionsBar store={store} />
+          <div class="reading-scroll">
+            {session ? (
+              <div class="reading-column" key={session.id}>
+                <DocumentHeader meta={store.library.editedMeta.value.get(session.id) ?? session.meta} />
+                <ReaderPane session={session} suggestions={store.suggestions} />
+              </div>
+            ) : (
+              <div class="reading-column reading-placeholder">
+                <p>{store.started.value ? 'Open a document from the library, or import an article (Ctrl+O).' : 'Loading the library…'}</p>
+              </div>
+            )}
+          </div>
+        </main>
+      )}
       <Inspector store={store} />
       <StatusLine store={store} />
       <ShortcutSheet store={store} />
