@@ -25,7 +25,12 @@ export interface Split {
 
 /** Rows of a tab-separated file with a header, quoted as pandas' `read_csv(sep='\t')` reads them. */
 function readTsv(file: string): string[][] {
-  const rows = parse(readFileSync(file, 'utf8'), { delimiter: '\t', relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  const rows = parse(readFileSync(file, 'utf8'), {
+    delimiter: '\t',
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as string[][];
   return rows.slice(1);
 }
 

@@ -26,6 +26,7 @@ interface Timed {
 function timeQueries(split: Split, search: (text: string) => RunEntry[]): Timed {
   const run: Run = new Map();
   const times: number[] = [];
+  if (split.tweets[0]) search(split.tweets[0].text); // warm-up, untimed
   for (const tweet of split.tweets) {
     const start = performance.now();
     run.set(tweet.id, search(tweet.text));
@@ -75,21 +76,21 @@ function evaluateSplit(split: Split, matcher: ClaimMatcher, baseline: ElasticBas
 /** A grid over the search-time weights, scored by MAP@5 on the train split only. */
 function tune(split: Split, matcher: ClaimMatcher): Partial<MatcherOptions> {
   let best: { options: Partial<MatcherOptions>; map5: number } | undefined;
-  for (const rankBm25 of [0, 0.25, 0.5, 0.75, 1]) {
-    for (const contextBoost of [0.25, 0.5, 1]) {
-      for (const coverage of [0, 0.3, 0.6, 1]) {
-        for (const k of [0.9, 1.2, 1.5]) {
-          for (const b of [0.5, 0.75]) {
-            const options: Partial<MatcherOptions> = { rankBm25, contextBoost, coverage, bm25: { k, b, d: 0.5 } };
-            matcher.configure(options);
-            const map5 = score(timeQueries(split, matcherSearch(matcher)).run, split.qrels).map[5] ?? 0;
-            if (!best || map5 > best.map5) {
-              best = { options, map5 };
-              console.log(`train MAP@5 ${f3(map5)} with ${JSON.stringify(options)}`);
-            }
-          }
-        }
-      }
+  // a first grid (rankBm25 0.25–1, contextBoost 0.5–1, coverage 0–0.5, b 0.5–0.75) was flat within 0.013 of MAP@5; this one
+  // checks the remaining choices around its best
+  for (const rankBm25 of [0.25, 0.5]) {
+    for (const commonTermFloor of [200, 1000, Number.POSITIVE_INFINITY]) {
+      const options: Partial<MatcherOptions> = {
+        rankBm25,
+        contextBoost: 1,
+        coverage: 0,
+        bm25: { k: 1.2, b: 0.75, d: 0.5 },
+        commonTermFloor,
+      };
+      matcher.configure(options);
+      const map5 = score(timeQueries(split, matcherSearch(matcher)).run, split.qrels).map[5] ?? 0;
+      console.log(`train MAP@5 ${f3(map5)} with ${JSON.stringify(options)}`);
+      if (!best || map5 > best.map5) best = { options, map5 };
     }
   }
   return best?.options ?? {};

@@ -56,7 +56,8 @@ export const DEFAULT_AGREEMENT_WEIGHTS: AgreementWeights = {
 
 /** The factor the three agreements put on a lexical similarity. */
 export function agreementFactor(numbers: Agreement, dates: Agreement, entities: Agreement, weights: AgreementWeights): number {
-  const pick = (agreement: Agreement, agree: number, differ: number) => (agreement === 'agree' ? agree : agreement === 'differ' ? differ : 1);
+  const pick = (agreement: Agreement, agree: number, differ: number) =>
+    agreement === 'agree' ? agree : agreement === 'differ' ? differ : 1;
   return (
     pick(numbers, weights.numbersAgree, weights.numbersDiffer) *
     pick(dates, weights.datesAgree, weights.datesDiffer) *

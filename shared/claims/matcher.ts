@@ -45,6 +45,13 @@ export interface MatcherOptions {
   contextBoost: number;
   /** How many BM25 candidates are scored. */
   candidates: number;
+  /**
+   * Terms in more than this share of the tracked claims (and in more than `commonTermFloor` of them) are left out of the
+   * candidate search, as long as `keptTerms` rarer ones remain: they add little to BM25 and cost the most. The score still counts them.
+   */
+  commonTermShare: number;
+  commonTermFloor: number;
+  keptTerms: number;
   /** The order of results: `rankBm25` × BM25 (relative to the best) + (1 − `rankBm25`) × score. */
   rankBm25: number;
   /** Weight of the candidate's coverage by the query beside the symmetric cosine in the score (0: cosine only). */
@@ -52,12 +59,16 @@ export interface MatcherOptions {
   agreement: AgreementWeights;
 }
 
+// Tuned on the train split of CLEF CheckThat! 2020 Task 2 (npm run eval:claims DIR -- --tune); docs/CLAIMS.md.
 export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   thresholds: { same: 0.85, suggest: 0.45 },
   bm25: { k: 1.2, b: 0.75, d: 0.5 },
-  contextBoost: 0.5,
+  contextBoost: 1,
   candidates: 50,
-  rankBm25: 0.5,
+  commonTermShare: 0.01,
+  commonTermFloor: 1000,
+  keptTerms: 3,
+  rankBm25: 0.25,
   coverage: 0,
   agreement: DEFAULT_AGREEMENT_WEIGHTS,
 };
@@ -153,8 +164,9 @@ export class ClaimMatcher {
     const entities = entitySet(input.entities);
     const queryTerms = new Set(query.tokens);
     const { thresholds, rankBm25, agreement } = this.options;
-    const hits = query.key
-      ? this.index.search(query.key, { boost: { claim: 1, context: this.options.contextBoost }, bm25: this.options.bm25 })
+    const searched = this.candidateTerms(query.tokens);
+    const hits = searched.length
+      ? this.index.search(searched.join(' '), { boost: { claim: 1, context: this.options.contextBoost }, bm25: this.options.bm25 })
       : [];
     const bm25ById = new Map<string, number>();
     for (const hit of hits.slice(0, this.options.candidates)) bm25ById.set(hit.id as string, hit.score);
@@ -181,6 +193,18 @@ export class ClaimMatcher {
   /** The tracked claim's date, if it was given one. */
   dateOf(id: string): string | undefined {
     return this.claims.get(id)?.date;
+  }
+
+  /** The query's terms for the candidate search: all of them but the most common (see `commonTermShare`). */
+  private candidateTerms(tokens: readonly string[]): string[] {
+    const { commonTermShare, commonTermFloor, keptTerms } = this.options;
+    const limit = Math.max(commonTermFloor, commonTermShare * this.claims.size);
+    const frequency = (term: string) => this.documentFrequency.get(term) ?? 0;
+    const rare = tokens.filter((term) => frequency(term) <= limit);
+    if (rare.length >= keptTerms || rare.length === tokens.length) return rare;
+    const common = [...new Set(tokens.filter((term) => frequency(term) > limit))].sort((a, b) => frequency(a) - frequency(b));
+    const allowed = new Set(common.slice(0, keptTerms - rare.length));
+    return tokens.filter((term) => frequency(term) <= limit || allowed.has(term));
   }
 
   private weight(term: string): number {

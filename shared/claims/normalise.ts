@@ -39,7 +39,7 @@ export function normaliseClaim(text: string): NormalisedClaim {
   const tokens: string[] = [];
   const numbers: string[] = [];
   const dates: string[] = [];
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const date = readDate(raw, i);
     if (date) {
       for (const token of dateTokens(date)) {

@@ -2,17 +2,55 @@
 // `£3bn` and `3 billion pounds` are `#3000000000gbp`.
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const SCALES: Record<string, number> = {
-  hundred: 100, thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9,
-  trillion: 1e12, tn: 1e12, trn: 1e12,
+  hundred: 100,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+  trn: 1e12,
 };
 const CURRENCY_SYMBOLS: Record<string, string> = { '£': 'gbp', $: 'usd', '€': 'eur' };
 const CURRENCY_WORDS: Record<string, string> = {
-  pound: 'gbp', pounds: 'gbp', sterling: 'gbp', gbp: 'gbp', dollar: 'usd', dollars: 'usd', usd: 'usd', euro: 'eur', euros: 'eur', eur: 'eur',
+  pound: 'gbp',
+  pounds: 'gbp',
+  sterling: 'gbp',
+  gbp: 'gbp',
+  dollar: 'usd',
+  dollars: 'usd',
+  usd: 'usd',
+  euro: 'eur',
+  euros: 'eur',
+  eur: 'eur',
 };
 const PERCENT_WORDS = new Set(['%', 'percent', 'pct']);
 
