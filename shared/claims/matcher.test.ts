@@ -23,7 +23,7 @@ describe('ClaimMatcher', () => {
     expect(best).toMatchObject({ id: 'c1', identical: true, score: 1, level: 'same' });
   });
 
-  it('suggests a near match and leaves unrelated claims below the threshold', () => {
+  it('finds a paraphrase with the same figure and leaves unrelated claims below the threshold', () => {
     const matcher = matcherOf('The government spent £3bn on the new hospital programme', ...FILLER);
     const matches = matcher.match({ text: 'The government has spent 3 billion pounds on its hospital programme, officials say' });
     expect(matches[0]?.id).toBe('c1');
