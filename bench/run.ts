@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { formatTable, type BenchRow } from './lib/report.ts';
 import { anchoringScenario } from './scenarios/anchoring.ts';
 import { corpusScenario } from './scenarios/corpus.ts';
+import { claimsScenario } from './scenarios/claims.ts';
 import { annotateScenario } from './scenarios/annotate.ts';
 import { exportScenario } from './scenarios/export.ts';
 import { importScenario } from './scenarios/import.ts';
@@ -22,6 +23,7 @@ import { storeScenario } from './scenarios/store.ts';
 const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   annotate: annotateScenario,
   anchoring: anchoringScenario,
+  claims: claimsScenario,
   export: exportScenario,
   import: importScenario,
   suggest: suggestScenario,
