@@ -1,6 +1,7 @@
 import type { ChannelInput } from '../../shared/contract/channels.ts';
 import { ScholiaError, type ApiResult } from '../../shared/contract/errors.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
+import { CorpusExportService, selectWholeLibrary, type SelectCorpus } from './export/corpus-export-service.ts';
 import { ExportService, type PrintPdf } from './export/export-service.ts';
 import type { ImportSource } from './import/import-article.ts';
 import { AnnotationsService } from './library/annotations-service.ts';
@@ -49,6 +50,8 @@ export interface Services {
   /** Batches of annotation ops. */
   readonly annotations: AnnotationsService;
   readonly exports: ExportService;
+  /** Exports of the whole library or a search's result. */
+  readonly corpusExports: CorpusExportService;
   readonly reviews: ReviewService;
   readonly suggestions: SuggestService;
 }
@@ -77,8 +80,20 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
     versions: new VersionsService(store),
     annotations: new AnnotationsService(store),
     exports: new ExportService(documents, settings, printPdf),
+    corpusExports: new CorpusExportService(selectCorpus(documents), settings, printPdf),
     reviews: new ReviewService(store),
     suggestions: new SuggestService(store),
+  };
+}
+
+/**
+ * The selection of a corpus export: the whole library without a query. A query needs the corpus
+ * index's selection, which this wiring does not have yet.
+ */
+function selectCorpus(documents: DocumentsService): SelectCorpus {
+  return (query) => {
+    if (query) throw new ScholiaError('bad-request', 'Exporting a search needs the corpus index, which is not available yet.');
+    return selectWholeLibrary(documents);
   };
 }
 
@@ -97,7 +112,7 @@ function notYet(): never {
 
 /** Every channel's handler: the glue between the contract's input and one service call, written once. */
 function handlersFor(services: Services, privateNetwork: boolean | undefined): Handlers {
-  const { documents, imports, manage, settings, versions, annotations, exports, reviews, suggestions } = services;
+  const { documents, imports, manage, settings, versions, annotations, exports, corpusExports, reviews, suggestions } = services;
   const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
   return {
     'library.list': ({ check }) => (check ? documents.listChecked() : documents.list()),
@@ -142,7 +157,7 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'corpus.savedList': notYet,
     'corpus.save': notYet,
     'corpus.deleteSaved': notYet,
-    'corpus.export': notYet,
+    'corpus.export': ({ format, query }) => corpusExports.export(format, query),
     'entities.list': notYet,
     'entities.profile': notYet,
     'entities.update': notYet,

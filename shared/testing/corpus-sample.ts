@@ -1,6 +1,8 @@
+import type { CorpusSelection } from '../export/corpus/corpus-selection.ts';
 import type { Annotation } from '../model/annotation.ts';
 import type { DocumentMeta, ScholiaDocument } from '../model/document.ts';
 import type { Entity } from '../model/entity.ts';
+import { DEFAULT_TAGSET } from '../model/tagset.ts';
 import { makeTarget } from '../text/target.ts';
 import { documentFromRawText } from './annotated-sample.ts';
 
@@ -143,4 +145,14 @@ export function corpusSampleDocuments(): ScholiaDocument[] {
     ],
   });
   return [first, second, third];
+}
+
+/** The three articles with all their annotations, as a corpus export takes them. */
+export function corpusSampleSelection(documents: ScholiaDocument[] = corpusSampleDocuments()): CorpusSelection {
+  return {
+    documents: documents.map((document) => ({ document, annotations: document.annotations })),
+    tagset: DEFAULT_TAGSET,
+    exportedAt: '2026-02-11T10:00:00.000Z',
+    annotator: 'Exporting Analyst',
+  };
 }

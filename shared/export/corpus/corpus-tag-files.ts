@@ -22,6 +22,7 @@ export function corpusTagFiles(selection: CorpusSelection): { path: string; tagF
 export async function exportCorpusTagFiles(selection: CorpusSelection): Promise<Uint8Array> {
   const zip = new JSZip();
   const date = new Date(selection.exportedAt);
-  for (const { path, tagFile } of corpusTagFiles(selection)) zip.file(path, `${JSON.stringify(tagFile, null, 2)}\n`, { date });
+  for (const { path, tagFile } of corpusTagFiles(selection))
+    zip.file(path, `${JSON.stringify(tagFile, null, 2)}\n`, { date, createFolders: false });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

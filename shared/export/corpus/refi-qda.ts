@@ -198,7 +198,7 @@ export async function exportQdpx(selection: CorpusSelection): Promise<Uint8Array
   const project = buildRefiQdaProject(selection);
   const zip = new JSZip();
   const date = new Date(selection.exportedAt);
-  zip.file('project.qde', project.projectXml, { date });
-  for (const source of project.sources) zip.file(source.path, source.text, { date });
+  zip.file('project.qde', project.projectXml, { date, createFolders: false });
+  for (const source of project.sources) zip.file(source.path, source.text, { date, createFolders: false });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
