@@ -1,5 +1,6 @@
 import type { ChannelInput } from '../../shared/contract/channels.ts';
 import { ScholiaError, type ApiResult } from '../../shared/contract/errors.ts';
+import { CorpusService } from './corpus/corpus-service.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
 import { CorpusExportService, selectWholeLibrary, type SelectCorpus } from './export/corpus-export-service.ts';
 import { ExportService, type PrintPdf } from './export/export-service.ts';
@@ -54,6 +55,8 @@ export interface Services {
   readonly corpusExports: CorpusExportService;
   readonly reviews: ReviewService;
   readonly suggestions: SuggestService;
+  /** Search across every article, entity lists and profiles, saved searches. */
+  readonly corpus: CorpusService;
 }
 
 /** The services behind the API, over one library folder. */
@@ -72,6 +75,7 @@ export interface Scholia {
 function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Services {
   const documents = new DocumentsService(store);
   const settings = new SettingsService(store);
+  const corpus = new CorpusService(store);
   return {
     documents,
     imports: new ImportService(store),
@@ -80,21 +84,20 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
     versions: new VersionsService(store),
     annotations: new AnnotationsService(store),
     exports: new ExportService(documents, settings, printPdf),
-    corpusExports: new CorpusExportService(selectCorpus(documents), settings, printPdf),
+    corpusExports: new CorpusExportService(selectCorpus(documents, corpus), settings, printPdf),
     reviews: new ReviewService(store),
     suggestions: new SuggestService(store),
+    corpus,
   };
 }
 
 /**
- * The selection of a corpus export: the whole library without a query. A query needs the corpus
- * index's selection, which this wiring does not have yet.
+ * The selection of a corpus export: without a query, every article of the library with all its
+ * annotations (unannotated ones too: the tag files and the REFI-QDA sources carry them); with one,
+ * what the corpus index finds.
  */
-function selectCorpus(documents: DocumentsService): SelectCorpus {
-  return (query) => {
-    if (query) throw new ScholiaError('bad-request', 'Exporting a search needs the corpus index, which is not available yet.');
-    return selectWholeLibrary(documents);
-  };
+function selectCorpus(documents: DocumentsService, corpus: CorpusService): SelectCorpus {
+  return (query) => (query ? corpus.select(query) : selectWholeLibrary(documents));
 }
 
 /** A batch's sources as the import pipeline takes them. */
@@ -112,7 +115,7 @@ function notYet(): never {
 
 /** Every channel's handler: the glue between the contract's input and one service call, written once. */
 function handlersFor(services: Services, privateNetwork: boolean | undefined): Handlers {
-  const { documents, imports, manage, settings, versions, annotations, exports, corpusExports, reviews, suggestions } = services;
+  const { documents, imports, manage, settings, versions, annotations, exports, corpusExports, reviews, suggestions, corpus } = services;
   const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
   return {
     'library.list': ({ check }) => (check ? documents.listChecked() : documents.list()),
@@ -153,13 +156,14 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'suggest.run': ({ documentId }) => suggestions.run(documentId),
     'suggest.reject': ({ documentId, ids }) => suggestions.reject(documentId, ids),
     // The corpus channels (issue 17) are being built; each answers that it is not available yet.
-    'corpus.search': notYet,
-    'corpus.savedList': notYet,
-    'corpus.save': notYet,
-    'corpus.deleteSaved': notYet,
+    'corpus.search': ({ query, limit, offset }) =>
+      corpus.search(query, { ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) }),
+    'corpus.savedList': () => corpus.savedList(),
+    'corpus.save': ({ name, query }) => corpus.save(name, query),
+    'corpus.deleteSaved': ({ id }) => corpus.deleteSaved(id),
     'corpus.export': ({ format, query }) => corpusExports.export(format, query),
-    'entities.list': notYet,
-    'entities.profile': notYet,
+    'entities.list': ({ filter, limit }) => corpus.entities(filter, limit),
+    'entities.profile': ({ entityId }) => corpus.profile(entityId),
     'entities.update': notYet,
     'entities.proposals': notYet,
     'entities.merge': notYet,
