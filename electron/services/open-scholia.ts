@@ -1,6 +1,8 @@
 import type { ChannelInput } from '../../shared/contract/channels.ts';
 import { ScholiaError, type ApiResult } from '../../shared/contract/errors.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
+import { EntitiesService } from './entities/entities-service.ts';
+import { EntityRegistry } from './entities/entity-registry.ts';
 import { ExportService, type PrintPdf } from './export/export-service.ts';
 import type { ImportSource } from './import/import-article.ts';
 import { AnnotationsService } from './library/annotations-service.ts';
@@ -51,6 +53,8 @@ export interface Services {
   readonly exports: ExportService;
   readonly reviews: ReviewService;
   readonly suggestions: SuggestService;
+  /** The library-wide entity registry: edits, merge, split, proposals, and their undo. */
+  readonly entities: EntitiesService;
 }
 
 /** The services behind the API, over one library folder. */
@@ -69,6 +73,7 @@ export interface Scholia {
 function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Services {
   const documents = new DocumentsService(store);
   const settings = new SettingsService(store);
+  const registry = new EntityRegistry(store);
   return {
     documents,
     imports: new ImportService(store),
@@ -79,6 +84,7 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
     exports: new ExportService(documents, settings, printPdf),
     reviews: new ReviewService(store),
     suggestions: new SuggestService(store),
+    entities: new EntitiesService(store, registry),
   };
 }
 
@@ -97,7 +103,7 @@ function notYet(): never {
 
 /** Every channel's handler: the glue between the contract's input and one service call, written once. */
 function handlersFor(services: Services, privateNetwork: boolean | undefined): Handlers {
-  const { documents, imports, manage, settings, versions, annotations, exports, reviews, suggestions } = services;
+  const { documents, imports, manage, settings, versions, annotations, exports, reviews, suggestions, entities } = services;
   const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
   return {
     'library.list': ({ check }) => (check ? documents.listChecked() : documents.list()),
@@ -145,13 +151,13 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'corpus.export': notYet,
     'entities.list': notYet,
     'entities.profile': notYet,
-    'entities.update': notYet,
-    'entities.proposals': notYet,
-    'entities.merge': notYet,
-    'entities.split': notYet,
-    'entities.dismiss': notYet,
-    'entities.undo': notYet,
-    'entities.redo': notYet,
+    'entities.update': (input) => entities.update(input),
+    'entities.proposals': () => entities.proposals(),
+    'entities.merge': (input) => entities.merge(input),
+    'entities.split': (input) => entities.split(input),
+    'entities.dismiss': (input) => entities.dismiss(input),
+    'entities.undo': () => entities.undo(),
+    'entities.redo': () => entities.redo(),
   };
 }
 
