@@ -74,15 +74,16 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
   const documents = new DocumentsService(store);
   const settings = new SettingsService(store);
   const registry = new EntityRegistry(store);
+  const reviews = new ReviewService(store, registry);
   return {
     documents,
-    imports: new ImportService(store),
+    imports: new ImportService(store, reviews),
     manage: new ManageService(store),
     settings,
     versions: new VersionsService(store),
     annotations: new AnnotationsService(store),
     exports: new ExportService(documents, settings, printPdf),
-    reviews: new ReviewService(store),
+    reviews,
     suggestions: new SuggestService(store),
     entities: new EntitiesService(store, registry),
   };

@@ -3,6 +3,7 @@ import type { AnnotationOp } from '../../../shared/contract/ops.ts';
 import type { Annotation } from '../../../shared/model/annotation.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
+import { fingerprint } from '../../../shared/text/fingerprint.ts';
 import { makeTarget } from '../../../shared/text/target.ts';
 import type { Scholia } from '../open-scholia.ts';
 import { importArticle, valueOf } from './library-fixtures.ts';
@@ -64,4 +65,27 @@ export async function articleWith(
 
 export async function documentOf(scholia: Scholia, id: string): Promise<ScholiaDocument> {
   return valueOf<ChannelOutput<'library.get'>>(await scholia.dispatch('library.get', { id })).document;
+}
+
+/** A colleague's tag file (v1) of an article, with its text embedded unless `withText` is false. */
+export function tagFileOf(
+  text: string,
+  entities: Entity[],
+  annotations: Annotation[],
+  options: { withText?: boolean; title?: string; annotator?: string } = {},
+): Record<string, unknown> {
+  return {
+    format: 'scholia-tags',
+    version: 1,
+    exportedAt: STAMP,
+    annotator: { name: options.annotator ?? 'Colleague' },
+    document: {
+      fingerprint: fingerprint(text),
+      title: options.title ?? 'A colleague’s article',
+      textLength: text.length,
+      ...(options.withText === false ? {} : { text }),
+    },
+    entities,
+    annotations,
+  };
 }
