@@ -130,6 +130,28 @@ describe('the entity registry', () => {
     await reopened.close();
   });
 
+  it('follows the library: an entity added to an article joins as a proposal, never merged silently; one no article holds leaves', async () => {
+    const libraryDir = await tempDir();
+    const scholia = await openScholia({ libraryDir, debounceMs: 5 });
+    await threeArticles(scholia);
+    expect(valueOf<ChannelOutput<'entities.proposals'>>(await scholia.dispatch('entities.proposals', {})).proposals).toHaveLength(3);
+    const added = await articleWith(scholia, 'President Metsola opened the session.', (text) => ({
+      entities: [person('m9', 'President Metsola', { wikidata: 'Q8889' })],
+      annotations: [mention(text, 'n1', 'm9', 'President Metsola')],
+    }));
+    const { proposals } = valueOf<ChannelOutput<'entities.proposals'>>(await scholia.dispatch('entities.proposals', {}));
+    expect(proposals.find((p) => p.merge.id === 'm9')).toMatchObject({ keep: { id: 'm1' }, reason: 'wikidata', documents: 3 });
+    expect((await documentOf(scholia, added.id)).entities.map((e) => e.id)).toEqual(['m9']);
+
+    valueOf(await scholia.dispatch('library.trash', { id: added.id }));
+    await scholia.services.entities.registry.ready();
+    expect(scholia.services.entities.registry.entity('m9')).toBeUndefined();
+    valueOf(await scholia.dispatch('library.untrash', { id: added.id }));
+    await scholia.services.entities.registry.ready();
+    expect(scholia.services.entities.registry.entity('m9')).toMatchObject({ name: 'President Metsola' });
+    await scholia.close();
+  });
+
   it('proposes the same Wikidata id ahead of names', async () => {
     const scholia = await openScholia({ libraryDir: await tempDir(), debounceMs: 5 });
     await articleWith(scholia, 'NATO and the Atlantic Alliance met.', (text) => ({

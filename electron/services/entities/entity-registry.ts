@@ -135,7 +135,7 @@ export class EntityRegistry {
   }
 
   private async handle(change: DocumentChange): Promise<void> {
-    this.hold(change.id, change.after?.entities ?? []);
+    const released = this.hold(change.id, change.after?.entities ?? []);
     const after = change.after;
     let changed = false;
     if (after) {
@@ -159,12 +159,8 @@ export class EntityRegistry {
         for (const holder of this.holdersOf(record.id)) if (holder !== after.id) await this.push(holder, [record]);
       }
     }
-    for (const id of [...this.records.keys()]) {
-      if (!this.holders.has(id)) {
-        this.records.delete(id);
-        changed = true;
-      }
-    }
+    // An entity no article holds any more leaves the registry (an article that brings it back brings its record).
+    for (const id of released) if (this.records.delete(id)) changed = true;
     if (changed) this.writeSoon();
   }
 
@@ -180,23 +176,24 @@ export class EntityRegistry {
     this.store.commitRevision(document, outcome.layer);
   }
 
-  /** Records which entities a document holds now (none: it left the library). */
-  private hold(documentId: string, entities: readonly Entity[]): void {
-    for (const id of this.entitiesOf.get(documentId) ?? []) {
+  /** Records which entities a document holds now (none: it left the library); answers the entities no document holds any more. */
+  private hold(documentId: string, entities: readonly Entity[]): string[] {
+    const released: string[] = [];
+    const previous = this.entitiesOf.get(documentId) ?? new Set<string>();
+    for (const id of previous) {
       const holders = this.holders.get(id);
       holders?.delete(documentId);
       if (holders?.size === 0) this.holders.delete(id);
     }
-    if (entities.length === 0) {
-      this.entitiesOf.delete(documentId);
-      return;
-    }
-    this.entitiesOf.set(documentId, new Set(entities.map((entity) => entity.id)));
+    if (entities.length === 0) this.entitiesOf.delete(documentId);
+    else this.entitiesOf.set(documentId, new Set(entities.map((entity) => entity.id)));
     for (const { id } of entities) {
       const holders = this.holders.get(id);
       if (holders) holders.add(documentId);
       else this.holders.set(id, new Set([documentId]));
     }
+    for (const id of previous) if (!this.holders.has(id)) released.push(id);
+    return released;
   }
 
   /** Writes `entities.json` after the debounce window, as it stands then. */

@@ -61,6 +61,23 @@ describe('tag files and the library registry', () => {
     await scholia.close();
   });
 
+  it('exports tag files whose entities carry the library id and Wikidata id, which a second library opens as a linked article', async () => {
+    const scholia = await openScholia({ libraryDir: await tempDir(), debounceMs: 5 });
+    const first = await libraryWithMetsola(scholia);
+    const exported = valueOf<ChannelOutput<'export.render'>>(
+      await scholia.dispatch('export.render', { documentId: first.id, format: 'tags' }),
+    );
+    const file = JSON.parse(Buffer.from(exported.base64, 'base64').toString('utf8')) as { entities: unknown[] };
+    expect(file.entities).toEqual([metsola]);
+    await scholia.close();
+
+    const colleague = await openScholia({ libraryDir: await tempDir(), debounceMs: 5 });
+    const result = valueOf<ImportResult>(await importFile(colleague, file, exported.filename));
+    expect(result).toMatchObject({ format: 'tags', duplicate: false });
+    expect((await documentOf(colleague, result.id)).entities).toEqual([metsola]);
+    await colleague.close();
+  });
+
   it('links an entity that carries a library id by that id, and by name when it carries neither', async () => {
     const scholia = await openScholia({ libraryDir: await tempDir(), debounceMs: 5 });
     await libraryWithMetsola(scholia);
