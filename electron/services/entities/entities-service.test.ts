@@ -240,6 +240,25 @@ describe('the entity registry', () => {
     await scholia.close();
   });
 
+  it('loses no edit made to an article while a merge is being made: the merge applies after it, or is refused', async () => {
+    const scholia = await openScholia({ libraryDir: await tempDir(), debounceMs: 5 });
+    const { b } = await threeArticles(scholia);
+    const claimB = (await documentOf(scholia, b)).annotations.find((x) => x.id === 'b2');
+    const [merge, edit] = await Promise.all([
+      scholia.dispatch('entities.merge', { keepId: 'm1', mergeIds: ['m2', 'm3'] }),
+      scholia.dispatch('annotations.apply', {
+        documentId: b,
+        ops: [{ op: 'annotation.update', annotation: { ...claimB, note: 'Edited meanwhile.' } }],
+      }),
+    ]);
+    expect(edit.ok).toBe(true);
+    const after = (await documentOf(scholia, b)).annotations.find((x) => x.id === 'b2');
+    expect(after).toMatchObject({ note: 'Edited meanwhile.' });
+    if (merge.ok) expect(after).toMatchObject({ claimantId: 'm1' });
+    else expect(merge.error.code).toBe('conflict');
+    await scholia.close();
+  });
+
   it('refuses merges it cannot make with a message, changing nothing', async () => {
     const libraryDir = await tempDir();
     const scholia = await openScholia({ libraryDir, debounceMs: 5 });
