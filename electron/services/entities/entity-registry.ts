@@ -29,6 +29,8 @@ export class EntityRegistry {
   private loading: Promise<void> | undefined;
   /** Document changes, handled one at a time in the order they came. */
   private queue: Promise<void> = Promise.resolve();
+  /** Revisions the registry made itself (`<document id> <revision>`): their entity records are the registry's, not edits to follow. */
+  private readonly ownRevisions = new Set<string>();
 
   constructor(private readonly store: LibraryStore) {
     store.onDocumentChange((change) => this.follow(change));
@@ -76,6 +78,15 @@ export class EntityRegistry {
     this.dismissed.add(key);
     this.writeSoon();
     return true;
+  }
+
+  /**
+   * Notes a revision saved for the registry (a change across articles, its undo, a record pushed
+   * in): following it updates which entities the article holds, but its records are not taken as
+   * an edit made in the article, which would be pushed on again.
+   */
+  madeRevision(documentId: string, revision: number): void {
+    this.ownRevisions.add(`${documentId} ${revision}`);
   }
 
   /** Sets (or with undefined, removes) records, as a registry change decides; the articles are changed by the caller. */
@@ -138,7 +149,8 @@ export class EntityRegistry {
     const released = this.hold(change.id, change.after?.entities ?? []);
     const after = change.after;
     let changed = false;
-    if (after) {
+    const own = after !== undefined && this.ownRevisions.delete(`${after.id} ${after.revision}`);
+    if (after && !own) {
       const edited = new Set(editedEntities(change));
       const pushHere: Entity[] = [];
       const pushElsewhere: Entity[] = [];
@@ -155,9 +167,9 @@ export class EntityRegistry {
         }
       }
       if (pushHere.length > 0) await this.push(after.id, pushHere);
-      for (const record of pushElsewhere) {
-        for (const holder of this.holdersOf(record.id)) if (holder !== after.id) await this.push(holder, [record]);
-      }
+      // Every holder whose copy differs gets the record, the article edited included: an edit pushed
+      // into it meanwhile (from another article) must not leave it out of step.
+      for (const record of pushElsewhere) for (const holder of this.holdersOf(record.id)) await this.push(holder, [record]);
     }
     // An entity no article holds any more leaves the registry (an article that brings it back brings its record).
     for (const id of released) if (this.records.delete(id)) changed = true;
@@ -173,7 +185,7 @@ export class EntityRegistry {
     if (ops.length === 0) return;
     const outcome = applyLayerOps({ text: document.text, tagset: this.store.tagset }, document, ops);
     if (!outcome.ok) throw new Error(`the registry's record could not be applied to "${document.meta.title}": ${outcome.problem}`);
-    this.store.commitRevision(document, outcome.layer);
+    this.madeRevision(documentId, this.store.commitRevision(document, outcome.layer).revision);
   }
 
   /** Records which entities a document holds now (none: it left the library); answers the entities no document holds any more. */
