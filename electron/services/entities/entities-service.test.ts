@@ -388,6 +388,22 @@ describe('the entity registry', () => {
     await scholia.close();
   });
 
+  it('pushes an edit made in one article before the registry was ever used to the other articles', async () => {
+    const libraryDir = await tempDir();
+    const first = await openScholia({ libraryDir, debounceMs: 5 });
+    const { a, c } = await threeArticles(first);
+    await first.close();
+    expect(await readdir(libraryDir)).not.toContain('entities.json');
+    const scholia = await openScholia({ libraryDir, debounceMs: 5 });
+    const edited = person('m1', 'Roberta Metsola', { wikidata: 'Q8889', aliases: ['President Metsola'] });
+    valueOf(await scholia.dispatch('annotations.apply', { documentId: a, ops: [{ op: 'entity.update', entity: edited }] }));
+    await scholia.services.entities.registry.ready();
+    expect((await documentOf(scholia, c)).entities.find((e) => e.id === 'm1')).toEqual(edited);
+    await scholia.flush();
+    expect((await readEntitiesFile(libraryDir)).entities.find((e) => e.id === 'm1')).toEqual(edited);
+    await scholia.close();
+  });
+
   it('reports a damaged entities.json, keeps it aside and rebuilds the registry from the documents', async () => {
     const libraryDir = await tempDir();
     const first = await openScholia({ libraryDir, debounceMs: 5 });

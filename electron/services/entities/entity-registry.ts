@@ -3,7 +3,6 @@ import { pairKey } from '../../../shared/entities/merge-proposals.ts';
 import { registryFromDocuments, sameEntityRecord } from '../../../shared/entities/entity-records.ts';
 import { applyLayerOps } from '../../../shared/layer/apply-layer-ops.ts';
 import { pushEntityOps } from '../../../shared/layer/library-entity-edits.ts';
-import { LayerIndex } from '../../../shared/layer/layer-index.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { DocumentChange, LibraryStore } from '../store/library-store.ts';
@@ -160,8 +159,9 @@ export class EntityRegistry {
           if (!record || !sameEntityRecord(record, entity)) {
             this.records.set(entity.id, entity);
             changed = true;
-            if (record) pushElsewhere.push(entity);
           }
+          // Pushed even when the record already says so (a registry built just now from this very edit).
+          if (edited.has(entity.id)) pushElsewhere.push(entity);
         } else if (!sameEntityRecord(record, entity)) {
           pushHere.push(record);
         }
@@ -180,8 +180,8 @@ export class EntityRegistry {
   private async push(documentId: string, records: readonly Entity[]): Promise<void> {
     if (this.store.readOnlyFor(documentId) || !this.store.writable) return;
     const document = await this.store.getDocument(documentId);
-    const view = new LayerIndex(document);
-    const ops = records.flatMap((record) => pushEntityOps(view, record));
+    const copies = new Map(document.entities.map((entity) => [entity.id, entity]));
+    const ops = records.flatMap((record) => pushEntityOps({ entity: (id) => copies.get(id), annotations: () => [] }, record));
     if (ops.length === 0) return;
     const outcome = applyLayerOps({ text: document.text, tagset: this.store.tagset }, document, ops);
     if (!outcome.ok) throw new Error(`the registry's record could not be applied to "${document.meta.title}": ${outcome.problem}`);
