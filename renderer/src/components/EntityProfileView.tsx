@@ -4,7 +4,7 @@ import type { Tagset } from '../../../shared/model/tagset.ts';
 import type { AppStore } from '../app/app-store.ts';
 import { hitKey, type EntityProfileStore } from '../app/entity-profile-store.ts';
 import { isTextField } from '../app/global-shortcuts.ts';
-import { headingIndexOf, HIT_KIND_LABELS, hitSummary, profileRowKey, profileRows, type ProfileRow } from '../model/profile-rows.ts';
+import { HIT_KIND_LABELS, hitSummary, profileRowKey, profileRows, type ProfileRow } from '../model/profile-rows.ts';
 import { DuplicatesList } from './DuplicatesList.tsx';
 import { EntityEditForm } from './EntityEditForm.tsx';
 import { excerpt } from './ListParts.tsx';
@@ -183,8 +183,6 @@ function ProfileRows({ store, rows, tagset }: { store: EntityProfileStore; rows:
     estimateSize: 40,
     scroller: SCROLLER,
     focusable: (index) => rows[index]?.type === 'hit',
-    // The heading of the article in view stays drawn, so a long article keeps its name above its rows.
-    alsoDraw: (range) => [headingIndexOf(rows, range.startIndex)].filter((index) => index >= 0),
   });
   const hitCount = rows.length - rows.filter((row) => row.type === 'article').length;
   return (
@@ -205,9 +203,8 @@ function ProfileRows({ store, rows, tagset }: { store: EntityProfileStore; rows:
             </li>
           );
         }
-        const position = item.index - headingIndexOf(rows, item.index) - 1;
         return (
-          <li key={item.key} class="profile-row" {...virtual.place(item, { index: position, of: hitCount })}>
+          <li key={item.key} class="profile-row" {...virtual.place(item, { index: row.position, of: hitCount })}>
             <HitRow store={store} hit={row.hit} tagset={tagset} />
           </li>
         );

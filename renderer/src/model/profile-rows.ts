@@ -1,14 +1,21 @@
 import type { CorpusGroup, CorpusHit } from '../../../shared/corpus/corpus-query.ts';
 
-/** One line of a profile: an article's heading, or one of its mentions, quotes or claims. */
-export type ProfileRow = { type: 'article'; group: CorpusGroup } | { type: 'hit'; group: CorpusGroup; hit: CorpusHit };
+/**
+ * One line of a profile: an article's heading, or one of its mentions, quotes or claims, with the
+ * index of its article's heading row and its place among all the profile's hits.
+ */
+export type ProfileRow =
+  | { type: 'article'; group: CorpusGroup; heading: number }
+  | { type: 'hit'; group: CorpusGroup; hit: CorpusHit; heading: number; position: number };
 
 /** The rows of a profile, article by article (in the order the profile gives), each heading followed by its hits. */
 export function profileRows(groups: readonly CorpusGroup[]): ProfileRow[] {
   const rows: ProfileRow[] = [];
+  let position = 0;
   for (const group of groups) {
-    rows.push({ type: 'article', group });
-    for (const hit of group.hits) rows.push({ type: 'hit', group, hit });
+    const heading = rows.length;
+    rows.push({ type: 'article', group, heading });
+    for (const hit of group.hits) rows.push({ type: 'hit', group, hit, heading, position: position++ });
   }
   return rows;
 }
@@ -16,12 +23,6 @@ export function profileRows(groups: readonly CorpusGroup[]): ProfileRow[] {
 /** A row's key: stable across reloads, so measured heights and focus follow the rows. */
 export function profileRowKey(row: ProfileRow): string {
   return row.type === 'article' ? `article:${row.group.documentId}` : `hit:${row.hit.documentId}/${row.hit.annotationId}`;
-}
-
-/** The index of the heading of the article a row belongs to (the row itself for a heading). */
-export function headingIndexOf(rows: readonly ProfileRow[], index: number): number {
-  for (let at = index; at >= 0; at -= 1) if (rows[at]?.type === 'article') return at;
-  return -1;
 }
 
 /** How a profile names a kind of annotation in its rows. */
