@@ -24,6 +24,7 @@ const FORMAT_NAMES: Record<ImportResult['format'], string> = {
   pdf: 'PDF',
   url: 'web page',
   paste: 'pasted text',
+  tags: 'Scholia tag file',
 };
 
 function annotationTotal({ claims, quotes, entities, notes }: AnnotationCounts): number {
@@ -129,7 +130,9 @@ export class LibraryManager {
       await this.app.openDocument(result.id);
       this.importOpen.value = false;
       const how = FORMAT_NAMES[result.format];
-      if (result.restoredFromTrash) this.app.report('info', `“${result.title}” was in the trash; restored and opened it.`);
+      if (result.reviewId)
+        this.app.report('info', `The tag file is for “${result.title}”, already in the library: opened it, with the file under Review.`);
+      else if (result.restoredFromTrash) this.app.report('info', `“${result.title}” was in the trash; restored and opened it.`);
       else if (result.duplicate) this.app.report('info', `“${result.title}” was already in the library; opened it.`);
       else this.app.report('info', `Imported “${result.title}” (${how}).`);
       return true;
