@@ -25,6 +25,10 @@ export interface SessionHost {
 export interface LibraryHost extends SessionHost {
   readonly documents: ReadonlySignal<DocumentSummary[]>;
   openDocument(id: string): Promise<void>;
+  /** Reads the open document again (after a change made beside it). */
+  reloadDocument(): Promise<void>;
+  /** Shows a review of the open document in the review panel. */
+  openReview(reviewId: string): Promise<void>;
   refreshLibrary(): Promise<void>;
 }
 

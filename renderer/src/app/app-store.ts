@@ -139,6 +139,15 @@ export class AppStore {
     if (id && this.opening.value !== id) await this.loadDocument(id);
   }
 
+  /** Shows a review of the open document (a tag file just imported for it) in the review panel. */
+  async openReview(reviewId: string): Promise<void> {
+    try {
+      await this.review.open(reviewId);
+    } catch (error) {
+      this.report('error', `Could not open the review: ${messageOf(error)}`);
+    }
+  }
+
   private async loadDocument(id: string): Promise<void> {
     this.opening.value = id;
     try {

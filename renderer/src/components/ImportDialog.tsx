@@ -11,7 +11,7 @@ export function ImportFileInput({ store, inputRef }: { store: AppStore; inputRef
       class="visually-hidden"
       type="file"
       multiple
-      accept={ACCEPT_ATTRIBUTE}
+      accept={`${ACCEPT_ATTRIBUTE},.json`}
       tabIndex={-1}
       aria-label="Article file to import"
       onChange={(event) => {
@@ -105,11 +105,15 @@ export function ImportDialog({ store, chooseFiles }: { store: AppStore; chooseFi
                   <td>{type.extensions.map((extension) => `.${extension}`).join(' ')}</td>
                 </tr>
               ))}
+              <tr>
+                <th scope="row">Scholia tag file, with its text</th>
+                <td>.json</td>
+              </tr>
             </tbody>
           </table>
           <p class="field-hint">
             Up to {formatSize(MAX_IMPORT_FILE_BYTES)} a file. A scanned PDF needs OCR first. An article already in the library opens instead
-            of being added twice.
+            of being added twice; a tag file for an article already in the library opens it in Review.
           </p>
         </section>
       </div>

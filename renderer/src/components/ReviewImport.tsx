@@ -1,10 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AppStore } from '../app/app-store.ts';
 import { REVIEW_FILE_INPUT_ID } from '../app/review-file.ts';
+import { tagFileHeader, tagFileRoute } from '../app/tag-file-route.ts';
 import { Dialog } from './Dialog.tsx';
 
 function hasFiles(event: DragEvent): boolean {
   return [...(event.dataTransfer?.types ?? [])].includes('Files');
+}
+
+/** A dropped tag file: Review of the open article, or the library (a new article, or Review of its own article). */
+async function importTagFile(store: AppStore, file: File): Promise<void> {
+  const session = store.session.value;
+  const fingerprints = new Map(store.documents.value.map((summary) => [summary.id, summary.fingerprint]));
+  const openFingerprint = session ? (fingerprints.get(session.id) ?? null) : null;
+  const route = tagFileRoute(tagFileHeader(await file.text()), openFingerprint, new Set(fingerprints.values()));
+  if (route === 'review') await store.review.importFile(file);
+  else await store.library.importFiles([file]);
 }
 
 /**
@@ -38,7 +49,7 @@ export function ReviewImport({ store }: { store: AppStore }) {
       const [file] = files;
       if (!file) return;
       event.preventDefault();
-      if (files.length === 1 && (/\.json$/iu.test(file.name) || file.type === 'application/json')) void review.importFile(file);
+      if (files.length === 1 && (/\.json$/iu.test(file.name) || file.type === 'application/json')) void importTagFile(store, file);
       else void store.library.importFiles(files);
     };
     window.addEventListener('dragenter', onDragEnter);
@@ -71,7 +82,7 @@ export function ReviewImport({ store }: { store: AppStore }) {
       />
       {dragging ? (
         <div class="drop-overlay" aria-hidden="true">
-          <p>Drop articles to import them, or a colleague’s tag file (.json) to review it</p>
+          <p>Drop articles to import them, or a colleague’s tag file (.json): to review it, or as a new article when it holds its text</p>
         </div>
       ) : null}
       {refused ? (
