@@ -65,7 +65,7 @@ const PROFILE: EntityProfile = {
 
 const PROPOSAL: MergeProposal = { keep: UNION, merge: EU, reason: 'alias', documents: 3 };
 
-const MERGED: RegistryChange = { id: 'change1', description: 'Merged “EU” into “European Union”', documentIds: [HARBOUR.id, 'x', 'y'] };
+const MERGED: RegistryChange = { id: 'change1', description: 'Merged “EU” into “European Union” in 3 articles', documentIds: [HARBOUR.id, 'x', 'y'] };
 
 async function started(overrides: FakeHandlers = {}) {
   const api = fakeLibrary({
@@ -114,7 +114,7 @@ describe('EntityProfileStore', () => {
     // The open article was one of those changed: it is read again.
     expect(api.inputsOf('library.get').length).toBe(reads + 1);
     expect(api.inputsOf('entities.proposals')).toHaveLength(2);
-    expect(store.message.value).toEqual({ tone: 'info', text: 'Merged “EU” into “European Union” (3 articles).' });
+    expect(store.message.value).toEqual({ tone: 'info', text: 'Merged “EU” into “European Union” in 3 articles.' });
   });
 
   it('leaves the open article alone when a change did not touch it', async () => {
@@ -130,11 +130,11 @@ describe('EntityProfileStore', () => {
     await profiles.openProfile('union');
     await profiles.undo();
     expect(api.inputsOf('entities.undo')).toEqual([{}]);
-    expect(store.message.value?.text).toBe('Undone: Merged “EU” into “European Union” (3 articles).');
+    expect(store.message.value?.text).toBe('Undone: Merged “EU” into “European Union” in 3 articles.');
     // The profile follows the change.
     expect(api.inputsOf('entities.profile')).toHaveLength(2);
     await profiles.redo();
-    expect(store.message.value?.text).toBe('Redone: Merged “EU” into “European Union” (3 articles).');
+    expect(store.message.value?.text).toBe('Redone: Merged “EU” into “European Union” in 3 articles.');
   });
 
   it('says when there is nothing to undo', async () => {

@@ -24,10 +24,6 @@ function refOf(key: string): HitRef {
   return { documentId: key.slice(0, slash), annotationId: key.slice(slash + 1) };
 }
 
-function articles(count: number): string {
-  return `${count} ${count === 1 ? 'article' : 'articles'}`;
-}
-
 /** How long to wait for the reader to draw a document just opened, in animation frames. */
 const READER_WAIT_FRAMES = 120;
 
@@ -225,7 +221,7 @@ export class EntityProfileStore {
         this.lastChange.value = change;
         await this.follow(change);
         const prefix = direction === 'undo' ? 'Undone: ' : direction === 'redo' ? 'Redone: ' : '';
-        this.app.report('info', `${prefix}${change.description} (${articles(change.documentIds.length)}).`);
+        this.app.report('info', `${prefix}${change.description}.`);
       }
       return true;
     } catch (error) {

@@ -48,7 +48,7 @@ const PROFILE: EntityProfile = {
   ],
 };
 
-const CHANGE: RegistryChange = { id: 'change', description: 'Changed “Roberta Metsola”', documentIds: [BRIDGE.id] };
+const CHANGE: RegistryChange = { id: 'change', description: 'Changed “Roberta Metsola” in 1 article', documentIds: [BRIDGE.id] };
 
 async function shown(overrides: FakeHandlers = {}, profile: EntityProfile = PROFILE) {
   const api = fakeLibrary({
@@ -177,7 +177,7 @@ describe('EntityProfileView', () => {
       (rows()[0] as HTMLElement).focus();
       fireEvent.keyDown(rows()[0] as HTMLElement, { key: 'z', ctrlKey: true });
       await waitFor(() => expect(api.inputsOf('entities.undo')).toHaveLength(1));
-      await waitFor(() => expect(store.message.value?.text).toBe('Undone: Changed “Roberta Metsola” (1 article).'));
+      await waitFor(() => expect(store.message.value?.text).toBe('Undone: Changed “Roberta Metsola” in 1 article.'));
       fireEvent.keyDown(rows()[0] as HTMLElement, { key: 'Escape' });
       expect(store.ui.workspace.value).toBe('reader');
     } finally {
@@ -209,7 +209,7 @@ describe('the possible duplicates', () => {
     const api = fakeLibrary({
       overrides: {
         'entities.proposals': () => ({ proposals: [PROPOSAL] }),
-        'entities.merge': () => ({ entity: UNION, change: { id: 'c', description: 'Merged “EU” into “European Union”', documentIds: [] } }),
+        'entities.merge': () => ({ entity: UNION, change: { id: 'c', description: 'Merged “EU” into “European Union” in 3 articles', documentIds: [] } }),
         'entities.dismiss': () => ({ dismissed: true }),
       },
     });
