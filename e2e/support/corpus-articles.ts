@@ -64,6 +64,7 @@ const ENERGY: Article = {
     '“Households cannot wait for another winter of uncertainty,” said Roberta Metsola, opening the sitting.',
     'Members from several groups called on the European Union to extend the joint gas purchasing scheme.',
     'Energy commissioner Dan Jørgensen later said that electricity prices in the EU had fallen by forty per cent since last winter.',
+    'The European Parliament will vote on the extension in January.',
   ].join('\n\n'),
   entities: [METSOLA, UNION],
   annotations: [

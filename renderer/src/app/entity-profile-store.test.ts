@@ -65,7 +65,11 @@ const PROFILE: EntityProfile = {
 
 const PROPOSAL: MergeProposal = { keep: UNION, merge: EU, reason: 'alias', documents: 3 };
 
-const MERGED: RegistryChange = { id: 'change1', description: 'Merged “EU” into “European Union” in 3 articles', documentIds: [HARBOUR.id, 'x', 'y'] };
+const MERGED: RegistryChange = {
+  id: 'change1',
+  description: 'Merged “EU” into “European Union” in 3 articles',
+  documentIds: [HARBOUR.id, 'x', 'y'],
+};
 
 async function started(overrides: FakeHandlers = {}) {
   const api = fakeLibrary({

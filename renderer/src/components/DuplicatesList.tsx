@@ -71,7 +71,7 @@ function ProposalRow({ store, proposal }: { store: AppStore; proposal: MergeProp
           <div class="duplicate-actions">
             <button
               type="button"
-              class="button button-small"
+              class="button button-small button-primary"
               disabled={busy}
               ref={(button) => button?.focus()}
               onClick={() => void profiles.merge(proposal).then((done) => done && setConfirming(false))}

@@ -134,7 +134,7 @@ export function EntityEditForm({
         </p>
       ) : null}
       <div class="profile-edit-actions">
-        <button type="submit" class="button" disabled={busy}>
+        <button type="submit" class="button button-primary" disabled={busy}>
           Save in every article
         </button>
         <button type="button" class="button button-quiet" onClick={onCancel}>

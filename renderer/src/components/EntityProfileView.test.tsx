@@ -71,7 +71,7 @@ const rows = () => [...document.querySelectorAll<HTMLElement>('.profile-hit-butt
 
 /** jsdom lays nothing out: the profile's scroller gets a window's height and each row 40 pixels, as a browser would give them. */
 function withLayout(): () => void {
-  const sizes = { clientHeight: 'profile-scroll', offsetHeight: 'profile-row' } as const;
+  const sizes = { clientHeight: 'profile-scroll', offsetHeight: 'profile-line' } as const;
   const heights = { clientHeight: 800, offsetHeight: 40 };
   const own = Object.keys(sizes).map((property) => [property, Object.getOwnPropertyDescriptor(HTMLElement.prototype, property)] as const);
   for (const [property, className] of Object.entries(sizes)) {
@@ -209,7 +209,10 @@ describe('the possible duplicates', () => {
     const api = fakeLibrary({
       overrides: {
         'entities.proposals': () => ({ proposals: [PROPOSAL] }),
-        'entities.merge': () => ({ entity: UNION, change: { id: 'c', description: 'Merged “EU” into “European Union” in 3 articles', documentIds: [] } }),
+        'entities.merge': () => ({
+          entity: UNION,
+          change: { id: 'c', description: 'Merged “EU” into “European Union” in 3 articles', documentIds: [] },
+        }),
         'entities.dismiss': () => ({ dismissed: true }),
       },
     });

@@ -110,7 +110,7 @@ function SplitForm({ store, tagset, type, onDone }: { store: EntityProfileStore;
             </option>
           ))}
         </select>
-        <button type="submit" class="button button-small" disabled={!name.trim() || store.busy.value}>
+        <button type="submit" class="button button-small button-primary" disabled={!name.trim() || store.busy.value}>
           Move
         </button>
         <button type="button" class="button button-quiet button-small" onClick={onDone}>
@@ -185,6 +185,11 @@ function ProfileRows({ store, rows, tagset }: { store: EntityProfileStore; rows:
     focusable: (index) => rows[index]?.type === 'hit',
   });
   const hitCount = rows.length - rows.filter((row) => row.type === 'article').length;
+  // A profile just opened takes the focus on its first row, so the arrows, Enter and Space work at once.
+  useEffect(() => {
+    if (!isTextField(document.activeElement)) virtual.focusFirst();
+    // Once per profile: the component is keyed by the entity.
+  }, []);
   return (
     <ul
       ref={virtual.listRef}
@@ -198,13 +203,13 @@ function ProfileRows({ store, rows, tagset }: { store: EntityProfileStore; rows:
         if (!row) return null;
         if (row.type === 'article') {
           return (
-            <li key={item.key} class="profile-row profile-row-article" {...virtual.place(item, null)}>
+            <li key={item.key} class="profile-line profile-line-article" {...virtual.place(item, null)}>
               <ArticleHeading group={row.group} />
             </li>
           );
         }
         return (
-          <li key={item.key} class="profile-row" {...virtual.place(item, { index: row.position, of: hitCount })}>
+          <li key={item.key} class="profile-line" {...virtual.place(item, { index: row.position, of: hitCount })}>
             <HitRow store={store} hit={row.hit} tagset={tagset} />
           </li>
         );
