@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRIVATE_NETWORK_REFUSED } from '../services/import/fetch-page.ts';
 import { startFixtureServer, type FixtureServer } from '../services/import/testing/fixture-server.ts';
 import { imageOnlyPdf } from '../services/import/testing/pdf-fixtures.ts';
-import { mention, person, quote, tagFileOf } from '../services/testing/entity-fixtures.ts';
+import { mention, person, quote, tagFileOf } from '../services/testing/record-fixtures.ts';
 import { folderSnapshot } from '../services/testing/folder-snapshot.ts';
 import { useTempDirs } from '../services/testing/temp-dir.ts';
 import { runScholia as scholia } from './testing/run-scholia.ts';

@@ -70,8 +70,25 @@ export async function planBatches(
   return planned;
 }
 
-/** Saves every planned batch, one revision per article. */
-export function commitBatches(store: LibraryStore, planned: readonly PlannedBatch[], now: string): ArticleBatch[] {
+/**
+ * Saves every planned batch, one revision per article. An article changed by another call while the
+ * batches were being checked is refused as a `conflict` and nothing is saved: the check and the
+ * saves run with no wait between them, so no change can slip in.
+ */
+export async function commitBatches(
+  store: LibraryStore,
+  planned: readonly PlannedBatch[],
+  now: string,
+  beforeSaving: () => void = () => undefined,
+): Promise<ArticleBatch[]> {
+  const current = await Promise.all(planned.map(({ documentId }) => store.getDocument(documentId)));
+  const moved = planned.find((batch, index) => current[index] !== batch.document);
+  if (moved)
+    throw new ScholiaError(
+      'conflict',
+      `"${moved.document.meta.title}" changed while the change was being made; nothing was changed. Try again.`,
+    );
+  beforeSaving();
   return planned.map(({ documentId, document, layer, ops, inverse }) => {
     store.commitRevision(document, layer, now);
     return { documentId, ops, inverse, orderBefore: orderOf(document), orderAfter: orderOf(layer) };

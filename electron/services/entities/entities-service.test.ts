@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../../shared/contract/channels.ts';
 import { openScholia, type Scholia } from '../open-scholia.ts';
-import { articleWith, claim, documentOf, mention, person, quote } from '../testing/entity-fixtures.ts';
+import { articleWith, documentOf } from '../testing/entity-fixtures.ts';
+import { claim, mention, person, quote } from '../testing/record-fixtures.ts';
 import { folderSnapshot } from '../testing/folder-snapshot.ts';
 import { valueOf } from '../testing/library-fixtures.ts';
 import { useTempDirs } from '../testing/temp-dir.ts';
@@ -236,6 +237,25 @@ describe('the entity registry', () => {
     });
     await scholia.flush();
     expect(await folderSnapshot(libraryDir)).toEqual(snapshot);
+    await scholia.close();
+  });
+
+  it('loses no edit made to an article while a merge is being made: the merge applies after it, or is refused', async () => {
+    const scholia = await openScholia({ libraryDir: await tempDir(), debounceMs: 5 });
+    const { b } = await threeArticles(scholia);
+    const claimB = (await documentOf(scholia, b)).annotations.find((x) => x.id === 'b2');
+    const [merge, edit] = await Promise.all([
+      scholia.dispatch('entities.merge', { keepId: 'm1', mergeIds: ['m2', 'm3'] }),
+      scholia.dispatch('annotations.apply', {
+        documentId: b,
+        ops: [{ op: 'annotation.update', annotation: { ...claimB, note: 'Edited meanwhile.' } }],
+      }),
+    ]);
+    expect(edit.ok).toBe(true);
+    const after = (await documentOf(scholia, b)).annotations.find((x) => x.id === 'b2');
+    expect(after).toMatchObject({ note: 'Edited meanwhile.' });
+    if (merge.ok) expect(after).toMatchObject({ claimantId: 'm1' });
+    else expect(merge.error.code).toBe('conflict');
     await scholia.close();
   });
 

@@ -52,7 +52,7 @@ export class EntitiesService {
     if (sameEntityRecord(before, entity) && planned.length === 0)
       return { entity, change: { id: randomUUID(), description: `“${entity.name}” is unchanged`, documentIds: [] } };
     const description = `Changed “${before.name}” in ${articles(planned.length)}`;
-    const change = this.commit(planned, new Map([[entity.id, before]]), new Map([[entity.id, entity]]), description);
+    const change = await this.commit(planned, new Map([[entity.id, before]]), new Map([[entity.id, entity]]), description);
     return { entity, change };
   }
 
@@ -107,7 +107,7 @@ export class EntitiesService {
     const planned = await planBatches(this.store, batches, `merge ${names} into “${kept.name}”`);
     const before = new Map<string, Entity | undefined>([[keepId, kept], ...merged.map((entity) => [entity.id, entity] as const)]);
     const after = new Map<string, Entity | undefined>([[keepId, record], ...ids.map((id) => [id, undefined] as const)]);
-    const change = this.commit(planned, before, after, `Merged ${names} into “${kept.name}” in ${articles(planned.length)}`);
+    const change = await this.commit(planned, before, after, `Merged ${names} into “${kept.name}” in ${articles(planned.length)}`);
     return { entity: record, change };
   }
 
@@ -134,7 +134,7 @@ export class EntitiesService {
       batches.push({ documentId, ops });
     }
     const planned = await planBatches(this.store, batches, `split “${created.name}” off “${from.name}”`);
-    const change = this.commit(
+    const change = await this.commit(
       planned,
       new Map([[created.id, undefined]]),
       new Map([[created.id, created]]),
@@ -184,8 +184,9 @@ export class EntitiesService {
       );
     }
     const planned = await planBatches(this.store, batches, action);
-    this.registry.setRecords(direction === 'undo' ? step.recordsBefore : step.recordsAfter);
-    commitBatches(this.store, planned, new Date().toISOString());
+    await commitBatches(this.store, planned, new Date().toISOString(), () =>
+      this.registry.setRecords(direction === 'undo' ? step.recordsBefore : step.recordsAfter),
+    );
   }
 
   /** The batches that `build` answers for each document, in the library's order. */
@@ -199,14 +200,13 @@ export class EntitiesService {
   }
 
   /** Sets the registry's records, saves every planned batch, and keeps the whole as one step to undo. */
-  private commit(
+  private async commit(
     planned: readonly PlannedBatch[],
     recordsBefore: Map<string, Entity | undefined>,
     recordsAfter: Map<string, Entity | undefined>,
     description: string,
-  ): RegistryChange {
-    this.registry.setRecords(recordsAfter);
-    const batches = commitBatches(this.store, planned, new Date().toISOString());
+  ): Promise<RegistryChange> {
+    const batches = await commitBatches(this.store, planned, new Date().toISOString(), () => this.registry.setRecords(recordsAfter));
     const change: RegistryChange = { id: randomUUID(), description, documentIds: batches.map((batch) => batch.documentId) };
     this.history.record({ change, articles: batches, recordsBefore, recordsAfter });
     return change;

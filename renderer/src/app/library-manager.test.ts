@@ -56,7 +56,7 @@ describe('LibraryManager', () => {
       expect(store.session.value?.id).toBe('bridge');
       expect(store.message.value).toEqual({
         tone: 'info',
-        text: 'Imported “Bridge closed” from the tag file, with its annotations and entities.',
+        text: 'Imported “Bridge closed” (Scholia tag file).',
       });
     });
 

@@ -137,8 +137,6 @@ export class LibraryManager {
         this.app.report('info', `The tag file is for “${result.title}”, already in the library: its annotations are in Review.`);
       else if (result.restoredFromTrash) this.app.report('info', `“${result.title}” was in the trash; restored and opened it.`);
       else if (result.duplicate) this.app.report('info', `“${result.title}” was already in the library; opened it.`);
-      else if (result.format === 'tags')
-        this.app.report('info', `Imported “${result.title}” from the tag file, with its annotations and entities.`);
       else this.app.report('info', `Imported “${result.title}” (${how}).`);
       return true;
     } catch (error) {

@@ -1,5 +1,11 @@
 import { useState } from 'preact/hooks';
-import { ACCEPT_ATTRIBUTE, ACCEPTED_FILE_TYPES, formatSize, MAX_IMPORT_FILE_BYTES } from '../../../shared/import/import-formats.ts';
+import {
+  ACCEPT_ATTRIBUTE,
+  ACCEPTED_FILE_TYPES,
+  formatSize,
+  MAX_IMPORT_FILE_BYTES,
+  TAG_FILE_TYPE,
+} from '../../../shared/import/import-formats.ts';
 import type { AppStore } from '../app/app-store.ts';
 import { Dialog } from './Dialog.tsx';
 
@@ -11,7 +17,7 @@ export function ImportFileInput({ store, inputRef }: { store: AppStore; inputRef
       class="visually-hidden"
       type="file"
       multiple
-      accept={`${ACCEPT_ATTRIBUTE},.json`}
+      accept={ACCEPT_ATTRIBUTE}
       tabIndex={-1}
       aria-label="Article file to import"
       onChange={(event) => {
@@ -106,14 +112,14 @@ export function ImportDialog({ store, chooseFiles }: { store: AppStore; chooseFi
                 </tr>
               ))}
               <tr>
-                <th scope="row">Scholia tag file, with its text</th>
-                <td>.json</td>
+                <th scope="row">{TAG_FILE_TYPE.label}</th>
+                <td>.json (with its article text, or for an article in the library)</td>
               </tr>
             </tbody>
           </table>
           <p class="field-hint">
             Up to {formatSize(MAX_IMPORT_FILE_BYTES)} a file. A scanned PDF needs OCR first. An article already in the library opens instead
-            of being added twice; a tag file for an article already in the library opens it in Review.
+            of being added twice.
           </p>
         </section>
       </div>
