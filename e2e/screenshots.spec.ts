@@ -215,6 +215,12 @@ test('screenshots of an entity’s profile across the library and of the possibl
   await page.keyboard.press('Space');
   await expect(profile.getByText('1 row picked')).toBeVisible();
   await shoot(page, 'entity-profile');
+  await profile.getByRole('button', { name: 'Move to a new entity…' }).click();
+  await profile.getByLabel('Name of the new entity').fill('Dan Jørgensen');
+  await profile.getByRole('button', { name: 'Edit entity…' }).click();
+  await expect(profile.getByRole('form', { name: 'Edit the entity' })).toBeVisible();
+  await shoot(page, 'entity-profile-edit');
+  await profile.getByRole('button', { name: 'Cancel' }).first().click();
 
   await profile.getByRole('button', { name: 'Possible duplicates' }).click();
   const duplicates = page.getByRole('main', { name: 'Possible duplicates' });

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseWikidataId } from '../../../shared/layer/entity-edits.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
@@ -67,6 +67,8 @@ export function EntityEditForm({
     description: entity.description ?? '',
   });
   const [problem, setProblem] = useState<string | null>(null);
+  const nameField = useRef<HTMLInputElement>(null);
+  useEffect(() => nameField.current?.focus(), []);
   const set = (name: keyof typeof fields) => (event: { currentTarget: { value: string } }) =>
     setFields({ ...fields, [name]: event.currentTarget.value });
   const known = tagset.entityTypes.some((type) => type.id === entity.type);
@@ -95,7 +97,7 @@ export function EntityEditForm({
     >
       <div class="profile-edit-grid">
         <Field label="Name">
-          {(id) => <input id={id} class="input" type="text" value={fields.name} onInput={set('name')} data-autofocus />}
+          {(id) => <input ref={nameField} id={id} class="input" type="text" value={fields.name} onInput={set('name')} />}
         </Field>
         <Field label="Type">
           {(id) => (
