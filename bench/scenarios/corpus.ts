@@ -42,6 +42,21 @@ function heapAfterCollecting(gc: () => void): number {
   return process.memoryUsage().heapUsed;
 }
 
+/** Wall time and this process's CPU time (user and system) of one call: on a shared machine the two part ways. */
+async function timedWithCpu(work: () => Promise<unknown>): Promise<{ ms: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
+  const ms = await timed(work);
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000 };
+}
+
+function loadNote(): string {
+  return `load average ${os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' / ')} on ${os.cpus().length} cores`;
+}
+
 async function call(scholia: Scholia, channel: string, input: unknown): Promise<unknown> {
   const result = await scholia.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
@@ -188,11 +203,14 @@ export async function corpusScenario(runs: number): Promise<BenchRow[]> {
 
     // Faceted searches, the two libraries in turn.
     const searchTimes: number[][] = [[], []];
+    const searchCpu: number[][] = [[], []];
     for (let run = -1; run < runs * 2; run += 1) {
       for (const query of QUERIES) {
         for (const [i, entry] of opened.entries()) {
-          const ms = await timed(() => call(entry.scholia, 'corpus.search', { query }));
-          if (run >= 0) searchTimes[i]?.push(ms);
+          const { ms, cpuMs } = await timedWithCpu(() => call(entry.scholia, 'corpus.search', { query }));
+          if (run < 0) continue;
+          searchTimes[i]?.push(ms);
+          searchCpu[i]?.push(cpuMs);
         }
       }
     }
@@ -201,20 +219,23 @@ export async function corpusScenario(runs: number): Promise<BenchRow[]> {
       case: `faceted search (${label(entry)})`,
       medianMs: median(searchTimes[i] as number[]),
       runs: (searchTimes[i] as number[]).length,
-      note: `${QUERIES.length} queries: totals, 11 facets, first 50 articles`,
+      note: `${QUERIES.length} queries: totals, 11 facets, first 50 articles; CPU median ${median(searchCpu[i] as number[]).toFixed(1)} ms; ${loadNote()}`,
     })) as [BenchRow, BenchRow];
     const searchBudget: BenchRow = { scenario: SCENARIO, case: 'faceted search budget', medianMs: 100, runs: 0 };
     rows.push(searchSmall, withBudget(searchLarge, searchSmall, 3), searchBudget, withBudget(searchLarge, searchBudget, 1));
 
     // The profile of the entity every article mentions.
     const profileTimes: number[] = [];
+    const profileCpu: number[] = [];
     let mentions = 0;
     for (let run = -1; run < runs * 2; run += 1) {
-      const ms = await timed(async () => {
+      const { ms, cpuMs } = await timedWithCpu(async () => {
         const profile = (await call(large.scholia, 'entities.profile', { entityId: PROFILED_ENTITY.id })) as { mentions: number };
         mentions = profile.mentions;
       });
-      if (run >= 0) profileTimes.push(ms);
+      if (run < 0) continue;
+      profileTimes.push(ms);
+      profileCpu.push(cpuMs);
     }
     const profileBudget: BenchRow = { scenario: SCENARIO, case: 'entity profile budget', medianMs: 200, runs: 0 };
     const profile: BenchRow = {
@@ -222,6 +243,7 @@ export async function corpusScenario(runs: number): Promise<BenchRow[]> {
       case: `entity profile, ${mentions.toLocaleString('en')} mentions (${label(large)})`,
       medianMs: median(profileTimes),
       runs: profileTimes.length,
+      note: `CPU median ${median(profileCpu).toFixed(1)} ms; ${loadNote()}`,
     };
     rows.push(profileBudget, withBudget(profile, profileBudget, 1));
     return rows;
