@@ -79,7 +79,7 @@ export async function commitBatches(
   store: LibraryStore,
   planned: readonly PlannedBatch[],
   now: string,
-  beforeSaving: () => void = () => undefined,
+  hooks: { beforeSaving?: () => void; saved?: (documentId: string, revision: number) => void } = {},
 ): Promise<ArticleBatch[]> {
   const current = await Promise.all(planned.map(({ documentId }) => store.getDocument(documentId)));
   const moved = planned.find((batch, index) => current[index] !== batch.document);
@@ -88,9 +88,10 @@ export async function commitBatches(
       'conflict',
       `"${moved.document.meta.title}" changed while the change was being made; nothing was changed. Try again.`,
     );
-  beforeSaving();
+  hooks.beforeSaving?.();
   return planned.map(({ documentId, document, layer, ops, inverse }) => {
-    store.commitRevision(document, layer, now);
+    const { revision } = store.commitRevision(document, layer, now);
+    hooks.saved?.(documentId, revision);
     return { documentId, ops, inverse, orderBefore: orderOf(document), orderAfter: orderOf(layer) };
   });
 }

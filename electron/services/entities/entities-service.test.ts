@@ -259,6 +259,46 @@ describe('the entity registry', () => {
     await scholia.close();
   });
 
+  it('undoes and redoes a merge in articles whose copies of one entity differ, leaving each copy as it was', async () => {
+    const scholia = await openScholia({ libraryDir: await tempDir(), debounceMs: 5 });
+    const ids: string[] = [];
+    for (const [i, type] of ['person', 'group', 'organization', 'person'].entries()) {
+      const article = await articleWith(scholia, `Article ${i}: the Greens met the Green Party in Brussels.`, (text) => ({
+        entities: [person('g1', 'Greens', { type }), person('g2', 'Green Party', { type: 'organization' })],
+        annotations: [mention(text, `a${i}`, 'g1', 'Greens'), mention(text, `b${i}`, 'g2', 'Green Party')],
+      }));
+      ids.push(article.id);
+    }
+    const before = await layers(scholia, ids);
+    valueOf(await scholia.dispatch('entities.merge', { keepId: 'g1', mergeIds: ['g2'] }));
+    valueOf(await scholia.dispatch('entities.undo', {}));
+    await scholia.services.entities.registry.ready();
+    expect(await layers(scholia, ids)).toEqual(before);
+    valueOf(await scholia.dispatch('entities.redo', {}));
+    await scholia.services.entities.registry.ready();
+    expect((await layers(scholia, ids)).map((layer) => layer.entities.map((e) => e.id))).toEqual(ids.map(() => ['g1']));
+    await scholia.close();
+  });
+
+  it('keeps every article in step when two articles edit one entity in turn: the later edit wins everywhere', async () => {
+    const scholia = await openScholia({ libraryDir: await tempDir(), debounceMs: 5 });
+    const { a, c } = await threeArticles(scholia);
+    await scholia.services.entities.registry.ready();
+    const inA = person('m1', 'Roberta Metsola', { wikidata: 'Q8889', description: 'From article a' });
+    const inC = person('m1', 'Roberta Metsola', { wikidata: 'Q8889', description: 'From article c' });
+    await Promise.all([
+      scholia.dispatch('annotations.apply', { documentId: a, ops: [{ op: 'entity.update', entity: inA }] }),
+      scholia.dispatch('annotations.apply', { documentId: c, ops: [{ op: 'entity.update', entity: inC }] }),
+    ]);
+    await scholia.services.entities.registry.ready();
+    const copies = [(await documentOf(scholia, a)).entities, (await documentOf(scholia, c)).entities].map((list) =>
+      list.find((e) => e.id === 'm1'),
+    );
+    expect(copies).toEqual([inC, inC]);
+    expect(scholia.services.entities.registry.entity('m1')).toEqual(inC);
+    await scholia.close();
+  });
+
   it('refuses merges it cannot make with a message, changing nothing', async () => {
     const libraryDir = await tempDir();
     const scholia = await openScholia({ libraryDir, debounceMs: 5 });
@@ -345,6 +385,22 @@ describe('the entity registry', () => {
       ok: false,
       error: { code: 'bad-request' },
     });
+    await scholia.close();
+  });
+
+  it('pushes an edit made in one article before the registry was ever used to the other articles', async () => {
+    const libraryDir = await tempDir();
+    const first = await openScholia({ libraryDir, debounceMs: 5 });
+    const { a, c } = await threeArticles(first);
+    await first.close();
+    expect(await readdir(libraryDir)).not.toContain('entities.json');
+    const scholia = await openScholia({ libraryDir, debounceMs: 5 });
+    const edited = person('m1', 'Roberta Metsola', { wikidata: 'Q8889', aliases: ['President Metsola'] });
+    valueOf(await scholia.dispatch('annotations.apply', { documentId: a, ops: [{ op: 'entity.update', entity: edited }] }));
+    await scholia.services.entities.registry.ready();
+    expect((await documentOf(scholia, c)).entities.find((e) => e.id === 'm1')).toEqual(edited);
+    await scholia.flush();
+    expect((await readEntitiesFile(libraryDir)).entities.find((e) => e.id === 'm1')).toEqual(edited);
     await scholia.close();
   });
 

@@ -184,9 +184,10 @@ export class EntitiesService {
       );
     }
     const planned = await planBatches(this.store, batches, action);
-    await commitBatches(this.store, planned, new Date().toISOString(), () =>
-      this.registry.setRecords(direction === 'undo' ? step.recordsBefore : step.recordsAfter),
-    );
+    await commitBatches(this.store, planned, new Date().toISOString(), {
+      beforeSaving: () => this.registry.setRecords(direction === 'undo' ? step.recordsBefore : step.recordsAfter),
+      saved: (documentId, revision) => this.registry.madeRevision(documentId, revision),
+    });
   }
 
   /** The batches that `build` answers for each document, in the library's order. */
@@ -206,7 +207,10 @@ export class EntitiesService {
     recordsAfter: Map<string, Entity | undefined>,
     description: string,
   ): Promise<RegistryChange> {
-    const batches = await commitBatches(this.store, planned, new Date().toISOString(), () => this.registry.setRecords(recordsAfter));
+    const batches = await commitBatches(this.store, planned, new Date().toISOString(), {
+      beforeSaving: () => this.registry.setRecords(recordsAfter),
+      saved: (documentId, revision) => this.registry.madeRevision(documentId, revision),
+    });
     const change: RegistryChange = { id: randomUUID(), description, documentIds: batches.map((batch) => batch.documentId) };
     this.history.record({ change, articles: batches, recordsBefore, recordsAfter });
     return change;

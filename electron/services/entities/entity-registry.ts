@@ -3,7 +3,6 @@ import { pairKey } from '../../../shared/entities/merge-proposals.ts';
 import { registryFromDocuments, sameEntityRecord } from '../../../shared/entities/entity-records.ts';
 import { applyLayerOps } from '../../../shared/layer/apply-layer-ops.ts';
 import { pushEntityOps } from '../../../shared/layer/library-entity-edits.ts';
-import { LayerIndex } from '../../../shared/layer/layer-index.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { DocumentChange, LibraryStore } from '../store/library-store.ts';
@@ -29,6 +28,8 @@ export class EntityRegistry {
   private loading: Promise<void> | undefined;
   /** Document changes, handled one at a time in the order they came. */
   private queue: Promise<void> = Promise.resolve();
+  /** Revisions the registry made itself (`<document id> <revision>`): their entity records are the registry's, not edits to follow. */
+  private readonly ownRevisions = new Set<string>();
 
   constructor(private readonly store: LibraryStore) {
     store.onDocumentChange((change) => this.follow(change));
@@ -76,6 +77,15 @@ export class EntityRegistry {
     this.dismissed.add(key);
     this.writeSoon();
     return true;
+  }
+
+  /**
+   * Notes a revision saved for the registry (a change across articles, its undo, a record pushed
+   * in): following it updates which entities the article holds, but its records are not taken as
+   * an edit made in the article, which would be pushed on again.
+   */
+  madeRevision(documentId: string, revision: number): void {
+    this.ownRevisions.add(`${documentId} ${revision}`);
   }
 
   /** Sets (or with undefined, removes) records, as a registry change decides; the articles are changed by the caller. */
@@ -138,7 +148,8 @@ export class EntityRegistry {
     const released = this.hold(change.id, change.after?.entities ?? []);
     const after = change.after;
     let changed = false;
-    if (after) {
+    const own = after !== undefined && this.ownRevisions.delete(`${after.id} ${after.revision}`);
+    if (after && !own) {
       const edited = new Set(editedEntities(change));
       const pushHere: Entity[] = [];
       const pushElsewhere: Entity[] = [];
@@ -148,16 +159,17 @@ export class EntityRegistry {
           if (!record || !sameEntityRecord(record, entity)) {
             this.records.set(entity.id, entity);
             changed = true;
-            if (record) pushElsewhere.push(entity);
           }
+          // Pushed even when the record already says so (a registry built just now from this very edit).
+          if (edited.has(entity.id)) pushElsewhere.push(entity);
         } else if (!sameEntityRecord(record, entity)) {
           pushHere.push(record);
         }
       }
       if (pushHere.length > 0) await this.push(after.id, pushHere);
-      for (const record of pushElsewhere) {
-        for (const holder of this.holdersOf(record.id)) if (holder !== after.id) await this.push(holder, [record]);
-      }
+      // Every holder whose copy differs gets the record, the article edited included: an edit pushed
+      // into it meanwhile (from another article) must not leave it out of step.
+      for (const record of pushElsewhere) for (const holder of this.holdersOf(record.id)) await this.push(holder, [record]);
     }
     // An entity no article holds any more leaves the registry (an article that brings it back brings its record).
     for (const id of released) if (this.records.delete(id)) changed = true;
@@ -168,12 +180,12 @@ export class EntityRegistry {
   private async push(documentId: string, records: readonly Entity[]): Promise<void> {
     if (this.store.readOnlyFor(documentId) || !this.store.writable) return;
     const document = await this.store.getDocument(documentId);
-    const view = new LayerIndex(document);
-    const ops = records.flatMap((record) => pushEntityOps(view, record));
+    const copies = new Map(document.entities.map((entity) => [entity.id, entity]));
+    const ops = records.flatMap((record) => pushEntityOps({ entity: (id) => copies.get(id), annotations: () => [] }, record));
     if (ops.length === 0) return;
     const outcome = applyLayerOps({ text: document.text, tagset: this.store.tagset }, document, ops);
     if (!outcome.ok) throw new Error(`the registry's record could not be applied to "${document.meta.title}": ${outcome.problem}`);
-    this.store.commitRevision(document, outcome.layer);
+    this.madeRevision(documentId, this.store.commitRevision(document, outcome.layer).revision);
   }
 
   /** Records which entities a document holds now (none: it left the library); answers the entities no document holds any more. */
