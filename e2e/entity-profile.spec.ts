@@ -5,6 +5,7 @@ import { addCorpusArticles, CORPUS_ARTICLES, layerOf, LOCAL_EU, METSOLA, UNION, 
 import { expect, test } from './support/fixtures.ts';
 import type { ReaderPage } from './support/reader-page.ts';
 import { STAMP } from './support/review-files.ts';
+import { SAMPLE } from './support/sample-annotations.ts';
 import type { ScholiaHost } from './support/scholia-host.ts';
 
 /** The three articles added, then the page reloaded on the first of them. */
@@ -202,4 +203,32 @@ test('a profile with 10,000 mentions opens quickly and draws only the rows in vi
   await expect(page.locator(':focus')).toContainText('Roberta Metsola');
   await expect(page.locator(':focus').locator('xpath=ancestor::li')).toHaveAttribute('aria-posinset', '10000');
   expect(await rows(page).count()).toBeLessThan(100);
+});
+
+test('the speaker picker offers the library’s people from other articles; picking one links the quote to the same entity', async ({
+  host,
+  reader,
+  page,
+}) => {
+  await withCorpus(host, reader);
+  await openArticle(reader, SAMPLE.title);
+  await reader.mark(SAMPLE.quote, 'q');
+  const speaker = reader.inspector.getByRole('combobox', { name: 'Speaker' });
+  await speaker.fill('metsola');
+  const fromLibrary = reader.inspector.getByRole('option', { name: /Roberta Metsola/u });
+  await expect(fromLibrary).toContainText('library');
+  await expect(fromLibrary).toHaveAttribute('aria-description', 'from other articles of the library');
+  await speaker.press('Enter');
+  await expect(speaker).toHaveValue(METSOLA.name);
+  await reader.expectSaved();
+
+  const { documents } = (await host.call('library.list', {})) as { documents: { id: string; title: string }[] };
+  const sample = documents.find((summary) => summary.title === SAMPLE.title);
+  const stored = await layerOf(host, sample?.id ?? '');
+  expect(stored.entities).toEqual([METSOLA]);
+  expect(stored.annotations.find((annotation) => annotation.kind === 'quote')).toMatchObject({ speakerId: METSOLA.id });
+
+  // Her profile now counts the quote of the fourth article.
+  await reader.inspector.getByRole('button', { name: `Profile of ${METSOLA.name} ↗` }).click();
+  await expect(profile(page).getByLabel('Across the library').locator('dd')).toHaveText(['3', '4', '2', '4']);
 });
