@@ -215,7 +215,7 @@ export const KEY_MAP: readonly KeyGroup[] = [
       { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'Redo', does: 'window.redo' },
       {
         keys: ['F6', 'Shift+F6'],
-        action: 'Next or previous region: library, lists, article, inspector',
+        action: 'Next or previous region: library, lists, article (or the profile in its place), inspector',
         does: ['window.next-region', 'window.previous-region'],
       },
       { keys: ['/'], action: 'Search the open list', does: 'window.list-search' },

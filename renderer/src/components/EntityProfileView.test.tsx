@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CorpusGroup, EntityProfile, MergeProposal, RegistryChange } from '../../../shared/corpus/corpus-query.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import { AppStore } from '../app/app-store.ts';
+import { cycleRegion } from '../app/focus-regions.ts';
 import { installGlobalShortcuts } from '../app/global-shortcuts.ts';
 import type { FakeHandlers } from '../testing/fake-api.ts';
 import { BRIDGE, fakeLibrary, HARBOUR } from '../testing/fake-library.ts';
@@ -183,6 +184,14 @@ describe('EntityProfileView', () => {
     } finally {
       uninstall();
     }
+  });
+
+  it('is a region of the window for F6, in place of the article', async () => {
+    await shown();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    (document.activeElement as HTMLElement | null)?.blur();
+    cycleRegion(1);
+    expect(document.activeElement).toBe(rows()[0]);
   });
 
   it('draws a profile of 10,000 mentions a screenful at a time', async () => {
