@@ -96,7 +96,7 @@ describe('EntityProfileStore', () => {
     expect(store.ui.workspace.value).toBe('profile');
     expect(store.ui.profileEntityId.value).toBe('union');
     expect(profiles.profile.value?.entity.name).toBe('European Union');
-    expect(profiles.articleCount.value).toBe(2);
+    expect(profiles.profile.value?.groups).toHaveLength(2);
     profiles.close();
     expect(store.ui.workspace.value).toBe('reader');
   });

@@ -1,4 +1,4 @@
-import { computed, signal } from '@preact/signals';
+import { signal } from '@preact/signals';
 import type { EntityProfile, LibraryEntitySummary, MergeProposal, RegistryChange } from '../../../shared/corpus/corpus-query.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { ApiClient } from '../../../shared/contract/api-client.ts';
@@ -43,12 +43,6 @@ export class EntityProfileStore {
   /** Rows picked for "Move to a new entity…", by `hitKey`. */
   readonly picked = signal<ReadonlySet<string>>(new Set());
   readonly busy = signal(false);
-  /** The last registry change made, undone or redone here (what Ctrl+Z would touch next is the services' to know). */
-  readonly lastChange = signal<RegistryChange | null>(null);
-
-  /** The articles the profile covers. */
-  readonly articleCount = computed(() => this.profile.value?.groups.length ?? 0);
-
   private loadRun = 0;
 
   constructor(
@@ -218,7 +212,6 @@ export class EntityProfileStore {
       await this.app.session.value?.commands.whenIdle();
       const change = await run();
       if (change) {
-        this.lastChange.value = change;
         await this.follow(change);
         const prefix = direction === 'undo' ? 'Undone: ' : direction === 'redo' ? 'Redone: ' : '';
         this.app.report('info', `${prefix}${change.description}.`);
