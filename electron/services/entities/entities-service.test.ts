@@ -404,6 +404,26 @@ describe('the entity registry', () => {
     await scholia.close();
   });
 
+  it('answers proposals from a library opened for reading, refuses changes, and writes nothing', async () => {
+    const libraryDir = await tempDir();
+    const writer = await openScholia({ libraryDir, debounceMs: 5 });
+    await threeArticles(writer);
+    await writer.close();
+    const before = await folderSnapshot(libraryDir);
+    const reader = await openScholia({ libraryDir, access: 'read' });
+    expect(valueOf<ChannelOutput<'entities.proposals'>>(await reader.dispatch('entities.proposals', {})).proposals).toHaveLength(3);
+    expect(await reader.dispatch('entities.merge', { keepId: 'm1', mergeIds: ['m2'] })).toMatchObject({
+      ok: false,
+      error: { code: 'read-only' },
+    });
+    expect(await reader.dispatch('entities.dismiss', { keepId: 'm1', mergeId: 'm2' })).toMatchObject({
+      ok: false,
+      error: { code: 'read-only' },
+    });
+    await reader.close();
+    expect(await folderSnapshot(libraryDir)).toEqual(before);
+  });
+
   it('reports a damaged entities.json, keeps it aside and rebuilds the registry from the documents', async () => {
     const libraryDir = await tempDir();
     const first = await openScholia({ libraryDir, debounceMs: 5 });
