@@ -137,6 +137,7 @@ test('a split: picked rows move to a new entity across articles, and the open ar
   await expect(reader.statusMessage).toContainText('Split “Dan Jørgensen” off “Roberta Metsola” in 1 article');
   await expect(rows(page)).toHaveCount(7);
   await expect(rows(page).filter({ hasText: 'electricity prices' })).toHaveCount(0);
+  await expect(profile(page).getByRole('button', { name: 'Profile of Dan Jørgensen ↗' })).toBeVisible();
 
   const { document } = (await host.call('library.get', { id: articles[1]?.id })) as { document: ScholiaDocument };
   const newcomer = document.entities.find((entity) => entity.name === 'Dan Jørgensen');

@@ -43,6 +43,8 @@ export class EntityProfileStore {
   /** Rows picked for "Move to a new entity…", by `hitKey`. */
   readonly picked = signal<ReadonlySet<string>>(new Set());
   readonly busy = signal(false);
+  /** The entity the last split made from the profile shown, offered as a way to its own profile. */
+  readonly splitOff = signal<Entity | null>(null);
   private loadRun = 0;
 
   constructor(
@@ -58,6 +60,7 @@ export class EntityProfileStore {
     if (this.profile.value?.entity.id !== entityId) {
       this.profile.value = null;
       this.picked.value = new Set();
+      this.splitOff.value = null;
     }
     await this.loadProfile();
   }
@@ -160,7 +163,10 @@ export class EntityProfileStore {
       created = result.entity;
       return result.change;
     });
-    if (done) this.picked.value = new Set();
+    if (done) {
+      this.picked.value = new Set();
+      this.splitOff.value = created;
+    }
     return done ? created : null;
   }
 

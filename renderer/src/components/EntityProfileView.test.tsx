@@ -144,6 +144,10 @@ describe('EntityProfileView', () => {
         { documentId: BRIDGE.id, annotationId: 'c1' },
       ],
     });
+    // The new entity is offered, to see its own profile.
+    const link = await screen.findByRole('button', { name: 'Profile of Rob Metsola ↗' });
+    fireEvent.click(link);
+    await waitFor(() => expect(api.inputsOf('entities.profile').at(-1)).toEqual({ entityId: 'new' }));
   });
 
   it('edits the record for the whole library, and refuses a malformed Wikidata id without calling the services', async () => {

@@ -267,7 +267,18 @@ function ProfilePane({ store }: { store: AppStore }) {
         )}
       </header>
       <div class="profile-toolbar" aria-live="polite">
-        {picked === 0 ? (
+        {picked === 0 && profiles.splitOff.value ? (
+          <span class="profile-hint">
+            Moved to a new entity:{' '}
+            <button
+              type="button"
+              class="button button-quiet button-small"
+              onClick={() => void profiles.openProfile(profiles.splitOff.value?.id ?? '')}
+            >
+              Profile of {profiles.splitOff.value.name} ↗
+            </button>
+          </span>
+        ) : picked === 0 ? (
           <span class="profile-hint">
             <kbd>Enter</kbd> opens a row in its article · <kbd>Space</kbd> picks rows to move to a new entity · <kbd>Ctrl+Z</kbd> undoes a
             registry change
