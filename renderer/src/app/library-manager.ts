@@ -127,11 +127,14 @@ export class LibraryManager {
       const result = await run();
       await this.app.refreshLibrary();
       await this.refreshTrash();
-      await this.app.openDocument(result.id);
+      // A tag file placed as a review changed its article: an open copy is read again.
+      if (result.reviewId && this.app.session.value?.id === result.id) await this.app.reloadDocument();
+      else await this.app.openDocument(result.id);
+      if (result.reviewId) await this.app.openReview(result.reviewId);
       this.importOpen.value = false;
       const how = FORMAT_NAMES[result.format];
       if (result.reviewId)
-        this.app.report('info', `The tag file is for “${result.title}”, already in the library: opened it, with the file under Review.`);
+        this.app.report('info', `The tag file is for “${result.title}”, already in the library: its annotations are in Review.`);
       else if (result.restoredFromTrash) this.app.report('info', `“${result.title}” was in the trash; restored and opened it.`);
       else if (result.duplicate) this.app.report('info', `“${result.title}” was already in the library; opened it.`);
       else this.app.report('info', `Imported “${result.title}” (${how}).`);

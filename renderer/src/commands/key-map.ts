@@ -28,6 +28,7 @@ export const READER_COMMANDS = [
   'reader.cue',
   'reader.rename-entity',
   'reader.merge-entity',
+  'reader.open-profile',
 ] as const;
 export type ReaderCommand = (typeof READER_COMMANDS)[number];
 
@@ -157,6 +158,22 @@ export const KEY_MAP: readonly KeyGroup[] = [
       { keys: ['{', '}'], action: 'Previous or next mention of the same entity', does: ['reader.previous-similar', 'reader.next-similar'] },
       { keys: ['F2'], action: 'Rename the entity', does: 'reader.rename-entity' },
       { keys: ['M'], action: 'Merge into another entity', does: 'reader.merge-entity' },
+      {
+        keys: ['Shift+P'],
+        action: 'Profile across the library (of the entity, or of the selected quote’s speaker or claim’s claimant)',
+        does: 'reader.open-profile',
+      },
+    ],
+  },
+  {
+    title: 'Entity profile',
+    where: 'in an entity’s profile or the possible duplicates',
+    rows: [
+      { keys: ['↑', '↓'], action: 'Move through the mentions, quotes and claims' },
+      { keys: ['Enter'], action: 'Open the row in its article, the span selected' },
+      { keys: ['Space'], action: 'Pick the row, to move the picked rows to a new entity' },
+      { keys: ['Ctrl+Z', 'Ctrl+Shift+Z'], action: 'Undo or redo the last merge, split or edit, in every article it touched' },
+      { keys: ['Esc'], action: 'Back to the article' },
     ],
   },
   {
@@ -166,6 +183,7 @@ export const KEY_MAP: readonly KeyGroup[] = [
       { keys: ['←', '→'], action: 'Switch between claims, quotes, entities and notes (on the tabs)' },
       { keys: ['↑', '↓'], action: 'Move through the items' },
       { keys: ['Enter'], action: 'Show the item in the article' },
+      { keys: ['Shift+P'], action: 'On an entity: its profile across the library' },
     ],
   },
   {
@@ -197,7 +215,7 @@ export const KEY_MAP: readonly KeyGroup[] = [
       { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'Redo', does: 'window.redo' },
       {
         keys: ['F6', 'Shift+F6'],
-        action: 'Next or previous region: library, lists, article, inspector',
+        action: 'Next or previous region: library, lists, article (or the profile in its place), inspector',
         does: ['window.next-region', 'window.previous-region'],
       },
       { keys: ['/'], action: 'Search the open list', does: 'window.list-search' },

@@ -39,7 +39,11 @@ function DocumentItem({ summary, store }: { summary: DocumentSummary; store: App
         class="doc-item"
         aria-current={isOpen ? 'page' : undefined}
         aria-busy={store.opening.value === summary.id ? 'true' : undefined}
-        onClick={() => void store.openDocument(summary.id)}
+        onClick={() => {
+          // A document chosen in the library shows in the reader, whatever the middle showed.
+          store.ui.workspace.value = 'reader';
+          void store.openDocument(summary.id);
+        }}
       >
         <span class="doc-title" id={`doc-title-${summary.id}`}>
           {summary.title}

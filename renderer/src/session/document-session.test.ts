@@ -63,6 +63,22 @@ function sessionWith() {
 }
 
 describe('DocumentSession', () => {
+  it('takes a library entity picked as the speaker with its id and record, and one undo takes both back', async () => {
+    const { session, batches } = sessionWith();
+    const library = { id: 'lib-metsola', name: 'Roberta Metsola', type: 'person', aliases: ['Metsola'], wikidata: 'Q2158040' };
+    expect(session.attributeToEntity('q1', library)).toBe(true);
+    await session.commands.whenIdle();
+    expect(batches[0]?.ops).toEqual([{ op: 'entity.add', entity: library }, expect.objectContaining({ op: 'annotation.update' })]);
+    expect(session.records.entity('lib-metsola')).toEqual(library);
+    expect(session.records.annotation('q1')).toMatchObject({ speakerId: 'lib-metsola' });
+    // Picked again (the article holds it now), nothing changes: no second copy of the entity.
+    expect(session.attributeToEntity('q1', library)).toBe(false);
+    expect([...session.records.entities()]).toHaveLength(1);
+    expect(session.undo()).toBe(true);
+    expect(session.records.entity('lib-metsola')).toBeUndefined();
+    expect(session.records.annotation('q1')).not.toHaveProperty('speakerId');
+  });
+
   it('names a new speaker by typing: a person entity and the quote’s speaker in one batch', async () => {
     const { session, batches } = sessionWith();
     expect(session.setSpeakerByName('q1', '  Roberta   Metsola ')).toBe(true);

@@ -143,6 +143,10 @@ export class DocumentSession {
   setSuggestionLayer(items: readonly SuggestionSpan[]): void {
     this.drawing.setSuggestionLayer(items);
   }
+  /** Whether a reader draws this session now. */
+  get hasReader(): boolean {
+    return this.drawing.reader !== null;
+  }
   attachReader(reader: ReaderView | null): void {
     this.drawing.attach(reader);
     this.selection.forgetCaret();
@@ -286,6 +290,9 @@ export class DocumentSession {
   }
   setClaimant(id: string, claimantId: string | undefined): boolean {
     return this.speakers.setClaimant(id, claimantId);
+  }
+  attributeToEntity(id: string, entity: Entity): boolean {
+    return this.speakers.attributeToEntity(id, entity);
   }
   setSpeakerByName(id: string, name: string): boolean {
     return this.speakers.setSpeakerByName(id, name);
