@@ -3,6 +3,7 @@ import type { DocumentSummary, ScholiaDocument } from '../../../shared/model/doc
 import type { Settings } from '../../../shared/model/settings.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
 import type { DocumentSession } from '../session/document-session.ts';
+import type { Workspace } from './ui-state.ts';
 
 /** A passing message for the status line. */
 export interface StatusMessage {
@@ -40,4 +41,10 @@ export interface ReviewHost extends SessionHost {
 export interface SuggestionHost extends SessionHost {
   readonly settings: Signal<Settings>;
   readonly review: { readonly active: ReadonlySignal<boolean> };
+}
+
+/** What the corpus search needs: switching the middle of the window, and opening a document to show a hit in it. */
+export interface CorpusHost extends SessionHost {
+  readonly ui: { readonly workspace: Signal<Workspace> };
+  openDocument(id: string): Promise<void>;
 }

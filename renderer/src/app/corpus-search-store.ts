@@ -1,0 +1,229 @@
+import { batch, computed, signal } from '@preact/signals';
+import type { ChannelOutput } from '../../../shared/contract/channels.ts';
+import type { CorpusExportFormat } from '../../../shared/contract/corpus-channels.ts';
+import { messageOf } from '../../../shared/contract/errors.ts';
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
+import type { CorpusGroup, CorpusHit, CorpusQuery, CorpusResult, FacetName, SavedSearch } from '../../../shared/corpus/corpus-query.ts';
+import { formatQueryString, parseQueryString } from '../../../shared/corpus/query-string.ts';
+import type { CorpusHost } from './app-ports.ts';
+import { dropEmpty, mergeSelections, queryValues, toggleSelection, withoutValue, type FacetSelections } from './corpus-facets.ts';
+
+/** Articles asked for at a time; every count covers all matches whatever is shown. */
+export const CORPUS_PAGE_SIZE = 25;
+
+/** A hit's key in the results list (an annotation id is unique within its article only). */
+export function hitKey(hit: Pick<CorpusHit, 'documentId' | 'annotationId'>): string {
+  return `${hit.documentId}/${hit.annotationId}`;
+}
+
+function byName(searches: SavedSearch[]): SavedSearch[] {
+  return [...searches].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The corpus search: the search box's text and the ticked facet values, which together make the
+ * query; the result (articles shown so far, counts and facets); loading and the reason a search was
+ * refused; the saved searches; and where the analyst was (the current row, the scroll), kept while
+ * the reader is shown instead.
+ */
+export class CorpusSearchStore {
+  /** What the search box holds (the query syntax of `shared/corpus/query-string.ts`). */
+  readonly text = signal('');
+  readonly selections = signal<FacetSelections>({});
+  /** The query of the result shown. */
+  readonly query = signal<CorpusQuery>({});
+  readonly result = signal<CorpusResult | null>(null);
+  /** The articles shown: the result's first page and those loaded after it. */
+  readonly groups = signal<CorpusGroup[]>([]);
+  readonly loading = signal(false);
+  /** Why the last search or save was refused (a broken regular expression, an unknown key); the result stays as it was. */
+  readonly problem = signal<string | null>(null);
+  readonly saved = signal<SavedSearch[]>([]);
+  /** The key of the results row that has (or last had) the focus. */
+  readonly currentHit = signal<string | null>(null);
+  /** The results' scroll position when the view was left. */
+  scrollTop = 0;
+
+  private run = 0;
+
+  /** Whether more articles match than are shown. */
+  readonly hasMore = computed(() => (this.result.value?.documents ?? 0) > this.groups.value.length);
+
+  /** Every hit shown, in the order of the list, for the keyboard. */
+  readonly hits = computed(() => this.groups.value.flatMap((group) => group.hits));
+
+  constructor(
+    private readonly app: CorpusHost,
+    private readonly api: ApiClient,
+  ) {}
+
+  /** Shows the search (its query and place kept from last time), runs it again for changes made meanwhile, and lists the saved searches. */
+  async open(): Promise<void> {
+    this.app.ui.workspace.value = 'search';
+    await Promise.all([this.refresh(), this.loadSaved()]);
+  }
+
+  /** Back to the article. */
+  close(): void {
+    this.app.ui.workspace.value = 'reader';
+  }
+
+  /** The typed query, or null (with the reason shown) when the box holds something the syntax refuses. */
+  private typedQuery(): CorpusQuery | null {
+    try {
+      return parseQueryString(this.text.value);
+    } catch (error) {
+      this.problem.value = messageOf(error);
+      return null;
+    }
+  }
+
+  /** Runs the query of the box and the ticked facets; false (the result unchanged, the reason shown) when it is refused. */
+  async search(): Promise<boolean> {
+    const typed = this.typedQuery();
+    if (!typed) return false;
+    return this.runQuery(dropEmpty(mergeSelections(typed, this.selections.value)), CORPUS_PAGE_SIZE);
+  }
+
+  /** Runs the shown query again, as many articles as are shown; a search never run runs the box's. */
+  private async refresh(): Promise<boolean> {
+    if (!this.result.value) return this.search();
+    return this.runQuery(this.query.value, Math.max(CORPUS_PAGE_SIZE, this.groups.value.length), true);
+  }
+
+  private async runQuery(query: CorpusQuery, limit: number, keepPlace = false): Promise<boolean> {
+    const run = (this.run += 1);
+    this.loading.value = true;
+    try {
+      const result = await this.api.call('corpus.search', { query, limit, offset: 0 });
+      if (run !== this.run) return false;
+      batch(() => {
+        this.query.value = query;
+        this.result.value = result;
+        this.groups.value = result.groups;
+        this.problem.value = null;
+        if (!keepPlace) {
+          this.currentHit.value = null;
+          this.scrollTop = 0;
+        }
+      });
+      return true;
+    } catch (error) {
+      if (run === this.run) this.problem.value = messageOf(error);
+      return false;
+    } finally {
+      if (run === this.run) this.loading.value = false;
+    }
+  }
+
+  /** Loads the next page of articles for the result shown. */
+  async loadMore(): Promise<void> {
+    if (!this.hasMore.value || this.loading.value) return;
+    const run = (this.run += 1);
+    this.loading.value = true;
+    try {
+      const result = await this.api.call('corpus.search', { query: this.query.value, limit: CORPUS_PAGE_SIZE, offset: this.groups.value.length });
+      if (run !== this.run) return;
+      batch(() => {
+        this.result.value = { ...result, groups: [] };
+        this.groups.value = [...this.groups.value, ...result.groups];
+      });
+    } catch (error) {
+      if (run === this.run) this.problem.value = messageOf(error);
+    } finally {
+      if (run === this.run) this.loading.value = false;
+    }
+  }
+
+  /** Whether a facet value is part of the query (ticked, or typed in the box). */
+  isTicked(facet: FacetName, value: string): boolean {
+    if (this.selections.value[facet]?.includes(value)) return true;
+    try {
+      return queryValues(parseQueryString(this.text.value), facet).includes(value);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Ticks or unticks a facet value and runs the search; a value typed in the box is taken out of the box. */
+  async toggle(facet: FacetName, value: string): Promise<boolean> {
+    const ticked = this.selections.value[facet]?.includes(value) ?? false;
+    const typed = this.typedQuery();
+    if (!typed) return false;
+    if (!ticked && queryValues(typed, facet).includes(value)) this.text.value = formatQueryString(withoutValue(typed, facet, value));
+    else this.selections.value = toggleSelection(this.selections.value, facet, value);
+    return this.search();
+  }
+
+  /** Empties the box and unticks every facet: the whole library again. */
+  async clear(): Promise<boolean> {
+    batch(() => {
+      this.text.value = '';
+      this.selections.value = {};
+    });
+    return this.search();
+  }
+
+  async loadSaved(): Promise<void> {
+    try {
+      this.saved.value = byName((await this.api.call('corpus.savedList', {})).searches);
+    } catch (error) {
+      this.app.report('error', `Could not list the saved searches: ${messageOf(error)}`);
+    }
+  }
+
+  /** Saves the query of the box and the facets under a name (replacing a search of that name); false when refused. */
+  async save(name: string): Promise<boolean> {
+    const typed = this.typedQuery();
+    if (!typed) return false;
+    try {
+      const saved = await this.api.call('corpus.save', { name, query: dropEmpty(mergeSelections(typed, this.selections.value)) });
+      this.saved.value = byName([...this.saved.value.filter((search) => search.id !== saved.id && search.name !== saved.name), saved]);
+      this.problem.value = null;
+      this.app.report('info', `Saved the search “${saved.name}”.`);
+      return true;
+    } catch (error) {
+      this.problem.value = `Could not save the search: ${messageOf(error)}`;
+      return false;
+    }
+  }
+
+  /** Puts a saved search in the box (facets unticked: its query holds them) and runs it. */
+  async runSaved(search: SavedSearch): Promise<boolean> {
+    batch(() => {
+      this.text.value = formatQueryString(search.query);
+      this.selections.value = {};
+    });
+    return this.search();
+  }
+
+  async deleteSaved(search: SavedSearch): Promise<void> {
+    try {
+      await this.api.call('corpus.deleteSaved', { id: search.id });
+      this.saved.value = this.saved.value.filter((candidate) => candidate.id !== search.id);
+      this.app.report('info', `Deleted the saved search “${search.name}”.`);
+    } catch (error) {
+      this.app.report('error', `Could not delete the saved search “${search.name}”: ${messageOf(error)}`);
+    }
+  }
+
+  /** The result shown, as one file of a corpus export format; null (the reason in the status line) when it fails. */
+  async exportResult(format: CorpusExportFormat): Promise<ChannelOutput<'corpus.export'> | null> {
+    try {
+      return await this.api.call('corpus.export', { format, query: this.query.value });
+    } catch (error) {
+      this.app.report('error', `Could not export the result: ${messageOf(error)}`);
+      return null;
+    }
+  }
+
+  /** Opens a hit's article in the reader with the annotation selected and scrolled into view. */
+  async openHit(hit: CorpusHit): Promise<void> {
+    this.currentHit.value = hitKey(hit);
+    await this.app.openDocument(hit.documentId);
+    const session = this.app.session.value;
+    if (session?.id !== hit.documentId) return;
+    session.revealWhenDrawn(hit.annotationId);
+    this.app.ui.workspace.value = 'reader';
+  }
+}
