@@ -115,8 +115,8 @@ export function dropEmpty(query: CorpusQuery): CorpusQuery {
 export function toggleSelection(selections: FacetSelections, facet: FacetName, value: string): FacetSelections {
   const current = selections[facet] ?? [];
   const values = current.includes(value) ? current.filter((entry) => entry !== value) : [...current, value];
-  const next: FacetSelections = { ...selections };
-  if (values.length === 0) delete next[facet];
-  else next[facet] = values;
-  return next;
+  return Object.fromEntries([
+    ...Object.entries(selections).filter(([name]) => name !== facet),
+    ...(values.length > 0 ? [[facet, values]] : []),
+  ]) as FacetSelections;
 }

@@ -43,6 +43,8 @@ export class CorpusSearchStore {
   readonly currentHit = signal<string | null>(null);
   /** The results' scroll position when the view was left. */
   scrollTop = 0;
+  /** Bumps each time the search is asked for, so the search box takes the focus again. */
+  readonly focusRequest = signal(0);
 
   private run = 0;
 
@@ -59,7 +61,10 @@ export class CorpusSearchStore {
 
   /** Shows the search (its query and place kept from last time), runs it again for changes made meanwhile, and lists the saved searches. */
   async open(): Promise<void> {
-    this.app.ui.workspace.value = 'search';
+    batch(() => {
+      this.app.ui.workspace.value = 'search';
+      this.focusRequest.value += 1;
+    });
     await Promise.all([this.refresh(), this.loadSaved()]);
   }
 
@@ -122,7 +127,11 @@ export class CorpusSearchStore {
     const run = (this.run += 1);
     this.loading.value = true;
     try {
-      const result = await this.api.call('corpus.search', { query: this.query.value, limit: CORPUS_PAGE_SIZE, offset: this.groups.value.length });
+      const result = await this.api.call('corpus.search', {
+        query: this.query.value,
+        limit: CORPUS_PAGE_SIZE,
+        offset: this.groups.value.length,
+      });
       if (run !== this.run) return;
       batch(() => {
         this.result.value = { ...result, groups: [] };

@@ -26,7 +26,7 @@ export function App({ store }: { store: AppStore }) {
   const session = store.session.value;
   const workspace = store.ui.workspace.value;
   return (
-    <div class="app">
+    <div class={workspace === 'search' ? 'app app-corpus-search' : 'app'}>
       <div class="sidebar">
         <LibrarySidebar store={store} />
         <ReviewEntry store={store} />
@@ -58,7 +58,8 @@ export function App({ store }: { store: AppStore }) {
           </div>
         </main>
       )}
-      <Inspector store={store} />
+      {/* The search spans the inspector's column too: its rows open in the reader, where the inspector is. */}
+      {workspace === 'search' ? null : <Inspector store={store} />}
       <StatusLine store={store} />
       <ShortcutSheet store={store} />
       <SettingsDialog store={store} />

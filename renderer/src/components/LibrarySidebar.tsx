@@ -170,6 +170,15 @@ export function LibrarySidebar({ store }: { store: AppStore }) {
           value={library.query.value}
           onInput={(event) => void library.search(event.currentTarget.value)}
         />
+        <button
+          type="button"
+          class="button button-small library-corpus-search"
+          title="Search every annotation of the library: claims, quotes, speakers, verdicts (Ctrl+Shift+F)"
+          aria-pressed={store.ui.workspace.value === 'search'}
+          onClick={() => void store.corpus.open()}
+        >
+          Search library
+        </button>
         <select
           class="input input-small"
           aria-label="Sort the library"
