@@ -111,15 +111,19 @@ function readRegex(text: string, start: number): { source: string; next: number 
   }
   if (index >= text.length) throw badRequest(`the regular expression opened at character ${start + 1} has no closing "/"`);
   const next = index + 1;
-  if (next < text.length && !/\s/.test(text[next])) {
+  if (next < text.length && !isSpace(text[next])) {
     throw badRequest(`the regular expression /${text.slice(start + 1, index)}/ must be followed by a space (flags are not supported)`);
   }
   return { source: text.slice(start + 1, index), next };
 }
 
+function isSpace(char: string | undefined): boolean {
+  return char !== undefined && /\s/.test(char);
+}
+
 function readBare(text: string, start: number): { value: string; next: number } {
   let index = start;
-  while (index < text.length && !/\s/.test(text[index])) index += 1;
+  while (index < text.length && !isSpace(text[index])) index += 1;
   return { value: text.slice(start, index), next: index };
 }
 
@@ -127,7 +131,7 @@ function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let index = 0;
   while (index < text.length) {
-    if (/\s/.test(text[index])) {
+    if (isSpace(text[index])) {
       index += 1;
       continue;
     }
@@ -147,7 +151,7 @@ function tokenize(text: string): Token[] {
     if (key) {
       const valueStart = index + key[0].length;
       const { value, next } = text[valueStart] === '"' ? readQuoted(text, valueStart) : readBare(text, valueStart);
-      tokens.push({ kind: 'filter', key: key[1].toLowerCase(), value });
+      tokens.push({ kind: 'filter', key: (key[1] ?? '').toLowerCase(), value });
       index = next;
       continue;
     }
