@@ -7,8 +7,34 @@ import { CorpusResults } from './CorpusResults.tsx';
 import { SavedSearches } from './SavedSearches.tsx';
 
 /** The keys of the query syntax, for the hint under the search box. */
-const SYNTAX_HINT =
-  'kind:claim  verdict:false  label:  checkworthy:yes  speaker:"Roberta Metsola"  claimant:  entity:Q458  annotator:  tag:  source:  from:2026-03-01  to:  /regex/';
+const SYNTAX_KEYS = [
+  'kind:',
+  'verdict:',
+  'label:',
+  'checkworthy:',
+  'speaker:',
+  'claimant:',
+  'entity:',
+  'annotator:',
+  'tag:',
+  'source:',
+  'from:',
+  'to:',
+];
+
+/** The line under the box: the keys, and how to quote a value and give a pattern. */
+function SyntaxHint() {
+  return (
+    <p class="corpus-query-hint" id="corpus-query-hint">
+      Keys{' '}
+      {SYNTAX_KEYS.map((key) => (
+        <code key={key}>{key}</code>
+      ))}
+      · quote a value with spaces: <code>speaker:"Roberta Metsola"</code> · a pattern: <code>/regex/</code> · dates{' '}
+      <code>from:2026-03-01</code>
+    </p>
+  );
+}
 
 /** The search box, its hint and the reason a query was refused. Enter runs; ↓ goes to the first result. */
 function QueryBar({ store, input }: { store: AppStore; input: { current: HTMLInputElement | null } }) {
@@ -53,9 +79,7 @@ function QueryBar({ store, input }: { store: AppStore; input: { current: HTMLInp
         </button>
         <CorpusExportMenu store={store} />
       </div>
-      <p class="corpus-query-hint" id="corpus-query-hint">
-        {SYNTAX_HINT}
-      </p>
+      <SyntaxHint />
       {problem ? (
         <p class="field-problem corpus-query-problem" id="corpus-query-problem" role="alert">
           {problem}

@@ -177,6 +177,10 @@ export function LibrarySidebar({ store }: { store: AppStore }) {
           aria-pressed={store.ui.workspace.value === 'search'}
           onClick={() => void store.corpus.open()}
         >
+          <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+            <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+            <path d="M10.5 10.5L14 14" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
+          </svg>
           Search library
         </button>
         <select

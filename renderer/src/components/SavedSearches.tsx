@@ -20,16 +20,9 @@ export function SavedSearches({ search }: { search: CorpusSearchStore }) {
   };
   return (
     <section class="corpus-saved" aria-labelledby="corpus-saved-title">
-      <div class="corpus-saved-header">
-        <h2 class="panel-title" id="corpus-saved-title">
-          Saved searches
-        </h2>
-        {naming ? null : (
-          <button type="button" class="button button-quiet button-small" onClick={() => setNaming(true)}>
-            Save this search…
-          </button>
-        )}
-      </div>
+      <h2 class="panel-title" id="corpus-saved-title">
+        Saved searches
+      </h2>
       {naming ? (
         <form
           class="corpus-save-form"
@@ -79,6 +72,11 @@ export function SavedSearches({ search }: { search: CorpusSearchStore }) {
           </li>
         ))}
       </ul>
+      {naming ? null : (
+        <button type="button" class="button button-quiet button-small corpus-save-open" onClick={() => setNaming(true)}>
+          Save this search…
+        </button>
+      )}
     </section>
   );
 }
