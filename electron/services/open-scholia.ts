@@ -1,5 +1,6 @@
 import type { ChannelInput } from '../../shared/contract/channels.ts';
 import { ScholiaError, type ApiResult } from '../../shared/contract/errors.ts';
+import { CorpusService } from './corpus/corpus-service.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
 import { ExportService, type PrintPdf } from './export/export-service.ts';
 import type { ImportSource } from './import/import-article.ts';
@@ -51,6 +52,8 @@ export interface Services {
   readonly exports: ExportService;
   readonly reviews: ReviewService;
   readonly suggestions: SuggestService;
+  /** Search across every article, entity lists and profiles, saved searches. */
+  readonly corpus: CorpusService;
 }
 
 /** The services behind the API, over one library folder. */
@@ -79,6 +82,7 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
     exports: new ExportService(documents, settings, printPdf),
     reviews: new ReviewService(store),
     suggestions: new SuggestService(store),
+    corpus: new CorpusService(store),
   };
 }
 
@@ -97,7 +101,7 @@ function notYet(): never {
 
 /** Every channel's handler: the glue between the contract's input and one service call, written once. */
 function handlersFor(services: Services, privateNetwork: boolean | undefined): Handlers {
-  const { documents, imports, manage, settings, versions, annotations, exports, reviews, suggestions } = services;
+  const { documents, imports, manage, settings, versions, annotations, exports, reviews, suggestions, corpus } = services;
   const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
   return {
     'library.list': ({ check }) => (check ? documents.listChecked() : documents.list()),
@@ -138,13 +142,14 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'suggest.run': ({ documentId }) => suggestions.run(documentId),
     'suggest.reject': ({ documentId, ids }) => suggestions.reject(documentId, ids),
     // The corpus channels (issue 17) are being built; each answers that it is not available yet.
-    'corpus.search': notYet,
-    'corpus.savedList': notYet,
-    'corpus.save': notYet,
-    'corpus.deleteSaved': notYet,
+    'corpus.search': ({ query, limit, offset }) =>
+      corpus.search(query, { ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) }),
+    'corpus.savedList': () => corpus.savedList(),
+    'corpus.save': ({ name, query }) => corpus.save(name, query),
+    'corpus.deleteSaved': ({ id }) => corpus.deleteSaved(id),
     'corpus.export': notYet,
-    'entities.list': notYet,
-    'entities.profile': notYet,
+    'entities.list': ({ filter, limit }) => corpus.entities(filter, limit),
+    'entities.profile': ({ entityId }) => corpus.profile(entityId),
     'entities.update': notYet,
     'entities.proposals': notYet,
     'entities.merge': notYet,

@@ -30,7 +30,11 @@ export const corpusChannels = {
     }),
     output: CorpusResult,
   },
-  'corpus.savedList': { input: z.strictObject({}), output: z.object({ searches: z.array(SavedSearch) }) },
+  /** The saved searches by name; `problems` says what is wrong with any malformed entry (or file), which is left as it is on disk. */
+  'corpus.savedList': {
+    input: z.strictObject({}),
+    output: z.object({ searches: z.array(SavedSearch), problems: z.array(z.string()) }),
+  },
   /** Saves a search under a name; a name already used is replaced. */
   'corpus.save': { input: z.strictObject({ name: SavedSearch.shape.name, query: CorpusQuery }), output: SavedSearch },
   'corpus.deleteSaved': { input: z.strictObject({ id: Id }), output: z.object({ deleted: z.boolean() }) },

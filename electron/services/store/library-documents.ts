@@ -76,6 +76,20 @@ export class LibraryDocuments {
     return db.data.document;
   }
 
+  /**
+   * A listed document as it is now, for a derived view that reads the whole library once (the
+   * corpus index): the one in memory when it is, else read from its file and not kept, so reading
+   * every document does not hold them all. Undefined when it cannot be read (opening it reports why).
+   */
+  async peek(id: string): Promise<ScholiaDocument | undefined> {
+    const cached = this.documents.get(id);
+    if (cached) return cached.data.document;
+    if (!this.index.data.documents.some((summary) => summary.id === id)) return undefined;
+    const read = await readStoreFile(this.adapter(id), DocumentFile, STORE_VERSION, false).catch(() => undefined);
+    if (read?.status === 'ok') return read.data.document;
+    return read?.status === 'newer' ? (read.data?.document ?? undefined) : undefined;
+  }
+
   /** Reads every listed document once, so a damaged file is reported and dropped from the list, as opening it would. */
   async checkAll(): Promise<void> {
     for (const { id } of [...this.index.data.documents]) await this.loadListed(id).catch(() => undefined);

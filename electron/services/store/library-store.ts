@@ -187,6 +187,11 @@ export class LibraryStore {
     return this.documents.get(id);
   }
 
+  /** A listed document as it is now, without keeping it in memory when it was not (see `LibraryDocuments.peek`). */
+  peekDocument(id: string): Promise<ScholiaDocument | undefined> {
+    return this.documents.peek(id);
+  }
+
   /** Reads every listed document once, so a damaged file is reported and dropped from the list, as opening it would. */
   checkDocuments(): Promise<void> {
     return this.documents.checkAll();
