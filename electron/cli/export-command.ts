@@ -1,14 +1,17 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CORPUS_EXPORT_FORMATS, CorpusExportFormat } from '../../shared/contract/corpus-channels.ts';
 import { ScholiaError } from '../../shared/contract/errors.ts';
+import { parseQueryString } from '../../shared/corpus/query-string.ts';
 import { exportBrat } from '../../shared/export/brat.ts';
 import { EXPORT_FORMATS, ExportFormat, REPORT_SECTIONS, ReportSection, type ExportOptions } from '../../shared/export/options.ts';
 import { isValidId } from '../../shared/model/ids.ts';
 import { MAX_TAG_FILE_BYTES } from '../../shared/model/tag-file.ts';
 import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
 import { BrowserNotFoundError, findBrowser } from '../services/browser/find-browser.ts';
-import { FILE_TYPES, fileStem, type ExportedFile } from '../services/export/export-document.ts';
+import { fileStem } from '../../shared/export/file-names.ts';
+import { FILE_TYPES, type ExportedFile } from '../services/export/export-document.ts';
 import { renderExport, type ExportSource } from '../services/export/export-service.ts';
 import { readJsonFileInput } from '../services/json-file-input.ts';
 import { documentFromTagFile, readTagFile } from '../services/tag-file-import.ts';
@@ -16,6 +19,10 @@ import { withLibrary } from './library-client.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface ExportArgs {
+  /** Export the whole library (or what `query` finds) as a corpus, instead of one DOC. */
+  library?: boolean;
+  /** A search in the query-string syntax; with `library` only. */
+  query?: string;
   format?: string;
   out?: string;
   sections?: string;
@@ -85,8 +92,10 @@ export function bratPaths(out: string): { txt: string; ann: string } {
   return { txt: `${base}.txt`, ann: `${base}.ann` };
 }
 
-/** `scholia export DOC --format F --out PATH`: DOC is a document id in the library, or a tag file that embeds its text. */
+/** `scholia export DOC --format F --out PATH`: DOC is a document id in the library, or a tag file that embeds its text. `--library` exports the corpus instead. */
 export async function exportCommand(libraryDir: string, positionals: string[], args: ExportArgs): Promise<void> {
+  if (args.library) return exportLibrary(libraryDir, positionals, args);
+  if (args.query !== undefined) throw new UsageError('--query selects what export --library writes; it needs --library');
   const [doc, ...extra] = positionals;
   if (!doc || extra.length > 0) throw new UsageError('export needs exactly one DOC: a document id or a tag file');
   const format = ExportFormat.safeParse(args.format);
@@ -137,5 +146,36 @@ async function writeExport(source: Source, format: ExportFormat, options: Export
   }
   const file = await source.render(format, options);
   await writeFile(out, file.bytes);
+  console.log(out);
+}
+
+/**
+ * `scholia export --library [--query Q] --format F --out PATH`: the whole library, or what the
+ * search finds, as one file, answered by `corpus.export` over a read-only open of the library.
+ */
+async function exportLibrary(libraryDir: string, positionals: string[], args: ExportArgs): Promise<void> {
+  if (positionals.length > 0) throw new UsageError(`export --library writes the whole library; it takes no DOC (got "${positionals[0]}")`);
+  const format = CorpusExportFormat.safeParse(args.format);
+  if (!format.success) throw new UsageError(`export --library: --format must be one of ${CORPUS_EXPORT_FORMATS.join(', ')}`);
+  if (!args.out) throw new UsageError('export --library needs --out PATH');
+  const documentOnly = [
+    args.sections !== undefined && '--sections',
+    args.verdicts !== undefined && '--verdicts',
+    args.noArticle && '--no-article',
+    args.noText && '--no-text',
+    args.csvRawFormulas && '--csv-raw-formulas',
+  ].filter(Boolean);
+  if (documentOnly.length > 0)
+    throw new UsageError(`${documentOnly.join(', ')} shape the export of one document; export --library takes --query instead`);
+  // A broken query is refused here, with the parser's message, before the library is opened.
+  const query = args.query === undefined ? undefined : parseQueryString(args.query);
+  if (format.data === 'pdf') findBrowserOrFail();
+  if (!existsSync(path.join(libraryDir, 'library.json'))) throw new ScholiaError('not-found', `There is no library at ${libraryDir}.`);
+  const file = await withLibrary({ libraryDir, access: 'read' }, (api) =>
+    api.call('corpus.export', { format: format.data, ...(query ? { query } : {}) }),
+  );
+  const out = isFolder(args.out) ? path.join(path.resolve(args.out), file.filename) : path.resolve(args.out);
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, Buffer.from(file.base64, 'base64'));
   console.log(out);
 }

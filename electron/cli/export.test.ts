@@ -7,7 +7,7 @@ import { exportTagFile } from '../../shared/export/tag-file-export.ts';
 import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
 import { annotatedSampleDocument } from '../../shared/testing/annotated-sample.ts';
 import { sliceCodePoints } from '../../shared/text/code-points.ts';
-import { fileStem } from '../services/export/export-document.ts';
+import { fileStem } from '../../shared/export/file-names.ts';
 import { useTempDirs } from '../services/testing/temp-dir.ts';
 import { runScholia as scholia, runScholiaWith as scholiaWith } from './testing/run-scholia.ts';
 

@@ -32,6 +32,11 @@ const USAGE = `Usage:
         When PATH is an existing folder, the file (brat: both files) goes inside it, named after the title.
         --sections: summary,claims,quotes,entities,notes  --verdicts: verdict ids to keep
         --csv-raw-formulas: leave CSV cells starting with = + - @ as they are (else they get a leading ')
+  scholia export --library [DIR] [--query QUERY] --format FORMAT --out PATH
+                                                 export the whole library, or what a search finds, as one file
+        FORMAT: csv, w3c, tags-zip, qdpx (data); html, pdf, md, docx (corpus report).
+        QUERY uses the search syntax: words, kind:claim verdict:false speaker:"Roberta Metsola" from:2026-01-01 …
+        Without DIR the library is $SCHOLIA_LIBRARY, else the app's data folder. -o is short for --out.
   scholia validate TAGFILE                        check a tag file; print each problem with its JSON path
   scholia compare A.json B.json [C.json...] [--text ARTICLE.txt] [--json]
                                                  agreement between tag files of one article, placed on one text
@@ -59,7 +64,8 @@ function parse(args: string[]) {
         list: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         format: { type: 'string' },
-        out: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        query: { type: 'string' },
         sections: { type: 'string' },
         verdicts: { type: 'string' },
         'no-article': { type: 'boolean', default: false },
@@ -142,7 +148,17 @@ async function list(libraryDir: string, json: boolean): Promise<void> {
   }
 }
 
-async function main(argv: string[]): Promise<void> {
+/**
+ * `--library` with no folder after it (at the end, or before another option) asks `export` for the
+ * whole library; parseArgs would take the next option as its folder, so it is taken out first.
+ */
+function takeBareLibraryFlag(argv: string[]): { argv: string[]; bareLibrary: boolean } {
+  const at = argv.findIndex((arg, i) => arg === '--library' && (i === argv.length - 1 || (argv[i + 1] ?? '').startsWith('-')));
+  return at === -1 ? { argv, bareLibrary: false } : { argv: [...argv.slice(0, at), ...argv.slice(at + 1)], bareLibrary: true };
+}
+
+async function main(rawArgv: string[]): Promise<void> {
+  const { argv, bareLibrary } = takeBareLibraryFlag(rawArgv);
   const { values, positionals } = parse(argv);
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -155,6 +171,9 @@ async function main(argv: string[]): Promise<void> {
       `--allow-private-network is for import; ${command === 'serve' ? 'the browser host follows the setting in Settings' : `${command} fetches no web page`}`,
     );
   }
+  if (bareLibrary && command !== 'export') throw new UsageError('--library needs a folder: --library DIR');
+  if (values.query !== undefined && command !== 'export')
+    throw new UsageError(`--query is for export --library; ${command} takes no query`);
   const libraryDir = resolveLibraryDir(values.library);
   switch (command) {
     case 'serve':
@@ -165,6 +184,9 @@ async function main(argv: string[]): Promise<void> {
       return list(libraryDir, values.json);
     case 'export':
       return exportCommand(libraryDir, rest, {
+        // `--library` alone, or `--library DIR` with no DOC, exports the library as a corpus.
+        library: bareLibrary || (values.library !== undefined && rest.length === 0),
+        ...(values.query !== undefined ? { query: values.query } : {}),
         ...(values.format !== undefined ? { format: values.format } : {}),
         ...(values.out !== undefined ? { out: values.out } : {}),
         ...(values.sections !== undefined ? { sections: values.sections } : {}),

@@ -2,6 +2,7 @@ import type { ChannelInput } from '../../shared/contract/channels.ts';
 import { ScholiaError, type ApiResult } from '../../shared/contract/errors.ts';
 import { CorpusService } from './corpus/corpus-service.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
+import { CorpusExportService, selectWholeLibrary, type SelectCorpus } from './export/corpus-export-service.ts';
 import { ExportService, type PrintPdf } from './export/export-service.ts';
 import type { ImportSource } from './import/import-article.ts';
 import { AnnotationsService } from './library/annotations-service.ts';
@@ -50,6 +51,8 @@ export interface Services {
   /** Batches of annotation ops. */
   readonly annotations: AnnotationsService;
   readonly exports: ExportService;
+  /** Exports of the whole library or a search's result. */
+  readonly corpusExports: CorpusExportService;
   readonly reviews: ReviewService;
   readonly suggestions: SuggestService;
   /** Search across every article, entity lists and profiles, saved searches. */
@@ -80,9 +83,21 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
     versions: new VersionsService(store),
     annotations: new AnnotationsService(store),
     exports: new ExportService(documents, settings, printPdf),
+    corpusExports: new CorpusExportService(selectCorpus(documents), settings, printPdf),
     reviews: new ReviewService(store),
     suggestions: new SuggestService(store),
     corpus: new CorpusService(store),
+  };
+}
+
+/**
+ * The selection of a corpus export: the whole library without a query. A query needs the corpus
+ * index's selection, which this wiring does not have yet.
+ */
+function selectCorpus(documents: DocumentsService): SelectCorpus {
+  return (query) => {
+    if (query) throw new ScholiaError('bad-request', 'Exporting a search needs the corpus index, which is not available yet.');
+    return selectWholeLibrary(documents);
   };
 }
 
@@ -101,7 +116,7 @@ function notYet(): never {
 
 /** Every channel's handler: the glue between the contract's input and one service call, written once. */
 function handlersFor(services: Services, privateNetwork: boolean | undefined): Handlers {
-  const { documents, imports, manage, settings, versions, annotations, exports, reviews, suggestions, corpus } = services;
+  const { documents, imports, manage, settings, versions, annotations, exports, corpusExports, reviews, suggestions, corpus } = services;
   const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
   return {
     'library.list': ({ check }) => (check ? documents.listChecked() : documents.list()),
@@ -147,7 +162,7 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'corpus.savedList': () => corpus.savedList(),
     'corpus.save': ({ name, query }) => corpus.save(name, query),
     'corpus.deleteSaved': ({ id }) => corpus.deleteSaved(id),
-    'corpus.export': notYet,
+    'corpus.export': ({ format, query }) => corpusExports.export(format, query),
     'entities.list': ({ filter, limit }) => corpus.entities(filter, limit),
     'entities.profile': ({ entityId }) => corpus.profile(entityId),
     'entities.update': notYet,

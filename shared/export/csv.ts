@@ -56,23 +56,18 @@ export interface CsvExportOptions {
 /** The byte-order mark: Excel on Windows reads the file as UTF-8 only when it starts with one. */
 const UTF8_BOM = '\uFEFF';
 
+/** One annotation's cells, by column; cells that do not apply are left out. */
+export type CsvRecord = Partial<Record<string, string | number>>;
+
 /**
- * One row per annotation in text order (RFC 4180: comma-separated, CRLF between records, UTF-8 with
- * a byte-order mark). Every cell holding a quote, a comma or any line break (`\n` or `\r` alone
- * too) is quoted, so a note cannot end its row. `start`/`end` count Unicode code points, as Python
- * and R do. Cells with several values (evidence URLs, tags) hold one value per line. Text cells
- * that start like a formula get a leading `'` unless `rawFormulas` is set. The last columns name
- * the document, so the CSVs of several articles can be stacked.
+ * The cells of every annotation of a document, in text order: `start`/`end` in Unicode code
+ * points, as Python and R count; cells with several values (evidence URLs, tags) hold one value
+ * per line; the last columns name the document.
  */
-export function exportCsv(document: ScholiaDocument, tagset: Tagset, options: CsvExportOptions = {}): string {
+export function csvRecords(document: ScholiaDocument, tagset: Tagset): CsvRecord[] {
   const index = new CodePointIndex(document.text);
   const entities = new Map(document.entities.map((entity) => [entity.id, entity]));
-  const cell = (value: string | number | undefined): string | number => {
-    if (value === undefined) return '';
-    if (typeof value === 'number' || options.rawFormulas || !looksLikeFormula(value)) return value;
-    return `'${value}`;
-  };
-  const rows = [...document.annotations].sort(compareAnnotations).map((annotation, position) => {
+  return [...document.annotations].sort(compareAnnotations).map((annotation, position) => {
     const row: Partial<Record<CsvColumn, string | number>> = {
       number: position + 1,
       id: annotation.id,
@@ -114,8 +109,32 @@ export function exportCsv(document: ScholiaDocument, tagset: Tagset, options: Cs
       case 'note':
         break;
     }
-    return CSV_COLUMNS.map((column) => cell(row[column]));
+    return row;
   });
+}
+
+/**
+ * Records as RFC 4180 CSV (comma-separated, CRLF between records, UTF-8 with a byte-order mark)
+ * under a header of the given columns. Every cell holding a quote, a comma or any line break
+ * (`\n` or `\r` alone too) is quoted, so a note cannot end its row. Text cells that start like a
+ * formula get a leading `'` unless `rawFormulas` is set; numbers never do.
+ */
+export function formatCsv(columns: readonly string[], records: Iterable<CsvRecord>, options: CsvExportOptions = {}): string {
+  const cell = (value: string | number | undefined): string | number => {
+    if (value === undefined) return '';
+    if (typeof value === 'number' || options.rawFormulas || !looksLikeFormula(value)) return value;
+    return `'${value}`;
+  };
+  const rows: (string | number)[][] = [[...columns]];
+  for (const record of records) rows.push(columns.map((column) => cell(record[column])));
   // csv-stringify stops quoting a bare `\n` or `\r` once a record delimiter is set, unless told to.
-  return UTF8_BOM + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows', quote_record_delimiter: true });
+  return UTF8_BOM + stringify(rows, { record_delimiter: 'windows', quote_record_delimiter: true });
+}
+
+/**
+ * One row per annotation in text order, the columns of `CSV_COLUMNS` (see `csvRecords` and
+ * `formatCsv`). The last columns name the document, so the CSVs of several articles can be stacked.
+ */
+export function exportCsv(document: ScholiaDocument, tagset: Tagset, options: CsvExportOptions = {}): string {
+  return formatCsv(CSV_COLUMNS, csvRecords(document, tagset), options);
 }

@@ -38,7 +38,7 @@ function marker(mark: ReportMark): string {
   return `<sup class="marker ${markerClass(mark)}" id="m${mark.number}"><a href="#a${mark.number}" title="${escapeHtml(`${mark.style.label} ${mark.number}`)}">${mark.number}</a></sup>`;
 }
 
-function link(url: string | undefined, text: string): string {
+export function link(url: string | undefined, text: string): string {
   const safe = safeHttpUrl(url);
   return safe ? `<a href="${escapeHtml(safe)}" rel="noopener noreferrer">${escapeHtml(text)}</a>` : escapeHtml(text);
 }
@@ -152,7 +152,8 @@ function tags(tagsList: readonly string[] | undefined): string {
     : '';
 }
 
-function claimEntry(entry: ClaimEntry, report: ReportModel): string {
+/** One claim's entry: its text, verdict, type, claimant, check-worthiness, tags, evidence and note. */
+export function claimEntry(entry: ClaimEntry, report: ReportModel): string {
   const { claim } = entry;
   const facts = [
     `<span class="badge c-${classSafe(entry.verdict.id)}">${escapeHtml(entry.verdict.label)}</span>`,
@@ -180,7 +181,8 @@ ${entries.length > 0 ? `<ol class="entries">\n${entries.join('\n')}\n</ol>` : '<
 </section>`;
 }
 
-function quoteGroup(group: QuoteGroup, report: ReportModel): string {
+/** A speaker's quotes under a heading of the given level (3 in the report). */
+export function quoteGroup(group: QuoteGroup, report: ReportModel, level = 3): string {
   const title = group.speaker ? escapeHtml(group.speaker.name) : 'No speaker named';
   const entries = group.quotes.map(({ mark, quote, form }) => {
     const facts = [
@@ -193,7 +195,7 @@ function quoteGroup(group: QuoteGroup, report: ReportModel): string {
 <p class="facts">${facts.join('')}</p>${noteBlock(quote.note)}
 </div></li>`;
   });
-  return `<div class="speaker"><h3>${title} <span class="badge plain">${plural(group.quotes.length, 'quote')}</span></h3>
+  return `<div class="speaker"><h${level}>${title} <span class="badge plain">${plural(group.quotes.length, 'quote')}</span></h${level}>
 <ol class="entries">
 ${entries.join('\n')}
 </ol></div>`;
@@ -218,7 +220,8 @@ function mentionChip(mark: ReportMark, entity: Entity, report: ReportModel): str
     : `<span class="mention" id="a${mark.number}">${mark.number}${text}</span>`;
 }
 
-function entityEntry(entry: EntityEntry, report: ReportModel): string {
+/** One entity's entry: name, type, aliases, Wikidata link, roles and its mentions. */
+export function entityEntry(entry: EntityEntry, report: ReportModel): string {
   const { entity } = entry;
   const roles = [entry.claims > 0 ? plural(entry.claims, 'claim') : '', entry.quotes > 0 ? plural(entry.quotes, 'quote') : ''].filter(
     Boolean,
@@ -247,12 +250,15 @@ ${entries.length > 0 ? `<ol class="entries">\n${entries.join('\n')}\n</ol>` : '<
 </section>`;
 }
 
-function notesSection(report: ReportModel): string {
-  const entries = report.notes.map(
-    (entry: NoteEntry) => `<li class="entry" id="a${entry.mark.number}">${number(entry.mark, report)}<div>
+/** One note's entry: the text it is on, the note and its tags. */
+export function noteEntry(entry: NoteEntry, report: ReportModel): string {
+  return `<li class="entry" id="a${entry.mark.number}">${number(entry.mark, report)}<div>
 <p class="excerpt">${escapeHtml(quoted(entry.mark.exact))}</p>${noteBlock(entry.note)}${entry.mark.annotation.tags?.length ? `<p class="facts">${tags(entry.mark.annotation.tags)}</p>` : ''}
-</div></li>`,
-  );
+</div></li>`;
+}
+
+function notesSection(report: ReportModel): string {
+  const entries = report.notes.map((entry) => noteEntry(entry, report));
   return `<section id="notes" class="break">
 <h2>${SECTION_TITLES.notes}</h2>
 ${entries.length > 0 ? `<ol class="entries">\n${entries.join('\n')}\n</ol>` : '<p class="empty">No notes.</p>'}

@@ -84,7 +84,7 @@ footer { margin-top: 3rem; padding-top: 0.8rem; border-top: 1px solid var(--rule
 }
 `;
 
-function styleRules(report: ReportModel): string {
+function styleRules(reports: readonly ReportModel[]): string {
   const rules: string[] = [];
   const seen = new Set<string>();
   const add = (key: string, rule: string) => {
@@ -93,6 +93,11 @@ function styleRules(report: ReportModel): string {
       rules.push(rule);
     }
   };
+  for (const report of reports) addStyleRules(report, add);
+  return rules.join('\n');
+}
+
+function addStyleRules(report: ReportModel, add: (key: string, rule: string) => void): void {
   const verdicts: Style[] = [
     ...report.claims.map((c) => c.verdict),
     ...report.counts.claimsByVerdict.map((v) => v.verdict),
@@ -120,10 +125,9 @@ function styleRules(report: ReportModel): string {
     const id = classSafe(entry.label.id);
     add(`l-${id}`, `.badge.l-${id} { background-color: ${entry.label.colour}; }`);
   }
-  return rules.join('\n');
 }
 
-/** The report's whole stylesheet: the base layout plus one rule per verdict, entity type and label in use. */
-export function reportStylesheet(report: ReportModel): string {
-  return `${BASE_CSS.trim()}\n${styleRules(report)}\n`;
+/** The stylesheet of one or more reports (a corpus report's articles): the base layout plus one rule per verdict, entity type and label in use. */
+export function reportStylesheet(...reports: ReportModel[]): string {
+  return `${BASE_CSS.trim()}\n${styleRules(reports)}\n`;
 }

@@ -1,6 +1,6 @@
 import type { Entity } from '../model/entity.ts';
 import { safeHttpUrl } from './html-escape.ts';
-import type { ArticleBlock, ClaimEntry, EntityEntry, QuoteGroup, ReportMark, ReportModel } from './report-model.ts';
+import type { ArticleBlock, ClaimEntry, EntityEntry, NoteEntry, QuoteGroup, ReportMark, ReportModel } from './report-model.ts';
 import { formatDate, formatDateTime, plural, quoted, SECTION_TITLES } from './report-text.ts';
 
 /** Line breaks, whichever convention (CommonMark ends a line at CR or LF; the others are folded too), with the spaces around them. */
@@ -25,7 +25,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*\d+)([.)])/u, '$1\\$2');
 }
 
-function link(url: string, text: string): string {
+export function link(url: string, text: string): string {
   const safe = safeHttpUrl(url);
   return safe ? `[${escapeMarkdown(text)}](<${safe.replace(/[<>]/gu, encodeURIComponent)}>)` : escapeMarkdown(text);
 }
@@ -113,7 +113,8 @@ function tagsLine(tags: readonly string[] | undefined): string | undefined {
   return tags && tags.length > 0 ? `Tags: ${tags.map(escapeMarkdown).join(', ')}` : undefined;
 }
 
-function claimEntry(entry: ClaimEntry): string {
+/** One claim's entry: its text, verdict, type, claimant, evidence, tags and note. */
+export function claimEntry(entry: ClaimEntry): string {
   const { claim } = entry;
   const facts = [
     `Verdict: **${escapeMarkdown(entry.verdict.label)}**`,
@@ -135,7 +136,8 @@ function claimEntry(entry: ClaimEntry): string {
   );
 }
 
-function quoteGroup(group: QuoteGroup): string {
+/** A speaker's quotes under a heading of the given level (3 in the report). */
+export function quoteGroup(group: QuoteGroup, level = 3): string {
   const title = group.speaker ? escapeMarkdown(group.speaker.name) : 'No speaker named';
   const entries = group.quotes.map(
     ({ mark, quote, form }) =>
@@ -145,19 +147,20 @@ function quoteGroup(group: QuoteGroup): string {
         tagsLine(quote.tags),
       ]) + noteQuote(quote.note),
   );
-  return `### ${title} (${plural(group.quotes.length, 'quote')})\n\n${entries.join('\n\n')}`;
+  return `${'#'.repeat(level)} ${title} (${plural(group.quotes.length, 'quote')})\n\n${entries.join('\n\n')}`;
 }
 
 function mention(mark: ReportMark, entity: Entity): string {
   return mark.exact === entity.name ? marker(mark) : `${marker(mark)} ${escapeMarkdown(quoted(mark.exact))}`;
 }
 
-function entityEntry(entry: EntityEntry): string {
+/** One entity's entry under a heading of the given level (3 in the report): type, Wikidata, aliases, roles, mentions. */
+export function entityEntry(entry: EntityEntry, level = 3): string {
   const { entity } = entry;
   const roles = [entry.claims > 0 ? plural(entry.claims, 'claim') : '', entry.quotes > 0 ? plural(entry.quotes, 'quote') : ''].filter(
     Boolean,
   );
-  return `### ${escapeMarkdown(entity.name)}\n\n${lines([
+  return `${'#'.repeat(level)} ${escapeMarkdown(entity.name)}\n\n${lines([
     [
       escapeMarkdown(entry.type.label),
       entity.wikidata && `Wikidata: ${link(`https://www.wikidata.org/wiki/${entity.wikidata}`, entity.wikidata)}`,
@@ -171,6 +174,14 @@ function entityEntry(entry: EntityEntry): string {
       ? `${plural(entry.mentions.length, 'mention')}: ${entry.mentions.map((m) => mention(m, entity)).join(', ')}`
       : 'Not marked in the text.',
   ])}`;
+}
+
+/** One note's entry: the text it is on, its tags and the note. */
+export function noteEntry(entry: NoteEntry): string {
+  return (
+    lines([`**${entry.mark.number}.** ${escapeMarkdown(quoted(entry.mark.exact))}`, tagsLine(entry.mark.annotation.tags)]) +
+    noteQuote(entry.note)
+  );
 }
 
 function section(title: string, entries: string[], empty: string): string {
@@ -189,20 +200,28 @@ export function renderMarkdownReport(report: ReportModel): string {
         parts.push(section(SECTION_TITLES.claims, report.claims.map(claimEntry), 'No claims.'));
         break;
       case 'quotes':
-        parts.push(section(SECTION_TITLES.quotes, report.quoteGroups.map(quoteGroup), 'No quotes.'));
+        parts.push(
+          section(
+            SECTION_TITLES.quotes,
+            report.quoteGroups.map((group) => quoteGroup(group)),
+            'No quotes.',
+          ),
+        );
         break;
       case 'entities':
-        parts.push(section(SECTION_TITLES.entities, report.entities.map(entityEntry), 'No entities.'));
+        parts.push(
+          section(
+            SECTION_TITLES.entities,
+            report.entities.map((entry) => entityEntry(entry)),
+            'No entities.',
+          ),
+        );
         break;
       case 'notes':
         parts.push(
           section(
             SECTION_TITLES.notes,
-            report.notes.map(
-              (entry) =>
-                lines([`**${entry.mark.number}.** ${escapeMarkdown(quoted(entry.mark.exact))}`, tagsLine(entry.mark.annotation.tags)]) +
-                noteQuote(entry.note),
-            ),
+            report.notes.map((entry) => noteEntry(entry)),
             'No notes.',
           ),
         );

@@ -109,6 +109,8 @@ export interface ReportOptions extends ExportOptions {
   generatedAt?: string;
   /** The person exporting, listed among the annotators. */
   annotator?: string;
+  /** The number of the first entry (default 1): a corpus report numbers on across its articles, so every entry's anchor is unique. */
+  numberFrom?: number;
 }
 
 export const QUOTE_STYLES: Record<QuoteForm, Style> = {
@@ -121,7 +123,8 @@ const UNKNOWN_COLOUR = '#6b7280';
 
 const KIND_ORDER: Record<AnnotationKind, number> = { claim: 0, quote: 1, entity: 2, note: 3 };
 
-function styleOf(entries: readonly TagsetEntry[], id: string): Style {
+/** A tagset entry's style by id; an id the tagset does not know is shown as itself, in grey. */
+export function styleOf(entries: readonly TagsetEntry[], id: string): Style {
   const entry = entries.find((candidate) => candidate.id === id);
   return entry ? { id: entry.id, label: entry.label, colour: entry.colour } : { id, label: id, colour: UNKNOWN_COLOUR };
 }
@@ -198,7 +201,8 @@ export function buildReport(document: ScholiaDocument, tagset: Tagset, options: 
         break;
     }
     const { start, end, exact } = annotation.target;
-    return { number: index + 1, order: index + 1, kind: annotation.kind, annotation, start, end, exact, style };
+    const number = index + (options.numberFrom ?? 1);
+    return { number, order: number, kind: annotation.kind, annotation, start, end, exact, style };
   });
 
   const claims: ClaimEntry[] = [];

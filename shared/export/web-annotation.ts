@@ -6,7 +6,7 @@ import { CodePointIndex } from '../text/code-points.ts';
 import { compareAnnotations } from './report-model.ts';
 import { niUri, stableUuid } from './stable-ids.ts';
 
-const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 type Body =
   | { type: 'TextualBody'; purpose: string; value: string; format?: 'text/plain'; language?: string }
@@ -104,15 +104,15 @@ function bodiesOf(
 }
 
 /**
- * The document's annotations as a W3C Web Annotation `AnnotationCollection` (JSON-LD). Targets
- * name the exact canonical text by its `ni:` hash URI (the article URL, when known, is the
- * `scope`) and select it twice: by quote and by position, the positions in Unicode code points.
+ * The document's annotations as W3C Web Annotations, in text order. Targets name the exact
+ * canonical text by its `ni:` hash URI (the article URL, when known, is the `scope`) and select it
+ * twice: by quote and by position, the positions in Unicode code points.
  */
-export function exportWebAnnotations(document: ScholiaDocument, tagset: Tagset): WebAnnotationCollection {
+export function webAnnotationItems(document: ScholiaDocument, tagset: Tagset): WebAnnotation[] {
   const index = new CodePointIndex(document.text);
   const entities = new Map(document.entities.map((entity) => [entity.id, entity]));
   const source = niUri(document.fingerprint);
-  const items = [...document.annotations].sort(compareAnnotations).map((annotation): WebAnnotation => {
+  return [...document.annotations].sort(compareAnnotations).map((annotation): WebAnnotation => {
     const { motivation, body } = bodiesOf(annotation, tagset, entities);
     const { target } = annotation;
     return {
@@ -134,6 +134,11 @@ export function exportWebAnnotations(document: ScholiaDocument, tagset: Tagset):
       },
     };
   });
+}
+
+/** The document's annotations (`webAnnotationItems`) as one `AnnotationCollection` (JSON-LD) of one page. */
+export function exportWebAnnotations(document: ScholiaDocument, tagset: Tagset): WebAnnotationCollection {
+  const items = webAnnotationItems(document, tagset);
   const id = stableUuid(`${document.fingerprint}/collection`);
   return {
     '@context': ANNO_CONTEXT,

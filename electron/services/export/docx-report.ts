@@ -18,6 +18,7 @@ import {
 } from 'docx';
 import { tint } from '../../../shared/export/colours.ts';
 import { safeHttpUrl } from '../../../shared/export/html-escape.ts';
+import { xmlSafe } from '../../../shared/export/xml-safe.ts';
 import type {
   ArticleBlock,
   ClaimEntry,
@@ -35,15 +36,6 @@ const MUTED = '5B6270';
 const QUOTE_COLOUR = '0E7490';
 const NOTE_COLOUR = 'B45309';
 
-/** Characters XML 1.0 cannot carry (controls, lone surrogates, U+FFFE/FFFF) become U+FFFD. */
-const XML_INVALID =
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
-
-function xmlSafe(text: string): string {
-  return text.replace(XML_INVALID, '\ufffd');
-}
-
 function hex(colour: string): string {
   return colour.replace('#', '').toUpperCase();
 }
@@ -52,12 +44,12 @@ function run(text: string, options: Omit<IRunOptions, 'text'> = {}): TextRun {
   return new TextRun({ ...options, text: xmlSafe(text) });
 }
 
-function small(text: string, options: Omit<IRunOptions, 'text'> = {}): TextRun {
+export function small(text: string, options: Omit<IRunOptions, 'text'> = {}): TextRun {
   return run(text, { font: SANS, size: 17, color: MUTED, ...options });
 }
 
 /** A run coloured like a verdict, type or label badge: white on the colour. */
-function badge(style: Style): TextRun {
+export function badge(style: Style): TextRun {
   return run(` ${style.label} `, {
     font: SANS,
     size: 16,
@@ -67,7 +59,7 @@ function badge(style: Style): TextRun {
   });
 }
 
-function externalLink(url: string, text: string): ParagraphChild {
+export function externalLink(url: string, text: string): ParagraphChild {
   const safe = safeHttpUrl(url);
   return safe ? new ExternalHyperlink({ link: safe, children: [run(text, { style: 'Hyperlink', font: SANS, size: 17 })] }) : small(text);
 }
@@ -152,7 +144,7 @@ function facts(parts: (TextRun | TextRun[] | undefined | false)[]): Paragraph | 
     : undefined;
 }
 
-function noteParagraph(text: string | undefined): Paragraph[] {
+export function noteParagraph(text: string | undefined): Paragraph[] {
   if (!text?.trim()) return [];
   const lines = text.trim().split(/\r?\n/u);
   return [
@@ -166,7 +158,7 @@ function noteParagraph(text: string | undefined): Paragraph[] {
   ];
 }
 
-function excerpt(mark: ReportMark, report: ReportModel, text: string): Paragraph {
+export function excerpt(mark: ReportMark, report: ReportModel, text: string): Paragraph {
   return new Paragraph({
     children: [entryNumber(mark, report), run(quoted(text))],
     spacing: { before: 200 },
@@ -180,7 +172,8 @@ function tagsRun(tags: readonly string[] | undefined): TextRun | undefined {
   return tags && tags.length > 0 ? small(`Tags: ${tags.join(', ')}`) : undefined;
 }
 
-function claimParagraphs(entry: ClaimEntry, report: ReportModel): Paragraph[] {
+/** One claim's entry: its text, verdict, type, claimant, check-worthiness, tags, evidence and note. */
+export function claimParagraphs(entry: ClaimEntry, report: ReportModel): Paragraph[] {
   const { claim } = entry;
   const paragraphs = [excerpt(entry.mark, report, claim.target.exact)];
   const line = facts([
@@ -210,11 +203,16 @@ function claimParagraphs(entry: ClaimEntry, report: ReportModel): Paragraph[] {
   return [...paragraphs, ...noteParagraph(claim.note)];
 }
 
-function quoteParagraphs(group: QuoteGroup, report: ReportModel): Paragraph[] {
+/** A speaker's quotes under a heading (level 2 in the report). */
+export function quoteParagraphs(
+  group: QuoteGroup,
+  report: ReportModel,
+  heading: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2,
+): Paragraph[] {
   const title = group.speaker ? group.speaker.name : 'No speaker named';
   return [
     new Paragraph({
-      heading: HeadingLevel.HEADING_2,
+      heading,
       children: [run(title), small(`   ${plural(group.quotes.length, 'quote')}`)],
       keepNext: true,
     }),
@@ -229,7 +227,8 @@ function quoteParagraphs(group: QuoteGroup, report: ReportModel): Paragraph[] {
   ];
 }
 
-function entityParagraphs(entry: EntityEntry, report: ReportModel): Paragraph[] {
+/** One entity's entry: name, type, aliases, Wikidata link, roles and its mentions. */
+export function entityParagraphs(entry: EntityEntry, report: ReportModel): Paragraph[] {
   const { entity } = entry;
   const roles = [entry.claims > 0 ? plural(entry.claims, 'claim') : '', entry.quotes > 0 ? plural(entry.quotes, 'quote') : ''].filter(
     Boolean,
@@ -357,7 +356,7 @@ function emptyNote(text: string): Paragraph {
  * dotted) and coloured bold text (entity mentions), numbered markers linked to their entries by
  * bookmarks, and a page break before each section.
  */
-export async function renderDocxReport(report: ReportModel): Promise<Uint8Array> {
+export function renderDocxReport(report: ReportModel): Promise<Uint8Array> {
   const body: Paragraph[] = [...headerParagraphs(report)];
   const sections = [...report.sections];
   // The summary opens the report; the article follows it.
@@ -404,10 +403,15 @@ export async function renderDocxReport(report: ReportModel): Promise<Uint8Array>
     }
   }
 
+  return packDocx(report.title, 'Annotated report', body);
+}
+
+/** A report's paragraphs as a DOCX file: A4, the report's fonts and heading styles, a footer with the title and page numbers. */
+export async function packDocx(title: string, description: string, body: Paragraph[]): Promise<Uint8Array> {
   const document = new Document({
     creator: 'Scholia',
-    title: xmlSafe(report.title),
-    description: 'Annotated report',
+    title: xmlSafe(title),
+    description,
     styles: {
       default: {
         document: { run: { font: SERIF, size: 21 }, paragraph: { spacing: { after: 80, line: 288 } } },
@@ -427,7 +431,7 @@ export async function renderDocxReport(report: ReportModel): Promise<Uint8Array>
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 children: [
-                  small(`${report.title} — page `, { size: 15 }),
+                  small(`${title} — page `, { size: 15 }),
                   new TextRun({ children: [PageNumber.CURRENT], font: SANS, size: 15, color: MUTED }),
                   small(' of ', { size: 15 }),
                   new TextRun({ children: [PageNumber.TOTAL_PAGES], font: SANS, size: 15, color: MUTED }),

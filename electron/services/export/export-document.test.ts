@@ -12,7 +12,8 @@ import { TagFileV1 } from '../../../shared/model/tag-file.ts';
 import { sampleAnnotations } from '../../../shared/testing/annotated-sample.ts';
 import { openScholia, type Scholia } from '../open-scholia.ts';
 import { useTempDirs } from '../testing/temp-dir.ts';
-import { exportDocument, fileStem } from './export-document.ts';
+import { fileStem } from '../../../shared/export/file-names.ts';
+import { exportDocument } from './export-document.ts';
 
 const run = promisify(execFile);
 const tempDir = useTempDirs();

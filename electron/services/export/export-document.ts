@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { exportBrat } from '../../../shared/export/brat.ts';
 import { exportClaimReviews } from '../../../shared/export/claim-review.ts';
 import { exportConll } from '../../../shared/export/conll.ts';
+import { fileStem } from '../../../shared/export/file-names.ts';
 import { exportCsv } from '../../../shared/export/csv.ts';
 import { renderHtmlReport } from '../../../shared/export/html-report.ts';
 import { renderMarkdownReport } from '../../../shared/export/markdown-report.ts';
@@ -42,19 +43,6 @@ export const FILE_TYPES: Record<ExportFormat, { suffix: string; mimeType: string
   brat: { suffix: '.brat.zip', mimeType: 'application/zip' },
   conll: { suffix: '.conll', mimeType: 'text/plain; charset=utf-8' },
 };
-
-/** A file-name stem from a title: ASCII letters and digits joined by "-", at most 60 characters. */
-export function fileStem(title: string): string {
-  const stem = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, '-')
-    .replace(/^-+|-+$/gu, '')
-    .slice(0, 60)
-    .replace(/-+$/u, '');
-  return stem || 'article';
-}
 
 function json(value: unknown): Uint8Array {
   return strToU8(`${JSON.stringify(value, null, 2)}\n`);

@@ -14,7 +14,7 @@ import { buildReview } from '../../../shared/review/build-review.ts';
 import { decideReview, redoDecision, undoDecision, type DecisionRequest } from '../../../shared/review/decide-review.ts';
 import { reviewAgreement } from '../../../shared/review/review-agreement.ts';
 import { reviewSummaries, reviewView, type ReviewSummary } from '../../../shared/review/review-view.ts';
-import { fileStem } from '../export/export-document.ts';
+import { fileStem } from '../../../shared/export/file-names.ts';
 
 /** What the review service needs of the library store. */
 export interface ReviewStore {
