@@ -63,12 +63,20 @@ test('a search for claims rated false finds them across the three articles, with
   await page.keyboard.press('Space');
   await expect(search.count).toHaveText('4 annotations in 3 articles');
   await expect(verdicts.getByRole('checkbox', { name: /^True/u })).toBeChecked();
+  await expect(search.box).toHaveValue('kind:claim verdict:false verdict:true');
 
   // A speaker facet lists the people by name, across the articles.
   await search.box.fill('kind:quote');
   await search.box.press('Enter');
   await expect(search.facet('Speaker').getByRole('checkbox', { name: /^Jaume Duch\s*3$/u })).toBeVisible();
   await expect(search.facet('Speaker').getByRole('checkbox', { name: /^Roberta Metsola\s*2$/u })).toBeVisible();
+  // A ticked speaker goes into the box by name.
+  await search
+    .facet('Speaker')
+    .getByRole('checkbox', { name: /^Roberta Metsola/u })
+    .check();
+  await expect(search.box).toHaveValue('kind:quote speaker:"Roberta Metsola"');
+  await expect(search.count).toHaveText('2 annotations in 2 articles');
 });
 
 test('Enter on a hit opens its article with the annotation selected and in view; Esc and the key come back to the search as it was', async ({
@@ -122,19 +130,19 @@ test('a saved search survives a reload', async ({ host, reader, page }) => {
   await expect(name).toBeFocused();
   await name.fill('False claims');
   await name.press('Enter');
-  await expect(search.view.getByRole('button', { name: 'False claims' })).toBeVisible();
+  await expect(search.view.getByRole('button', { name: 'False claims', exact: true })).toBeVisible();
 
   await page.reload();
   await expect(reader.article).toBeVisible();
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Search library' }).click();
   await expect(search.box).toBeFocused();
-  await search.view.getByRole('button', { name: 'False claims' }).click();
+  await search.view.getByRole('button', { name: 'False claims', exact: true }).click();
   await expect(search.box).toHaveValue('kind:claim verdict:false');
   await expect(search.count).toHaveText('3 annotations in 3 articles');
 
   await search.view.getByRole('button', { name: 'Delete the saved search “False claims”' }).click();
-  await expect(search.view.getByRole('button', { name: 'False claims' })).toBeHidden();
-  expect(await host.call('corpus.savedList', {})).toEqual({ searches: [] });
+  await expect(search.view.getByRole('button', { name: 'False claims', exact: true })).toBeHidden();
+  expect(await host.call('corpus.savedList', {})).toEqual({ searches: [], problems: [] });
 });
 
 test('a broken regular expression or an unknown key shows a message and changes nothing', async ({ host, reader, page }) => {

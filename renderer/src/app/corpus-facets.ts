@@ -1,8 +1,5 @@
-import type { CorpusQuery, FacetName } from '../../../shared/corpus/corpus-query.ts';
+import type { CorpusQuery, FacetName, FacetValue } from '../../../shared/corpus/corpus-query.ts';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/model/annotation.ts';
-
-/** The facet values ticked in the search view, by facet (values as the facets name them). */
-export type FacetSelections = Partial<Record<FacetName, readonly string[]>>;
 
 /** The query's list filters, by the facet that offers their values. */
 const LIST_FILTERS = {
@@ -18,20 +15,15 @@ const LIST_FILTERS = {
 
 type ListFacet = keyof typeof LIST_FILTERS;
 
+/** Facets whose values are registry entities: the query takes an entity's name as well as its id. */
+const ENTITY_FACETS: readonly FacetName[] = ['speaker', 'claimant', 'entity'];
+
 function isListFacet(facet: FacetName): facet is ListFacet {
   return facet in LIST_FILTERS;
 }
 
 function isKind(value: string): value is AnnotationKind {
   return (ANNOTATION_KINDS as readonly string[]).includes(value);
-}
-
-/** The values of one facet the query asks for, as the facet names them. */
-export function queryValues(query: CorpusQuery, facet: FacetName): string[] {
-  if (facet === 'kind') return [...(query.kinds ?? [])];
-  if (facet === 'checkworthy') return query.checkworthy === undefined ? [] : [query.checkworthy ? 'yes' : 'no'];
-  if (facet === 'month') return monthsCovered(query.from, query.to);
-  return [...(query[LIST_FILTERS[facet]] ?? [])];
 }
 
 /** The last day of a month (`YYYY-MM`), as `YYYY-MM-DD`. */
@@ -41,67 +33,99 @@ function lastDayOf(month: string): string {
   return `${month}-${String(day).padStart(2, '0')}`;
 }
 
-/** The whole months a date range covers, when it starts on a first and ends on a last day (as ticking months makes it). */
+function shiftMonth(month: string, step: 1 | -1): string {
+  const [year = 0, number = 1] = month.split('-').map(Number);
+  const index = year * 12 + (number - 1) + step;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The months a date range covers whole (from a first of the month to a last day), as ticking months makes it. */
 function monthsCovered(from: string | undefined, to: string | undefined): string[] {
   if (!from || !to || !from.endsWith('-01')) return [];
   const last = to.slice(0, 7);
   if (lastDayOf(last) !== to) return [];
   const months: string[] = [];
-  for (let month = from.slice(0, 7); month <= last && months.length < 1200; month = nextMonth(month)) months.push(month);
+  for (let month = from.slice(0, 7); month <= last && months.length < 1200; month = shiftMonth(month, 1)) months.push(month);
   return months;
 }
 
-function nextMonth(month: string): string {
-  const [year = 0, number = 1] = month.split('-').map(Number);
-  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`;
-}
-
-function union(first: readonly string[] | undefined, second: readonly string[]): string[] {
-  return [...new Set([...(first ?? []), ...second])];
+/** The values of one facet the query asks for, as the facet names them (months: those its date range covers whole). */
+export function queryValues(query: CorpusQuery, facet: FacetName): string[] {
+  if (facet === 'kind') return [...(query.kinds ?? [])];
+  if (facet === 'checkworthy') return query.checkworthy === undefined ? [] : [query.checkworthy ? 'yes' : 'no'];
+  if (facet === 'month') return monthsCovered(query.from, query.to);
+  return [...(query[LIST_FILTERS[facet]] ?? [])];
 }
 
 /**
- * The query the search runs: the search box's query with the ticked facet values added. A ticked
- * value is one more alternative of its filter (as a repeated key in the box is). Ticked months make
- * one date range, from the first day of the earliest to the last day of the latest, within any
- * range the box gives. Ticking both "yes" and "no" of check-worthy does not narrow.
+ * What the query names a facet value by: its own value, except an entity, which goes in by name
+ * (readable in the search box) unless another entity of the facet has the same name.
  */
-export function mergeSelections(typed: CorpusQuery, selections: FacetSelections): CorpusQuery {
-  const query: CorpusQuery = { ...typed };
-  for (const [facet, values] of Object.entries(selections) as [FacetName, readonly string[]][]) {
-    if (values.length === 0) continue;
-    if (facet === 'kind') {
-      query.kinds = union(query.kinds, values).filter(isKind);
-    } else if (facet === 'checkworthy') {
-      const wanted = new Set(values);
-      if (wanted.size === 1) query.checkworthy = wanted.has('yes');
-      else delete query.checkworthy;
-    } else if (facet === 'month') {
-      const months = [...values].sort();
-      const from = `${months[0]}-01`;
-      const to = lastDayOf(months.at(-1) ?? '');
-      query.from = query.from && query.from > from ? query.from : from;
-      query.to = query.to && query.to < to ? query.to : to;
-    } else if (isListFacet(facet)) {
-      query[LIST_FILTERS[facet]] = union(query[LIST_FILTERS[facet]], values);
-    }
-  }
-  return query;
+export function termOf(facet: FacetName, value: FacetValue, values: readonly FacetValue[]): string {
+  if (!ENTITY_FACETS.includes(facet)) return value.value;
+  const namesake = values.some((other) => other.value !== value.value && other.label.toLowerCase() === value.label.toLowerCase());
+  return namesake ? value.value : value.label;
 }
 
-/** The query without one facet value (for unticking a value that came from the search box). */
-export function withoutValue(query: CorpusQuery, facet: FacetName, value: string): CorpusQuery {
+/** Whether the query asks for a facet value (by value, or an entity by its name). */
+export function asksFor(query: CorpusQuery, facet: FacetName, value: FacetValue): boolean {
+  const asked = queryValues(query, facet);
+  if (asked.includes(value.value)) return true;
+  return ENTITY_FACETS.includes(facet) && asked.some((term) => term.toLowerCase() === value.label.toLowerCase());
+}
+
+/**
+ * The query with one more facet value: one more alternative of its filter (as a repeated key in the
+ * box is). Check-worthy "yes" beside "no" drops the filter (both means either). A month widens the
+ * date range to cover it.
+ */
+export function withValue(query: CorpusQuery, facet: FacetName, term: string): CorpusQuery {
   const next: CorpusQuery = { ...query };
-  if (facet === 'kind') next.kinds = (next.kinds ?? []).filter((kind) => kind !== value);
-  else if (facet === 'checkworthy') delete next.checkworthy;
-  else if (facet === 'month') {
-    delete next.from;
-    delete next.to;
-  } else if (isListFacet(facet)) next[LIST_FILTERS[facet]] = (next[LIST_FILTERS[facet]] ?? []).filter((entry) => entry !== value);
+  if (facet === 'kind') {
+    if (isKind(term)) next.kinds = [...new Set([...(next.kinds ?? []), term])];
+  } else if (facet === 'checkworthy') {
+    const wanted = term === 'yes';
+    if (next.checkworthy === !wanted) delete next.checkworthy;
+    else next.checkworthy = wanted;
+  } else if (facet === 'month') {
+    const covered = monthsCovered(next.from, next.to);
+    const first = [term, ...covered].sort()[0] ?? term;
+    const last = [term, ...covered].sort().at(-1) ?? term;
+    next.from = `${first}-01`;
+    next.to = lastDayOf(last);
+  } else if (isListFacet(facet)) {
+    const key = LIST_FILTERS[facet];
+    next[key] = [...new Set([...(next[key] ?? []), term])];
+  }
   return dropEmpty(next);
 }
 
-/** The query without its empty lists, so it formats and saves as the analyst wrote it. */
+/**
+ * The query without a facet value (given by value or, for an entity, by name). A month at either
+ * end of the date range narrows it by that month; one inside it ends the range before it.
+ */
+export function withoutValue(query: CorpusQuery, facet: FacetName, value: FacetValue): CorpusQuery {
+  const next: CorpusQuery = { ...query };
+  const same = (term: string) =>
+    term === value.value || (ENTITY_FACETS.includes(facet) && term.toLowerCase() === value.label.toLowerCase());
+  if (facet === 'kind') next.kinds = (next.kinds ?? []).filter((kind) => kind !== value.value);
+  else if (facet === 'checkworthy') delete next.checkworthy;
+  else if (facet === 'month') {
+    const covered = monthsCovered(next.from, next.to);
+    const at = covered.indexOf(value.value);
+    if (at < 0 || covered.length === 1) {
+      delete next.from;
+      delete next.to;
+    } else if (at === 0) next.from = `${shiftMonth(value.value, 1)}-01`;
+    else next.to = lastDayOf(shiftMonth(value.value, -1));
+  } else if (isListFacet(facet)) {
+    const key = LIST_FILTERS[facet];
+    next[key] = (next[key] ?? []).filter((term) => !same(term));
+  }
+  return dropEmpty(next);
+}
+
+/** The query without its empty lists and text, so it formats and saves as the analyst wrote it. */
 export function dropEmpty(query: CorpusQuery): CorpusQuery {
   const next: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(query)) {
@@ -109,14 +133,4 @@ export function dropEmpty(query: CorpusQuery): CorpusQuery {
     next[key] = value;
   }
   return next as CorpusQuery;
-}
-
-/** Toggles a value in a facet's selection. */
-export function toggleSelection(selections: FacetSelections, facet: FacetName, value: string): FacetSelections {
-  const current = selections[facet] ?? [];
-  const values = current.includes(value) ? current.filter((entry) => entry !== value) : [...current, value];
-  return Object.fromEntries([
-    ...Object.entries(selections).filter(([name]) => name !== facet),
-    ...(values.length > 0 ? [[facet, values]] : []),
-  ]) as FacetSelections;
 }

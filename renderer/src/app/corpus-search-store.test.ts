@@ -7,8 +7,8 @@ import { BRIDGE, fakeLibrary, HARBOUR } from '../testing/fake-library.ts';
 import { AppStore } from './app-store.ts';
 import { CORPUS_PAGE_SIZE } from './corpus-search-store.ts';
 
-async function startedSearch(saved: SavedSearch[] = []) {
-  const api = fakeLibrary({ overrides: fakeCorpusHandlers(saved) });
+async function startedSearch(saved: SavedSearch[] = [], problems: string[] = []) {
+  const api = fakeLibrary({ overrides: fakeCorpusHandlers(saved, problems) });
   const store = new AppStore(api);
   await store.start();
   return { api, store, search: store.corpus };
@@ -28,23 +28,37 @@ describe('CorpusSearchStore', () => {
     expect(search.saved.value.map((entry) => entry.name)).toEqual(['False claims']);
   });
 
-  it('runs the box’s query with the ticked facet values added', async () => {
+  it('keeps what the library says of saved searches it could not read', async () => {
+    const { search } = await startedSearch([], ['searches.json, entry 2: the query has an unknown field "colour".']);
+    await search.open();
+    expect(search.saved.value).toEqual([]);
+    expect(search.savedProblems.value).toEqual(['searches.json, entry 2: the query has an unknown field "colour".']);
+  });
+
+  it('writes a ticked facet value into the box and runs it; unticking takes it out again', async () => {
     const { api, search } = await startedSearch();
     search.text.value = 'kind:claim harbour';
     expect(await search.search()).toBe(true);
-    expect(await search.toggle('verdict', 'false')).toBe(true);
+    const verdicts = search.result.value?.facets.verdict ?? [];
+    const falseVerdict = verdicts.find((entry) => entry.value === 'false');
+    if (!falseVerdict) throw new Error('the fake corpus counts false claims');
+    expect(search.isTicked('verdict', falseVerdict)).toBe(false);
+    expect(await search.toggle('verdict', falseVerdict, verdicts)).toBe(true);
+    expect(search.text.value).toBe('harbour kind:claim verdict:false');
     expect(api.inputsOf('corpus.search').at(-1)?.query).toEqual({ text: 'harbour', kinds: ['claim'], verdicts: ['false'] });
-    expect(search.isTicked('verdict', 'false')).toBe(true);
-    expect(search.isTicked('kind', 'claim')).toBe(true);
+    expect(search.isTicked('verdict', falseVerdict)).toBe(true);
     expect(search.result.value?.total).toBe(1);
+    await search.toggle('verdict', falseVerdict, verdicts);
+    expect(search.text.value).toBe('harbour kind:claim');
   });
 
-  it('unticking a value typed in the box takes it out of the box', async () => {
+  it('shows a facet ticked for the query that ran, not for what the box holds since', async () => {
     const { search } = await startedSearch();
-    search.text.value = 'verdict:false kind:claim';
-    await search.toggle('verdict', 'false');
-    expect(search.text.value).toBe('kind:claim');
-    expect(search.query.value).toEqual({ kinds: ['claim'] });
+    search.text.value = 'verdict:false';
+    await search.search();
+    const falseVerdict = { value: 'false', label: 'False', count: 2 };
+    search.text.value = 'verdict:true';
+    expect(search.isTicked('verdict', falseVerdict)).toBe(true);
   });
 
   it('shows why a broken regular expression is refused and changes nothing else', async () => {
@@ -96,8 +110,7 @@ describe('CorpusSearchStore', () => {
 
   it('saves the current query under a name, runs it back through the box, and deletes it', async () => {
     const { search } = await startedSearch();
-    search.text.value = 'harbour';
-    await search.toggle('verdict', 'false');
+    search.text.value = 'harbour verdict:false';
     expect(await search.save('False about the harbour')).toBe(true);
     const [saved] = search.saved.value;
     expect(saved?.query).toEqual({ text: 'harbour', verdicts: ['false'] });
@@ -105,7 +118,6 @@ describe('CorpusSearchStore', () => {
     expect(search.query.value).toEqual({});
     await search.runSaved(saved as SavedSearch);
     expect(search.text.value).toBe('harbour verdict:false');
-    expect(search.selections.value).toEqual({});
     expect(search.query.value).toEqual({ text: 'harbour', verdicts: ['false'] });
     await search.deleteSaved(saved as SavedSearch);
     expect(search.saved.value).toEqual([]);

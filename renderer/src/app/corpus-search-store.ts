@@ -3,10 +3,18 @@ import type { ChannelOutput } from '../../../shared/contract/channels.ts';
 import type { CorpusExportFormat } from '../../../shared/contract/corpus-channels.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
 import type { ApiClient } from '../../../shared/contract/api-client.ts';
-import type { CorpusGroup, CorpusHit, CorpusQuery, CorpusResult, FacetName, SavedSearch } from '../../../shared/corpus/corpus-query.ts';
+import type {
+  CorpusGroup,
+  CorpusHit,
+  CorpusQuery,
+  CorpusResult,
+  FacetName,
+  FacetValue,
+  SavedSearch,
+} from '../../../shared/corpus/corpus-query.ts';
 import { formatQueryString, parseQueryString } from '../../../shared/corpus/query-string.ts';
 import type { CorpusHost } from './app-ports.ts';
-import { dropEmpty, mergeSelections, queryValues, toggleSelection, withoutValue, type FacetSelections } from './corpus-facets.ts';
+import { asksFor, dropEmpty, termOf, withoutValue, withValue } from './corpus-facets.ts';
 
 /** Articles asked for at a time; every count covers all matches whatever is shown. */
 export const CORPUS_PAGE_SIZE = 25;
@@ -21,15 +29,14 @@ function byName(searches: SavedSearch[]): SavedSearch[] {
 }
 
 /**
- * The corpus search: the search box's text and the ticked facet values, which together make the
- * query; the result (articles shown so far, counts and facets); loading and the reason a search was
+ * The corpus search: the search box's text, which is the query (ticking a facet value writes it
+ * into the box, so what runs is always what the box says); the result (articles shown so far, counts and facets); loading and the reason a search was
  * refused; the saved searches; and where the analyst was (the current row, the scroll), kept while
  * the reader is shown instead.
  */
 export class CorpusSearchStore {
   /** What the search box holds (the query syntax of `shared/corpus/query-string.ts`). */
   readonly text = signal('');
-  readonly selections = signal<FacetSelections>({});
   /** The query of the result shown. */
   readonly query = signal<CorpusQuery>({});
   readonly result = signal<CorpusResult | null>(null);
@@ -39,6 +46,8 @@ export class CorpusSearchStore {
   /** Why the last search or save was refused (a broken regular expression, an unknown key); the result stays as it was. */
   readonly problem = signal<string | null>(null);
   readonly saved = signal<SavedSearch[]>([]);
+  /** What is wrong with saved searches the library could not read (left on disk as they are). */
+  readonly savedProblems = signal<string[]>([]);
   /** The key of the results row that has (or last had) the focus. */
   readonly currentHit = signal<string | null>(null);
   /** The results' scroll position when the view was left. */
@@ -83,11 +92,11 @@ export class CorpusSearchStore {
     }
   }
 
-  /** Runs the query of the box and the ticked facets; false (the result unchanged, the reason shown) when it is refused. */
+  /** Runs the box's query; false (the result unchanged, the reason shown) when it is refused. */
   async search(): Promise<boolean> {
     const typed = this.typedQuery();
     if (!typed) return false;
-    return this.runQuery(dropEmpty(mergeSelections(typed, this.selections.value)), CORPUS_PAGE_SIZE);
+    return this.runQuery(dropEmpty(typed), CORPUS_PAGE_SIZE);
   }
 
   /** Runs the shown query again, as many articles as are shown; a search never run runs the box's. */
@@ -144,49 +153,47 @@ export class CorpusSearchStore {
     }
   }
 
-  /** Whether a facet value is part of the query (ticked, or typed in the box). */
-  isTicked(facet: FacetName, value: string): boolean {
-    if (this.selections.value[facet]?.includes(value)) return true;
-    try {
-      return queryValues(parseQueryString(this.text.value), facet).includes(value);
-    } catch {
-      return false;
-    }
+  /** Whether the result shown is filtered by a facet value (a query the box holds but that has not run does not count). */
+  isTicked(facet: FacetName, value: FacetValue): boolean {
+    return asksFor(this.query.value, facet, value);
   }
 
-  /** Ticks or unticks a facet value and runs the search; a value typed in the box is taken out of the box. */
-  async toggle(facet: FacetName, value: string): Promise<boolean> {
-    const ticked = this.selections.value[facet]?.includes(value) ?? false;
+  /**
+   * Ticks or unticks a facet value: writes it into the box's query, or takes it out, and runs the
+   * search. `values` are the facet's values, for naming an entity by a name no other one has.
+   */
+  async toggle(facet: FacetName, value: FacetValue, values: readonly FacetValue[]): Promise<boolean> {
     const typed = this.typedQuery();
     if (!typed) return false;
-    if (!ticked && queryValues(typed, facet).includes(value)) this.text.value = formatQueryString(withoutValue(typed, facet, value));
-    else this.selections.value = toggleSelection(this.selections.value, facet, value);
+    const next = asksFor(typed, facet, value) ? withoutValue(typed, facet, value) : withValue(typed, facet, termOf(facet, value, values));
+    this.text.value = formatQueryString(next);
     return this.search();
   }
 
-  /** Empties the box and unticks every facet: the whole library again. */
+  /** Empties the box: the whole library again. */
   async clear(): Promise<boolean> {
-    batch(() => {
-      this.text.value = '';
-      this.selections.value = {};
-    });
+    this.text.value = '';
     return this.search();
   }
 
   async loadSaved(): Promise<void> {
     try {
-      this.saved.value = byName((await this.api.call('corpus.savedList', {})).searches);
+      const { searches, problems } = await this.api.call('corpus.savedList', {});
+      batch(() => {
+        this.saved.value = byName(searches);
+        this.savedProblems.value = problems;
+      });
     } catch (error) {
       this.app.report('error', `Could not list the saved searches: ${messageOf(error)}`);
     }
   }
 
-  /** Saves the query of the box and the facets under a name (replacing a search of that name); false when refused. */
+  /** Saves the box's query under a name (replacing a search of that name); false when refused. */
   async save(name: string): Promise<boolean> {
     const typed = this.typedQuery();
     if (!typed) return false;
     try {
-      const saved = await this.api.call('corpus.save', { name, query: dropEmpty(mergeSelections(typed, this.selections.value)) });
+      const saved = await this.api.call('corpus.save', { name, query: dropEmpty(typed) });
       this.saved.value = byName([...this.saved.value.filter((search) => search.id !== saved.id && search.name !== saved.name), saved]);
       this.problem.value = null;
       this.app.report('info', `Saved the search “${saved.name}”.`);
@@ -197,12 +204,9 @@ export class CorpusSearchStore {
     }
   }
 
-  /** Puts a saved search in the box (facets unticked: its query holds them) and runs it. */
+  /** Puts a saved search in the box and runs it. */
   async runSaved(search: SavedSearch): Promise<boolean> {
-    batch(() => {
-      this.text.value = formatQueryString(search.query);
-      this.selections.value = {};
-    });
+    this.text.value = formatQueryString(search.query);
     return this.search();
   }
 

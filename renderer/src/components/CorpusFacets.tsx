@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { FACET_NAMES, type FacetName, type FacetValue } from '../../../shared/corpus/corpus-query.ts';
 import type { AnnotationKind } from '../../../shared/model/annotation.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
+import { queryValues } from '../app/corpus-facets.ts';
 import type { CorpusSearchStore } from '../app/corpus-search-store.ts';
 import { FACET_TITLES, KIND_NAMES, monthName } from './corpus-labels.ts';
 
@@ -34,7 +35,7 @@ interface FacetProps {
 /** One facet: its values with their counts, each a checkbox (Space ticks it) that narrows the search. */
 function Facet({ facet, values, search, tagset }: FacetProps) {
   const [showAll, setShowAll] = useState(false);
-  const ticked = values.filter((value) => search.isTicked(facet, value.value));
+  const ticked = values.filter((value) => search.isTicked(facet, value));
   // A ticked value stays in reach however low its count, so it can be unticked.
   const first = values.slice(0, SHOWN_AT_FIRST);
   const shown = showAll ? values : [...first, ...ticked.filter((value) => !first.includes(value))];
@@ -47,11 +48,7 @@ function Facet({ facet, values, search, tagset }: FacetProps) {
           return (
             <li key={value.value}>
               <label class="corpus-facet-value" title={label}>
-                <input
-                  type="checkbox"
-                  checked={search.isTicked(facet, value.value)}
-                  onChange={() => void search.toggle(facet, value.value)}
-                />
+                <input type="checkbox" checked={search.isTicked(facet, value)} onChange={() => void search.toggle(facet, value, values)} />
                 <ValueMarker facet={facet} value={value.value} tagset={tagset} />
                 <span class="corpus-facet-label">{label}</span>
                 <span class="corpus-facet-count">{value.count.toLocaleString('en')}</span>
@@ -70,18 +67,26 @@ function Facet({ facet, values, search, tagset }: FacetProps) {
   );
 }
 
-/** Ticked values the result no longer counts (none match now), so they can still be unticked. */
-function withTicked(facet: FacetName, values: readonly FacetValue[], search: CorpusSearchStore): FacetValue[] {
-  const present = new Set(values.map((value) => value.value));
-  const missing = (search.selections.value[facet] ?? []).filter((value) => !present.has(value));
-  return [...values, ...missing.map((value) => ({ value, label: value, count: 0 }))];
+/**
+ * The facet's values, and the values the query asks for that the result no longer counts (nothing
+ * matches them now), so they can still be unticked.
+ */
+function withAsked(facet: FacetName, values: readonly FacetValue[], search: CorpusSearchStore, tagset: Tagset): FacetValue[] {
+  const asked = queryValues(search.query.value, facet).filter((term) => !values.some((value) => matches(value, term)));
+  const label = (term: string) => (facet === 'verdict' ? (tagset.verdicts.find((verdict) => verdict.id === term)?.label ?? term) : term);
+  return [...values, ...asked.map((term) => ({ value: term, label: label(term), count: 0 }))];
+}
+
+/** Whether a term of the query names a facet value (an entity goes in by name or by id). */
+function matches(value: FacetValue, term: string): boolean {
+  return value.value === term || value.label.toLowerCase() === term.toLowerCase();
 }
 
 /** The facet column: every facet that has values, in the contract's order, with counts that follow the other filters. */
 export function CorpusFacets({ search, tagset }: { search: CorpusSearchStore; tagset: Tagset }) {
   const facets = search.result.value?.facets;
   if (!facets) return null;
-  const shown = FACET_NAMES.map((facet) => ({ facet, values: withTicked(facet, facets[facet] ?? [], search) })).filter(
+  const shown = FACET_NAMES.map((facet) => ({ facet, values: withAsked(facet, facets[facet] ?? [], search, tagset) })).filter(
     ({ values }) => values.length > 0,
   );
   return (

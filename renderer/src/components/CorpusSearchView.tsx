@@ -22,16 +22,20 @@ const SYNTAX_KEYS = [
   'to:',
 ];
 
-/** The line under the box: the keys, and how to quote a value and give a pattern. */
+/** The lines under the box: the keys, then how to quote a value, give a pattern and dates. */
 function SyntaxHint() {
   return (
     <p class="corpus-query-hint" id="corpus-query-hint">
-      Keys{' '}
-      {SYNTAX_KEYS.map((key) => (
-        <code key={key}>{key}</code>
-      ))}
-      · quote a value with spaces: <code>speaker:"Roberta Metsola"</code> · a pattern: <code>/regex/</code> · dates{' '}
-      <code>from:2026-03-01</code>
+      <span class="corpus-hint-line">
+        Keys{' '}
+        {SYNTAX_KEYS.map((key) => (
+          <code key={key}>{key}</code>
+        ))}
+      </span>
+      <span class="corpus-hint-line">
+        Quote a value with spaces: <code>speaker:"Roberta Metsola"</code>· a pattern: <code>/regex/</code>· days:{' '}
+        <code>from:2026-03-01</code>
+      </span>
     </p>
   );
 }

@@ -52,6 +52,11 @@ export function SavedSearches({ search }: { search: CorpusSearchStore }) {
         </form>
       ) : null}
       {searches.length === 0 && !naming ? <p class="corpus-saved-empty">None yet.</p> : null}
+      {search.savedProblems.value.map((problem) => (
+        <p key={problem} class="corpus-saved-problem">
+          {problem}
+        </p>
+      ))}
       <ul class="corpus-saved-list">
         {searches.map((saved) => (
           <li key={saved.id} class="corpus-saved-entry">

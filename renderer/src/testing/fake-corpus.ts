@@ -89,10 +89,10 @@ export function searchFakeCorpus({ query, limit = 1000, offset = 0 }: ChannelInp
 }
 
 /** The corpus channels over the fake corpus, with saved searches kept in `saved`. */
-export function fakeCorpusHandlers(saved: SavedSearch[] = []): FakeHandlers {
+export function fakeCorpusHandlers(saved: SavedSearch[] = [], problems: string[] = []): FakeHandlers {
   return {
     'corpus.search': searchFakeCorpus,
-    'corpus.savedList': () => ({ searches: [...saved] }),
+    'corpus.savedList': () => ({ searches: [...saved], problems }),
     'corpus.save': ({ name, query }) => {
       const search = { id: `s${saved.length + 1}`, name, query, created: MODIFIED };
       saved.splice(0, saved.length, ...saved.filter((candidate) => candidate.name !== name), search);
