@@ -223,7 +223,9 @@ export class CorpusSearchStore {
   /** The result shown, as one file of a corpus export format; null (the reason in the status line) when it fails. */
   async exportResult(format: CorpusExportFormat): Promise<ChannelOutput<'corpus.export'> | null> {
     try {
-      return await this.api.call('corpus.export', { format, query: this.query.value });
+      // An empty query is the whole library.
+      const query = this.query.value;
+      return await this.api.call('corpus.export', Object.keys(query).length > 0 ? { format, query } : { format });
     } catch (error) {
       this.app.report('error', `Could not export the result: ${messageOf(error)}`);
       return null;

@@ -12,7 +12,7 @@ const SHOWN_AT_FIRST = 8;
 /** What a facet value reads as: the codebook's and the registry's names, months in words. */
 function valueLabel(facet: FacetName, value: FacetValue): string {
   if (facet === 'kind') return KIND_NAMES[value.value as AnnotationKind] ?? value.label;
-  if (facet === 'checkworthy') return value.value === 'yes' ? 'Worth checking' : 'Not marked';
+  if (facet === 'checkworthy') return value.value === 'yes' ? 'Yes' : 'No';
   if (facet === 'month' && value.label === value.value) return monthName(value.value);
   return value.label;
 }

@@ -38,6 +38,15 @@ function HitText({ hit, query }: { hit: CorpusHit; query: CorpusQuery }) {
 function HitMeta({ hit, tagset }: { hit: CorpusHit; tagset: Tagset }) {
   const verdict = hit.kind === 'claim' ? verdictOf(tagset, hit.status) : undefined;
   const label = hit.label ? (tagset.claimLabels.find((entry) => entry.id === hit.label)?.label ?? hit.label) : undefined;
+  // A mention names its entity only when the text does not already (an alias, a pronoun).
+  const entity =
+    hit.entityName === undefined
+      ? undefined
+      : hit.kind !== 'entity'
+        ? `by ${hit.entityName}`
+        : hit.entityName.toLowerCase() === hit.exact.trim().toLowerCase()
+          ? undefined
+          : hit.entityName;
   return (
     <span class="item-meta">
       <span class="meta-strong">{KIND_NAMES[hit.kind]}</span>
@@ -49,7 +58,7 @@ function HitMeta({ hit, tagset }: { hit: CorpusHit; tagset: Tagset }) {
       ) : null}
       {label ? <span>{label}</span> : null}
       {hit.checkworthy ? <span class="meta-flag">Worth checking</span> : null}
-      {hit.entityName ? <span>{hit.kind === 'entity' ? hit.entityName : `by ${hit.entityName}`}</span> : null}
+      {entity ? <span>{entity}</span> : null}
       {hit.tags?.length ? <span>{hit.tags.map((tag) => `#${tag}`).join(' ')}</span> : null}
       {hit.note ? <span class="meta-note">note: {excerpt(hit.note, 60)}</span> : null}
       <span class="corpus-hit-author">{hit.author}</span>
