@@ -11,6 +11,7 @@ import { importCommand } from './import-command.ts';
 import { clientOf, withLibrary } from './library-client.ts';
 import { hasDisplay, openInBrowser } from './open-browser.ts';
 import { restoreCommand } from './restore-command.ts';
+import { searchCommand } from './search-command.ts';
 import { suggestCommand } from './suggest-command.ts';
 import { UsageError } from './usage-error.ts';
 import { validateCommand } from './validate-command.ts';
@@ -45,6 +46,15 @@ const USAGE = `Usage:
   scholia suggest DOC [--library DIR] [--json] [--apply [--min-confidence N]]
                                                  suggest entities, quotes with speakers and check-worthy claims;
                                                  --apply stores those at or above N (default 0.5) as machine-suggested
+  scholia search [WORDS...] [--library DIR] [--json] [--limit N] [--query "Q"] [--saved NAME]
+        [--kind K] [--verdict V] [--label L] [--checkworthy | --not-checkworthy] [--speaker S] [--claimant C]
+        [--entity E] [--annotator A] [--tag T] [--source S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--regex R]
+                                                 search every annotation of the library: words of the text, note, tags
+                                                 and evidence; a repeated flag adds an alternative. Speakers, claimants
+                                                 and entities by id, name, alias or Wikidata id. --query takes the
+                                                 search box's syntax (kind:claim verdict:false speaker:"A B" /regex/);
+                                                 --saved starts from a saved search. Prints articles newest first with
+                                                 facet counts; --limit N articles (default 50)
 
 The library folder is --library DIR, else $SCHOLIA_LIBRARY, else the app's data folder.`;
 
@@ -75,12 +85,36 @@ function parse(args: string[]) {
         apply: { type: 'boolean', default: false },
         'min-confidence': { type: 'string' },
         'allow-private-network': { type: 'boolean', default: false },
+        kind: { type: 'string', multiple: true },
+        verdict: { type: 'string', multiple: true },
+        label: { type: 'string', multiple: true },
+        checkworthy: { type: 'boolean', default: false },
+        'not-checkworthy': { type: 'boolean', default: false },
+        speaker: { type: 'string', multiple: true },
+        claimant: { type: 'string', multiple: true },
+        entity: { type: 'string', multiple: true },
+        annotator: { type: 'string', multiple: true },
+        tag: { type: 'string', multiple: true },
+        source: { type: 'string', multiple: true },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        regex: { type: 'string' },
+        query: { type: 'string' },
+        saved: { type: 'string' },
+        limit: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** The options that were given (exact optional properties take no `undefined`). */
+function definedOnly<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }
 
 function parsePort(value: string | undefined): number {
@@ -210,6 +244,29 @@ async function main(rawArgv: string[]): Promise<void> {
         json: values.json,
         apply: values.apply,
         ...(values['min-confidence'] !== undefined ? { minConfidence: values['min-confidence'] } : {}),
+      });
+    case 'search':
+      return searchCommand(libraryDir, rest, {
+        json: values.json,
+        checkworthy: values.checkworthy,
+        notCheckworthy: values['not-checkworthy'],
+        ...definedOnly({
+          kind: values.kind,
+          verdict: values.verdict,
+          label: values.label,
+          speaker: values.speaker,
+          claimant: values.claimant,
+          entity: values.entity,
+          annotator: values.annotator,
+          tag: values.tag,
+          source: values.source,
+          from: values.from,
+          to: values.to,
+          regex: values.regex,
+          query: values.query,
+          saved: values.saved,
+          limit: values.limit,
+        }),
       });
     default:
       throw new UsageError(`unknown command "${command}"`);
