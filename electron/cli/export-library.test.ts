@@ -45,6 +45,18 @@ describe('scholia export --library', () => {
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(annotations + 1);
   });
 
+  it('exports what --query finds, as a corpus report', async () => {
+    const { library } = await corpusLibraryDir();
+    const out = path.join(await tempDir(), 'false-claims.md');
+    const result = await scholia('export', '--library', library, '--query', 'kind:claim verdict:false', '--format', 'md', '-o', out);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const markdown = await readFile(out, 'utf8');
+    expect(markdown).toContain('Search: kind:claim verdict:false');
+    expect(markdown.match(/Verdict: \*\*False\*\*/gu)).toHaveLength(2);
+    expect(markdown).not.toContain('Budget talks stall');
+  });
+
   it('refuses bad input with a clear message and writes no file', async () => {
     const { library } = await corpusLibraryDir();
     const dir = await tempDir();

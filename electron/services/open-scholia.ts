@@ -75,6 +75,7 @@ export interface Scholia {
 function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Services {
   const documents = new DocumentsService(store);
   const settings = new SettingsService(store);
+  const corpus = new CorpusService(store);
   return {
     documents,
     imports: new ImportService(store),
@@ -83,22 +84,20 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
     versions: new VersionsService(store),
     annotations: new AnnotationsService(store),
     exports: new ExportService(documents, settings, printPdf),
-    corpusExports: new CorpusExportService(selectCorpus(documents), settings, printPdf),
+    corpusExports: new CorpusExportService(selectCorpus(documents, corpus), settings, printPdf),
     reviews: new ReviewService(store),
     suggestions: new SuggestService(store),
-    corpus: new CorpusService(store),
+    corpus,
   };
 }
 
 /**
- * The selection of a corpus export: the whole library without a query. A query needs the corpus
- * index's selection, which this wiring does not have yet.
+ * The selection of a corpus export: without a query, every article of the library with all its
+ * annotations (unannotated ones too: the tag files and the REFI-QDA sources carry them); with one,
+ * what the corpus index finds.
  */
-function selectCorpus(documents: DocumentsService): SelectCorpus {
-  return (query) => {
-    if (query) throw new ScholiaError('bad-request', 'Exporting a search needs the corpus index, which is not available yet.');
-    return selectWholeLibrary(documents);
-  };
+function selectCorpus(documents: DocumentsService, corpus: CorpusService): SelectCorpus {
+  return (query) => (query ? corpus.select(query) : selectWholeLibrary(documents));
 }
 
 /** A batch's sources as the import pipeline takes them. */

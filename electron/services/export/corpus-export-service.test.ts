@@ -2,11 +2,13 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { parse as parseCsv } from 'csv-parse/sync';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../../shared/contract/channels.ts';
 import { CORPUS_EXPORT_FORMATS, type CorpusExportFormat } from '../../../shared/contract/corpus-channels.ts';
 import type { ApiResult } from '../../../shared/contract/errors.ts';
+import { parseQueryString } from '../../../shared/corpus/query-string.ts';
 import { checkTagFile } from '../../../shared/model/tag-file-check.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
 import { openScholia, type Scholia } from '../open-scholia.ts';
@@ -109,6 +111,23 @@ describe('corpus.export over a library on disk', () => {
     await scholia.close();
   }, 60_000);
 
+  it('exports what a search finds: every claim rated false, across articles', async () => {
+    const { scholia } = await corpusLibrary();
+    const query = parseQueryString('kind:claim verdict:false');
+    const csv = valueOf<ChannelOutput<'corpus.export'>>(await scholia.dispatch('corpus.export', { format: 'csv', query }));
+    expect(csv.filename).toMatch(/^scholia-search-\d{4}-\d{2}-\d{2}\.annotations\.csv$/u);
+    const records = parseCsv(Buffer.from(csv.base64, 'base64'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(records.map((r) => [r.document_title, r.verdict, r.exact])).toEqual([
+      ['Визит в Київ — Metsola in Kyiv', 'false', 'the aid had already been cut by half'],
+      ['Summit in Brussels: “a turning point” 🇪🇺', 'false', '90 % of Europeans back the plan'],
+    ]);
+    const report = valueOf<ChannelOutput<'corpus.export'>>(await scholia.dispatch('corpus.export', { format: 'md', query }));
+    const markdown = Buffer.from(report.base64, 'base64').toString('utf8');
+    expect(markdown).toContain('**Selection:** Search: kind:claim verdict:false');
+    expect(markdown).not.toContain('Budget talks stall');
+    await scholia.close();
+  });
+
   it('exports the same data after the library is closed and opened again', async () => {
     const { scholia, libraryDir } = await corpusLibrary();
     const before = (await exported(scholia, 'csv')).bytes;
@@ -132,9 +151,13 @@ describe('corpus.export over a library on disk', () => {
     expect(unknown.code).toBe('bad-request');
     expect(unknown.message).toMatch(/format/u);
     expect(errorOf(await empty.dispatch('corpus.export', { format: 'csv', extra: true })).code).toBe('bad-request');
-    const searched = errorOf(await empty.dispatch('corpus.export', { format: 'csv', query: { verdicts: ['false'] } }));
-    expect(searched.code).toBe('bad-request');
-    expect(searched.message).toMatch(/needs the corpus index/u);
+    const broken = errorOf(await empty.dispatch('corpus.export', { format: 'csv', query: { regex: '(unclosed' } }));
+    expect(broken.code).toBe('bad-request');
+    expect(broken.message).toMatch(/regular expression/u);
+    expect(errorOf(await empty.dispatch('corpus.export', { format: 'qdpx', query: { text: 'no such words anywhere' } }))).toEqual({
+      code: 'bad-request',
+      message: 'The search found no annotations, so there is nothing to export.',
+    });
     await empty.close();
   });
 });
