@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { CORPUS_ARTICLES, importCorpus, type ImportedArticle } from './support/corpus-library.ts';
 import { expect, test } from './support/fixtures.ts';
@@ -170,4 +171,24 @@ test('a broken regular expression or an unknown key shows a message and changes 
   await expect(search.problem).toBeHidden();
   await expect(search.count).toHaveText('1 annotation in 1 article');
   await expect(search.results.locator('mark')).toHaveText(['voting records']);
+});
+
+test('the Export menu downloads the result shown: a CSV of the false claims only', async ({ host, reader, page }) => {
+  const { search } = await openOnCorpus(page, reader, () => importCorpus(host));
+  await search.box.fill('verdict:false');
+  await search.box.press('Enter');
+  await expect(search.count).toHaveText('3 annotations in 3 articles');
+
+  await search.view.getByRole('button', { name: 'Export' }).click();
+  const menu = search.view.getByRole('menu', { name: 'Export the result as' });
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+  const downloading = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.csv$/u);
+  const csv = await readFile((await download.path()) ?? '', 'utf8');
+  for (const claim of FALSE_CLAIMS) expect(csv).toContain(claim);
+  expect(csv).not.toContain('limits for very large cash payments');
+  await expect(reader.statusMessage).toContainText(`Exported ${download.suggestedFilename()}.`);
+  await expect(search.view.getByRole('button', { name: 'Export' })).toBeFocused();
 });

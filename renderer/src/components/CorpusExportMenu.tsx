@@ -67,9 +67,11 @@ export function CorpusExportMenu({ store }: { store: AppStore }) {
         class="button"
         aria-haspopup="menu"
         aria-expanded={open}
-        disabled={empty || busy !== null}
+        // Not disabled while exporting: the focus stays on the button.
+        disabled={empty}
+        aria-busy={busy !== null}
         title={empty ? 'Nothing to export: no annotation matches' : 'Export the annotations found'}
-        onClick={() => setOpen(!open)}
+        onClick={() => busy === null && setOpen(!open)}
       >
         {busy ? 'Exporting…' : 'Export'}
         <svg viewBox="0 0 16 16" width="10" height="10" aria-hidden="true">
