@@ -99,7 +99,6 @@ function parse(args: string[]) {
         from: { type: 'string' },
         to: { type: 'string' },
         regex: { type: 'string' },
-        query: { type: 'string' },
         saved: { type: 'string' },
         limit: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -206,8 +205,8 @@ async function main(rawArgv: string[]): Promise<void> {
     );
   }
   if (bareLibrary && command !== 'export') throw new UsageError('--library needs a folder: --library DIR');
-  if (values.query !== undefined && command !== 'export')
-    throw new UsageError(`--query is for export --library; ${command} takes no query`);
+  if (values.query !== undefined && command !== 'export' && command !== 'search')
+    throw new UsageError(`--query is for search and export --library; ${command} takes no query`);
   const libraryDir = resolveLibraryDir(values.library);
   switch (command) {
     case 'serve':
