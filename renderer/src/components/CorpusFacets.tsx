@@ -48,7 +48,12 @@ function Facet({ facet, values, search, tagset }: FacetProps) {
           return (
             <li key={value.value}>
               <label class="corpus-facet-value" title={label}>
-                <input type="checkbox" checked={search.isTicked(facet, value)} onChange={() => void search.toggle(facet, value, values)} />
+                <input
+                  type="checkbox"
+                  aria-label={`${label}, ${value.count.toLocaleString('en')} ${value.count === 1 ? 'annotation' : 'annotations'}`}
+                  checked={search.isTicked(facet, value)}
+                  onChange={() => void search.toggle(facet, value, values)}
+                />
                 <ValueMarker facet={facet} value={value.value} tagset={tagset} />
                 <span class="corpus-facet-label">{label}</span>
                 <span class="corpus-facet-count">{value.count.toLocaleString('en')}</span>

@@ -34,7 +34,10 @@ describe('CorpusSearchView', () => {
     await waitFor(() => expect(document.activeElement).toBe(box));
     expect(screen.getByRole('status').textContent).toBe('4 annotations in 2 articles');
     const verdicts = within(screen.getByRole('group', { name: 'Verdict' }));
-    expect(verdicts.getAllByRole('checkbox').map((checkbox) => checkbox.closest('label')?.textContent)).toEqual(['False2', 'True1']);
+    expect(verdicts.getAllByRole('checkbox').map((checkbox) => checkbox.getAttribute('aria-label'))).toEqual([
+      'False, 2 annotations',
+      'True, 1 annotation',
+    ]);
     const groups = within(screen.getByRole('listbox', { name: 'Annotations found' })).getAllByRole('group');
     expect(groups.map((group) => group.getAttribute('aria-labelledby'))).toEqual([
       `corpus-group-${HARBOUR.id}`,
