@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatTable, type BenchRow } from './lib/report.ts';
 import { anchoringScenario } from './scenarios/anchoring.ts';
+import { corpusScenario } from './scenarios/corpus.ts';
 import { annotateScenario } from './scenarios/annotate.ts';
 import { exportScenario } from './scenarios/export.ts';
 import { importScenario } from './scenarios/import.ts';
@@ -29,6 +30,7 @@ const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   memory: memoryScenario,
   store: storeScenario,
   startup: startupScenario,
+  corpus: corpusScenario,
 };
 
 const { values } = parseArgs({

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ApiClient } from '../../shared/contract/api-client.ts';
 import { ScholiaError } from '../../shared/contract/errors.ts';
 import { FACET_NAMES, type CorpusHit, type CorpusQuery, type CorpusResult } from '../../shared/corpus/corpus-query.ts';
-import { parseQueryString } from '../../shared/corpus/query-string.ts';
+import { isCalendarDay, parseQueryString } from '../../shared/corpus/query-string.ts';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../../shared/model/annotation.ts';
 import { withLibrary } from './library-client.ts';
 import { UsageError } from './usage-error.ts';
@@ -99,8 +99,12 @@ export function queryOfFlags(words: string[], args: SearchArgs): CorpusQuery {
   }
   if (args.checkworthy) flags.checkworthy = true;
   if (args.notCheckworthy) flags.checkworthy = false;
-  if (args.from !== undefined) flags.from = args.from;
-  if (args.to !== undefined) flags.to = args.to;
+  for (const key of ['from', 'to'] as const) {
+    const day = args[key];
+    if (day === undefined) continue;
+    if (!isCalendarDay(day)) throw new UsageError(`--${key} takes a day as YYYY-MM-DD, not "${day}"`);
+    flags[key] = day;
+  }
   if (args.regex !== undefined) flags.regex = args.regex;
   return combineQueries(args.query === undefined ? {} : parseQueryString(args.query), flags);
 }

@@ -68,7 +68,7 @@ export function compileCorpusRegex(source: string): RegExp {
 }
 
 /** Whether `YYYY-MM-DD` names a real calendar day. */
-function isCalendarDay(value: string): boolean {
+export function isCalendarDay(value: string): boolean {
   if (!DATE.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;

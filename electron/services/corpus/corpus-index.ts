@@ -82,6 +82,11 @@ export class CorpusIndex {
   /** Full-text entries left behind by changed or removed rows. */
   staleTextEntries = 0;
 
+  /** Entries ever added to the full-text index (stale ones included). */
+  get textEntries(): number {
+    return this.nextTextId - 1;
+  }
+
   get documentCount(): number {
     return this.byId.size;
   }

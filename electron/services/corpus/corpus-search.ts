@@ -71,6 +71,9 @@ interface CompiledQuery {
   /** Per document ordinal: how many document-level filters (source, date, ids) it fails, and the last one. */
   documentFails: Uint8Array;
   documentFailed: Uint8Array;
+  /** Per document ordinal: its source and month codes, so the scan reads no document object. */
+  documentSource: Uint32Array;
+  documentMonth: Uint32Array;
 }
 
 function compileQuery(index: CorpusIndex, query: CorpusQuery, tagset: Tagset): CompiledQuery {
@@ -79,8 +82,12 @@ function compileQuery(index: CorpusIndex, query: CorpusQuery, tagset: Tagset): C
   const documentIds = query.documentIds?.length ? new Set(query.documentIds) : undefined;
   const documentFails = new Uint8Array(index.documents.length);
   const documentFailed = new Uint8Array(index.documents.length);
+  const documentSource = new Uint32Array(index.documents.length);
+  const documentMonth = new Uint32Array(index.documents.length);
   index.documents.forEach((entry, ordinal) => {
     if (!entry) return;
+    documentSource[ordinal] = entry.source;
+    documentMonth[ordinal] = entry.month;
     const fail = (slot: number) => {
       documentFails[ordinal] = (documentFails[ordinal] ?? 0) + 1;
       documentFailed[ordinal] = slot;
@@ -108,6 +115,8 @@ function compileQuery(index: CorpusIndex, query: CorpusQuery, tagset: Tagset): C
     regex,
     documentFails,
     documentFailed,
+    documentSource,
+    documentMonth,
   };
 }
 
@@ -183,12 +192,14 @@ function scan(index: CorpusIndex, compiled: CompiledQuery): Scan {
   const perDocument = new Uint32Array(index.documents.length);
   let total = 0;
   const { doc: docColumn, kind: kindColumn, status, label, checkworthy: checkColumn, entity, author } = rows;
+  const { tags: tagColumn, exact: exactColumn, note: noteColumn } = rows;
+  const { documentFails, documentFailed, documentSource, documentMonth } = compiled;
   for (let row = 0; row < rows.size; row += 1) {
     const doc = docColumn[row] ?? -1;
     if (doc < 0) continue;
-    let fails = compiled.documentFails[doc] ?? 0;
+    let fails = documentFails[doc] ?? 0;
     if (fails > 1) continue;
-    let failed = compiled.documentFailed[doc] ?? 0;
+    let failed = documentFailed[doc] ?? 0;
     const kind = kindColumn[row] ?? 0;
     const entityCode = entity[row] ?? 0;
     if (kinds && !kinds[kind]) {
@@ -223,7 +234,7 @@ function scan(index: CorpusIndex, compiled: CompiledQuery): Scan {
       fails += 1;
       failed = FACET_SLOT.annotator;
     }
-    const rowTags = rows.tags[row];
+    const rowTags = tagColumn[row];
     if (tags && !rowTags?.some((tag) => tags[tag] === 1)) {
       fails += 1;
       failed = FACET_SLOT.tag;
@@ -233,7 +244,7 @@ function scan(index: CorpusIndex, compiled: CompiledQuery): Scan {
       failed = SLOT_TEXT;
     }
     if (fails > 1) continue;
-    if (regex && !regexMatches(regex, rows.exact[row] ?? '', rows.note[row])) {
+    if (regex && !regexMatches(regex, exactColumn[row] ?? '', noteColumn[row])) {
       fails += 1;
       failed = SLOT_REGEX;
       if (fails > 1) continue;
@@ -244,7 +255,7 @@ function scan(index: CorpusIndex, compiled: CompiledQuery): Scan {
       perDocument[doc] = (perDocument[doc] ?? 0) + 1;
       total += 1;
     }
-    const entry = index.documents[doc] as IndexedDocument;
+    const source = documentSource[doc] ?? 0;
     if (all || failed === FACET_SLOT.kind) bump(kindCounts, kind);
     if (kind === CLAIM) {
       if ((all || failed === FACET_SLOT.verdict) && status[row]) bump(verdictCounts, status[row] ?? 0);
@@ -255,8 +266,8 @@ function scan(index: CorpusIndex, compiled: CompiledQuery): Scan {
     if ((all || failed === FACET_SLOT.entity) && entityCode) bump(entityCounts, entityCode);
     if (all || failed === FACET_SLOT.annotator) bump(authorCounts, author[row] ?? 0);
     if ((all || failed === FACET_SLOT.tag) && rowTags) for (const tag of rowTags) bump(tagCounts, tag);
-    if ((all || failed === FACET_SLOT.source) && entry.source) bump(sourceCounts, entry.source);
-    if (all || failed === FACET_SLOT.month) bump(monthCounts, entry.month);
+    if ((all || failed === FACET_SLOT.source) && source) bump(sourceCounts, source);
+    if (all || failed === FACET_SLOT.month) bump(monthCounts, documentMonth[doc] ?? 0);
   }
   return { matched, perDocument, total, facets };
 }

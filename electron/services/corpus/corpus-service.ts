@@ -53,7 +53,9 @@ export class CorpusService {
     const { scan, documents } = runQuery(index, query, this.store.tagset);
     const selection: CorpusSelection[] = [];
     for (const entry of documents) {
-      const document = await this.store.getDocument(entry.id);
+      // Read without keeping: an export of the whole library must not hold every document in memory.
+      const document = await this.store.peekDocument(entry.id);
+      if (!document) continue;
       const ids = new Set(matchedRows(entry, scan.matched).map((row) => index.rows.annotationId[row]));
       const annotations = document.annotations
         .filter((annotation) => ids.has(annotation.id))

@@ -3,7 +3,7 @@ import type { EntityProfile, LibraryEntitySummary } from '../../../shared/corpus
 import { foldKey } from '../../../shared/corpus/fold.ts';
 import { KIND_CODES } from './annotation-rows.ts';
 import type { CorpusIndex } from './corpus-index.ts';
-import { documentsInOrder, groupOf, matchedRows } from './corpus-search.ts';
+import { documentsInOrder, groupOf } from './corpus-search.ts';
 
 export const DEFAULT_ENTITY_LIMIT = 100;
 
@@ -53,18 +53,22 @@ export function entityProfile(index: CorpusIndex, entityId: string): EntityProfi
   if (!entity) throw new ScholiaError('not-found', `There is no entity ${entityId} in the library.`);
   const code = index.entityIds.find(entityId) ?? -1;
   const { doc, kind, entity: entityColumn } = index.rows;
-  const matched = new Uint8Array(index.rows.size);
+  // The rows of each document are gathered during the one pass, so no document's rows are walked again.
+  const rowsByDocument = new Map<number, number[]>();
   const perDocument = new Uint32Array(index.documents.length);
   const totals = { mentions: 0, quotes: 0, claims: 0 };
   for (let row = 0; row < index.rows.size; row += 1) {
+    if (entityColumn[row] !== code) continue;
     const ordinal = doc[row] ?? -1;
-    if (entityColumn[row] !== code || ordinal < 0) continue;
-    matched[row] = 1;
+    if (ordinal < 0) continue;
+    const found = rowsByDocument.get(ordinal);
+    if (found) found.push(row);
+    else rowsByDocument.set(ordinal, [row]);
     perDocument[ordinal] = (perDocument[ordinal] ?? 0) + 1;
     if (kind[row] === KIND_CODES.entity) totals.mentions += 1;
     else if (kind[row] === KIND_CODES.quote) totals.quotes += 1;
     else totals.claims += 1;
   }
-  const groups = documentsInOrder(index, perDocument).map((entry) => groupOf(index, entry, matchedRows(entry, matched)));
+  const groups = documentsInOrder(index, perDocument).map((entry) => groupOf(index, entry, rowsByDocument.get(entry.ordinal) ?? []));
   return { entity, ...totals, groups };
 }
