@@ -75,7 +75,6 @@ function parse(args: string[]) {
         json: { type: 'boolean', default: false },
         format: { type: 'string' },
         out: { type: 'string', short: 'o' },
-        query: { type: 'string' },
         sections: { type: 'string' },
         verdicts: { type: 'string' },
         'no-article': { type: 'boolean', default: false },

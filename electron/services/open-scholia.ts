@@ -84,7 +84,7 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
     versions: new VersionsService(store),
     annotations: new AnnotationsService(store),
     exports: new ExportService(documents, settings, printPdf),
-    corpusExports: new CorpusExportService(selectCorpus(documents, corpus), settings, printPdf),
+    corpusExports: new CorpusExportService(selectCorpus(store, corpus), settings, printPdf),
     reviews: new ReviewService(store),
     suggestions: new SuggestService(store),
     corpus,
@@ -96,8 +96,8 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
  * annotations (unannotated ones too: the tag files and the REFI-QDA sources carry them); with one,
  * what the corpus index finds.
  */
-function selectCorpus(documents: DocumentsService, corpus: CorpusService): SelectCorpus {
-  return (query) => (query ? corpus.select(query) : selectWholeLibrary(documents));
+function selectCorpus(store: LibraryStore, corpus: CorpusService): SelectCorpus {
+  return (query) => (query ? corpus.select(query) : selectWholeLibrary(store));
 }
 
 /** A batch's sources as the import pipeline takes them. */

@@ -9,6 +9,7 @@ import type { ChannelOutput } from '../../../shared/contract/channels.ts';
 import { CORPUS_EXPORT_FORMATS, type CorpusExportFormat } from '../../../shared/contract/corpus-channels.ts';
 import type { ApiResult } from '../../../shared/contract/errors.ts';
 import { parseQueryString } from '../../../shared/corpus/query-string.ts';
+import { fileStem } from '../../../shared/export/file-names.ts';
 import { checkTagFile } from '../../../shared/model/tag-file-check.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
 import { openScholia, type Scholia } from '../open-scholia.ts';
@@ -125,6 +126,16 @@ describe('corpus.export over a library on disk', () => {
     const markdown = Buffer.from(report.base64, 'base64').toString('utf8');
     expect(markdown).toContain('**Selection:** Search: kind:claim verdict:false');
     expect(markdown).not.toContain('Budget talks stall');
+    await scholia.close();
+  });
+
+  it('leaves out the articles in the trash', async () => {
+    const { scholia, documents } = await corpusLibrary();
+    const [trashed, ...kept] = documents as [ScholiaDocument, ...ScholiaDocument[]];
+    valueOf(await scholia.dispatch('library.trash', { id: trashed.id }));
+    const zip = await JSZip.loadAsync((await exported(scholia, 'tags-zip')).bytes);
+    const names = Object.keys(zip.files).filter((name) => !zip.files[name]?.dir);
+    expect(names.sort()).toEqual(kept.map((d) => `tags/${fileStem(d.meta.title)}-${d.id}.json`).sort());
     await scholia.close();
   });
 

@@ -4,8 +4,8 @@ import type { CorpusExportFormat } from '../../../shared/contract/corpus-channel
 import type { CorpusQuery } from '../../../shared/corpus/corpus-query.ts';
 import { formatQueryString } from '../../../shared/corpus/query-string.ts';
 import type { CorpusEntry } from '../../../shared/export/corpus/corpus-selection.ts';
-import type { DocumentsService } from '../library/documents-service.ts';
 import type { SettingsService } from '../library/settings-service.ts';
+import type { LibraryStore } from '../store/library-store.ts';
 import { exportCorpus } from './corpus-export.ts';
 import type { PrintPdf } from './export-service.ts';
 
@@ -14,19 +14,16 @@ export type SelectCorpus = (query?: CorpusQuery) => Promise<CorpusEntry[]>;
 
 /**
  * Every annotation of every article in the library (not the trash), newest article first (by
- * published date, then import). A document file that cannot be read is left out, as search does;
- * the library list reports it.
+ * published date, then import). Documents are read without being kept in the store's memory, and
+ * a file that cannot be read is left out, as search does; the library list reports it.
  */
-export async function selectWholeLibrary(documents: DocumentsService): Promise<CorpusEntry[]> {
-  const summaries = [...documents.list().documents].sort(
+export async function selectWholeLibrary(store: Pick<LibraryStore, 'summaries' | 'peekDocument'>): Promise<CorpusEntry[]> {
+  const summaries = [...store.summaries].sort(
     (a, b) => (b.published ?? b.imported).localeCompare(a.published ?? a.imported) || b.imported.localeCompare(a.imported),
   );
   const entries: CorpusEntry[] = [];
   for (const summary of summaries) {
-    const document = await documents.get(summary.id).then(
-      (found) => found.document,
-      () => undefined,
-    );
+    const document = await store.peekDocument(summary.id);
     if (document) entries.push({ document, annotations: document.annotations });
   }
   return entries;

@@ -1,5 +1,6 @@
 import { strToU8 } from 'fflate';
 import type { CorpusExportFormat } from '../../../shared/contract/corpus-channels.ts';
+import { ScholiaError } from '../../../shared/contract/errors.ts';
 import { exportCorpusCsv } from '../../../shared/export/corpus/corpus-csv.ts';
 import { renderCorpusHtmlReport } from '../../../shared/export/corpus/corpus-html-report.ts';
 import { renderCorpusMarkdownReport } from '../../../shared/export/corpus/corpus-markdown-report.ts';
@@ -26,8 +27,22 @@ export const CORPUS_FILE_TYPES: Record<CorpusExportFormat, { suffix: string; mim
 export interface CorpusExportOptions extends CorpusReportOptions {
   /** Whether the selection is a search's result (the file is named `scholia-search-…`) or the whole library (`scholia-library-…`). */
   searched?: boolean;
+  /** The largest file to write (`MAX_CORPUS_EXPORT_BYTES` when left out). */
+  maxBytes?: number;
   /** Prints report HTML to PDF; Chromium through playwright-core when left out (the app passes Electron's printToPDF). */
   printPdf?: (html: string, title: string) => Promise<Uint8Array>;
+}
+
+/**
+ * The largest corpus export: the file travels base64-encoded in one answer, and a JavaScript
+ * string holds at most about 512 million characters.
+ */
+export const MAX_CORPUS_EXPORT_BYTES = 256 * 1024 * 1024;
+
+function tooLarge(maxBytes: number, size?: number): ScholiaError {
+  const limit = `${+(maxBytes / (1024 * 1024)).toFixed(2)} MiB`;
+  const what = size === undefined ? `more than ${limit}` : `${+(size / (1024 * 1024)).toFixed(2)} MiB, more than ${limit}`;
+  return new ScholiaError('bad-request', `This export would be ${what}: export a search of part of the library instead.`);
 }
 
 /** The file name of a corpus export: what it holds, the export day and the format's ending. */
@@ -35,13 +50,34 @@ export function corpusFilename(format: CorpusExportFormat, exportedAt: string, s
   return `scholia-${searched ? 'search' : 'library'}-${exportedAt.slice(0, 10)}${CORPUS_FILE_TYPES[format].suffix}`;
 }
 
-/** Exports a corpus selection in one format: the bytes, a file name and the MIME type. A selection with no annotation is refused. */
+/**
+ * Exports a corpus selection in one format: the bytes, a file name and the MIME type. A selection
+ * with no annotation is refused, and so is one whose file would pass `MAX_CORPUS_EXPORT_BYTES`.
+ */
 export async function exportCorpus(
   selection: CorpusSelection,
   format: CorpusExportFormat,
   options: CorpusExportOptions = {},
 ): Promise<ExportedFile> {
   assertNotEmpty(selection);
+  const maxBytes = options.maxBytes ?? MAX_CORPUS_EXPORT_BYTES;
+  let bytes: Uint8Array;
+  try {
+    bytes = await render(selection, format, options);
+  } catch (error) {
+    // A text past the longest string JavaScript can hold.
+    if (error instanceof RangeError && /string length/iu.test(error.message)) throw tooLarge(maxBytes);
+    throw error;
+  }
+  if (bytes.length > maxBytes) throw tooLarge(maxBytes, bytes.length);
+  return {
+    filename: corpusFilename(format, selection.exportedAt, options.searched),
+    mimeType: CORPUS_FILE_TYPES[format].mimeType,
+    bytes,
+  };
+}
+
+async function render(selection: CorpusSelection, format: CorpusExportFormat, options: CorpusExportOptions): Promise<Uint8Array> {
   const reportOptions: CorpusReportOptions = {
     ...(options.title ? { title: options.title } : {}),
     ...(options.scope ? { scope: options.scope } : {}),
@@ -76,9 +112,5 @@ export async function exportCorpus(
       bytes = await renderCorpusDocxReport(buildCorpusReport(selection, reportOptions));
       break;
   }
-  return {
-    filename: corpusFilename(format, selection.exportedAt, options.searched),
-    mimeType: CORPUS_FILE_TYPES[format].mimeType,
-    bytes,
-  };
+  return bytes;
 }
