@@ -98,6 +98,7 @@ function parse(args: string[]) {
         from: { type: 'string' },
         to: { type: 'string' },
         regex: { type: 'string' },
+        query: { type: 'string' },
         saved: { type: 'string' },
         limit: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
