@@ -161,6 +161,13 @@ test('screenshots of the corpus search: the whole library, false claims across a
   await box.press('ArrowDown');
   await shoot(page, 'corpus-search-false-claims');
 
+  // Enter opens the article at the claim, selected in the inspector; the key goes back to the search.
+  await page.keyboard.press('Enter');
+  await expect(reader.inspector.getByRole('heading', { name: 'Claim' })).toBeVisible();
+  await shoot(page, 'corpus-search-hit-opened');
+  await page.keyboard.press('Control+Shift+F');
+  await expect(count).toHaveText('3 annotations in 3 articles');
+
   await box.fill('speaker:Metsola /(cyber/');
   await box.press('Enter');
   await expect(view.getByRole('alert')).toBeVisible();

@@ -124,13 +124,13 @@ export interface ImportedArticle {
 }
 
 /**
- * Imports the three articles as pasted text, gives each its source and date, then adds the shared
+ * Imports the three articles as pasted text, gives each its title, source and date, then adds the shared
  * entities (same ids in each) and the annotations through `annotations.apply`, as the app saves them.
  */
 export async function importCorpus(host: ScholiaHost): Promise<ImportedArticle[]> {
   const imported: ImportedArticle[] = [];
   for (const [index, article] of CORPUS_ARTICLES.entries()) {
-    const { id } = (await host.call('library.importPaste', { text: [article.title, ...article.paragraphs].join('\n\n') })) as {
+    const { id } = (await host.call('library.importPaste', { text: article.paragraphs.join('\n\n') })) as {
       id: string;
     };
     await host.call('library.updateMeta', { id, meta: { title: article.title, source: article.source, published: article.published } });
