@@ -5,7 +5,7 @@ import { failing } from '../testing/fake-api.ts';
 import { CORPUS_HITS, fakeCorpusHandlers } from '../testing/fake-corpus.ts';
 import { BRIDGE, fakeLibrary, HARBOUR } from '../testing/fake-library.ts';
 import { AppStore } from './app-store.ts';
-import { CORPUS_PAGE_SIZE } from './corpus-search-store.ts';
+import { CORPUS_PAGE_SIZE, HITS_SHOWN_AT_FIRST } from './corpus-search-store.ts';
 
 async function startedSearch(saved: SavedSearch[] = [], problems: string[] = []) {
   const api = fakeLibrary({ overrides: fakeCorpusHandlers(saved, problems) });
@@ -106,6 +106,28 @@ describe('CorpusSearchStore', () => {
     expect(api.inputsOf('corpus.search').at(-1)).toMatchObject({ offset: CORPUS_PAGE_SIZE });
     expect(search.groups.value.map((group) => group.documentId).slice(-2)).toEqual(['d28', 'd29']);
     expect(search.hasMore.value).toBe(false);
+  });
+
+  it('shows an article’s first hits, all of them when asked, and all again only after asking anew', async () => {
+    const { api, search } = await startedSearch();
+    const [first] = CORPUS_HITS;
+    if (!first) throw new Error('the fake corpus has hits');
+    const hits = Array.from({ length: HITS_SHOWN_AT_FIRST + 5 }, (_, index) => ({ ...first, annotationId: `h${index}` }));
+    api.handlers['corpus.search'] = () => ({
+      total: hits.length,
+      documents: 1,
+      facets: {} as never,
+      groups: [{ documentId: first.documentId, title: 'Long', hits }],
+    });
+    await search.search();
+    const [group] = search.groups.value;
+    if (!group) throw new Error('one article');
+    expect(search.shownHits(group)).toHaveLength(HITS_SHOWN_AT_FIRST);
+    expect(search.hits.value).toHaveLength(HITS_SHOWN_AT_FIRST);
+    search.showAllHits(group.documentId);
+    expect(search.hits.value).toHaveLength(HITS_SHOWN_AT_FIRST + 5);
+    await search.search();
+    expect(search.hits.value).toHaveLength(HITS_SHOWN_AT_FIRST);
   });
 
   it('saves the current query under a name, runs it back through the box, and deletes it', async () => {

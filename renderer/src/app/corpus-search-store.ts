@@ -18,6 +18,8 @@ import { asksFor, dropEmpty, termOf, withoutValue, withValue } from './corpus-fa
 
 /** Articles asked for at a time; every count covers all matches whatever is shown. */
 export const CORPUS_PAGE_SIZE = 25;
+/** Hits an article shows until the analyst asks for all of them (a page stays a few hundred rows). */
+export const HITS_SHOWN_AT_FIRST = 20;
 
 /** A hit's key in the results list (an annotation id is unique within its article only). */
 export function hitKey(hit: Pick<CorpusHit, 'documentId' | 'annotationId'>): string {
@@ -48,6 +50,8 @@ export class CorpusSearchStore {
   readonly saved = signal<SavedSearch[]>([]);
   /** What is wrong with saved searches the library could not read (left on disk as they are). */
   readonly savedProblems = signal<string[]>([]);
+  /** The articles whose every hit is shown (the others show their first `HITS_SHOWN_AT_FIRST`). */
+  readonly openGroups = signal<ReadonlySet<string>>(new Set());
   /** The key of the results row that has (or last had) the focus. */
   readonly currentHit = signal<string | null>(null);
   /** The results' scroll position when the view was left. */
@@ -61,12 +65,22 @@ export class CorpusSearchStore {
   readonly hasMore = computed(() => (this.result.value?.documents ?? 0) > this.groups.value.length);
 
   /** Every hit shown, in the order of the list, for the keyboard. */
-  readonly hits = computed(() => this.groups.value.flatMap((group) => group.hits));
+  readonly hits = computed(() => this.groups.value.flatMap((group) => this.shownHits(group)));
 
   constructor(
     private readonly app: CorpusHost,
     private readonly api: ApiClient,
   ) {}
+
+  /** The hits an article shows now. */
+  shownHits(group: CorpusGroup): CorpusHit[] {
+    return this.openGroups.value.has(group.documentId) ? group.hits : group.hits.slice(0, HITS_SHOWN_AT_FIRST);
+  }
+
+  /** Shows every hit of an article. */
+  showAllHits(documentId: string): void {
+    this.openGroups.value = new Set([...this.openGroups.value, documentId]);
+  }
 
   /** Shows the search (its query and place kept from last time), runs it again for changes made meanwhile, and lists the saved searches. */
   async open(): Promise<void> {
@@ -117,6 +131,7 @@ export class CorpusSearchStore {
         this.groups.value = result.groups;
         this.problem.value = null;
         if (!keepPlace) {
+          this.openGroups.value = new Set();
           this.currentHit.value = null;
           this.scrollTop = 0;
         }

@@ -98,6 +98,24 @@ function HitRow({ hit, group, search, tagset, tabbable }: HitRowProps) {
   );
 }
 
+/** The row after an article's first hits: Enter or a click shows the rest of them. */
+function MoreHitsRow({ group, search }: { group: CorpusGroup; search: CorpusSearchStore }) {
+  const hidden = group.hits.length - search.shownHits(group).length;
+  if (hidden <= 0) return null;
+  return (
+    <li
+      role="option"
+      class="corpus-hit corpus-more-hits"
+      data-expand={group.documentId}
+      tabIndex={-1}
+      aria-selected={false}
+      onClick={() => search.showAllHits(group.documentId)}
+    >
+      Show all {plural(group.hits.length, 'hit', 'hits')} in this article ({hidden.toLocaleString('en')} more)
+    </li>
+  );
+}
+
 function GroupHeader({ group, id }: { group: CorpusGroup; id: string }) {
   return (
     <div class="corpus-group-header" id={id}>
@@ -123,6 +141,11 @@ function onListKeyDown(event: KeyboardEvent, search: CorpusSearchStore, focusSea
   else if (event.key === 'End') next = rows.length - 1;
   else if (event.key === 'Enter' || event.key === ' ') {
     event.preventDefault();
+    const expand = rows[index]?.dataset.expand;
+    if (expand) {
+      search.showAllHits(expand);
+      return;
+    }
     const hit = search.hits.value.find((candidate) => hitKey(candidate) === rows[index]?.dataset.hit);
     if (hit) void search.openHit(hit);
     return;
@@ -154,7 +177,7 @@ export function CorpusResults({ search, tagset, focusSearchBox }: { search: Corp
               <li key={group.documentId} role="group" class="corpus-group" aria-labelledby={headerId}>
                 <GroupHeader group={group} id={headerId} />
                 <ul class="corpus-hits" role="presentation">
-                  {group.hits.map((hit) => (
+                  {search.shownHits(group).map((hit) => (
                     <HitRow
                       key={hitKey(hit)}
                       hit={hit}
@@ -164,6 +187,7 @@ export function CorpusResults({ search, tagset, focusSearchBox }: { search: Corp
                       tabbable={hitKey(hit) === tabbableKey}
                     />
                   ))}
+                  <MoreHitsRow group={group} search={search} />
                 </ul>
               </li>
             );
