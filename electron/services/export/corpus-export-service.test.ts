@@ -91,6 +91,10 @@ describe('corpus.export over a library on disk', () => {
     const markdown = (await exported(scholia, 'md')).bytes.toString('utf8');
     const docx = await JSZip.loadAsync((await exported(scholia, 'docx')).bytes);
     const docxXml = (await docx.file('word/document.xml')?.async('string')) ?? '';
+    // Entry numbers run on across articles, so every entry's bookmark is its own.
+    const bookmarks = [...docxXml.matchAll(/<w:bookmarkStart [^>]*w:name="(a\d+)"/gu)].map((match) => match[1]);
+    expect(bookmarks.length).toBe(annotationCount(documents));
+    expect(new Set(bookmarks).size).toBe(bookmarks.length);
     for (const document of documents) {
       expect(html).toContain(document.meta.title);
       expect(markdown).toContain(document.meta.title);
