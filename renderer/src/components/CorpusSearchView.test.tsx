@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppStore } from '../app/app-store.ts';
-import { fakeCorpusHandlers } from '../testing/fake-corpus.ts';
+import { CORPUS_HITS, fakeCorpusHandlers } from '../testing/fake-corpus.ts';
 import { BRIDGE, fakeLibrary, HARBOUR } from '../testing/fake-library.ts';
 import { CorpusSearchView } from './CorpusSearchView.tsx';
 
@@ -97,6 +97,24 @@ describe('CorpusSearchView', () => {
     fireEvent.keyDown(option(2), { key: 'Home' });
     fireEvent.keyDown(option(0), { key: 'ArrowUp' });
     expect(document.activeElement).toBe(box);
+  });
+
+  it('shows an article’s first 20 hits, then all of them on Enter on the row after them', async () => {
+    const { api, store } = await shownSearch();
+    const [first] = CORPUS_HITS;
+    const hits = Array.from({ length: 25 }, (_, index) => ({ ...present(first), annotationId: `h${index}` }));
+    api.handlers['corpus.search'] = () => ({
+      total: 25,
+      documents: 1,
+      facets: {} as never,
+      groups: [{ documentId: HARBOUR.id, title: 'Long', hits }],
+    });
+    await store.corpus.search();
+    const more = await screen.findByRole('option', { name: 'Show all 25 hits in this article (5 more)' });
+    expect(options()).toHaveLength(21);
+    more.focus();
+    fireEvent.keyDown(more, { key: 'Enter' });
+    await waitFor(() => expect(options()).toHaveLength(25));
   });
 
   it('opens the article of a result on Enter', async () => {
