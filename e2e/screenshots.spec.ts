@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import type { ReaderPage } from './support/reader-page.ts';
+import { importCorpus } from './support/corpus-library.ts';
 import { SAMPLE, addNote, attributeMetsolaQuote, markClaimWithVerdict, tagOrganisation } from './support/sample-annotations.ts';
 import { shoot } from './support/screenshots.ts';
 import type { AnnotationOp } from '../shared/contract/ops.ts';
@@ -227,4 +228,52 @@ test('screenshots of an entity’s profile across the library and of the possibl
   await expect(duplicates.getByRole('listitem')).toHaveCount(2);
   await duplicates.getByRole('listitem', { name: 'EU and European Union' }).getByRole('button', { name: 'Merge…' }).click();
   await shoot(page, 'possible-duplicates');
+});
+
+test('screenshots of the corpus search: the whole library, false claims across articles, a refused query, the export menu', async ({
+  host,
+  reader,
+  page,
+}) => {
+  await importCorpus(host);
+  await page.reload();
+  await expect(reader.article).toBeVisible();
+  await page.keyboard.press('Control+Shift+F');
+  const view = page.getByRole('main', { name: 'Corpus search' });
+  const box = view.getByRole('searchbox', { name: 'Search every annotation of the library' });
+  const count = view.getByRole('status');
+  await expect(count).toHaveText(/annotations in 3 articles/u);
+  await view.getByRole('button', { name: 'Save this search…' }).click();
+  await view.getByRole('textbox', { name: 'Name of the saved search' }).fill('Everything');
+  await view.getByRole('textbox', { name: 'Name of the saved search' }).press('Enter');
+  await shoot(page, 'corpus-search');
+
+  await box.fill('kind:claim verdict:false');
+  await box.press('Enter');
+  await expect(count).toHaveText('3 annotations in 3 articles');
+  await view.getByRole('button', { name: 'Save this search…' }).click();
+  await view.getByRole('textbox', { name: 'Name of the saved search' }).fill('False claims');
+  await view.getByRole('textbox', { name: 'Name of the saved search' }).press('Enter');
+  await box.press('ArrowDown');
+  await shoot(page, 'corpus-search-false-claims');
+
+  // Enter opens the article at the claim, selected in the inspector; the key goes back to the search.
+  await page.keyboard.press('Enter');
+  await expect(reader.inspector.getByRole('heading', { name: 'Claim' })).toBeVisible();
+  await shoot(page, 'corpus-search-hit-opened');
+  await page.keyboard.press('Control+Shift+F');
+  await expect(count).toHaveText('3 annotations in 3 articles');
+
+  await box.fill('speaker:Metsola /(cyber/');
+  await box.press('Enter');
+  await expect(view.getByRole('alert')).toBeVisible();
+  await shoot(page, 'corpus-search-refused');
+
+  await box.fill('speaker:"Jaume Duch" kind:quote');
+  await box.press('Enter');
+  await expect(count).toHaveText(/annotations? in 3 articles/u);
+  await view.getByRole('button', { name: 'Export' }).click();
+  await expect(view.getByRole('menu')).toBeVisible();
+  await shoot(page, 'corpus-search-export-menu');
+  await page.keyboard.press('Escape');
 });

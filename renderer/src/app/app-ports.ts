@@ -54,3 +54,9 @@ export interface ProfileHost extends SessionHost {
   reloadDocument(): Promise<void>;
   refreshLibrary(): Promise<void>;
 }
+
+/** What the corpus search needs: switching the middle of the window, and opening a document to show a hit in it. */
+export interface CorpusHost extends SessionHost {
+  readonly ui: { readonly workspace: Signal<Workspace> };
+  openDocument(id: string): Promise<void>;
+}

@@ -7,6 +7,7 @@ import { DEFAULT_TAGSET, type Tagset } from '../../../shared/model/tagset.ts';
 import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import { DocumentHistories } from '../commands/document-histories.ts';
 import { DocumentSession } from '../session/document-session.ts';
+import { CorpusSearchStore } from './corpus-search-store.ts';
 import { LibraryManager } from './library-manager.ts';
 import { EntityProfileStore } from './entity-profile-store.ts';
 import { ReviewStore } from './review-store.ts';
@@ -69,12 +70,15 @@ export class AppStore {
   readonly suggestions: SuggestionStore;
   /** Entity profiles, possible duplicates and registry changes across the library. */
   readonly entityProfile: EntityProfileStore;
+  /** One query over every annotation of the library: facets, results by article, saved searches. */
+  readonly corpus: CorpusSearchStore;
 
   constructor(private readonly api: ApiClient) {
     this.review = new ReviewStore(this, api);
     this.library = new LibraryManager(this, api);
     this.suggestions = new SuggestionStore(this, api);
     this.entityProfile = new EntityProfileStore(this, api);
+    this.corpus = new CorpusSearchStore(this, api);
   }
 
   report(tone: StatusMessage['tone'], text: string): void {

@@ -53,7 +53,8 @@ function historyStep(store: AppStore, step: HistoryStep, target: EventTarget | n
 
 /**
  * The page-wide keys: undo and redo (text fields keep their own), find (Ctrl/Cmd+F), the shortcut
- * sheet (?), regions (F6), list search (/), Escape back to the article; and the Electron menu's
+ * sheet (?), regions (F6), list search (/), the corpus search (Ctrl/Cmd+Shift+F), Escape back to
+ * the article; and the Electron menu's
  * commands. Returns a function that removes the listeners.
  */
 export function installGlobalShortcuts(store: AppStore): () => void {
@@ -85,6 +86,11 @@ export function installGlobalShortcuts(store: AppStore): () => void {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.shiftKey && event.key.toLowerCase() === 'e') {
       event.preventDefault();
       if (store.session.value && !store.ui.dialog.value) store.ui.dialog.value = 'export';
+      return;
+    }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.shiftKey && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      if (!store.ui.dialog.value) void store.corpus.open();
       return;
     }
     if ((event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyR') {

@@ -61,6 +61,7 @@ export const WINDOW_COMMANDS = [
   'window.export',
   'window.back-to-article',
   'window.shortcuts',
+  'window.corpus-search',
 ] as const;
 export type WindowCommand = (typeof WINDOW_COMMANDS)[number];
 
@@ -187,6 +188,17 @@ export const KEY_MAP: readonly KeyGroup[] = [
     ],
   },
   {
+    title: 'Library search',
+    where: 'in the corpus search (Ctrl+Shift+F)',
+    rows: [
+      { keys: ['Enter'], action: 'In the search box: run the search; on a result: open it in its article' },
+      { keys: ['Tab'], action: 'On to the saved searches, the filters and the results' },
+      { keys: ['↑', '↓'], action: 'Move through the results (↓ from the search box goes to the first)' },
+      { keys: ['Space'], action: 'Tick or untick a filter value' },
+      { keys: ['Esc'], action: 'Back to the article (the search is kept for next time)' },
+    ],
+  },
+  {
     title: 'Review',
     where: 'in the review list',
     rows: [
@@ -223,6 +235,7 @@ export const KEY_MAP: readonly KeyGroup[] = [
       { keys: ['Ctrl+,'], action: 'Settings: your name and the codebook', does: 'window.settings' },
       { keys: ['Ctrl+Alt+R'], action: 'Review a colleague’s tag file (or drop the .json on the window)', does: 'window.review' },
       { keys: ['Ctrl+Shift+E'], action: 'Export a report or a data file', does: 'window.export' },
+      { keys: ['Ctrl+Shift+F'], action: 'Search every annotation of the library', does: 'window.corpus-search' },
       { keys: ['Esc'], action: 'From a list or the inspector: back to the article', does: 'window.back-to-article' },
       { keys: ['?'], action: 'Show every key (this sheet)', does: 'window.shortcuts' },
     ],

@@ -37,7 +37,7 @@ export function App({ store }: { store: AppStore }) {
   );
   return (
     <RegistryContext.Provider value={registry}>
-      <div class="app">
+      <div class={workspace === 'search' ? 'app app-corpus-search' : 'app'}>
         <div class="sidebar">
           <LibrarySidebar store={store} />
           <ReviewEntry store={store} />
@@ -69,7 +69,8 @@ export function App({ store }: { store: AppStore }) {
             </div>
           </main>
         )}
-        <Inspector store={store} />
+        {/* The search spans the inspector's column too: its rows open in the reader, where the inspector is. */}
+        {workspace === 'search' ? null : <Inspector store={store} />}
         <StatusLine store={store} />
         <ShortcutSheet store={store} />
         <SettingsDialog store={store} />

@@ -5,6 +5,7 @@ import type { ScholiaDocument } from '../../../shared/model/document.ts';
 import { DEFAULT_TAGSET } from '../../../shared/model/tagset.ts';
 import { makeTarget } from '../../../shared/text/target.ts';
 import type { ApiClient } from '../../../shared/contract/api-client.ts';
+import type { ReaderView } from '../reader/reader-view.ts';
 import { DocumentSession } from './document-session.ts';
 
 const when = '2026-01-31T09:00:00.000Z';
@@ -77,6 +78,26 @@ describe('DocumentSession', () => {
     expect(session.undo()).toBe(true);
     expect(session.records.entity('lib-metsola')).toBeUndefined();
     expect(session.records.annotation('q1')).not.toHaveProperty('speakerId');
+  });
+
+  it('shows an annotation asked for while no reader is drawn as soon as one attaches, once', () => {
+    const { session } = sessionWith();
+    const shown: string[] = [];
+    const reader = {
+      updateHighlights: () => undefined,
+      revealSpan: (span: { start: number; end: number }) => shown.push(`reveal ${span.start}-${span.end}`),
+      flashSpan: (span: { start: number; end: number }) => shown.push(`flash ${span.start}-${span.end}`),
+    } as unknown as ReaderView;
+    session.revealWhenDrawn('q1');
+    expect(session.selectedId.value).toBe(null);
+    session.attachReader(reader);
+    expect(session.selectedId.value).toBe('q1');
+    expect(shown).toEqual(['reveal 1-20', 'flash 1-20']);
+    session.attachReader(null);
+    session.attachReader(reader);
+    expect(shown).toHaveLength(2);
+    session.revealWhenDrawn('q1');
+    expect(shown).toHaveLength(4);
   });
 
   it('names a new speaker by typing: a person entity and the quote’s speaker in one batch', async () => {

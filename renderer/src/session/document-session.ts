@@ -55,6 +55,8 @@ export class DocumentSession {
   private readonly annotations: AnnotationEditor;
   private readonly speakers: SpeakerAttribution;
   private readonly entities: EntityEditor;
+  /** An annotation to show once a reader attaches (see `revealWhenDrawn`). */
+  private pendingReveal: string | null = null;
 
   constructor(document: ScholiaDocument, tagset: Tagset, api: ApiClient, options: SessionOptions) {
     const { report } = options;
@@ -150,6 +152,24 @@ export class DocumentSession {
   attachReader(reader: ReaderView | null): void {
     this.drawing.attach(reader);
     this.selection.forgetCaret();
+    const pending = this.pendingReveal;
+    if (reader && pending) {
+      this.pendingReveal = null;
+      this.selection.showAnnotation(pending);
+    }
+  }
+
+  /**
+   * Selects an annotation and shows it in the article, now if the article is drawn, else as soon as
+   * a reader attaches (a view that replaced the reader, such as the corpus search, is going back to it).
+   */
+  revealWhenDrawn(id: string): void {
+    if (this.drawing.reader) {
+      this.pendingReveal = null;
+      this.selection.showAnnotation(id);
+    } else {
+      this.pendingReveal = id;
+    }
   }
 
   // ---- selection and navigation ---------------------------------------------------------------
