@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFile, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../../shared/contract/channels.ts';
 import type { ApiResult } from '../../../shared/contract/errors.ts';
@@ -127,6 +128,24 @@ describe('archiving a source', () => {
       archived.archive,
     );
     await again.close();
+  });
+
+  it('is cited by the report beside the live link, in HTML, Markdown and Word', async () => {
+    const { scholia, documentId, ref } = await libraryWithSource(`${site.origin}/stats`);
+    const { archive } = valueOf<ChannelOutput<'evidence.archive'>>(await scholia.dispatch('evidence.archive', ref));
+    const citation = `archived ${archive.fetched.slice(0, 10)}, SHA-256 ${archive.sha256.slice(0, 8)}`;
+    const render = async (format: 'html' | 'md' | 'docx') =>
+      Buffer.from(
+        valueOf<ChannelOutput<'export.render'>>(await scholia.dispatch('export.render', { documentId, format })).base64,
+        'base64',
+      );
+    const html = (await render('html')).toString('utf8');
+    expect(html).toContain(`<a href="${site.origin}/stats"`);
+    expect(html).toContain(`<span class="archived" title="SHA-256 ${archive.sha256}">(${citation})</span>`);
+    expect((await render('md')).toString('utf8')).toContain(`(<${site.origin}/stats>) (${citation})`);
+    const docx = strFromU8(unzipSync(new Uint8Array(await render('docx')))['word/document.xml'] as Uint8Array);
+    expect(docx).toContain(`(${citation})`);
+    await scholia.close();
   });
 
   it('shows a snapshot changed on disk as a mismatch, never its content', async () => {
