@@ -13,6 +13,7 @@ import { SuggestionStore } from './suggestion-store.ts';
 import type { StatusMessage } from './app-ports.ts';
 import { UiState } from './ui-state.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
+import { evidenceActions, type EvidenceActions } from './evidence-actions.ts';
 
 const LAST_DOCUMENT_KEY = 'scholia.lastDocument';
 
@@ -66,11 +67,20 @@ export class AppStore {
   /** Import, search, sort, details and trash. */
   readonly library: LibraryManager;
   readonly suggestions: SuggestionStore;
+  /** Archiving a claim's sources and opening their snapshots. */
+  readonly evidence: EvidenceActions;
 
   constructor(private readonly api: ApiClient) {
     this.review = new ReviewStore(this, api);
     this.library = new LibraryManager(this, api);
     this.suggestions = new SuggestionStore(this, api);
+    this.evidence = evidenceActions({
+      api,
+      session: () => this.session.value,
+      readOnlyMessage: () => this.readOnly.value?.message ?? null,
+      report: (tone, text) => this.report(tone, text),
+      reload: () => this.reloadDocument(),
+    });
   }
 
   report(tone: StatusMessage['tone'], text: string): void {
