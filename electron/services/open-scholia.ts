@@ -1,9 +1,11 @@
 import type { ChannelInput } from '../../shared/contract/channels.ts';
-import { ScholiaError, type ApiResult } from '../../shared/contract/errors.ts';
+import type { ApiResult } from '../../shared/contract/errors.ts';
 import { CorpusService } from './corpus/corpus-service.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
 import { EvidenceService } from './evidence/evidence-service.ts';
 import { CorpusExportService, selectWholeLibrary, type SelectCorpus } from './export/corpus-export-service.ts';
+import { EntitiesService } from './entities/entities-service.ts';
+import { EntityRegistry } from './entities/entity-registry.ts';
 import { ExportService, type PrintPdf } from './export/export-service.ts';
 import type { FetchLimits, Network } from './import/fetch-page.ts';
 import type { ImportSource } from './import/import-article.ts';
@@ -64,6 +66,8 @@ export interface Services {
   readonly suggestions: SuggestService;
   /** Search across every article, entity lists and profiles, saved searches. */
   readonly corpus: CorpusService;
+  /** The library-wide entity registry: edits, merge, split, proposals, and their undo. */
+  readonly entities: EntitiesService;
   /** Archived snapshots of sources, local files attached to them. */
   readonly evidence: EvidenceService;
 }
@@ -86,18 +90,21 @@ function servicesOver(store: LibraryStore, options: ScholiaOptions): Services {
   const settings = new SettingsService(store);
   const { printPdf, snapshotFetch } = options;
   const corpus = new CorpusService(store);
+  const registry = new EntityRegistry(store);
+  const reviews = new ReviewService(store, registry);
   return {
     documents,
-    imports: new ImportService(store),
+    imports: new ImportService(store, reviews),
     manage: new ManageService(store),
     settings,
     versions: new VersionsService(store),
     annotations: new AnnotationsService(store),
     exports: new ExportService(documents, settings, printPdf),
     corpusExports: new CorpusExportService(selectCorpus(store, corpus), settings, printPdf),
-    reviews: new ReviewService(store),
+    reviews,
     suggestions: new SuggestService(store),
     corpus,
+    entities: new EntitiesService(store, registry),
     evidence: new EvidenceService(store, {
       allowPrivateNetwork: () => options.allowPrivateNetwork ?? settings.get().allowPrivateNetwork === true,
       ...snapshotFetch,
@@ -123,14 +130,23 @@ function batchSources({ sources }: ChannelInput<'library.importBatch'>, allowPri
   );
 }
 
-function notYet(): never {
-  throw new ScholiaError('internal', 'This part of Scholia is not available yet.');
-}
-
 /** Every channel's handler: the glue between the contract's input and one service call, written once. */
 function handlersFor(services: Services, privateNetwork: boolean | undefined): Handlers {
-  const { documents, imports, manage, settings, versions, annotations, exports, corpusExports, reviews, suggestions, corpus, evidence } =
-    services;
+  const {
+    documents,
+    imports,
+    manage,
+    settings,
+    versions,
+    annotations,
+    exports,
+    corpusExports,
+    reviews,
+    suggestions,
+    corpus,
+    entities,
+    evidence,
+  } = services;
   const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
   return {
     'library.list': ({ check }) => (check ? documents.listChecked() : documents.list()),
@@ -179,13 +195,13 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'corpus.export': ({ format, query }) => corpusExports.export(format, query),
     'entities.list': ({ filter, limit }) => corpus.entities(filter, limit),
     'entities.profile': ({ entityId }) => corpus.profile(entityId),
-    'entities.update': notYet,
-    'entities.proposals': notYet,
-    'entities.merge': notYet,
-    'entities.split': notYet,
-    'entities.dismiss': notYet,
-    'entities.undo': notYet,
-    'entities.redo': notYet,
+    'entities.update': (input) => entities.update(input),
+    'entities.proposals': () => entities.proposals(),
+    'entities.merge': (input) => entities.merge(input),
+    'entities.split': (input) => entities.split(input),
+    'entities.dismiss': (input) => entities.dismiss(input),
+    'entities.undo': () => entities.undo(),
+    'entities.redo': () => entities.redo(),
     'evidence.archive': ({ baseRevision, ...ref }) => evidence.archive(ref, baseRevision),
     'evidence.openSnapshot': (ref) => evidence.openSnapshot(ref),
     'evidence.attachFile': ({ path, baseRevision, ...ref }) => evidence.attachFile(ref, path, baseRevision),
