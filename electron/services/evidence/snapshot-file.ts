@@ -93,7 +93,13 @@ export async function readSnapshot(libraryDir: string, record: EvidenceSnapshot)
     throw error;
   }
   if (sha256Of(Buffer.from(text, 'utf8')) !== record.sha256) throw new ScholiaError('conflict', SNAPSHOT_CHANGED);
-  const parsed = SnapshotFile.safeParse(JSON.parse(text));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ScholiaError('conflict', SNAPSHOT_CHANGED);
+  }
+  const parsed = SnapshotFile.safeParse(json);
   if (!parsed.success || parsed.data.id !== record.id) throw new ScholiaError('conflict', SNAPSHOT_CHANGED);
   return parsed.data;
 }

@@ -24,8 +24,10 @@ function hostOf(url: string): string {
   }
 }
 
+/** Today on the analyst's calendar, `YYYY-MM-DD`. */
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 /** The archive state of a source, as one line. */
