@@ -7,7 +7,7 @@ import { applyAnnotationOps } from '../../../shared/layer/apply-layer-ops.ts';
 import { LayerIndex } from '../../../shared/layer/layer-index.ts';
 import type { Annotation, Evidence } from '../../../shared/model/annotation.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
-import { DEFAULT_FETCH_LIMITS, fetchPage, type FetchLimits, type Network } from '../import/fetch-page.ts';
+import type { FetchLimits, Network } from '../import/fetch-page.ts';
 import { documentOfArticle } from '../import/import-article.ts';
 import { extractInWorker } from '../import/extraction-worker.ts';
 import type { LibraryStore } from '../store/library-store.ts';
@@ -60,6 +60,8 @@ export class EvidenceService {
     this.store.assertWritable(ref.documentId);
     const before = await this.documentAt(ref.documentId, baseRevision);
     const { url } = sourceOf(before, ref);
+    // The fetcher (undici) loads on the first archive, as it does on the first web import, not when the services start.
+    const { DEFAULT_FETCH_LIMITS, fetchPage } = await import('../import/fetch-page.ts');
     const page = await fetchPage(url, {
       limits: this.options.limits ?? DEFAULT_FETCH_LIMITS,
       allowPrivateNetwork: this.options.allowPrivateNetwork(),
