@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Annotation } from './annotation.ts';
+import { Annotation, WorkflowStage } from './annotation.ts';
 import { ReaderDoc } from './content.ts';
 import { Entity } from './entity.ts';
 import { Id, IsoDate, IsoDateTime } from './ids.ts';
@@ -25,6 +25,8 @@ export const DocumentMeta = z.object({
     .string()
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/)
     .optional(),
+  /** Where the article's fact-check is in the workflow; absent means `to-check`. */
+  stage: WorkflowStage.optional(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
@@ -66,6 +68,8 @@ export const DocumentSummary = z.object({
   source: z.string().optional(),
   published: IsoDate.optional(),
   url: z.string().optional(),
+  /** The article's workflow stage, so the library can filter by it; absent means `to-check`. */
+  stage: WorkflowStage.optional(),
   fingerprint: Fingerprint,
   textLength: z.int().nonnegative(),
   imported: IsoDateTime,
