@@ -87,6 +87,7 @@ export const importChannels = {
         published: DocumentMeta.shape.published.or(z.literal('')).optional(),
         language: DocumentMeta.shape.language.or(z.literal('')).optional(),
         stage: DocumentMeta.shape.stage,
+        factCheckUrl: DocumentMeta.shape.factCheckUrl.or(z.literal('')).optional(),
       }),
     }),
     output: DocumentSummary,

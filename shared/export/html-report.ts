@@ -125,7 +125,7 @@ function legend(report: ReportModel): string {
     (group) => `<dt>${escapeHtml(group.title)}</dt><dd>${group.entries.map((s) => legendSample(group.kind, s)).join('')}</dd>`,
   );
   return `<div class="legend" role="note"><dl>${rows.join('')}</dl>
-<p class="how">Each highlight ends in a small number; it links to the entry of the same number below.</p></div>`;
+<p class="how">Each highlight ends in a small mark, C for claims, Q quotes, E mentions, N notes, numbered by kind; it links to the entry of the same mark below.</p></div>`;
 }
 
 function article(report: ReportModel): string {

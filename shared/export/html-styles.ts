@@ -78,7 +78,7 @@ ol.entries { list-style: none; margin: 0; padding: 0; }
 footer { margin-top: 3rem; padding-top: 0.8rem; border-top: 1px solid var(--rule); font: 0.75rem/1.5 var(--sans); color: var(--muted); }
 @page { size: A4; margin: 14mm 15mm 16mm; }
 @media print {
-  body { font-size: 9.5pt; line-height: 1.45; }
+  body { font-size: 9pt; line-height: 1.4; }
   main { max-width: none; padding: 0; }
   /* Compact: sections flow one after another, no page per section; a heading stays with what follows it. */
   section { margin: 0 0 1.2rem; }
@@ -87,7 +87,20 @@ footer { margin-top: 3rem; padding-top: 0.8rem; border-top: 1px solid var(--rule
   h2 { font-size: 1.05rem; margin: 0 0 0.5rem; }
   h3 { margin: 0.8rem 0 0.4rem; }
   .article p, .article blockquote { margin-bottom: 0.6em; }
-  .entry { padding: 0.4rem 0; }
+  .entry { padding: 0.3rem 0; grid-template-columns: 2rem 1fr; }
+  .facts { margin-top: 0.15rem; }
+  .speaker { margin-top: 0.6rem; }
+  .speaker h3 { margin: 0 0 0.2rem; }
+  /* Entities are short: two columns of them. */
+  #entities ol.entries { columns: 2; column-gap: 1.6rem; }
+  #entities .entry { border-top: 0; }
+  .mentions { line-height: 1.6; margin-top: 0.15rem; }
+  footer { margin-top: 1.2rem; }
+  .meta { grid-template-columns: max-content 1fr max-content 1fr; font-size: 0.8rem; }
+  .note { margin-top: 0.25rem; padding: 0.2rem 0.6rem; }
+  .legend { font-size: 0.75rem; }
+  .legend dl { gap: 0.1rem 0.8rem; }
+  .figures b { font-size: 1.1rem; }
   .legend { padding: 0.45rem 0.7rem; margin-bottom: 0.8rem; }
   .figures { margin-bottom: 0.5rem; }
   .figures li { padding: 0.3rem 0.6rem; }

@@ -25,6 +25,8 @@ export const DocumentMeta = z.object({
     .string()
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/)
     .optional(),
+  /** The page where this article's fact-check is published, when it is not the settings' base address followed by the article's id. */
+  factCheckUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Where the article's fact-check is in the workflow; absent means `to-check`. */
   stage: WorkflowStage.optional(),
 });
