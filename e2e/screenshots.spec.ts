@@ -1,8 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import type { ReaderPage } from './support/reader-page.ts';
+import { importCorpus } from './support/corpus-library.ts';
 import { SAMPLE, addNote, attributeMetsolaQuote, markClaimWithVerdict, tagOrganisation } from './support/sample-annotations.ts';
 import { shoot } from './support/screenshots.ts';
+import type { AnnotationOp } from '../shared/contract/ops.ts';
+import type { ScholiaDocument } from '../shared/model/document.ts';
+import { makeTarget } from '../shared/text/target.ts';
+import { addCorpusArticles, CORPUS_ARTICLES, METSOLA } from './support/corpus-articles.ts';
+import { annotation, sampleDocument, STAMP } from './support/review-files.ts';
 
 /** Q with the caret inside the quotation that holds `inside`, then A for the last speaker. */
 async function quoteWithLastSpeaker(reader: ReaderPage, inside: string): Promise<void> {
@@ -131,4 +137,143 @@ test('screenshots of the nested spot list, find, the shortcut sheet, settings an
   await page.keyboard.press('Escape');
 
   await reader.page.evaluate(() => localStorage.clear());
+});
+
+test('screenshots of an entity’s profile across the library and of the possible duplicates', async ({ host, reader, page }) => {
+  // Read before the corpus is added: the sample is then the library's only article.
+  const { document: sample } = await sampleDocument(host);
+  const articles = await addCorpusArticles(host);
+  // The sample article joins the corpus: Metsola's three quotes there, and its own “Parliament” (same Wikidata id as the
+  // European Parliament of another article): a second possible duplicate.
+  const parliament = { id: 'ent-parliament-2022', name: 'Parliament', type: 'organization', aliases: [], wikidata: 'Q8889' };
+  const europeanParliament = {
+    id: 'ent-european-parliament',
+    name: 'European Parliament',
+    type: 'organization',
+    aliases: [],
+    wikidata: 'Q8889',
+  };
+  const quote = (id: string, exact: string) =>
+    annotation(sample.text, id, 'quote', exact, { form: 'direct', speakerId: METSOLA.id }, 'Analyst');
+  // “The Parliament's multimedia centre”: the word Parliament alone, not the first “European Parliament”.
+  const at = sample.text.indexOf("Parliament's multimedia");
+  const sampleOps: AnnotationOp[] = [
+    { op: 'entity.add', entity: METSOLA },
+    { op: 'entity.add', entity: parliament },
+    {
+      op: 'annotation.add',
+      annotation: annotation(sample.text, 's-metsola', 'entity', SAMPLE.speaker, { entityId: METSOLA.id }, 'Analyst'),
+    },
+    { op: 'annotation.add', annotation: quote('s-quote-1', SAMPLE.quote) },
+    { op: 'annotation.add', annotation: quote('s-quote-2', 'Our IT experts are pushing back against it & protecting our systems') },
+    { op: 'annotation.add', annotation: quote('s-quote-3', 'My response: #SlavaUkraini') },
+    {
+      op: 'annotation.add',
+      annotation: {
+        id: 's-parliament',
+        kind: 'entity',
+        entityId: parliament.id,
+        target: makeTarget(sample.text, at, at + 'Parliament'.length),
+        author: 'Analyst',
+        created: STAMP,
+        modified: STAMP,
+      },
+    },
+  ];
+  await host.call('annotations.apply', { documentId: sample.id, ops: sampleOps });
+  await host.call('library.updateMeta', {
+    id: sample.id,
+    meta: { title: SAMPLE.title, source: 'Sample article', published: SAMPLE.published },
+  });
+  const energy = articles[1]?.id ?? '';
+  const { document: energyDocument } = (await host.call('library.get', { id: energy })) as { document: ScholiaDocument };
+  await host.call('annotations.apply', {
+    documentId: energy,
+    ops: [
+      { op: 'entity.add', entity: europeanParliament },
+      {
+        op: 'annotation.add',
+        annotation: annotation(
+          energyDocument.text,
+          'b-parliament',
+          'entity',
+          'European Parliament',
+          { entityId: europeanParliament.id },
+          'Analyst',
+        ),
+      },
+    ],
+  });
+
+  await reader.page.reload();
+  await page.locator('.doc-item', { hasText: CORPUS_ARTICLES[1].title }).click();
+  await page.getByRole('tab', { name: /Entities/u }).click();
+  await page.getByRole('button', { name: `Profile of ${METSOLA.name}` }).click();
+  const profile = page.getByRole('main', { name: 'Entity profile' });
+  await expect(profile.getByRole('heading', { level: 2 })).toHaveCount(4);
+  const wrong = profile.locator('.profile-hit-button').filter({ hasText: 'electricity prices in the EU' });
+  await wrong.focus();
+  await page.keyboard.press('Space');
+  await expect(profile.getByText('1 row picked')).toBeVisible();
+  await shoot(page, 'entity-profile');
+  await profile.getByRole('button', { name: 'Move to a new entity…' }).click();
+  await profile.getByLabel('Name of the new entity').fill('Dan Jørgensen');
+  await profile.getByRole('button', { name: 'Edit entity…' }).click();
+  await expect(profile.getByRole('form', { name: 'Edit the entity' })).toBeVisible();
+  await shoot(page, 'entity-profile-edit');
+  await profile.getByRole('button', { name: 'Cancel' }).first().click();
+
+  await profile.getByRole('button', { name: 'Possible duplicates' }).click();
+  const duplicates = page.getByRole('main', { name: 'Possible duplicates' });
+  await expect(duplicates.getByRole('listitem')).toHaveCount(2);
+  await duplicates.getByRole('listitem', { name: 'EU and European Union' }).getByRole('button', { name: 'Merge…' }).click();
+  await shoot(page, 'possible-duplicates');
+});
+
+test('screenshots of the corpus search: the whole library, false claims across articles, a refused query, the export menu', async ({
+  host,
+  reader,
+  page,
+}) => {
+  await importCorpus(host);
+  await page.reload();
+  await expect(reader.article).toBeVisible();
+  await page.keyboard.press('Control+Shift+F');
+  const view = page.getByRole('main', { name: 'Corpus search' });
+  const box = view.getByRole('searchbox', { name: 'Search every annotation of the library' });
+  const count = view.getByRole('status');
+  await expect(count).toHaveText(/annotations in 3 articles/u);
+  await view.getByRole('button', { name: 'Save this search…' }).click();
+  await view.getByRole('textbox', { name: 'Name of the saved search' }).fill('Everything');
+  await view.getByRole('textbox', { name: 'Name of the saved search' }).press('Enter');
+  await shoot(page, 'corpus-search');
+
+  await box.fill('kind:claim verdict:false');
+  await box.press('Enter');
+  await expect(count).toHaveText('3 annotations in 3 articles');
+  await view.getByRole('button', { name: 'Save this search…' }).click();
+  await view.getByRole('textbox', { name: 'Name of the saved search' }).fill('False claims');
+  await view.getByRole('textbox', { name: 'Name of the saved search' }).press('Enter');
+  await box.press('ArrowDown');
+  await shoot(page, 'corpus-search-false-claims');
+
+  // Enter opens the article at the claim, selected in the inspector; the key goes back to the search.
+  await page.keyboard.press('Enter');
+  await expect(reader.inspector.getByRole('heading', { name: 'Claim' })).toBeVisible();
+  await shoot(page, 'corpus-search-hit-opened');
+  await page.keyboard.press('Control+Shift+F');
+  await expect(count).toHaveText('3 annotations in 3 articles');
+
+  await box.fill('speaker:Metsola /(cyber/');
+  await box.press('Enter');
+  await expect(view.getByRole('alert')).toBeVisible();
+  await shoot(page, 'corpus-search-refused');
+
+  await box.fill('speaker:"Jaume Duch" kind:quote');
+  await box.press('Enter');
+  await expect(count).toHaveText(/annotations? in 3 articles/u);
+  await view.getByRole('button', { name: 'Export' }).click();
+  await expect(view.getByRole('menu')).toBeVisible();
+  await shoot(page, 'corpus-search-export-menu');
+  await page.keyboard.press('Escape');
 });

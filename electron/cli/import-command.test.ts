@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRIVATE_NETWORK_REFUSED } from '../services/import/fetch-page.ts';
 import { startFixtureServer, type FixtureServer } from '../services/import/testing/fixture-server.ts';
 import { imageOnlyPdf } from '../services/import/testing/pdf-fixtures.ts';
+import { mention, person, quote, tagFileOf } from '../services/testing/record-fixtures.ts';
 import { folderSnapshot } from '../services/testing/folder-snapshot.ts';
 import { useTempDirs } from '../services/testing/temp-dir.ts';
 import { runScholia as scholia } from './testing/run-scholia.ts';
@@ -86,6 +87,49 @@ describe('scholia import FILE|URL…', () => {
       expect(refused.stderr.trim(), url).toBe(`scholia: ${PRIVATE_NETWORK_REFUSED}`);
     }
     expect(server.requests.length).toBe(requestsBefore);
+    expect(await folderSnapshot(library)).toEqual(before);
+  }, 60_000);
+
+  it('imports a tag file that embeds its text as an article with its annotations, and a second one for it into Review', async () => {
+    const library = await tempDir();
+    const work = await tempDir();
+    const text = 'Roberta Metsola said "We are ready." The vote follows in March.';
+    const file = tagFileOf(
+      text,
+      [person('m1', 'Roberta Metsola', { wikidata: 'Q8889' })],
+      [mention(text, 'e1', 'm1', 'Roberta Metsola'), quote(text, 'q1', 'm1', '"We are ready."')],
+      { title: 'Ready for the vote' },
+    );
+    const tags = path.join(work, 'ready.json');
+    await writeFile(tags, JSON.stringify(file, null, 2));
+    const imported = await scholia('import', tags, '--library', library, '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    const [result] = JSON.parse(imported.stdout) as { id: string; title: string; format: string; duplicate: boolean }[];
+    expect(result).toMatchObject({ title: 'Ready for the vote', format: 'tags', duplicate: false });
+    const stored = JSON.parse(await readFile(path.join(library, 'documents', `${result?.id}.json`), 'utf8')) as {
+      document: { text: string; entities: unknown[]; annotations: { id: string }[] };
+    };
+    expect(stored.document.text).toBe(text);
+    expect(stored.document.entities).toEqual(file.entities);
+    expect(stored.document.annotations.map((a) => a.id)).toEqual(['e1', 'q1']);
+
+    const colleague = path.join(work, 'colleague.json');
+    await writeFile(colleague, JSON.stringify({ ...file, annotator: { name: 'Colleague' } }));
+    const reviewed = await scholia('import', colleague, '--library', library);
+    expect(reviewed.code, reviewed.stderr).toBe(0);
+    const [id, title, note] = reviewed.stdout.trim().split('\t');
+    expect([id, title]).toEqual([result?.id, 'Ready for the vote']);
+    expect(note).toMatch(/^\(already in the library; the tag file is under Review as [0-9a-f]{16}\)$/u);
+  }, 60_000);
+
+  it('refuses a tag file without its text for an article not in the library, and imports nothing', async () => {
+    const { library, work, before } = await libraryWithOneArticle();
+    const text = 'An article nobody imported.';
+    const tags = path.join(work, 'no-text.json');
+    await writeFile(tags, JSON.stringify(tagFileOf(text, [], [], { withText: false })));
+    const refused = await scholia('import', tags, '--library', library);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("no-text.json does not embed its article's text");
     expect(await folderSnapshot(library)).toEqual(before);
   }, 60_000);
 

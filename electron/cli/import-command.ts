@@ -26,7 +26,8 @@ async function readSources(sources: readonly string[]): Promise<BatchSource[]> {
 }
 
 /**
- * `scholia import FILE|URL…`: text, Markdown, HTML, Word and PDF files, and web pages; prints each
+ * `scholia import FILE|URL…`: text, Markdown, HTML, Word and PDF files, Scholia tag files (with
+ * their annotations; one for an article already in the library goes to Review), and web pages; prints each
  * document's id. One `library.importBatch`: every source is extracted before any is stored, so one
  * bad file or address changes nothing. Private networks follow `--allow-private-network` (fixed when the
  * library is opened), never the library's setting.
@@ -46,6 +47,6 @@ export async function importCommand(
   else
     for (const r of listed)
       console.log(
-        `${r.id}\t${r.title}${r.restoredFromTrash ? '\t(restored from the trash)' : r.duplicate ? '\t(already in the library)' : ''}`,
+        `${r.id}\t${r.title}${r.reviewId ? `\t(already in the library; the tag file is under Review as ${r.reviewId})` : r.restoredFromTrash ? '\t(restored from the trash)' : r.duplicate ? '\t(already in the library)' : ''}`,
       );
 }

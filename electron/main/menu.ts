@@ -3,7 +3,7 @@ import path from 'node:path';
 import { dialog, Menu } from 'electron';
 import type { BrowserWindow, MenuItemConstructorOptions, MessageBoxOptions, OpenDialogOptions } from 'electron';
 import { APP_COMMAND_CHANNEL, type AppCommand } from '../../shared/contract/app-commands.ts';
-import { ACCEPTED_FILE_TYPES } from '../../shared/import/import-formats.ts';
+import { ACCEPTED_FILE_TYPES, TAG_FILE_TYPE } from '../../shared/import/import-formats.ts';
 import type { Scholia } from '../services/open-scholia.ts';
 import { readImportFile } from '../services/text-file.ts';
 
@@ -95,8 +95,8 @@ async function importFile(options: AppMenuOptions): Promise<void> {
     title: 'Import',
     properties: ['openFile'],
     filters: [
-      { name: 'Articles', extensions: ACCEPTED_FILE_TYPES.flatMap((type) => type.extensions) },
-      ...ACCEPTED_FILE_TYPES.map((type) => ({ name: type.label, extensions: [...type.extensions] })),
+      { name: 'Articles', extensions: [...ACCEPTED_FILE_TYPES, TAG_FILE_TYPE].flatMap((type) => type.extensions) },
+      ...[...ACCEPTED_FILE_TYPES, TAG_FILE_TYPE].map((type) => ({ name: type.label, extensions: [...type.extensions] })),
     ],
   };
   const choice = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);

@@ -1,8 +1,10 @@
 import type { ChannelInput } from '../../shared/contract/channels.ts';
-import { ScholiaError, type ApiResult } from '../../shared/contract/errors.ts';
+import type { ApiResult } from '../../shared/contract/errors.ts';
 import { CorpusService } from './corpus/corpus-service.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
 import { CorpusExportService, selectWholeLibrary, type SelectCorpus } from './export/corpus-export-service.ts';
+import { EntitiesService } from './entities/entities-service.ts';
+import { EntityRegistry } from './entities/entity-registry.ts';
 import { ExportService, type PrintPdf } from './export/export-service.ts';
 import type { ImportSource } from './import/import-article.ts';
 import { AnnotationsService } from './library/annotations-service.ts';
@@ -57,6 +59,8 @@ export interface Services {
   readonly suggestions: SuggestService;
   /** Search across every article, entity lists and profiles, saved searches. */
   readonly corpus: CorpusService;
+  /** The library-wide entity registry: edits, merge, split, proposals, and their undo. */
+  readonly entities: EntitiesService;
 }
 
 /** The services behind the API, over one library folder. */
@@ -76,18 +80,21 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
   const documents = new DocumentsService(store);
   const settings = new SettingsService(store);
   const corpus = new CorpusService(store);
+  const registry = new EntityRegistry(store);
+  const reviews = new ReviewService(store, registry);
   return {
     documents,
-    imports: new ImportService(store),
+    imports: new ImportService(store, reviews),
     manage: new ManageService(store),
     settings,
     versions: new VersionsService(store),
     annotations: new AnnotationsService(store),
     exports: new ExportService(documents, settings, printPdf),
     corpusExports: new CorpusExportService(selectCorpus(store, corpus), settings, printPdf),
-    reviews: new ReviewService(store),
+    reviews,
     suggestions: new SuggestService(store),
     corpus,
+    entities: new EntitiesService(store, registry),
   };
 }
 
@@ -109,13 +116,10 @@ function batchSources({ sources }: ChannelInput<'library.importBatch'>, allowPri
   );
 }
 
-function notYet(): never {
-  throw new ScholiaError('internal', 'This part of Scholia is not available yet.');
-}
-
 /** Every channel's handler: the glue between the contract's input and one service call, written once. */
 function handlersFor(services: Services, privateNetwork: boolean | undefined): Handlers {
-  const { documents, imports, manage, settings, versions, annotations, exports, corpusExports, reviews, suggestions, corpus } = services;
+  const { documents, imports, manage, settings, versions, annotations, exports, corpusExports, reviews, suggestions, corpus, entities } =
+    services;
   const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
   return {
     'library.list': ({ check }) => (check ? documents.listChecked() : documents.list()),
@@ -164,13 +168,13 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'corpus.export': ({ format, query }) => corpusExports.export(format, query),
     'entities.list': ({ filter, limit }) => corpus.entities(filter, limit),
     'entities.profile': ({ entityId }) => corpus.profile(entityId),
-    'entities.update': notYet,
-    'entities.proposals': notYet,
-    'entities.merge': notYet,
-    'entities.split': notYet,
-    'entities.dismiss': notYet,
-    'entities.undo': notYet,
-    'entities.redo': notYet,
+    'entities.update': (input) => entities.update(input),
+    'entities.proposals': () => entities.proposals(),
+    'entities.merge': (input) => entities.merge(input),
+    'entities.split': (input) => entities.split(input),
+    'entities.dismiss': (input) => entities.dismiss(input),
+    'entities.undo': () => entities.undo(),
+    'entities.redo': () => entities.redo(),
   };
 }
 

@@ -46,7 +46,7 @@ describe('the API client', () => {
       .toEqualTypeOf<{ id: string }>();
     expectTypeOf(client.call<'document.restore'>).returns.resolves.toEqualTypeOf<ChannelOutput<'document.restore'>>();
     expectTypeOf<ChannelOutput<'library.importBatch'>['results'][number]['format']>().toEqualTypeOf<
-      'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'url' | 'paste'
+      'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'url' | 'paste' | 'tags'
     >();
     // Never run: the compiler refuses a wrong input shape and an unknown channel.
     const refusedByTheCompiler = () => {

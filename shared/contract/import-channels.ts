@@ -14,7 +14,10 @@ export const ImportResult = z.object({
   duplicate: z.boolean(),
   /** True when the article was found in the trash and brought back. */
   restoredFromTrash: z.boolean().optional(),
-  format: z.enum(['text', 'markdown', 'html', 'docx', 'pdf', 'url', 'paste']),
+  /** `tags`: a Scholia tag file, imported with its annotations and entities, or placed on its article as a review. */
+  format: z.enum(['text', 'markdown', 'html', 'docx', 'pdf', 'url', 'paste', 'tags']),
+  /** A tag file for an article already in the library went to Review: the review made on that document. */
+  reviewId: Id.optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

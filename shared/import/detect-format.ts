@@ -46,3 +46,19 @@ export function detectFormat(bytes: Uint8Array, name: string): Detected {
   if (named === 'html') return { format: 'html' };
   return { format: named === 'markdown' ? 'markdown' : 'text' };
 }
+
+/**
+ * The parsed JSON of a Scholia tag file (`"format": "scholia-tags"`), which imports with its
+ * annotations rather than as text; undefined for anything else, which imports as its format says.
+ */
+export function tagFileJson(bytes: Uint8Array): unknown {
+  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/u, '');
+  if (!/^\s*\{/u.test(text) || !text.includes('scholia-tags')) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return typeof parsed === 'object' && parsed !== null && (parsed as { format?: unknown }).format === 'scholia-tags' ? parsed : undefined;
+}

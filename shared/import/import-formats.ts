@@ -10,8 +10,13 @@ export const ACCEPTED_FILE_TYPES: readonly { format: ImportFormat; label: string
   { format: 'text', label: 'Plain text', extensions: ['txt', 'text'] },
 ];
 
-/** The `accept` attribute of a file input that offers every accepted type. */
-export const ACCEPT_ATTRIBUTE = ACCEPTED_FILE_TYPES.flatMap((type) => type.extensions.map((extension) => `.${extension}`)).join(',');
+/** A Scholia tag file that embeds its article's text imports as that article with its annotations (one for an article in the library goes to Review). */
+export const TAG_FILE_TYPE = { label: 'Scholia tag file', extensions: ['json'] } as const;
+
+/** The `accept` attribute of a file input that offers every accepted type, tag files included. */
+export const ACCEPT_ATTRIBUTE = [...ACCEPTED_FILE_TYPES, TAG_FILE_TYPE]
+  .flatMap((type) => type.extensions.map((extension) => `.${extension}`))
+  .join(',');
 
 /**
  * The largest file imported. Its bytes cross the API in base64 (a third more) within the host's

@@ -55,7 +55,8 @@ export type ReviewItem = z.infer<typeof ReviewItem>;
 export const ReviewEntityLink = z.object({
   theirId: Id,
   myId: Id.optional(),
-  by: z.enum([...ENTITY_MATCH_KINDS, 'created']).optional(),
+  /** How they were linked: the same id (a library id), Wikidata id, name or alias, or an entity created from theirs. */
+  by: z.enum([...ENTITY_MATCH_KINDS, 'id', 'created']).optional(),
 });
 export type ReviewEntityLink = z.infer<typeof ReviewEntityLink>;
 

@@ -11,8 +11,10 @@ import type { ClassifiedItem } from './classify-review.ts';
 export interface WorkingLayer {
   rules: DocumentRules;
   layer: LayerIndex;
-  /** Their entity id → the entity of mine it stands for. */
+  /** Their entity id → the entity of mine it stands for (in this document, or in the library's registry). */
   links: Map<string, string>;
+  /** The library's record of an entity not in this document. */
+  libraryEntity?: (id: string) => Entity | undefined;
 }
 
 export type Acceptance =
@@ -73,6 +75,13 @@ export function acceptItem(
   for (const theirId of entityIdsOf(theirs)) {
     const linked = working.links.get(theirId);
     if (linked && layer.entity(linked)) continue;
+    const library = linked ? working.libraryEntity?.(linked) : undefined;
+    if (library) {
+      // Linked to a library entity this article does not hold yet: the library's record joins it, no duplicate is made.
+      entityOps.push({ op: 'entity.add', entity: library });
+      entityInverse.unshift({ op: 'entity.remove', id: library.id });
+      continue;
+    }
     const entity = review.entities.find((e) => e.id === theirId);
     if (!entity) return { ok: false, reason: `it refers to entity ${theirId}, which their file does not list` };
     const types = rules.tagset.entityTypes;

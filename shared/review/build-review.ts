@@ -2,6 +2,7 @@ import { anchorTargets, type Anchoring } from '../anchoring/anchor.ts';
 import { matchEntities } from '../anchoring/entity-matching.ts';
 import type { Annotation } from '../model/annotation.ts';
 import type { ScholiaDocument } from '../model/document.ts';
+import type { Entity } from '../model/entity.ts';
 import type { ReviewAnchor, ReviewItem, ReviewRecord } from '../model/review.ts';
 import type { Target } from '../model/target.ts';
 import type { TagFileV1 } from '../model/tag-file.ts';
@@ -15,6 +16,8 @@ export interface BuildReviewOptions {
   fileName?: string;
   /** Refuse fuzzy placements. */
   exactOnly?: boolean;
+  /** The library entity one of theirs stands for, when this document holds none (see `RegistryLookup.match`). */
+  libraryMatch?: (theirs: Entity) => { libraryId: string; by: 'id' | 'wikidata' | 'name' | 'alias' } | undefined;
 }
 
 function anchorRecord(result: Anchoring, original: Target): ReviewAnchor {
@@ -24,8 +27,9 @@ function anchorRecord(result: Anchoring, original: Target): ReviewAnchor {
 
 /**
  * A review of a colleague's (already validated) tag file on `document`: every annotation placed
- * on the document's text with its status, their entities linked to the analyst's by Wikidata id,
- * name or alias, every item open.
+ * on the document's text with its status, their entities linked to the analyst's by id (a
+ * library id), then Wikidata id, name or alias, else to the library's entity it stands for, every
+ * item open.
  */
 export function buildReview(
   document: Pick<ScholiaDocument, 'text' | 'fingerprint' | 'entities'>,
@@ -68,6 +72,14 @@ export function buildReview(
   });
 
   const matches = matchEntities(file.entities, document.entities);
+  const mine = new Set(document.entities.map((entity) => entity.id));
+  const linkOf = (entity: Entity): ReviewRecord['entityLinks'][number] => {
+    if (mine.has(entity.id)) return { theirId: entity.id, myId: entity.id, by: 'id' };
+    const match = matches.get(entity.id);
+    if (match) return { theirId: entity.id, myId: match.myId, by: match.by };
+    const library = options.libraryMatch?.(entity);
+    return library ? { theirId: entity.id, myId: library.libraryId, by: library.by } : { theirId: entity.id };
+  };
   return {
     id: options.id,
     annotator: { name: file.annotator.name },
@@ -82,10 +94,7 @@ export function buildReview(
     },
     exactOnly: options.exactOnly === true,
     entities: file.entities,
-    entityLinks: file.entities.map((entity) => {
-      const match = matches.get(entity.id);
-      return match ? { theirId: entity.id, myId: match.myId, by: match.by } : { theirId: entity.id };
-    }),
+    entityLinks: file.entities.map(linkOf),
     items,
     history: [],
     redo: [],

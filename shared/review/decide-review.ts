@@ -4,6 +4,7 @@ import type { AnnotationKind } from '../model/annotation.ts';
 import { applyLayerOps } from '../layer/apply-layer-ops.ts';
 import { LayerIndex } from '../layer/layer-index.ts';
 import type { ScholiaDocument } from '../model/document.ts';
+import type { Entity } from '../model/entity.ts';
 import { nextRevision } from '../model/revision.ts';
 import type { ReviewDecision, ReviewDecisionBatch, ReviewEffect, ReviewItem, ReviewRecord } from '../model/review.ts';
 import type { Tagset } from '../model/tagset.ts';
@@ -34,6 +35,8 @@ export interface DecisionContext {
   now: string;
   /** The id of the recorded decision. */
   batchId: string;
+  /** The library's record of an entity that is not in this document (an entity of theirs may be linked to one). */
+  libraryEntity?: (id: string) => Entity | undefined;
 }
 
 const VERBS: Record<ReviewDecision, string> = { accepted: 'Accept', rejected: 'Reject', open: 'Reopen' };
@@ -103,6 +106,7 @@ export function decideReview(
     rules,
     layer: new LayerIndex(document),
     links: new Map(review.entityLinks.flatMap((link) => (link.myId ? [[link.theirId, link.myId] as const] : []))),
+    ...(context.libraryEntity ? { libraryEntity: context.libraryEntity } : {}),
   };
   const ops: AnnotationOp[] = [];
   const inverses: AnnotationOp[][] = [];

@@ -8,7 +8,6 @@ import { buildCorpusReport, type CorpusReportOptions } from '../../../shared/exp
 import { assertNotEmpty, type CorpusSelection } from '../../../shared/export/corpus/corpus-selection.ts';
 import { exportCorpusTagFiles } from '../../../shared/export/corpus/corpus-tag-files.ts';
 import { exportCorpusWebAnnotations } from '../../../shared/export/corpus/corpus-web-annotation.ts';
-import { exportQdpx } from '../../../shared/export/corpus/refi-qda.ts';
 import { printHtmlToPdf } from './chromium-pdf.ts';
 import { renderCorpusDocxReport } from './corpus-docx-report.ts';
 import type { ExportedFile } from './export-document.ts';
@@ -93,9 +92,12 @@ async function render(selection: CorpusSelection, format: CorpusExportFormat, op
     case 'tags-zip':
       bytes = await exportCorpusTagFiles(selection);
       break;
-    case 'qdpx':
+    case 'qdpx': {
+      // The XML builder loads when a project is exported, not when the services start.
+      const { exportQdpx } = await import('../../../shared/export/corpus/refi-qda.ts');
       bytes = await exportQdpx(selection);
       break;
+    }
     case 'html':
       bytes = strToU8(renderCorpusHtmlReport(buildCorpusReport(selection, reportOptions)));
       break;

@@ -10,6 +10,7 @@ import type { Settings } from '../../../shared/model/settings.ts';
 import { checkTagFile } from '../../../shared/model/tag-file-check.ts';
 import type { TagFileV1 } from '../../../shared/model/tag-file.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
+import { clashMessage, RegistryLookup, type RegistryView } from '../../../shared/entities/registry-match.ts';
 import { buildReview } from '../../../shared/review/build-review.ts';
 import { decideReview, redoDecision, undoDecision, type DecisionRequest } from '../../../shared/review/decide-review.ts';
 import { reviewAgreement } from '../../../shared/review/review-agreement.ts';
@@ -25,6 +26,11 @@ export interface ReviewStore {
   putDocument(document: ScholiaDocument): void;
   commitRevision(document: ScholiaDocument, changes: RevisionChanges, now?: string): { revision: number; modified: string };
   flush(): Promise<void>;
+}
+
+/** What reviews read of the library's entity registry: colleagues' entities are linked to it. */
+export interface ReviewRegistry extends RegistryView {
+  ready(): Promise<void>;
 }
 
 function newId(): string {
@@ -71,20 +77,47 @@ function summaryOf(document: ScholiaDocument, reviewId: string): ReviewSummary {
  * Every change is saved with the document, a new revision.
  */
 export class ReviewService {
-  constructor(private readonly store: ReviewStore) {}
+  constructor(
+    private readonly store: ReviewStore,
+    private readonly registry?: ReviewRegistry,
+  ) {}
+
+  /**
+   * The registry, indexed for one file, once the file's entities are found not to clash with it;
+   * a clash (an entity with a library id but another Wikidata id or type, a Wikidata id the library
+   * holds as another type) is refused as a `conflict` naming every entity at fault.
+   */
+  async libraryLookup(file: TagFileV1, name: string): Promise<RegistryLookup | undefined> {
+    if (!this.registry) return undefined;
+    await this.registry.ready();
+    const lookup = new RegistryLookup(this.registry);
+    const clashes = lookup.clashes(file.entities);
+    if (clashes.length > 0) throw new ScholiaError('conflict', clashMessage(name, clashes));
+    return lookup;
+  }
 
   async importFile(
     documentId: string,
     json: string,
     options: { fileName?: string; exactOnly?: boolean } = {},
   ): Promise<ChannelOutput<'review.import'>> {
+    return this.importTagFile(documentId, readReviewFile(json, options.fileName ?? 'The tag file'), options);
+  }
+
+  /** Places a checked tag file on a document as a new review (see `importFile`). */
+  async importTagFile(
+    documentId: string,
+    file: TagFileV1,
+    options: { fileName?: string; exactOnly?: boolean } = {},
+  ): Promise<ChannelOutput<'review.import'>> {
     this.store.assertWritable(documentId);
-    const file = readReviewFile(json, options.fileName ?? 'The tag file');
     const document = await this.store.getDocument(documentId);
+    const lookup = await this.libraryLookup(file, options.fileName ?? 'The tag file');
     const now = new Date().toISOString();
     const review = buildReview(document, file, {
       id: newId(),
       now,
+      ...(lookup ? { libraryMatch: (entity) => lookup.match(entity) } : {}),
       ...(options.fileName ? { fileName: options.fileName } : {}),
       exactOnly: options.exactOnly === true,
     });
@@ -112,10 +145,13 @@ export class ReviewService {
   async decide(documentId: string, reviewId: string, request: DecisionRequest): Promise<ChannelOutput<'review.decide'>> {
     this.store.assertWritable(documentId);
     const document = await this.store.getDocument(documentId);
+    await this.registry?.ready();
+    const registry = this.registry;
     const outcome = decideReview(document, reviewId, request, {
       tagset: this.store.tagset,
       now: new Date().toISOString(),
       batchId: newId(),
+      ...(registry ? { libraryEntity: (id: string) => registry.entity(id) } : {}),
     });
     if (outcome.batch) this.store.putDocument(outcome.document);
     const saved = outcome.document;

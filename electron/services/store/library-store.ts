@@ -246,6 +246,15 @@ export class LibraryStore {
     return this.backups.list(id);
   }
 
+  /**
+   * Writes another file of the library (the entity registry's `entities.json`) after the debounce
+   * window, through the same queue as the library's own files, so `flush` and `close` cover it.
+   */
+  scheduleWrite(key: string, write: () => Promise<void>): void {
+    this.assertWritable();
+    this.writes.schedule(key, write);
+  }
+
   get hasPendingWrites(): boolean {
     return this.writes.hasPending;
   }

@@ -3,6 +3,7 @@ import type { DocumentSummary, ScholiaDocument } from '../../../shared/model/doc
 import type { Settings } from '../../../shared/model/settings.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
 import type { DocumentSession } from '../session/document-session.ts';
+import type { Workspace } from './ui-state.ts';
 
 /** A passing message for the status line. */
 export interface StatusMessage {
@@ -24,6 +25,10 @@ export interface SessionHost {
 export interface LibraryHost extends SessionHost {
   readonly documents: ReadonlySignal<DocumentSummary[]>;
   openDocument(id: string): Promise<void>;
+  /** Reads the open document again (after a change made beside it). */
+  reloadDocument(): Promise<void>;
+  /** Shows a review of the open document in the review panel. */
+  openReview(reviewId: string): Promise<void>;
   refreshLibrary(): Promise<void>;
 }
 
@@ -40,4 +45,18 @@ export interface ReviewHost extends SessionHost {
 export interface SuggestionHost extends SessionHost {
   readonly settings: Signal<Settings>;
   readonly review: { readonly active: ReadonlySignal<boolean> };
+}
+
+/** What the entity profiles and the registry need: the workspace switch, opening and re-reading documents. */
+export interface ProfileHost extends SessionHost {
+  readonly ui: { readonly workspace: Signal<Workspace>; readonly profileEntityId: Signal<string | null> };
+  openDocument(id: string): Promise<void>;
+  reloadDocument(): Promise<void>;
+  refreshLibrary(): Promise<void>;
+}
+
+/** What the corpus search needs: switching the middle of the window, and opening a document to show a hit in it. */
+export interface CorpusHost extends SessionHost {
+  readonly ui: { readonly workspace: Signal<Workspace> };
+  openDocument(id: string): Promise<void>;
 }

@@ -7,7 +7,9 @@ import { DEFAULT_TAGSET, type Tagset } from '../../../shared/model/tagset.ts';
 import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import { DocumentHistories } from '../commands/document-histories.ts';
 import { DocumentSession } from '../session/document-session.ts';
+import { CorpusSearchStore } from './corpus-search-store.ts';
 import { LibraryManager } from './library-manager.ts';
+import { EntityProfileStore } from './entity-profile-store.ts';
 import { ReviewStore } from './review-store.ts';
 import { SuggestionStore } from './suggestion-store.ts';
 import type { StatusMessage } from './app-ports.ts';
@@ -66,11 +68,17 @@ export class AppStore {
   /** Import, search, sort, details and trash. */
   readonly library: LibraryManager;
   readonly suggestions: SuggestionStore;
+  /** Entity profiles, possible duplicates and registry changes across the library. */
+  readonly entityProfile: EntityProfileStore;
+  /** One query over every annotation of the library: facets, results by article, saved searches. */
+  readonly corpus: CorpusSearchStore;
 
   constructor(private readonly api: ApiClient) {
     this.review = new ReviewStore(this, api);
     this.library = new LibraryManager(this, api);
     this.suggestions = new SuggestionStore(this, api);
+    this.entityProfile = new EntityProfileStore(this, api);
+    this.corpus = new CorpusSearchStore(this, api);
   }
 
   report(tone: StatusMessage['tone'], text: string): void {
@@ -133,6 +141,15 @@ export class AppStore {
   async reloadDocument(): Promise<void> {
     const id = this.session.value?.id;
     if (id && this.opening.value !== id) await this.loadDocument(id);
+  }
+
+  /** Shows a review of the open document (a tag file just imported for it) in the review panel. */
+  async openReview(reviewId: string): Promise<void> {
+    try {
+      await this.review.open(reviewId);
+    } catch (error) {
+      this.report('error', `Could not open the review: ${messageOf(error)}`);
+    }
   }
 
   private async loadDocument(id: string): Promise<void> {

@@ -1,11 +1,15 @@
 /**
  * The window's regions in visual order, for F6 / Shift+F6: the library, the annotation lists, the
- * article and the inspector. Each names where focus lands when the region is entered.
+ * article (or the corpus search or a profile in its place) and the inspector. Each names where focus lands when the region is entered.
  */
 const REGIONS: { name: string; container: string; targets: string[] }[] = [
   { name: 'library', container: '.library', targets: ['.doc-item[aria-current="page"]', '.doc-item', 'button'] },
   { name: 'lists', container: '.side-panel', targets: ['[role="tab"][aria-selected="true"]'] },
   { name: 'article', container: '.reader', targets: ['.reader-text'] },
+  // In place of the article: an entity's profile, or the possible duplicates.
+  { name: 'profile', container: '.entity-profile', targets: ['.profile-hit-button', '.duplicate button', 'button'] },
+  // The corpus search takes the article's place (and the inspector's) while it is shown.
+  { name: 'search', container: '.corpus-search', targets: ['.corpus-query-input'] },
   { name: 'inspector', container: '.inspector', targets: ['[data-primary-field]', 'input, select, textarea, button, [tabindex="0"]'] },
 ];
 

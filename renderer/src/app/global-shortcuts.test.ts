@@ -35,6 +35,7 @@ function fakeStore() {
     session: signal(session),
     library: { openImport: () => calls.push('openImport') },
     suggestions: { runOrStep: () => calls.push('runOrStep') },
+    corpus: { open: () => calls.push('openCorpusSearch') },
     undo: () => calls.push('undo'),
     redo: () => calls.push('redo'),
   };
@@ -60,6 +61,7 @@ const EFFECTS: Record<WindowCommand, { from: string; effect: (page: ReturnType<t
   'window.export': { from: '.reader-text', effect: ({ ui }) => ui.dialog.value, expected: 'export' },
   'window.back-to-article': { from: '[role="tab"]', effect: ({ calls }) => calls, expected: ['focusReader'] },
   'window.shortcuts': { from: '.reader-text', effect: ({ ui }) => ui.dialog.value, expected: 'shortcuts' },
+  'window.corpus-search': { from: '.reader-text', effect: ({ calls }) => calls, expected: ['openCorpusSearch'] },
 };
 
 describe('the page-wide keys', () => {

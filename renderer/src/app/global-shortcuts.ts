@@ -36,8 +36,25 @@ function focusListSearch(): boolean {
 }
 
 /**
+ * Whether undo and redo mean the library's registry (a merge, a split, an entity edit) rather than
+ * the open document: while the profile or the duplicates list shows and the focus is in it (or nowhere).
+ */
+export function isRegistryFocus(store: AppStore, target: EventTarget | null): boolean {
+  if (store.ui.workspace.value !== 'profile') return false;
+  return target === document.body || target === null || (target instanceof Element && target.closest('.entity-profile') !== null);
+}
+
+/** Undo or redo: of the registry when it has the focus, else of the open document. */
+function historyStep(store: AppStore, step: HistoryStep, target: EventTarget | null): void {
+  if (isRegistryFocus(store, target)) void (step === 'undo' ? store.entityProfile.undo() : store.entityProfile.redo());
+  else if (step === 'undo') store.undo();
+  else store.redo();
+}
+
+/**
  * The page-wide keys: undo and redo (text fields keep their own), find (Ctrl/Cmd+F), the shortcut
- * sheet (?), regions (F6), list search (/), Escape back to the article; and the Electron menu's
+ * sheet (?), regions (F6), list search (/), the corpus search (Ctrl/Cmd+Shift+F), Escape back to
+ * the article; and the Electron menu's
  * commands. Returns a function that removes the listeners.
  */
 export function installGlobalShortcuts(store: AppStore): () => void {
@@ -48,8 +65,7 @@ export function installGlobalShortcuts(store: AppStore): () => void {
     if (step) {
       if (inField) return;
       event.preventDefault();
-      if (step === 'undo') store.undo();
-      else store.redo();
+      historyStep(store, step, event.target);
       return;
     }
     if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
@@ -72,6 +88,11 @@ export function installGlobalShortcuts(store: AppStore): () => void {
       if (store.session.value && !store.ui.dialog.value) store.ui.dialog.value = 'export';
       return;
     }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.shiftKey && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      if (!store.ui.dialog.value) void store.corpus.open();
+      return;
+    }
     if ((event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyR') {
       event.preventDefault();
       if (store.session.value && !store.ui.dialog.value) chooseReviewFile();
@@ -88,6 +109,11 @@ export function installGlobalShortcuts(store: AppStore): () => void {
       return;
     }
     if (store.ui.dialog.value) return;
+    if (isPlainKey(event, 'Escape') && event.target === document.body && store.ui.workspace.value === 'profile') {
+      event.preventDefault();
+      store.entityProfile.close();
+      return;
+    }
     // Escape that no field used (to revert an edit, close a list, clear a search) leaves the panel.
     if (
       isPlainKey(event, 'Escape') &&
@@ -127,8 +153,7 @@ export function installGlobalShortcuts(store: AppStore): () => void {
       document.execCommand(command.type);
       return;
     }
-    if (command.type === 'undo') store.undo();
-    else store.redo();
+    historyStep(store, command.type, document.activeElement);
   };
   const unsubscribe = window.scholia?.onCommand(onCommand);
 

@@ -46,6 +46,59 @@ describe('LibraryManager', () => {
       expect(store.message.value).toEqual({ tone: 'info', text: 'Imported “Bridge closed” (web page).' });
     });
 
+    it('imports a tag file with its text as a new article, and says so', async () => {
+      const { api, store, library, held } = await startedLibrary();
+      api.handlers['library.importFile'] = () => {
+        held.push(BRIDGE);
+        return { id: BRIDGE.id, title: BRIDGE.meta.title, duplicate: false, format: 'tags' };
+      };
+      await library.importFiles([new File(['{"format":"scholia-tags"}'], 'bridge.json')]);
+      expect(store.session.value?.id).toBe('bridge');
+      expect(store.message.value).toEqual({
+        tone: 'info',
+        text: 'Imported “Bridge closed” (Scholia tag file).',
+      });
+    });
+
+    it('opens Review on the review a tag file made for an article already in the library, reading the open article again', async () => {
+      const { api, store, library } = await startedLibrary();
+      const summary = {
+        id: 'review1',
+        annotator: 'B. Colleague',
+        imported: '2026-02-01T09:00:00.000Z',
+        file: {
+          name: 'harbour.json',
+          exportedAt: '2026-02-01T09:00:00.000Z',
+          fingerprint: HARBOUR.fingerprint,
+          textLength: 10,
+          sameText: true,
+        },
+        exactOnly: false,
+        items: 1,
+        placement: { exact: 1, moved: 0, fuzzy: 0, orphaned: 0 },
+        classes: { agreed: 0, conflict: 0, 'only-theirs': 1, orphaned: 0, 'only-mine': 0 },
+        decisions: { open: 1, accepted: 0, rejected: 0 },
+      };
+      api.handlers['library.importFile'] = () => ({
+        id: HARBOUR.id,
+        title: HARBOUR.meta.title,
+        duplicate: true,
+        format: 'tags',
+        reviewId: 'review1',
+      });
+      api.handlers['review.list'] = () => ({ reviews: [summary] });
+      api.handlers['review.get'] = () => ({ summary, items: [], onlyMine: [], entities: [], entityLinks: [] });
+      const reads = api.inputsOf('library.get').length;
+      await library.importFiles([new File(['{"format":"scholia-tags"}'], 'harbour.json')]);
+      expect(api.inputsOf('library.get').length).toBe(reads + 1);
+      expect(store.review.active.value).toBe(true);
+      expect(store.review.reviewId).toBe('review1');
+      expect(store.message.value).toEqual({
+        tone: 'info',
+        text: 'The tag file is for “Harbour reopens”, already in the library: its annotations are in Review.',
+      });
+    });
+
     it('opens an article the library already has instead of adding it twice', async () => {
       const { store, library } = await startedLibrary([HARBOUR, BRIDGE]);
       await library.importUrl('https://news.example/bridge');

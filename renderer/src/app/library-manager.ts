@@ -24,6 +24,7 @@ const FORMAT_NAMES: Record<ImportResult['format'], string> = {
   pdf: 'PDF',
   url: 'web page',
   paste: 'pasted text',
+  tags: 'Scholia tag file',
 };
 
 function annotationTotal({ claims, quotes, entities, notes }: AnnotationCounts): number {
@@ -126,10 +127,15 @@ export class LibraryManager {
       const result = await run();
       await this.app.refreshLibrary();
       await this.refreshTrash();
-      await this.app.openDocument(result.id);
+      // A tag file placed as a review changed its article: an open copy is read again.
+      if (result.reviewId && this.app.session.value?.id === result.id) await this.app.reloadDocument();
+      else await this.app.openDocument(result.id);
+      if (result.reviewId) await this.app.openReview(result.reviewId);
       this.importOpen.value = false;
       const how = FORMAT_NAMES[result.format];
-      if (result.restoredFromTrash) this.app.report('info', `“${result.title}” was in the trash; restored and opened it.`);
+      if (result.reviewId)
+        this.app.report('info', `The tag file is for “${result.title}”, already in the library: its annotations are in Review.`);
+      else if (result.restoredFromTrash) this.app.report('info', `“${result.title}” was in the trash; restored and opened it.`);
       else if (result.duplicate) this.app.report('info', `“${result.title}” was already in the library; opened it.`);
       else this.app.report('info', `Imported “${result.title}” (${how}).`);
       return true;

@@ -28,6 +28,7 @@ export const READER_COMMANDS = [
   'reader.cue',
   'reader.rename-entity',
   'reader.merge-entity',
+  'reader.open-profile',
 ] as const;
 export type ReaderCommand = (typeof READER_COMMANDS)[number];
 
@@ -60,6 +61,7 @@ export const WINDOW_COMMANDS = [
   'window.export',
   'window.back-to-article',
   'window.shortcuts',
+  'window.corpus-search',
 ] as const;
 export type WindowCommand = (typeof WINDOW_COMMANDS)[number];
 
@@ -157,6 +159,22 @@ export const KEY_MAP: readonly KeyGroup[] = [
       { keys: ['{', '}'], action: 'Previous or next mention of the same entity', does: ['reader.previous-similar', 'reader.next-similar'] },
       { keys: ['F2'], action: 'Rename the entity', does: 'reader.rename-entity' },
       { keys: ['M'], action: 'Merge into another entity', does: 'reader.merge-entity' },
+      {
+        keys: ['Shift+P'],
+        action: 'Profile across the library (of the entity, or of the selected quote’s speaker or claim’s claimant)',
+        does: 'reader.open-profile',
+      },
+    ],
+  },
+  {
+    title: 'Entity profile',
+    where: 'in an entity’s profile or the possible duplicates',
+    rows: [
+      { keys: ['↑', '↓'], action: 'Move through the mentions, quotes and claims' },
+      { keys: ['Enter'], action: 'Open the row in its article, the span selected' },
+      { keys: ['Space'], action: 'Pick the row, to move the picked rows to a new entity' },
+      { keys: ['Ctrl+Z', 'Ctrl+Shift+Z'], action: 'Undo or redo the last merge, split or edit, in every article it touched' },
+      { keys: ['Esc'], action: 'Back to the article' },
     ],
   },
   {
@@ -166,6 +184,18 @@ export const KEY_MAP: readonly KeyGroup[] = [
       { keys: ['←', '→'], action: 'Switch between claims, quotes, entities and notes (on the tabs)' },
       { keys: ['↑', '↓'], action: 'Move through the items' },
       { keys: ['Enter'], action: 'Show the item in the article' },
+      { keys: ['Shift+P'], action: 'On an entity: its profile across the library' },
+    ],
+  },
+  {
+    title: 'Library search',
+    where: 'in the corpus search (Ctrl+Shift+F)',
+    rows: [
+      { keys: ['Enter'], action: 'In the search box: run the search; on a result: open it in its article' },
+      { keys: ['Tab'], action: 'On to the saved searches, the filters and the results' },
+      { keys: ['↑', '↓'], action: 'Move through the results (↓ from the search box goes to the first)' },
+      { keys: ['Space'], action: 'Tick or untick a filter value' },
+      { keys: ['Esc'], action: 'Back to the article (the search is kept for next time)' },
     ],
   },
   {
@@ -197,7 +227,7 @@ export const KEY_MAP: readonly KeyGroup[] = [
       { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'Redo', does: 'window.redo' },
       {
         keys: ['F6', 'Shift+F6'],
-        action: 'Next or previous region: library, lists, article, inspector',
+        action: 'Next or previous region: library, lists, article (or the profile in its place), inspector',
         does: ['window.next-region', 'window.previous-region'],
       },
       { keys: ['/'], action: 'Search the open list', does: 'window.list-search' },
@@ -205,6 +235,7 @@ export const KEY_MAP: readonly KeyGroup[] = [
       { keys: ['Ctrl+,'], action: 'Settings: your name and the codebook', does: 'window.settings' },
       { keys: ['Ctrl+Alt+R'], action: 'Review a colleague’s tag file (or drop the .json on the window)', does: 'window.review' },
       { keys: ['Ctrl+Shift+E'], action: 'Export a report or a data file', does: 'window.export' },
+      { keys: ['Ctrl+Shift+F'], action: 'Search every annotation of the library', does: 'window.corpus-search' },
       { keys: ['Esc'], action: 'From a list or the inspector: back to the article', does: 'window.back-to-article' },
       { keys: ['?'], action: 'Show every key (this sheet)', does: 'window.shortcuts' },
     ],

@@ -5,6 +5,7 @@ import { EntityPicker } from './EntityPicker.tsx';
 import { DraftTextField } from './DraftTextField.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { Field } from './Field.tsx';
+import { ProfileLink } from './ProfileLink.tsx';
 
 /** "Keys 1–8 in the article", from the tagset. */
 function verdictKeys(session: DocumentSession): string | undefined {
@@ -96,11 +97,13 @@ export function ClaimFields({ session, claim }: { session: DocumentSession; clai
         entities={[...session.records.entities()]}
         tagset={session.tagset}
         value={claimant}
-        onPick={(entity) => session.setClaimant(claim.id, entity.id)}
+        offerLibrary
+        onPick={(entity) => session.attributeToEntity(claim.id, entity)}
         onCreate={(name) => session.setSpeakerByName(claim.id, name)}
         createTypeLabel={personType?.label}
         onClear={() => session.setClaimant(claim.id, undefined)}
       />
+      <ProfileLink entity={claimant} />
       <EvidenceList session={session} claim={claim} />
       <DraftTextField
         key={`rationale-${claim.id}`}

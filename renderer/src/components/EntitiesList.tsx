@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { entityRows, entityUsage, type EntityFilter, type EntitySort } from '../model/annotation-lists.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { EmptyList, FilterSelect, ListFilters, RowList } from './ListParts.tsx';
+import { useRegistry } from './registry-context.ts';
 import { rowKeys, useVirtualRows } from './virtual-rows.ts';
 
 function plural(count: number, one: string, many: string): string {
@@ -12,6 +13,7 @@ function plural(count: number, one: string, many: string): string {
 /** The entity registry with each entity's mentions: activate a row to go to its first mention, ‹ › to step through them. */
 export function EntitiesList({ session }: { session: DocumentSession }) {
   const [filter, setFilter] = useState<EntityFilter>({ type: 'all', query: '', sort: 'mentions' });
+  const registry = useRegistry();
   const version = session.listVersion.value;
   const usage = useMemo(() => entityUsage(session.records), [session, version]);
   const rows = useMemo(() => entityRows(session.records, filter, usage), [session, usage, filter]);
@@ -41,6 +43,13 @@ export function EntitiesList({ session }: { session: DocumentSession }) {
           <option value="appearance">In reading order</option>
         </FilterSelect>
       </ListFilters>
+      {registry ? (
+        <p class="registry-entry">
+          <button type="button" class="button button-quiet button-small" onClick={() => registry.openDuplicates()}>
+            Possible duplicates across the library…
+          </button>
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         <EmptyList
           filtered={total > 0}
@@ -78,7 +87,14 @@ export function EntitiesList({ session }: { session: DocumentSession }) {
                   data-list-item
                   data-entity-ref={entity.id}
                   aria-current={isCurrent ? 'true' : undefined}
+                  aria-keyshortcuts={registry ? 'Shift+P' : undefined}
                   onClick={() => session.showEntity(entity.id)}
+                  onKeyDown={(event) => {
+                    if (registry && event.key === 'P' && event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey) {
+                      event.preventDefault();
+                      registry.openProfile(entity.id);
+                    }
+                  }}
                 >
                   <span class="entity-dot" aria-hidden="true" />
                   <span class="item-body">
@@ -115,6 +131,17 @@ export function EntitiesList({ session }: { session: DocumentSession }) {
                   >
                     ›
                   </button>
+                  {registry ? (
+                    <button
+                      type="button"
+                      class="button button-quiet button-icon"
+                      aria-label={`Profile of ${entity.name}`}
+                      title="Profile across the library (Shift+P)"
+                      onClick={() => registry.openProfile(entity.id)}
+                    >
+                      ↗
+                    </button>
+                  ) : null}
                 </span>
               </li>
             );

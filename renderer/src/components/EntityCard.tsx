@@ -5,6 +5,7 @@ import type { DocumentSession } from '../session/document-session.ts';
 import { DraftTextField } from './DraftTextField.tsx';
 import { EntityPicker } from './EntityPicker.tsx';
 import { Field } from './Field.tsx';
+import { useRegistry } from './registry-context.ts';
 
 function AliasEditor({ session, entity }: { session: DocumentSession; entity: Entity }) {
   const [draft, setDraft] = useState('');
@@ -119,6 +120,7 @@ function MentionSteps({
 export function EntityCard({ session, entity, mention }: { session: DocumentSession; entity: Entity; mention?: EntityAnnotation }) {
   // Reads the records: redraw on every change (a component that reads signals skips redraws its props do not ask for).
   void session.version.value;
+  const registry = useRegistry();
   const type = session.tagset.entityTypes.find((entry) => entry.id === entity.type);
   const mentions: string[] = [];
   let quotes = 0;
@@ -189,6 +191,19 @@ export function EntityCard({ session, entity, mention }: { session: DocumentSess
         </span>
       </div>
       {roles.length > 0 ? <p class="inspector-meta">{roles.join(' · ')}</p> : null}
+      {registry ? (
+        <p class="profile-link">
+          <button
+            type="button"
+            class="button button-small"
+            aria-keyshortcuts="Shift+P"
+            title="Every mention, quote and claim of this entity across the library (Shift+P in the article)"
+            onClick={() => registry.openProfile(entity.id)}
+          >
+            Profile across the library
+          </button>
+        </p>
+      ) : null}
       <AliasEditor key={`${entity.id}-aliases`} session={session} entity={entity} />
       <DraftTextField
         key={`${entity.id}-wikidata`}

@@ -1,7 +1,8 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
 import { queryWords } from '../../../shared/text/text-search.ts';
+import { useRegistry } from './registry-context.ts';
 
 interface EntityPickerProps {
   label: string;
@@ -19,9 +20,40 @@ interface EntityPickerProps {
   /** `data-field` name, for keys that jump to this field. */
   field?: string;
   primary?: boolean;
+  /**
+   * Also offers the library's entities from other articles that match what is typed, after the
+   * article's own; picking one gives `onPick` the library's record (same id), for the caller to add.
+   */
+  offerLibrary?: boolean;
 }
 
 const MAX_OPTIONS = 8;
+const MAX_LIBRARY_OPTIONS = 5;
+/** How long typing pauses before the library is asked, in milliseconds. */
+const LIBRARY_PAUSE_MS = 150;
+
+/** The library's entities matching the typed text that the article does not hold; [] while not typing. */
+function useLibraryMatches(enabled: boolean, query: string, own: readonly Entity[]): Entity[] {
+  const registry = useRegistry();
+  const [found, setFound] = useState<{ query: string; entities: Entity[] }>({ query: '', entities: [] });
+  const active = enabled && registry !== null && query !== '';
+  useEffect(() => {
+    if (!active || !registry) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      void registry.searchLibrary(query).then((summaries) => {
+        if (current) setFound({ query, entities: summaries.map((summary) => summary.entity) });
+      });
+    }, LIBRARY_PAUSE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [active, registry, query]);
+  if (!active || found.query !== query) return [];
+  const ownIds = new Set(own.map((entity) => entity.id));
+  return found.entities.filter((entity) => !ownIds.has(entity.id)).slice(0, MAX_LIBRARY_OPTIONS);
+}
 
 /** How well an entity matches typed words: 2 when a name starts with the query, 1 when every word occurs, 0 otherwise. */
 function score(entity: Entity, query: string, words: readonly string[]): number {
@@ -48,6 +80,7 @@ export function EntityPicker({
   placeholder,
   field,
   primary,
+  offerLibrary = false,
 }: EntityPickerProps) {
   const id = useId();
   const [text, setText] = useState<string | null>(null);
@@ -64,6 +97,9 @@ export function EntityPicker({
         .slice(0, MAX_OPTIONS)
         .map((match) => match.entity)
     : [];
+  const library = useLibraryMatches(offerLibrary && typing, query, entities);
+  const ownCount = matches.length;
+  matches.push(...library);
   const exact = matches.some((entity) => [entity.name, ...entity.aliases].some((name) => name.toLocaleLowerCase() === query));
   const canCreate = Boolean(onCreate && query && !exact);
   const optionCount = matches.length + (canCreate ? 1 : 0);
@@ -146,13 +182,15 @@ export function EntityPicker({
       <ul id={`${id}-list`} class="picker-options" role="listbox" aria-label={label} hidden={!open}>
         {matches.map((entity, index) => {
           const type = typeOf(entity);
+          const fromLibrary = index >= ownCount;
           return (
             <li
               key={entity.id}
               id={`${id}-option-${index}`}
               role="option"
-              class="picker-option"
+              class={`picker-option${fromLibrary ? ' picker-library' : ''}${fromLibrary && index === ownCount ? ' picker-library-first' : ''}`}
               aria-selected={index === activeIndex ? 'true' : 'false'}
+              aria-description={fromLibrary ? 'from other articles of the library' : undefined}
               style={type ? { '--ann-colour': type.colour } : undefined}
               onMouseDown={(event) => {
                 event.preventDefault();
@@ -161,7 +199,7 @@ export function EntityPicker({
             >
               <span class="entity-dot" aria-hidden="true" />
               <span class="picker-name">{entity.name}</span>
-              <span class="picker-type">{type?.label ?? entity.type}</span>
+              <span class="picker-type">{fromLibrary ? `${type?.label ?? entity.type} · library` : (type?.label ?? entity.type)}</span>
             </li>
           );
         })}

@@ -1,5 +1,11 @@
 import { useState } from 'preact/hooks';
-import { ACCEPT_ATTRIBUTE, ACCEPTED_FILE_TYPES, formatSize, MAX_IMPORT_FILE_BYTES } from '../../../shared/import/import-formats.ts';
+import {
+  ACCEPT_ATTRIBUTE,
+  ACCEPTED_FILE_TYPES,
+  formatSize,
+  MAX_IMPORT_FILE_BYTES,
+  TAG_FILE_TYPE,
+} from '../../../shared/import/import-formats.ts';
 import type { AppStore } from '../app/app-store.ts';
 import { Dialog } from './Dialog.tsx';
 
@@ -105,6 +111,10 @@ export function ImportDialog({ store, chooseFiles }: { store: AppStore; chooseFi
                   <td>{type.extensions.map((extension) => `.${extension}`).join(' ')}</td>
                 </tr>
               ))}
+              <tr>
+                <th scope="row">{TAG_FILE_TYPE.label}</th>
+                <td>.json (with its article text, or for an article in the library)</td>
+              </tr>
             </tbody>
           </table>
           <p class="field-hint">

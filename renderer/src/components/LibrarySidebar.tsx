@@ -39,7 +39,11 @@ function DocumentItem({ summary, store }: { summary: DocumentSummary; store: App
         class="doc-item"
         aria-current={isOpen ? 'page' : undefined}
         aria-busy={store.opening.value === summary.id ? 'true' : undefined}
-        onClick={() => void store.openDocument(summary.id)}
+        onClick={() => {
+          // A document chosen in the library shows in the reader, whatever the middle showed.
+          store.ui.workspace.value = 'reader';
+          void store.openDocument(summary.id);
+        }}
       >
         <span class="doc-title" id={`doc-title-${summary.id}`}>
           {summary.title}
@@ -170,6 +174,19 @@ export function LibrarySidebar({ store }: { store: AppStore }) {
           value={library.query.value}
           onInput={(event) => void library.search(event.currentTarget.value)}
         />
+        <button
+          type="button"
+          class="button button-small library-corpus-search"
+          title="Search every annotation of the library: claims, quotes, speakers, verdicts (Ctrl+Shift+F)"
+          aria-pressed={store.ui.workspace.value === 'search'}
+          onClick={() => void store.corpus.open()}
+        >
+          <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+            <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+            <path d="M10.5 10.5L14 14" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" />
+          </svg>
+          Search library
+        </button>
         <select
           class="input input-small"
           aria-label="Sort the library"

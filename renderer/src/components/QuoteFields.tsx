@@ -3,6 +3,7 @@ import { speakerEntityType } from '../../../shared/layer/new-annotation.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { EntityPicker } from './EntityPicker.tsx';
 import { Field } from './Field.tsx';
+import { ProfileLink } from './ProfileLink.tsx';
 import { FORM_LABELS } from './QuotesList.tsx';
 
 /** Buttons act on the article's text selection, so they must not take it away. */
@@ -26,11 +27,13 @@ export function QuoteFields({ session, quote }: { session: DocumentSession; quot
         entities={[...session.records.entities()]}
         tagset={session.tagset}
         value={speaker}
-        onPick={(entity) => session.setSpeaker(quote.id, entity.id)}
+        offerLibrary
+        onPick={(entity) => session.attributeToEntity(quote.id, entity)}
         onCreate={(name) => session.setSpeakerByName(quote.id, name)}
         createTypeLabel={personType?.label}
         onClear={() => session.setSpeaker(quote.id, undefined)}
       />
+      <ProfileLink entity={speaker} />
       {last && !quote.speakerId ? (
         <p class="field-hint last-speaker">
           <button type="button" class="button button-small" aria-keyshortcuts="A" onClick={() => session.attributeToLastSpeaker()}>

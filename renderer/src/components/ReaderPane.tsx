@@ -8,6 +8,7 @@ import { readerKeyHandler } from '../session/reader-keys.ts';
 import { suggestionKeyHandler } from '../session/suggestion-keys.ts';
 import type { ReaderKeyHandler } from '../session/reader-keys.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
+import { useRegistry } from './registry-context.ts';
 
 /** The suggestions' keys first (while one is current), then the reader's. */
 function withSuggestionKeys(suggestions: SuggestionStore | undefined, reader: ReaderKeyHandler): ReaderKeyHandler {
@@ -27,6 +28,7 @@ function pickSuggestion(suggestions: SuggestionStore, event: MouseEvent): void {
 export function ReaderPane({ session, suggestions }: { session: DocumentSession; suggestions?: SuggestionStore }) {
   const place = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const registry = useRegistry();
 
   useEffect(() => {
     const host = place.current;
@@ -43,6 +45,11 @@ export function ReaderPane({ session, suggestions }: { session: DocumentSession;
           readerKeyHandler(session, {
             openInspector: () => session.selected !== undefined && focusInspector(),
             focusField: (name) => focusInspectorField(name),
+            openProfile: (entityId) => {
+              if (!registry) return false;
+              registry.openProfile(entityId);
+              return true;
+            },
           }),
         ),
         onSelectionChange: () => session.noteCaretMoved(),
@@ -62,7 +69,7 @@ export function ReaderPane({ session, suggestions }: { session: DocumentSession;
       session.attachReader(null);
       reader.destroy();
     };
-  }, [session, suggestions]);
+  }, [session, suggestions, registry]);
 
   return (
     <article class="reader" lang={session.meta.language}>

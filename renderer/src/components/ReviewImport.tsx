@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AppStore } from '../app/app-store.ts';
-import { REVIEW_FILE_INPUT_ID } from '../app/review-file.ts';
+import { declaredFingerprint, REVIEW_FILE_INPUT_ID } from '../app/review-file.ts';
 import { Dialog } from './Dialog.tsx';
 
 function hasFiles(event: DragEvent): boolean {
@@ -8,9 +8,22 @@ function hasFiles(event: DragEvent): boolean {
 }
 
 /**
+ * A tag file dropped on the window: a review of the open article when it is that article's (or
+ * names none), else a library import, which opens its article as a new document or, when the
+ * article is in the library, places it there under Review.
+ */
+async function importDroppedTagFile(store: AppStore, file: File): Promise<void> {
+  const open = store.session.value;
+  const openFingerprint = open ? store.documents.value.find((summary) => summary.id === open.id)?.fingerprint : undefined;
+  const declared = declaredFingerprint(await file.text());
+  if (open && (declared === undefined || declared === openFingerprint)) await store.review.importFile(file);
+  else await store.library.importFiles([file]);
+}
+
+/**
  * The hidden file input behind "Review tag file…", the window as a drop target for tag files
- * (a `.json` file dropped anywhere is imported as a review; article files are imported into the library),
- * and the dialog listing every problem of a refused file.
+ * (see `importDroppedTagFile`; article files are imported into the library), and the dialog
+ * listing every problem of a refused file.
  */
 export function ReviewImport({ store }: { store: AppStore }) {
   const review = store.review;
@@ -38,7 +51,7 @@ export function ReviewImport({ store }: { store: AppStore }) {
       const [file] = files;
       if (!file) return;
       event.preventDefault();
-      if (files.length === 1 && (/\.json$/iu.test(file.name) || file.type === 'application/json')) void review.importFile(file);
+      if (files.length === 1 && (/\.json$/iu.test(file.name) || file.type === 'application/json')) void importDroppedTagFile(store, file);
       else void store.library.importFiles(files);
     };
     window.addEventListener('dragenter', onDragEnter);

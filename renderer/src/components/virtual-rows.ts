@@ -39,6 +39,8 @@ export interface VirtualRowsOptions {
   focusable?(index: number): boolean;
   /** Rows drawn whatever the scroll position, besides those in view (a group's heading…). */
   alsoDraw?(range: Range): number[];
+  /** The element that scrolls the rows (a CSS selector matched from the list outwards); the side panels' by default. */
+  scroller?: string;
 }
 
 /** Attributes that place a row: spread them on the row's element. */
@@ -85,7 +87,7 @@ function rowIndexOf(element: Element | null): number {
  * Keyboard focus moves through every row, drawn or not, and the focused row stays drawn.
  */
 export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
-  const { keys, estimateSize, gap = 0, focusable = () => true } = options;
+  const { keys, estimateSize, gap = 0, focusable = () => true, scroller = SCROLLER } = options;
   const count = keys.count;
   const list = useRef<HTMLElement | null>(null);
   const [listRef] = useState(() => (element: HTMLElement | null) => {
@@ -101,7 +103,7 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
     count,
     estimateSize: () => estimateSize,
     getItemKey: keys.keyOf,
-    getScrollElement: () => list.current?.closest<HTMLElement>(SCROLLER) ?? null,
+    getScrollElement: () => list.current?.closest<HTMLElement>(scroller) ?? null,
     observeElementRect,
     observeElementOffset,
     scrollToFn: elementScroll,
@@ -125,9 +127,9 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
     virtualizer._willUpdate();
     // The filters above the list push it down: its offset in the scroller is the scroll margin.
     const element = list.current;
-    const scroller = element?.closest<HTMLElement>(SCROLLER);
-    if (element && scroller) {
-      const margin = Math.round(element.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
+    const scrolling = element?.closest<HTMLElement>(scroller);
+    if (element && scrolling) {
+      const margin = Math.round(element.getBoundingClientRect().top - scrolling.getBoundingClientRect().top + scrolling.scrollTop);
       if (margin !== scrollMargin) setScrollMargin(margin);
     }
     // A row asked for focus before it was drawn.

@@ -5,6 +5,7 @@ import type { ScholiaDocument } from '../../../shared/model/document.ts';
 import { DEFAULT_TAGSET } from '../../../shared/model/tagset.ts';
 import { makeTarget } from '../../../shared/text/target.ts';
 import type { ApiClient } from '../../../shared/contract/api-client.ts';
+import type { ReaderView } from '../reader/reader-view.ts';
 import { DocumentSession } from './document-session.ts';
 
 const when = '2026-01-31T09:00:00.000Z';
@@ -63,6 +64,42 @@ function sessionWith() {
 }
 
 describe('DocumentSession', () => {
+  it('takes a library entity picked as the speaker with its id and record, and one undo takes both back', async () => {
+    const { session, batches } = sessionWith();
+    const library = { id: 'lib-metsola', name: 'Roberta Metsola', type: 'person', aliases: ['Metsola'], wikidata: 'Q2158040' };
+    expect(session.attributeToEntity('q1', library)).toBe(true);
+    await session.commands.whenIdle();
+    expect(batches[0]?.ops).toEqual([{ op: 'entity.add', entity: library }, expect.objectContaining({ op: 'annotation.update' })]);
+    expect(session.records.entity('lib-metsola')).toEqual(library);
+    expect(session.records.annotation('q1')).toMatchObject({ speakerId: 'lib-metsola' });
+    // Picked again (the article holds it now), nothing changes: no second copy of the entity.
+    expect(session.attributeToEntity('q1', library)).toBe(false);
+    expect([...session.records.entities()]).toHaveLength(1);
+    expect(session.undo()).toBe(true);
+    expect(session.records.entity('lib-metsola')).toBeUndefined();
+    expect(session.records.annotation('q1')).not.toHaveProperty('speakerId');
+  });
+
+  it('shows an annotation asked for while no reader is drawn as soon as one attaches, once', () => {
+    const { session } = sessionWith();
+    const shown: string[] = [];
+    const reader = {
+      updateHighlights: () => undefined,
+      revealSpan: (span: { start: number; end: number }) => shown.push(`reveal ${span.start}-${span.end}`),
+      flashSpan: (span: { start: number; end: number }) => shown.push(`flash ${span.start}-${span.end}`),
+    } as unknown as ReaderView;
+    session.revealWhenDrawn('q1');
+    expect(session.selectedId.value).toBe(null);
+    session.attachReader(reader);
+    expect(session.selectedId.value).toBe('q1');
+    expect(shown).toEqual(['reveal 1-20', 'flash 1-20']);
+    session.attachReader(null);
+    session.attachReader(reader);
+    expect(shown).toHaveLength(2);
+    session.revealWhenDrawn('q1');
+    expect(shown).toHaveLength(4);
+  });
+
   it('names a new speaker by typing: a person entity and the quote’s speaker in one batch', async () => {
     const { session, batches } = sessionWith();
     expect(session.setSpeakerByName('q1', '  Roberta   Metsola ')).toBe(true);

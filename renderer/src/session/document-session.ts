@@ -55,6 +55,8 @@ export class DocumentSession {
   private readonly annotations: AnnotationEditor;
   private readonly speakers: SpeakerAttribution;
   private readonly entities: EntityEditor;
+  /** An annotation to show once a reader attaches (see `revealWhenDrawn`). */
+  private pendingReveal: string | null = null;
 
   constructor(document: ScholiaDocument, tagset: Tagset, api: ApiClient, options: SessionOptions) {
     const { report } = options;
@@ -143,9 +145,31 @@ export class DocumentSession {
   setSuggestionLayer(items: readonly SuggestionSpan[]): void {
     this.drawing.setSuggestionLayer(items);
   }
+  /** Whether a reader draws this session now. */
+  get hasReader(): boolean {
+    return this.drawing.reader !== null;
+  }
   attachReader(reader: ReaderView | null): void {
     this.drawing.attach(reader);
     this.selection.forgetCaret();
+    const pending = this.pendingReveal;
+    if (reader && pending) {
+      this.pendingReveal = null;
+      this.selection.showAnnotation(pending);
+    }
+  }
+
+  /**
+   * Selects an annotation and shows it in the article, now if the article is drawn, else as soon as
+   * a reader attaches (a view that replaced the reader, such as the corpus search, is going back to it).
+   */
+  revealWhenDrawn(id: string): void {
+    if (this.drawing.reader) {
+      this.pendingReveal = null;
+      this.selection.showAnnotation(id);
+    } else {
+      this.pendingReveal = id;
+    }
   }
 
   // ---- selection and navigation ---------------------------------------------------------------
@@ -298,6 +322,9 @@ export class DocumentSession {
   }
   setClaimant(id: string, claimantId: string | undefined): boolean {
     return this.speakers.setClaimant(id, claimantId);
+  }
+  attributeToEntity(id: string, entity: Entity): boolean {
+    return this.speakers.attributeToEntity(id, entity);
   }
   setSpeakerByName(id: string, name: string): boolean {
     return this.speakers.setSpeakerByName(id, name);

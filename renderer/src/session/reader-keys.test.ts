@@ -37,6 +37,7 @@ const EXPECTED: Record<ReaderCommand, string> = {
   'reader.cue': 'setCueFromSelection()',
   'reader.rename-entity': 'focusField(entity-name)',
   'reader.merge-entity': 'focusField(merge)',
+  'reader.open-profile': 'openProfile(e1)',
 };
 
 const SESSION_METHODS = [
@@ -66,7 +67,7 @@ function recordingReader({ textSelected = false, selectedKind = 'entity' as Anno
       return true;
     };
   const fake: Record<string, unknown> = Object.fromEntries(SESSION_METHODS.map((name) => [name, record(name)]));
-  fake['selected'] = selectedKind ? { kind: selectedKind } : undefined;
+  fake['selected'] = selectedKind ? { kind: selectedKind, entityId: 'e1', speakerId: 'e1', claimantId: 'e1' } : undefined;
   fake['hasTextSelection'] = () => textSelected;
   fake['applyTagsetKey'] = (key: string) => {
     calls.push(`applyTagsetKey(${key})`);
@@ -75,6 +76,7 @@ function recordingReader({ textSelected = false, selectedKind = 'entity' as Anno
   const handler = readerKeyHandler(fake as unknown as DocumentSession, {
     openInspector: record('openInspector'),
     focusField: record('focusField'),
+    openProfile: record('openProfile'),
   });
   const view = {} as EditorView;
   return { calls, press: (event: KeyboardEvent) => handler(view, event) };
@@ -114,6 +116,7 @@ describe('the reader keymap', () => {
         'U',
         'F2',
         'M',
+        'Shift+P',
       ].sort(),
     );
   });

@@ -18,6 +18,17 @@ export interface ReaderKeyActions {
   openInspector(): boolean;
   /** Focuses a named inspector field (`data-field`); false when it is not showing. */
   focusField(name: string): boolean;
+  /** Shows an entity's profile across the library; false when the app offers none. */
+  openProfile?(entityId: string): boolean;
+}
+
+/** The entity a profile key means: the selected mention's entity, quote's speaker or claim's claimant, else the entity inspected. */
+export function profileEntityOf(session: DocumentSession): string | null {
+  const selected = session.selected;
+  if (selected?.kind === 'entity') return selected.entityId;
+  if (selected?.kind === 'quote') return selected.speakerId ?? null;
+  if (selected?.kind === 'claim') return selected.claimantId ?? null;
+  return selected ? null : session.inspectedEntityId.value;
 }
 
 /** Runs one of the article's commands; true when it was carried out (the key is then taken). */
@@ -67,6 +78,10 @@ function readerCommands(session: DocumentSession, actions: ReaderKeyActions): Re
     'reader.cue': always(() => session.setCueFromSelection()),
     'reader.rename-entity': whenEntitySelected('entity-name'),
     'reader.merge-entity': whenEntitySelected('merge'),
+    'reader.open-profile': () => {
+      const entityId = profileEntityOf(session);
+      return entityId !== null && (actions.openProfile?.(entityId) ?? false);
+    },
   };
 }
 

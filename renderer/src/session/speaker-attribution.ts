@@ -36,6 +36,19 @@ export class SpeakerAttribution {
     return this.context.records.annotation(id)?.kind === 'claim' && this.attribute(id, claimantId, [], 'Set claimant');
   }
 
+  /**
+   * Makes a quote's speaker (a claim's claimant) an entity picked from a list: one of the article's,
+   * or one of the library's from other articles, which the article then takes with the same id and
+   * record, so the same person is one entity across articles.
+   */
+  attributeToEntity(id: string, entity: Entity): boolean {
+    const kind = this.context.records.annotation(id)?.kind;
+    if (kind !== 'quote' && kind !== 'claim') return false;
+    const label = kind === 'quote' ? 'Set speaker' : 'Set claimant';
+    if (this.context.records.entity(entity.id)) return this.attribute(id, entity.id, [], label);
+    return this.attribute(id, entity.id, [{ op: 'entity.add', entity }], kind === 'quote' ? 'Add speaker' : 'Add claimant');
+  }
+
   /** Makes a quote's speaker (a claim's claimant) the entity of that name, registering a new person if there is none. */
   setSpeakerByName(id: string, name: string): boolean {
     const clean = name.replace(/\s+/gu, ' ').trim();
