@@ -8,13 +8,34 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { exportDocument } from '../electron/services/export/export-document.ts';
 import { findBrowser } from '../electron/services/browser/find-browser.ts';
+import type { Annotation, ClaimAnnotation } from '../shared/model/annotation.ts';
 import { DEFAULT_TAGSET } from '../shared/model/tagset.ts';
 import { annotatedSampleDocument } from '../shared/testing/annotated-sample.ts';
 
 const out = path.resolve(process.argv[2] ?? 'docs/export');
 mkdirSync(out, { recursive: true });
+const sample = annotatedSampleDocument(readFileSync('assets/sample-article.txt', 'utf8'));
+// Two claims carry a full verdict record, as a checked article would.
+const records: Record<string, Partial<ClaimAnnotation>> = {
+  'became temporarily': {
+    stage: 'published',
+    checkedBy: 'A. Analyst',
+    checkedOn: '2026-01-30',
+    rationale: 'The Parliament’s own **status log** shows the site down from 14:10 CET ([outage log](https://example.org/status/ep-outage)).',
+  },
+  'was not affected': {
+    stage: 'checked',
+    checkedBy: 'B. Editor',
+    checkedOn: '2026-01-31',
+    rationale: 'The multimedia centre was *also* unreachable:\n\n- its page returned errors at 15:00 CET\n- the Parliament confirmed it the next day',
+  },
+};
 const document = {
-  ...annotatedSampleDocument(readFileSync('assets/sample-article.txt', 'utf8')),
+  ...sample,
+  annotations: sample.annotations.map((a) => {
+    const record = a.kind === 'claim' ? Object.entries(records).find(([start]) => a.target.exact.startsWith(start))?.[1] : undefined;
+    return record ? ({ ...a, ...record } as Annotation) : a;
+  }),
   meta: {
     title: 'European Parliament website hit by cyberattack after Russia terrorism vote',
     source: 'Sample article',

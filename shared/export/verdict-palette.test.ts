@@ -11,7 +11,7 @@ const deltaE = differenceCiede2000();
 const deuteranopia = filterDeficiencyDeuter(1);
 const protanopia = filterDeficiencyProt(1);
 /** The smallest CIEDE2000 ΔE this palette keeps between neighbours on the scale, in any of the three visions. */
-const MIN_NEIGHBOUR_DELTA_E = 14;
+const MIN_NEIGHBOUR_DELTA_E = 30;
 
 function colour(hex: string): Color {
   const parsed = parse(hex);
@@ -52,8 +52,8 @@ describe('the default verdict palette', () => {
   it('no longer shows "True" and "Mostly true" as near the same green', () => {
     const before = deltaE(colour('#15803d'), colour('#4d7c0f'));
     const now = deltaE(colour(colourOf('true')), colour(colourOf('mostly-true')));
-    expect(before).toBeLessThan(MIN_NEIGHBOUR_DELTA_E);
-    expect(now).toBeGreaterThan(3 * before);
+    expect(before).toBeLessThan(11);
+    expect(now).toBeGreaterThan(4 * before);
   });
 
   it('puts every verdict of the scale in the codebook, each with its own colour', () => {
@@ -66,5 +66,7 @@ describe('the default verdict palette', () => {
     expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 2);
     expect(textOn('#999933')).toBe('#1f2328');
     expect(textOn('#117733')).toBe('#ffffff');
+    expect(textColourOnPage('#999933')).toBe('#1f2328');
+    expect(textColourOnPage('#332288')).toBe('#332288');
   });
 });

@@ -29,12 +29,12 @@ export const DEFAULT_TAGSET: Tagset = {
   ],
   verdicts: [
     { id: 'unverified', label: 'Unverified', colour: '#6b7280', key: '1' },
-    // The truth scale in Paul Tol's colour-blind-safe "muted" scheme (green, indigo, olive, purple, wine), ordered
-    // so neighbours differ clearly in hue and lightness, also under deuteranopia and protanopia (docs/FACT-CHECK.md).
-    { id: 'true', label: 'True', colour: '#117733', key: '2' },
-    { id: 'mostly-true', label: 'Mostly true', colour: '#332288', key: '3' },
-    { id: 'mixed', label: 'Mixed', colour: '#999933', key: '4' },
-    { id: 'mostly-false', label: 'Mostly false', colour: '#aa4499', key: '5' },
+    // The truth scale in Paul Tol's colour-blind-safe "muted" scheme (indigo, green, purple, olive, wine), ordered
+    // so neighbours differ clearly, also under deuteranopia and protanopia (docs/FACT-CHECK.md, "The verdict palette").
+    { id: 'true', label: 'True', colour: '#332288', key: '2' },
+    { id: 'mostly-true', label: 'Mostly true', colour: '#117733', key: '3' },
+    { id: 'mixed', label: 'Mixed', colour: '#aa4499', key: '4' },
+    { id: 'mostly-false', label: 'Mostly false', colour: '#999933', key: '5' },
     { id: 'false', label: 'False', colour: '#882255', key: '6' },
     { id: 'unverifiable', label: 'Unverifiable', colour: '#475569', key: '7' },
     { id: 'opinion', label: 'Opinion', colour: '#6d28d9', key: '8' },
