@@ -84,6 +84,7 @@ export function ClaimsList({ session }: { session: DocumentSession }) {
                 meta={
                   <>
                     <span class="meta-strong">{verdict?.label ?? claim.status}</span>
+                    {claim.stage ? <span>{WORKFLOW_STAGE_LABELS[claim.stage]}</span> : null}
                     {label ? <span>{label.label}</span> : null}
                     {claim.checkworthy ? <span class="meta-flag">Worth checking</span> : null}
                     {claimant ? <span>by {claimant.name}</span> : null}
