@@ -21,13 +21,15 @@ const records: Record<string, Partial<ClaimAnnotation>> = {
     stage: 'published',
     checkedBy: 'A. Analyst',
     checkedOn: '2026-01-30',
-    rationale: 'The Parliament’s own **status log** shows the site down from 14:10 CET ([outage log](https://example.org/status/ep-outage)).',
+    rationale:
+      'The Parliament’s own **status log** shows the site down from 14:10 CET ([outage log](https://example.org/status/ep-outage)).',
   },
   'was not affected': {
     stage: 'checked',
     checkedBy: 'B. Editor',
     checkedOn: '2026-01-31',
-    rationale: 'The multimedia centre was *also* unreachable:\n\n- its page returned errors at 15:00 CET\n- the Parliament confirmed it the next day',
+    rationale:
+      'The multimedia centre was *also* unreachable:\n\n- its page returned errors at 15:00 CET\n- the Parliament confirmed it the next day',
   },
 };
 const document = {

@@ -183,7 +183,7 @@ export function claimEntry(entry: ClaimEntry, report: ReportModel): string {
     : '';
   return `<li class="entry" id="a${entry.mark.order}">${number(entry.mark, report)}<div>
 <p class="excerpt">${escapeHtml(quoted(claim.target.exact))}</p>
-<p class="facts">${facts.join('')}</p>${rationale}${evidence.length > 0 ? `\n<ul class="evidence" aria-label="Evidence">${evidence.join('')}</ul>` : ''}${noteBlock(claim.note)}
+<p class="facts">${facts.join('')}</p>${rationale}${evidence.length > 0 ? `\n<p class="sub-label">Evidence</p><ul class="evidence" aria-label="Evidence">${evidence.join('')}</ul>` : ''}${noteBlock(claim.note)}
 </div></li>`;
 }
 
