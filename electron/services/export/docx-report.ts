@@ -343,7 +343,11 @@ function articleParagraphs(report: ReportModel): Paragraph[] {
       }),
   );
   const how = new Paragraph({
-    children: [small('Each highlight ends in a small mark, C for claims, Q quotes, E mentions, N notes, numbered by kind; it links to the entry of the same mark below.')],
+    children: [
+      small(
+        'Each highlight ends in a small mark, C for claims, Q quotes, E mentions, N notes, numbered by kind; it links to the entry of the same mark below.',
+      ),
+    ],
     shading: { type: ShadingType.CLEAR, fill: 'F5F6F8', color: 'auto' },
     spacing: { after: 240 },
   });
