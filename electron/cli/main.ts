@@ -6,6 +6,7 @@ import { startHost } from '../host/server.ts';
 import { openScholia } from '../services/open-scholia.ts';
 import { findAssetsDir, findRendererDir, resolveLibraryDir } from '../services/paths.ts';
 import { compareCommand } from './compare-command.ts';
+import { evidenceCommand } from './evidence-command.ts';
 import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
 import { clientOf, withLibrary } from './library-client.ts';
@@ -55,6 +56,10 @@ const USAGE = `Usage:
                                                  search box's syntax (kind:claim verdict:false speaker:"A B" /regex/);
                                                  --saved starts from a saved search. Prints articles newest first with
                                                  facet counts; --limit N articles (default 50)
+  scholia evidence DOC CLAIM [N] [--archive [--allow-private-network] | --attach FILE | --check] [--library DIR] [--json]
+                                                 list a claim's sources; archive source N (1 is the first) through the
+                                                 import pipeline, attach a local file to it by path and SHA-256, or
+                                                 check that the attached file still matches (exit 1 when not)
 
 The library folder is --library DIR, else $SCHOLIA_LIBRARY, else the app's data folder.`;
 
@@ -84,6 +89,9 @@ function parse(args: string[]) {
         apply: { type: 'boolean', default: false },
         'min-confidence': { type: 'string' },
         'allow-private-network': { type: 'boolean', default: false },
+        archive: { type: 'boolean', default: false },
+        attach: { type: 'string' },
+        check: { type: 'boolean', default: false },
         kind: { type: 'string', multiple: true },
         verdict: { type: 'string', multiple: true },
         label: { type: 'string', multiple: true },
@@ -199,7 +207,7 @@ async function main(rawArgv: string[]): Promise<void> {
     if (!command && !values.help) process.exitCode = 2;
     return;
   }
-  if (values['allow-private-network'] && command !== 'import') {
+  if (values['allow-private-network'] && command !== 'import' && command !== 'evidence') {
     throw new UsageError(
       `--allow-private-network is for import; ${command === 'serve' ? 'the browser host follows the setting in Settings' : `${command} fetches no web page`}`,
     );
@@ -266,6 +274,14 @@ async function main(rawArgv: string[]): Promise<void> {
           saved: values.saved,
           limit: values.limit,
         }),
+      });
+    case 'evidence':
+      return evidenceCommand(libraryDir, rest, {
+        json: values.json,
+        archive: values.archive,
+        check: values.check,
+        allowPrivateNetwork: values['allow-private-network'],
+        ...(values.attach !== undefined ? { attach: values.attach } : {}),
       });
     default:
       throw new UsageError(`unknown command "${command}"`);

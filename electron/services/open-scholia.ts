@@ -2,10 +2,12 @@ import type { ChannelInput } from '../../shared/contract/channels.ts';
 import type { ApiResult } from '../../shared/contract/errors.ts';
 import { CorpusService } from './corpus/corpus-service.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
+import { EvidenceService } from './evidence/evidence-service.ts';
 import { CorpusExportService, selectWholeLibrary, type SelectCorpus } from './export/corpus-export-service.ts';
 import { EntitiesService } from './entities/entities-service.ts';
 import { EntityRegistry } from './entities/entity-registry.ts';
 import { ExportService, type PrintPdf } from './export/export-service.ts';
+import type { FetchLimits, Network } from './import/fetch-page.ts';
 import type { ImportSource } from './import/import-article.ts';
 import { AnnotationsService } from './library/annotations-service.ts';
 import { DocumentsService } from './library/documents-service.ts';
@@ -36,6 +38,11 @@ export interface ScholiaOptions {
    * the app and the browser host; no call can change it.
    */
   allowPrivateNetwork?: boolean;
+  /**
+   * How evidence snapshots are fetched: limits (URL import's when left out) and, for tests that play
+   * the internet, the resolver and address rule (see `FetchOptions.network`).
+   */
+  snapshotFetch?: { limits?: FetchLimits; network?: Network };
 }
 
 /** The services behind the API, one per concern, all over the same library store. */
@@ -61,6 +68,8 @@ export interface Services {
   readonly corpus: CorpusService;
   /** The library-wide entity registry: edits, merge, split, proposals, and their undo. */
   readonly entities: EntitiesService;
+  /** Archived snapshots of sources, local files attached to them. */
+  readonly evidence: EvidenceService;
 }
 
 /** The services behind the API, over one library folder. */
@@ -76,9 +85,10 @@ export interface Scholia {
   close(): Promise<void>;
 }
 
-function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Services {
+function servicesOver(store: LibraryStore, options: ScholiaOptions): Services {
   const documents = new DocumentsService(store);
   const settings = new SettingsService(store);
+  const { printPdf, snapshotFetch } = options;
   const corpus = new CorpusService(store);
   const registry = new EntityRegistry(store);
   const reviews = new ReviewService(store, registry);
@@ -95,6 +105,10 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
     suggestions: new SuggestService(store),
     corpus,
     entities: new EntitiesService(store, registry),
+    evidence: new EvidenceService(store, {
+      allowPrivateNetwork: () => options.allowPrivateNetwork ?? settings.get().allowPrivateNetwork === true,
+      ...snapshotFetch,
+    }),
   };
 }
 
@@ -118,8 +132,21 @@ function batchSources({ sources }: ChannelInput<'library.importBatch'>, allowPri
 
 /** Every channel's handler: the glue between the contract's input and one service call, written once. */
 function handlersFor(services: Services, privateNetwork: boolean | undefined): Handlers {
-  const { documents, imports, manage, settings, versions, annotations, exports, corpusExports, reviews, suggestions, corpus, entities } =
-    services;
+  const {
+    documents,
+    imports,
+    manage,
+    settings,
+    versions,
+    annotations,
+    exports,
+    corpusExports,
+    reviews,
+    suggestions,
+    corpus,
+    entities,
+    evidence,
+  } = services;
   const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
   return {
     'library.list': ({ check }) => (check ? documents.listChecked() : documents.list()),
@@ -175,6 +202,10 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'entities.dismiss': (input) => entities.dismiss(input),
     'entities.undo': () => entities.undo(),
     'entities.redo': () => entities.redo(),
+    'evidence.archive': ({ baseRevision, ...ref }) => evidence.archive(ref, baseRevision),
+    'evidence.openSnapshot': (ref) => evidence.openSnapshot(ref),
+    'evidence.attachFile': ({ path, baseRevision, ...ref }) => evidence.attachFile(ref, path, baseRevision),
+    'evidence.checkFile': (ref) => evidence.checkFile(ref),
   };
 }
 
@@ -186,7 +217,7 @@ export async function openScholia(options: ScholiaOptions): Promise<Scholia> {
     ...(options.whenLocked ? { whenLocked: options.whenLocked } : {}),
     ...(options.owner ? { owner: options.owner } : {}),
   });
-  const services = servicesOver(store, options.printPdf);
+  const services = servicesOver(store, options);
   if (options.seedFrom && store.createdNow && store.writable) await services.imports.seedSample(options.seedFrom);
   const handlers = handlersFor(services, options.allowPrivateNetwork);
   let closed = false;

@@ -46,6 +46,10 @@ export const CHANNEL_NAMES = [
   'entities.dismiss',
   'entities.undo',
   'entities.redo',
+  'evidence.archive',
+  'evidence.openSnapshot',
+  'evidence.attachFile',
+  'evidence.checkFile',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

@@ -7,6 +7,7 @@ import { Tagset } from '../model/tagset.ts';
 import type { Channel } from './channel-names.ts';
 import { AnnotationOp, MAX_OPS_PER_BATCH } from './ops.ts';
 import { corpusChannels } from './corpus-channels.ts';
+import { evidenceChannels } from './evidence-channels.ts';
 import { importChannels } from './import-channels.ts';
 import { reviewChannels } from './review-channels.ts';
 import { suggestChannels } from './suggest-channels.ts';
@@ -98,6 +99,7 @@ export const contract = {
   ...importChannels,
   ...suggestChannels,
   ...corpusChannels,
+  ...evidenceChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

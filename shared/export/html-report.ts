@@ -4,7 +4,17 @@ import { escapeHtml, safeHttpUrl } from './html-escape.ts';
 import { standalonePage } from './html-page.ts';
 import { rationaleHtml } from './rationale.ts';
 import { classSafe, reportStylesheet } from './html-styles.ts';
-import type { ArticleBlock, ClaimEntry, EntityEntry, NoteEntry, QuoteGroup, ReportMark, ReportModel, Style } from './report-model.ts';
+import {
+  archiveCitation,
+  type ArticleBlock,
+  type ClaimEntry,
+  type EntityEntry,
+  type NoteEntry,
+  type QuoteGroup,
+  type ReportMark,
+  type ReportModel,
+  type Style,
+} from './report-model.ts';
 import { checkedLine, formatDate, formatDateTime, KIND_NAMES, noun, plural, quoted, SECTION_TITLES } from './report-text.ts';
 
 /** Class names that draw a mark's highlight: kind plus verdict, form or entity type. */
@@ -154,14 +164,15 @@ function tags(tagsList: readonly string[] | undefined): string {
     : '';
 }
 
-/**
- * One source of a claim's evidence: its link, title and note. An archived snapshot, once evidence
- * carries one, is cited here beside the live link.
- */
+/** One source of a claim's evidence: its link, title, archived snapshot (cited beside the live link) and note. */
 function evidenceItem(item: NonNullable<ClaimEntry['claim']['evidence']>[number]): string {
   const title = item.title?.trim() ? item.title : item.url;
   const url = item.title?.trim() ? ` <span class="url">${escapeHtml(item.url)}</span>` : '';
-  return `<li>${link(item.url, title)}${url}${item.note ? ` — ${escapeHtml(item.note)}` : ''}</li>`;
+  const archived = archiveCitation(item);
+  const archive = archived
+    ? ` <span class="archived" title="SHA-256 ${escapeHtml(item.archive?.sha256 ?? '')}">(${escapeHtml(archived)})</span>`
+    : '';
+  return `<li>${link(item.url, title)}${url}${archive}${item.note ? ` — ${escapeHtml(item.note)}` : ''}</li>`;
 }
 
 /** One claim's entry: its text, verdict, stage, type, claimant, check-worthiness, tags, who checked it, rationale, evidence and note. */

@@ -1,7 +1,16 @@
 import { WORKFLOW_STAGE_LABELS } from '../model/annotation.ts';
 import type { Entity } from '../model/entity.ts';
 import { safeHttpUrl } from './html-escape.ts';
-import type { ArticleBlock, ClaimEntry, EntityEntry, NoteEntry, QuoteGroup, ReportMark, ReportModel } from './report-model.ts';
+import {
+  archiveCitation,
+  type ArticleBlock,
+  type ClaimEntry,
+  type EntityEntry,
+  type NoteEntry,
+  type QuoteGroup,
+  type ReportMark,
+  type ReportModel,
+} from './report-model.ts';
 import { rationaleText } from './rationale.ts';
 import { checkedLine, formatDate, formatDateTime, plural, quoted, SECTION_TITLES } from './report-text.ts';
 
@@ -133,7 +142,7 @@ export function claimEntry(entry: ClaimEntry): string {
     : [];
   const evidence = (claim.evidence ?? []).map(
     (item) =>
-      `Evidence: ${link(item.url, item.title?.trim() ? item.title : item.url)}${item.note ? ` — ${escapeMarkdown(item.note)}` : ''}`,
+      `Evidence: ${link(item.url, item.title?.trim() ? item.title : item.url)}${archiveCitation(item) ? ` (${archiveCitation(item)})` : ''}${item.note ? ` — ${escapeMarkdown(item.note)}` : ''}`,
   );
   return (
     lines([

@@ -21,14 +21,15 @@ import { rationaleText } from '../../../shared/export/rationale.ts';
 import { WORKFLOW_STAGE_LABELS } from '../../../shared/model/annotation.ts';
 import { safeHttpUrl } from '../../../shared/export/html-escape.ts';
 import { xmlSafe } from '../../../shared/export/xml-safe.ts';
-import type {
-  ArticleBlock,
-  ClaimEntry,
-  EntityEntry,
-  QuoteGroup,
-  ReportMark,
-  ReportModel,
-  Style,
+import {
+  archiveCitation,
+  type ArticleBlock,
+  type ClaimEntry,
+  type EntityEntry,
+  type QuoteGroup,
+  type ReportMark,
+  type ReportModel,
+  type Style,
 } from '../../../shared/export/report-model.ts';
 import { checkedLine, formatDate, formatDateTime, plural, quoted, SECTION_TITLES } from '../../../shared/export/report-text.ts';
 
@@ -203,6 +204,7 @@ export function claimParagraphs(entry: ClaimEntry, report: ReportModel): Paragra
           small('Evidence: '),
           externalLink(item.url, title),
           ...(item.title?.trim() ? [small(`  ${item.url}`)] : []),
+          ...(archiveCitation(item) ? [small(` (${archiveCitation(item)})`)] : []),
           ...(item.note ? [small(` — ${item.note}`)] : []),
         ],
         indent: { left: 400 },

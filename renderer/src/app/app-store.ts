@@ -15,6 +15,7 @@ import { SuggestionStore } from './suggestion-store.ts';
 import type { StatusMessage } from './app-ports.ts';
 import { UiState } from './ui-state.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
+import { evidenceActions, type EvidenceActions } from './evidence-actions.ts';
 
 const LAST_DOCUMENT_KEY = 'scholia.lastDocument';
 
@@ -72,6 +73,8 @@ export class AppStore {
   readonly entityProfile: EntityProfileStore;
   /** One query over every annotation of the library: facets, results by article, saved searches. */
   readonly corpus: CorpusSearchStore;
+  /** Archiving a claim's sources and opening their snapshots. */
+  readonly evidence: EvidenceActions;
 
   constructor(private readonly api: ApiClient) {
     this.review = new ReviewStore(this, api);
@@ -79,6 +82,13 @@ export class AppStore {
     this.suggestions = new SuggestionStore(this, api);
     this.entityProfile = new EntityProfileStore(this, api);
     this.corpus = new CorpusSearchStore(this, api);
+    this.evidence = evidenceActions({
+      api,
+      session: () => this.session.value,
+      readOnlyMessage: () => this.readOnly.value?.message ?? null,
+      report: (tone, text) => this.report(tone, text),
+      reload: () => this.reloadDocument(),
+    });
   }
 
   report(tone: StatusMessage['tone'], text: string): void {

@@ -1,5 +1,6 @@
 import { WORKFLOW_STAGE_LABELS, WORKFLOW_STAGES, type ClaimAnnotation, type WorkflowStage } from '../../../shared/model/annotation.ts';
 import { speakerEntityType } from '../../../shared/layer/new-annotation.ts';
+import type { EvidenceActions } from '../app/evidence-actions.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { EntityPicker } from './EntityPicker.tsx';
 import { DraftTextField } from './DraftTextField.tsx';
@@ -15,7 +16,7 @@ function verdictKeys(session: DocumentSession): string | undefined {
 }
 
 /** A claim's fields: verdict (keys 1–8), stage, check-worthiness (W), claim type, claimant (S), evidence, and the verdict record (rationale, checked by and on). */
-export function ClaimFields({ session, claim }: { session: DocumentSession; claim: ClaimAnnotation }) {
+export function ClaimFields({ session, claim, evidence }: { session: DocumentSession; claim: ClaimAnnotation; evidence: EvidenceActions }) {
   void session.version.value;
   const verdict = session.tagset.verdicts.find((entry) => entry.id === claim.status);
   const claimant = claim.claimantId ? session.records.entity(claim.claimantId) : undefined;
@@ -104,7 +105,7 @@ export function ClaimFields({ session, claim }: { session: DocumentSession; clai
         onClear={() => session.setClaimant(claim.id, undefined)}
       />
       <ProfileLink entity={claimant} />
-      <EvidenceList session={session} claim={claim} />
+      <EvidenceList session={session} claim={claim} actions={evidence} />
       <DraftTextField
         key={`rationale-${claim.id}`}
         field="rationale"
