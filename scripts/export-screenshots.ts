@@ -18,6 +18,21 @@ const sample = annotatedSampleDocument(readFileSync('assets/sample-article.txt',
 // Two claims carry a full verdict record, as a checked article would.
 const records: Record<string, Partial<ClaimAnnotation>> = {
   'became temporarily': {
+    evidence: [
+      {
+        url: 'https://example.org/status/ep-outage',
+        title: 'Outage log',
+        note: 'Shows the site down from 14:10 CET.',
+        archive: {
+          id: '9b1c4e7a2f3d4c5b8a6e7f8091a2b3c4',
+          sha256: '3f2a9c1b7d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4',
+          fetched: '2026-01-30T09:12:00Z',
+          size: 48_213,
+          finalUrl: 'https://example.org/status/ep-outage',
+          contentType: 'text/html',
+        },
+      },
+    ],
     stage: 'published',
     checkedBy: 'A. Analyst',
     checkedOn: '2026-01-30',
