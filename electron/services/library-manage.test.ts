@@ -132,4 +132,31 @@ describe('search and details', () => {
     expect(refused.ok).toBe(false);
     await scholia.close();
   });
+
+  it('moves an article through the fact-check stages, listed in its summary and kept on disk; "to check" is no field', async () => {
+    const libraryDir = await tempDir();
+    let scholia = await openScholia({ libraryDir, debounceMs: 5 });
+    const { id } = await importArticle(scholia);
+    const before = valueOf<ChannelOutput<'library.list'>>(await scholia.dispatch('library.list', {})).documents[0];
+    expect(before).not.toHaveProperty('stage');
+    const updated = valueOf<ChannelOutput<'library.updateMeta'>>(
+      await scholia.dispatch('library.updateMeta', {
+        id,
+        meta: { title: 'Prices', stage: 'in-progress', factCheckUrl: 'https://fc.example/prices' },
+      }),
+    );
+    expect(updated.stage).toBe('in-progress');
+    const refused = await scholia.dispatch('library.updateMeta', { id, meta: { title: 'Prices', stage: 'done' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    await scholia.close();
+    scholia = await openScholia({ libraryDir, debounceMs: 5 });
+    const listed = valueOf<ChannelOutput<'library.list'>>(await scholia.dispatch('library.list', {})).documents;
+    expect(listed.map((summary) => summary.stage)).toEqual(['in-progress']);
+    const { document } = valueOf<ChannelOutput<'library.get'>>(await scholia.dispatch('library.get', { id }));
+    expect(document.meta).toMatchObject({ stage: 'in-progress', factCheckUrl: 'https://fc.example/prices' });
+    valueOf(await scholia.dispatch('library.updateMeta', { id, meta: { title: 'Prices', stage: 'to-check' } }));
+    const { document: back } = valueOf<ChannelOutput<'library.get'>>(await scholia.dispatch('library.get', { id }));
+    expect(back.meta).not.toHaveProperty('stage');
+    await scholia.close();
+  });
 });

@@ -78,7 +78,7 @@ export const importChannels = {
     input: z.strictObject({ query: z.string().max(500) }),
     output: z.object({ hits: z.array(SearchHit) }),
   },
-  /** Changes a document's metadata (title, source, author, date, language, URL); its text never changes. */
+  /** Changes a document's metadata (title, source, author, date, language, URL, workflow stage); its text never changes. */
   'library.updateMeta': {
     input: z.strictObject({
       id: Id,
@@ -89,6 +89,8 @@ export const importChannels = {
         author: z.string().trim().max(1000).optional(),
         published: DocumentMeta.shape.published.or(z.literal('')).optional(),
         language: DocumentMeta.shape.language.or(z.literal('')).optional(),
+        stage: DocumentMeta.shape.stage,
+        factCheckUrl: DocumentMeta.shape.factCheckUrl.or(z.literal('')).optional(),
       }),
     }),
     output: DocumentSummary,

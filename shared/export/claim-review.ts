@@ -1,7 +1,9 @@
+import { ScholiaError } from '../contract/errors.ts';
 import type { ClaimAnnotation } from '../model/annotation.ts';
 import type { ScholiaDocument } from '../model/document.ts';
 import type { Entity } from '../model/entity.ts';
 import { DEFAULT_VERDICT, type Tagset } from '../model/tagset.ts';
+import { rationaleText } from './rationale.ts';
 import { compareAnnotations } from './report-model.ts';
 
 /** The numeric rating of the verdicts on the truth scale, worst 1 to best 5. Others get a name only. */
@@ -15,29 +17,50 @@ export const VERDICT_RATINGS: Readonly<Record<string, number>> = {
 export const WORST_RATING = 1;
 export const BEST_RATING = 5;
 
-interface Thing {
+interface Party {
   '@type': 'Person' | 'Organization';
   name: string;
+  url?: string;
   sameAs?: string;
+}
+
+/** Where a claim appeared: an article, as schema.org's `CreativeWork`. */
+export interface Appearance {
+  '@type': 'CreativeWork';
+  headline: string;
+  url?: string;
+  datePublished?: string;
 }
 
 export interface ClaimReview {
   '@context': 'https://schema.org';
   '@type': 'ClaimReview';
+  /** The fact-check's page: the article's page and the claim's anchor on it. */
+  url: string;
   claimReviewed: string;
   datePublished: string;
-  author: Thing;
-  reviewRating: { '@type': 'Rating'; alternateName: string; ratingValue?: number; bestRating?: number; worstRating?: number };
+  /** The publishing organisation: Google wants the fact-checker as an `Organization` here. */
+  author: Party;
+  publisher: Party;
+  reviewRating: { '@type': 'Rating'; alternateName: string; name: string; ratingValue?: number; bestRating?: number; worstRating?: number };
   itemReviewed: {
     '@type': 'Claim';
-    author?: Thing;
+    author?: Party;
     datePublished?: string;
-    appearance: { '@type': 'NewsArticle'; headline: string; url?: string; datePublished?: string };
+    appearance: Appearance[];
+    firstAppearance: Appearance;
   };
   reviewBody?: string;
 }
 
-function party(entity: Entity): Thing {
+/** Where and by whom the fact-checks are published: the settings of the same names (`shared/model/settings.ts`). */
+export interface ClaimReviewOptions {
+  factCheckUrlBase?: string;
+  publisherName?: string;
+  publisherUrl?: string;
+}
+
+function party(entity: Entity): Party {
   return {
     '@type': entity.type === 'person' ? 'Person' : 'Organization',
     name: entity.name,
@@ -45,48 +68,87 @@ function party(entity: Entity): Thing {
   };
 }
 
-export interface ClaimReviewOptions {
-  /** Who reviewed, when an annotation names no author. */
-  annotator: string;
+/** The article's fact-check page: its own address, else the base address followed by the article's id. */
+function factCheckPage(document: ScholiaDocument, options: ClaimReviewOptions): string | undefined {
+  if (document.meta.factCheckUrl) return document.meta.factCheckUrl;
+  const base = options.factCheckUrlBase?.trim();
+  if (!base) return undefined;
+  return new URL(encodeURIComponent(document.id), base.endsWith('/') ? base : `${base}/`).href;
+}
+
+/**
+ * What a ClaimReview of this document needs and the settings lack, as a sentence; undefined when
+ * nothing is missing. An export without them would be a file Google's Fact Check markup refuses.
+ */
+export function missingPublishing(document: ScholiaDocument, options: ClaimReviewOptions): string | undefined {
+  const missing = [
+    factCheckPage(document, options) ? '' : 'the fact-check URL (a base address in Settings, or this article’s own)',
+    options.publisherName?.trim() ? '' : 'the publishing organisation’s name',
+    options.publisherUrl?.trim() ? '' : 'the publishing organisation’s web address',
+  ].filter(Boolean);
+  return missing.length > 0 ? `ClaimReview needs ${missing.join(', ')}. Set them under Settings → Publishing.` : undefined;
+}
+
+/** The article as the place a claim appeared. */
+export function articleAppearance(document: ScholiaDocument): Appearance {
+  const { meta } = document;
+  const url = meta.url ?? meta.canonicalUrl;
+  return {
+    '@type': 'CreativeWork',
+    headline: meta.title,
+    ...(url ? { url } : {}),
+    ...(meta.published ? { datePublished: meta.published } : {}),
+  };
 }
 
 /**
  * schema.org `ClaimReview`s (JSON-LD) for every claim that has a verdict (anything but
- * "unverified"), in text order. Verdicts on the truth scale carry `ratingValue` from 1 (false) to
- * 5 (true); others (unverifiable, opinion, a codebook's own) carry only `alternateName`.
+ * "unverified"), in text order, each with the fact-check's `url` (the page and `#claim-N`, N the
+ * claim's number in the report), the organisation as `author` and `publisher`, the day it was
+ * checked as `datePublished`, and the claim's author (its claimant), appearance and first
+ * appearance. Verdicts on the truth scale carry `ratingValue` from 1 (false) to 5 (true); others
+ * carry only their name. Refused (`bad-request`) when the publishing settings are missing.
  */
 export function exportClaimReviews(document: ScholiaDocument, tagset: Tagset, options: ClaimReviewOptions): ClaimReview[] {
+  const problem = missingPublishing(document, options);
+  const page = factCheckPage(document, options);
+  const publisherName = options.publisherName?.trim();
+  const publisherUrl = options.publisherUrl?.trim();
+  if (problem || !page || !publisherName || !publisherUrl)
+    throw new ScholiaError('bad-request', problem ?? 'ClaimReview settings are missing.');
+  const organisation: Party = { '@type': 'Organization', name: publisherName, url: publisherUrl };
   const entities = new Map(document.entities.map((entity) => [entity.id, entity]));
-  const { meta } = document;
-  const claims = document.annotations
-    .filter((a): a is ClaimAnnotation => a.kind === 'claim' && a.status !== DEFAULT_VERDICT)
-    .sort(compareAnnotations);
-  return claims.map((claim) => {
+  const appearance = articleAppearance(document);
+  const claims = document.annotations.filter((a): a is ClaimAnnotation => a.kind === 'claim').sort(compareAnnotations);
+  return claims.flatMap((claim, index) => {
+    if (claim.status === DEFAULT_VERDICT) return [];
     const rating = VERDICT_RATINGS[claim.status];
+    const label = tagset.verdicts.find((v) => v.id === claim.status)?.label ?? claim.status;
     const claimant = claim.claimantId ? entities.get(claim.claimantId) : undefined;
-    return {
+    const reviewBody = claim.rationale?.trim() ? rationaleText(claim.rationale) : claim.note?.trim();
+    const review: ClaimReview = {
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
+      url: `${page.split('#')[0]}#claim-${index + 1}`,
       claimReviewed: claim.target.exact,
-      datePublished: claim.modified.slice(0, 10),
-      author: { '@type': 'Person', name: claim.author.trim() || options.annotator },
+      datePublished: claim.checkedOn ?? claim.modified.slice(0, 10),
+      author: organisation,
+      publisher: organisation,
       reviewRating: {
         '@type': 'Rating',
-        alternateName: tagset.verdicts.find((v) => v.id === claim.status)?.label ?? claim.status,
+        alternateName: label,
+        name: label,
         ...(rating === undefined ? {} : { ratingValue: rating, bestRating: BEST_RATING, worstRating: WORST_RATING }),
       },
       itemReviewed: {
         '@type': 'Claim',
         ...(claimant ? { author: party(claimant) } : {}),
-        ...(meta.published ? { datePublished: meta.published } : {}),
-        appearance: {
-          '@type': 'NewsArticle',
-          headline: meta.title,
-          ...(meta.url ? { url: meta.url } : {}),
-          ...(meta.published ? { datePublished: meta.published } : {}),
-        },
+        ...(document.meta.published ? { datePublished: document.meta.published } : {}),
+        appearance: [appearance],
+        firstAppearance: appearance,
       },
-      ...(claim.note?.trim() ? { reviewBody: claim.note } : {}),
+      ...(reviewBody ? { reviewBody } : {}),
     };
+    return [review];
   });
 }

@@ -7,7 +7,6 @@ import { annotatedSampleDocument } from '../testing/annotated-sample.ts';
 import { unicodeDocument } from '../testing/sample-text.ts';
 import { sliceCodePoints } from '../text/code-points.ts';
 import { exportBrat } from './brat.ts';
-import { exportClaimReviews } from './claim-review.ts';
 import { CSV_COLUMNS, exportCsv } from './csv.ts';
 import { compareAnnotations } from './report-model.ts';
 import { exportTagFile } from './tag-file-export.ts';
@@ -126,42 +125,6 @@ describe('exportCsv', () => {
     expect(claim?.exact).toBe('the outage was due to "high levels of external network traffic,"');
     expect(records.find((r) => r.id === 'claim-hacked')?.evidence).toBe('https://example.org/status/ep-outage');
     expect(csv.split('\r\n').length).toBeGreaterThan(records.length);
-  });
-});
-
-describe('exportClaimReviews', () => {
-  const reviews = exportClaimReviews(sample, DEFAULT_TAGSET, { annotator: 'Desk' });
-
-  it('reviews every claim with a verdict, on the 1–5 scale where the verdict is on it', () => {
-    const claims = sample.annotations.filter((a) => a.kind === 'claim' && a.status !== 'unverified');
-    expect(reviews).toHaveLength(claims.length);
-    const byText = (text: string) => reviews.find((r) => r.claimReviewed.startsWith(text));
-    expect(byText('became temporarily')?.reviewRating).toEqual({
-      '@type': 'Rating',
-      alternateName: 'True',
-      ratingValue: 5,
-      bestRating: 5,
-      worstRating: 1,
-    });
-    expect(byText('was not affected')?.reviewRating).toMatchObject({ alternateName: 'False', ratingValue: 1 });
-    expect(byText('The (European')?.reviewRating).toMatchObject({ alternateName: 'Mixed', ratingValue: 3 });
-    expect(byText('By 15:30')?.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'Unverifiable' });
-    expect(reviews.some((r) => r.claimReviewed.startsWith('A pro-Kremlin'))).toBe(false);
-  });
-
-  it('names the claimant, the article it appeared in, the author and the date', () => {
-    const review = reviews.find((r) => r.claimReviewed.startsWith('The (European'));
-    expect(review).toMatchObject({
-      '@context': 'https://schema.org',
-      '@type': 'ClaimReview',
-      author: { '@type': 'Person', name: 'A. Analyst' },
-      datePublished: '2026-01-31',
-      itemReviewed: {
-        '@type': 'Claim',
-        author: { '@type': 'Person', name: 'Roberta Metsola' },
-        appearance: { '@type': 'NewsArticle', headline: sample.meta.title, datePublished: '2022-11-23' },
-      },
-    });
   });
 });
 

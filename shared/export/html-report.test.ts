@@ -105,18 +105,21 @@ describe('renderHtmlReport', () => {
     expect(rendered.classes.some((list) => list.length >= 3)).toBe(true);
   });
 
-  it('numbers every annotation in text order, each marker linking to its entry and back', () => {
+  it('numbers each kind in its own sequence in text order (C1, C2…, Q1…), each marker linking to its entry and back', () => {
     const ordered = [...sample.annotations].sort(compareAnnotations);
     const markers = all.filter((e) => e.tagName === 'sup' && attr(e, 'class')?.startsWith('marker'));
     expect(markers).toHaveLength(sample.annotations.length);
-    const numbers = markers.map((m) => Number(textOf(m)));
-    expect([...numbers].sort((a, b) => a - b)).toEqual(ordered.map((_, i) => i + 1));
+    const letters = { claim: 'C', quote: 'Q', entity: 'E', note: 'N' } as const;
+    const seen = { claim: 0, quote: 0, entity: 0, note: 0 };
+    const expected = ordered.map((annotation) => `${letters[annotation.kind]}${++seen[annotation.kind]}`);
+    expect(markers.map((m) => textOf(m)).sort()).toEqual([...expected].sort());
     ordered.forEach((annotation, i) => {
       const n = i + 1;
       const entry = byId(root, `a${n}`);
       expect(entry, `entry ${n}`).toBeDefined();
       if (!entry) return;
       const marker = byId(root, `m${n}`);
+      expect(marker && textOf(marker)).toBe(expected[i]);
       expect(marker && elements(marker).some((e) => attr(e, 'href') === `#a${n}`)).toBe(true);
       if (annotation.kind !== 'entity') {
         expect(textOf(entry)).toContain(annotation.target.exact.replace(/^"|"$/gu, ''));
@@ -125,6 +128,13 @@ describe('renderHtmlReport', () => {
         expect(attr(entry, 'href')).toBe(`#m${n}`);
       }
     });
+    const claimsSection = byId(root, 'claims');
+    const claimNumbers = claimsSection
+      ? elements(claimsSection)
+          .filter((e) => attr(e, 'class')?.startsWith('num'))
+          .map(textOf)
+      : [];
+    expect(claimNumbers).toEqual(claimNumbers.map((_, i) => `C${i + 1}`));
   });
 
   it('lists the claims, quotes and notes sections in text order', () => {

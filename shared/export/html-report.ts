@@ -1,6 +1,8 @@
+import { WORKFLOW_STAGE_LABELS } from '../model/annotation.ts';
 import type { Entity } from '../model/entity.ts';
 import { escapeHtml, safeHttpUrl } from './html-escape.ts';
 import { standalonePage } from './html-page.ts';
+import { rationaleHtml } from './rationale.ts';
 import { classSafe, reportStylesheet } from './html-styles.ts';
 import {
   archiveCitation,
@@ -13,7 +15,7 @@ import {
   type ReportModel,
   type Style,
 } from './report-model.ts';
-import { formatDate, formatDateTime, noun, plural, quoted, SECTION_TITLES } from './report-text.ts';
+import { checkedLine, formatDate, formatDateTime, KIND_NAMES, noun, plural, quoted, SECTION_TITLES } from './report-text.ts';
 
 /** Class names that draw a mark's highlight: kind plus verdict, form or entity type. */
 function highlightClass(mark: ReportMark): string {
@@ -45,7 +47,7 @@ function markerClass(mark: ReportMark): string {
 }
 
 function marker(mark: ReportMark): string {
-  return `<sup class="marker ${markerClass(mark)}" id="m${mark.number}"><a href="#a${mark.number}" title="${escapeHtml(`${mark.style.label} ${mark.number}`)}">${mark.number}</a></sup>`;
+  return `<sup class="marker ${markerClass(mark)}" id="m${mark.order}"><a href="#a${mark.order}" title="${escapeHtml(`${mark.style.label}, ${KIND_NAMES[mark.kind]} ${mark.number}`)}">${mark.tag}</a></sup>`;
 }
 
 export function link(url: string | undefined, text: string): string {
@@ -133,7 +135,7 @@ function legend(report: ReportModel): string {
     (group) => `<dt>${escapeHtml(group.title)}</dt><dd>${group.entries.map((s) => legendSample(group.kind, s)).join('')}</dd>`,
   );
   return `<div class="legend" role="note"><dl>${rows.join('')}</dl>
-<p class="how">Each highlight ends in a small number; it links to the entry of the same number below.</p></div>`;
+<p class="how">Each highlight ends in a small mark, C for claims, Q quotes, E mentions, N notes, numbered by kind; it links to the entry of the same mark below.</p></div>`;
 }
 
 function article(report: ReportModel): string {
@@ -148,7 +150,7 @@ ${report.article.map(renderBlock).join('\n')}
 }
 
 function number(mark: ReportMark, report: ReportModel): string {
-  const label = report.article ? `<a href="#m${mark.number}" title="Back to the text">${mark.number}</a>` : String(mark.number);
+  const label = report.article ? `<a href="#m${mark.order}" title="Back to the text">${mark.tag}</a>` : mark.tag;
   return `<div class="num ${markerClass(mark)}">${label}</div>`;
 }
 
@@ -162,34 +164,43 @@ function tags(tagsList: readonly string[] | undefined): string {
     : '';
 }
 
-/** One claim's entry: its text, verdict, type, claimant, check-worthiness, tags, evidence and note. */
+/** One source of a claim's evidence: its link, title, archived snapshot (cited beside the live link) and note. */
+function evidenceItem(item: NonNullable<ClaimEntry['claim']['evidence']>[number]): string {
+  const title = item.title?.trim() ? item.title : item.url;
+  const url = item.title?.trim() ? ` <span class="url">${escapeHtml(item.url)}</span>` : '';
+  const archived = archiveCitation(item);
+  const archive = archived
+    ? ` <span class="archived" title="SHA-256 ${escapeHtml(item.archive?.sha256 ?? '')}">(${escapeHtml(archived)})</span>`
+    : '';
+  return `<li>${link(item.url, title)}${url}${archive}${item.note ? ` — ${escapeHtml(item.note)}` : ''}</li>`;
+}
+
+/** One claim's entry: its text, verdict, stage, type, claimant, check-worthiness, tags, who checked it, rationale, evidence and note. */
 export function claimEntry(entry: ClaimEntry, report: ReportModel): string {
   const { claim } = entry;
+  const checked = checkedLine(claim);
   const facts = [
     `<span class="badge c-${classSafe(entry.verdict.id)}">${escapeHtml(entry.verdict.label)}</span>`,
+    claim.stage ? `<span class="stage">${escapeHtml(WORKFLOW_STAGE_LABELS[claim.stage])}</span>` : '',
     entry.label ? `<span class="badge l-${classSafe(entry.label.id)}">${escapeHtml(entry.label.label)}</span>` : '',
     entry.claimant ? `<span>Claimant: <b>${escapeHtml(entry.claimant.name)}</b></span>` : '',
     claim.checkworthy === true ? '<span><b>Check-worthy</b></span>' : claim.checkworthy === false ? '<span>Not check-worthy</span>' : '',
+    checked ? `<span>${escapeHtml(checked)}</span>` : '',
     tags(claim.tags),
   ].filter(Boolean);
-  const evidence = (claim.evidence ?? []).map((item) => {
-    const title = item.title?.trim() ? item.title : item.url;
-    const url = item.title?.trim() ? ` <span class="url">${escapeHtml(item.url)}</span>` : '';
-    const archived = archiveCitation(item);
-    const archive = archived
-      ? ` <span class="archived" title="SHA-256 ${escapeHtml(item.archive?.sha256 ?? '')}">(${escapeHtml(archived)})</span>`
-      : '';
-    return `<li>${link(item.url, title)}${url}${archive}${item.note ? ` — ${escapeHtml(item.note)}` : ''}</li>`;
-  });
-  return `<li class="entry" id="a${entry.mark.number}">${number(entry.mark, report)}<div>
+  const evidence = (claim.evidence ?? []).map(evidenceItem);
+  const rationale = claim.rationale?.trim()
+    ? `\n<div class="rationale" aria-label="Rationale">${rationaleHtml(claim.rationale)}</div>`
+    : '';
+  return `<li class="entry" id="a${entry.mark.order}">${number(entry.mark, report)}<div>
 <p class="excerpt">${escapeHtml(quoted(claim.target.exact))}</p>
-<p class="facts">${facts.join('')}</p>${evidence.length > 0 ? `\n<ul class="evidence" aria-label="Evidence">${evidence.join('')}</ul>` : ''}${noteBlock(claim.note)}
+<p class="facts">${facts.join('')}</p>${rationale}${evidence.length > 0 ? `\n<p class="sub-label">Evidence</p><ul class="evidence" aria-label="Evidence">${evidence.join('')}</ul>` : ''}${noteBlock(claim.note)}
 </div></li>`;
 }
 
 function claimsSection(report: ReportModel): string {
   const entries = report.claims.map((entry) => claimEntry(entry, report));
-  return `<section id="claims" class="break">
+  return `<section id="claims">
 <h2>${SECTION_TITLES.claims}</h2>
 ${entries.length > 0 ? `<ol class="entries">\n${entries.join('\n')}\n</ol>` : '<p class="empty">No claims.</p>'}
 </section>`;
@@ -204,7 +215,7 @@ export function quoteGroup(group: QuoteGroup, report: ReportModel, level = 3): s
       quote.cue ? `<span>Cue: <b>${escapeHtml(quote.cue.exact)}</b></span>` : '',
       tags(quote.tags),
     ].filter(Boolean);
-    return `<li class="entry" id="a${mark.number}">${number(mark, report)}<div>
+    return `<li class="entry" id="a${mark.order}">${number(mark, report)}<div>
 <p class="excerpt">${escapeHtml(quoted(quote.target.exact))}</p>
 <p class="facts">${facts.join('')}</p>${noteBlock(quote.note)}
 </div></li>`;
@@ -217,7 +228,7 @@ ${entries.join('\n')}
 
 function quotesSection(report: ReportModel): string {
   const groups = report.quoteGroups.map((group) => quoteGroup(group, report));
-  return `<section id="quotes" class="break">
+  return `<section id="quotes">
 <h2>${SECTION_TITLES.quotes}</h2>
 ${groups.length > 0 ? groups.join('\n') : '<p class="empty">No quotes.</p>'}
 </section>`;
@@ -230,8 +241,8 @@ function wikidataLink(entity: Entity): string {
 function mentionChip(mark: ReportMark, entity: Entity, report: ReportModel): string {
   const text = mark.exact === entity.name ? '' : ` ${escapeHtml(mark.exact)}`;
   return report.article
-    ? `<a class="mention" id="a${mark.number}" href="#m${mark.number}">${mark.number}${text}</a>`
-    : `<span class="mention" id="a${mark.number}">${mark.number}${text}</span>`;
+    ? `<a class="mention" id="a${mark.order}" href="#m${mark.order}">${mark.tag}${text}</a>`
+    : `<span class="mention" id="a${mark.order}">${mark.tag}${text}</span>`;
 }
 
 /** One entity's entry: name, type, aliases, Wikidata link, roles and its mentions. */
@@ -258,7 +269,7 @@ ${mentions}
 
 function entitiesSection(report: ReportModel): string {
   const entries = report.entities.map((entry) => entityEntry(entry, report));
-  return `<section id="entities" class="break">
+  return `<section id="entities">
 <h2>${SECTION_TITLES.entities}</h2>
 ${entries.length > 0 ? `<ol class="entries">\n${entries.join('\n')}\n</ol>` : '<p class="empty">No entities.</p>'}
 </section>`;
@@ -266,14 +277,14 @@ ${entries.length > 0 ? `<ol class="entries">\n${entries.join('\n')}\n</ol>` : '<
 
 /** One note's entry: the text it is on, the note and its tags. */
 export function noteEntry(entry: NoteEntry, report: ReportModel): string {
-  return `<li class="entry" id="a${entry.mark.number}">${number(entry.mark, report)}<div>
+  return `<li class="entry" id="a${entry.mark.order}">${number(entry.mark, report)}<div>
 <p class="excerpt">${escapeHtml(quoted(entry.mark.exact))}</p>${noteBlock(entry.note)}${entry.mark.annotation.tags?.length ? `<p class="facts">${tags(entry.mark.annotation.tags)}</p>` : ''}
 </div></li>`;
 }
 
 function notesSection(report: ReportModel): string {
   const entries = report.notes.map((entry) => noteEntry(entry, report));
-  return `<section id="notes" class="break">
+  return `<section id="notes">
 <h2>${SECTION_TITLES.notes}</h2>
 ${entries.length > 0 ? `<ol class="entries">\n${entries.join('\n')}\n</ol>` : '<p class="empty">No notes.</p>'}
 </section>`;

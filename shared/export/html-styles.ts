@@ -1,5 +1,5 @@
 import type { ReportModel, Style } from './report-model.ts';
-import { withAlpha } from './colours.ts';
+import { textColourOnPage, textOn, withAlpha } from './colours.ts';
 
 /** Tagset ids are lower-case words joined by "-" (see Tagset), so they are safe in class names. */
 export function classSafe(id: string): string {
@@ -64,6 +64,12 @@ ol.entries { list-style: none; margin: 0; padding: 0; }
 .note { margin: 0.45rem 0 0; padding: 0.35rem 0.7rem; border-left: 3px solid #b45309; background: #fdf6ec; font: 0.85rem/1.5 var(--sans); white-space: pre-wrap; }
 .evidence { margin: 0.4rem 0 0; padding-left: 1.1rem; font: 0.82rem/1.5 var(--sans); }
 .evidence .url { color: var(--muted); overflow-wrap: anywhere; }
+.sub-label { margin: 0.35rem 0 0; font: 600 0.68rem/1.3 var(--sans); letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); }
+.sub-label + .evidence { margin-top: 0.1rem; }
+.rationale { margin: 0.4rem 0 0; font: 0.88rem/1.5 var(--serif); }
+.rationale p { margin: 0 0 0.35rem; }
+.rationale ul, .rationale ol { margin: 0 0 0.35rem; padding-left: 1.2rem; }
+.stage { font-weight: 600; color: var(--ink); }
 .speaker { margin-top: 1.2rem; }
 .speaker:first-of-type { margin-top: 0; }
 .entity-head { margin: 0; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.2rem 0.6rem; }
@@ -72,11 +78,34 @@ ol.entries { list-style: none; margin: 0; padding: 0; }
 .mention { display: inline-block; margin: 0 0.3rem 0 0; padding: 0 0.35rem; border-radius: 4px; background: var(--wash); color: var(--ink); text-decoration: none; white-space: nowrap; }
 .empty { font: 0.85rem/1.5 var(--sans); color: var(--muted); }
 footer { margin-top: 3rem; padding-top: 0.8rem; border-top: 1px solid var(--rule); font: 0.75rem/1.5 var(--sans); color: var(--muted); }
-@page { size: A4; margin: 18mm 17mm 20mm; }
+@page { size: A4; margin: 14mm 15mm 16mm; }
 @media print {
-  body { font-size: 10.5pt; }
+  body { font-size: 9pt; line-height: 1.4; }
   main { max-width: none; padding: 0; }
-  section.break { break-before: page; }
+  /* Compact: sections flow one after another, no page per section; a heading stays with what follows it. */
+  section { margin: 0 0 1.2rem; }
+  header.report { padding-bottom: 0.6rem; margin-bottom: 0.9rem; }
+  h1 { font-size: 1.4rem; margin: 0.1rem 0 0.6rem; }
+  h2 { font-size: 1.05rem; margin: 0 0 0.5rem; }
+  h3 { margin: 0.8rem 0 0.4rem; }
+  .article p, .article blockquote { margin-bottom: 0.6em; }
+  .entry { padding: 0.3rem 0; grid-template-columns: 2rem 1fr; }
+  .facts { margin-top: 0.15rem; }
+  .speaker { margin-top: 0.6rem; }
+  .speaker h3 { margin: 0 0 0.2rem; }
+  /* Entities are short: two columns of them. */
+  #entities ol.entries { columns: 2; column-gap: 1.6rem; }
+  #entities .entry { border-top: 0; }
+  .mentions { line-height: 1.6; margin-top: 0.15rem; }
+  footer { margin-top: 1.2rem; }
+  .meta { grid-template-columns: max-content 1fr max-content 1fr; font-size: 0.8rem; }
+  .note { margin-top: 0.25rem; padding: 0.2rem 0.6rem; }
+  .legend { font-size: 0.75rem; }
+  .legend dl { gap: 0.1rem 0.8rem; }
+  .figures b { font-size: 1.1rem; }
+  .legend { padding: 0.45rem 0.7rem; margin-bottom: 0.8rem; }
+  .figures { margin-bottom: 0.5rem; }
+  .figures li { padding: 0.3rem 0.6rem; }
   .entry, .legend, .figures li { break-inside: avoid; }
   p { orphans: 3; widows: 3; }
   a { color: inherit; text-decoration: none; }
@@ -107,7 +136,7 @@ function addStyleRules(report: ReportModel, add: (key: string, rule: string) => 
     const id = classSafe(verdict.id);
     add(
       `c-${id}`,
-      `.hl-claim.c-${id} { background-color: ${withAlpha(verdict.colour, 0.2)}; }\n.badge.c-${id}, .swatch.c-${id} { background-color: ${verdict.colour}; }\n.marker.c-${id}, .num.c-${id} { color: ${verdict.colour}; }`,
+      `.hl-claim.c-${id} { background-color: ${withAlpha(verdict.colour, 0.2)}; box-shadow: inset 0 -2px ${verdict.colour}; }\n.badge.c-${id}, .swatch.c-${id} { background-color: ${verdict.colour}; color: ${textOn(verdict.colour)}; }\n.marker.c-${id}, .num.c-${id} { color: ${textColourOnPage(verdict.colour)}; }`,
     );
   }
   for (const mark of report.marks) {

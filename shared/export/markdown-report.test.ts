@@ -19,13 +19,22 @@ describe('renderMarkdownReport', () => {
 
   it('marks every annotated span in the article with its number, and lists each entry once, in order', () => {
     const article = markdown.slice(markdown.indexOf('## Article'), markdown.indexOf('## Claims'));
-    const numbers = [...article.matchAll(/⟧\\\[(\d+)\\\]/gu)].map((m) => Number(m[1]));
-    expect([...numbers].sort((a, b) => a - b)).toEqual(sample.annotations.map((_, i) => i + 1));
+    const markers = [...article.matchAll(/⟧\\\[([CQEN]\d+)\\\]/gu)].map((m) => m[1]);
+    expect(markers).toHaveLength(sample.annotations.length);
+    for (const [letter, kind] of [
+      ['C', 'claim'],
+      ['Q', 'quote'],
+      ['E', 'entity'],
+      ['N', 'note'],
+    ] as const) {
+      const count = sample.annotations.filter((a) => a.kind === kind).length;
+      const numbers = markers.filter((m) => m?.startsWith(letter)).map((m) => Number(m?.slice(1)));
+      expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+    }
     expect((article.match(/⟦/gu) ?? []).length).toBe((article.match(/⟧/gu) ?? []).length);
     const claims = markdown.slice(markdown.indexOf('## Claims'), markdown.indexOf('## Quotes'));
-    const claimNumbers = [...claims.matchAll(/^\*\*(\d+)\.\*\*/gmu)].map((m) => Number(m[1]));
-    expect(claimNumbers).toHaveLength(7);
-    expect(claimNumbers).toEqual([...claimNumbers].sort((a, b) => a - b));
+    const claimNumbers = [...claims.matchAll(/^\*\*C(\d+)\.\*\*/gmu)].map((m) => Number(m[1]));
+    expect(claimNumbers).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(claims).toContain('Verdict: **Mixed**');
     expect(claims).toContain('[Outage log](<https://example.org/status/ep-outage>)');
   });

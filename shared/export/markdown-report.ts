@@ -1,3 +1,4 @@
+import { WORKFLOW_STAGE_LABELS } from '../model/annotation.ts';
 import type { Entity } from '../model/entity.ts';
 import { safeHttpUrl } from './html-escape.ts';
 import {
@@ -10,7 +11,8 @@ import {
   type ReportMark,
   type ReportModel,
 } from './report-model.ts';
-import { formatDate, formatDateTime, plural, quoted, SECTION_TITLES } from './report-text.ts';
+import { rationaleText } from './rationale.ts';
+import { checkedLine, formatDate, formatDateTime, plural, quoted, SECTION_TITLES } from './report-text.ts';
 
 /** Line breaks, whichever convention (CommonMark ends a line at CR or LF; the others are folded too), with the spaces around them. */
 const LINE_BREAKS = /\s*[\r\n\v\f\u0085\u2028\u2029]\s*/gu;
@@ -52,7 +54,7 @@ function noteQuote(note: string | undefined): string {
 }
 
 function marker(mark: ReportMark): string {
-  return `\\[${mark.number}\\]`;
+  return `\\[${mark.tag}\\]`;
 }
 
 function renderBlock(block: ArticleBlock): string {
@@ -128,17 +130,26 @@ export function claimEntry(entry: ClaimEntry): string {
   const facts = [
     `Verdict: **${escapeMarkdown(entry.verdict.label)}**`,
     entry.label && `Type: ${escapeMarkdown(entry.label.label)}`,
+    claim.stage && WORKFLOW_STAGE_LABELS[claim.stage],
     claim.checkworthy === true ? 'Check-worthy' : claim.checkworthy === false ? 'Not check-worthy' : undefined,
+    checkedLine(claim) || undefined,
   ].filter(Boolean);
+  // The rationale as plain text, escaped: Markdown viewers would otherwise run any HTML or odd link typed into it.
+  const rationale = claim.rationale?.trim()
+    ? rationaleText(claim.rationale)
+        .split('\n')
+        .map((line, index) => `${index === 0 ? 'Rationale: ' : ''}${escapeMarkdown(line)}`)
+    : [];
   const evidence = (claim.evidence ?? []).map(
     (item) =>
       `Evidence: ${link(item.url, item.title?.trim() ? item.title : item.url)}${archiveCitation(item) ? ` (${archiveCitation(item)})` : ''}${item.note ? ` — ${escapeMarkdown(item.note)}` : ''}`,
   );
   return (
     lines([
-      `**${entry.mark.number}.** ${escapeMarkdown(quoted(claim.target.exact))}`,
+      `**${entry.mark.tag}.** ${escapeMarkdown(quoted(claim.target.exact))}`,
       facts.join(' · '),
       entry.claimant && `Claimant: ${escapeMarkdown(entry.claimant.name)}`,
+      ...rationale,
       ...evidence,
       tagsLine(claim.tags),
     ]) + noteQuote(claim.note)
@@ -151,7 +162,7 @@ export function quoteGroup(group: QuoteGroup, level = 3): string {
   const entries = group.quotes.map(
     ({ mark, quote, form }) =>
       lines([
-        `**${mark.number}.** ${escapeMarkdown(quoted(quote.target.exact))}`,
+        `**${mark.tag}.** ${escapeMarkdown(quoted(quote.target.exact))}`,
         [escapeMarkdown(form.label), quote.cue && `cue: ${escapeMarkdown(quote.cue.exact)}`].filter(Boolean).join(' · '),
         tagsLine(quote.tags),
       ]) + noteQuote(quote.note),
@@ -188,7 +199,7 @@ export function entityEntry(entry: EntityEntry, level = 3): string {
 /** One note's entry: the text it is on, its tags and the note. */
 export function noteEntry(entry: NoteEntry): string {
   return (
-    lines([`**${entry.mark.number}.** ${escapeMarkdown(quoted(entry.mark.exact))}`, tagsLine(entry.mark.annotation.tags)]) +
+    lines([`**${entry.mark.tag}.** ${escapeMarkdown(quoted(entry.mark.exact))}`, tagsLine(entry.mark.annotation.tags)]) +
     noteQuote(entry.note)
   );
 }

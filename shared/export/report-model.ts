@@ -14,10 +14,16 @@ export interface Style {
   colour: string;
 }
 
-/** One highlighted annotation, numbered in text order; its marker in the article links to its entry. */
+/**
+ * One highlighted annotation; its marker in the article links to its entry. Each kind is numbered
+ * in its own sequence in text order (claim 1, 2, 3…; quote 1, 2…), so a reader counts claims as claims.
+ */
 export interface ReportMark {
+  /** Its number among the marks of its kind, from 1. */
   number: number;
-  /** Used by the article segmenter to break ties; equals `number`. */
+  /** How its marker reads: the kind's letter and its number, `C1`, `Q2`, `E3`, `N1`. */
+  tag: string;
+  /** Its place among all the report's marks in text order, from `numberFrom`: unique, so anchors (`m…`, `a…`) use it, and the article segmenter breaks ties by it. */
   order: number;
   kind: AnnotationKind;
   annotation: Annotation;
@@ -122,6 +128,8 @@ export const NOTE_STYLE: Style = { id: 'note', label: 'Note', colour: '#b45309' 
 const UNKNOWN_COLOUR = '#6b7280';
 
 const KIND_ORDER: Record<AnnotationKind, number> = { claim: 0, quote: 1, entity: 2, note: 3 };
+/** The letter before a marker's number, one per kind. */
+export const KIND_LETTERS: Record<AnnotationKind, string> = { claim: 'C', quote: 'Q', entity: 'E', note: 'N' };
 
 /** A tagset entry's style by id; an id the tagset does not know is shown as itself, in grey. */
 export function styleOf(entries: readonly TagsetEntry[], id: string): Style {
@@ -184,6 +192,7 @@ export function buildReport(document: ScholiaDocument, tagset: Tagset, options: 
   const entities = new Map(document.entities.map((entity) => [entity.id, entity]));
   const included = document.annotations.filter((a) => isIncluded(a, sections, options.verdicts)).sort(compareAnnotations);
 
+  const counters: Record<AnnotationKind, number> = { claim: 0, quote: 0, entity: 0, note: 0 };
   const marks: ReportMark[] = included.map((annotation, index) => {
     let style: Style;
     switch (annotation.kind) {
@@ -201,8 +210,9 @@ export function buildReport(document: ScholiaDocument, tagset: Tagset, options: 
         break;
     }
     const { start, end, exact } = annotation.target;
-    const number = index + (options.numberFrom ?? 1);
-    return { number, order: number, kind: annotation.kind, annotation, start, end, exact, style };
+    const number = ++counters[annotation.kind];
+    const order = index + (options.numberFrom ?? 1);
+    return { number, tag: `${KIND_LETTERS[annotation.kind]}${number}`, order, kind: annotation.kind, annotation, start, end, exact, style };
   });
 
   const claims: ClaimEntry[] = [];
@@ -263,7 +273,7 @@ export function buildReport(document: ScholiaDocument, tagset: Tagset, options: 
           ...(roleCounts.get(entity.id) ?? { claims: 0, quotes: 0 }),
         }))
         .sort(
-          (a, b) => (a.mentions[0]?.number ?? Infinity) - (b.mentions[0]?.number ?? Infinity) || a.entity.name.localeCompare(b.entity.name),
+          (a, b) => (a.mentions[0]?.order ?? Infinity) - (b.mentions[0]?.order ?? Infinity) || a.entity.name.localeCompare(b.entity.name),
         )
     : [];
 

@@ -1,4 +1,8 @@
+import type { AnnotationKind, ClaimAnnotation } from '../model/annotation.ts';
 import type { ReportSection } from './options.ts';
+
+/** What one mark of each kind is called in a marker's title: "claim 3", "mention 2". */
+export const KIND_NAMES: Record<AnnotationKind, string> = { claim: 'claim', quote: 'quote', entity: 'mention', note: 'note' };
 
 export const SECTION_TITLES: Record<ReportSection, string> = {
   summary: 'Summary',
@@ -41,4 +45,11 @@ const OPENING_QUOTES = /^["\u201c\u201e\u00ab\u2018']/u;
 /** An excerpt in curly quotes, unless it already opens with a quotation mark of its own. */
 export function quoted(exact: string): string {
   return OPENING_QUOTES.test(exact) ? exact : `\u201c${exact}\u201d`;
+}
+
+/** Who checked a claim and when, as one line ("Checked by Ana Pires on 3 March 2026"); empty when neither is recorded. */
+export function checkedLine(claim: ClaimAnnotation): string {
+  const by = claim.checkedBy?.trim();
+  const on = claim.checkedOn ? formatDate(claim.checkedOn) : '';
+  return by || on ? `Checked${by ? ` by ${by}` : ''}${on ? ` on ${on}` : ''}` : '';
 }

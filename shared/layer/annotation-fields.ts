@@ -1,12 +1,15 @@
 import {
   EVIDENCE_TYPES,
+  MAX_RATIONALE_LENGTH,
   type Annotation,
   type Evidence,
   type EvidenceFile,
   type EvidenceSnapshot,
   type QuoteForm,
+  type WorkflowStage,
 } from '../model/annotation.ts';
 import { IsoDate } from '../model/ids.ts';
+import { DEFAULT_VERDICT } from '../model/tagset.ts';
 import type { Target } from '../model/target.ts';
 
 // The edits of one annotation's fields, as pure functions: each returns the annotation as the edit
@@ -51,8 +54,64 @@ function withEvidenceItem(a: Annotation, index: number, next: (current: Evidence
   return { ...a, evidence: a.evidence.map((item, at) => (at === index ? changed : item)) };
 }
 
-export function withVerdict(a: Annotation, status: string): Annotation | null {
-  return a.kind === 'claim' && a.status !== status ? { ...a, status } : null;
+/** Who checks a claim and on which day (`YYYY-MM-DD`), filled in when a verdict is given. */
+export interface Checker {
+  by: string;
+  on: string;
+}
+
+/**
+ * Sets a claim's verdict. With a `checker`, a verdict other than the default ("unverified") also
+ * fills `checkedBy` and `checkedOn` when they are empty; a record already signed is left as it is.
+ */
+export function withVerdict(a: Annotation, status: string, checker?: Checker): Annotation | null {
+  if (a.kind !== 'claim' || a.status === status) return null;
+  const signs = checker !== undefined && status !== DEFAULT_VERDICT;
+  return {
+    ...a,
+    status,
+    ...(signs && !a.checkedBy && checker.by.trim() ? { checkedBy: checker.by.trim() } : {}),
+    ...(signs && !a.checkedOn ? { checkedOn: checker.on } : {}),
+  };
+}
+
+/** Sets a claim's rationale (Markdown-lite); a blank one removes it. Null for another kind, no change, or one too long. */
+export function withRationale(a: Annotation, rationale: string): Annotation | null {
+  if (a.kind !== 'claim' || rationale.length > MAX_RATIONALE_LENGTH) return null;
+  const value = rationale.trim() ? rationale : undefined;
+  if (a.rationale === value) return null;
+  const { rationale: _previous, ...rest } = a;
+  return value === undefined ? rest : { ...rest, rationale: value };
+}
+
+/** Sets (or with a blank name, clears) who checked a claim. */
+export function withCheckedBy(a: Annotation, name: string): Annotation | null {
+  const value = name.trim() || undefined;
+  if (a.kind !== 'claim' || a.checkedBy === value || (value && value.length > 200)) return null;
+  const { checkedBy: _previous, ...rest } = a;
+  return value === undefined ? rest : { ...rest, checkedBy: value };
+}
+
+/** Sets (or with an empty string, clears) the day a claim was checked, `YYYY-MM-DD`; null for anything else. */
+export function withCheckedOn(a: Annotation, day: string): Annotation | null {
+  const value = day.trim() || undefined;
+  if (a.kind !== 'claim' || a.checkedOn === value || (value !== undefined && !isCalendarDay(value))) return null;
+  const { checkedOn: _previous, ...rest } = a;
+  return value === undefined ? rest : { ...rest, checkedOn: value };
+}
+
+/** Moves a claim to a workflow stage; `to-check`, the start, is kept as no field. */
+export function withStage(a: Annotation, stage: WorkflowStage): Annotation | null {
+  if (a.kind !== 'claim' || (a.stage ?? 'to-check') === stage) return null;
+  const { stage: _previous, ...rest } = a;
+  return stage === 'to-check' ? rest : { ...rest, stage };
+}
+
+/** A real calendar day written `YYYY-MM-DD` (not 2026-02-30). */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** Sets (or with undefined, clears) a claim's type. */

@@ -76,6 +76,23 @@ export const Evidence = z.object({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
+/**
+ * Where a claim (or an article) is in the fact-check workflow. Not the verdict: that is a claim's `status`.
+ * In order: nobody has started, someone is on it, the verdict holds, the verdict is out.
+ */
+export const WORKFLOW_STAGES = ['to-check', 'in-progress', 'checked', 'published'] as const;
+export const WorkflowStage = z.enum(WORKFLOW_STAGES);
+export type WorkflowStage = z.infer<typeof WorkflowStage>;
+export const WORKFLOW_STAGE_LABELS: Readonly<Record<WorkflowStage, string>> = {
+  'to-check': 'To check',
+  'in-progress': 'In progress',
+  checked: 'Checked',
+  published: 'Published',
+};
+
+/** The longest rationale kept: a long fact-check's reasoning, far below a flood. */
+export const MAX_RATIONALE_LENGTH = 50_000;
+
 export const ClaimAnnotation = z.object({
   ...common,
   kind: z.literal('claim'),
@@ -84,6 +101,14 @@ export const ClaimAnnotation = z.object({
   claimantId: Id.optional(),
   evidence: z.array(Evidence).max(500).optional(),
   label: TagId.optional(),
+  /** Why the verdict follows from the evidence, in Markdown-lite (paragraphs, emphasis, links, lists); never raw HTML. */
+  rationale: z.string().max(MAX_RATIONALE_LENGTH).optional(),
+  /** Who checked the claim (an annotator name). */
+  checkedBy: z.string().trim().min(1).max(200).optional(),
+  /** The day the claim was checked. */
+  checkedOn: IsoDate.optional(),
+  /** Where the claim is in the workflow; absent means `to-check`. */
+  stage: WorkflowStage.optional(),
 });
 
 export const QuoteAnnotation = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Annotation } from './annotation.ts';
+import { Annotation, WorkflowStage } from './annotation.ts';
 import { ReaderDoc } from './content.ts';
 import { Entity } from './entity.ts';
 import { Id, IsoDate, IsoDateTime } from './ids.ts';
@@ -25,6 +25,10 @@ export const DocumentMeta = z.object({
     .string()
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/)
     .optional(),
+  /** The page where this article's fact-check is published, when it is not the settings' base address followed by the article's id. */
+  factCheckUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Where the article's fact-check is in the workflow; absent means `to-check`. */
+  stage: WorkflowStage.optional(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
@@ -66,6 +70,8 @@ export const DocumentSummary = z.object({
   source: z.string().optional(),
   published: IsoDate.optional(),
   url: z.string().optional(),
+  /** The article's workflow stage, so the library can filter by it; absent means `to-check`. */
+  stage: WorkflowStage.optional(),
   fingerprint: Fingerprint,
   textLength: z.int().nonnegative(),
   imported: IsoDateTime,

@@ -29,11 +29,13 @@ export const DEFAULT_TAGSET: Tagset = {
   ],
   verdicts: [
     { id: 'unverified', label: 'Unverified', colour: '#6b7280', key: '1' },
-    { id: 'true', label: 'True', colour: '#15803d', key: '2' },
-    { id: 'mostly-true', label: 'Mostly true', colour: '#4d7c0f', key: '3' },
-    { id: 'mixed', label: 'Mixed', colour: '#a16207', key: '4' },
-    { id: 'mostly-false', label: 'Mostly false', colour: '#c2410c', key: '5' },
-    { id: 'false', label: 'False', colour: '#b91c1c', key: '6' },
+    // The truth scale in Paul Tol's colour-blind-safe "muted" scheme (indigo, green, purple, olive, wine), ordered
+    // so neighbours differ clearly, also under deuteranopia and protanopia (docs/FACT-CHECK.md, "The verdict palette").
+    { id: 'true', label: 'True', colour: '#332288', key: '2' },
+    { id: 'mostly-true', label: 'Mostly true', colour: '#117733', key: '3' },
+    { id: 'mixed', label: 'Mixed', colour: '#aa4499', key: '4' },
+    { id: 'mostly-false', label: 'Mostly false', colour: '#999933', key: '5' },
+    { id: 'false', label: 'False', colour: '#882255', key: '6' },
     { id: 'unverifiable', label: 'Unverifiable', colour: '#475569', key: '7' },
     { id: 'opinion', label: 'Opinion', colour: '#6d28d9', key: '8' },
   ],
@@ -47,3 +49,6 @@ export const DEFAULT_TAGSET: Tagset = {
 };
 
 export const DEFAULT_VERDICT = 'unverified';
+
+/** The truth scale, worst to best: the verdicts whose neighbours must look different. */
+export const TRUTH_SCALE = ['false', 'mostly-false', 'mixed', 'mostly-true', 'true'] as const;

@@ -16,7 +16,9 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { tint } from '../../../shared/export/colours.ts';
+import { textColourOnPage, textOn, tint } from '../../../shared/export/colours.ts';
+import { rationaleText } from '../../../shared/export/rationale.ts';
+import { WORKFLOW_STAGE_LABELS } from '../../../shared/model/annotation.ts';
 import { safeHttpUrl } from '../../../shared/export/html-escape.ts';
 import { xmlSafe } from '../../../shared/export/xml-safe.ts';
 import {
@@ -29,7 +31,7 @@ import {
   type ReportModel,
   type Style,
 } from '../../../shared/export/report-model.ts';
-import { formatDate, formatDateTime, plural, quoted, SECTION_TITLES } from '../../../shared/export/report-text.ts';
+import { checkedLine, formatDate, formatDateTime, plural, quoted, SECTION_TITLES } from '../../../shared/export/report-text.ts';
 
 const SERIF = 'Georgia';
 const SANS = 'Arial';
@@ -49,13 +51,13 @@ export function small(text: string, options: Omit<IRunOptions, 'text'> = {}): Te
   return run(text, { font: SANS, size: 17, color: MUTED, ...options });
 }
 
-/** A run coloured like a verdict, type or label badge: white on the colour. */
+/** A run coloured like a verdict, type or label badge: white or ink on the colour, whichever reads better. */
 export function badge(style: Style): TextRun {
   return run(` ${style.label} `, {
     font: SANS,
     size: 16,
     bold: true,
-    color: 'FFFFFF',
+    color: hex(textOn(style.colour)),
     shading: { type: ShadingType.CLEAR, fill: hex(style.colour), color: 'auto' },
   });
 }
@@ -89,16 +91,16 @@ function segmentFormat(active: readonly ReportMark[]): Omit<IRunOptions, 'text'>
 }
 
 function markerColour(mark: ReportMark): string {
-  return mark.kind === 'quote' ? QUOTE_COLOUR : mark.kind === 'note' ? NOTE_COLOUR : hex(mark.style.colour);
+  return mark.kind === 'quote' ? QUOTE_COLOUR : mark.kind === 'note' ? NOTE_COLOUR : hex(textColourOnPage(mark.style.colour));
 }
 
 function marker(mark: ReportMark): ParagraphChild {
   return new Bookmark({
-    id: `m${mark.number}`,
+    id: `m${mark.order}`,
     children: [
       new InternalHyperlink({
-        anchor: `a${mark.number}`,
-        children: [run(String(mark.number), { superScript: true, bold: true, font: SANS, color: markerColour(mark) })],
+        anchor: `a${mark.order}`,
+        children: [run(mark.tag, { superScript: true, bold: true, font: SANS, color: markerColour(mark) })],
       }),
     ],
   });
@@ -128,10 +130,10 @@ function articleParagraph(block: ArticleBlock): Paragraph {
 
 /** The number that opens an entry: a bookmark the marker links to, itself linking back to the marker. */
 function entryNumber(mark: ReportMark, report: ReportModel): ParagraphChild {
-  const label = run(`${mark.number}  `, { bold: true, font: SANS, size: 18, color: markerColour(mark) });
+  const label = run(`${mark.tag}  `, { bold: true, font: SANS, size: 18, color: markerColour(mark) });
   return new Bookmark({
-    id: `a${mark.number}`,
-    children: [report.article ? new InternalHyperlink({ anchor: `m${mark.number}`, children: [label] }) : label],
+    id: `a${mark.order}`,
+    children: [report.article ? new InternalHyperlink({ anchor: `m${mark.order}`, children: [label] }) : label],
   });
 }
 
@@ -184,9 +186,16 @@ export function claimParagraphs(entry: ClaimEntry, report: ReportModel): Paragra
     claim.checkworthy === true
       ? small('Check-worthy', { bold: true, color: '1F2328' })
       : claim.checkworthy === false && small('Not check-worthy'),
+    claim.stage && small(WORKFLOW_STAGE_LABELS[claim.stage], { bold: true, color: '1F2328' }),
+    checkedLine(claim) !== '' && small(checkedLine(claim)),
     tagsRun(claim.tags),
   ]);
   if (line) paragraphs.push(line);
+  if (claim.rationale?.trim()) {
+    for (const text of rationaleText(claim.rationale).split('\n')) {
+      paragraphs.push(new Paragraph({ children: [run(text, { size: 19 })], indent: { left: 400 }, spacing: { after: 60 } }));
+    }
+  }
   for (const item of claim.evidence ?? []) {
     const title = item.title?.trim() ? item.title : item.url;
     paragraphs.push(
@@ -249,13 +258,13 @@ export function entityParagraphs(entry: EntityEntry, report: ReportModel): Parag
     small(entry.mentions.length > 0 ? `${plural(entry.mentions.length, 'mention')}: ` : 'Not marked in the text.'),
   ];
   entry.mentions.forEach((mark, index) => {
-    const label = small(`${index > 0 ? ', ' : ''}${mark.number}${mark.exact === entity.name ? '' : ` ${quoted(mark.exact)}`}`, {
+    const label = small(`${index > 0 ? ', ' : ''}${mark.tag}${mark.exact === entity.name ? '' : ` ${quoted(mark.exact)}`}`, {
       color: '1F2328',
     });
     mentions.push(
       new Bookmark({
-        id: `a${mark.number}`,
-        children: [report.article ? new InternalHyperlink({ anchor: `m${mark.number}`, children: [label] }) : label],
+        id: `a${mark.order}`,
+        children: [report.article ? new InternalHyperlink({ anchor: `m${mark.order}`, children: [label] }) : label],
       }),
     );
   });
@@ -268,7 +277,7 @@ export function entityParagraphs(entry: EntityEntry, report: ReportModel): Parag
 }
 
 function sectionHeading(title: string): Paragraph {
-  return new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(title)], pageBreakBefore: true, keepNext: true });
+  return new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(title)], keepNext: true });
 }
 
 function headerParagraphs(report: ReportModel): Paragraph[] {
@@ -336,7 +345,11 @@ function articleParagraphs(report: ReportModel): Paragraph[] {
       }),
   );
   const how = new Paragraph({
-    children: [small('Each highlight ends in a small number; it links to the entry of the same number below.')],
+    children: [
+      small(
+        'Each highlight ends in a small mark, C for claims, Q quotes, E mentions, N notes, numbered by kind; it links to the entry of the same mark below.',
+      ),
+    ],
     shading: { type: ShadingType.CLEAR, fill: 'F5F6F8', color: 'auto' },
     spacing: { after: 240 },
   });

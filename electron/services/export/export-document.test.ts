@@ -103,6 +103,12 @@ describe('exportDocument', () => {
     for (const claim of claimsOf(document)) expect(text, claim.id).toContain(claim.target.exact.replace(/\s+/gu, ' '));
     expect(text).toContain('Quotes, by speaker');
     expect(text).toMatch(/page 1 of \d+/u);
+    // Claims are numbered in their own sequence, quotes in theirs.
+    expect(text).toMatch(/C1 "became temporarily/u);
+    expect(text).toContain('Q1 ');
+    // Compact: the 340-word sample with its 37 annotations flows onto three A4 pages (six when each section began a page).
+    const { stdout: info } = await run('pdfinfo', [path.join(dir, 'report.pdf')]);
+    expect(Number(/^Pages:\s+(\d+)/mu.exec(info)?.[1])).toBeLessThanOrEqual(3);
     await scholia.close();
   }, 60_000);
 
@@ -118,6 +124,19 @@ describe('exportDocument', () => {
 
   it('answers export.render with the file in base64 for every format', async () => {
     const { scholia, document } = await annotatedLibrary();
+    // ClaimReview is refused, with what is missing, until the publishing settings are set.
+    const refused = await scholia.dispatch('export.render', { documentId: document.id, format: 'claimreview' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringContaining('ClaimReview needs the fact-check URL') },
+    });
+    valueOf(
+      await scholia.dispatch('settings.set', {
+        factCheckUrlBase: 'https://factcheck.example.org/checks/',
+        publisherName: 'Example Fact Check',
+        publisherUrl: 'https://factcheck.example.org/',
+      }),
+    );
     for (const format of ['html', 'md', 'docx', 'tags', 'w3c', 'csv', 'claimreview', 'brat', 'conll']) {
       const result = valueOf<ChannelOutput<'export.render'>>(
         await scholia.dispatch('export.render', { documentId: document.id, format, options: { sections: ['claims'] } }),

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { exportBrat } from '../../../shared/export/brat.ts';
-import { exportClaimReviews } from '../../../shared/export/claim-review.ts';
+import { exportClaimReviews, type ClaimReviewOptions } from '../../../shared/export/claim-review.ts';
 import { exportConll } from '../../../shared/export/conll.ts';
 import { fileStem } from '../../../shared/export/file-names.ts';
 import { exportCsv } from '../../../shared/export/csv.ts';
@@ -27,6 +27,8 @@ export interface ExportDocumentOptions extends ExportOptions {
   annotator?: string;
   /** The export time; now when left out. */
   now?: Date;
+  /** Where and by whom fact-checks are published (the settings), for ClaimReview; refused without them. */
+  publishing?: ClaimReviewOptions;
   /** Prints report HTML to PDF; Chromium through playwright-core when left out (the app passes Electron's printToPDF). */
   printPdf?: (html: string, title: string) => Promise<Uint8Array>;
 }
@@ -96,7 +98,7 @@ export async function exportDocument(
       bytes = strToU8(exportCsv(document, tagset, { rawFormulas: options.csvRawFormulas === true }));
       break;
     case 'claimreview':
-      bytes = json(exportClaimReviews(document, tagset, { annotator }));
+      bytes = json(exportClaimReviews(document, tagset, options.publishing ?? {}));
       break;
     case 'brat': {
       const files = exportBrat(document, tagset);

@@ -1,16 +1,28 @@
 import type { ChannelOutput } from '../../../shared/contract/channels.ts';
+import type { ClaimReviewOptions } from '../../../shared/export/claim-review.ts';
 import type { ExportFormat, ExportOptions } from '../../../shared/export/options.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
+import type { Settings } from '../../../shared/model/settings.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
 import type { DocumentsService } from '../library/documents-service.ts';
 import type { SettingsService } from '../library/settings-service.ts';
 import { exportDocument, type ExportDocumentOptions, type ExportedFile } from './export-document.ts';
 
-/** What an export renders: a document, the codebook it is read with, and who is named as its annotator. */
+/** What an export renders: a document, the codebook it is read with, who is named as its annotator, and where fact-checks are published. */
 export interface ExportSource {
   document: ScholiaDocument;
   tagset: Tagset;
   annotator: string;
+  publishing?: ClaimReviewOptions;
+}
+
+/** The publishing settings ClaimReview reads. */
+export function publishingOf(settings: Settings): ClaimReviewOptions {
+  return {
+    ...(settings.factCheckUrlBase ? { factCheckUrlBase: settings.factCheckUrlBase } : {}),
+    ...(settings.publisherName ? { publisherName: settings.publisherName } : {}),
+    ...(settings.publisherUrl ? { publisherUrl: settings.publisherUrl } : {}),
+  };
 }
 
 /** Prints report HTML to PDF (the app passes Electron's printToPDF; Chromium through playwright-core otherwise). */
@@ -29,6 +41,7 @@ export function renderExport(
   return exportDocument(source.document, source.tagset, format, {
     ...options,
     annotator: source.annotator,
+    ...(source.publishing ? { publishing: source.publishing } : {}),
     ...(printPdf ? { printPdf } : {}),
   });
 }
@@ -43,7 +56,9 @@ export class ExportService {
 
   async render(documentId: string, format: ExportFormat, options?: ExportOptions): Promise<ChannelOutput<'export.render'>> {
     const { document, tagset } = await this.documents.get(documentId);
-    const file = await renderExport({ document, tagset, annotator: this.settings.get().annotatorName }, format, options, this.printPdf);
+    const settings = this.settings.get();
+    const source = { document, tagset, annotator: settings.annotatorName, publishing: publishingOf(settings) };
+    const file = await renderExport(source, format, options, this.printPdf);
     return { filename: file.filename, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
   }
 }

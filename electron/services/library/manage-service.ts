@@ -7,11 +7,16 @@ import { summarize } from '../store/store-files.ts';
 export class ManageService {
   constructor(private readonly store: LibraryStore) {}
 
-  /** Changes a document's metadata; an empty optional field is removed. The text, and so every annotation, stays as it is. */
+  /**
+   * Changes a document's metadata; an empty optional field is removed, and so is the stage "to check" (the start, kept as no field).
+   * The text, and so every annotation, stays as it is. The summary carries the stage, so the library can filter by it.
+   */
   async updateMeta(id: string, changes: ChannelInput<'library.updateMeta'>['meta']): Promise<ChannelOutput<'library.updateMeta'>> {
     this.store.assertWritable(id);
     const document = await this.store.getDocument(id);
-    const merged = Object.entries({ ...document.meta, ...changes }).filter(([, value]) => value !== '' && value !== undefined);
+    const merged = Object.entries({ ...document.meta, ...changes }).filter(
+      ([key, value]) => value !== '' && value !== undefined && !(key === 'stage' && value === 'to-check'),
+    );
     const meta = DocumentMeta.parse(Object.fromEntries(merged));
     // Not a new revision: revisions count annotation batches, and an open session's next batch must still apply.
     const updated = { ...document, meta, modified: new Date().toISOString() };

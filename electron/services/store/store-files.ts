@@ -44,6 +44,7 @@ export function summarize(document: ScholiaDocument): DocumentSummary {
     ...(meta.source ? { source: meta.source } : {}),
     ...(meta.published ? { published: meta.published } : {}),
     ...(meta.url ? { url: meta.url } : {}),
+    ...(meta.stage ? { stage: meta.stage } : {}),
     fingerprint: document.fingerprint,
     textLength: document.text.length,
     imported: document.imported,

@@ -262,6 +262,16 @@ export class AppStore {
     }
   }
 
+  /** Saves where and by whom fact-checks are published (ClaimReview); null when saved, else why not. */
+  async setPublishing(publishing: { factCheckUrlBase: string; publisherName: string; publisherUrl: string }): Promise<string | null> {
+    try {
+      this.settings.value = await this.api.call('settings.set', publishing);
+      return null;
+    } catch (error) {
+      return messageOf(error);
+    }
+  }
+
   /** Whether to ask who is annotating: the library has never had a name confirmed. */
   get needsProfile(): boolean {
     // A read-only library could not save the name anyway.

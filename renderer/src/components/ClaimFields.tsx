@@ -1,8 +1,9 @@
-import type { ClaimAnnotation } from '../../../shared/model/annotation.ts';
+import { WORKFLOW_STAGE_LABELS, WORKFLOW_STAGES, type ClaimAnnotation, type WorkflowStage } from '../../../shared/model/annotation.ts';
 import { speakerEntityType } from '../../../shared/layer/new-annotation.ts';
 import type { EvidenceActions } from '../app/evidence-actions.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { EntityPicker } from './EntityPicker.tsx';
+import { DraftTextField } from './DraftTextField.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { Field } from './Field.tsx';
 import { ProfileLink } from './ProfileLink.tsx';
@@ -14,7 +15,7 @@ function verdictKeys(session: DocumentSession): string | undefined {
   return `In the article: ${keys.length > 2 ? `${keys[0]}–${keys.at(-1)}` : keys.join(', ')}`;
 }
 
-/** A claim's fields: verdict (keys 1–8), check-worthiness (W), claim type, claimant (S), evidence. */
+/** A claim's fields: verdict (keys 1–8), stage, check-worthiness (W), claim type, claimant (S), evidence, and the verdict record (rationale, checked by and on). */
 export function ClaimFields({ session, claim, evidence }: { session: DocumentSession; claim: ClaimAnnotation; evidence: EvidenceActions }) {
   void session.version.value;
   const verdict = session.tagset.verdicts.find((entry) => entry.id === claim.status);
@@ -42,6 +43,23 @@ export function ClaimFields({ session, claim, evidence }: { session: DocumentSes
               {verdict ? null : <option value={claim.status}>{claim.status}</option>}
             </select>
           </span>
+        )}
+      </Field>
+      <Field label="Stage">
+        {(id) => (
+          <select
+            id={id}
+            class="input"
+            data-field="stage"
+            value={claim.stage ?? 'to-check'}
+            onChange={(event) => session.setStage(claim.id, event.currentTarget.value as WorkflowStage)}
+          >
+            {WORKFLOW_STAGES.map((stage) => (
+              <option key={stage} value={stage}>
+                {WORKFLOW_STAGE_LABELS[stage]}
+              </option>
+            ))}
+          </select>
         )}
       </Field>
       <label class="field field-inline">
@@ -88,6 +106,39 @@ export function ClaimFields({ session, claim, evidence }: { session: DocumentSes
       />
       <ProfileLink entity={claimant} />
       <EvidenceList session={session} claim={claim} actions={evidence} />
+      <DraftTextField
+        key={`rationale-${claim.id}`}
+        field="rationale"
+        label="Rationale"
+        value={claim.rationale ?? ''}
+        multiline
+        pauseMs={800}
+        placeholder="Why the verdict follows from the evidence…"
+        hint="Markdown-lite: **bold**, *italic*, [link](https://…), - lists"
+        onCommit={(rationale) => session.setRationale(claim.id, rationale)}
+      />
+      <div class="field-pair">
+        <DraftTextField
+          key={`checked-by-${claim.id}`}
+          field="checked-by"
+          label="Checked by"
+          value={claim.checkedBy ?? ''}
+          placeholder="Name"
+          onCommit={(name) => session.setCheckedBy(claim.id, name)}
+        />
+        <Field label="Checked on">
+          {(id) => (
+            <input
+              id={id}
+              type="date"
+              class="input"
+              data-field="checked-on"
+              value={claim.checkedOn ?? ''}
+              onChange={(event) => session.setCheckedOn(claim.id, event.currentTarget.value)}
+            />
+          )}
+        </Field>
+      </div>
     </>
   );
 }

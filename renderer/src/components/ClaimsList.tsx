@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { WORKFLOW_STAGE_LABELS, WORKFLOW_STAGES } from '../../../shared/model/annotation.ts';
 import { filteredClaims, searchClaims, type ClaimFilter } from '../model/annotation-lists.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { AnnotationItem } from './AnnotationItem.tsx';
@@ -7,13 +8,13 @@ import { rowKeys, useVirtualRows } from './virtual-rows.ts';
 
 /** The document's claims in reading order, filtered by verdict and check-worthiness, searchable. */
 export function ClaimsList({ session }: { session: DocumentSession }) {
-  const [filter, setFilter] = useState<ClaimFilter>({ verdict: 'all', checkworthyOnly: false, query: '' });
+  const [filter, setFilter] = useState<ClaimFilter>({ verdict: 'all', stage: 'all', checkworthyOnly: false, query: '' });
   const version = session.listVersion.value;
-  const { verdict: verdictFilter, checkworthyOnly, query } = filter;
+  const { verdict: verdictFilter, stage: stageFilter, checkworthyOnly, query } = filter;
   // Filtered and sorted once per change of the records; a keystroke only searches this.
   const filtered = useMemo(
-    () => filteredClaims(session.records, { verdict: verdictFilter, checkworthyOnly }),
-    [session, version, verdictFilter, checkworthyOnly],
+    () => filteredClaims(session.records, { verdict: verdictFilter, stage: stageFilter ?? 'all', checkworthyOnly }),
+    [session, version, verdictFilter, stageFilter, checkworthyOnly],
   );
   const claims = useMemo(() => searchClaims(filtered, session.records, session.tagset, query), [session, filtered, query]);
   const keys = useMemo(() => rowKeys(claims.map((claim) => claim.id)), [claims]);
@@ -29,6 +30,18 @@ export function ClaimsList({ session }: { session: DocumentSession }) {
           {session.tagset.verdicts.map((verdict) => (
             <option key={verdict.id} value={verdict.id}>
               {verdict.label} ({counts.get(verdict.id) ?? 0})
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect
+          label="Filter claims by stage"
+          value={filter.stage ?? 'all'}
+          onChange={(stage) => setFilter({ ...filter, stage: stage as ClaimFilter['stage'] })}
+        >
+          <option value="all">All stages</option>
+          {WORKFLOW_STAGES.map((stage) => (
+            <option key={stage} value={stage}>
+              {WORKFLOW_STAGE_LABELS[stage]}
             </option>
           ))}
         </FilterSelect>
@@ -71,6 +84,7 @@ export function ClaimsList({ session }: { session: DocumentSession }) {
                 meta={
                   <>
                     <span class="meta-strong">{verdict?.label ?? claim.status}</span>
+                    {claim.stage ? <span>{WORKFLOW_STAGE_LABELS[claim.stage]}</span> : null}
                     {label ? <span>{label.label}</span> : null}
                     {claim.checkworthy ? <span class="meta-flag">Worth checking</span> : null}
                     {claimant ? <span>by {claimant.name}</span> : null}

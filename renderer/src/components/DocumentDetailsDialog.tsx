@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { WORKFLOW_STAGE_LABELS, WORKFLOW_STAGES, type WorkflowStage } from '../../../shared/model/annotation.ts';
 import type { DocumentMeta } from '../../../shared/model/document.ts';
 import type { AppStore } from '../app/app-store.ts';
 import { Dialog } from './Dialog.tsx';
 
 /** The fields the analyst edits; `canonicalUrl` and `updated` are what the page said and stay as imported. */
-type EditableField = 'title' | 'source' | 'author' | 'published' | 'url' | 'language';
+type EditableField = 'title' | 'source' | 'author' | 'published' | 'url' | 'language' | 'factCheckUrl';
 
 const FIELDS: { key: EditableField; label: string; type?: string; placeholder?: string }[] = [
   { key: 'title', label: 'Title' },
@@ -13,6 +14,12 @@ const FIELDS: { key: EditableField; label: string; type?: string; placeholder?: 
   { key: 'published', label: 'Published', type: 'date' },
   { key: 'url', label: 'Web address', type: 'url', placeholder: 'https://…' },
   { key: 'language', label: 'Language', placeholder: 'en, de, fr-CA…' },
+  {
+    key: 'factCheckUrl',
+    label: 'Fact-check page',
+    type: 'url',
+    placeholder: 'Where this article’s fact-check is published (else the base address)',
+  },
 ];
 
 function Form({ store, id, meta }: { store: AppStore; id: string; meta: DocumentMeta }) {
@@ -23,12 +30,14 @@ function Form({ store, id, meta }: { store: AppStore; id: string; meta: Document
     published: meta.published ?? '',
     url: meta.url ?? '',
     language: meta.language ?? '',
+    factCheckUrl: meta.factCheckUrl ?? '',
   });
+  const [stage, setStage] = useState<WorkflowStage>(meta.stage ?? 'to-check');
   const [problem, setProblem] = useState<string | null>(null);
   const save = async (event: Event) => {
     event.preventDefault();
     const trimmed = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim()])) as Record<EditableField, string>;
-    const error = await store.library.saveMeta(id, trimmed);
+    const error = await store.library.saveMeta(id, { ...trimmed, stage });
     if (error) setProblem(error);
     else store.library.editing.value = null;
   };
@@ -47,6 +56,16 @@ function Form({ store, id, meta }: { store: AppStore; id: string; meta: Document
           />
         </label>
       ))}
+      <label class="details-field">
+        <span class="field-label">Fact-check stage</span>
+        <select class="input" value={stage} onChange={(event) => setStage(event.currentTarget.value as WorkflowStage)}>
+          {WORKFLOW_STAGES.map((value) => (
+            <option key={value} value={value}>
+              {WORKFLOW_STAGE_LABELS[value]}
+            </option>
+          ))}
+        </select>
+      </label>
       <p class="field-hint">The article’s text never changes, so every annotation stays where it is.</p>
       {problem ? (
         <p class="import-error" role="alert">
@@ -65,7 +84,7 @@ function Form({ store, id, meta }: { store: AppStore; id: string; meta: Document
   );
 }
 
-/** Edit details…: a document's title, source, author, date, address and language. */
+/** Edit details…: a document's title, source, author, date, address, language, fact-check page and stage. */
 export function DocumentDetailsDialog({ store }: { store: AppStore }) {
   const summary = store.library.editing.value;
   const [loaded, setLoaded] = useState<{ id: string; meta: DocumentMeta } | null>(null);

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AppStore } from '../app/app-store.ts';
 import { CodebookEditor } from './CodebookEditor.tsx';
 import { Dialog } from './Dialog.tsx';
+import { Field } from './Field.tsx';
 
 function ProfileSection({ store }: { store: AppStore }) {
   const [name, setName] = useState(store.settings.peek().annotatorName);
@@ -85,7 +86,65 @@ function WebImportSection({ store }: { store: AppStore }) {
   );
 }
 
-/** Settings (Ctrl/Cmd+,): the annotator's name, suggestions, web imports and the library's codebook. */
+/** Where fact-checks are published and by whom: ClaimReview's `url`, `author` and `publisher`. */
+function PublishingSection({ store }: { store: AppStore }) {
+  const current = store.settings.peek();
+  const [draft, setDraft] = useState({
+    factCheckUrlBase: current.factCheckUrlBase ?? '',
+    publisherName: current.publisherName ?? '',
+    publisherUrl: current.publisherUrl ?? '',
+  });
+  const [status, setStatus] = useState<string | null>(null);
+  const save = async () => {
+    const problem = await store.setPublishing({
+      factCheckUrlBase: draft.factCheckUrlBase.trim(),
+      publisherName: draft.publisherName.trim(),
+      publisherUrl: draft.publisherUrl.trim(),
+    });
+    setStatus(problem ? `Not saved: ${problem}` : 'Saved');
+  };
+  const field = (key: keyof typeof draft, label: string, placeholder: string, type = 'url') => (
+    <Field label={label}>
+      {(id) => (
+        <input
+          id={id}
+          class="input"
+          type={type}
+          value={draft[key]}
+          placeholder={placeholder}
+          onInput={(event) => {
+            setDraft({ ...draft, [key]: event.currentTarget.value });
+            setStatus(null);
+          }}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <section class="settings-section" aria-label="Publishing">
+      <h3 class="codebook-title">Publishing</h3>
+      <p class="field-hint">
+        Fact-checks exported as ClaimReview name the page they are published on and your organisation. Each article’s page is the base
+        address followed by its id, unless the article’s details give its own.
+      </p>
+      {field('factCheckUrlBase', 'Fact-check base address', 'https://factcheck.example.org/checks/')}
+      {field('publisherName', 'Organisation', 'Example Fact Check', 'text')}
+      {field('publisherUrl', 'Organisation’s web address', 'https://factcheck.example.org/')}
+      <div class="input-row">
+        <button type="button" class="button button-small" onClick={() => void save()}>
+          Save publishing
+        </button>
+        {status ? (
+          <span class="field-hint" role="status">
+            {status}
+          </span>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/** Settings (Ctrl/Cmd+,): the annotator's name, suggestions, web imports, publishing and the library's codebook. */
 export function SettingsDialog({ store }: { store: AppStore }) {
   if (store.ui.dialog.value !== 'settings') return null;
   return (
@@ -93,6 +152,7 @@ export function SettingsDialog({ store }: { store: AppStore }) {
       <ProfileSection store={store} />
       <SuggestionsSection store={store} />
       <WebImportSection store={store} />
+      <PublishingSection store={store} />
       <h3 class="codebook-heading">Codebook</h3>
       <p class="field-hint">The codebook is the library’s: share it with a team as a file (Export, then Import on their side).</p>
       <CodebookEditor store={store} />

@@ -38,7 +38,16 @@ function at(exact: string, from = 0) {
 const metsola: Entity = { id: 'e-metsola', name: 'Roberta Metsola', type: 'person', aliases: ['Metsola'] };
 const parliament: Entity = { id: 'e-ep', name: 'European Parliament', type: 'organization', aliases: [] };
 const annotations: Annotation[] = [
-  { ...common, id: 'c2', kind: 'claim', target: at('The site was down for hours'), status: 'false', checkworthy: true, note: 'Outage log' },
+  {
+    ...common,
+    id: 'c2',
+    kind: 'claim',
+    target: at('The site was down for hours'),
+    status: 'false',
+    checkworthy: true,
+    note: 'Outage log',
+    stage: 'checked',
+  },
   { ...common, id: 'c1', kind: 'claim', target: at('We are under attack'), status: 'true', claimantId: 'e-metsola' },
   { ...common, id: 'q2', kind: 'quote', target: at('Slava Ukraini.'), form: 'direct', speakerId: 'e-metsola' },
   { ...common, id: 'q1', kind: 'quote', target: at('We are under attack'), form: 'direct', speakerId: 'e-metsola' },
@@ -63,6 +72,15 @@ describe('claim list', () => {
         ['true', 1],
       ]),
     );
+  });
+
+  it('filters claims by workflow stage, a claim with none being "to check"', () => {
+    const byStage = (stage: ClaimFilter['stage']) =>
+      claimList(records, DEFAULT_TAGSET, { verdict: 'all', stage, checkworthyOnly: false, query: '' }).map((a) => a.id);
+    expect(byStage('checked')).toEqual(['c2']);
+    expect(byStage('to-check')).toEqual(['c1']);
+    expect(byStage('published')).toEqual([]);
+    expect(byStage('all')).toEqual(['c1', 'c2']);
   });
 
   it('searches the text, the note, the verdict label and the claimant', () => {

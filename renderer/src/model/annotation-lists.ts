@@ -5,6 +5,7 @@ import type {
   EntityAnnotation,
   QuoteAnnotation,
   QuoteForm,
+  WorkflowStage,
 } from '../../../shared/model/annotation.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
@@ -52,16 +53,19 @@ function entitySearchText(records: RecordsView, id: string | undefined): string 
 export interface ClaimFilter {
   /** A verdict id, or `all`. */
   verdict: string;
+  /** A workflow stage, or `all` (absent: all). */
+  stage?: WorkflowStage | 'all';
   checkworthyOnly: boolean;
   query: string;
 }
 
-/** Claims in reading order, filtered by verdict and check-worthiness: the list before its search (made once per change of the records). */
+/** Claims in reading order, filtered by verdict, stage and check-worthiness: the list before its search (made once per change of the records). */
 export function filteredClaims(records: RecordsView, filter: Omit<ClaimFilter, 'query'>): ClaimAnnotation[] {
   const claims: ClaimAnnotation[] = [];
   for (const annotation of records.annotations()) {
     if (annotation.kind !== 'claim') continue;
     if (filter.verdict !== 'all' && annotation.status !== filter.verdict) continue;
+    if (filter.stage && filter.stage !== 'all' && (annotation.stage ?? 'to-check') !== filter.stage) continue;
     if (filter.checkworthyOnly && !annotation.checkworthy) continue;
     claims.push(annotation);
   }

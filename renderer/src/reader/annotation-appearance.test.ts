@@ -13,7 +13,7 @@ describe('highlightLook', () => {
     const claim: Annotation = { ...common, id: 'c', kind: 'claim', status: 'mostly-false' };
     expect(highlightLook(claim, lookup, DEFAULT_TAGSET, false)).toEqual({
       className: 'ann ann-claim verdict-mostly-false',
-      style: '--ann-verdict: #c2410c',
+      style: '--ann-verdict: #999933',
       title: 'Claim · Mostly false',
     });
   });

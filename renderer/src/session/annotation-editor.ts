@@ -2,12 +2,18 @@ import { deleteAnnotationOps } from '../../../shared/layer/annotation-edits.ts';
 import * as fields from '../../../shared/layer/annotation-fields.ts';
 import { withKind } from '../../../shared/layer/kind-change.ts';
 import { newAnnotationOps } from '../../../shared/layer/new-annotation.ts';
-import type { Annotation, AnnotationKind, Evidence, QuoteForm } from '../../../shared/model/annotation.ts';
+import type { Annotation, AnnotationKind, Evidence, QuoteForm, WorkflowStage } from '../../../shared/model/annotation.ts';
 import { makeTarget } from '../../../shared/text/target.ts';
 import { moveSpanEdge } from '../model/span-steps.ts';
 import { KIND_LABELS } from '../reader/annotation-appearance.ts';
 import { editAnnotation, type EditContext } from './edit-context.ts';
 import { KIND_VERBS, SESSION_MESSAGES } from './session-messages.ts';
+
+/** The calendar day in the analyst's time zone, `YYYY-MM-DD`: the day they would write on the check. */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
 
 /** Marking text and editing annotations: their kind, span, fields, sources and cue, each one undoable step. */
 export class AnnotationEditor {
@@ -48,8 +54,32 @@ export class AnnotationEditor {
     return id !== null && this.context.commands.run('Delete annotation', deleteAnnotationOps(this.context.records, id));
   }
 
+  /** Gives a claim a verdict; a verdict other than "unverified" signs an unsigned record with the annotator and today. */
   setVerdict(id: string, status: string): boolean {
-    return this.edit(id, 'Set verdict', (a) => fields.withVerdict(a, status));
+    const checker = { by: this.context.authoring().author, on: localDay(new Date()) };
+    return this.edit(id, 'Set verdict', (a) => fields.withVerdict(a, status, checker));
+  }
+
+  /** Sets a claim's rationale (Markdown-lite); quick edits undo as one. */
+  setRationale(id: string, rationale: string): boolean {
+    return this.edit(id, 'Edit rationale', (a) => fields.withRationale(a, rationale), { coalesceKey: `rationale:${id}` });
+  }
+
+  setCheckedBy(id: string, name: string): boolean {
+    return this.edit(id, 'Set checked by', (a) => fields.withCheckedBy(a, name));
+  }
+
+  /** Sets the day a claim was checked (`YYYY-MM-DD`, empty to clear); false, with a message, for a day that is not one. */
+  setCheckedOn(id: string, day: string): boolean {
+    if (day.trim() && !fields.isCalendarDay(day.trim())) {
+      this.context.report('error', SESSION_MESSAGES.notADay(day));
+      return false;
+    }
+    return this.edit(id, 'Set checked on', (a) => fields.withCheckedOn(a, day));
+  }
+
+  setStage(id: string, stage: WorkflowStage): boolean {
+    return this.edit(id, 'Set stage', (a) => fields.withStage(a, stage));
   }
 
   /** Sets (or with undefined, clears) a claim's type from the tagset's claim labels. */

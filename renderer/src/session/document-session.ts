@@ -1,7 +1,7 @@
 import { batch, type ReadonlySignal } from '@preact/signals';
 import type { LayerChange } from '../../../shared/layer/layer-change.ts';
 import type { Authoring } from '../../../shared/layer/new-annotation.ts';
-import type { Annotation, AnnotationKind, Evidence, QuoteForm } from '../../../shared/model/annotation.ts';
+import type { Annotation, AnnotationKind, Evidence, QuoteForm, WorkflowStage } from '../../../shared/model/annotation.ts';
 import type { DocumentMeta, ScholiaDocument } from '../../../shared/model/document.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
@@ -259,6 +259,18 @@ export class DocumentSession {
   }
   setVerdict(id: string, status: string): boolean {
     return this.annotations.setVerdict(id, status);
+  }
+  setRationale(id: string, rationale: string): boolean {
+    return this.annotations.setRationale(id, rationale);
+  }
+  setCheckedBy(id: string, name: string): boolean {
+    return this.annotations.setCheckedBy(id, name);
+  }
+  setCheckedOn(id: string, day: string): boolean {
+    return this.annotations.setCheckedOn(id, day);
+  }
+  setStage(id: string, stage: WorkflowStage): boolean {
+    return this.annotations.setStage(id, stage);
   }
   setClaimLabel(id: string, label: string | undefined): boolean {
     return this.annotations.setClaimLabel(id, label);

@@ -29,6 +29,7 @@ export const SESSION_MESSAGES = {
   spanNeedsText: 'Select the text the annotation should cover, then press R.',
   kindChanged: (from: AnnotationKind, to: AnnotationKind) => `Changed the ${lower(from)} to a ${lower(to)}.`,
   notAWebLink: (url: string) => `“${url.trim()}” is not a web link: sources must start with http:// or https://.`,
+  notADay: (day: string) => `“${day.trim()}” is not a day: write it as YYYY-MM-DD, e.g. 2026-03-03.`,
   cueNeedsQuote: 'Select a quote first; U makes the selected text its cue.',
   cueNeedsText: 'Select the reporting verb (“said”) in the text, then press U.',
   attributed: (kind: 'quote' | 'claim', name: string) => `${kind === 'quote' ? 'Speaker' : 'Claimant'}: ${name}.`,

@@ -40,10 +40,14 @@ describe('buildCorpusReport', () => {
     expect(onlyFalse.articles.map((a) => a.report.sections)).toEqual([['claims'], ['claims']]);
   });
 
-  it('numbers entries on across articles, so each entry has its own number', () => {
+  it('gives entries anchors numbered on across articles, so each is unique, and numbers each kind anew in every article', () => {
     const model = buildCorpusReport(corpusSampleSelection(documents));
-    const numbers = model.articles.flatMap((a) => a.report.marks.map((m) => m.number));
-    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    const orders = model.articles.flatMap((a) => a.report.marks.map((m) => m.order));
+    expect(orders).toEqual(orders.map((_, i) => i + 1));
+    for (const article of model.articles) {
+      const claims = article.report.marks.filter((m) => m.kind === 'claim').map((m) => m.tag);
+      expect(claims).toEqual(claims.map((_, i) => `C${i + 1}`));
+    }
   });
 });
 
