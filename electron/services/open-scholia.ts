@@ -3,6 +3,8 @@ import type { ApiResult } from '../../shared/contract/errors.ts';
 import { CorpusService } from './corpus/corpus-service.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
 import { CorpusExportService, selectWholeLibrary, type SelectCorpus } from './export/corpus-export-service.ts';
+import { ClaimsService } from './claims/claims-service.ts';
+import { ClaimTracker } from './claims/claim-tracker.ts';
 import { EntitiesService } from './entities/entities-service.ts';
 import { EntityRegistry } from './entities/entity-registry.ts';
 import { ExportService, type PrintPdf } from './export/export-service.ts';
@@ -61,6 +63,8 @@ export interface Services {
   readonly corpus: CorpusService;
   /** The library-wide entity registry: edits, merge, split, proposals, and their undo. */
   readonly entities: EntitiesService;
+  /** The claim tracker: claims grouped by assertion across the library, suggestions, one verdict for all appearances. */
+  readonly claims: ClaimsService;
 }
 
 /** The services behind the API, over one library folder. */
@@ -95,6 +99,7 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
     suggestions: new SuggestService(store),
     corpus,
     entities: new EntitiesService(store, registry),
+    claims: new ClaimsService(store, new ClaimTracker(store)),
   };
 }
 
@@ -118,7 +123,7 @@ function batchSources({ sources }: ChannelInput<'library.importBatch'>, allowPri
 
 /** Every channel's handler: the glue between the contract's input and one service call, written once. */
 function handlersFor(services: Services, privateNetwork: boolean | undefined): Handlers {
-  const { documents, imports, manage, settings, versions, annotations, exports, corpusExports, reviews, suggestions, corpus, entities } =
+  const { documents, imports, manage, settings, versions, annotations, exports, corpusExports, reviews, suggestions, corpus, entities, claims } =
     services;
   const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
   return {
@@ -175,6 +180,14 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'entities.dismiss': (input) => entities.dismiss(input),
     'entities.undo': () => entities.undo(),
     'entities.redo': () => entities.redo(),
+    'claims.list': (input) => claims.list(input),
+    'claims.of': (input) => claims.of(input),
+    'claims.confirm': (input) => claims.confirm(input),
+    'claims.split': (input) => claims.split(input),
+    'claims.dismiss': (input) => claims.dismiss(input),
+    'claims.applyVerdict': (input) => claims.applyVerdict(input),
+    'claims.undo': () => claims.undo(),
+    'claims.redo': () => claims.redo(),
   };
 }
 

@@ -46,6 +46,14 @@ export const CHANNEL_NAMES = [
   'entities.dismiss',
   'entities.undo',
   'entities.redo',
+  'claims.list',
+  'claims.of',
+  'claims.confirm',
+  'claims.split',
+  'claims.dismiss',
+  'claims.applyVerdict',
+  'claims.undo',
+  'claims.redo',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

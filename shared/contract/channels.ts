@@ -6,6 +6,7 @@ import { Settings } from '../model/settings.ts';
 import { Tagset } from '../model/tagset.ts';
 import type { Channel } from './channel-names.ts';
 import { AnnotationOp, MAX_OPS_PER_BATCH } from './ops.ts';
+import { claimsChannels } from './claims-channels.ts';
 import { corpusChannels } from './corpus-channels.ts';
 import { importChannels } from './import-channels.ts';
 import { reviewChannels } from './review-channels.ts';
@@ -98,6 +99,7 @@ export const contract = {
   ...importChannels,
   ...suggestChannels,
   ...corpusChannels,
+  ...claimsChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
