@@ -4,23 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../../shared/contract/api-error.ts';
 import type { ChannelOutput } from '../../../shared/contract/channels.ts';
 import { openScholia, type Scholia } from '../open-scholia.ts';
-import { articleWith, documentOf } from '../testing/entity-fixtures.ts';
+import { CLAIMED, claimArticle, NEAR, threeClaimArticles } from '../testing/claim-fixtures.ts';
+import { documentOf } from '../testing/entity-fixtures.ts';
 import { apply, valueOf } from '../testing/library-fixtures.ts';
-import { claim, person } from '../testing/record-fixtures.ts';
 import { useTempDirs } from '../testing/temp-dir.ts';
 
 const tempDir = useTempDirs();
-
-const CLAIMED = 'unemployment fell to 4% in 2025';
-const NEAR = 'unemployment fell sharply to 4% in 2025';
-
-/** An article in which `who` makes the claim `words`, with the verdict `status`. */
-async function claimArticle(scholia: Scholia, text: string, words: string, status: string, id: string, who = 'Jane Minister') {
-  return articleWith(scholia, text, (t) => ({
-    entities: [person(`${id}-p`, who)],
-    annotations: [claim(t, id, `${id}-p`, words, status)],
-  }));
-}
 
 const list = async (scholia: Scholia, all = false) =>
   valueOf<ChannelOutput<'claims.list'>>(await scholia.dispatch('claims.list', all ? { all } : {}));
@@ -38,19 +27,11 @@ async function statuses(scholia: Scholia, ids: string[]) {
   );
 }
 
-/** Three articles: the same claim in two (one checked False), a near match in the third. */
-async function threeArticles(scholia: Scholia) {
-  const a = await claimArticle(scholia, `The minister said that ${CLAIMED}. Critics disagreed.`, CLAIMED, 'false', 'ca');
-  const b = await claimArticle(scholia, `In a speech on Monday, the minister repeated that ${CLAIMED}.`, CLAIMED, 'unverified', 'cb');
-  const c = await claimArticle(scholia, `Officials said ${NEAR}, a record low.`, NEAR, 'unverified', 'cc', 'An Official');
-  return { a: a.id, b: b.id, c: c.id };
-}
-
 describe('the claim tracker', () => {
   it('is built on first use: the same normalised text is one tracked claim across articles, a near match a suggestion apart', async () => {
     const libraryDir = await tempDir();
     const first = await openScholia({ libraryDir, debounceMs: 5 });
-    const { a, b, c } = await threeArticles(first);
+    const { a, b, c } = await threeClaimArticles(first);
     await first.close();
     expect(await readdir(libraryDir)).not.toContain('claims.json');
 
@@ -92,7 +73,7 @@ describe('the claim tracker', () => {
   it('follows the library at once: a repeated claim joins and is flagged as checked before; a removed claim leaves its group', async () => {
     const libraryDir = await tempDir();
     const scholia = await openScholia({ libraryDir, debounceMs: 5 });
-    const { a } = await threeArticles(scholia);
+    const { a } = await threeClaimArticles(scholia);
     const [group] = (await list(scholia)).tracked;
     const d = await claimArticle(
       scholia,
@@ -115,7 +96,7 @@ describe('the claim tracker', () => {
   it('confirms a suggestion (the two join), splits appearances off, dismisses a suggestion for good', async () => {
     const libraryDir = await tempDir();
     const scholia = await openScholia({ libraryDir, debounceMs: 5 });
-    const { c } = await threeArticles(scholia);
+    const { c } = await threeClaimArticles(scholia);
     const { suggestions } = await list(scholia);
     const { tracked: trackedId, candidate } = { tracked: suggestions[0]!.tracked.id, candidate: suggestions[0]!.candidate.id };
 
@@ -169,7 +150,7 @@ describe('the claim tracker', () => {
   it('applies one verdict to every appearance, one revision per article, and one undo restores every article exactly', async () => {
     const libraryDir = await tempDir();
     const scholia = await openScholia({ libraryDir, debounceMs: 5 });
-    const { a, b, c } = await threeArticles(scholia);
+    const { a, b, c } = await threeClaimArticles(scholia);
     const before = await Promise.all([a, b, c].map((id) => documentOf(scholia, id)));
     const { suggestions } = await list(scholia);
     const trackedId = suggestions[0]!.tracked.id;
@@ -200,7 +181,7 @@ describe('the claim tracker', () => {
   it('refuses to undo, changing nothing, when one of the articles has changed since', async () => {
     const libraryDir = await tempDir();
     const scholia = await openScholia({ libraryDir, debounceMs: 5 });
-    const { a, b } = await threeArticles(scholia);
+    const { a, b } = await threeClaimArticles(scholia);
     const trackedId = (await list(scholia)).tracked[0]!.id;
     valueOf(await scholia.dispatch('claims.applyVerdict', { trackedId, verdict: 'true' }));
     const edited = (await documentOf(scholia, b)).annotations[0]!;
@@ -218,7 +199,7 @@ describe('the claim tracker', () => {
   it('reports a damaged claims.json, keeps it aside and rebuilds the tracked claims from the documents', async () => {
     const libraryDir = await tempDir();
     const first = await openScholia({ libraryDir, debounceMs: 5 });
-    await threeArticles(first);
+    await threeClaimArticles(first);
     await list(first);
     await first.close();
     await writeFile(path.join(libraryDir, 'claims.json'), '{"format":"scholia-claims","version":1,"tracked":[{"id":');
@@ -237,7 +218,7 @@ describe('the claim tracker', () => {
   it('answers bad input with a clear error and changes nothing', async () => {
     const libraryDir = await tempDir();
     const scholia = await openScholia({ libraryDir, debounceMs: 5 });
-    const { a } = await threeArticles(scholia);
+    const { a } = await threeClaimArticles(scholia);
     const missing = '00000000-0000-4000-8000-000000000000';
     expect(errorOf(await scholia.dispatch('claims.applyVerdict', { trackedId: missing, verdict: 'true' })).code).toBe('not-found');
     expect(errorOf(await scholia.dispatch('claims.of', { documentId: a, annotationId: missing })).code).toBe('not-found');
