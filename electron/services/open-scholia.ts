@@ -123,8 +123,21 @@ function batchSources({ sources }: ChannelInput<'library.importBatch'>, allowPri
 
 /** Every channel's handler: the glue between the contract's input and one service call, written once. */
 function handlersFor(services: Services, privateNetwork: boolean | undefined): Handlers {
-  const { documents, imports, manage, settings, versions, annotations, exports, corpusExports, reviews, suggestions, corpus, entities, claims } =
-    services;
+  const {
+    documents,
+    imports,
+    manage,
+    settings,
+    versions,
+    annotations,
+    exports,
+    corpusExports,
+    reviews,
+    suggestions,
+    corpus,
+    entities,
+    claims,
+  } = services;
   const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
   return {
     'library.list': ({ check }) => (check ? documents.listChecked() : documents.list()),

@@ -128,10 +128,14 @@ export async function planReplay(
   const batches = [];
   for (const article of articles) {
     const document = await store.getDocument(article.documentId).catch(() => undefined);
-    if (!document) throw new ScholiaError('conflict', `Could not ${action}: one of its articles has left the library. Nothing was changed.`);
+    if (!document)
+      throw new ScholiaError('conflict', `Could not ${action}: one of its articles has left the library. Nothing was changed.`);
     const changed = changedSince(document, direction === 'undo' ? article.ops : article.inverse);
     if (changed)
-      throw new ScholiaError('conflict', `Could not ${action}: "${document.meta.title}" has changed since (${changed}). Nothing was changed.`);
+      throw new ScholiaError(
+        'conflict',
+        `Could not ${action}: "${document.meta.title}" has changed since (${changed}). Nothing was changed.`,
+      );
     batches.push(
       direction === 'undo'
         ? { documentId: article.documentId, ops: article.inverse, order: article.orderBefore }

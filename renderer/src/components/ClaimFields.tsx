@@ -5,6 +5,7 @@ import { EntityPicker } from './EntityPicker.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { Field } from './Field.tsx';
 import { ProfileLink } from './ProfileLink.tsx';
+import { TrackedClaimLine } from './TrackedClaimLine.tsx';
 
 /** "Keys 1–8 in the article", from the tagset. */
 function verdictKeys(session: DocumentSession): string | undefined {
@@ -13,7 +14,7 @@ function verdictKeys(session: DocumentSession): string | undefined {
   return `In the article: ${keys.length > 2 ? `${keys[0]}–${keys.at(-1)}` : keys.join(', ')}`;
 }
 
-/** A claim's fields: verdict (keys 1–8), check-worthiness (W), claim type, claimant (S), evidence. */
+/** A claim's fields: where else it is made (the claim tracker), verdict (keys 1–8), check-worthiness (W), claim type, claimant (S), evidence. */
 export function ClaimFields({ session, claim }: { session: DocumentSession; claim: ClaimAnnotation }) {
   void session.version.value;
   const verdict = session.tagset.verdicts.find((entry) => entry.id === claim.status);
@@ -21,6 +22,7 @@ export function ClaimFields({ session, claim }: { session: DocumentSession; clai
   const personType = session.tagset.entityTypes.find((type) => type.id === speakerEntityType(session.tagset));
   return (
     <>
+      <TrackedClaimLine session={session} claim={claim} />
       <Field label="Verdict" hint={verdictKeys(session)}>
         {(id) => (
           <span class="select-with-swatch">
