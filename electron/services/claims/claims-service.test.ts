@@ -16,6 +16,13 @@ const list = async (scholia: Scholia, all = false) =>
 const of = async (scholia: Scholia, documentId: string, annotationId: string) =>
   valueOf<ChannelOutput<'claims.of'>>(await scholia.dispatch('claims.of', { documentId, annotationId }));
 
+/** The first item, which the test expects to be there. */
+function first<T>(items: readonly (T | undefined)[]): T {
+  const item = items[0];
+  if (item === undefined) throw new Error('expected an item');
+  return item;
+}
+
 function errorOf(result: ApiResult<unknown>) {
   if (result.ok) throw new Error('expected an error');
   return result.error;
@@ -38,7 +45,7 @@ describe('the claim tracker', () => {
     const scholia = await openScholia({ libraryDir, debounceMs: 5 });
     const { tracked, suggestions } = await list(scholia);
     expect(tracked).toHaveLength(1);
-    const group = tracked[0]!;
+    const group = first(tracked);
     expect(group.confirmed).toBe(false);
     expect(group.text).toBe(CLAIMED);
     expect(group.appearances.map((x) => [x.documentId, x.annotationId, x.claimant, x.verdictLabel])).toEqual([
@@ -50,9 +57,9 @@ describe('the claim tracker', () => {
       { verdict: 'unverified', verdictLabel: 'Unverified', count: 1 },
     ]);
     expect(suggestions).toHaveLength(1);
-    expect(suggestions[0]!.tracked.id).toBe(group.id);
-    expect(suggestions[0]!.candidate.appearances.map((x) => x.documentId)).toEqual([c]);
-    expect(suggestions[0]!.checkedBefore?.message).toBe('Checked before: False, on 31 January 2026');
+    expect(first(suggestions).tracked.id).toBe(group.id);
+    expect(first(suggestions).candidate.appearances.map((x) => x.documentId)).toEqual([c]);
+    expect(first(suggestions).checkedBefore?.message).toBe('Checked before: False, on 31 January 2026');
 
     const inspector = await of(scholia, b, 'cb');
     expect(inspector.tracked?.id).toBe(group.id);
@@ -83,12 +90,12 @@ describe('the claim tracker', () => {
       'cd',
     );
     const joined = await of(scholia, d.id, 'cd');
-    expect(joined.tracked?.id).toBe(group!.id);
+    expect(joined.tracked?.id).toBe(first([group]).id);
     expect(joined.otherArticles).toBe(2);
     expect(joined.checkedBefore).toMatchObject({ verdict: 'false', documentId: a, annotationId: 'ca' });
 
     await apply(scholia, d.id, [{ op: 'annotation.remove', id: 'cd' }]);
-    expect((await list(scholia)).tracked[0]!.appearances.map((x) => x.annotationId)).toEqual(['ca', 'cb']);
+    expect(first((await list(scholia)).tracked).appearances.map((x) => x.annotationId)).toEqual(['ca', 'cb']);
     expect(errorOf(await scholia.dispatch('claims.of', { documentId: d.id, annotationId: 'cd' })).code).toBe('not-found');
     await scholia.close();
   });
@@ -98,7 +105,7 @@ describe('the claim tracker', () => {
     const scholia = await openScholia({ libraryDir, debounceMs: 5 });
     const { c } = await threeClaimArticles(scholia);
     const { suggestions } = await list(scholia);
-    const { tracked: trackedId, candidate } = { tracked: suggestions[0]!.tracked.id, candidate: suggestions[0]!.candidate.id };
+    const { tracked: trackedId, candidate } = { tracked: first(suggestions).tracked.id, candidate: first(suggestions).candidate.id };
 
     const confirmed = valueOf<ChannelOutput<'claims.confirm'>>(
       await scholia.dispatch('claims.confirm', { trackedId, candidateId: candidate }),
@@ -117,7 +124,7 @@ describe('the claim tracker', () => {
     expect(errorOf(await scholia.dispatch('claims.split', { trackedId, appearances: [{ documentId: c, annotationId: 'cc' }] })).code).toBe(
       'bad-request',
     );
-    const everything = split.rest!.appearances.map(({ documentId, annotationId }) => ({ documentId, annotationId }));
+    const everything = first([split.rest]).appearances.map(({ documentId, annotationId }) => ({ documentId, annotationId }));
     expect(errorOf(await scholia.dispatch('claims.split', { trackedId, appearances: everything })).message).toContain('keep at least one');
 
     // A new near match is suggested; dismissed, it is not suggested again, even after reopening.
@@ -133,7 +140,7 @@ describe('the claim tracker', () => {
       expect(dismissed.dismissed).toBe(true);
     }
     const again = errorOf(
-      await scholia.dispatch('claims.dismiss', { trackedId: pending[0]!.tracked.id, candidateId: pending[0]!.candidate.id }),
+      await scholia.dispatch('claims.dismiss', { trackedId: first(pending).tracked.id, candidateId: first(pending).candidate.id }),
     );
     expect(again.code).toBe('not-found');
     await scholia.close();
@@ -153,8 +160,8 @@ describe('the claim tracker', () => {
     const { a, b, c } = await threeClaimArticles(scholia);
     const before = await Promise.all([a, b, c].map((id) => documentOf(scholia, id)));
     const { suggestions } = await list(scholia);
-    const trackedId = suggestions[0]!.tracked.id;
-    valueOf(await scholia.dispatch('claims.confirm', { trackedId, candidateId: suggestions[0]!.candidate.id }));
+    const trackedId = first(suggestions).tracked.id;
+    valueOf(await scholia.dispatch('claims.confirm', { trackedId, candidateId: first(suggestions).candidate.id }));
 
     expect(errorOf(await scholia.dispatch('claims.applyVerdict', { trackedId, verdict: 'pants-on-fire' })).code).toBe('bad-request');
     const applied = valueOf<ChannelOutput<'claims.applyVerdict'>>(
@@ -182,9 +189,9 @@ describe('the claim tracker', () => {
     const libraryDir = await tempDir();
     const scholia = await openScholia({ libraryDir, debounceMs: 5 });
     const { a, b } = await threeClaimArticles(scholia);
-    const trackedId = (await list(scholia)).tracked[0]!.id;
+    const trackedId = first((await list(scholia)).tracked).id;
     valueOf(await scholia.dispatch('claims.applyVerdict', { trackedId, verdict: 'true' }));
-    const edited = (await documentOf(scholia, b)).annotations[0]!;
+    const edited = first((await documentOf(scholia, b)).annotations);
     await apply(scholia, b, [{ op: 'annotation.update', annotation: { ...edited, note: 'Checked against the labour survey.' } }]);
     const snapshot = await Promise.all([a, b].map((id) => documentOf(scholia, id)));
 

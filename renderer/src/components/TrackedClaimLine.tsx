@@ -40,12 +40,13 @@ export function TrackedClaimLine({ session, claim }: { session: DocumentSession;
       ) : tracked.appearances.length > 1 ? (
         <p>Made again in this article</p>
       ) : null}
-      {checkedBefore ? <p class="checked-before">{checkedBefore.message}</p> : null}
+      {checkedBefore && !suggestion ? <p class="checked-before">{checkedBefore.message}</p> : null}
       {suggestion ? (
         <>
           <p>
             Looks like a claim in {elsewhere?.title ?? 'another article'}: “{suggestion.tracked.text}”
           </p>
+          {checkedBefore ? <p class="checked-before">{checkedBefore.message}</p> : null}
           <div class="tracked-line-actions">
             <button
               type="button"
