@@ -37,9 +37,9 @@ async function statuses(scholia: Scholia, ids: string[]) {
 describe('the claim tracker', () => {
   it('is built on first use: the same normalised text is one tracked claim across articles, a near match a suggestion apart', async () => {
     const libraryDir = await tempDir();
-    const first = await openScholia({ libraryDir, debounceMs: 5 });
-    const { a, b, c } = await threeClaimArticles(first);
-    await first.close();
+    const earlier = await openScholia({ libraryDir, debounceMs: 5 });
+    const { a, b, c } = await threeClaimArticles(earlier);
+    await earlier.close();
     expect(await readdir(libraryDir)).not.toContain('claims.json');
 
     const scholia = await openScholia({ libraryDir, debounceMs: 5 });
@@ -205,10 +205,10 @@ describe('the claim tracker', () => {
 
   it('reports a damaged claims.json, keeps it aside and rebuilds the tracked claims from the documents', async () => {
     const libraryDir = await tempDir();
-    const first = await openScholia({ libraryDir, debounceMs: 5 });
-    await threeClaimArticles(first);
-    await list(first);
-    await first.close();
+    const earlier = await openScholia({ libraryDir, debounceMs: 5 });
+    await threeClaimArticles(earlier);
+    await list(earlier);
+    await earlier.close();
     await writeFile(path.join(libraryDir, 'claims.json'), '{"format":"scholia-claims","version":1,"tracked":[{"id":');
     const scholia = await openScholia({ libraryDir, debounceMs: 5 });
     const { tracked, suggestions } = await list(scholia);
