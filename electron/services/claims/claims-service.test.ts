@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../../shared/contract/api-error.ts';
+import type { ApiResult } from '../../../shared/contract/errors.ts';
 import type { ChannelOutput } from '../../../shared/contract/channels.ts';
 import { openScholia, type Scholia } from '../open-scholia.ts';
 import { CLAIMED, claimArticle, NEAR, threeClaimArticles } from '../testing/claim-fixtures.ts';
