@@ -204,12 +204,16 @@ export class ClaimTracker {
       if (document) fresh.push(...this.read(document));
     }
     let changed = opened.read === null;
+    // A hand-edited file may name a tracked claim twice, or a claim twice: the first wins, the rest is dropped.
     for (const stored of opened.read?.tracked ?? []) {
-      const appearances = stored.appearances
-        .map(({ documentId, annotationId }) => refKey(documentId, annotationId))
-        .filter((key) => this.infos.has(key) && !this.trackedOf.has(key));
+      const appearances = [...new Set(stored.appearances.map(({ documentId, annotationId }) => refKey(documentId, annotationId)))].filter(
+        (key) => this.infos.has(key) && !this.trackedOf.has(key),
+      );
       if (appearances.length !== stored.appearances.length) changed = true;
-      if (appearances.length === 0) continue;
+      if (appearances.length === 0 || this.tracked.has(stored.id)) {
+        changed = true;
+        continue;
+      }
       const tracked: TrackedClaim = { id: stored.id, text: stored.text, confirmed: stored.confirmed, appearances };
       this.tracked.set(tracked.id, tracked);
       for (const key of appearances) this.trackedOf.set(key, tracked.id);

@@ -222,6 +222,35 @@ describe('the claim tracker', () => {
     await scholia.close();
   });
 
+  it('reads a hand-edited claims.json that names a tracked claim or a claim twice, or a claim no article holds: the first wins', async () => {
+    const libraryDir = await tempDir();
+    const earlier = await openScholia({ libraryDir, debounceMs: 5 });
+    const { a, b } = await threeClaimArticles(earlier);
+    await earlier.close();
+    const ref = (documentId: string, annotationId: string) => ({ documentId, annotationId });
+    const twice = '11111111-1111-4111-8111-111111111111';
+    const file = {
+      format: 'scholia-claims',
+      version: 1,
+      tracked: [
+        { id: twice, text: CLAIMED, confirmed: true, appearances: [ref(a, 'ca'), ref(a, 'ca'), ref(b, 'gone')] },
+        { id: twice, text: 'another', confirmed: false, appearances: [ref(b, 'cb')] },
+        { id: '22222222-2222-4222-8222-222222222222', text: CLAIMED, confirmed: false, appearances: [ref(a, 'ca'), ref(b, 'cb')] },
+      ],
+      suggestions: [],
+      dismissed: [],
+    };
+    await writeFile(path.join(libraryDir, 'claims.json'), JSON.stringify(file));
+    const scholia = await openScholia({ libraryDir, debounceMs: 5 });
+    const { tracked } = await list(scholia, true);
+    expect(tracked.map((t) => [t.id, t.appearances.map((x) => x.annotationId)])).toEqual([
+      [twice, ['ca']],
+      [expect.any(String), ['cc']],
+      ['22222222-2222-4222-8222-222222222222', ['cb']],
+    ]);
+    await scholia.close();
+  });
+
   it('answers bad input with a clear error and changes nothing', async () => {
     const libraryDir = await tempDir();
     const scholia = await openScholia({ libraryDir, debounceMs: 5 });
