@@ -221,7 +221,12 @@ export class ClaimTracker {
     }
     for (const [a, b] of opened.read?.dismissed ?? []) this.dismissed.add(pairKey(a, b));
     for (const suggestion of opened.read?.suggestions ?? [])
-      if (this.tracked.has(suggestion.trackedId) && this.tracked.has(suggestion.candidateId))
+      if (
+        suggestion.trackedId !== suggestion.candidateId &&
+        this.tracked.has(suggestion.trackedId) &&
+        this.tracked.has(suggestion.candidateId) &&
+        !this.dismissed.has(pairKey(suggestion.trackedId, suggestion.candidateId))
+      )
         this.suggestionsByPair.set(pairKey(suggestion.trackedId, suggestion.candidateId), suggestion);
     for (const key of fresh) {
       if (this.trackedOf.has(key)) continue;
