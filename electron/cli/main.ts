@@ -7,6 +7,7 @@ import { openScholia } from '../services/open-scholia.ts';
 import { findAssetsDir, findRendererDir, resolveLibraryDir } from '../services/paths.ts';
 import { claimsCommand } from './claims-command.ts';
 import { compareCommand } from './compare-command.ts';
+import { evidenceCommand } from './evidence-command.ts';
 import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
 import { clientOf, withLibrary } from './library-client.ts';
@@ -59,6 +60,10 @@ const USAGE = `Usage:
   scholia claims [--library DIR] [--json]        the tracked claims: claims that make the same assertion across the
                                                  library, with their appearances (article, date, claimant, text) and
                                                  verdicts; confirmed groups first, suggested matches listed apart
+  scholia evidence DOC CLAIM [N] [--archive [--allow-private-network] | --attach FILE | --check] [--library DIR] [--json]
+                                                 list a claim's sources; archive source N (1 is the first) through the
+                                                 import pipeline, attach a local file to it by path and SHA-256, or
+                                                 check that the attached file still matches (exit 1 when not)
 
 The library folder is --library DIR, else $SCHOLIA_LIBRARY, else the app's data folder.`;
 
@@ -88,6 +93,9 @@ function parse(args: string[]) {
         apply: { type: 'boolean', default: false },
         'min-confidence': { type: 'string' },
         'allow-private-network': { type: 'boolean', default: false },
+        archive: { type: 'boolean', default: false },
+        attach: { type: 'string' },
+        check: { type: 'boolean', default: false },
         kind: { type: 'string', multiple: true },
         verdict: { type: 'string', multiple: true },
         label: { type: 'string', multiple: true },
@@ -203,7 +211,7 @@ async function main(rawArgv: string[]): Promise<void> {
     if (!command && !values.help) process.exitCode = 2;
     return;
   }
-  if (values['allow-private-network'] && command !== 'import') {
+  if (values['allow-private-network'] && command !== 'import' && command !== 'evidence') {
     throw new UsageError(
       `--allow-private-network is for import; ${command === 'serve' ? 'the browser host follows the setting in Settings' : `${command} fetches no web page`}`,
     );
@@ -273,6 +281,14 @@ async function main(rawArgv: string[]): Promise<void> {
           saved: values.saved,
           limit: values.limit,
         }),
+      });
+    case 'evidence':
+      return evidenceCommand(libraryDir, rest, {
+        json: values.json,
+        archive: values.archive,
+        check: values.check,
+        allowPrivateNetwork: values['allow-private-network'],
+        ...(values.attach !== undefined ? { attach: values.attach } : {}),
       });
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -2,12 +2,14 @@ import type { ChannelInput } from '../../shared/contract/channels.ts';
 import type { ApiResult } from '../../shared/contract/errors.ts';
 import { CorpusService } from './corpus/corpus-service.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
+import { EvidenceService } from './evidence/evidence-service.ts';
 import { CorpusExportService, selectWholeLibrary, type SelectCorpus } from './export/corpus-export-service.ts';
 import { ClaimsService } from './claims/claims-service.ts';
 import { ClaimTracker } from './claims/claim-tracker.ts';
 import { EntitiesService } from './entities/entities-service.ts';
 import { EntityRegistry } from './entities/entity-registry.ts';
 import { ExportService, type PrintPdf } from './export/export-service.ts';
+import type { FetchLimits, Network } from './import/fetch-page.ts';
 import type { ImportSource } from './import/import-article.ts';
 import { AnnotationsService } from './library/annotations-service.ts';
 import { DocumentsService } from './library/documents-service.ts';
@@ -38,6 +40,11 @@ export interface ScholiaOptions {
    * the app and the browser host; no call can change it.
    */
   allowPrivateNetwork?: boolean;
+  /**
+   * How evidence snapshots are fetched: limits (URL import's when left out) and, for tests that play
+   * the internet, the resolver and address rule (see `FetchOptions.network`).
+   */
+  snapshotFetch?: { limits?: FetchLimits; network?: Network };
 }
 
 /** The services behind the API, one per concern, all over the same library store. */
@@ -65,6 +72,8 @@ export interface Services {
   readonly entities: EntitiesService;
   /** The claim tracker: claims grouped by assertion across the library, suggestions, one verdict for all appearances. */
   readonly claims: ClaimsService;
+  /** Archived snapshots of sources, local files attached to them. */
+  readonly evidence: EvidenceService;
 }
 
 /** The services behind the API, over one library folder. */
@@ -80,9 +89,10 @@ export interface Scholia {
   close(): Promise<void>;
 }
 
-function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Services {
+function servicesOver(store: LibraryStore, options: ScholiaOptions): Services {
   const documents = new DocumentsService(store);
   const settings = new SettingsService(store);
+  const { printPdf, snapshotFetch } = options;
   const corpus = new CorpusService(store);
   const registry = new EntityRegistry(store);
   const reviews = new ReviewService(store, registry);
@@ -100,6 +110,10 @@ function servicesOver(store: LibraryStore, printPdf: PrintPdf | undefined): Serv
     corpus,
     entities: new EntitiesService(store, registry),
     claims: new ClaimsService(store, new ClaimTracker(store)),
+    evidence: new EvidenceService(store, {
+      allowPrivateNetwork: () => options.allowPrivateNetwork ?? settings.get().allowPrivateNetwork === true,
+      ...snapshotFetch,
+    }),
   };
 }
 
@@ -137,6 +151,7 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     corpus,
     entities,
     claims,
+    evidence,
   } = services;
   const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
   return {
@@ -201,6 +216,10 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'claims.applyVerdict': (input) => claims.applyVerdict(input),
     'claims.undo': () => claims.undo(),
     'claims.redo': () => claims.redo(),
+    'evidence.archive': ({ baseRevision, ...ref }) => evidence.archive(ref, baseRevision),
+    'evidence.openSnapshot': (ref) => evidence.openSnapshot(ref),
+    'evidence.attachFile': ({ path, baseRevision, ...ref }) => evidence.attachFile(ref, path, baseRevision),
+    'evidence.checkFile': (ref) => evidence.checkFile(ref),
   };
 }
 
@@ -212,7 +231,7 @@ export async function openScholia(options: ScholiaOptions): Promise<Scholia> {
     ...(options.whenLocked ? { whenLocked: options.whenLocked } : {}),
     ...(options.owner ? { owner: options.owner } : {}),
   });
-  const services = servicesOver(store, options.printPdf);
+  const services = servicesOver(store, options);
   if (options.seedFrom && store.createdNow && store.writable) await services.imports.seedSample(options.seedFrom);
   const handlers = handlersFor(services, options.allowPrivateNetwork);
   let closed = false;

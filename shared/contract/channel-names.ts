@@ -54,6 +54,10 @@ export const CHANNEL_NAMES = [
   'claims.applyVerdict',
   'claims.undo',
   'claims.redo',
+  'evidence.archive',
+  'evidence.openSnapshot',
+  'evidence.attachFile',
+  'evidence.checkFile',
 ] as const;
 
 export type Channel = (typeof CHANNEL_NAMES)[number];

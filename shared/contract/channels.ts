@@ -8,6 +8,7 @@ import type { Channel } from './channel-names.ts';
 import { AnnotationOp, MAX_OPS_PER_BATCH } from './ops.ts';
 import { claimsChannels } from './claims-channels.ts';
 import { corpusChannels } from './corpus-channels.ts';
+import { evidenceChannels } from './evidence-channels.ts';
 import { importChannels } from './import-channels.ts';
 import { reviewChannels } from './review-channels.ts';
 import { suggestChannels } from './suggest-channels.ts';
@@ -100,6 +101,7 @@ export const contract = {
   ...suggestChannels,
   ...corpusChannels,
   ...claimsChannels,
+  ...evidenceChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -11,7 +11,7 @@ import { CorpusQuery } from './corpus-query.ts';
  */
 
 /** Keys that take any number of values, and the query field each fills. */
-const LIST_KEYS = {
+export const LIST_KEYS = {
   kind: 'kinds',
   verdict: 'verdicts',
   label: 'labels',

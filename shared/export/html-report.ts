@@ -2,7 +2,17 @@ import type { Entity } from '../model/entity.ts';
 import { escapeHtml, safeHttpUrl } from './html-escape.ts';
 import { standalonePage } from './html-page.ts';
 import { classSafe, reportStylesheet } from './html-styles.ts';
-import type { ArticleBlock, ClaimEntry, EntityEntry, NoteEntry, QuoteGroup, ReportMark, ReportModel, Style } from './report-model.ts';
+import {
+  archiveCitation,
+  type ArticleBlock,
+  type ClaimEntry,
+  type EntityEntry,
+  type NoteEntry,
+  type QuoteGroup,
+  type ReportMark,
+  type ReportModel,
+  type Style,
+} from './report-model.ts';
 import { formatDate, formatDateTime, noun, plural, quoted, SECTION_TITLES } from './report-text.ts';
 
 /** Class names that draw a mark's highlight: kind plus verdict, form or entity type. */
@@ -165,7 +175,11 @@ export function claimEntry(entry: ClaimEntry, report: ReportModel): string {
   const evidence = (claim.evidence ?? []).map((item) => {
     const title = item.title?.trim() ? item.title : item.url;
     const url = item.title?.trim() ? ` <span class="url">${escapeHtml(item.url)}</span>` : '';
-    return `<li>${link(item.url, title)}${url}${item.note ? ` — ${escapeHtml(item.note)}` : ''}</li>`;
+    const archived = archiveCitation(item);
+    const archive = archived
+      ? ` <span class="archived" title="SHA-256 ${escapeHtml(item.archive?.sha256 ?? '')}">(${escapeHtml(archived)})</span>`
+      : '';
+    return `<li>${link(item.url, title)}${url}${archive}${item.note ? ` — ${escapeHtml(item.note)}` : ''}</li>`;
   });
   return `<li class="entry" id="a${entry.mark.number}">${number(entry.mark, report)}<div>
 <p class="excerpt">${escapeHtml(quoted(claim.target.exact))}</p>

@@ -1,6 +1,15 @@
 import type { Entity } from '../model/entity.ts';
 import { safeHttpUrl } from './html-escape.ts';
-import type { ArticleBlock, ClaimEntry, EntityEntry, NoteEntry, QuoteGroup, ReportMark, ReportModel } from './report-model.ts';
+import {
+  archiveCitation,
+  type ArticleBlock,
+  type ClaimEntry,
+  type EntityEntry,
+  type NoteEntry,
+  type QuoteGroup,
+  type ReportMark,
+  type ReportModel,
+} from './report-model.ts';
 import { formatDate, formatDateTime, plural, quoted, SECTION_TITLES } from './report-text.ts';
 
 /** Line breaks, whichever convention (CommonMark ends a line at CR or LF; the others are folded too), with the spaces around them. */
@@ -123,7 +132,7 @@ export function claimEntry(entry: ClaimEntry): string {
   ].filter(Boolean);
   const evidence = (claim.evidence ?? []).map(
     (item) =>
-      `Evidence: ${link(item.url, item.title?.trim() ? item.title : item.url)}${item.note ? ` — ${escapeMarkdown(item.note)}` : ''}`,
+      `Evidence: ${link(item.url, item.title?.trim() ? item.title : item.url)}${archiveCitation(item) ? ` (${archiveCitation(item)})` : ''}${item.note ? ` — ${escapeMarkdown(item.note)}` : ''}`,
   );
   return (
     lines([

@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationKind, ClaimAnnotation, QuoteAnnotation, QuoteForm } from '../model/annotation.ts';
+import type { Annotation, AnnotationKind, ClaimAnnotation, Evidence, QuoteAnnotation, QuoteForm } from '../model/annotation.ts';
 import type { ReaderNode } from '../model/content.ts';
 import type { ScholiaDocument } from '../model/document.ts';
 import type { Entity } from '../model/entity.ts';
@@ -334,4 +334,9 @@ export function buildReport(document: ScholiaDocument, tagset: Tagset, options: 
       words: countWords(document.text),
     },
   };
+}
+
+/** How a report cites a source's archived snapshot beside its live link: "archived 2026-03-04, SHA-256 3f2a9c1b". */
+export function archiveCitation(evidence: Evidence): string | undefined {
+  return evidence.archive ? `archived ${evidence.archive.fetched.slice(0, 10)}, SHA-256 ${evidence.archive.sha256.slice(0, 8)}` : undefined;
 }

@@ -1,4 +1,12 @@
-import type { Annotation, Evidence, QuoteForm } from '../model/annotation.ts';
+import {
+  EVIDENCE_TYPES,
+  type Annotation,
+  type Evidence,
+  type EvidenceFile,
+  type EvidenceSnapshot,
+  type QuoteForm,
+} from '../model/annotation.ts';
+import { IsoDate } from '../model/ids.ts';
 import type { Target } from '../model/target.ts';
 
 // The edits of one annotation's fields, as pure functions: each returns the annotation as the edit
@@ -14,17 +22,33 @@ export function isWebLink(value: string): boolean {
   }
 }
 
-/** A source as kept: URL, title and note trimmed, empty title and note left out. Null for a link that is not a web link. */
+/**
+ * A source as kept: URL, title and note trimmed, empty title and note left out, a type and access
+ * date kept when valid. Null for a link that is not a web link. A snapshot or a file is never taken
+ * from what the analyst typed: only the archive and attach edits set them.
+ */
 export function cleanEvidence(evidence: Evidence): Evidence | null {
   const url = evidence.url.trim();
   if (!isWebLink(url)) return null;
-  return withTitleAndNote({ url }, evidence);
+  return withDescription({ url }, evidence);
 }
 
-function withTitleAndNote(clean: Evidence, from: Evidence): Evidence {
+/** `clean` with the analyst's description of a source from `from`: title, note, type, access date. */
+function withDescription(clean: Evidence, from: Evidence): Evidence {
   if (from.title?.trim()) clean.title = from.title.trim();
   if (from.note?.trim()) clean.note = from.note.trim();
+  if (from.type && (EVIDENCE_TYPES as readonly string[]).includes(from.type)) clean.type = from.type;
+  if (from.accessed && IsoDate.safeParse(from.accessed).success) clean.accessed = from.accessed;
   return clean;
+}
+
+/** Replaces one source of a claim's evidence with `next(current)`; null when there is no such source or nothing changes. */
+function withEvidenceItem(a: Annotation, index: number, next: (current: Evidence) => Evidence): Annotation | null {
+  const current = a.kind === 'claim' ? a.evidence?.[index] : undefined;
+  if (a.kind !== 'claim' || !a.evidence || !current) return null;
+  const changed = next(current);
+  if (JSON.stringify(changed) === JSON.stringify(current)) return null;
+  return { ...a, evidence: a.evidence.map((item, at) => (at === index ? changed : item)) };
 }
 
 export function withVerdict(a: Annotation, status: string): Annotation | null {
@@ -69,13 +93,34 @@ export function withEvidenceAdded(a: Annotation, evidence: Evidence): Annotation
   return a.kind === 'claim' ? { ...a, evidence: [...(a.evidence ?? []), evidence] } : null;
 }
 
-/** Replaces the title and note of one source of a claim's evidence (its link stays). */
+/** Replaces the title, note, type and access date of one source of a claim's evidence (its link, snapshot and file stay). */
 export function withEvidenceEdited(a: Annotation, index: number, evidence: Evidence): Annotation | null {
-  const current = a.kind === 'claim' ? a.evidence?.[index] : undefined;
-  if (a.kind !== 'claim' || !a.evidence || !current) return null;
-  const clean = withTitleAndNote({ url: current.url }, evidence);
-  if (JSON.stringify(clean) === JSON.stringify(current)) return null;
-  return { ...a, evidence: a.evidence.map((item, at) => (at === index ? clean : item)) };
+  return withEvidenceItem(a, index, (current) =>
+    withDescription(
+      { url: current.url, ...(current.archive ? { archive: current.archive } : {}), ...(current.file ? { file: current.file } : {}) },
+      evidence,
+    ),
+  );
+}
+
+/**
+ * Records an archived snapshot on one source, replacing an earlier one; the access date becomes the
+ * snapshot's day when the analyst gave none.
+ */
+export function withEvidenceArchived(a: Annotation, index: number, snapshot: EvidenceSnapshot): Annotation | null {
+  return withEvidenceItem(a, index, (current) => ({
+    ...current,
+    accessed: current.accessed ?? snapshot.fetched.slice(0, 10),
+    archive: snapshot,
+  }));
+}
+
+/** Attaches (or with undefined, detaches) a local file to one source, by reference and hash. */
+export function withEvidenceFile(a: Annotation, index: number, file: EvidenceFile | undefined): Annotation | null {
+  return withEvidenceItem(a, index, (current) => {
+    const { file: _previous, ...rest } = current;
+    return file ? { ...rest, file } : rest;
+  });
 }
 
 export function withEvidenceRemoved(a: Annotation, index: number): Annotation | null {

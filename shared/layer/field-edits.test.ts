@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../model/annotation.ts';
+import { ClaimAnnotation, type Annotation } from '../model/annotation.ts';
 import type { Entity } from '../model/entity.ts';
 import {
   cleanEvidence,
   withAttribution,
   withCue,
+  withEvidenceArchived,
   withEvidenceEdited,
+  withEvidenceFile,
   withEvidenceRemoved,
   withNote,
   withTarget,
@@ -47,6 +49,49 @@ describe('annotation field edits', () => {
     });
     expect(withEvidenceRemoved(withSource, 0)).not.toHaveProperty('evidence');
     expect(withEvidenceRemoved(withSource, 3)).toBeNull();
+  });
+
+  it('keep a type and an access date, and keep a snapshot and a file through an edit of the description', () => {
+    expect(cleanEvidence({ url: 'https://example.org/a', type: 'official-data', accessed: '2026-03-03' })).toEqual({
+      url: 'https://example.org/a',
+      type: 'official-data',
+      accessed: '2026-03-03',
+    });
+    const typed = { url: 'https://example.org/a', type: 'not-a-type', accessed: '3 March' } as unknown as Parameters<
+      typeof cleanEvidence
+    >[0];
+    expect(cleanEvidence(typed)).toEqual({ url: 'https://example.org/a' });
+    const snapshot = {
+      id: 'a'.repeat(32),
+      sha256: 'b'.repeat(64),
+      fetched: '2026-03-04T10:00:00.000Z',
+      size: 1200,
+      finalUrl: 'https://example.org/a?final',
+      contentType: 'text/html',
+    };
+    const withSource = { ...claim, evidence: [{ url: 'https://example.org/a' }] } as Annotation;
+    const archived = withEvidenceArchived(withSource, 0, snapshot);
+    expect(archived).toMatchObject({ evidence: [{ url: 'https://example.org/a', accessed: '2026-03-04', archive: snapshot }] });
+    expect(ClaimAnnotation.safeParse(archived).success).toBe(true);
+    expect(withEvidenceArchived(withSource, 2, snapshot)).toBeNull();
+    expect(withEvidenceArchived(quote, 0, snapshot)).toBeNull();
+    const file = { path: '/home/a/scan.pdf', sha256: 'c'.repeat(64), size: 10, attached: when };
+    const attached = withEvidenceFile(archived ?? withSource, 0, file);
+    expect(attached).toMatchObject({ evidence: [{ archive: snapshot, file }] });
+    expect(withEvidenceFile(attached ?? withSource, 0, file)).toBeNull();
+    const edited = withEvidenceEdited(attached ?? withSource, 0, { url: 'https://ignored.org', title: 'T', type: 'media' });
+    expect(edited).toMatchObject({ evidence: [{ url: 'https://example.org/a', title: 'T', type: 'media', archive: snapshot, file }] });
+    expect(withEvidenceFile(edited ?? withSource, 0, undefined)).toMatchObject({ evidence: [{ archive: snapshot }] });
+    expect((withEvidenceFile(edited ?? withSource, 0, undefined) as ClaimAnnotation).evidence?.[0]).not.toHaveProperty('file');
+  });
+
+  it('refuse a snapshot or a file record that is not well formed', () => {
+    const item = {
+      url: 'https://example.org/a',
+      archive: { id: '../x', sha256: 'nothex', fetched: 'today', size: -1, finalUrl: 'file:///etc/passwd', contentType: '' },
+    };
+    expect(ClaimAnnotation.safeParse({ ...claim, evidence: [item] }).success).toBe(false);
+    expect(ClaimAnnotation.safeParse({ ...claim, evidence: [{ url: 'https://example.org/a' }] }).success).toBe(true);
   });
 
   it('remove a blank note', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime } from './ids.ts';
+import { Id, IsoDate, IsoDateTime } from './ids.ts';
 import { Target } from './target.ts';
 
 export const ANNOTATION_KINDS = ['claim', 'quote', 'entity', 'note'] as const;
@@ -30,10 +30,49 @@ const common = {
   modified: IsoDateTime,
 };
 
+/** What kind of source a piece of evidence is. */
+export const EVIDENCE_TYPES = ['primary-source', 'official-data', 'expert', 'media', 'archive'] as const;
+export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
+
+/** A SHA-256 digest, lowercase hex. */
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/u, 'a SHA-256 is 64 lowercase hex digits');
+
+/** The name of a snapshot in the library: `evidence/<id>.json`. */
+export const SnapshotId = z.string().regex(/^[0-9a-f]{32}$/u, 'a snapshot id is 32 lowercase hex digits');
+
+const WebUrl = z.url({ protocol: /^https?$/, error: 'evidence links must be http(s) URLs' });
+
+/** An archived snapshot of a source's page, kept in the library; `sha256` is of the stored file's bytes. */
+export const EvidenceSnapshot = z.object({
+  id: SnapshotId,
+  sha256: Sha256,
+  fetched: IsoDateTime,
+  /** Bytes of the stored snapshot file. */
+  size: z.int().nonnegative(),
+  /** Where the page was found, after redirects. */
+  finalUrl: WebUrl,
+  contentType: z.string().max(200),
+});
+export type EvidenceSnapshot = z.infer<typeof EvidenceSnapshot>;
+
+/** A local file (a PDF, a screenshot) attached by reference: the path as given, and its hash and size when attached. */
+export const EvidenceFile = z.object({
+  path: z.string().min(1).max(4096),
+  sha256: Sha256,
+  size: z.int().nonnegative(),
+  attached: IsoDateTime,
+});
+export type EvidenceFile = z.infer<typeof EvidenceFile>;
+
 export const Evidence = z.object({
-  url: z.url({ protocol: /^https?$/, error: 'evidence links must be http(s) URLs' }),
+  url: WebUrl,
   title: z.string().max(1000).optional(),
   note: z.string().max(10_000).optional(),
+  type: z.enum(EVIDENCE_TYPES).optional(),
+  /** The day the analyst consulted the source. */
+  accessed: IsoDate.optional(),
+  archive: EvidenceSnapshot.optional(),
+  file: EvidenceFile.optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

@@ -19,14 +19,15 @@ import {
 import { tint } from '../../../shared/export/colours.ts';
 import { safeHttpUrl } from '../../../shared/export/html-escape.ts';
 import { xmlSafe } from '../../../shared/export/xml-safe.ts';
-import type {
-  ArticleBlock,
-  ClaimEntry,
-  EntityEntry,
-  QuoteGroup,
-  ReportMark,
-  ReportModel,
-  Style,
+import {
+  archiveCitation,
+  type ArticleBlock,
+  type ClaimEntry,
+  type EntityEntry,
+  type QuoteGroup,
+  type ReportMark,
+  type ReportModel,
+  type Style,
 } from '../../../shared/export/report-model.ts';
 import { formatDate, formatDateTime, plural, quoted, SECTION_TITLES } from '../../../shared/export/report-text.ts';
 
@@ -194,6 +195,7 @@ export function claimParagraphs(entry: ClaimEntry, report: ReportModel): Paragra
           small('Evidence: '),
           externalLink(item.url, title),
           ...(item.title?.trim() ? [small(`  ${item.url}`)] : []),
+          ...(archiveCitation(item) ? [small(` (${archiveCitation(item)})`)] : []),
           ...(item.note ? [small(` — ${item.note}`)] : []),
         ],
         indent: { left: 400 },

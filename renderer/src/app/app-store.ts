@@ -16,6 +16,7 @@ import { SuggestionStore } from './suggestion-store.ts';
 import type { StatusMessage } from './app-ports.ts';
 import { UiState } from './ui-state.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
+import { evidenceActions, type EvidenceActions } from './evidence-actions.ts';
 
 const LAST_DOCUMENT_KEY = 'scholia.lastDocument';
 
@@ -75,6 +76,8 @@ export class AppStore {
   readonly corpus: CorpusSearchStore;
   /** Claims grouped by assertion across the library: suggestions, one verdict for all appearances. */
   readonly claimTracker: ClaimTrackerStore;
+  /** Archiving a claim's sources and opening their snapshots. */
+  readonly evidence: EvidenceActions;
 
   constructor(private readonly api: ApiClient) {
     this.review = new ReviewStore(this, api);
@@ -83,6 +86,13 @@ export class AppStore {
     this.entityProfile = new EntityProfileStore(this, api);
     this.corpus = new CorpusSearchStore(this, api);
     this.claimTracker = new ClaimTrackerStore(this, api);
+    this.evidence = evidenceActions({
+      api,
+      session: () => this.session.value,
+      readOnlyMessage: () => this.readOnly.value?.message ?? null,
+      report: (tone, text) => this.report(tone, text),
+      reload: () => this.reloadDocument(),
+    });
   }
 
   report(tone: StatusMessage['tone'], text: string): void {

@@ -1,17 +1,9 @@
 import type { CorpusQuery, FacetName, FacetValue } from '../../../shared/corpus/corpus-query.ts';
+import { LIST_KEYS } from '../../../shared/corpus/query-string.ts';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/model/annotation.ts';
 
-/** The query's list filters, by the facet that offers their values. */
-const LIST_FILTERS = {
-  verdict: 'verdicts',
-  label: 'labels',
-  speaker: 'speakers',
-  claimant: 'claimants',
-  entity: 'entities',
-  annotator: 'annotators',
-  tag: 'tags',
-  source: 'sources',
-} as const satisfies Partial<Record<FacetName, keyof CorpusQuery>>;
+/** The query's list filters, by the facet that offers their values: the syntax's list keys but kinds (a facet of its own) and documents (no facet). */
+const { kind: _kind, document: _document, ...LIST_FILTERS } = LIST_KEYS;
 
 type ListFacet = keyof typeof LIST_FILTERS;
 

@@ -121,7 +121,8 @@ export function installGlobalShortcuts(store: AppStore): () => void {
       cycleRegion(event.shiftKey ? -1 : 1);
       return;
     }
-    if (store.ui.dialog.value) return;
+    // A dialog of its own (a snapshot opened from the inspector) keeps its keys: Escape closes it.
+    if (store.ui.dialog.value || (event.target instanceof Element && event.target.closest('dialog[open]'))) return;
     if (isPlainKey(event, 'Escape') && event.target === document.body && store.ui.workspace.value === 'profile') {
       event.preventDefault();
       store.entityProfile.close();

@@ -46,6 +46,10 @@ export type SuggestionCommand = (typeof SUGGESTION_COMMANDS)[number];
 export const REVIEW_COMMANDS = ['review.accept', 'review.reject', 'review.reopen'] as const;
 export type ReviewCommand = (typeof REVIEW_COMMANDS)[number];
 
+/** What a key does on a source of a claim's evidence list (`components/EvidenceList.tsx`). */
+export const EVIDENCE_COMMANDS = ['evidence.archive', 'evidence.open-snapshot'] as const;
+export type EvidenceCommand = (typeof EVIDENCE_COMMANDS)[number];
+
 /** What the page-wide keys do (`app/global-shortcuts.ts`). */
 export const WINDOW_COMMANDS = [
   'window.find',
@@ -66,7 +70,7 @@ export const WINDOW_COMMANDS = [
 ] as const;
 export type WindowCommand = (typeof WINDOW_COMMANDS)[number];
 
-export type KeyCommand = ReaderCommand | SuggestionCommand | ReviewCommand | WindowCommand;
+export type KeyCommand = ReaderCommand | SuggestionCommand | ReviewCommand | EvidenceCommand | WindowCommand;
 
 /**
  * One line of the key map: the key combinations (alternatives, written as the sheet shows them:
@@ -210,6 +214,14 @@ export const KEY_MAP: readonly KeyGroup[] = [
     ],
   },
   {
+    title: 'Evidence',
+    where: 'on a source in a claim’s evidence list',
+    rows: [
+      { keys: ['A'], action: 'Archive the source: fetch its page and keep a snapshot in the library', does: 'evidence.archive' },
+      { keys: ['O'], action: 'Open its archived snapshot, read-only', does: 'evidence.open-snapshot' },
+    ],
+  },
+  {
     title: 'Review',
     where: 'in the review list',
     rows: [
@@ -287,6 +299,9 @@ export const isSuggestionCommand = (command: KeyCommand): command is SuggestionC
   (SUGGESTION_COMMANDS as readonly string[]).includes(command);
 /** Whether a command is the review list's. */
 export const isReviewCommand = (command: KeyCommand): command is ReviewCommand => (REVIEW_COMMANDS as readonly string[]).includes(command);
+/** Whether a command is the evidence list's. */
+export const isEvidenceCommand = (command: KeyCommand): command is EvidenceCommand =>
+  (EVIDENCE_COMMANDS as readonly string[]).includes(command);
 /** Whether a command is a page-wide one. */
 export const isWindowCommand = (command: KeyCommand): command is WindowCommand => (WINDOW_COMMANDS as readonly string[]).includes(command);
 

@@ -1,5 +1,6 @@
 import type { ClaimAnnotation } from '../../../shared/model/annotation.ts';
 import { speakerEntityType } from '../../../shared/layer/new-annotation.ts';
+import type { EvidenceActions } from '../app/evidence-actions.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { EntityPicker } from './EntityPicker.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
@@ -15,7 +16,7 @@ function verdictKeys(session: DocumentSession): string | undefined {
 }
 
 /** A claim's fields: where else it is made (the claim tracker), verdict (keys 1–8), check-worthiness (W), claim type, claimant (S), evidence. */
-export function ClaimFields({ session, claim }: { session: DocumentSession; claim: ClaimAnnotation }) {
+export function ClaimFields({ session, claim, evidence }: { session: DocumentSession; claim: ClaimAnnotation; evidence: EvidenceActions }) {
   void session.version.value;
   const verdict = session.tagset.verdicts.find((entry) => entry.id === claim.status);
   const claimant = claim.claimantId ? session.records.entity(claim.claimantId) : undefined;
@@ -88,7 +89,7 @@ export function ClaimFields({ session, claim }: { session: DocumentSession; clai
         onClear={() => session.setClaimant(claim.id, undefined)}
       />
       <ProfileLink entity={claimant} />
-      <EvidenceList session={session} claim={claim} />
+      <EvidenceList session={session} claim={claim} actions={evidence} />
     </>
   );
 }

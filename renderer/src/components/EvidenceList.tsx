@@ -1,7 +1,20 @@
 import { useState } from 'preact/hooks';
-import type { ClaimAnnotation } from '../../../shared/model/annotation.ts';
+import type { SnapshotView } from '../../../shared/contract/evidence-channels.ts';
 import { isWebLink } from '../../../shared/layer/annotation-fields.ts';
+import { EVIDENCE_TYPES, type ClaimAnnotation, type Evidence, type EvidenceType } from '../../../shared/model/annotation.ts';
+import type { EvidenceActions } from '../app/evidence-actions.ts';
+import { isEvidenceCommand, plainKeyCommand } from '../commands/key-map.ts';
 import type { DocumentSession } from '../session/document-session.ts';
+import { SnapshotDialog } from './SnapshotDialog.tsx';
+
+/** How each type of source reads. */
+export const EVIDENCE_TYPE_LABELS: Record<EvidenceType, string> = {
+  'primary-source': 'Primary source',
+  'official-data': 'Official data',
+  expert: 'Expert',
+  media: 'Media',
+  archive: 'Archive',
+};
 
 function hostOf(url: string): string {
   try {
@@ -11,15 +24,140 @@ function hostOf(url: string): string {
   }
 }
 
+/** Today on the analyst's calendar, `YYYY-MM-DD`. */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** The archive state of a source, as one line. */
+function archiveState(item: Evidence): string {
+  if (!item.archive) return 'Not archived';
+  return `Archived ${item.archive.fetched.slice(0, 10)} · SHA-256 ${item.archive.sha256.slice(0, 8)}`;
+}
+
+function EvidenceItem({
+  session,
+  claim,
+  item,
+  index,
+  actions,
+  onOpen,
+}: {
+  session: DocumentSession;
+  claim: ClaimAnnotation;
+  item: Evidence;
+  index: number;
+  actions: EvidenceActions;
+  onOpen(index: number): void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const name = item.title ?? item.url;
+  const archive = () => {
+    if (busy) return;
+    setBusy(true);
+    void actions.archive(claim.id, index).finally(() => setBusy(false));
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.target !== event.currentTarget) return;
+    const command = plainKeyCommand(event.key, isEvidenceCommand);
+    if (!command) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (command === 'evidence.archive') archive();
+    else if (item.archive) onOpen(index);
+  };
+  return (
+    <li
+      class="evidence-item"
+      tabIndex={0}
+      data-evidence-index={index}
+      aria-label={`Source ${index + 1}: ${name}. ${archiveState(item)}. A archives it${item.archive ? ', O opens the snapshot' : ''}.`}
+      aria-keyshortcuts={item.archive ? 'A O' : 'A'}
+      onKeyDown={onKeyDown}
+    >
+      <a class="evidence-link" href={item.url} target="_blank" rel="noopener noreferrer" title={`${item.url} (opens in your browser)`}>
+        {name}
+      </a>
+      <span class="evidence-host">{hostOf(item.url)}</span>
+      {item.note ? <span class="evidence-note">{item.note}</span> : null}
+      <span class="evidence-facts">
+        <select
+          class="input input-small evidence-type"
+          aria-label={`Type of source ${index + 1}`}
+          value={item.type ?? ''}
+          onChange={(event) => {
+            const type = event.currentTarget.value as EvidenceType | '';
+            const { type: _previous, ...rest } = item;
+            session.updateEvidence(claim.id, index, type ? { ...rest, type } : rest);
+          }}
+        >
+          <option value="">Type…</option>
+          {EVIDENCE_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {EVIDENCE_TYPE_LABELS[type]}
+            </option>
+          ))}
+        </select>
+        <input
+          class="input input-small evidence-accessed"
+          type="date"
+          aria-label={`Date source ${index + 1} was accessed`}
+          value={item.accessed ?? ''}
+          max={today()}
+          onChange={(event) => {
+            const accessed = event.currentTarget.value;
+            const { accessed: _previous, ...rest } = item;
+            session.updateEvidence(claim.id, index, accessed ? { ...rest, accessed } : rest);
+          }}
+        />
+        <span
+          class={`evidence-archive ${item.archive ? 'is-archived' : ''}`}
+          data-testid="evidence-archive-state"
+          title={item.archive?.sha256}
+        >
+          {archiveState(item)}
+        </span>
+        {item.file ? (
+          <span class="evidence-file" title={`SHA-256 ${item.file.sha256}`}>
+            File: {item.file.path.replace(/^.*[\\/]/u, '')}
+          </span>
+        ) : null}
+      </span>
+      <span class="evidence-actions">
+        <button type="button" class="button button-small" disabled={busy} aria-keyshortcuts="A" onClick={archive}>
+          {busy ? 'Archiving…' : item.archive ? 'Archive again' : 'Archive'}
+        </button>
+        {item.archive ? (
+          <button type="button" class="button button-small" aria-keyshortcuts="O" onClick={() => onOpen(index)}>
+            Open snapshot
+          </button>
+        ) : null}
+        <button
+          type="button"
+          class="button button-quiet button-icon evidence-remove"
+          aria-label={`Remove source ${name}`}
+          onClick={() => session.removeEvidence(claim.id, index)}
+        >
+          ×
+        </button>
+      </span>
+    </li>
+  );
+}
+
 /**
  * A claim's sources: each a link (opened outside the app: a new tab in the browser host, the system
- * browser in the desktop app), a title and a note; and a small form to add one.
+ * browser in the desktop app), a title and a note, its type, the day it was accessed and whether a
+ * snapshot of it is archived (A archives the focused source, O opens its snapshot read-only); and a
+ * small form to add one.
  */
-export function EvidenceList({ session, claim }: { session: DocumentSession; claim: ClaimAnnotation }) {
+export function EvidenceList({ session, claim, actions }: { session: DocumentSession; claim: ClaimAnnotation; actions: EvidenceActions }) {
   const [url, setUrl] = useState('');
   const [title, setTitle] = useState('');
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState('');
+  const [snapshot, setSnapshot] = useState<SnapshotView | string | null>(null);
   const evidence = claim.evidence ?? [];
   const add = () => {
     if (!url.trim()) return;
@@ -27,12 +165,15 @@ export function EvidenceList({ session, claim }: { session: DocumentSession; cla
       setProblem('A source is a web link starting with http:// or https://.');
       return;
     }
-    if (session.addEvidence(claim.id, { url, title, note })) {
+    if (session.addEvidence(claim.id, { url, title, note, accessed: today() })) {
       setUrl('');
       setTitle('');
       setNote('');
       setProblem('');
     }
+  };
+  const open = (index: number) => {
+    void actions.openSnapshot(claim.id, index).then(setSnapshot);
   };
   const onEnter = (event: KeyboardEvent) => {
     if (event.key === 'Enter') {
@@ -46,27 +187,15 @@ export function EvidenceList({ session, claim }: { session: DocumentSession; cla
       {evidence.length > 0 ? (
         <ol class="evidence-list">
           {evidence.map((item, index) => (
-            <li key={`${index}-${item.url}`} class="evidence-item">
-              <a
-                class="evidence-link"
-                href={item.url}
-                target="_blank"
-                rel="noopener noreferrer"
-                title={`${item.url} (opens in your browser)`}
-              >
-                {item.title ?? item.url}
-              </a>
-              <span class="evidence-host">{hostOf(item.url)}</span>
-              {item.note ? <span class="evidence-note">{item.note}</span> : null}
-              <button
-                type="button"
-                class="button button-quiet button-icon evidence-remove"
-                aria-label={`Remove source ${item.title ?? item.url}`}
-                onClick={() => session.removeEvidence(claim.id, index)}
-              >
-                ×
-              </button>
-            </li>
+            <EvidenceItem
+              key={`${index}-${item.url}`}
+              session={session}
+              claim={claim}
+              item={item}
+              index={index}
+              actions={actions}
+              onOpen={open}
+            />
           ))}
         </ol>
       ) : (
@@ -110,6 +239,7 @@ export function EvidenceList({ session, claim }: { session: DocumentSession; cla
           Add source
         </button>
       </div>
+      {snapshot !== null ? <SnapshotDialog snapshot={snapshot} onClose={() => setSnapshot(null)} /> : null}
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, type EntityAnnotation } from '../../../shared/model/annotation.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { AppStore } from '../app/app-store.ts';
+import type { EvidenceActions } from '../app/evidence-actions.ts';
 import { KIND_LABELS } from '../reader/annotation-appearance.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { ClaimFields } from './ClaimFields.tsx';
@@ -16,10 +17,10 @@ function EntityFields({ session, mention }: { session: DocumentSession; mention:
   return <EntityCard session={session} entity={entity} mention={mention} />;
 }
 
-function KindFields({ session, annotation }: { session: DocumentSession; annotation: Annotation }) {
+function KindFields({ session, annotation, evidence }: { session: DocumentSession; annotation: Annotation; evidence: EvidenceActions }) {
   switch (annotation.kind) {
     case 'claim':
-      return <ClaimFields session={session} claim={annotation} />;
+      return <ClaimFields session={session} claim={annotation} evidence={evidence} />;
     case 'quote':
       return <QuoteFields session={session} quote={annotation} />;
     case 'entity':
@@ -115,7 +116,15 @@ function KindSelect({ session, annotation }: { session: DocumentSession; annotat
   );
 }
 
-function AnnotationDetails({ session, annotation }: { session: DocumentSession; annotation: Annotation }) {
+function AnnotationDetails({
+  session,
+  annotation,
+  evidence,
+}: {
+  session: DocumentSession;
+  annotation: Annotation;
+  evidence: EvidenceActions;
+}) {
   void session.version.value;
   return (
     <section class="inspector-body" aria-label={`${KIND_LABELS[annotation.kind]} details`}>
@@ -138,7 +147,7 @@ function AnnotationDetails({ session, annotation }: { session: DocumentSession; 
       </blockquote>
       <SpanTools session={session} />
       <AtThisSpot session={session} annotation={annotation} />
-      <KindFields session={session} annotation={annotation} />
+      <KindFields session={session} annotation={annotation} evidence={evidence} />
       <DraftTextField
         key={annotation.id}
         field="note"
@@ -183,7 +192,7 @@ export function Inspector({ store }: { store: AppStore }) {
   return (
     <aside class="inspector" aria-label="Inspector" tabIndex={-1}>
       {session && annotation ? (
-        <AnnotationDetails key={annotation.id} session={session} annotation={annotation} />
+        <AnnotationDetails key={annotation.id} session={session} annotation={annotation} evidence={store.evidence} />
       ) : session && entity ? (
         <EntityDetails key={entity.id} session={session} entity={entity} />
       ) : (

@@ -1,0 +1,78 @@
+import type { ApiClient } from '../../../shared/contract/api-client.ts';
+import { messageOf } from '../../../shared/contract/errors.ts';
+import type { SnapshotView } from '../../../shared/contract/evidence-channels.ts';
+import type { DocumentSession } from '../session/document-session.ts';
+
+/** What the evidence list asks of the app: archive a source, open its snapshot. */
+export interface EvidenceActions {
+  /** Fetches and stores a snapshot of the source, then shows the document as stored; false (and the reason said) on failure. */
+  archive(annotationId: string, evidenceIndex: number): Promise<boolean>;
+  /** The source's snapshot, its SHA-256 checked; or the message to show (a snapshot changed on disk, say). */
+  openSnapshot(annotationId: string, evidenceIndex: number): Promise<SnapshotView | string>;
+}
+
+export interface EvidenceActionsPorts {
+  api: ApiClient;
+  session(): DocumentSession | null;
+  readOnlyMessage(): string | null;
+  report(tone: 'info' | 'error', text: string): void;
+  /** Reads the open document again after the services changed it. */
+  reload(): Promise<void>;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The evidence actions over the API. Archiving is a change the services make (the fetch happens
+ * there), so the session waits until its saves are done, sends its revision, adopts the new one and
+ * the document is read again, its claim selected, as after a review import.
+ */
+export function evidenceActions(ports: EvidenceActionsPorts): EvidenceActions {
+  return {
+    async archive(annotationId, evidenceIndex) {
+      const session = ports.session();
+      if (!session) return false;
+      const readOnly = ports.readOnlyMessage();
+      if (readOnly) {
+        ports.report('error', readOnly);
+        return false;
+      }
+      try {
+        await session.commands.whenIdle();
+        ports.report('info', 'Archiving the source…');
+        const { revision, archive } = await ports.api.call('evidence.archive', {
+          documentId: session.id,
+          annotationId,
+          evidenceIndex,
+          baseRevision: session.revision,
+        });
+        session.noteRevision(revision);
+        await ports.reload();
+        ports.session()?.select(annotationId);
+        ports.report(
+          'info',
+          `Archived ${hostOf(archive.finalUrl)}: SHA-256 ${archive.sha256.slice(0, 8)}…, ${archive.size} bytes kept in the library.`,
+        );
+        return true;
+      } catch (error) {
+        ports.report('error', `Could not archive the source: ${messageOf(error)}`);
+        return false;
+      }
+    },
+    async openSnapshot(annotationId, evidenceIndex) {
+      const session = ports.session();
+      if (!session) return 'No document is open.';
+      try {
+        return await ports.api.call('evidence.openSnapshot', { documentId: session.id, annotationId, evidenceIndex });
+      } catch (error) {
+        return messageOf(error);
+      }
+    },
+  };
+}
