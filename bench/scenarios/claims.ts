@@ -1,6 +1,7 @@
 import { ClaimMatcher } from '../../shared/claims/matcher.ts';
 import { generateClaims } from '../lib/generate-claims.ts';
 import { withRatio, type BenchRow } from '../lib/report.ts';
+import { trackerFlagCase } from './claim-tracker-case.ts';
 import { median, sampleTimes, timed } from '../lib/stats.ts';
 
 /** The budget for flagging a new claim against 100,000 tracked claims, and for adding one. */
@@ -64,5 +65,6 @@ export async function claimsScenario(runs: number): Promise<BenchRow[]> {
       rows.push(flag);
     }
   }
+  rows.push(await trackerFlagCase(TRACKED, samples, BUDGET_MS));
   return rows;
 }

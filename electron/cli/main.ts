@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { startHost } from '../host/server.ts';
 import { openScholia } from '../services/open-scholia.ts';
 import { findAssetsDir, findRendererDir, resolveLibraryDir } from '../services/paths.ts';
+import { claimsCommand } from './claims-command.ts';
 import { compareCommand } from './compare-command.ts';
 import { evidenceCommand } from './evidence-command.ts';
 import { exportCommand } from './export-command.ts';
@@ -56,6 +57,9 @@ const USAGE = `Usage:
                                                  search box's syntax (kind:claim verdict:false speaker:"A B" /regex/);
                                                  --saved starts from a saved search. Prints articles newest first with
                                                  facet counts; --limit N articles (default 50)
+  scholia claims [--library DIR] [--json]        the tracked claims: claims that make the same assertion across the
+                                                 library, with their appearances (article, date, claimant, text) and
+                                                 verdicts; confirmed groups first, suggested matches listed apart
   scholia evidence DOC CLAIM [N] [--archive [--allow-private-network] | --attach FILE | --check] [--library DIR] [--json]
                                                  list a claim's sources; archive source N (1 is the first) through the
                                                  import pipeline, attach a local file to it by path and SHA-256, or
@@ -223,6 +227,9 @@ async function main(rawArgv: string[]): Promise<void> {
       return importCommand(libraryDir, rest, { json: values.json, allowPrivateNetwork: values['allow-private-network'] });
     case 'list':
       return list(libraryDir, values.json);
+    case 'claims':
+      if (rest.length > 0) throw new UsageError(`claims takes no arguments, not "${rest.join(' ')}"`);
+      return claimsCommand(libraryDir, { json: values.json });
     case 'export':
       return exportCommand(libraryDir, rest, {
         // `--library` alone, or `--library DIR` with no DOC, exports the library as a corpus.

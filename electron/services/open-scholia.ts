@@ -4,6 +4,8 @@ import { CorpusService } from './corpus/corpus-service.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
 import { EvidenceService } from './evidence/evidence-service.ts';
 import { CorpusExportService, selectWholeLibrary, type SelectCorpus } from './export/corpus-export-service.ts';
+import { ClaimsService } from './claims/claims-service.ts';
+import { ClaimTracker } from './claims/claim-tracker.ts';
 import { EntitiesService } from './entities/entities-service.ts';
 import { EntityRegistry } from './entities/entity-registry.ts';
 import { ExportService, type PrintPdf } from './export/export-service.ts';
@@ -68,6 +70,8 @@ export interface Services {
   readonly corpus: CorpusService;
   /** The library-wide entity registry: edits, merge, split, proposals, and their undo. */
   readonly entities: EntitiesService;
+  /** The claim tracker: claims grouped by assertion across the library, suggestions, one verdict for all appearances. */
+  readonly claims: ClaimsService;
   /** Archived snapshots of sources, local files attached to them. */
   readonly evidence: EvidenceService;
 }
@@ -105,6 +109,7 @@ function servicesOver(store: LibraryStore, options: ScholiaOptions): Services {
     suggestions: new SuggestService(store),
     corpus,
     entities: new EntitiesService(store, registry),
+    claims: new ClaimsService(store, new ClaimTracker(store)),
     evidence: new EvidenceService(store, {
       allowPrivateNetwork: () => options.allowPrivateNetwork ?? settings.get().allowPrivateNetwork === true,
       ...snapshotFetch,
@@ -145,6 +150,7 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     suggestions,
     corpus,
     entities,
+    claims,
     evidence,
   } = services;
   const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
@@ -202,6 +208,14 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'entities.dismiss': (input) => entities.dismiss(input),
     'entities.undo': () => entities.undo(),
     'entities.redo': () => entities.redo(),
+    'claims.list': (input) => claims.list(input),
+    'claims.of': (input) => claims.of(input),
+    'claims.confirm': (input) => claims.confirm(input),
+    'claims.split': (input) => claims.split(input),
+    'claims.dismiss': (input) => claims.dismiss(input),
+    'claims.applyVerdict': (input) => claims.applyVerdict(input),
+    'claims.undo': () => claims.undo(),
+    'claims.redo': () => claims.redo(),
     'evidence.archive': ({ baseRevision, ...ref }) => evidence.archive(ref, baseRevision),
     'evidence.openSnapshot': (ref) => evidence.openSnapshot(ref),
     'evidence.attachFile': ({ path, baseRevision, ...ref }) => evidence.attachFile(ref, path, baseRevision),

@@ -6,6 +6,7 @@ import { Settings } from '../model/settings.ts';
 import { Tagset } from '../model/tagset.ts';
 import type { Channel } from './channel-names.ts';
 import { AnnotationOp, MAX_OPS_PER_BATCH } from './ops.ts';
+import { claimsChannels } from './claims-channels.ts';
 import { corpusChannels } from './corpus-channels.ts';
 import { evidenceChannels } from './evidence-channels.ts';
 import { importChannels } from './import-channels.ts';
@@ -99,6 +100,7 @@ export const contract = {
   ...importChannels,
   ...suggestChannels,
   ...corpusChannels,
+  ...claimsChannels,
   ...evidenceChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

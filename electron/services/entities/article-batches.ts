@@ -114,3 +114,33 @@ export function changedSince(document: ScholiaDocument, ops: readonly Annotation
   }
   return undefined;
 }
+
+/**
+ * Plans the undo (or redo) of a change across articles: every article must still hold what the
+ * change (or its undo) left in it, else the whole is refused as a `conflict` and nothing changes.
+ */
+export async function planReplay(
+  store: LibraryStore,
+  articles: readonly ArticleBatch[],
+  direction: 'undo' | 'redo',
+  action: string,
+): Promise<PlannedBatch[]> {
+  const batches = [];
+  for (const article of articles) {
+    const document = await store.getDocument(article.documentId).catch(() => undefined);
+    if (!document)
+      throw new ScholiaError('conflict', `Could not ${action}: one of its articles has left the library. Nothing was changed.`);
+    const changed = changedSince(document, direction === 'undo' ? article.ops : article.inverse);
+    if (changed)
+      throw new ScholiaError(
+        'conflict',
+        `Could not ${action}: "${document.meta.title}" has changed since (${changed}). Nothing was changed.`,
+      );
+    batches.push(
+      direction === 'undo'
+        ? { documentId: article.documentId, ops: article.inverse, order: article.orderBefore }
+        : { documentId: article.documentId, ops: article.ops, order: article.orderAfter },
+    );
+  }
+  return planBatches(store, batches, action);
+}

@@ -9,7 +9,7 @@ import { LayerIndex } from '../../../shared/layer/layer-index.ts';
 import { mergeIntoLibraryEntityOps, pushEntityOps, splitEntityOps } from '../../../shared/layer/library-entity-edits.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
 import type { LibraryStore } from '../store/library-store.ts';
-import { changedSince, commitBatches, planBatches, type PlannedBatch } from './article-batches.ts';
+import { commitBatches, planBatches, planReplay, type PlannedBatch } from './article-batches.ts';
 import type { EntityRegistry } from './entity-registry.ts';
 import { RegistryHistory, type RegistryStep } from './registry-history.ts';
 
@@ -166,24 +166,7 @@ export class EntitiesService {
 
   private async replay(step: RegistryStep, direction: 'undo' | 'redo'): Promise<void> {
     const action = `${direction} “${step.change.description}”`;
-    const batches = [];
-    for (const article of step.articles) {
-      const document = await this.store.getDocument(article.documentId).catch(() => undefined);
-      if (!document)
-        throw new ScholiaError('conflict', `Could not ${action}: one of its articles has left the library. Nothing was changed.`);
-      const changed = changedSince(document, direction === 'undo' ? article.ops : article.inverse);
-      if (changed)
-        throw new ScholiaError(
-          'conflict',
-          `Could not ${action}: "${document.meta.title}" has changed since (${changed}). Nothing was changed.`,
-        );
-      batches.push(
-        direction === 'undo'
-          ? { documentId: article.documentId, ops: article.inverse, order: article.orderBefore }
-          : { documentId: article.documentId, ops: article.ops, order: article.orderAfter },
-      );
-    }
-    const planned = await planBatches(this.store, batches, action);
+    const planned = await planReplay(this.store, step.articles, direction, action);
     await commitBatches(this.store, planned, new Date().toISOString(), {
       beforeSaving: () => this.registry.setRecords(direction === 'undo' ? step.recordsBefore : step.recordsAfter),
       saved: (documentId, revision) => this.registry.madeRevision(documentId, revision),

@@ -7,6 +7,7 @@ import { DEFAULT_TAGSET, type Tagset } from '../../../shared/model/tagset.ts';
 import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import { DocumentHistories } from '../commands/document-histories.ts';
 import { DocumentSession } from '../session/document-session.ts';
+import { ClaimTrackerStore } from './claim-tracker-store.ts';
 import { CorpusSearchStore } from './corpus-search-store.ts';
 import { LibraryManager } from './library-manager.ts';
 import { EntityProfileStore } from './entity-profile-store.ts';
@@ -73,6 +74,8 @@ export class AppStore {
   readonly entityProfile: EntityProfileStore;
   /** One query over every annotation of the library: facets, results by article, saved searches. */
   readonly corpus: CorpusSearchStore;
+  /** Claims grouped by assertion across the library: suggestions, one verdict for all appearances. */
+  readonly claimTracker: ClaimTrackerStore;
   /** Archiving a claim's sources and opening their snapshots. */
   readonly evidence: EvidenceActions;
 
@@ -82,6 +85,7 @@ export class AppStore {
     this.suggestions = new SuggestionStore(this, api);
     this.entityProfile = new EntityProfileStore(this, api);
     this.corpus = new CorpusSearchStore(this, api);
+    this.claimTracker = new ClaimTrackerStore(this, api);
     this.evidence = evidenceActions({
       api,
       session: () => this.session.value,

@@ -36,6 +36,7 @@ function fakeStore() {
     library: { openImport: () => calls.push('openImport') },
     suggestions: { runOrStep: () => calls.push('runOrStep') },
     corpus: { open: () => calls.push('openCorpusSearch') },
+    claimTracker: { open: () => calls.push('openTrackedClaims') },
     undo: () => calls.push('undo'),
     redo: () => calls.push('redo'),
   };
@@ -62,6 +63,7 @@ const EFFECTS: Record<WindowCommand, { from: string; effect: (page: ReturnType<t
   'window.back-to-article': { from: '[role="tab"]', effect: ({ calls }) => calls, expected: ['focusReader'] },
   'window.shortcuts': { from: '.reader-text', effect: ({ ui }) => ui.dialog.value, expected: 'shortcuts' },
   'window.corpus-search': { from: '.reader-text', effect: ({ calls }) => calls, expected: ['openCorpusSearch'] },
+  'window.tracked-claims': { from: '.reader-text', effect: ({ calls }) => calls, expected: ['openTrackedClaims'] },
 };
 
 describe('the page-wide keys', () => {

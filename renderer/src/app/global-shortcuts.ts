@@ -44,16 +44,24 @@ export function isRegistryFocus(store: AppStore, target: EventTarget | null): bo
   return target === document.body || target === null || (target instanceof Element && target.closest('.entity-profile') !== null);
 }
 
-/** Undo or redo: of the registry when it has the focus, else of the open document. */
+/** Whether undo and redo mean the claim tracker's verdicts: while the tracked claims show and the focus is in them (or nowhere). */
+export function isClaimTrackerFocus(store: AppStore, target: EventTarget | null): boolean {
+  if (store.ui.workspace.value !== 'claims') return false;
+  return target === document.body || target === null || (target instanceof Element && target.closest('.claim-tracker') !== null);
+}
+
+/** Undo or redo: of the registry or the claim tracker when it has the focus, else of the open document. */
 function historyStep(store: AppStore, step: HistoryStep, target: EventTarget | null): void {
-  if (isRegistryFocus(store, target)) void (step === 'undo' ? store.entityProfile.undo() : store.entityProfile.redo());
+  if (isClaimTrackerFocus(store, target)) void (step === 'undo' ? store.claimTracker.undo() : store.claimTracker.redo());
+  else if (isRegistryFocus(store, target)) void (step === 'undo' ? store.entityProfile.undo() : store.entityProfile.redo());
   else if (step === 'undo') store.undo();
   else store.redo();
 }
 
 /**
  * The page-wide keys: undo and redo (text fields keep their own), find (Ctrl/Cmd+F), the shortcut
- * sheet (?), regions (F6), list search (/), the corpus search (Ctrl/Cmd+Shift+F), Escape back to
+ * sheet (?), regions (F6), list search (/), the corpus search (Ctrl/Cmd+Shift+F), the tracked claims
+ * (Ctrl/Cmd+Alt+C), Escape back to
  * the article; and the Electron menu's
  * commands. Returns a function that removes the listeners.
  */
@@ -93,6 +101,11 @@ export function installGlobalShortcuts(store: AppStore): () => void {
       if (!store.ui.dialog.value) void store.corpus.open();
       return;
     }
+    if ((event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyC') {
+      event.preventDefault();
+      if (!store.ui.dialog.value) void store.claimTracker.open();
+      return;
+    }
     if ((event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyR') {
       event.preventDefault();
       if (store.session.value && !store.ui.dialog.value) chooseReviewFile();
@@ -113,6 +126,11 @@ export function installGlobalShortcuts(store: AppStore): () => void {
     if (isPlainKey(event, 'Escape') && event.target === document.body && store.ui.workspace.value === 'profile') {
       event.preventDefault();
       store.entityProfile.close();
+      return;
+    }
+    if (isPlainKey(event, 'Escape') && event.target === document.body && store.ui.workspace.value === 'claims') {
+      event.preventDefault();
+      store.claimTracker.close();
       return;
     }
     // Escape that no field used (to revert an edit, close a list, clear a search) leaves the panel.

@@ -3,8 +3,8 @@ import { signal } from '@preact/signals';
 export type PanelTab = 'claims' | 'quotes' | 'entities' | 'notes';
 export const PANEL_TABS: readonly PanelTab[] = ['claims', 'quotes', 'entities', 'notes'];
 
-/** What the middle of the window shows: the article, the corpus search, or an entity's profile. */
-export type Workspace = 'reader' | 'search' | 'profile';
+/** What the middle of the window shows: the article, the corpus search, an entity's profile, or the tracked claims. */
+export type Workspace = 'reader' | 'search' | 'profile' | 'claims';
 
 export type DialogName = 'shortcuts' | 'settings' | 'export' | 'versions';
 

@@ -66,6 +66,7 @@ export const WINDOW_COMMANDS = [
   'window.back-to-article',
   'window.shortcuts',
   'window.corpus-search',
+  'window.tracked-claims',
 ] as const;
 export type WindowCommand = (typeof WINDOW_COMMANDS)[number];
 
@@ -203,6 +204,16 @@ export const KEY_MAP: readonly KeyGroup[] = [
     ],
   },
   {
+    title: 'Tracked claims',
+    where: 'in the tracked claims (Ctrl+Alt+C)',
+    rows: [
+      { keys: ['Enter'], action: 'On an appearance: open it in its article' },
+      { keys: ['Tab'], action: 'On to the suggestions’ Same claim / Not the same, each appearance and the verdict to apply' },
+      { keys: ['Ctrl+Z'], action: 'Undo the last verdict applied to all appearances, in every article' },
+      { keys: ['Esc'], action: 'Back to the article' },
+    ],
+  },
+  {
     title: 'Evidence',
     where: 'on a source in a claim’s evidence list',
     rows: [
@@ -248,6 +259,11 @@ export const KEY_MAP: readonly KeyGroup[] = [
       { keys: ['Ctrl+Alt+R'], action: 'Review a colleague’s tag file (or drop the .json on the window)', does: 'window.review' },
       { keys: ['Ctrl+Shift+E'], action: 'Export a report or a data file', does: 'window.export' },
       { keys: ['Ctrl+Shift+F'], action: 'Search every annotation of the library', does: 'window.corpus-search' },
+      {
+        keys: ['Ctrl+Alt+C'],
+        action: 'Tracked claims: claims made more than once across the library, one verdict for all',
+        does: 'window.tracked-claims',
+      },
       { keys: ['Esc'], action: 'From a list or the inspector: back to the article', does: 'window.back-to-article' },
       { keys: ['?'], action: 'Show every key (this sheet)', does: 'window.shortcuts' },
     ],

@@ -2,6 +2,8 @@ import { useMemo } from 'preact/hooks';
 import type { AppStore } from '../app/app-store.ts';
 import { AnnotationToolbar } from './AnnotationToolbar.tsx';
 import { DocumentDetailsDialog } from './DocumentDetailsDialog.tsx';
+import { ClaimTrackerContext } from './claim-tracker-context.ts';
+import { ClaimTrackerView } from './ClaimTrackerView.tsx';
 import { CorpusSearchView } from './CorpusSearchView.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { EntityProfileView } from './EntityProfileView.tsx';
@@ -37,48 +39,54 @@ export function App({ store }: { store: AppStore }) {
   );
   return (
     <RegistryContext.Provider value={registry}>
-      <div class={workspace === 'search' ? 'app app-corpus-search' : 'app'}>
-        <div class="sidebar">
-          <LibrarySidebar store={store} />
-          <ReviewEntry store={store} />
-          {store.review.active.value ? <ReviewPanel store={store} /> : <SidePanel store={store} />}
+      <ClaimTrackerContext.Provider value={store.claimTracker}>
+        <div class={workspace === 'search' ? 'app app-corpus-search' : 'app'}>
+          <div class="sidebar">
+            <LibrarySidebar store={store} />
+            <ReviewEntry store={store} />
+            {store.review.active.value ? <ReviewPanel store={store} /> : <SidePanel store={store} />}
+          </div>
+          {workspace === 'search' ? (
+            <CorpusSearchView store={store} />
+          ) : workspace === 'profile' ? (
+            <EntityProfileView store={store} />
+          ) : workspace === 'claims' ? (
+            <ClaimTrackerView store={store} />
+          ) : (
+            <main class="workspace">
+              <ReadOnlyBanner store={store} />
+              <NoticeBanner store={store} />
+              <ProfilePrompt store={store} />
+              <AnnotationToolbar store={store} />
+              <FindBar store={store} />
+              <SuggestionsBar store={store} />
+              <div class="reading-scroll">
+                {session ? (
+                  <div class="reading-column" key={session.id}>
+                    <DocumentHeader meta={store.library.editedMeta.value.get(session.id) ?? session.meta} />
+                    <ReaderPane session={session} suggestions={store.suggestions} />
+                  </div>
+                ) : (
+                  <div class="reading-column reading-placeholder">
+                    <p>
+                      {store.started.value ? 'Open a document from the library, or import an article (Ctrl+O).' : 'Loading the library…'}
+                    </p>
+                  </div>
+                )}
+              </div>
+            </main>
+          )}
+          {/* The search spans the inspector's column too: its rows open in the reader, where the inspector is. */}
+          {workspace === 'search' ? null : <Inspector store={store} />}
+          <StatusLine store={store} />
+          <ShortcutSheet store={store} />
+          <SettingsDialog store={store} />
+          <ReviewImport store={store} />
+          <ExportDialog store={store} />
+          <VersionsDialog store={store} />
+          <DocumentDetailsDialog store={store} />
         </div>
-        {workspace === 'search' ? (
-          <CorpusSearchView store={store} />
-        ) : workspace === 'profile' ? (
-          <EntityProfileView store={store} />
-        ) : (
-          <main class="workspace">
-            <ReadOnlyBanner store={store} />
-            <NoticeBanner store={store} />
-            <ProfilePrompt store={store} />
-            <AnnotationToolbar store={store} />
-            <FindBar store={store} />
-            <SuggestionsBar store={store} />
-            <div class="reading-scroll">
-              {session ? (
-                <div class="reading-column" key={session.id}>
-                  <DocumentHeader meta={store.library.editedMeta.value.get(session.id) ?? session.meta} />
-                  <ReaderPane session={session} suggestions={store.suggestions} />
-                </div>
-              ) : (
-                <div class="reading-column reading-placeholder">
-                  <p>{store.started.value ? 'Open a document from the library, or import an article (Ctrl+O).' : 'Loading the library…'}</p>
-                </div>
-              )}
-            </div>
-          </main>
-        )}
-        {/* The search spans the inspector's column too: its rows open in the reader, where the inspector is. */}
-        {workspace === 'search' ? null : <Inspector store={store} />}
-        <StatusLine store={store} />
-        <ShortcutSheet store={store} />
-        <SettingsDialog store={store} />
-        <ReviewImport store={store} />
-        <ExportDialog store={store} />
-        <VersionsDialog store={store} />
-        <DocumentDetailsDialog store={store} />
-      </div>
+      </ClaimTrackerContext.Provider>
     </RegistryContext.Provider>
   );
 }

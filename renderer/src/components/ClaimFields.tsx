@@ -7,6 +7,7 @@ import { DraftTextField } from './DraftTextField.tsx';
 import { EvidenceList } from './EvidenceList.tsx';
 import { Field } from './Field.tsx';
 import { ProfileLink } from './ProfileLink.tsx';
+import { TrackedClaimLine } from './TrackedClaimLine.tsx';
 
 /** "Keys 1–8 in the article", from the tagset. */
 function verdictKeys(session: DocumentSession): string | undefined {
@@ -15,7 +16,10 @@ function verdictKeys(session: DocumentSession): string | undefined {
   return `In the article: ${keys.length > 2 ? `${keys[0]}–${keys.at(-1)}` : keys.join(', ')}`;
 }
 
-/** A claim's fields: verdict (keys 1–8), stage, check-worthiness (W), claim type, claimant (S), evidence, and the verdict record (rationale, checked by and on). */
+/**
+ * A claim's fields: where else it is made (the claim tracker), verdict (keys 1–8), stage, check-worthiness (W), claim type,
+ * claimant (S), evidence, and the verdict record (rationale, checked by and on).
+ */
 export function ClaimFields({ session, claim, evidence }: { session: DocumentSession; claim: ClaimAnnotation; evidence: EvidenceActions }) {
   void session.version.value;
   const verdict = session.tagset.verdicts.find((entry) => entry.id === claim.status);
@@ -23,6 +27,7 @@ export function ClaimFields({ session, claim, evidence }: { session: DocumentSes
   const personType = session.tagset.entityTypes.find((type) => type.id === speakerEntityType(session.tagset));
   return (
     <>
+      <TrackedClaimLine session={session} claim={claim} />
       <Field label="Verdict" hint={verdictKeys(session)}>
         {(id) => (
           <span class="select-with-swatch">
