@@ -22,7 +22,7 @@ function versionOf(data: unknown): number | undefined {
 }
 
 /** A store file's schema: an object with a `version` field. */
-type VersionedSchema<T> = z.ZodObject<{ version: z.ZodType<number> } & z.ZodRawShape> & z.ZodType<T>;
+export type VersionedSchema<T> = z.ZodObject<{ version: z.ZodType<number> } & z.ZodRawShape> & z.ZodType<T>;
 
 /**
  * Reads and validates a store file through its adapter. A file that does not parse or fails
