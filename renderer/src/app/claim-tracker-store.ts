@@ -5,6 +5,7 @@ import type { ClaimSuggestion, TrackedClaimView } from '../../../shared/contract
 import type { RegistryChange } from '../../../shared/corpus/corpus-query.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
 import type { ProfileHost } from './app-ports.ts';
+import { runLibraryChange } from './library-change.ts';
 
 /** How long to wait for the reader to draw a document just opened, in animation frames. */
 const READER_WAIT_FRAMES = 120;
@@ -147,30 +148,16 @@ export class ClaimTrackerStore {
   }
 
   /** Runs one change across articles: the open article finishes saving first, then what the window shows follows. */
-  private async change(run: () => Promise<RegistryChange | undefined>, direction?: 'undo' | 'redo'): Promise<boolean> {
-    if (this.busy.value) return false;
-    this.busy.value = true;
-    try {
-      await this.app.session.value?.commands.whenIdle();
-      const change = await run();
-      if (change) {
-        const session = this.app.session.value;
-        if (session && change.documentIds.includes(session.id)) await this.app.reloadDocument();
-        await Promise.all([this.load(), this.app.refreshLibrary().catch(() => undefined)]);
-        this.changes.value += 1;
-        const prefix = direction === 'undo' ? 'Undone: ' : direction === 'redo' ? 'Redone: ' : '';
-        this.app.report('info', `${prefix}${change.description}.`);
-      }
-      return true;
-    } catch (error) {
-      this.app.report(
-        'error',
-        `${direction === 'undo' ? 'Could not undo' : direction === 'redo' ? 'Could not redo' : 'Not changed'}: ${messageOf(error)}`,
-      );
-      return false;
-    } finally {
-      this.busy.value = false;
-    }
+  private change(run: () => Promise<RegistryChange | undefined>, direction?: 'undo' | 'redo'): Promise<boolean> {
+    return runLibraryChange(this.app, this.busy, run, (change) => this.follow(change), direction);
+  }
+
+  /** Brings what the window shows up to date after a change across articles. */
+  private async follow(change: RegistryChange): Promise<void> {
+    const session = this.app.session.value;
+    if (session && change.documentIds.includes(session.id)) await this.app.reloadDocument();
+    await Promise.all([this.load(), this.app.refreshLibrary().catch(() => undefined)]);
+    this.changes.value += 1;
   }
 }
 

@@ -4,6 +4,7 @@ import type { Entity } from '../../../shared/model/entity.ts';
 import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
 import type { ProfileHost } from './app-ports.ts';
+import { runLibraryChange } from './library-change.ts';
 
 /** What the profile workspace shows: one entity's page, or the list of possible duplicates. */
 export type ProfilePane = 'profile' | 'duplicates';
@@ -211,27 +212,8 @@ export class EntityProfileStore {
    * then the article is read again if the change touched it, and the profile and the duplicates
    * follow. The status line says what was done.
    */
-  private async change(run: () => Promise<RegistryChange | undefined>, direction?: 'undo' | 'redo'): Promise<boolean> {
-    if (this.busy.value) return false;
-    this.busy.value = true;
-    try {
-      await this.app.session.value?.commands.whenIdle();
-      const change = await run();
-      if (change) {
-        await this.follow(change);
-        const prefix = direction === 'undo' ? 'Undone: ' : direction === 'redo' ? 'Redone: ' : '';
-        this.app.report('info', `${prefix}${change.description}.`);
-      }
-      return true;
-    } catch (error) {
-      this.app.report(
-        'error',
-        `${direction === 'undo' ? 'Could not undo' : direction === 'redo' ? 'Could not redo' : 'Not changed'}: ${messageOf(error)}`,
-      );
-      return false;
-    } finally {
-      this.busy.value = false;
-    }
+  private change(run: () => Promise<RegistryChange | undefined>, direction?: 'undo' | 'redo'): Promise<boolean> {
+    return runLibraryChange(this.app, this.busy, run, (change) => this.follow(change), direction);
   }
 
   /** Brings what the window shows up to date after a registry change. */
