@@ -36,6 +36,8 @@ export interface TrackedClaim {
 
 /** How many near matches one new claim is suggested for, at most. */
 export const SUGGESTIONS_PER_CLAIM = 3;
+/** How many claims' near matches are looked for between yields to other work. */
+const SUGGEST_BATCH = 20;
 
 export const refKey = (documentId: string, annotationId: string) => `${documentId} ${annotationId}`;
 const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
@@ -83,6 +85,8 @@ export class ClaimTracker {
   private newer = false;
   private loading: Promise<void> | undefined;
   private queue: Promise<void> = Promise.resolve();
+  /** Near matches still being looked for, a batch at a time (see `suggestFor`). */
+  private suggesting: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: LibraryStore) {
     store.onDocumentChange((change) => this.follow(change));
@@ -92,10 +96,13 @@ export class ClaimTracker {
   async ready(): Promise<void> {
     await (this.loading ??= this.load());
     let drained: Promise<void>;
+    let suggested: Promise<void>;
     do {
       drained = this.queue;
+      suggested = this.suggesting;
       await drained;
-    } while (drained !== this.queue);
+      await suggested;
+    } while (drained !== this.queue || suggested !== this.suggesting);
   }
 
   get size(): number {
@@ -230,12 +237,49 @@ export class ClaimTracker {
         !this.dismissed.has(pairKey(suggestion.trackedId, suggestion.candidateId))
       )
         this.suggestionsByPair.set(pairKey(suggestion.trackedId, suggestion.candidateId), suggestion);
+    // Claims new to the tracker are grouped by their normalised text at once (a lookup each); their
+    // near matches are looked for afterwards, a few at a time, so a large library answers meanwhile.
+    const created: string[] = [];
     for (const key of fresh) {
       if (this.trackedOf.has(key)) continue;
-      this.track(key);
+      const id = this.track(key, false);
+      if (id) created.push(id);
       changed = true;
     }
     if (changed) this.writeSoon();
+    this.suggestLater(created);
+  }
+
+  /** Queues a search for near matches of new tracked claims, after any queued before. */
+  private suggestLater(trackedIds: readonly string[]): void {
+    if (trackedIds.length === 0) return;
+    this.suggesting = this.suggesting
+      .then(() => this.suggestFor(trackedIds))
+      .catch((error: unknown) => {
+        this.store.notices.push({
+          level: 'warning',
+          message: `The claim tracker could not look for similar claims: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      });
+  }
+
+  /** Looks for near matches of the given tracked claims, yielding to other work between small batches. */
+  private async suggestFor(trackedIds: readonly string[]): Promise<void> {
+    // As if they had come one by one: each claim is suggested for those tracked before it, never after.
+    const order = new Map(trackedIds.map((id, position) => [id, position]));
+    for (let start = 0; start < trackedIds.length; start += SUGGEST_BATCH) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      trackedIds.slice(start, start + SUGGEST_BATCH).forEach((id, offset) => {
+        const tracked = this.tracked.get(id);
+        if (!tracked) return;
+        const near = this.matcher
+          .match({ id, text: tracked.text, entities: this.entitiesOf(tracked) }, SUGGESTIONS_PER_CLAIM * 2)
+          .filter((match) => (order.get(match.id) ?? -1) < start + offset)
+          .slice(0, SUGGESTIONS_PER_CLAIM);
+        this.suggest(id, near);
+      });
+    }
+    this.writeSoon();
   }
 
   /** Takes in a document's article info and claims; answers their keys. */
@@ -255,10 +299,12 @@ export class ClaimTracker {
   }
 
   /** Tracks a claim new to the tracker: it joins a tracked claim of the same normalised text, or starts one (with suggestions). */
-  private track(key: string): void {
+  /** Puts a claim in the tracked claim of the same text, or a new one (with its near matches as suggestions, if `suggest`); answers a new one's id. */
+  private track(key: string, suggest = true): string | undefined {
     const info = this.infos.get(key);
-    if (!info) return;
-    const { identical, near } = this.flag(info.text, info.claimantId ? [info.claimantId] : []);
+    if (!info) return undefined;
+    const identical = this.matcher.identicalTo(info.text);
+    const near = identical.length > 0 || !suggest ? [] : this.flag(info.text, info.claimantId ? [info.claimantId] : []).near;
     const joined = identical.map((id) => this.tracked.get(id)).find((tracked) => tracked !== undefined);
     if (joined) {
       joined.appearances.push(key);
@@ -267,16 +313,23 @@ export class ClaimTracker {
         this.unindex(joined);
         this.index(joined);
       }
-      return;
+      return undefined;
     }
     const created: TrackedClaim = { id: randomUUID(), text: info.text, confirmed: false, appearances: [key] };
     this.tracked.set(created.id, created);
     this.trackedOf.set(key, created.id);
     this.index(created);
+    this.suggest(created.id, near);
+    return created.id;
+  }
+
+  /** Keeps the near matches of a tracked claim as suggestions, but dismissed pairs and those already kept the other way round. */
+  private suggest(candidateId: string, near: readonly ClaimMatch[]): void {
     for (const match of near) {
-      const pair = pairKey(match.id, created.id);
-      if (this.dismissed.has(pair) || !this.tracked.has(match.id)) continue;
-      this.suggestionsByPair.set(pair, { trackedId: match.id, candidateId: created.id, score: Math.round(match.score * 1000) / 1000 });
+      if (match.level === 'none' || match.id === candidateId) continue;
+      const pair = pairKey(match.id, candidateId);
+      if (this.dismissed.has(pair) || !this.tracked.has(match.id) || this.suggestionsByPair.has(pair)) continue;
+      this.suggestionsByPair.set(pair, { trackedId: match.id, candidateId, score: Math.round(match.score * 1000) / 1000 });
     }
   }
 
@@ -296,9 +349,13 @@ export class ClaimTracker {
     this.repointSuggestions(tracked.id, undefined);
   }
 
+  /** The claimants of a tracked claim's appearances, for the matcher's entity agreement. */
+  private entitiesOf(tracked: TrackedClaim): string[] {
+    return [...new Set(tracked.appearances.flatMap((key) => this.infos.get(key)?.claimantId ?? []))];
+  }
+
   private index(tracked: TrackedClaim): void {
-    const entities = [...new Set(tracked.appearances.flatMap((key) => this.infos.get(key)?.claimantId ?? []))];
-    this.matcher.add({ id: tracked.id, text: tracked.text, entities });
+    this.matcher.add({ id: tracked.id, text: tracked.text, entities: this.entitiesOf(tracked) });
   }
 
   private unindex(tracked: TrackedClaim): void {
@@ -352,12 +409,17 @@ export class ClaimTracker {
       this.untrack(key);
       changed = true;
     }
-    for (const key of now) {
-      if (this.trackedOf.has(key)) continue;
-      this.track(key);
+    // Many new claims at once (an import) are grouped now and matched for suggestions afterwards, as on loading.
+    const fresh = [...now].filter((key) => !this.trackedOf.has(key));
+    const bulk = fresh.length > SUGGEST_BATCH;
+    const created: string[] = [];
+    for (const key of fresh) {
+      const id = this.track(key, !bulk);
+      if (id && bulk) created.push(id);
       changed = true;
     }
     if (changed) this.writeSoon();
+    this.suggestLater(created);
   }
 
   /** Writes `claims.json` after the debounce window, as it stands then. */
