@@ -1,5 +1,6 @@
 import type { Low } from 'lowdb';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { ClaimMatcher, type ClaimMatch } from '../../../shared/claims/matcher.ts';
 import type { ClaimAnnotation } from '../../../shared/model/annotation.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
@@ -36,8 +37,10 @@ export interface TrackedClaim {
 
 /** How many near matches one new claim is suggested for, at most. */
 export const SUGGESTIONS_PER_CLAIM = 3;
-/** How many claims' near matches are looked for between yields to other work. */
+/** More new claims than this in one change are grouped at once and matched for suggestions afterwards. */
 const SUGGEST_BATCH = 20;
+/** How long the search for near matches runs before it yields to other work, in milliseconds. */
+const SUGGEST_SLICE_MS = 8;
 
 export const refKey = (documentId: string, annotationId: string) => `${documentId} ${annotationId}`;
 const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
@@ -267,17 +270,19 @@ export class ClaimTracker {
   private async suggestFor(trackedIds: readonly string[]): Promise<void> {
     // As if they had come one by one: each claim is suggested for those tracked before it, never after.
     const order = new Map(trackedIds.map((id, position) => [id, position]));
-    for (let start = 0; start < trackedIds.length; start += SUGGEST_BATCH) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      trackedIds.slice(start, start + SUGGEST_BATCH).forEach((id, offset) => {
-        const tracked = this.tracked.get(id);
-        if (!tracked) return;
-        const near = this.matcher
-          .match({ id, text: tracked.text, entities: this.entitiesOf(tracked) }, SUGGESTIONS_PER_CLAIM * 2)
-          .filter((match) => (order.get(match.id) ?? -1) < start + offset)
-          .slice(0, SUGGESTIONS_PER_CLAIM);
-        this.suggest(id, near);
-      });
+    let slice = performance.now();
+    for (const [position, id] of trackedIds.entries()) {
+      if (performance.now() - slice > SUGGEST_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
+      const tracked = this.tracked.get(id);
+      if (!tracked) continue;
+      const near = this.matcher
+        .match({ id, text: tracked.text, entities: this.entitiesOf(tracked) }, SUGGESTIONS_PER_CLAIM * 2)
+        .filter((match) => (order.get(match.id) ?? -1) < position)
+        .slice(0, SUGGESTIONS_PER_CLAIM);
+      this.suggest(id, near);
     }
     this.writeSoon();
   }
