@@ -17,6 +17,7 @@ import { ImportService } from './library/import-service.ts';
 import { ManageService } from './library/manage-service.ts';
 import { SettingsService } from './library/settings-service.ts';
 import { VersionsService } from './library/versions-service.ts';
+import { ScholiaError } from '../../shared/contract/errors.ts';
 import { ReviewService } from './review/review-service.ts';
 import { LibraryStore, type LibraryStoreOptions } from './store/library-store.ts';
 import { SuggestService } from './suggest/suggest-service.ts';
@@ -192,7 +193,6 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'library.emptyTrash': () => manage.emptyTrash(),
     'suggest.run': ({ documentId }) => suggestions.run(documentId),
     'suggest.reject': ({ documentId, ids }) => suggestions.reject(documentId, ids),
-    // The corpus channels (issue 17) are being built; each answers that it is not available yet.
     'corpus.search': ({ query, limit, offset }) =>
       corpus.search(query, { ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) }),
     'corpus.savedList': () => corpus.savedList(),
@@ -220,8 +220,19 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'evidence.openSnapshot': (ref) => evidence.openSnapshot(ref),
     'evidence.attachFile': ({ path, baseRevision, ...ref }) => evidence.attachFile(ref, path, baseRevision),
     'evidence.checkFile': (ref) => evidence.checkFile(ref),
+    // The team channels (issue 19) are being built; each answers that it is not available yet.
+    'team.status': notYet,
+    'team.init': notYet,
+    'team.join': notYet,
+    'team.share': notYet,
+    'team.sync': notYet,
+    'team.assign': notYet,
+    'team.log': notYet,
   };
 }
+
+/** A channel whose service is not built yet. */
+const notYet = (): Promise<never> => Promise.reject(new ScholiaError('forbidden', 'Team sync is not available in this version yet.'));
 
 /** Opens the library folder and the services over it; the sample article seeds a library this open created. */
 export async function openScholia(options: ScholiaOptions): Promise<Scholia> {

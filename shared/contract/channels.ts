@@ -7,6 +7,7 @@ import { Tagset } from '../model/tagset.ts';
 import type { Channel } from './channel-names.ts';
 import { AnnotationOp, MAX_OPS_PER_BATCH } from './ops.ts';
 import { claimsChannels } from './claims-channels.ts';
+import { teamChannels } from './team-channels.ts';
 import { corpusChannels } from './corpus-channels.ts';
 import { evidenceChannels } from './evidence-channels.ts';
 import { importChannels } from './import-channels.ts';
@@ -102,6 +103,7 @@ export const contract = {
   ...corpusChannels,
   ...claimsChannels,
   ...evidenceChannels,
+  ...teamChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
