@@ -51,11 +51,15 @@ const USAGE = `Usage:
   scholia search [WORDS...] [--library DIR] [--json] [--limit N] [--query "Q"] [--saved NAME]
         [--kind K] [--verdict V] [--label L] [--checkworthy | --not-checkworthy] [--speaker S] [--claimant C]
         [--entity E] [--annotator A] [--tag T] [--source S] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--regex R]
+        [--stage S] [--article-stage S] [--checked-by A] [--checked-from YYYY-MM-DD] [--checked-to YYYY-MM-DD]
+        [--has rationale|evidence|archive]
                                                  search every annotation of the library: words of the text, note, tags
                                                  and evidence; a repeated flag adds an alternative. Speakers, claimants
                                                  and entities by id, name, alias or Wikidata id. --query takes the
                                                  search box's syntax (kind:claim verdict:false speaker:"A B" /regex/);
-                                                 --saved starts from a saved search. Prints articles newest first with
+                                                 --saved starts from a saved search. Stages: to-check, in-progress,
+                                                 checked, published (a claim's, or with --article-stage its article's);
+                                                 --has wants every part named. Prints articles newest first with
                                                  facet counts; --limit N articles (default 50)
   scholia claims [--library DIR] [--json]        the tracked claims: claims that make the same assertion across the
                                                  library, with their appearances (article, date, claimant, text) and
@@ -109,6 +113,12 @@ function parse(args: string[]) {
         source: { type: 'string', multiple: true },
         from: { type: 'string' },
         to: { type: 'string' },
+        stage: { type: 'string', multiple: true },
+        'article-stage': { type: 'string', multiple: true },
+        'checked-by': { type: 'string', multiple: true },
+        'checked-from': { type: 'string' },
+        'checked-to': { type: 'string' },
+        has: { type: 'string', multiple: true },
         regex: { type: 'string' },
         query: { type: 'string' },
         saved: { type: 'string' },
@@ -276,6 +286,12 @@ async function main(rawArgv: string[]): Promise<void> {
           source: values.source,
           from: values.from,
           to: values.to,
+          stage: values.stage,
+          articleStage: values['article-stage'],
+          checkedBy: values['checked-by'],
+          checkedFrom: values['checked-from'],
+          checkedTo: values['checked-to'],
+          has: values.has,
           regex: values.regex,
           query: values.query,
           saved: values.saved,

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiClient } from '../../shared/contract/api-client.ts';
 import { ScholiaError } from '../../shared/contract/errors.ts';
-import { FACET_NAMES, type CorpusHit, type CorpusQuery, type CorpusResult } from '../../shared/corpus/corpus-query.ts';
-import { isCalendarDay, parseQueryString } from '../../shared/corpus/query-string.ts';
-import { ANNOTATION_KINDS, type AnnotationKind } from '../../shared/model/annotation.ts';
+import { FACET_NAMES, RECORD_PARTS, type CorpusHit, type CorpusQuery, type CorpusResult } from '../../shared/corpus/corpus-query.ts';
+import { isCalendarDay, parseQueryString, recordPartNamed, stageNamed } from '../../shared/corpus/query-string.ts';
+import { ANNOTATION_KINDS, WORKFLOW_STAGE_LABELS, WORKFLOW_STAGES, type AnnotationKind } from '../../shared/model/annotation.ts';
 import { withLibrary } from './library-client.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -24,6 +24,12 @@ export interface SearchArgs {
   source?: string[];
   from?: string;
   to?: string;
+  stage?: string[];
+  articleStage?: string[];
+  checkedBy?: string[];
+  checkedFrom?: string;
+  checkedTo?: string;
+  has?: string[];
   regex?: string;
   query?: string;
   saved?: string;
@@ -39,7 +45,34 @@ const LIST_FLAGS = [
   ['annotator', 'annotators'],
   ['tag', 'tags'],
   ['source', 'sources'],
+  ['checkedBy', 'checkedBy'],
 ] as const;
+
+/** The single-day flags, with the name the analyst types and the query field each fills. */
+const DAY_FLAGS = [
+  ['from', 'from', 'from'],
+  ['to', 'to', 'to'],
+  ['checkedFrom', 'checked-from', 'checkedFrom'],
+  ['checkedTo', 'checked-to', 'checkedTo'],
+] as const;
+
+function checkedValues<T>(
+  values: string[] | undefined,
+  flag: string,
+  named: (value: string) => T | undefined,
+  known: readonly T[],
+): T[] | undefined {
+  if (!values?.length) return undefined;
+  return [
+    ...new Set(
+      values.map((value) => {
+        const found = named(value);
+        if (found === undefined) throw new UsageError(`--${flag} takes ${known.join(', ')}, not "${value}"`);
+        return found;
+      }),
+    ),
+  ];
+}
 
 function parseLimit(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -73,6 +106,10 @@ export function combineQueries(base: CorpusQuery, over: CorpusQuery): CorpusQuer
     'annotators',
     'tags',
     'sources',
+    'stages',
+    'articleStages',
+    'checkedBy',
+    'has',
     'documentIds',
   ] as const) {
     const values = [...new Set([...(base[key] ?? []), ...(over[key] ?? [])])];
@@ -81,6 +118,8 @@ export function combineQueries(base: CorpusQuery, over: CorpusQuery): CorpusQuer
   if (over.checkworthy !== undefined) combined.checkworthy = over.checkworthy;
   if (over.from !== undefined) combined.from = over.from;
   if (over.to !== undefined) combined.to = over.to;
+  if (over.checkedFrom !== undefined) combined.checkedFrom = over.checkedFrom;
+  if (over.checkedTo !== undefined) combined.checkedTo = over.checkedTo;
   if (over.regex !== undefined) combined.regex = over.regex;
   return combined;
 }
@@ -99,11 +138,25 @@ export function queryOfFlags(words: string[], args: SearchArgs): CorpusQuery {
   }
   if (args.checkworthy) flags.checkworthy = true;
   if (args.notCheckworthy) flags.checkworthy = false;
-  for (const key of ['from', 'to'] as const) {
-    const day = args[key];
+  const stages = checkedValues(args.stage, 'stage', stageNamed, WORKFLOW_STAGES);
+  if (stages) flags.stages = stages;
+  const articleStages = checkedValues(args.articleStage, 'article-stage', stageNamed, WORKFLOW_STAGES);
+  if (articleStages) flags.articleStages = articleStages;
+  const has = checkedValues(args.has, 'has', recordPartNamed, RECORD_PARTS);
+  if (has) flags.has = has;
+  for (const [arg, flag, key] of DAY_FLAGS) {
+    const day = args[arg];
     if (day === undefined) continue;
-    if (!isCalendarDay(day)) throw new UsageError(`--${key} takes a day as YYYY-MM-DD, not "${day}"`);
+    if (!isCalendarDay(day)) throw new UsageError(`--${flag} takes a day as YYYY-MM-DD, not "${day}"`);
     flags[key] = day;
+  }
+  for (const [from, to] of [
+    ['from', 'to'],
+    ['checkedFrom', 'checkedTo'],
+  ] as const) {
+    const first = flags[from];
+    const last = flags[to];
+    if (first !== undefined && last !== undefined && first > last) throw new UsageError(`the day range ${first} to ${last} is reversed`);
   }
   if (args.regex !== undefined) flags.regex = args.regex;
   return combineQueries(args.query === undefined ? {} : parseQueryString(args.query), flags);
@@ -123,6 +176,10 @@ function hitLine(result: CorpusResult, hit: CorpusHit): string {
     hit.kind === 'claim' ? facetLabel(result, 'verdict', hit.status) : undefined,
     facetLabel(result, 'label', hit.label),
     hit.checkworthy === undefined ? undefined : hit.checkworthy ? 'check-worthy' : 'not check-worthy',
+    hit.stage && hit.stage !== 'to-check' ? WORKFLOW_STAGE_LABELS[hit.stage].toLowerCase() : undefined,
+    hit.checkedBy || hit.checkedOn
+      ? ['checked', hit.checkedBy ? `by ${hit.checkedBy}` : '', hit.checkedOn ? `on ${hit.checkedOn}` : ''].filter(Boolean).join(' ')
+      : undefined,
     hit.entityName ? `${hit.kind === 'quote' ? 'speaker' : hit.kind === 'claim' ? 'claimant' : 'entity'} ${hit.entityName}` : undefined,
     hit.tags?.length ? `#${hit.tags.join(' #')}` : undefined,
     hit.author || undefined,

@@ -115,6 +115,59 @@ describe('scholia search', () => {
   });
 });
 
+describe('scholia search over the verdict record', () => {
+  async function checkedLibrary(): Promise<{ library: string; ids: string[] }> {
+    const library = await tempDir();
+    const open = await openScholia({ libraryDir: library, debounceMs: 5 });
+    const ids = await importArticles(open);
+    const [first = '', second = ''] = ids;
+    for (const [documentId, id, record] of [
+      [first, 'a1-c1', { stage: 'checked', checkedBy: 'Ana Lopes', checkedOn: '2026-03-02', rationale: 'Eurostat says 3 %.' }],
+      [second, 'a2-c1', { stage: 'in-progress', checkedBy: 'Ben', checkedOn: '2026-04-20' }],
+    ] as const) {
+      const { document } = await call(open, 'library.get', { id: documentId });
+      const claim = document.annotations.find((annotation) => annotation.id === id);
+      await call(open, 'annotations.apply', { documentId, ops: [{ op: 'annotation.update', annotation: { ...claim, ...record } }] });
+    }
+    const { document } = await call(open, 'library.get', { id: first });
+    await call(open, 'library.updateMeta', { id: first, meta: { title: document.meta.title, stage: 'published' } });
+    await open.close();
+    return { library, ids };
+  }
+
+  it('filters by claim stage, checker, checked days, record parts and article stage, and prints the record', async () => {
+    const { library, ids } = await checkedLibrary();
+    const printed = await scholia('search', '--library', library, '--stage', 'checked', '--checked-by', 'ana lopes');
+    expect(printed.code).toBe(0);
+    expect(printed.stdout.split('\n')[0]).toBe('1 annotation in 1 article.');
+    expect(printed.stdout).toMatch(/“Prices rose by twelve per cent”.* · checked · checked by Ana Lopes on 2026-03-02 · Ana$/mu);
+    // The stage facet leaves its own filter out but follows the checker.
+    expect(printed.stdout).toMatch(/^ {2}stage: Checked 1$/mu);
+    expect(printed.stdout).toMatch(/^ {2}checkedBy: Ana Lopes 1$/mu);
+    expect(printed.stdout).toMatch(/^ {2}articleStage: Published 1$/mu);
+    const json = (...flags: string[]) => scholia('search', '--json', '--library', library, ...flags).then(({ stdout }) => resultOf(stdout));
+    const ids1 = (result: CorpusResult) => result.groups.flatMap((group) => group.hits.map((hit) => hit.annotationId));
+    expect(ids1(await json('--stage', 'In progress'))).toEqual(['a2-c1']);
+    expect(ids1(await json('--checked-from', '2026-04-01', '--checked-to', '2026-04-30'))).toEqual(['a2-c1']);
+    expect(ids1(await json('--has', 'rationale'))).toEqual(['a1-c1']);
+    expect(ids1(await json('--query', 'has:rationale has:evidence'))).toEqual(['a1-c1']);
+    const published = await json('--article-stage', 'published');
+    expect(published.total).toBe(4);
+    expect(published.groups.map((group) => group.documentId)).toEqual([ids[0]]);
+
+    const stage = await scholia('search', '--library', library, '--stage', 'done');
+    expect(stage.code).toBe(2);
+    expect(stage.stderr).toContain('--stage takes to-check, in-progress, checked, published, not "done"');
+    const has = await scholia('search', '--library', library, '--has', 'verdict');
+    expect(has.stderr).toContain('--has takes rationale, evidence, archive, not "verdict"');
+    const reversed = await scholia('search', '--library', library, '--checked-from', '2026-05-01', '--checked-to', '2026-04-01');
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr).toContain('the day range 2026-05-01 to 2026-04-01 is reversed');
+    const day = await scholia('search', '--library', library, '--checked-to', 'March');
+    expect(day.stderr).toContain('--checked-to takes a day as YYYY-MM-DD, not "March"');
+  });
+});
+
 describe('search flags', () => {
   it('add up with the query string: words join, lists become alternatives, single values from flags win', () => {
     expect(
@@ -129,6 +182,18 @@ describe('search flags', () => {
       kinds: ['claim', 'quote'],
       verdicts: ['false', 'mostly-false'],
       from: '2024-02-01',
+    });
+    expect(
+      queryOfFlags([], {
+        query: 'stage:checked checkedfrom:2026-01-01',
+        stage: ['published'],
+        checkedFrom: '2026-02-01',
+        has: ['Archive'],
+      }),
+    ).toEqual({
+      stages: ['checked', 'published'],
+      checkedFrom: '2026-02-01',
+      has: ['archive'],
     });
     expect(combineQueries({ text: 'a', speakers: ['X'] }, { text: 'b', speakers: ['X', 'Y'], checkworthy: false })).toEqual({
       text: 'a b',

@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import { ANNOTATION_KINDS } from '../model/annotation.ts';
+import { ANNOTATION_KINDS, WorkflowStage } from '../model/annotation.ts';
 import { Entity } from '../model/entity.ts';
 import { Id, IsoDate, IsoDateTime } from '../model/ids.ts';
 
 const Values = (max: number) => z.array(z.string().trim().min(1).max(max)).max(100);
+
+/** What a claim's verdict record can hold, for `has:` (every one asked for must be there). */
+export const RECORD_PARTS = ['rationale', 'evidence', 'archive'] as const;
+export const RecordPart = z.enum(RECORD_PARTS);
+export type RecordPart = z.infer<typeof RecordPart>;
 
 /**
  * One corpus search: every annotation of the library that passes all the given filters. Filters
@@ -35,6 +40,18 @@ export const CorpusQuery = z.strictObject({
   from: IsoDate.optional(),
   /** Articles published on or before this day. */
   to: IsoDate.optional(),
+  /** Claims at these workflow stages (a claim with none is `to-check`). */
+  stages: z.array(WorkflowStage).max(4).optional(),
+  /** Articles at these workflow stages (`meta.stage`; none is `to-check`). */
+  articleStages: z.array(WorkflowStage).max(4).optional(),
+  /** Claims checked by these analysts (`checkedBy`, folded). */
+  checkedBy: Values(200).optional(),
+  /** Claims checked on or after this day (`checkedOn`). */
+  checkedFrom: IsoDate.optional(),
+  /** Claims checked on or before this day. */
+  checkedTo: IsoDate.optional(),
+  /** Claims whose record holds every one of these: a rationale, evidence, evidence with an archived snapshot. */
+  has: z.array(RecordPart).max(RECORD_PARTS.length).optional(),
   documentIds: z.array(Id).max(10_000).optional(),
 });
 export type CorpusQuery = z.infer<typeof CorpusQuery>;
@@ -43,14 +60,19 @@ export type CorpusQuery = z.infer<typeof CorpusQuery>;
 export const FACET_NAMES = [
   'kind',
   'verdict',
+  'stage',
   'label',
   'checkworthy',
+  'checkedBy',
+  'checked',
+  'has',
   'speaker',
   'claimant',
   'entity',
   'annotator',
   'tag',
   'source',
+  'articleStage',
   'month',
 ] as const;
 export const FacetName = z.enum(FACET_NAMES);
@@ -81,6 +103,10 @@ export const CorpusHit = z.object({
   status: z.string().optional(),
   label: z.string().optional(),
   checkworthy: z.boolean().optional(),
+  /** A claim's verdict record: its workflow stage (absent: to check), who checked it and when. */
+  stage: WorkflowStage.optional(),
+  checkedBy: z.string().optional(),
+  checkedOn: IsoDate.optional(),
   /** The entity the annotation refers to (a mention's entity, a quote's speaker, a claim's claimant) and its name. */
   entityId: Id.optional(),
   entityName: z.string().optional(),

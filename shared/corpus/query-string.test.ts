@@ -91,6 +91,34 @@ describe('parseQueryString', () => {
     expect(refusal('speaker:"unclosed').message).toContain('never closed');
   });
 
+  it('reads the verdict record keys: claim and article stages by id or label, checker, checked days, has:', () => {
+    expect(
+      parseQueryString(
+        'stage:checked stage:"In progress" articlestage:Published checkedby:"Ana Lopes" checkedfrom:2026-03-01 checkedto:2026-03-31 has:rationale HAS:Archive',
+      ),
+    ).toEqual({
+      stages: ['checked', 'in-progress'],
+      articleStages: ['published'],
+      checkedBy: ['Ana Lopes'],
+      checkedFrom: '2026-03-01',
+      checkedTo: '2026-03-31',
+      has: ['rationale', 'archive'],
+    });
+    expect(parseQueryString('stage:to-check stage:"to check"')).toEqual({ stages: ['to-check'] });
+  });
+
+  it('refuses an unknown stage or record part, a bad checked day or a reversed checked range', () => {
+    expect(refusal('stage:done').message).toContain('stage takes to-check, in-progress, checked, published, not "done"');
+    expect(refusal('articlestage:false').message).toContain('articlestage takes');
+    expect(refusal('has:verdict').message).toContain('has takes rationale, evidence, archive, not "verdict"');
+    expect(refusal('checkedfrom:2026-02-30').message).toContain('checkedfrom: takes a day as YYYY-MM-DD');
+    expect(refusal('checkedfrom:2026-04-01 checkedto:2026-03-01').message).toContain(
+      'checkedfrom:2026-04-01 is after checkedto:2026-03-01',
+    );
+    expect(refusal('checkedto:2026-04-01 checkedto:2026-04-02').message).toContain('checkedto: can be given only once');
+    expect(refusal('checkedby:').message).toContain('checkedby: needs a value');
+  });
+
   it('refuses values the query schema does not take, naming the field', () => {
     expect(refusal('document:../etc').message).toContain('documentIds');
   });
@@ -118,6 +146,14 @@ describe('formatQueryString', () => {
       documentIds: ['doc-1'],
       regex: 'a[/]b\\/c d',
     },
+    {
+      stages: ['to-check', 'published'],
+      articleStages: ['in-progress'],
+      checkedBy: ['Ana Lopes', 'ben'],
+      checkedFrom: '2026-03-01',
+      checkedTo: '2026-03-31',
+      has: ['evidence', 'archive'],
+    },
   ];
 
   it('writes a query that parses back to the same query', () => {
@@ -127,6 +163,9 @@ describe('formatQueryString', () => {
   it('writes keys in a fixed order, quoting only where needed', () => {
     expect(formatQueryString({ speakers: ['Roberta Metsola'], kinds: ['quote'], text: 'gas' })).toBe(
       'gas kind:quote speaker:"Roberta Metsola"',
+    );
+    expect(formatQueryString({ has: ['rationale'], checkedTo: '2026-03-31', stages: ['checked'], articleStages: ['published'] })).toBe(
+      'stage:checked checkedto:2026-03-31 has:rationale articlestage:published',
     );
   });
 

@@ -1,7 +1,7 @@
 import { ScholiaError } from '../contract/errors.ts';
 import { describeIssues } from '../contract/validation.ts';
-import { ANNOTATION_KINDS } from '../model/annotation.ts';
-import { CorpusQuery } from './corpus-query.ts';
+import { ANNOTATION_KINDS, WORKFLOW_STAGE_LABELS, WORKFLOW_STAGES, type WorkflowStage } from '../model/annotation.ts';
+import { CorpusQuery, RECORD_PARTS, type RecordPart } from './corpus-query.ts';
 
 /**
  * The query string of a corpus search, shared by the app's search box, `scholia search` and
@@ -21,11 +21,18 @@ export const LIST_KEYS = {
   annotator: 'annotators',
   tag: 'tags',
   source: 'sources',
+  stage: 'stages',
+  articlestage: 'articleStages',
+  checkedby: 'checkedBy',
+  has: 'has',
   document: 'documentIds',
 } as const;
 
 /** Keys that take one value. */
-const SINGLE_KEYS = ['checkworthy', 'from', 'to'] as const;
+const SINGLE_KEYS = ['checkworthy', 'from', 'to', 'checkedfrom', 'checkedto'] as const;
+
+/** The single keys that take a day, and the query field each fills. */
+const DAY_KEYS = { from: 'from', to: 'to', checkedfrom: 'checkedFrom', checkedto: 'checkedTo' } as const;
 
 type ListKey = keyof typeof LIST_KEYS;
 type SingleKey = (typeof SINGLE_KEYS)[number];
@@ -34,14 +41,20 @@ type SingleKey = (typeof SINGLE_KEYS)[number];
 export const QUERY_KEYS: readonly string[] = [
   'kind',
   'verdict',
+  'stage',
   'label',
   'checkworthy',
+  'checkedby',
+  'checkedfrom',
+  'checkedto',
+  'has',
   'speaker',
   'claimant',
   'entity',
   'annotator',
   'tag',
   'source',
+  'articlestage',
   'from',
   'to',
   'document',
@@ -177,6 +190,39 @@ function parseCheckworthy(value: string): boolean {
   throw badRequest(`checkworthy takes yes or no, not "${value}"`);
 }
 
+/** A workflow stage given by its id or its label, in any case ("in-progress", "In progress"); undefined when it names none. */
+export function stageNamed(value: string): WorkflowStage | undefined {
+  const folded = value.trim().toLowerCase().replace(/\s+/g, '-');
+  return WORKFLOW_STAGES.find((known) => known === folded || WORKFLOW_STAGE_LABELS[known].toLowerCase().replace(/\s+/g, '-') === folded);
+}
+
+/** A part of the verdict record (`has:`), in any case; undefined when it names none. */
+export function recordPartNamed(value: string): RecordPart | undefined {
+  const folded = value.trim().toLowerCase();
+  return RECORD_PARTS.find((part) => part === folded);
+}
+
+/** A list key's value as the query keeps it: kinds, stages and record parts checked and lower-cased. */
+function listValue(key: ListKey, value: string): string {
+  if (key === 'kind') {
+    const kind = value.toLowerCase();
+    if (!(ANNOTATION_KINDS as readonly string[]).includes(kind))
+      throw badRequest(`kind takes ${ANNOTATION_KINDS.join(', ')}, not "${value}"`);
+    return kind;
+  }
+  if (key === 'stage' || key === 'articlestage') {
+    const stage = stageNamed(value);
+    if (!stage) throw badRequest(`${key} takes ${WORKFLOW_STAGES.join(', ')}, not "${value}"`);
+    return stage;
+  }
+  if (key === 'has') {
+    const part = recordPartNamed(value);
+    if (!part) throw badRequest(`has takes ${RECORD_PARTS.join(', ')}, not "${value}"`);
+    return part;
+  }
+  return value;
+}
+
 /** Parses a query string into a checked `CorpusQuery`; anything wrong is a `bad-request` naming it. */
 export function parseQueryString(text: string): CorpusQuery {
   const words: string[] = [];
@@ -198,17 +244,15 @@ export function parseQueryString(text: string): CorpusQuery {
       const trimmed = value.trim();
       if (trimmed === '') throw badRequest(`${key}: needs a value`);
       if (isListKey(key)) {
-        const item = key === 'kind' ? trimmed.toLowerCase() : trimmed;
-        if (key === 'kind' && !(ANNOTATION_KINDS as readonly string[]).includes(item)) {
-          throw badRequest(`kind takes ${ANNOTATION_KINDS.join(', ')}, not "${trimmed}"`);
-        }
+        const item = listValue(key, trimmed);
         const values = (lists[LIST_KEYS[key]] ??= []);
         if (!values.includes(item)) values.push(item);
       } else {
-        if (query[key] !== undefined) throw badRequest(`${key}: can be given only once`);
+        const field = key === 'checkworthy' ? key : DAY_KEYS[key];
+        if (query[field] !== undefined) throw badRequest(`${key}: can be given only once`);
         if (key === 'checkworthy') query.checkworthy = parseCheckworthy(trimmed);
         else if (!isCalendarDay(trimmed)) throw badRequest(`${key}: takes a day as YYYY-MM-DD, not "${trimmed}"`);
-        else query[key] = trimmed;
+        else query[field] = trimmed;
       }
     }
   }
@@ -216,6 +260,9 @@ export function parseQueryString(text: string): CorpusQuery {
   Object.assign(query, lists);
   if (typeof query.from === 'string' && typeof query.to === 'string' && query.from > query.to) {
     throw badRequest(`from:${query.from} is after to:${query.to}`);
+  }
+  if (typeof query.checkedFrom === 'string' && typeof query.checkedTo === 'string' && query.checkedFrom > query.checkedTo) {
+    throw badRequest(`checkedfrom:${query.checkedFrom} is after checkedto:${query.checkedTo}`);
   }
   const checked = CorpusQuery.safeParse(query);
   if (!checked.success) throw badRequest(describeIssues(checked.error));
@@ -259,8 +306,8 @@ export function formatQueryString(query: CorpusQuery): string {
       for (const value of query[LIST_KEYS[key]] ?? []) parts.push(`${key}:${quoteValue(value)}`);
     } else if (key === 'checkworthy') {
       if (query.checkworthy !== undefined) parts.push(`checkworthy:${query.checkworthy ? 'yes' : 'no'}`);
-    } else if (key === 'from' || key === 'to') {
-      const day = query[key];
+    } else if (key === 'from' || key === 'to' || key === 'checkedfrom' || key === 'checkedto') {
+      const day = query[DAY_KEYS[key]];
       if (day) parts.push(`${key}:${day}`);
     }
   }

@@ -1,4 +1,5 @@
-import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/model/annotation.ts';
+import { ANNOTATION_KINDS, WORKFLOW_STAGES, type AnnotationKind, type WorkflowStage } from '../../../shared/model/annotation.ts';
+import type { RecordPart } from '../../../shared/corpus/corpus-query.ts';
 
 export const KIND_CODES: Record<AnnotationKind, number> = { claim: 0, quote: 1, entity: 2, note: 3 };
 export const KIND_OF_CODE: readonly AnnotationKind[] = ANNOTATION_KINDS;
@@ -7,6 +8,15 @@ export const KIND_OF_CODE: readonly AnnotationKind[] = ANNOTATION_KINDS;
 export const CHECKWORTHY_NONE = 0;
 export const CHECKWORTHY_YES = 1;
 export const CHECKWORTHY_NO = 2;
+
+/** A workflow stage as a column: its place in `WORKFLOW_STAGES` plus one (0: not a claim). */
+export function stageCode(stage: WorkflowStage | undefined): number {
+  return WORKFLOW_STAGES.indexOf(stage ?? 'to-check') + 1;
+}
+export const STAGE_OF_CODE: readonly (WorkflowStage | undefined)[] = [undefined, ...WORKFLOW_STAGES];
+
+/** The parts of a claim's record (`has:`) as bits of one column. */
+export const RECORD_BITS: Readonly<Record<RecordPart, number>> = { rationale: 1, evidence: 2, archive: 4 };
 
 /** What one row holds, codes already taken from the index's dictionaries. */
 export interface RowValues {
@@ -19,6 +29,10 @@ export interface RowValues {
   checkworthy: number;
   entity: number;
   author: number;
+  stage: number;
+  checkedBy: number;
+  checkedOn: number;
+  record: number;
   tags: Uint32Array | undefined;
   annotationId: string;
   exact: string;
@@ -34,7 +48,7 @@ function grown<T extends Uint8Array | Uint32Array | Int32Array>(array: T, capaci
 
 /**
  * The corpus index's annotation rows as columns: typed arrays for what filters and facets read
- * (document, kind, verdict, label, check-worthy, entity, annotator), plain arrays for what a hit
+ * (document, kind, verdict, label, check-worthy, entity, annotator, the verdict record), plain arrays for what a hit
  * shows. A removed row is marked free (`doc` −1) and reused by the next added one.
  */
 export class AnnotationRows {
@@ -52,6 +66,11 @@ export class AnnotationRows {
   checkworthy: Uint8Array;
   entity: Uint32Array;
   author: Uint32Array;
+  /** A claim's workflow stage (`stageCode`), checker and checked day (dictionary codes), record parts (`RECORD_BITS`). */
+  stage: Uint8Array;
+  checkedBy: Uint32Array;
+  checkedOn: Uint32Array;
+  record: Uint8Array;
   /** The id the full-text index knows the row's current text by (0: none). */
   textId: Uint32Array;
   readonly tags: (Uint32Array | undefined)[] = [];
@@ -71,6 +90,10 @@ export class AnnotationRows {
     this.checkworthy = new Uint8Array(capacity);
     this.entity = new Uint32Array(capacity);
     this.author = new Uint32Array(capacity);
+    this.stage = new Uint8Array(capacity);
+    this.checkedBy = new Uint32Array(capacity);
+    this.checkedOn = new Uint32Array(capacity);
+    this.record = new Uint8Array(capacity);
     this.textId = new Uint32Array(capacity);
   }
 
@@ -108,6 +131,10 @@ export class AnnotationRows {
     this.checkworthy[row] = values.checkworthy;
     this.entity[row] = values.entity;
     this.author[row] = values.author;
+    this.stage[row] = values.stage;
+    this.checkedBy[row] = values.checkedBy;
+    this.checkedOn[row] = values.checkedOn;
+    this.record[row] = values.record;
     this.tags[row] = values.tags;
     this.annotationId[row] = values.annotationId;
     this.exact[row] = values.exact;
@@ -126,6 +153,10 @@ export class AnnotationRows {
     this.checkworthy = grown(this.checkworthy, capacity);
     this.entity = grown(this.entity, capacity);
     this.author = grown(this.author, capacity);
+    this.stage = grown(this.stage, capacity);
+    this.checkedBy = grown(this.checkedBy, capacity);
+    this.checkedOn = grown(this.checkedOn, capacity);
+    this.record = grown(this.record, capacity);
     this.textId = grown(this.textId, capacity);
   }
 }

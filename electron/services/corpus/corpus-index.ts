@@ -1,9 +1,18 @@
 import FlexSearch from 'flexsearch';
 import { foldedWords } from '../../../shared/corpus/fold.ts';
-import type { Annotation } from '../../../shared/model/annotation.ts';
+import type { Annotation, ClaimAnnotation } from '../../../shared/model/annotation.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
-import { AnnotationRows, CHECKWORTHY_NO, CHECKWORTHY_NONE, CHECKWORTHY_YES, KIND_CODES, type RowValues } from './annotation-rows.ts';
+import {
+  AnnotationRows,
+  CHECKWORTHY_NO,
+  CHECKWORTHY_NONE,
+  CHECKWORTHY_YES,
+  KIND_CODES,
+  RECORD_BITS,
+  stageCode,
+  type RowValues,
+} from './annotation-rows.ts';
 import { Dictionary } from './dictionary.ts';
 import { EntityDirectory } from './entity-directory.ts';
 
@@ -21,6 +30,8 @@ export interface IndexedDocument {
   /** The day the article counts as of: published, else imported (`YYYY-MM-DD`). */
   day: string;
   month: number;
+  /** The article's workflow stage (`stageCode`). */
+  stage: number;
   /** Each annotation's row, by annotation id. */
   rows: Map<string, number>;
   entities: readonly Entity[];
@@ -40,6 +51,14 @@ function searchableText(annotation: Annotation): string {
   const parts = [annotation.target.exact, annotation.note ?? '', ...(annotation.tags ?? [])];
   if (annotation.kind === 'claim') for (const evidence of annotation.evidence ?? []) if (evidence.title) parts.push(evidence.title);
   return parts.join('\n');
+}
+
+/** Which parts of a claim's verdict record are there, as `RECORD_BITS`. */
+function recordBits(claim: ClaimAnnotation): number {
+  let bits = claim.rationale?.trim() ? RECORD_BITS.rationale : 0;
+  if (claim.evidence?.length) bits |= RECORD_BITS.evidence;
+  if (claim.evidence?.some((evidence) => evidence.archive)) bits |= RECORD_BITS.archive;
+  return bits;
 }
 
 function entityIdOf(annotation: Annotation): string | undefined {
@@ -68,6 +87,9 @@ export class CorpusIndex {
   readonly sources = new Dictionary();
   readonly months = new Dictionary();
   readonly entityIds = new Dictionary();
+  readonly checkers = new Dictionary();
+  /** Days claims were checked on (`YYYY-MM-DD`). */
+  readonly checkedDays = new Dictionary();
   readonly entities = new EntityDirectory();
   readonly documents: (IndexedDocument | undefined)[] = [];
   private readonly byId = new Map<string, IndexedDocument>();
@@ -107,6 +129,7 @@ export class CorpusIndex {
     entry.imported = document.imported;
     entry.day = day;
     entry.month = this.months.code(day.slice(0, 7));
+    entry.stage = stageCode(meta.stage);
     const recency = `${document.modified} ${document.id}`;
     if (entry.entities !== document.entities) {
       this.entities.setDocumentEntities(entry.ordinal, recency, entry.entities, document.entities);
@@ -180,6 +203,7 @@ export class CorpusIndex {
       imported: '',
       day: '',
       month: 0,
+      stage: stageCode(undefined),
       rows: new Map(),
       entities: [],
       recency: '',
@@ -203,6 +227,10 @@ export class CorpusIndex {
       checkworthy: claim?.checkworthy === undefined ? CHECKWORTHY_NONE : claim.checkworthy ? CHECKWORTHY_YES : CHECKWORTHY_NO,
       entity: this.entityIds.code(entityIdOf(annotation)),
       author: this.authors.code(annotation.author),
+      stage: claim ? stageCode(claim.stage) : 0,
+      checkedBy: this.checkers.code(claim?.checkedBy),
+      checkedOn: this.checkedDays.code(claim?.checkedOn),
+      record: claim ? recordBits(claim) : 0,
       tags: annotation.tags?.length ? Uint32Array.from(annotation.tags, (tag) => this.tags.code(tag)) : undefined,
       annotationId: annotation.id,
       exact: annotation.target.exact,

@@ -9,7 +9,9 @@ import {
 } from '../../../shared/corpus/corpus-query.ts';
 import { foldKey } from '../../../shared/corpus/fold.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
-import { CHECKWORTHY_NO, CHECKWORTHY_YES, KIND_CODES, KIND_OF_CODE } from './annotation-rows.ts';
+import { WORKFLOW_STAGE_LABELS, WORKFLOW_STAGES } from '../../../shared/model/annotation.ts';
+import { RECORD_PARTS, type RecordPart } from '../../../shared/corpus/corpus-query.ts';
+import { CHECKWORTHY_NO, CHECKWORTHY_YES, KIND_CODES, KIND_OF_CODE, RECORD_BITS, STAGE_OF_CODE, stageCode } from './annotation-rows.ts';
 import type { CorpusIndex, IndexedDocument } from './corpus-index.ts';
 import { compileGuardedRegex, regexMatches } from './corpus-regex.ts';
 import type { Dictionary } from './dictionary.ts';
@@ -21,10 +23,10 @@ export const DEFAULT_GROUP_LIMIT = 50;
 const CLAIM = KIND_CODES.claim;
 const QUOTE = KIND_CODES.quote;
 
-/** Filters by slot: the facets in `FACET_NAMES` order (0–10), then those without a facet. */
-const SLOT_TEXT = 11;
-const SLOT_REGEX = 12;
-const SLOT_DOCUMENTS = 13;
+/** Filters by slot: the facets in `FACET_NAMES` order, then those without a facet. */
+const SLOT_TEXT = FACET_NAMES.length;
+const SLOT_REGEX = FACET_NAMES.length + 1;
+const SLOT_DOCUMENTS = FACET_NAMES.length + 2;
 const FACET_SLOT = Object.fromEntries(FACET_NAMES.map((name, slot) => [name, slot])) as Record<FacetName, number>;
 
 /** A filter over dictionary codes: a flag per code (undefined: the filter is not in the query). */
@@ -66,6 +68,12 @@ interface CompiledQuery {
   entities: CodeFilter;
   authors: CodeFilter;
   tags: CodeFilter;
+  stages: CodeFilter;
+  checkers: CodeFilter;
+  /** Flags by checked-day code: the day is within `checkedFrom`…`checkedTo`. */
+  checkedDays: CodeFilter;
+  /** `RECORD_BITS` a claim must all have (0: no `has:` filter). */
+  record: number;
   text: Uint8Array | undefined;
   regex: RegExp | undefined;
   /** Per document ordinal: how many document-level filters (source, date, ids) it fails, and the last one. */
@@ -74,6 +82,24 @@ interface CompiledQuery {
   /** Per document ordinal: its source and month codes, so the scan reads no document object. */
   documentSource: Uint32Array;
   documentMonth: Uint32Array;
+  documentStage: Uint8Array;
+}
+
+function stageFlags(stages: readonly string[] | undefined): CodeFilter {
+  if (!stages?.length) return undefined;
+  const flags = new Uint8Array(STAGE_OF_CODE.length);
+  for (const stage of WORKFLOW_STAGES) if (stages.includes(stage)) flags[stageCode(stage)] = 1;
+  return flags;
+}
+
+function dayRangeFlags(days: Dictionary, from: string | undefined, to: string | undefined): CodeFilter {
+  if (from === undefined && to === undefined) return undefined;
+  const flags = new Uint8Array(days.size);
+  for (let code = 1; code < days.size; code += 1) {
+    const day = days.value(code);
+    if ((from === undefined || day >= from) && (to === undefined || day <= to)) flags[code] = 1;
+  }
+  return flags;
 }
 
 function compileQuery(index: CorpusIndex, query: CorpusQuery, tagset: Tagset): CompiledQuery {
@@ -84,15 +110,19 @@ function compileQuery(index: CorpusIndex, query: CorpusQuery, tagset: Tagset): C
   const documentFailed = new Uint8Array(index.documents.length);
   const documentSource = new Uint32Array(index.documents.length);
   const documentMonth = new Uint32Array(index.documents.length);
+  const documentStage = new Uint8Array(index.documents.length);
+  const articleStages = stageFlags(query.articleStages);
   index.documents.forEach((entry, ordinal) => {
     if (!entry) return;
     documentSource[ordinal] = entry.source;
     documentMonth[ordinal] = entry.month;
+    documentStage[ordinal] = entry.stage;
     const fail = (slot: number) => {
       documentFails[ordinal] = (documentFails[ordinal] ?? 0) + 1;
       documentFailed[ordinal] = slot;
     };
     if (sources && !sources[entry.source]) fail(FACET_SLOT.source);
+    if (articleStages && !articleStages[entry.stage]) fail(FACET_SLOT.articleStage);
     if ((query.from && entry.day < query.from) || (query.to && entry.day > query.to)) fail(FACET_SLOT.month);
     if (documentIds && !documentIds.has(entry.id)) fail(SLOT_DOCUMENTS);
   });
@@ -111,34 +141,44 @@ function compileQuery(index: CorpusIndex, query: CorpusQuery, tagset: Tagset): C
     entities: entityFlags(index, query.entities),
     authors: codeFlags(index.authors, query.annotators),
     tags: codeFlags(index.tags, query.tags),
+    stages: stageFlags(query.stages),
+    checkers: codeFlags(index.checkers, query.checkedBy),
+    checkedDays: dayRangeFlags(index.checkedDays, query.checkedFrom, query.checkedTo),
+    record: (query.has ?? []).reduce((bits, part) => bits | RECORD_BITS[part], 0),
     text: query.text === undefined ? undefined : index.textMatches(query.text),
     regex,
     documentFails,
     documentFailed,
     documentSource,
     documentMonth,
+    documentStage,
   };
 }
 
 /** Counts per facet, by code, as the scan fills them. */
 class FacetCounts {
-  readonly counts: Uint32Array[];
+  readonly counts: Record<FacetName, Uint32Array>;
 
   constructor(index: CorpusIndex) {
     const entitySize = index.entityIds.size;
-    this.counts = [
-      new Uint32Array(KIND_OF_CODE.length),
-      new Uint32Array(index.statuses.size),
-      new Uint32Array(index.labels.size),
-      new Uint32Array(3),
-      new Uint32Array(entitySize),
-      new Uint32Array(entitySize),
-      new Uint32Array(entitySize),
-      new Uint32Array(index.authors.size),
-      new Uint32Array(index.tags.size),
-      new Uint32Array(index.sources.size),
-      new Uint32Array(index.months.size),
-    ];
+    this.counts = {
+      kind: new Uint32Array(KIND_OF_CODE.length),
+      verdict: new Uint32Array(index.statuses.size),
+      stage: new Uint32Array(STAGE_OF_CODE.length),
+      label: new Uint32Array(index.labels.size),
+      checkworthy: new Uint32Array(3),
+      checkedBy: new Uint32Array(index.checkers.size),
+      checked: new Uint32Array(index.checkedDays.size),
+      has: new Uint32Array(RECORD_PARTS.length),
+      speaker: new Uint32Array(entitySize),
+      claimant: new Uint32Array(entitySize),
+      entity: new Uint32Array(entitySize),
+      annotator: new Uint32Array(index.authors.size),
+      tag: new Uint32Array(index.tags.size),
+      source: new Uint32Array(index.sources.size),
+      articleStage: new Uint32Array(STAGE_OF_CODE.length),
+      month: new Uint32Array(index.months.size),
+    };
   }
 }
 
@@ -162,38 +202,33 @@ interface Scan {
 function scan(index: CorpusIndex, compiled: CompiledQuery): Scan {
   const { rows } = index;
   const { kinds, verdicts, labels, checkworthy, speakers, claimants, entities, authors, tags, text, regex } = compiled;
+  const { stages, checkers, checkedDays, record } = compiled;
   const facets = new FacetCounts(index);
-  const [
-    kindCounts,
-    verdictCounts,
-    labelCounts,
-    checkCounts,
-    speakerCounts,
-    claimantCounts,
-    entityCounts,
-    authorCounts,
-    tagCounts,
-    sourceCounts,
-    monthCounts,
-  ] = facets.counts as [
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-    Uint32Array,
-  ];
+  const {
+    kind: kindCounts,
+    verdict: verdictCounts,
+    stage: stageCounts,
+    label: labelCounts,
+    checkworthy: checkCounts,
+    checkedBy: checkerCounts,
+    checked: checkedCounts,
+    has: hasCounts,
+    speaker: speakerCounts,
+    claimant: claimantCounts,
+    entity: entityCounts,
+    annotator: authorCounts,
+    tag: tagCounts,
+    source: sourceCounts,
+    articleStage: articleStageCounts,
+    month: monthCounts,
+  } = facets.counts;
   const matched = new Uint8Array(rows.size);
   const perDocument = new Uint32Array(index.documents.length);
   let total = 0;
   const { doc: docColumn, kind: kindColumn, status, label, checkworthy: checkColumn, entity, author } = rows;
+  const { stage: stageColumn, checkedBy: checkerColumn, checkedOn: checkedColumn, record: recordColumn } = rows;
   const { tags: tagColumn, exact: exactColumn, note: noteColumn } = rows;
-  const { documentFails, documentFailed, documentSource, documentMonth } = compiled;
+  const { documentFails, documentFailed, documentSource, documentMonth, documentStage } = compiled;
   for (let row = 0; row < rows.size; row += 1) {
     const doc = docColumn[row] ?? -1;
     if (doc < 0) continue;
@@ -217,6 +252,26 @@ function scan(index: CorpusIndex, compiled: CompiledQuery): Scan {
     if (checkworthy !== undefined && !(kind === CLAIM && checkColumn[row] === checkworthy)) {
       fails += 1;
       failed = FACET_SLOT.checkworthy;
+    }
+    const stage = stageColumn[row] ?? 0;
+    if (stages && !stages[stage]) {
+      fails += 1;
+      failed = FACET_SLOT.stage;
+    }
+    const checker = checkerColumn[row] ?? 0;
+    if (checkers && !checkers[checker]) {
+      fails += 1;
+      failed = FACET_SLOT.checkedBy;
+    }
+    const checkedDay = checkedColumn[row] ?? 0;
+    if (checkedDays && !checkedDays[checkedDay]) {
+      fails += 1;
+      failed = FACET_SLOT.checked;
+    }
+    const parts = recordColumn[row] ?? 0;
+    if (record && !(kind === CLAIM && (parts & record) === record)) {
+      fails += 1;
+      failed = FACET_SLOT.has;
     }
     if (speakers && !(kind === QUOTE && speakers[entityCode])) {
       fails += 1;
@@ -262,11 +317,20 @@ function scan(index: CorpusIndex, compiled: CompiledQuery): Scan {
       if ((all || failed === FACET_SLOT.label) && label[row]) bump(labelCounts, label[row] ?? 0);
       if ((all || failed === FACET_SLOT.checkworthy) && checkColumn[row]) bump(checkCounts, checkColumn[row] ?? 0);
       if ((all || failed === FACET_SLOT.claimant) && entityCode) bump(claimantCounts, entityCode);
+      if (all || failed === FACET_SLOT.stage) bump(stageCounts, stage);
+      if ((all || failed === FACET_SLOT.checkedBy) && checker) bump(checkerCounts, checker);
+      if ((all || failed === FACET_SLOT.checked) && checkedDay) bump(checkedCounts, checkedDay);
+      if ((all || failed === FACET_SLOT.has) && parts) {
+        RECORD_PARTS.forEach((part, slot) => {
+          if (parts & RECORD_BITS[part]) bump(hasCounts, slot);
+        });
+      }
     } else if (kind === QUOTE && (all || failed === FACET_SLOT.speaker) && entityCode) bump(speakerCounts, entityCode);
     if ((all || failed === FACET_SLOT.entity) && entityCode) bump(entityCounts, entityCode);
     if (all || failed === FACET_SLOT.annotator) bump(authorCounts, author[row] ?? 0);
     if ((all || failed === FACET_SLOT.tag) && rowTags) for (const tag of rowTags) bump(tagCounts, tag);
     if ((all || failed === FACET_SLOT.source) && source) bump(sourceCounts, source);
+    if (all || failed === FACET_SLOT.articleStage) bump(articleStageCounts, documentStage[doc] ?? 0);
     if (all || failed === FACET_SLOT.month) bump(monthCounts, documentMonth[doc] ?? 0);
   }
   return { matched, perDocument, total, facets };
@@ -294,10 +358,38 @@ function codebookLabel(entries: Tagset['verdicts'], id: string): string {
   return entries.find((entry) => entry.id === id)?.label ?? id;
 }
 
-function facetsOf(index: CorpusIndex, counts: FacetCounts, query: CorpusQuery, tagset: Tagset): CorpusResult['facets'] {
-  const dictionaryFacet = (slot: number, dictionary: Dictionary, chosen: readonly string[] = [], label = (value: string) => value) =>
+/** A facet of a few fixed values, listed in their own order (workflow stages, record parts) rather than by count. */
+function fixedFacet(counts: Uint32Array, values: readonly { code: number; value: string; label: string }[]): FacetValue[] {
+  return values.flatMap(({ code, value, label }) => {
+    const count = counts[code] ?? 0;
+    return count > 0 ? [{ value, label, count }] : [];
+  });
+}
+
+const STAGE_VALUES = WORKFLOW_STAGES.map((stage) => ({ code: stageCode(stage), value: stage, label: WORKFLOW_STAGE_LABELS[stage] }));
+const RECORD_LABELS: Readonly<Record<RecordPart, string>> = { rationale: 'Rationale', evidence: 'Evidence', archive: 'Archived evidence' };
+const RECORD_VALUES = RECORD_PARTS.map((part, code) => ({ code, value: part, label: RECORD_LABELS[part] }));
+
+/** Counts by checked day folded into counts by month (`YYYY-MM`). */
+function checkedMonths(index: CorpusIndex, byDay: Uint32Array): FacetValue[] {
+  const months = new Map<string, number>();
+  for (let code = 1; code < byDay.length; code += 1) {
+    const count = byDay[code] ?? 0;
+    if (count === 0) continue;
+    const month = index.checkedDays.value(code).slice(0, 7);
+    months.set(month, (months.get(month) ?? 0) + count);
+  }
+  return [...months]
+    .map(([month, count]) => ({ value: month, label: month, count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+    .slice(0, FACET_VALUE_LIMIT);
+}
+
+function facetsOf(index: CorpusIndex, facetCounts: FacetCounts, query: CorpusQuery, tagset: Tagset): CorpusResult['facets'] {
+  const { counts } = facetCounts;
+  const dictionaryFacet = (facet: FacetName, dictionary: Dictionary, chosen: readonly string[] = [], label = (value: string) => value) =>
     facetValues(
-      counts.counts[slot] as Uint32Array,
+      counts[facet],
       (code) => dictionary.value(code),
       (code) => label(dictionary.value(code)),
       chosen,
@@ -308,26 +400,31 @@ function facetsOf(index: CorpusIndex, counts: FacetCounts, query: CorpusQuery, t
   ]);
   return {
     kind: facetValues(
-      counts.counts[FACET_SLOT.kind] as Uint32Array,
+      counts.kind,
       (code) => KIND_OF_CODE[code] ?? '',
       (code) => KIND_OF_CODE[code] ?? '',
       [],
     ),
-    verdict: dictionaryFacet(FACET_SLOT.verdict, index.statuses, query.verdicts, (id) => codebookLabel(tagset.verdicts, id)),
-    label: dictionaryFacet(FACET_SLOT.label, index.labels, query.labels, (id) => codebookLabel(tagset.claimLabels, id)),
+    verdict: dictionaryFacet('verdict', index.statuses, query.verdicts, (id) => codebookLabel(tagset.verdicts, id)),
+    stage: fixedFacet(counts.stage, STAGE_VALUES),
+    label: dictionaryFacet('label', index.labels, query.labels, (id) => codebookLabel(tagset.claimLabels, id)),
     checkworthy: facetValues(
-      counts.counts[FACET_SLOT.checkworthy] as Uint32Array,
+      counts.checkworthy,
       (code) => (code === CHECKWORTHY_YES ? 'yes' : 'no'),
       (code) => (code === CHECKWORTHY_YES ? 'Check-worthy' : 'Not check-worthy'),
       [],
     ),
-    speaker: dictionaryFacet(FACET_SLOT.speaker, index.entityIds, chosenEntities, entityName),
-    claimant: dictionaryFacet(FACET_SLOT.claimant, index.entityIds, chosenEntities, entityName),
-    entity: dictionaryFacet(FACET_SLOT.entity, index.entityIds, chosenEntities, entityName),
-    annotator: dictionaryFacet(FACET_SLOT.annotator, index.authors, query.annotators),
-    tag: dictionaryFacet(FACET_SLOT.tag, index.tags, query.tags),
-    source: dictionaryFacet(FACET_SLOT.source, index.sources, query.sources),
-    month: dictionaryFacet(FACET_SLOT.month, index.months),
+    checkedBy: dictionaryFacet('checkedBy', index.checkers, query.checkedBy),
+    checked: checkedMonths(index, counts.checked),
+    has: fixedFacet(counts.has, RECORD_VALUES),
+    speaker: dictionaryFacet('speaker', index.entityIds, chosenEntities, entityName),
+    claimant: dictionaryFacet('claimant', index.entityIds, chosenEntities, entityName),
+    entity: dictionaryFacet('entity', index.entityIds, chosenEntities, entityName),
+    annotator: dictionaryFacet('annotator', index.authors, query.annotators),
+    tag: dictionaryFacet('tag', index.tags, query.tags),
+    source: dictionaryFacet('source', index.sources, query.sources),
+    articleStage: fixedFacet(counts.articleStage, STAGE_VALUES),
+    month: dictionaryFacet('month', index.months),
   };
 }
 
@@ -341,6 +438,9 @@ export function hitOf(index: CorpusIndex, entry: IndexedDocument, row: number): 
   const status = index.statuses.value(rows.status[row] ?? 0);
   const label = index.labels.value(rows.label[row] ?? 0);
   const checkworthy = rows.checkworthy[row];
+  const stage = STAGE_OF_CODE[rows.stage[row] ?? 0];
+  const checkedBy = index.checkers.value(rows.checkedBy[row] ?? 0);
+  const checkedOn = index.checkedDays.value(rows.checkedOn[row] ?? 0);
   return {
     documentId: entry.id,
     annotationId: rows.annotationId[row] ?? '',
@@ -351,6 +451,9 @@ export function hitOf(index: CorpusIndex, entry: IndexedDocument, row: number): 
     ...(status ? { status } : {}),
     ...(label ? { label } : {}),
     ...(checkworthy ? { checkworthy: checkworthy === CHECKWORTHY_YES } : {}),
+    ...(stage ? { stage } : {}),
+    ...(checkedBy ? { checkedBy } : {}),
+    ...(checkedOn ? { checkedOn } : {}),
     ...(entityId ? { entityId, entityName: index.entities.entity(entityId)?.name ?? entityId } : {}),
     author: index.authors.value(rows.author[row] ?? 0),
     ...(tags ? { tags: [...tags].map((tag) => index.tags.value(tag)) } : {}),

@@ -29,6 +29,36 @@ describe('withValue', () => {
   });
 });
 
+describe('the verdict record facets', () => {
+  it('tick and untick claim and article stages, checkers and record parts as their own filters', () => {
+    expect(withValue({}, 'stage', 'checked')).toEqual({ stages: ['checked'] });
+    expect(withValue({ stages: ['checked'] }, 'stage', 'published')).toEqual({ stages: ['checked', 'published'] });
+    expect(withValue({}, 'articleStage', 'published')).toEqual({ articleStages: ['published'] });
+    expect(withValue({}, 'checkedBy', 'Ana Lopes')).toEqual({ checkedBy: ['Ana Lopes'] });
+    expect(withValue({ has: ['rationale'] }, 'has', 'archive')).toEqual({ has: ['rationale', 'archive'] });
+    expect(withoutValue({ stages: ['checked', 'published'] }, 'stage', value('checked'))).toEqual({ stages: ['published'] });
+    expect(withoutValue({ articleStages: ['published'] }, 'articleStage', value('published'))).toEqual({});
+    expect(queryValues({ stages: ['in-progress'], checkedBy: ['Ben'], has: ['evidence'] }, 'stage')).toEqual(['in-progress']);
+    expect(asksFor({ checkedBy: ['Ben'] }, 'checkedBy', value('Ben'))).toBe(true);
+    expect(asksFor({ has: ['evidence'] }, 'has', value('archive'))).toBe(false);
+  });
+
+  it('tick checked months as a range of checked days, apart from the published range', () => {
+    const range = withValue({ from: '2024-01-01', to: '2024-12-31' }, 'checked', '2026-03');
+    expect(range).toEqual({ from: '2024-01-01', to: '2024-12-31', checkedFrom: '2026-03-01', checkedTo: '2026-03-31' });
+    const wider = withValue(range, 'checked', '2026-04');
+    expect(queryValues(wider, 'checked')).toEqual(['2026-03', '2026-04']);
+    expect(queryValues(wider, 'month').length).toBe(12);
+    expect(withoutValue(wider, 'checked', value('2026-03'))).toEqual({
+      from: '2024-01-01',
+      to: '2024-12-31',
+      checkedFrom: '2026-04-01',
+      checkedTo: '2026-04-30',
+    });
+    expect(withoutValue({ checkedFrom: '2026-03-01', checkedTo: '2026-03-31' }, 'checked', value('2026-03'))).toEqual({});
+  });
+});
+
 describe('withoutValue', () => {
   it('takes one value out, and the filter with it when it was the last', () => {
     expect(withoutValue({ verdicts: ['false', 'true'], text: 'x' }, 'verdict', value('true'))).toEqual({ verdicts: ['false'], text: 'x' });

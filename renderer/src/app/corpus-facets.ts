@@ -1,11 +1,44 @@
 import type { CorpusQuery, FacetName, FacetValue } from '../../../shared/corpus/corpus-query.ts';
-import { LIST_KEYS } from '../../../shared/corpus/query-string.ts';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../../../shared/model/annotation.ts';
 
-/** The query's list filters, by the facet that offers their values: the syntax's list keys but kinds (a facet of its own) and documents (no facet). */
-const { kind: _kind, document: _document, ...LIST_FILTERS } = LIST_KEYS;
+/** The query's list filters, by the facet that offers their values (kinds have a facet of their own, documents none). */
+const LIST_FILTERS = {
+  verdict: 'verdicts',
+  stage: 'stages',
+  label: 'labels',
+  checkedBy: 'checkedBy',
+  has: 'has',
+  speaker: 'speakers',
+  claimant: 'claimants',
+  entity: 'entities',
+  annotator: 'annotators',
+  tag: 'tags',
+  source: 'sources',
+  articleStage: 'articleStages',
+} as const satisfies Partial<Record<FacetName, keyof CorpusQuery>>;
 
 type ListFacet = keyof typeof LIST_FILTERS;
+
+/** Facets of months (`YYYY-MM`) that tick as a date range: the article's day, the claim's checked day. */
+const RANGE_FILTERS = {
+  month: { from: 'from', to: 'to' },
+  checked: { from: 'checkedFrom', to: 'checkedTo' },
+} as const satisfies Partial<Record<FacetName, { from: keyof CorpusQuery; to: keyof CorpusQuery }>>;
+
+type RangeFacet = keyof typeof RANGE_FILTERS;
+
+function isRangeFacet(facet: FacetName): facet is RangeFacet {
+  return facet in RANGE_FILTERS;
+}
+
+/** A list filter's values, read and written as strings (the facet's values are the query's own). */
+function listOf(query: CorpusQuery, facet: ListFacet): string[] {
+  return [...((query[LIST_FILTERS[facet]] as readonly string[] | undefined) ?? [])];
+}
+
+function setList(query: CorpusQuery, facet: ListFacet, values: string[]): void {
+  (query as Record<string, unknown>)[LIST_FILTERS[facet]] = values;
+}
 
 /** Facets whose values are registry entities: the query takes an entity's name as well as its id. */
 const ENTITY_FACETS: readonly FacetName[] = ['speaker', 'claimant', 'entity'];
@@ -45,8 +78,11 @@ function monthsCovered(from: string | undefined, to: string | undefined): string
 export function queryValues(query: CorpusQuery, facet: FacetName): string[] {
   if (facet === 'kind') return [...(query.kinds ?? [])];
   if (facet === 'checkworthy') return query.checkworthy === undefined ? [] : [query.checkworthy ? 'yes' : 'no'];
-  if (facet === 'month') return monthsCovered(query.from, query.to);
-  return [...(query[LIST_FILTERS[facet]] ?? [])];
+  if (isRangeFacet(facet)) {
+    const { from, to } = RANGE_FILTERS[facet];
+    return monthsCovered(query[from], query[to]);
+  }
+  return isListFacet(facet) ? listOf(query, facet) : [];
 }
 
 /**
@@ -68,8 +104,8 @@ export function asksFor(query: CorpusQuery, facet: FacetName, value: FacetValue)
 
 /**
  * The query with one more facet value: one more alternative of its filter (as a repeated key in the
- * box is). Check-worthy "yes" beside "no" drops the filter (both means either). A month widens the
- * date range to cover it.
+ * box is). Check-worthy "yes" beside "no" drops the filter (both means either). A month (published or
+ * checked) widens its date range to cover it.
  */
 export function withValue(query: CorpusQuery, facet: FacetName, term: string): CorpusQuery {
   const next: CorpusQuery = { ...query };
@@ -79,15 +115,15 @@ export function withValue(query: CorpusQuery, facet: FacetName, term: string): C
     const wanted = term === 'yes';
     if (next.checkworthy === !wanted) delete next.checkworthy;
     else next.checkworthy = wanted;
-  } else if (facet === 'month') {
-    const covered = monthsCovered(next.from, next.to);
+  } else if (isRangeFacet(facet)) {
+    const { from, to } = RANGE_FILTERS[facet];
+    const covered = monthsCovered(next[from], next[to]);
     const first = [term, ...covered].sort()[0] ?? term;
     const last = [term, ...covered].sort().at(-1) ?? term;
-    next.from = `${first}-01`;
-    next.to = lastDayOf(last);
+    next[from] = `${first}-01`;
+    next[to] = lastDayOf(last);
   } else if (isListFacet(facet)) {
-    const key = LIST_FILTERS[facet];
-    next[key] = [...new Set([...(next[key] ?? []), term])];
+    setList(next, facet, [...new Set([...listOf(next, facet), term])]);
   }
   return dropEmpty(next);
 }
@@ -102,17 +138,21 @@ export function withoutValue(query: CorpusQuery, facet: FacetName, value: FacetV
     term === value.value || (ENTITY_FACETS.includes(facet) && term.toLowerCase() === value.label.toLowerCase());
   if (facet === 'kind') next.kinds = (next.kinds ?? []).filter((kind) => kind !== value.value);
   else if (facet === 'checkworthy') delete next.checkworthy;
-  else if (facet === 'month') {
-    const covered = monthsCovered(next.from, next.to);
+  else if (isRangeFacet(facet)) {
+    const { from, to } = RANGE_FILTERS[facet];
+    const covered = monthsCovered(next[from], next[to]);
     const at = covered.indexOf(value.value);
     if (at < 0 || covered.length === 1) {
-      delete next.from;
-      delete next.to;
-    } else if (at === 0) next.from = `${shiftMonth(value.value, 1)}-01`;
-    else next.to = lastDayOf(shiftMonth(value.value, -1));
+      next[from] = undefined;
+      next[to] = undefined;
+    } else if (at === 0) next[from] = `${shiftMonth(value.value, 1)}-01`;
+    else next[to] = lastDayOf(shiftMonth(value.value, -1));
   } else if (isListFacet(facet)) {
-    const key = LIST_FILTERS[facet];
-    next[key] = (next[key] ?? []).filter((term) => !same(term));
+    setList(
+      next,
+      facet,
+      listOf(next, facet).filter((term) => !same(term)),
+    );
   }
   return dropEmpty(next);
 }

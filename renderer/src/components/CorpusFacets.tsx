@@ -1,10 +1,14 @@
 import { useState } from 'preact/hooks';
 import { FACET_NAMES, type FacetName, type FacetValue } from '../../../shared/corpus/corpus-query.ts';
-import type { AnnotationKind } from '../../../shared/model/annotation.ts';
+import { WORKFLOW_STAGE_LABELS, WORKFLOW_STAGES, type AnnotationKind, type WorkflowStage } from '../../../shared/model/annotation.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
 import { queryValues } from '../app/corpus-facets.ts';
 import type { CorpusSearchStore } from '../app/corpus-search-store.ts';
 import { FACET_TITLES, KIND_NAMES, monthName } from './corpus-labels.ts';
+
+function isStage(value: string): value is WorkflowStage {
+  return (WORKFLOW_STAGES as readonly string[]).includes(value);
+}
 
 /** Values a facet shows before "Show all". */
 const SHOWN_AT_FIRST = 8;
@@ -13,7 +17,7 @@ const SHOWN_AT_FIRST = 8;
 function valueLabel(facet: FacetName, value: FacetValue): string {
   if (facet === 'kind') return KIND_NAMES[value.value as AnnotationKind] ?? value.label;
   if (facet === 'checkworthy') return value.value === 'yes' ? 'Yes' : 'No';
-  if (facet === 'month' && value.label === value.value) return monthName(value.value);
+  if ((facet === 'month' || facet === 'checked') && value.label === value.value) return monthName(value.value);
   return value.label;
 }
 
@@ -67,7 +71,10 @@ function Facet({ facet, values, search, tagset }: FacetProps) {
           {showAll ? 'Show fewer' : `Show all ${values.length}`}
         </button>
       ) : null}
-      {facet === 'month' && ticked.length > 1 ? <p class="corpus-facet-hint">Ticked months make one date range.</p> : null}
+      {(facet === 'month' || facet === 'checked') && ticked.length > 1 ? (
+        <p class="corpus-facet-hint">Ticked months make one date range.</p>
+      ) : null}
+      {facet === 'has' && ticked.length > 1 ? <p class="corpus-facet-hint">Claims with every ticked part.</p> : null}
     </fieldset>
   );
 }
@@ -78,7 +85,11 @@ function Facet({ facet, values, search, tagset }: FacetProps) {
  */
 function withAsked(facet: FacetName, values: readonly FacetValue[], search: CorpusSearchStore, tagset: Tagset): FacetValue[] {
   const asked = queryValues(search.query.value, facet).filter((term) => !values.some((value) => matches(value, term)));
-  const label = (term: string) => (facet === 'verdict' ? (tagset.verdicts.find((verdict) => verdict.id === term)?.label ?? term) : term);
+  const label = (term: string) => {
+    if (facet === 'verdict') return tagset.verdicts.find((verdict) => verdict.id === term)?.label ?? term;
+    if ((facet === 'stage' || facet === 'articleStage') && isStage(term)) return WORKFLOW_STAGE_LABELS[term];
+    return term;
+  };
   return [...values, ...asked.map((term) => ({ value: term, label: label(term), count: 0 }))];
 }
 

@@ -8,14 +8,19 @@ import { excerpt } from './ListParts.tsx';
 export const FACET_TITLES: Record<FacetName, string> = {
   kind: 'Kind',
   verdict: 'Verdict',
+  stage: 'Claim stage',
   label: 'Claim type',
   checkworthy: 'Worth checking',
+  checkedBy: 'Checked by',
+  checked: 'Month checked',
+  has: 'Record has',
   speaker: 'Speaker',
   claimant: 'Claimant',
   entity: 'Entity',
   annotator: 'Annotator',
   tag: 'Tag',
   source: 'Source',
+  articleStage: 'Article stage',
   month: 'Month published',
 };
 
