@@ -158,6 +158,24 @@ describe('LibraryManager', () => {
     });
   });
 
+  it('filters by the article’s stage (none is “to check”), with the search, and counts each stage', async () => {
+    const published = { ...BRIDGE, meta: { ...BRIDGE.meta, stage: 'published' as const } };
+    const { api, library } = await startedLibrary([HARBOUR, published]);
+    expect(library.stageCounts.value).toEqual({ 'to-check': 1, 'in-progress': 0, checked: 0, published: 1 });
+    library.stageFilter.value = 'published';
+    expect(library.visible.value.map((summary) => summary.id)).toEqual(['bridge']);
+    library.stageFilter.value = 'to-check';
+    expect(library.visible.value.map((summary) => summary.id)).toEqual(['harbour']);
+    library.stageFilter.value = 'checked';
+    expect(library.visible.value).toEqual([]);
+    api.handlers['library.search'] = () => ({ hits: [{ id: 'bridge', field: 'text', snippet: 'the old bridge' }] });
+    library.stageFilter.value = 'to-check';
+    await library.search('bridge');
+    expect(library.visible.value).toEqual([]);
+    library.stageFilter.value = 'all';
+    expect(library.visible.value.map((summary) => summary.id)).toEqual(['bridge']);
+  });
+
   it('sorts by title without regard to case', async () => {
     const { library } = await startedLibrary([HARBOUR, BRIDGE]);
     library.sort.value = 'title';

@@ -3,6 +3,7 @@ import type { ChannelInput } from '../../../shared/contract/channels.ts';
 import type { ImportResult, SearchHit, TrashedSummary } from '../../../shared/contract/import-channels.ts';
 import { MAX_IMPORT_FILE_BYTES, tooLargeMessage } from '../../../shared/import/import-formats.ts';
 import type { AnnotationCounts, DocumentMeta, DocumentSummary } from '../../../shared/model/document.ts';
+import { WORKFLOW_STAGES, type WorkflowStage } from '../../../shared/model/annotation.ts';
 import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import type { LibraryHost } from './app-ports.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
@@ -26,6 +27,14 @@ const FORMAT_NAMES: Record<ImportResult['format'], string> = {
   paste: 'pasted text',
   tags: 'Scholia tag file',
 };
+
+/** The library's stage filter: every article, or those at one workflow stage. */
+export type StageFilter = WorkflowStage | 'all';
+
+/** An article's workflow stage (none is `to-check`). */
+export function stageOf(summary: DocumentSummary): WorkflowStage {
+  return summary.stage ?? 'to-check';
+}
 
 function annotationTotal({ claims, quotes, entities, notes }: AnnotationCounts): number {
   return claims + quotes + entities + notes;
@@ -57,6 +66,8 @@ export class LibraryManager {
   /** The search's hits by document id; null when no search is active. */
   readonly hits = signal<Map<string, SearchHit> | null>(null);
   readonly sort = signal<LibrarySort>('imported');
+  /** Which articles the list shows by their workflow stage. */
+  readonly stageFilter = signal<StageFilter>('all');
   readonly showTrash = signal(false);
   readonly trash = signal<TrashedSummary[]>([]);
   /** Set while an import runs: what is being imported. */
@@ -71,10 +82,20 @@ export class LibraryManager {
 
   private searchRun = 0;
 
-  /** The documents to list: the search's hits (if searching), in the chosen order. */
+  /** How many articles of the library are at each stage, for the stage filter's options. */
+  readonly stageCounts = computed(() => {
+    const counts = Object.fromEntries(WORKFLOW_STAGES.map((stage) => [stage, 0])) as Record<WorkflowStage, number>;
+    for (const summary of this.app.documents.value) counts[stageOf(summary)] += 1;
+    return counts;
+  });
+
+  /** The documents to list: the search's hits (if searching) at the chosen stage, in the chosen order. */
   readonly visible = computed(() => {
     const hits = this.hits.value;
-    const documents = this.app.documents.value.filter((summary) => !hits || hits.has(summary.id));
+    const stage = this.stageFilter.value;
+    const documents = this.app.documents.value.filter(
+      (summary) => (!hits || hits.has(summary.id)) && (stage === 'all' || stageOf(summary) === stage),
+    );
     const counts = (summary: DocumentSummary) => this.countsOf(summary);
     return [...documents].sort((a, b) => COMPARE[this.sort.value](a, b, counts) || a.title.localeCompare(b.title));
   });

@@ -2,7 +2,8 @@ import { useRef } from 'preact/hooks';
 import type { TrashedSummary } from '../../../shared/contract/import-channels.ts';
 import type { AnnotationCounts, DocumentSummary } from '../../../shared/model/document.ts';
 import type { AppStore } from '../app/app-store.ts';
-import { SORT_LABELS, type LibrarySort } from '../app/library-manager.ts';
+import { SORT_LABELS, type LibrarySort, type StageFilter } from '../app/library-manager.ts';
+import { WORKFLOW_STAGE_LABELS, WORKFLOW_STAGES } from '../../../shared/model/annotation.ts';
 import { ImportDialog, ImportFileInput } from './ImportDialog.tsx';
 
 function CountsLine({ counts }: { counts: AnnotationCounts }) {
@@ -150,12 +151,35 @@ function TrashSection({ store }: { store: AppStore }) {
   );
 }
 
-/** The library: search, sort, every document with its counts, the trash, and the way to import more. */
+/** Shows only the articles at one workflow stage; each option says how many there are. */
+function StageSelect({ store }: { store: AppStore }) {
+  const library = store.library;
+  const counts = library.stageCounts.value;
+  return (
+    <select
+      class="input input-small library-stage"
+      aria-label="Show articles at stage"
+      title="Show articles at one fact-check stage"
+      value={library.stageFilter.value}
+      onChange={(event) => (library.stageFilter.value = event.currentTarget.value as StageFilter)}
+    >
+      <option value="all">All stages</option>
+      {WORKFLOW_STAGES.map((stage) => (
+        <option key={stage} value={stage}>
+          {WORKFLOW_STAGE_LABELS[stage]} ({counts[stage]})
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The library: search, sort, stage filter, every document with its counts, the trash, and the way to import more. */
 export function LibrarySidebar({ store }: { store: AppStore }) {
   const library = store.library;
   const fileInput = useRef<HTMLInputElement>(null);
   const documents = library.visible.value;
   const searching = library.hits.value !== null;
+  const stage = library.stageFilter.value;
   return (
     <nav class="library" aria-label="Library">
       <div class="library-header">
@@ -199,11 +223,15 @@ export function LibrarySidebar({ store }: { store: AppStore }) {
             </option>
           ))}
         </select>
+        <StageSelect store={store} />
       </div>
       {store.documents.value.length === 0 && store.started.value ? (
         <p class="library-empty">No documents yet. Import an article to begin.</p>
       ) : null}
       {searching && documents.length === 0 ? <p class="library-empty">No document matches “{library.query.value}”.</p> : null}
+      {!searching && documents.length === 0 && stage !== 'all' && store.documents.value.length > 0 ? (
+        <p class="library-empty">No article is at the stage “{WORKFLOW_STAGE_LABELS[stage]}”.</p>
+      ) : null}
       <ul class="doc-list">
         {documents.map((summary) => (
           <DocumentItem key={summary.id} summary={summary} store={store} />

@@ -27,6 +27,7 @@ export function summaryOf(document: ScholiaDocument): DocumentSummary {
     imported: document.imported,
     modified: document.modified,
     counts: { claims: 0, quotes: 0, entities: 0, notes: 0 },
+    ...(document.meta.stage ? { stage: document.meta.stage } : {}),
   };
 }
 
