@@ -1,3 +1,4 @@
+import { WORKFLOW_STAGE_LABELS } from '../../../shared/model/annotation.ts';
 import type { CorpusGroup, CorpusHit, CorpusQuery } from '../../../shared/corpus/corpus-query.ts';
 import type { Tagset } from '../../../shared/model/tagset.ts';
 import { hitKey, type CorpusSearchStore } from '../app/corpus-search-store.ts';
@@ -35,6 +36,11 @@ function HitText({ hit, query }: { hit: CorpusHit; query: CorpusQuery }) {
   );
 }
 
+/** "checked by Ana on 2026-03-02", with whichever of the two is known. */
+function checkedLine(by: string | undefined, on: string | undefined): string {
+  return ['checked', by ? `by ${by}` : '', on ? `on ${on}` : ''].filter(Boolean).join(' ');
+}
+
 function HitMeta({ hit, tagset }: { hit: CorpusHit; tagset: Tagset }) {
   const verdict = hit.kind === 'claim' ? verdictOf(tagset, hit.status) : undefined;
   const label = hit.label ? (tagset.claimLabels.find((entry) => entry.id === hit.label)?.label ?? hit.label) : undefined;
@@ -58,6 +64,8 @@ function HitMeta({ hit, tagset }: { hit: CorpusHit; tagset: Tagset }) {
       ) : null}
       {label ? <span>{label}</span> : null}
       {hit.checkworthy ? <span class="meta-flag">Worth checking</span> : null}
+      {hit.stage && hit.stage !== 'to-check' ? <span>{WORKFLOW_STAGE_LABELS[hit.stage]}</span> : null}
+      {hit.checkedBy || hit.checkedOn ? <span>{checkedLine(hit.checkedBy, hit.checkedOn)}</span> : null}
       {entity ? <span>{entity}</span> : null}
       {hit.tags?.length ? <span>{hit.tags.map((tag) => `#${tag}`).join(' ')}</span> : null}
       {hit.note ? <span class="meta-note">note: {excerpt(hit.note, 60)}</span> : null}

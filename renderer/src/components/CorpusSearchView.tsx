@@ -10,14 +10,18 @@ import { SavedSearches } from './SavedSearches.tsx';
 const SYNTAX_KEYS = [
   'kind:',
   'verdict:',
+  'stage:',
   'label:',
   'checkworthy:',
+  'checkedby:',
+  'has:',
   'speaker:',
   'claimant:',
   'entity:',
   'annotator:',
   'tag:',
   'source:',
+  'articlestage:',
   'from:',
   'to:',
 ];
@@ -34,7 +38,7 @@ function SyntaxHint() {
       </span>
       <span class="corpus-hint-line">
         Quote a value with spaces: <code>speaker:"Roberta Metsola"</code>· a pattern: <code>/regex/</code>· days:{' '}
-        <code>from:2026-03-01</code>
+        <code>from:2026-03-01</code> <code>checkedto:2026-03-31</code>
       </span>
     </p>
   );
