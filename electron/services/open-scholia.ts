@@ -97,6 +97,7 @@ function servicesOver(store: LibraryStore, options: ScholiaOptions): Services {
   const corpus = new CorpusService(store);
   const registry = new EntityRegistry(store);
   const reviews = new ReviewService(store, registry);
+  const claims = new ClaimsService(store, new ClaimTracker(store));
   return {
     documents,
     imports: new ImportService(store, reviews),
@@ -104,13 +105,13 @@ function servicesOver(store: LibraryStore, options: ScholiaOptions): Services {
     settings,
     versions: new VersionsService(store),
     annotations: new AnnotationsService(store),
-    exports: new ExportService(documents, settings, printPdf),
+    exports: new ExportService(documents, settings, printPdf, claims),
     corpusExports: new CorpusExportService(selectCorpus(store, corpus), settings, printPdf),
     reviews,
     suggestions: new SuggestService(store),
     corpus,
     entities: new EntitiesService(store, registry),
-    claims: new ClaimsService(store, new ClaimTracker(store)),
+    claims,
     evidence: new EvidenceService(store, {
       allowPrivateNetwork: () => options.allowPrivateNetwork ?? settings.get().allowPrivateNetwork === true,
       ...snapshotFetch,

@@ -5,7 +5,14 @@ import type { ClaimAnnotation } from '../model/annotation.ts';
 import type { ScholiaDocument } from '../model/document.ts';
 import { DEFAULT_TAGSET } from '../model/tagset.ts';
 import { annotatedSampleDocument } from '../testing/annotated-sample.ts';
-import { exportClaimReviews, missingPublishing, type ClaimReviewOptions } from './claim-review.ts';
+import {
+  appearancesOf,
+  bylineNames,
+  exportClaimReviews,
+  missingPublishing,
+  type Appearance,
+  type ClaimReviewOptions,
+} from './claim-review.ts';
 
 const base = annotatedSampleDocument(readFileSync(new URL('../../assets/sample-article.txt', import.meta.url), 'utf8'));
 const sample: ScholiaDocument = {
@@ -119,5 +126,32 @@ describe('exportClaimReviews', () => {
     );
     expect(missingPublishing(sample, { ...publishing, publisherName: '  ' })).toContain('organisation’s name');
     expect(missingPublishing(sample, publishing)).toBeUndefined();
+  });
+});
+
+describe('appearancesOf', () => {
+  const work = (headline: string, datePublished?: string, url?: string): Appearance => ({
+    '@type': 'CreativeWork',
+    headline,
+    ...(url ? { url } : {}),
+    ...(datePublished ? { datePublished } : {}),
+  });
+
+  it('lists each article once, its own first, and takes the earliest dated one as the first appearance', () => {
+    const own = work('Own', '2026-03-01', 'https://a.example/own');
+    const earlier = work('Earlier', '2026-01-01', 'https://b.example/earlier');
+    const undated = work('Undated');
+    const { appearance, firstAppearance } = appearancesOf(own, [undated, earlier, { ...own }]);
+    expect(appearance).toEqual([own, undated, earlier]);
+    expect(firstAppearance).toBe(earlier);
+    expect(appearancesOf(undated, [own]).firstAppearance).toBe(own);
+    expect(appearancesOf(undated).firstAppearance).toBe(undated);
+  });
+
+  it('reads a byline as its names', () => {
+    expect(bylineNames('Inés Álvarez, Tom Reddy and Ana Pires')).toEqual(['Inés Álvarez', 'Tom Reddy', 'Ana Pires']);
+    expect(bylineNames('Sandra & Ben; Reuters')).toEqual(['Sandra', 'Ben', 'Reuters']);
+    expect(bylineNames('Alexandra Andersen')).toEqual(['Alexandra Andersen']);
+    expect(bylineNames(undefined)).toEqual([]);
   });
 });

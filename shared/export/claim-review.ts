@@ -30,7 +30,17 @@ export interface Appearance {
   headline: string;
   url?: string;
   datePublished?: string;
+  /** The article's writers, from its byline. */
+  author?: Party[];
+  /** The publication, from the article's source. */
+  publisher?: Party;
 }
+
+/**
+ * The other places a claim of this document appeared (the claim tracker's appearances in the
+ * library), by the claim's annotation id: each article once, the claim's own article included or not.
+ */
+export type ClaimAppearances = ReadonlyMap<string, readonly Appearance[]>;
 
 export interface ClaimReview {
   '@context': 'https://schema.org';
@@ -89,27 +99,70 @@ export function missingPublishing(document: ScholiaDocument, options: ClaimRevie
   return missing.length > 0 ? `ClaimReview needs ${missing.join(', ')}. Set them under Settings → Publishing.` : undefined;
 }
 
-/** The article as the place a claim appeared. */
-export function articleAppearance(document: ScholiaDocument): Appearance {
+/** A byline's names: "Inés Álvarez, Tom Reddy and Ana Pires" is three people. */
+export function bylineNames(byline: string | undefined): string[] {
+  return (byline ?? '')
+    .split(/\s*(?:,|;|&|\band\b)\s*/u)
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
+
+/** The article as the place a claim appeared: headline, address, date, byline and publication. */
+export function articleAppearance(document: Pick<ScholiaDocument, 'meta'>): Appearance {
   const { meta } = document;
   const url = meta.url ?? meta.canonicalUrl;
+  const authors = bylineNames(meta.author).map((name): Party => ({ '@type': 'Person', name }));
+  const source = meta.source?.trim();
   return {
     '@type': 'CreativeWork',
     headline: meta.title,
     ...(url ? { url } : {}),
     ...(meta.published ? { datePublished: meta.published } : {}),
+    ...(authors.length > 0 ? { author: authors } : {}),
+    ...(source ? { publisher: { '@type': 'Organization', name: source } } : {}),
   };
+}
+
+/** The same article named twice (the same address, else the same headline and date) counts once. */
+function appearanceKey(appearance: Appearance): string {
+  return appearance.url ?? `${appearance.headline}\u0000${appearance.datePublished ?? ''}`;
+}
+
+/**
+ * Every appearance of a claim, each article once (its own article first, then the others), and the
+ * first: the earliest by published date, an appearance with no date counting as later than any.
+ */
+export function appearancesOf(
+  own: Appearance,
+  others: readonly Appearance[] = [],
+): { appearance: Appearance[]; firstAppearance: Appearance } {
+  const seen = new Set<string>();
+  const appearance = [own, ...others].filter((item) => {
+    const key = appearanceKey(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const firstAppearance = appearance.reduce((first, item) =>
+    item.datePublished !== undefined && (first.datePublished === undefined || item.datePublished < first.datePublished) ? item : first,
+  );
+  return { appearance, firstAppearance };
 }
 
 /**
  * schema.org `ClaimReview`s (JSON-LD) for every claim that has a verdict (anything but
  * "unverified"), in text order, each with the fact-check's `url` (the page and `#claim-N`, N the
  * claim's number in the report), the organisation as `author` and `publisher`, the day it was
- * checked as `datePublished`, and the claim's author (its claimant), appearance and first
- * appearance. Verdicts on the truth scale carry `ratingValue` from 1 (false) to 5 (true); others
+ * checked as `datePublished`, and the claim's author (its claimant), appearances (this article
+ * and, from `elsewhere`, every other article of the library it was tracked in) and the first of them. Verdicts on the truth scale carry `ratingValue` from 1 (false) to 5 (true); others
  * carry only their name. Refused (`bad-request`) when the publishing settings are missing.
  */
-export function exportClaimReviews(document: ScholiaDocument, tagset: Tagset, options: ClaimReviewOptions): ClaimReview[] {
+export function exportClaimReviews(
+  document: ScholiaDocument,
+  tagset: Tagset,
+  options: ClaimReviewOptions,
+  elsewhere: ClaimAppearances = new Map(),
+): ClaimReview[] {
   const problem = missingPublishing(document, options);
   const page = factCheckPage(document, options);
   const publisherName = options.publisherName?.trim();
@@ -126,6 +179,8 @@ export function exportClaimReviews(document: ScholiaDocument, tagset: Tagset, op
     const label = tagset.verdicts.find((v) => v.id === claim.status)?.label ?? claim.status;
     const claimant = claim.claimantId ? entities.get(claim.claimantId) : undefined;
     const reviewBody = claim.rationale?.trim() ? rationaleText(claim.rationale) : claim.note?.trim();
+    // The claim was made when it first appeared, in this article or an earlier one.
+    const { appearance: appearances, firstAppearance: first } = appearancesOf(appearance, elsewhere.get(claim.id));
     const review: ClaimReview = {
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
@@ -143,9 +198,9 @@ export function exportClaimReviews(document: ScholiaDocument, tagset: Tagset, op
       itemReviewed: {
         '@type': 'Claim',
         ...(claimant ? { author: party(claimant) } : {}),
-        ...(document.meta.published ? { datePublished: document.meta.published } : {}),
-        appearance: [appearance],
-        firstAppearance: appearance,
+        ...(first.datePublished ? { datePublished: first.datePublished } : {}),
+        appearance: appearances,
+        firstAppearance: first,
       },
       ...(reviewBody ? { reviewBody } : {}),
     };

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { exportBrat } from '../../../shared/export/brat.ts';
-import { exportClaimReviews, type ClaimReviewOptions } from '../../../shared/export/claim-review.ts';
+import { exportClaimReviews, type ClaimAppearances, type ClaimReviewOptions } from '../../../shared/export/claim-review.ts';
 import { exportConll } from '../../../shared/export/conll.ts';
 import { fileStem } from '../../../shared/export/file-names.ts';
 import { exportCsv } from '../../../shared/export/csv.ts';
@@ -29,6 +29,8 @@ export interface ExportDocumentOptions extends ExportOptions {
   now?: Date;
   /** Where and by whom fact-checks are published (the settings), for ClaimReview; refused without them. */
   publishing?: ClaimReviewOptions;
+  /** Where the claims appeared in other articles (the claim tracker), for ClaimReview's appearances. */
+  claimAppearances?: ClaimAppearances;
   /** Prints report HTML to PDF; Chromium through playwright-core when left out (the app passes Electron's printToPDF). */
   printPdf?: (html: string, title: string) => Promise<Uint8Array>;
 }
@@ -98,7 +100,7 @@ export async function exportDocument(
       bytes = strToU8(exportCsv(document, tagset, { rawFormulas: options.csvRawFormulas === true }));
       break;
     case 'claimreview':
-      bytes = json(exportClaimReviews(document, tagset, options.publishing ?? {}));
+      bytes = json(exportClaimReviews(document, tagset, options.publishing ?? {}, options.claimAppearances));
       break;
     case 'brat': {
       const files = exportBrat(document, tagset);
