@@ -8,58 +8,15 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { exportDocument } from '../electron/services/export/export-document.ts';
 import { findBrowser } from '../electron/services/browser/find-browser.ts';
-import type { Annotation, ClaimAnnotation } from '../shared/model/annotation.ts';
 import { DEFAULT_TAGSET } from '../shared/model/tagset.ts';
 import { annotatedSampleDocument } from '../shared/testing/annotated-sample.ts';
+import { checkedSampleDocument } from '../shared/testing/checked-sample.ts';
 
 const out = path.resolve(process.argv[2] ?? 'docs/export');
 mkdirSync(out, { recursive: true });
 const sample = annotatedSampleDocument(readFileSync('assets/sample-article.txt', 'utf8'));
 // Two claims carry a full verdict record, as a checked article would.
-const records: Record<string, Partial<ClaimAnnotation>> = {
-  'became temporarily': {
-    evidence: [
-      {
-        url: 'https://example.org/status/ep-outage',
-        title: 'Outage log',
-        note: 'Shows the site down from 14:10 CET.',
-        archive: {
-          id: '9b1c4e7a2f3d4c5b8a6e7f8091a2b3c4',
-          sha256: '3f2a9c1b7d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4',
-          fetched: '2026-01-30T09:12:00Z',
-          size: 48_213,
-          finalUrl: 'https://example.org/status/ep-outage',
-          contentType: 'text/html',
-        },
-      },
-    ],
-    stage: 'published',
-    checkedBy: 'A. Analyst',
-    checkedOn: '2026-01-30',
-    rationale:
-      'The Parliament’s own **status log** shows the site down from 14:10 CET ([outage log](https://example.org/status/ep-outage)).',
-  },
-  'was not affected': {
-    stage: 'checked',
-    checkedBy: 'B. Editor',
-    checkedOn: '2026-01-31',
-    rationale:
-      'The multimedia centre was *also* unreachable:\n\n- its page returned errors at 15:00 CET\n- the Parliament confirmed it the next day',
-  },
-};
-const document = {
-  ...sample,
-  annotations: sample.annotations.map((a) => {
-    const record = a.kind === 'claim' ? Object.entries(records).find(([start]) => a.target.exact.startsWith(start))?.[1] : undefined;
-    return record ? ({ ...a, ...record } as Annotation) : a;
-  }),
-  meta: {
-    title: 'European Parliament website hit by cyberattack after Russia terrorism vote',
-    source: 'Sample article',
-    published: '2022-11-23',
-    language: 'en',
-  },
-};
+const document = checkedSampleDocument(sample);
 const now = new Date('2026-02-01T10:30:00Z');
 
 const html = new TextDecoder().decode((await exportDocument(document, DEFAULT_TAGSET, 'html', { annotator: 'A. Analyst', now })).bytes);

@@ -6,6 +6,7 @@ import { rationaleHtml } from './rationale.ts';
 import { classSafe, reportStylesheet } from './html-styles.ts';
 import {
   archiveCitation,
+  evidenceFacts,
   type ArticleBlock,
   type ClaimEntry,
   type EntityEntry,
@@ -164,15 +165,18 @@ function tags(tagsList: readonly string[] | undefined): string {
     : '';
 }
 
-/** One source of a claim's evidence: its link, title, archived snapshot (cited beside the live link) and note. */
+/** One source of a claim's evidence: its link, title, type and access day, archived snapshot (cited beside the live link) and note. */
 function evidenceItem(item: NonNullable<ClaimEntry['claim']['evidence']>[number]): string {
   const title = item.title?.trim() ? item.title : item.url;
   const url = item.title?.trim() ? ` <span class="url">${escapeHtml(item.url)}</span>` : '';
+  const facts = evidenceFacts(item);
   const archived = archiveCitation(item);
-  const archive = archived
-    ? ` <span class="archived" title="SHA-256 ${escapeHtml(item.archive?.sha256 ?? '')}">(${escapeHtml(archived)})</span>`
-    : '';
-  return `<li>${link(item.url, title)}${url}${archive}${item.note ? ` — ${escapeHtml(item.note)}` : ''}</li>`;
+  const details = [
+    facts ? `<span class="evidence-facts">${escapeHtml(facts)}</span>` : '',
+    archived ? `<span class="archived" title="SHA-256 ${escapeHtml(item.archive?.sha256 ?? '')}">${escapeHtml(archived)}</span>` : '',
+  ].filter(Boolean);
+  const detail = details.length > 0 ? ` <span class="evidence-details">(${details.join('; ')})</span>` : '';
+  return `<li>${link(item.url, title)}${url}${detail}${item.note ? ` — ${escapeHtml(item.note)}` : ''}</li>`;
 }
 
 /** One claim's entry: its text, verdict, stage, type, claimant, check-worthiness, tags, who checked it, rationale, evidence and note. */

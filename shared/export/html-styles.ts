@@ -80,36 +80,47 @@ ol.entries { list-style: none; margin: 0; padding: 0; }
 footer { margin-top: 3rem; padding-top: 0.8rem; border-top: 1px solid var(--rule); font: 0.75rem/1.5 var(--sans); color: var(--muted); }
 @page { size: A4; margin: 14mm 15mm 16mm; }
 @media print {
-  body { font-size: 9pt; line-height: 1.4; }
+  /* Print sizes: rem-based type and spacing scale from a 12.5px root (labels about 7.5pt, the article 9pt). */
+  html { font-size: 12.5px; }
+  body { font-size: 9pt; line-height: 1.32; }
   main { max-width: none; padding: 0; }
   /* Compact: sections flow one after another, no page per section; a heading stays with what follows it. */
-  section { margin: 0 0 1.2rem; }
-  header.report { padding-bottom: 0.6rem; margin-bottom: 0.9rem; }
-  h1 { font-size: 1.4rem; margin: 0.1rem 0 0.6rem; }
-  h2 { font-size: 1.05rem; margin: 0 0 0.5rem; }
-  h3 { margin: 0.8rem 0 0.4rem; }
-  .article p, .article blockquote { margin-bottom: 0.6em; }
-  .entry { padding: 0.3rem 0; grid-template-columns: 2rem 1fr; }
-  .facts { margin-top: 0.15rem; }
-  .speaker { margin-top: 0.6rem; }
-  .speaker h3 { margin: 0 0 0.2rem; }
-  /* Entities are short: two columns of them. */
-  #entities ol.entries { columns: 2; column-gap: 1.6rem; }
-  #entities .entry { border-top: 0; }
-  .mentions { line-height: 1.6; margin-top: 0.15rem; }
-  footer { margin-top: 1.2rem; }
-  .meta { grid-template-columns: max-content 1fr max-content 1fr; font-size: 0.8rem; }
-  .note { margin-top: 0.25rem; padding: 0.2rem 0.6rem; }
-  .legend { font-size: 0.75rem; }
-  .legend dl { gap: 0.1rem 0.8rem; }
+  section { margin: 0 0 0.9rem; }
+  header.report { padding-bottom: 0.45rem; margin-bottom: 0.6rem; }
+  h1 { font-size: 1.45rem; margin: 0.05rem 0 0.4rem; }
+  h2 { font-size: 1.1rem; margin: 0 0 0.35rem; padding-bottom: 0.2rem; }
+  h3 { margin: 0.5rem 0 0.25rem; }
+  .article p, .article blockquote { margin-bottom: 0.35em; }
+  .entry { padding: 0.2rem 0; grid-template-columns: 2rem 1fr; }
+  .facts { margin-top: 0.05rem; }
+  .speaker { margin-top: 0.35rem; }
+  .speaker h3 { margin: 0 0 0.1rem; }
+  /* Entities are short: three columns of them. */
+  #entities ol.entries { columns: 3; column-gap: 1.2rem; }
+  #entities .entry { border-top: 0; padding: 0.15rem 0; grid-template-columns: 1rem 1fr; }
+  .entity-head .name { font-size: 0.95rem; }
+  .mentions { line-height: 1.45; margin-top: 0.1rem; }
+  footer { margin-top: 0.5rem; padding-top: 0.3rem; line-height: 1.35; }
+  .meta { grid-template-columns: max-content 1fr max-content 1fr; gap: 0.05rem 0.8rem; font-size: 0.85rem; }
+  .note { margin-top: 0.15rem; padding: 0.1rem 0.5rem; }
+  .evidence, .rationale { margin-top: 0.15rem; }
+  .sub-label { margin-top: 0.15rem; }
+  .legend { font-size: 0.8rem; line-height: 1.35; padding: 0.35rem 0.6rem; margin-bottom: 0.6rem; }
+  .legend dl { gap: 0.05rem 0.8rem; }
+  .legend .how { margin-top: 0.2rem; }
+  /* The figures as one row of counts, each with its detail beside it. */
+  .figures { gap: 0.35rem; margin-bottom: 0.35rem; }
+  .figures li { padding: 0.2rem 0.5rem; }
   .figures b { font-size: 1.1rem; }
-  .legend { padding: 0.45rem 0.7rem; margin-bottom: 0.8rem; }
-  .figures { margin-bottom: 0.5rem; }
-  .figures li { padding: 0.3rem 0.6rem; }
+  .figures span { display: inline; margin-left: 0.25rem; }
+  /* A quote's form and cue follow its words on the same line. */
+  #quotes .excerpt { display: inline; }
+  #quotes .facts { display: inline-flex; margin: 0 0 0 0.6rem; vertical-align: baseline; }
   .entry, .legend, .figures li { break-inside: avoid; }
   p { orphans: 3; widows: 3; }
   a { color: inherit; text-decoration: none; }
   .evidence a::after { content: none; }
+  @page { margin: 12mm 14mm 13mm; }
 }
 `;
 

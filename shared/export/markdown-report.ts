@@ -2,7 +2,7 @@ import { WORKFLOW_STAGE_LABELS } from '../model/annotation.ts';
 import type { Entity } from '../model/entity.ts';
 import { safeHttpUrl } from './html-escape.ts';
 import {
-  archiveCitation,
+  evidenceDetails,
   type ArticleBlock,
   type ClaimEntry,
   type EntityEntry,
@@ -142,7 +142,7 @@ export function claimEntry(entry: ClaimEntry): string {
     : [];
   const evidence = (claim.evidence ?? []).map(
     (item) =>
-      `Evidence: ${link(item.url, item.title?.trim() ? item.title : item.url)}${archiveCitation(item) ? ` (${archiveCitation(item)})` : ''}${item.note ? ` — ${escapeMarkdown(item.note)}` : ''}`,
+      `Evidence: ${link(item.url, item.title?.trim() ? item.title : item.url)}${evidenceDetails(item) ? ` (${escapeMarkdown(evidenceDetails(item) ?? '')})` : ''}${item.note ? ` — ${escapeMarkdown(item.note)}` : ''}`,
   );
   return (
     lines([

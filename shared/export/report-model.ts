@@ -1,4 +1,12 @@
-import type { Annotation, AnnotationKind, ClaimAnnotation, Evidence, QuoteAnnotation, QuoteForm } from '../model/annotation.ts';
+import {
+  EVIDENCE_TYPE_LABELS,
+  type Annotation,
+  type AnnotationKind,
+  type ClaimAnnotation,
+  type Evidence,
+  type QuoteAnnotation,
+  type QuoteForm,
+} from '../model/annotation.ts';
 import type { ReaderNode } from '../model/content.ts';
 import type { ScholiaDocument } from '../model/document.ts';
 import type { Entity } from '../model/entity.ts';
@@ -344,6 +352,18 @@ export function buildReport(document: ScholiaDocument, tagset: Tagset, options: 
       words: countWords(document.text),
     },
   };
+}
+
+/** What a report says of a source beside its link: its type and the day it was consulted ("Official data, accessed 2026-03-02"). */
+export function evidenceFacts(evidence: Evidence): string | undefined {
+  const parts = [evidence.type ? EVIDENCE_TYPE_LABELS[evidence.type] : '', evidence.accessed ? `accessed ${evidence.accessed}` : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+/** The type, access day and archived snapshot of a source, as plain text: "Official data, accessed 2026-03-02; archived 2026-03-04, SHA-256 3f2a9c1b". */
+export function evidenceDetails(evidence: Evidence): string | undefined {
+  const details = [evidenceFacts(evidence), archiveCitation(evidence)].filter(Boolean);
+  return details.length > 0 ? details.join('; ') : undefined;
 }
 
 /** How a report cites a source's archived snapshot beside its live link: "archived 2026-03-04, SHA-256 3f2a9c1b". */

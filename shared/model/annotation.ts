@@ -33,6 +33,14 @@ const common = {
 /** What kind of source a piece of evidence is. */
 export const EVIDENCE_TYPES = ['primary-source', 'official-data', 'expert', 'media', 'archive'] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
+/** How each type of source reads. */
+export const EVIDENCE_TYPE_LABELS: Readonly<Record<EvidenceType, string>> = {
+  'primary-source': 'Primary source',
+  'official-data': 'Official data',
+  expert: 'Expert',
+  media: 'Media',
+  archive: 'Archive',
+};
 
 /** A SHA-256 digest, lowercase hex. */
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/u, 'a SHA-256 is 64 lowercase hex digits');

@@ -22,7 +22,7 @@ import { WORKFLOW_STAGE_LABELS } from '../../../shared/model/annotation.ts';
 import { safeHttpUrl } from '../../../shared/export/html-escape.ts';
 import { xmlSafe } from '../../../shared/export/xml-safe.ts';
 import {
-  archiveCitation,
+  evidenceDetails,
   type ArticleBlock,
   type ClaimEntry,
   type EntityEntry,
@@ -204,7 +204,7 @@ export function claimParagraphs(entry: ClaimEntry, report: ReportModel): Paragra
           small('Evidence: '),
           externalLink(item.url, title),
           ...(item.title?.trim() ? [small(`  ${item.url}`)] : []),
-          ...(archiveCitation(item) ? [small(` (${archiveCitation(item)})`)] : []),
+          ...(evidenceDetails(item) ? [small(` (${evidenceDetails(item)})`)] : []),
           ...(item.note ? [small(` — ${item.note}`)] : []),
         ],
         indent: { left: 400 },

@@ -1,20 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { SnapshotView } from '../../../shared/contract/evidence-channels.ts';
 import { isWebLink } from '../../../shared/layer/annotation-fields.ts';
-import { EVIDENCE_TYPES, type ClaimAnnotation, type Evidence, type EvidenceType } from '../../../shared/model/annotation.ts';
+import { EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES, type ClaimAnnotation, type Evidence, type EvidenceType } from '../../../shared/model/annotation.ts';
 import type { EvidenceActions } from '../app/evidence-actions.ts';
 import { isEvidenceCommand, plainKeyCommand } from '../commands/key-map.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { SnapshotDialog } from './SnapshotDialog.tsx';
 
-/** How each type of source reads. */
-export const EVIDENCE_TYPE_LABELS: Record<EvidenceType, string> = {
-  'primary-source': 'Primary source',
-  'official-data': 'Official data',
-  expert: 'Expert',
-  media: 'Media',
-  archive: 'Archive',
-};
+export { EVIDENCE_TYPE_LABELS };
 
 function hostOf(url: string): string {
   try {
