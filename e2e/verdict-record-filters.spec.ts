@@ -61,6 +61,7 @@ test('the library lists the articles at one stage, chosen by keyboard from a lab
   await expect(stage.getByRole('option')).toHaveText(['All stages', 'To check (3)', 'In progress (0)', 'Checked (0)', 'Published (1)']);
   await stage.selectOption({ label: 'Published (1)' });
   await expect(items).toHaveText([first?.title ?? '']);
+  await expect(library.locator('.doc-list .doc-meta')).toHaveText('2026-03-12 · Brussels Ledger · Published');
   await shoot(page, 'library-stage-filter');
 
   // Arrow keys on the focused select move through the stages.

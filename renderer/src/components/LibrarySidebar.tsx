@@ -52,6 +52,7 @@ function DocumentItem({ summary, store }: { summary: DocumentSummary; store: App
         <span class="doc-meta">
           {summary.published ? <time dateTime={summary.published}>{summary.published}</time> : <span>No date</span>}
           {summary.source ? <span> · {summary.source}</span> : null}
+          {summary.stage && summary.stage !== 'to-check' ? <span class="doc-stage"> · {WORKFLOW_STAGE_LABELS[summary.stage]}</span> : null}
         </span>
         {hit?.snippet ? <span class="doc-snippet">{hit.snippet}</span> : null}
         <CountsLine counts={counts} />
