@@ -253,23 +253,30 @@ function scan(index: CorpusIndex, compiled: CompiledQuery): Scan {
       fails += 1;
       failed = FACET_SLOT.checkworthy;
     }
-    const stage = stageColumn[row] ?? 0;
+    // The record's columns are empty but on claims (80 % of rows are not): read them only there.
+    let stage = 0;
+    let checker = 0;
+    let checkedDay = 0;
+    let parts = 0;
+    if (kind === CLAIM) {
+      stage = stageColumn[row] ?? 0;
+      checker = checkerColumn[row] ?? 0;
+      checkedDay = checkedColumn[row] ?? 0;
+      parts = recordColumn[row] ?? 0;
+    }
     if (stages && !stages[stage]) {
       fails += 1;
       failed = FACET_SLOT.stage;
     }
-    const checker = checkerColumn[row] ?? 0;
     if (checkers && !checkers[checker]) {
       fails += 1;
       failed = FACET_SLOT.checkedBy;
     }
-    const checkedDay = checkedColumn[row] ?? 0;
     if (checkedDays && !checkedDays[checkedDay]) {
       fails += 1;
       failed = FACET_SLOT.checked;
     }
-    const parts = recordColumn[row] ?? 0;
-    if (record && !(kind === CLAIM && (parts & record) === record)) {
+    if (record && (parts & record) !== record) {
       fails += 1;
       failed = FACET_SLOT.has;
     }
@@ -321,9 +328,10 @@ function scan(index: CorpusIndex, compiled: CompiledQuery): Scan {
       if ((all || failed === FACET_SLOT.checkedBy) && checker) bump(checkerCounts, checker);
       if ((all || failed === FACET_SLOT.checked) && checkedDay) bump(checkedCounts, checkedDay);
       if ((all || failed === FACET_SLOT.has) && parts) {
-        RECORD_PARTS.forEach((part, slot) => {
-          if (parts & RECORD_BITS[part]) bump(hasCounts, slot);
-        });
+        // Slots in RECORD_PARTS order: rationale, evidence, archive.
+        if (parts & RECORD_BITS.rationale) bump(hasCounts, 0);
+        if (parts & RECORD_BITS.evidence) bump(hasCounts, 1);
+        if (parts & RECORD_BITS.archive) bump(hasCounts, 2);
       }
     } else if (kind === QUOTE && (all || failed === FACET_SLOT.speaker) && entityCode) bump(speakerCounts, entityCode);
     if ((all || failed === FACET_SLOT.entity) && entityCode) bump(entityCounts, entityCode);
