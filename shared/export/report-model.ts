@@ -356,7 +356,9 @@ export function buildReport(document: ScholiaDocument, tagset: Tagset, options: 
 
 /** What a report says of a source beside its link: its type and the day it was consulted ("Official data, accessed 2026-03-02"). */
 export function evidenceFacts(evidence: Evidence): string | undefined {
-  const parts = [evidence.type ? EVIDENCE_TYPE_LABELS[evidence.type] : '', evidence.accessed ? `accessed ${evidence.accessed}` : ''].filter(Boolean);
+  const parts = [evidence.type ? EVIDENCE_TYPE_LABELS[evidence.type] : '', evidence.accessed ? `accessed ${evidence.accessed}` : ''].filter(
+    Boolean,
+  );
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 

@@ -1,7 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { SnapshotView } from '../../../shared/contract/evidence-channels.ts';
 import { isWebLink } from '../../../shared/layer/annotation-fields.ts';
-import { EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES, type ClaimAnnotation, type Evidence, type EvidenceType } from '../../../shared/model/annotation.ts';
+import {
+  EVIDENCE_TYPE_LABELS,
+  EVIDENCE_TYPES,
+  type ClaimAnnotation,
+  type Evidence,
+  type EvidenceType,
+} from '../../../shared/model/annotation.ts';
 import type { EvidenceActions } from '../app/evidence-actions.ts';
 import { isEvidenceCommand, plainKeyCommand } from '../commands/key-map.ts';
 import type { DocumentSession } from '../session/document-session.ts';
