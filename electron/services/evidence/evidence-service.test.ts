@@ -141,10 +141,18 @@ describe('archiving a source', () => {
       );
     const html = (await render('html')).toString('utf8');
     expect(html).toContain(`<a href="${site.origin}/stats"`);
-    expect(html).toContain(`<span class="archived" title="SHA-256 ${archive.sha256}">(${citation})</span>`);
-    expect((await render('md')).toString('utf8')).toContain(`(<${site.origin}/stats>) (${citation})`);
+    // The source's type and access day come first, then the snapshot.
+    expect(html).toMatch(
+      new RegExp(
+        `<span class="evidence-details">\\([^<]*<span class="evidence-facts">[^<]+</span>; <span class="archived" title="SHA-256 ${archive.sha256}">${citation}</span>\\)</span>`,
+        'u',
+      ),
+    );
+    expect((await render('md')).toString('utf8')).toMatch(
+      new RegExp(`\\(<${site.origin}/stats>\\) \\([^)]*accessed \\d{4}-\\d{2}-\\d{2}; ${citation}\\)`, 'u'),
+    );
     const docx = strFromU8(unzipSync(new Uint8Array(await render('docx')))['word/document.xml'] as Uint8Array);
-    expect(docx).toContain(`(${citation})`);
+    expect(docx).toContain(`; ${citation})`);
     await scholia.close();
   });
 
