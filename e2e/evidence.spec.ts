@@ -40,7 +40,8 @@ test('archives a source with one key, opens the snapshot read-only, shows a tamp
   // One key on the focused source archives it.
   await reader.inspector.locator('.evidence-item').first().focus();
   await page.keyboard.press('a');
-  await expect(reader.statusMessage).toContainText('Archived 127.0.0.1');
+  // The page is read in the import worker, which starts on first use: seconds on a busy machine.
+  await expect(reader.statusMessage).toContainText('Archived 127.0.0.1', { timeout: 20_000 });
   await expect(state).toHaveText(/^Archived \d{4}-\d{2}-\d{2} · SHA-256 [0-9a-f]{8}$/u);
   await expect(reader.inspector.getByLabel('Type of source 1')).toHaveValue('primary-source');
   await expect(reader.inspector.getByLabel('Date source 1 was accessed')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/u);

@@ -166,7 +166,10 @@ test('one claim in two articles: matched, confirmed, checked once with rationale
     await reader.expectSaved();
     await inspector.locator('.evidence-item').first().focus();
     await page.keyboard.press('a');
-    await expect(inspector.getByTestId('evidence-archive-state')).toHaveText(/^Archived \d{4}-\d{2}-\d{2} · SHA-256 [0-9a-f]{8}$/u);
+    // The page is read in the import worker, which starts on first use: seconds on a busy machine.
+    await expect(inspector.getByTestId('evidence-archive-state')).toHaveText(/^Archived \d{4}-\d{2}-\d{2} · SHA-256 [0-9a-f]{8}$/u, {
+      timeout: 20_000,
+    });
     await reader.expectSaved();
     await shoot(page, 'fact-check-flow-2-checked');
   });
