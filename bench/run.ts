@@ -10,6 +10,7 @@ import { formatTable, type BenchRow } from './lib/report.ts';
 import { anchoringScenario } from './scenarios/anchoring.ts';
 import { corpusScenario } from './scenarios/corpus.ts';
 import { claimsScenario } from './scenarios/claims.ts';
+import { claimTrackerPassScenario } from './scenarios/claim-tracker-pass.ts';
 import { annotateScenario } from './scenarios/annotate.ts';
 import { exportScenario } from './scenarios/export.ts';
 import { importScenario } from './scenarios/import.ts';
@@ -24,6 +25,7 @@ const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   annotate: annotateScenario,
   anchoring: anchoringScenario,
   claims: claimsScenario,
+  'claim-tracker-pass': claimTrackerPassScenario,
   export: exportScenario,
   import: importScenario,
   suggest: suggestScenario,

@@ -4,6 +4,7 @@ import { app, dialog, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { openScholia, type Scholia } from '../services/open-scholia.ts';
 import { registerAppScheme, serveAppScheme } from './app-protocol.ts';
+import { registerEvidenceFilePicker } from './evidence-file-picker.ts';
 import { registerIpcHandlers } from './ipc.ts';
 import { libraryDirFrom } from './launch-options.ts';
 import { builtLayout } from './layout.ts';
@@ -57,6 +58,7 @@ async function start(): Promise<void> {
   blockRemoteRequests(session.defaultSession);
   serveAppScheme(layout.rendererRoot);
   registerIpcHandlers(scholia);
+  registerEvidenceFilePicker();
   installAppMenu({ scholia, window: () => mainWindow, isPackaged: app.isPackaged, platform: process.platform });
   closeLibraryOnQuit(scholia);
 

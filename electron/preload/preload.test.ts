@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { APP_COMMAND_CHANNEL, type ScholiaBridge } from '../../shared/contract/app-commands.ts';
+import { APP_COMMAND_CHANNEL, PICK_EVIDENCE_FILE_CHANNEL, type ScholiaBridge } from '../../shared/contract/app-commands.ts';
 
 const electron = vi.hoisted(() => ({ exposed: new Map<string, unknown>(), invoked: [] as unknown[][] }));
 
@@ -29,7 +29,7 @@ beforeEach(() => {
 describe('window.scholia', () => {
   it('is the only thing exposed, and holds no ipcRenderer', () => {
     expect([...electron.exposed.keys()]).toEqual(['scholia']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onCommand']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onCommand', 'pickEvidenceFile']);
   });
 
   it('invokes a contract channel over IPC', async () => {
@@ -44,6 +44,11 @@ describe('window.scholia', () => {
       expect(electron.invoked).toEqual([]);
     },
   );
+
+  it('asks the main process for a file to attach, sending nothing, and passes on only a path', async () => {
+    await expect(bridge.pickEvidenceFile()).resolves.toBeNull();
+    expect(electron.invoked).toEqual([[PICK_EVIDENCE_FILE_CHANNEL]]);
+  });
 
   it('passes the menu’s commands to the listener, without the IPC event', () => {
     const listener = vi.fn();

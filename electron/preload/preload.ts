@@ -1,7 +1,13 @@
 // The page's only door to the main process: `window.scholia`, an invoke over the contract's channels and the menu's commands.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { APP_COMMAND_CHANNEL, isAppCommand, type AppCommand, type ScholiaBridge } from '../../shared/contract/app-commands.ts';
+import {
+  APP_COMMAND_CHANNEL,
+  isAppCommand,
+  PICK_EVIDENCE_FILE_CHANNEL,
+  type AppCommand,
+  type ScholiaBridge,
+} from '../../shared/contract/app-commands.ts';
 import { isChannel } from '../../shared/contract/channel-names.ts';
 import type { ApiResult } from '../../shared/contract/errors.ts';
 
@@ -26,6 +32,11 @@ const bridge: ScholiaBridge = {
     return () => {
       ipcRenderer.removeListener(APP_COMMAND_CHANNEL, relay);
     };
+  },
+
+  async pickEvidenceFile(): Promise<string | null> {
+    const chosen: unknown = await ipcRenderer.invoke(PICK_EVIDENCE_FILE_CHANNEL);
+    return typeof chosen === 'string' ? chosen : null;
   },
 };
 

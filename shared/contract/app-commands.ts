@@ -13,6 +13,13 @@ export type AppCommand =
 
 export const APP_COMMAND_CHANNEL = 'scholia:command';
 
+/**
+ * The one IPC call besides the contract's channels: the desktop app's native dialog to choose a
+ * file to attach to a source (docs/EVIDENCE.md, "Local files"). It takes nothing from the page and
+ * answers the chosen path, or null when the analyst cancels.
+ */
+export const PICK_EVIDENCE_FILE_CHANNEL = 'scholia:pick-evidence-file';
+
 export function isAppCommand(value: unknown): value is AppCommand {
   if (typeof value !== 'object' || value === null) return false;
   const command = value as { type?: unknown; id?: unknown };
@@ -31,4 +38,6 @@ export function isAppCommand(value: unknown): value is AppCommand {
 export interface ScholiaBridge {
   invoke(channel: string, input: unknown): Promise<unknown>;
   onCommand(listener: (command: AppCommand) => void): () => void;
+  /** The desktop app's file dialog: the path the analyst chose, or null. */
+  pickEvidenceFile(): Promise<string | null>;
 }

@@ -24,6 +24,9 @@ export const ClaimAppearance = z.object({
   modified: IsoDateTime,
   /** The day the verdict was checked (the claim's verdict record), when recorded. */
   checkedOn: IsoDate.optional(),
+  /** The claim's verdict record has a rationale; how many sources (evidence items) it cites. */
+  hasRationale: z.boolean().optional(),
+  sources: z.int().positive().optional(),
 });
 export type ClaimAppearance = z.infer<typeof ClaimAppearance>;
 
@@ -88,19 +91,27 @@ export const claimsChannels = {
   /** Joins a suggested claim to a tracked claim (or, without `candidateId`, confirms the tracked claim's grouping as it is). */
   'claims.confirm': {
     input: z.strictObject({ trackedId: Id, candidateId: Id.optional() }),
-    output: z.object({ tracked: TrackedClaimView }),
+    output: z.object({ tracked: TrackedClaimView, change: RegistryChange }),
   },
   /** Moves appearances of a tracked claim to a new tracked claim of their own. */
   'claims.split': {
     input: z.strictObject({ trackedId: Id, appearances: z.array(AnnotationRef).min(1).max(10_000) }),
-    output: z.object({ tracked: TrackedClaimView, rest: TrackedClaimView.optional() }),
+    output: z.object({ tracked: TrackedClaimView, rest: TrackedClaimView.optional(), change: RegistryChange }),
   },
-  'claims.dismiss': { input: z.strictObject({ trackedId: Id, candidateId: Id }), output: z.object({ dismissed: z.boolean() }) },
-  /** Gives every appearance of a tracked claim one verdict, one revision per article, as one step to undo. */
+  'claims.dismiss': {
+    input: z.strictObject({ trackedId: Id, candidateId: Id }),
+    output: z.object({ dismissed: z.boolean(), change: RegistryChange }),
+  },
+  /**
+   * Gives every appearance of a tracked claim one verdict, one revision per article, as one step to undo.
+   * With `from` (one of its appearances), the others also take that appearance's verdict record: its
+   * rationale, checked-by, checked-on and stage, and its sources beside their own (docs/CLAIMS.md).
+   */
   'claims.applyVerdict': {
-    input: z.strictObject({ trackedId: Id, verdict: z.string().min(1).max(64) }),
+    input: z.strictObject({ trackedId: Id, verdict: z.string().min(1).max(64), from: AnnotationRef.optional() }),
     output: z.object({ tracked: TrackedClaimView, change: RegistryChange }),
   },
+  /** Undoes the last change of the tracker: a verdict given to every appearance (in every article), or a confirm, split or dismiss. */
   'claims.undo': { input: z.strictObject({}), output: z.object({ change: RegistryChange.optional() }) },
   'claims.redo': { input: z.strictObject({}), output: z.object({ change: RegistryChange.optional() }) },
 };

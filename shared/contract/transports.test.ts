@@ -7,7 +7,7 @@ const OK: ApiResult<unknown> = { ok: true, value: { tagset: 'x' } };
 const REFUSED: ApiResult<unknown> = { ok: false, error: { code: 'bad-request', message: 'Invalid input for library.get: id: Invalid' } };
 
 function bridge(invoke: ScholiaBridge['invoke']): ScholiaBridge {
-  return { invoke, onCommand: () => () => undefined };
+  return { invoke, onCommand: () => () => undefined, pickEvidenceFile: async () => null };
 }
 
 describe('isEnvelope', () => {

@@ -19,6 +19,9 @@ export interface ClaimInfo {
   claimant?: string;
   modified: string;
   checkedOn?: string;
+  /** Whether the claim's verdict record has a rationale, and how many sources it cites. */
+  hasRationale: boolean;
+  sources: number;
 }
 
 /** What the tracker keeps of an article holding claims. */
@@ -33,6 +36,14 @@ export interface TrackedClaim {
   confirmed: boolean;
   /** Annotation keys (`<document id> <annotation id>`), first appearance first. */
   appearances: string[];
+}
+
+/** The grouping of some tracked claims at one moment, as undo and redo of a grouping change put it back. */
+export interface GroupingState {
+  tracked: TrackedClaim[];
+  suggestions: StoredSuggestion[];
+  /** Pair keys. */
+  dismissed: string[];
 }
 
 /** How many near matches one new claim is suggested for, at most. */
@@ -58,6 +69,8 @@ function infoOf(document: ScholiaDocument, claim: ClaimAnnotation): ClaimInfo {
     ...(claimant ? { claimant } : {}),
     modified: claim.modified,
     ...(claim.checkedOn ? { checkedOn: claim.checkedOn } : {}),
+    hasRationale: (claim.rationale ?? '').trim() !== '',
+    sources: claim.evidence?.length ?? 0,
   };
 }
 
@@ -203,6 +216,47 @@ export class ClaimTracker {
     this.dismissed.add(key);
     this.writeSoon();
     return had;
+  }
+
+  /** The grouping of the tracked claims named (those that exist), with the suggestions and dismissed pairs that name them. */
+  groupingOf(scope: readonly string[]): GroupingState {
+    const ids = new Set(scope);
+    const names = (a: string, b: string) => ids.has(a) || ids.has(b);
+    return {
+      tracked: scope.flatMap((id) => {
+        const tracked = this.tracked.get(id);
+        return tracked ? [{ ...tracked, appearances: [...tracked.appearances] }] : [];
+      }),
+      suggestions: this.suggestions().filter((s) => names(s.trackedId, s.candidateId)),
+      dismissed: [...this.dismissed].filter((pair) => {
+        const [a = '', b = ''] = pair.split(' ');
+        return names(a, b);
+      }),
+    };
+  }
+
+  /**
+   * Puts the tracked claims named back as `state` had them (undo and redo of confirm, split and
+   * dismiss); the appearances must be those they hold now, moved about.
+   */
+  restoreGrouping(scope: readonly string[], state: GroupingState): void {
+    const now = this.groupingOf(scope);
+    for (const tracked of now.tracked) {
+      this.unindex(tracked);
+      this.tracked.delete(tracked.id);
+    }
+    for (const suggestion of now.suggestions) this.suggestionsByPair.delete(pairKey(suggestion.trackedId, suggestion.candidateId));
+    for (const pair of now.dismissed) this.dismissed.delete(pair);
+    for (const stored of state.tracked) {
+      const tracked = { ...stored, appearances: [...stored.appearances] };
+      this.tracked.set(tracked.id, tracked);
+      for (const key of tracked.appearances) this.trackedOf.set(key, tracked.id);
+      this.index(tracked);
+    }
+    for (const suggestion of state.suggestions)
+      this.suggestionsByPair.set(pairKey(suggestion.trackedId, suggestion.candidateId), suggestion);
+    for (const pair of state.dismissed) this.dismissed.add(pair);
+    this.writeSoon();
   }
 
   private async load(): Promise<void> {

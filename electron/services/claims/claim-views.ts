@@ -41,6 +41,8 @@ export function trackedView(tracker: ClaimTracker, tagset: Tagset, tracked: Trac
       checked: info.status !== unchecked,
       modified: info.modified,
       ...(info.checkedOn ? { checkedOn: info.checkedOn } : {}),
+      ...(info.hasRationale ? { hasRationale: true } : {}),
+      ...(info.sources > 0 ? { sources: info.sources } : {}),
     });
   }
   const counts = new Map<string, number>();

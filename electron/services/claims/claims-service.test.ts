@@ -188,10 +188,142 @@ describe('the claim tracker', () => {
     const restored = await Promise.all([a, b, c].map((id) => documentOf(scholia, id)));
     expect(restored.map((d) => d.annotations)).toEqual(before.map((d) => d.annotations));
     expect(restored.map((d) => d.entities)).toEqual(before.map((d) => d.entities));
+    // The step before it, the confirmation, is next; then nothing is left.
+    expect(valueOf<ChannelOutput<'claims.undo'>>(await scholia.dispatch('claims.undo', {})).change?.description).toMatch(/^Tracked /u);
     expect(valueOf<ChannelOutput<'claims.undo'>>(await scholia.dispatch('claims.undo', {}))).toEqual({});
 
     valueOf(await scholia.dispatch('claims.redo', {}));
+    valueOf(await scholia.dispatch('claims.redo', {}));
     expect(await statuses(scholia, [a, b, c])).toEqual([['mostly-false'], ['mostly-false'], ['mostly-false']]);
+    await scholia.close();
+  });
+
+  it('gives every appearance the verdict record of one: rationale, checked-by, checked-on, stage, and its sources beside their own', async () => {
+    const libraryDir = await tempDir();
+    const scholia = await openScholia({ libraryDir, debounceMs: 5 });
+    const { a, b } = await threeClaimArticles(scholia);
+    const trackedId = first((await list(scholia)).tracked).id;
+    const source = (await documentOf(scholia, a)).annotations.find((x) => x.id === 'ca');
+    const other = (await documentOf(scholia, b)).annotations.find((x) => x.id === 'cb');
+    if (source?.kind !== 'claim' || other?.kind !== 'claim') throw new Error('expected the claims');
+    const survey = { url: 'https://stats.example.org/labour-survey', title: 'Labour survey', type: 'official-data' as const };
+    const own = { url: 'https://news.example.org/speech', title: 'The speech' };
+    await apply(scholia, a, [
+      {
+        op: 'annotation.update',
+        annotation: {
+          ...source,
+          rationale: 'The survey puts it at *5.1%*.',
+          checkedBy: 'Ana',
+          checkedOn: '2026-03-03',
+          stage: 'checked',
+          evidence: [survey],
+        },
+      },
+    ]);
+    await apply(scholia, b, [{ op: 'annotation.update', annotation: { ...other, evidence: [own, { ...survey, title: 'old title' }] } }]);
+    const before = await Promise.all([a, b].map((id) => documentOf(scholia, id)));
+    expect(first((await list(scholia)).tracked).appearances.map((x) => [x.hasRationale, x.sources])).toEqual([
+      [true, 1],
+      [undefined, 2],
+    ]);
+
+    const foreign = errorOf(
+      await scholia.dispatch('claims.applyVerdict', { trackedId, verdict: 'false', from: { documentId: b, annotationId: 'ca' } }),
+    );
+    expect(foreign.code).toBe('bad-request');
+    const applied = valueOf<ChannelOutput<'claims.applyVerdict'>>(
+      await scholia.dispatch('claims.applyVerdict', { trackedId, verdict: 'false', from: { documentId: a, annotationId: 'ca' } }),
+    );
+    expect(applied.change.description).toBe(`Gave “False” and its verdict record to 1 appearance of “${CLAIMED}” in 1 article`);
+    const copied = (await documentOf(scholia, b)).annotations.find((x) => x.id === 'cb');
+    expect(copied).toMatchObject({
+      status: 'false',
+      rationale: 'The survey puts it at *5.1%*.',
+      checkedBy: 'Ana',
+      checkedOn: '2026-03-03',
+      stage: 'checked',
+      evidence: [survey, own],
+    });
+    expect((await documentOf(scholia, a)).revision).toBe(before[0]?.revision);
+
+    valueOf(await scholia.dispatch('claims.undo', {}));
+    expect((await documentOf(scholia, b)).annotations).toEqual(before[1]?.annotations);
+    await scholia.close();
+  });
+
+  it('undoes and redoes confirm, split and dismiss with the verdicts, in the order they were made; refuses when the claims moved since', async () => {
+    const libraryDir = await tempDir();
+    const scholia = await openScholia({ libraryDir, debounceMs: 5 });
+    const { c } = await threeClaimArticles(scholia);
+    const start = await list(scholia);
+    const suggestion = first(start.suggestions);
+    const grouping = async () => {
+      const { tracked, suggestions } = await list(scholia, true);
+      return {
+        tracked: tracked.map((t) => [t.confirmed, t.appearances.map((x) => x.annotationId)]).sort(),
+        suggestions: suggestions.map((s) => [s.tracked.appearances[0]?.annotationId, s.candidate.appearances[0]?.annotationId]),
+      };
+    };
+    const initial = await grouping();
+    const undo = async () => valueOf<ChannelOutput<'claims.undo'>>(await scholia.dispatch('claims.undo', {})).change?.description;
+    const redo = async () => valueOf<ChannelOutput<'claims.redo'>>(await scholia.dispatch('claims.redo', {})).change?.description;
+
+    // Dismiss, undo: the suggestion is back; redo: gone again.
+    const dismissed = valueOf<ChannelOutput<'claims.dismiss'>>(
+      await scholia.dispatch('claims.dismiss', { trackedId: suggestion.tracked.id, candidateId: suggestion.candidate.id }),
+    );
+    expect(dismissed.change.description).toBe(`Kept “${NEAR}” apart from “${CLAIMED}”`);
+    expect((await grouping()).suggestions).toEqual([]);
+    expect(await undo()).toBe(dismissed.change.description);
+    expect(await grouping()).toEqual(initial);
+    expect(await redo()).toBe(dismissed.change.description);
+    expect((await grouping()).suggestions).toEqual([]);
+    expect(await undo()).toBe(dismissed.change.description);
+
+    // Same claim, then split off, then a verdict: undone last first.
+    const joined = valueOf<ChannelOutput<'claims.confirm'>>(
+      await scholia.dispatch('claims.confirm', { trackedId: suggestion.tracked.id, candidateId: suggestion.candidate.id }),
+    );
+    expect(joined.change.description).toBe(`Tracked “${NEAR}” with “${CLAIMED}”`);
+    const afterJoin = await grouping();
+    const split = valueOf<ChannelOutput<'claims.split'>>(
+      await scholia.dispatch('claims.split', { trackedId: suggestion.tracked.id, appearances: [{ documentId: c, annotationId: 'cc' }] }),
+    );
+    expect(split.change.description).toBe(`Split 1 appearance off “${CLAIMED}”`);
+    const verdict = valueOf<ChannelOutput<'claims.applyVerdict'>>(
+      await scholia.dispatch('claims.applyVerdict', { trackedId: split.tracked.id, verdict: 'true' }),
+    );
+    expect(await undo()).toBe(verdict.change.description);
+    expect(await statuses(scholia, [c])).toEqual([['unverified']]);
+    expect(await undo()).toBe(split.change.description);
+    expect(await grouping()).toEqual(afterJoin);
+    expect(await undo()).toBe(joined.change.description);
+    expect(await grouping()).toEqual(initial);
+    expect(await redo()).toBe(joined.change.description);
+    expect(await grouping()).toEqual(afterJoin);
+
+    // The grouping survives a reopening as it was left.
+    await scholia.close();
+    const reopened = await openScholia({ libraryDir, debounceMs: 5 });
+    const listed = await list(reopened);
+    expect(listed.tracked.map((t) => [t.confirmed, t.appearances.map((x) => x.annotationId)])).toEqual([[true, ['ca', 'cb', 'cc']]]);
+    await reopened.close();
+  });
+
+  it('refuses to undo a grouping change, changing nothing, when its tracked claims have changed since', async () => {
+    const libraryDir = await tempDir();
+    const scholia = await openScholia({ libraryDir, debounceMs: 5 });
+    const { b } = await threeClaimArticles(scholia);
+    const group = first((await list(scholia)).tracked);
+    valueOf(await scholia.dispatch('claims.confirm', { trackedId: group.id }));
+    // The claim in b leaves the library's tracked claim: its article drops it.
+    await apply(scholia, b, [{ op: 'annotation.remove', id: 'cb' }]);
+    const listed = await list(scholia, true);
+    const refused = errorOf(await scholia.dispatch('claims.undo', {}));
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toContain('Nothing was changed.');
+    expect(await list(scholia, true)).toEqual(listed);
     await scholia.close();
   });
 

@@ -92,6 +92,7 @@ export class AppStore {
       readOnlyMessage: () => this.readOnly.value?.message ?? null,
       report: (tone, text) => this.report(tone, text),
       reload: () => this.reloadDocument(),
+      pickFile: typeof window !== 'undefined' && window.scholia ? () => window.scholia?.pickEvidenceFile() ?? Promise.resolve(null) : null,
     });
   }
 

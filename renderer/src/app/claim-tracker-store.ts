@@ -97,11 +97,13 @@ export class ClaimTrackerStore {
   }
 
   /** Gives every appearance of the tracked claim the verdict (after the analyst confirmed it), in every article. */
-  async applyVerdict(tracked: TrackedClaimView, verdict: string): Promise<boolean> {
-    return this.change(async () => (await this.api.call('claims.applyVerdict', { trackedId: tracked.id, verdict })).change);
+  async applyVerdict(tracked: TrackedClaimView, verdict: string, from?: { documentId: string; annotationId: string }): Promise<boolean> {
+    return this.change(
+      async () => (await this.api.call('claims.applyVerdict', { trackedId: tracked.id, verdict, ...(from ? { from } : {}) })).change,
+    );
   }
 
-  /** Ctrl+Z in the tracked claims view: undoes the last verdict applied, in every article it touched. */
+  /** Ctrl+Z in the tracked claims view: undoes the last change, a verdict applied (in every article it touched), or a confirm, split or dismiss. */
   async undo(): Promise<void> {
     await this.step('undo');
   }
@@ -127,7 +129,8 @@ export class ClaimTrackerStore {
       change = (await this.api.call(direction === 'undo' ? 'claims.undo' : 'claims.redo', {})).change;
       return change;
     }, direction);
-    if (done && !change) this.app.report('info', direction === 'undo' ? 'No verdict change to undo.' : 'No verdict change to redo.');
+    if (done && !change)
+      this.app.report('info', direction === 'undo' ? 'Nothing to undo in the tracked claims.' : 'Nothing to redo in the tracked claims.');
   }
 
   private async grouping(run: () => Promise<string>): Promise<boolean> {

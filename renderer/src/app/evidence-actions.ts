@@ -9,6 +9,10 @@ export interface EvidenceActions {
   archive(annotationId: string, evidenceIndex: number): Promise<boolean>;
   /** The source's snapshot, its SHA-256 checked; or the message to show (a snapshot changed on disk, say). */
   openSnapshot(annotationId: string, evidenceIndex: number): Promise<SnapshotView | string>;
+  /** Attaches the local file at `path` to the source (its hash and size recorded; the file stays where it is); false on failure, said. */
+  attachFile(annotationId: string, evidenceIndex: number, path: string): Promise<boolean>;
+  /** The desktop app's native dialog to choose that file (null when cancelled); absent in the browser host, which asks for a path. */
+  readonly pickFile: (() => Promise<string | null>) | null;
 }
 
 export interface EvidenceActionsPorts {
@@ -18,6 +22,8 @@ export interface EvidenceActionsPorts {
   report(tone: 'info' | 'error', text: string): void;
   /** Reads the open document again after the services changed it. */
   reload(): Promise<void>;
+  /** The desktop app's file dialog, when there is one. */
+  pickFile: (() => Promise<string | null>) | null;
 }
 
 function hostOf(url: string): string {
@@ -26,6 +32,11 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** The last part of a path, whichever separator it uses. */
+export function fileName(path: string): string {
+  return path.replace(/^.*[\\/]/u, '');
 }
 
 /**
@@ -65,6 +76,37 @@ export function evidenceActions(ports: EvidenceActionsPorts): EvidenceActions {
         return false;
       }
     },
+    async attachFile(annotationId, evidenceIndex, path) {
+      const session = ports.session();
+      if (!session) return false;
+      const readOnly = ports.readOnlyMessage();
+      if (readOnly) {
+        ports.report('error', readOnly);
+        return false;
+      }
+      try {
+        await session.commands.whenIdle();
+        const { revision, file } = await ports.api.call('evidence.attachFile', {
+          documentId: session.id,
+          annotationId,
+          evidenceIndex,
+          path,
+          baseRevision: session.revision,
+        });
+        session.noteRevision(revision);
+        await ports.reload();
+        ports.session()?.select(annotationId);
+        ports.report(
+          'info',
+          `Attached ${fileName(file.path)}: SHA-256 ${file.sha256.slice(0, 8)}…, ${file.size} bytes. The file stays where it is; its hash proves it later.`,
+        );
+        return true;
+      } catch (error) {
+        ports.report('error', `Could not attach the file: ${messageOf(error)}`);
+        return false;
+      }
+    },
+    pickFile: ports.pickFile,
     async openSnapshot(annotationId, evidenceIndex) {
       const session = ports.session();
       if (!session) return 'No document is open.';

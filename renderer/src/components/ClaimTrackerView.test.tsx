@@ -72,8 +72,8 @@ async function shown(overrides: FakeHandlers = {}) {
   const api = fakeLibrary({
     overrides: {
       'claims.list': () => ({ tracked: [GROUP], suggestions: [SUGGESTION] }),
-      'claims.confirm': () => ({ tracked: { ...GROUP, confirmed: true } }),
-      'claims.dismiss': () => ({ dismissed: true }),
+      'claims.confirm': () => ({ tracked: { ...GROUP, confirmed: true }, change: { ...CHANGE, description: 'Tracked', documentIds: [] } }),
+      'claims.dismiss': () => ({ dismissed: true, change: { ...CHANGE, description: 'Kept apart', documentIds: [] } }),
       'claims.applyVerdict': () => ({ tracked: GROUP, change: CHANGE }),
       'claims.undo': () => ({ change: CHANGE }),
       ...overrides,
@@ -122,6 +122,31 @@ describe('the tracked claims view', () => {
     } finally {
       uninstall();
     }
+  });
+
+  it('offers the verdict record of an appearance that has one, for every appearance, and says so before it is given', async () => {
+    const [recorded, other] = GROUP.appearances;
+    if (!recorded || !other) throw new Error('expected two appearances');
+    const withRecord = {
+      ...GROUP,
+      appearances: [other, { ...recorded, verdict: 'false', verdictLabel: 'False', hasRationale: true, sources: 2 }],
+    };
+    const { api } = await shown({ 'claims.list': () => ({ tracked: [withRecord], suggestions: [] }) });
+    const card = screen.getByRole('region', { name: '“unemployment fell to 4%”' });
+    const picker = within(card).getByRole('combobox', { name: 'With the record of' }) as HTMLSelectElement;
+    expect(picker.selectedOptions[0]?.textContent).toBe(`${recorded.title} (rationale, 2 sources)`);
+    expect((within(card).getByRole('combobox', { name: 'Verdict' }) as HTMLSelectElement).value).toBe('false');
+    fireEvent.click(within(card).getByRole('button', { name: 'Apply this verdict to all 2 appearances…' }));
+    const confirm = within(card).getByRole('group', { name: 'Confirm the verdict' });
+    expect(confirm.textContent).toContain(
+      `Give “False” to all 2 appearances in 2 articles, with the rationale and 2 sources recorded in “${recorded.title}”?`,
+    );
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Give “False” to 2 appearances' }));
+    await waitFor(() =>
+      expect(api.inputsOf('claims.applyVerdict')).toEqual([
+        { trackedId: 'tracked-1', verdict: 'false', from: { documentId: recorded.documentId, annotationId: recorded.annotationId } },
+      ]),
+    );
   });
 
   it('says so on the status line when the services refuse the verdict', async () => {

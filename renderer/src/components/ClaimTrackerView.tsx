@@ -4,6 +4,7 @@ import type { Tagset } from '../../../shared/model/tagset.ts';
 import type { AppStore } from '../app/app-store.ts';
 import type { ClaimTrackerStore } from '../app/claim-tracker-store.ts';
 import { isTextField } from '../app/global-shortcuts.ts';
+import { SuggestionAnswer } from './SuggestionAnswer.tsx';
 
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
@@ -72,20 +73,59 @@ function AppearanceRow({
   );
 }
 
-/** "Apply this verdict to all N appearances…", then a confirmation naming the verdict and the articles. */
+/** What an appearance's verdict record holds: ["rationale", "2 sources"]; empty when it has neither. */
+function recordParts(appearance: ClaimAppearance): string[] {
+  return [
+    ...(appearance.hasRationale ? ['rationale'] : []),
+    ...(appearance.sources ? [plural(appearance.sources, 'source', 'sources')] : []),
+  ];
+}
+
+/** For the picker: "rationale, 2 sources". */
+function recordSummary(appearance: ClaimAppearance): string | null {
+  const parts = recordParts(appearance);
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+const appearanceKey = (appearance: ClaimAppearance) => `${appearance.documentId}/${appearance.annotationId}`;
+
+/** The appearances' verdicts and records: when they change (the list was read again), the form's choices start from them afresh. */
+const recordsOf = (tracked: TrackedClaimView) =>
+  tracked.appearances.map((a) => `${appearanceKey(a)}:${a.verdict}:${a.hasRationale ? 'r' : ''}${a.sources ?? 0}`).join(' ');
+
+/**
+ * "Apply this verdict to all N appearances…", with, when an appearance has a verdict record (a
+ * rationale, sources), that record for the others too; then a confirmation naming what goes where.
+ */
 function ApplyVerdict({ tracker, tracked, tagset }: { tracker: ClaimTrackerStore; tracked: TrackedClaimView; tagset: Tagset }) {
-  const [verdict, setVerdict] = useState(tracked.verdicts.find((v) => v.verdict !== 'unverified')?.verdict ?? tagset.verdicts[0]?.id ?? '');
+  const recorded = tracked.appearances.filter((appearance) => recordSummary(appearance) !== null);
+  const defaultRecord = recorded[0] ? appearanceKey(recorded[0]) : '';
+  const defaultVerdict =
+    recorded[0]?.verdict ?? tracked.verdicts.find((v) => v.verdict !== 'unverified')?.verdict ?? tagset.verdicts[0]?.id ?? '';
+  const [recordKey, setRecordKey] = useState(defaultRecord);
+  const [verdict, setVerdict] = useState(defaultVerdict);
+  const signature = recordsOf(tracked);
+  useEffect(() => {
+    setRecordKey(defaultRecord);
+    setVerdict(defaultVerdict);
+    // Only when the appearances' records change, not on every drawing.
+  }, [signature]);
+  const record = recorded.find((appearance) => appearanceKey(appearance) === recordKey);
+  const applyButton = useRef<HTMLButtonElement>(null);
   const [confirming, setConfirming] = useState(false);
   const count = tracked.appearances.length;
   const articles = new Set(tracked.appearances.map((a) => a.documentId)).size;
   const label = tagset.verdicts.find((entry) => entry.id === verdict)?.label ?? verdict;
   const selectId = `verdict-${tracked.id}`;
+  const recordId = `record-${tracked.id}`;
+  const from = record ? { documentId: record.documentId, annotationId: record.annotationId } : undefined;
   if (confirming)
     return (
       <div class="duplicate-confirm" role="group" aria-label="Confirm the verdict">
         <p>
-          Give “{label}” to all {plural(count, 'appearance', 'appearances')} in {plural(articles, 'article', 'articles')}? <kbd>Ctrl+Z</kbd>{' '}
-          here takes it back in every article.
+          Give “{label}” to all {plural(count, 'appearance', 'appearances')} in {plural(articles, 'article', 'articles')}
+          {record ? `, with the ${recordParts(record).join(' and ')} recorded in “${record.title}”` : ''}? <kbd>Ctrl+Z</kbd> here takes it
+          back in every article.
         </p>
         <div class="duplicate-actions">
           <button
@@ -93,7 +133,14 @@ function ApplyVerdict({ tracker, tracked, tagset }: { tracker: ClaimTrackerStore
             class="button button-small button-primary"
             disabled={tracker.busy.value}
             ref={(button) => button?.focus()}
-            onClick={() => void tracker.applyVerdict(tracked, verdict).then((done) => done && setConfirming(false))}
+            onClick={() =>
+              void tracker.applyVerdict(tracked, verdict, from).then((done) => {
+                if (!done) return;
+                setConfirming(false);
+                // The confirmation goes; the focus stays in the card, on the button that started it.
+                requestAnimationFrame(() => applyButton.current?.focus());
+              })
+            }
           >
             Give “{label}” to {plural(count, 'appearance', 'appearances')}
           </button>
@@ -113,7 +160,26 @@ function ApplyVerdict({ tracker, tracked, tagset }: { tracker: ClaimTrackerStore
           </option>
         ))}
       </select>
-      <button type="button" class="button button-small" disabled={tracker.busy.value || count === 0} onClick={() => setConfirming(true)}>
+      {recorded.length > 0 ? (
+        <>
+          <label for={recordId}>With the record of</label>
+          <select id={recordId} class="input" value={recordKey} onChange={(event) => setRecordKey(event.currentTarget.value)}>
+            <option value="">None: the verdict only</option>
+            {recorded.map((appearance) => (
+              <option key={appearanceKey(appearance)} value={appearanceKey(appearance)}>
+                {appearance.title} ({recordSummary(appearance)})
+              </option>
+            ))}
+          </select>
+        </>
+      ) : null}
+      <button
+        ref={applyButton}
+        type="button"
+        class="button button-small"
+        disabled={tracker.busy.value || count === 0}
+        onClick={() => setConfirming(true)}
+      >
         Apply this verdict to all {plural(count, 'appearance', 'appearances')}…
       </button>
     </div>
@@ -197,19 +263,7 @@ function SuggestionRow({ store, suggestion }: { store: AppStore; suggestion: Cla
         <span>Similarity {Math.round(suggestion.score * 100)}%</span>
         {suggestion.checkedBefore ? <span>{suggestion.checkedBefore.message}</span> : null}
       </p>
-      <div class="duplicate-actions">
-        <button type="button" class="button button-small" disabled={tracker.busy.value} onClick={() => void tracker.confirm(suggestion)}>
-          Same claim
-        </button>
-        <button
-          type="button"
-          class="button button-quiet button-small"
-          disabled={tracker.busy.value}
-          onClick={() => void tracker.dismiss(suggestion)}
-        >
-          Not the same
-        </button>
-      </div>
+      <SuggestionAnswer tracker={tracker} suggestion={suggestion} class="duplicate-actions" />
     </li>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SnapshotView } from '../../../shared/contract/evidence-channels.ts';
 import { isWebLink } from '../../../shared/layer/annotation-fields.ts';
 import {
@@ -35,6 +35,86 @@ function archiveState(item: Evidence): string {
   return `Archived ${item.archive.fetched.slice(0, 10)} · SHA-256 ${item.archive.sha256.slice(0, 8)}`;
 }
 
+/** Whether a path is a full one: from the root (`/…`), a drive (`C:\…`) or a network share (`\\server\…`). */
+export function isFullPath(path: string): boolean {
+  return /^(\/|[A-Za-z]:[\\/]|\\\\)/u.test(path);
+}
+
+/**
+ * The browser host's way to name a file to attach: a browser never tells a page where a chosen file
+ * is, and a source keeps a file by its path (docs/EVIDENCE.md, "Local files"), so the analyst types
+ * or pastes it. The services check that a file is there.
+ */
+function AttachFileForm({ index, onAttach, onClose }: { index: number; onAttach(path: string): Promise<boolean>; onClose(): void }) {
+  const [path, setPath] = useState('');
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => field.current?.focus(), []);
+  const fieldId = `evidence-file-${index}`;
+  const submit = () => {
+    const given = path.trim();
+    if (!given) return;
+    if (!isFullPath(given)) {
+      setProblem('Give the file’s full path, from / (or a drive letter such as C:\\ on Windows).');
+      return;
+    }
+    setProblem('');
+    setBusy(true);
+    void onAttach(given).then((done) => {
+      setBusy(false);
+      if (done) onClose();
+      else setProblem('The file was not attached; the status line says why.');
+    });
+  };
+  return (
+    <div class="evidence-attach" role="group" aria-label={`Attach a file to source ${index + 1}`}>
+      <label class="field-label" for={fieldId}>
+        Full path of the file on this computer
+      </label>
+      <input
+        id={fieldId}
+        class="input input-small"
+        type="text"
+        spellcheck={false}
+        autoComplete="off"
+        placeholder="/home/you/Documents/scan.pdf"
+        value={path}
+        ref={field}
+        aria-invalid={problem ? 'true' : undefined}
+        aria-describedby={problem ? `${fieldId}-problem` : undefined}
+        onInput={(event) => {
+          setPath(event.currentTarget.value);
+          setProblem('');
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            submit();
+          } else if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            onClose();
+          }
+        }}
+      />
+      <div class="evidence-attach-actions">
+        <button type="button" class="button button-small" disabled={busy} onClick={submit}>
+          {busy ? 'Attaching…' : 'Attach'}
+        </button>
+        <button type="button" class="button button-quiet button-small" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+      {problem ? (
+        <p id={`${fieldId}-problem`} class="field-problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 function EvidenceItem({
   session,
   claim,
@@ -51,7 +131,17 @@ function EvidenceItem({
   onOpen(index: number): void;
 }) {
   const [busy, setBusy] = useState(false);
+  const [attaching, setAttaching] = useState(false);
   const name = item.title ?? item.url;
+  const attach = (path: string) => actions.attachFile(claim.id, index, path);
+  const chooseFile = () => {
+    const pick = actions.pickFile;
+    if (!pick) {
+      setAttaching(true);
+      return;
+    }
+    void pick().then((path) => (path ? attach(path) : false));
+  };
   const archive = () => {
     if (busy) return;
     setBusy(true);
@@ -134,6 +224,15 @@ function EvidenceItem({
         ) : null}
         <button
           type="button"
+          class="button button-small"
+          aria-label={`${item.file ? 'Replace the file of' : 'Attach a file to'} source ${index + 1}`}
+          aria-expanded={actions.pickFile ? undefined : attaching}
+          onClick={chooseFile}
+        >
+          {item.file ? 'Replace file…' : 'Attach file…'}
+        </button>
+        <button
+          type="button"
           class="button button-quiet button-icon evidence-remove"
           aria-label={`Remove source ${name}`}
           onClick={() => session.removeEvidence(claim.id, index)}
@@ -141,6 +240,7 @@ function EvidenceItem({
           ×
         </button>
       </span>
+      {attaching ? <AttachFileForm index={index} onAttach={attach} onClose={() => setAttaching(false)} /> : null}
     </li>
   );
 }

@@ -3,6 +3,7 @@ import type { ClaimOf } from '../app/claim-tracker-store.ts';
 import type { ClaimAnnotation } from '../../../shared/model/annotation.ts';
 import type { DocumentSession } from '../session/document-session.ts';
 import { useClaimTracker } from './claim-tracker-context.ts';
+import { SuggestionAnswer } from './SuggestionAnswer.tsx';
 
 function articles(count: number): string {
   return `${count} other ${count === 1 ? 'article' : 'articles'}`;
@@ -47,24 +48,7 @@ export function TrackedClaimLine({ session, claim }: { session: DocumentSession;
             Looks like a claim in {elsewhere?.title ?? 'another article'}: “{suggestion.tracked.text}”
           </p>
           {checkedBefore ? <p class="checked-before">{checkedBefore.message}</p> : null}
-          <div class="tracked-line-actions">
-            <button
-              type="button"
-              class="button button-small"
-              disabled={tracker.busy.value}
-              onClick={() => void tracker.confirm(suggestion)}
-            >
-              Same claim
-            </button>
-            <button
-              type="button"
-              class="button button-quiet button-small"
-              disabled={tracker.busy.value}
-              onClick={() => void tracker.dismiss(suggestion)}
-            >
-              Not the same
-            </button>
-          </div>
+          <SuggestionAnswer tracker={tracker} suggestion={suggestion} class="tracked-line-actions" />
         </>
       ) : null}
       {otherArticles > 0 || tracked.appearances.length > 1 ? (
