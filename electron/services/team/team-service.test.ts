@@ -73,7 +73,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
-describe('team sync against a real Git server', () => {
+describe('team sync against a real Git server', { timeout: 60_000 }, () => {
   it("Alice annotates and syncs; Bob gets her layer in Review, accepts part of it and syncs; Alice sees Bob's decisions", async () => {
     const { url, alice, bob, aliceDoc, bobDoc, fingerprint } = await aliceAndBob(TOKEN);
     const first = await call(alice.scholia, 'team.sync', {});
