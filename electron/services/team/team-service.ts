@@ -26,7 +26,7 @@ import { readReviewFile, type ReviewService } from '../review/review-service.ts'
 import type { LibraryStore } from '../store/library-store.ts';
 import { GitError, GitRunner } from './git-runner.ts';
 import { TeamRepo, type Author } from './team-repo.ts';
-import { TeamSettingsFile, withoutCredentials, type TeamSettings } from './team-settings.ts';
+import { hasCredentials, TeamSettingsFile, withoutCredentials, type TeamSettings } from './team-settings.ts';
 import { TeamTree, type TreeArticle } from './team-tree.ts';
 import { teamHistory } from './team-history.ts';
 
@@ -221,9 +221,7 @@ export class TeamService {
     return this.serialized(async () => {
       this.store.assertWritable();
       await this.git.checkInstalled();
-      const remote = withoutCredentials(input.remote.trim());
-      if (remote !== input.remote.trim())
-        throw new ScholiaError('bad-request', 'Give the token apart (SCHOLIA_GIT_TOKEN), not inside the URL.');
+      const remote = joinRemote(input.remote);
       if (input.token) this.tokens.set(remote, input.token);
       const repo = new TeamRepo(this.git, this.settingsFile.cloneDir, remote, this.tokens.get(remote));
       await this.cloneOrExplain(repo, remote);
@@ -237,9 +235,8 @@ export class TeamService {
   private async prepareRemote(given: string): Promise<string> {
     const trimmed = given.trim();
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
-      const clean = withoutCredentials(trimmed);
-      if (clean !== trimmed) throw new ScholiaError('bad-request', 'Give the token apart (SCHOLIA_GIT_TOKEN), not inside the URL.');
-      return clean;
+      if (hasCredentials(trimmed)) throw new ScholiaError('bad-request', 'Give the token apart (SCHOLIA_GIT_TOKEN), not inside the URL.');
+      return trimmed;
     }
     const dir = path.resolve(trimmed);
     if (!existsSync(dir)) {
@@ -934,6 +931,18 @@ function sameArticle(text: string, key: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The remote to join: a URL without credentials, or the absolute path of an existing repository. */
+function joinRemote(given: string): string {
+  const trimmed = given.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+    if (hasCredentials(trimmed)) throw new ScholiaError('bad-request', 'Give the token apart (SCHOLIA_GIT_TOKEN), not inside the URL.');
+    return trimmed;
+  }
+  const dir = path.resolve(trimmed);
+  if (!existsSync(dir)) throw new ScholiaError('not-found', `There is no repository at ${dir}.`);
+  return dir;
 }
 
 const emptyState = (): SyncState => ({ pushed: 0, pulled: 0, retries: 0, arrived: [], refused: [], mine: 0 });
