@@ -167,7 +167,7 @@ export class TeamService {
       void this.settingsFile
         .read()
         .then((settings) => (settings ? this.sync() : undefined))
-        .catch(() => undefined);
+        .catch((error: unknown) => console.error('Scholia: the timed team sync failed:', error));
     }, intervalMs);
     this.timer.unref();
   }
@@ -419,6 +419,11 @@ export class TeamService {
     await repo.beginSync();
     try {
       return await this.exchange(repo, settings, author, state, finish);
+    } catch (error) {
+      // Git failed in a way the steps do not expect (a damaged clone, a full disk): the report says so; the library is unchanged.
+      if (error instanceof GitError)
+        return finish('failed', `The sync failed: ${lastLine(error)}. Your work is safe in the library; sync again.`);
+      throw error;
     } finally {
       await repo.endSync();
     }
@@ -457,12 +462,15 @@ export class TeamService {
       }
       const conflicts = await repo.merge(author);
       if (conflicts.length > 0) {
-        const resolved = await this.resolveOwnConflicts(repo, conflicts, settings);
+        const resolved = await this.resolveOwnConflicts(repo, conflicts, settings).catch(async (error: unknown) => {
+          if (error instanceof ScholiaError) return undefined;
+          throw error;
+        });
         if (!resolved) {
           await repo.abortMerge();
           return finish(
             'failed',
-            `The merge stopped on files that are not yours to merge (${conflicts.slice(0, 3).join(', ')}); nothing was changed here.`,
+            `The merge stopped on files it cannot merge (${conflicts.slice(0, 3).join(', ')}); nothing was changed here.`,
           );
         }
         await repo.finishMerge(resolved, author);
