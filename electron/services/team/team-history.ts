@@ -17,7 +17,7 @@ interface LooseLayer {
   verdictLabel: (id: string) => string;
 }
 
-function looseLayer(text: string | undefined): LooseLayer | undefined {
+export function looseLayer(text: string | undefined): LooseLayer | undefined {
   if (text === undefined) return undefined;
   let data: { annotations?: unknown; tagset?: { verdicts?: unknown } };
   try {
