@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { MEMBER_ID_PATTERN } from '../../../shared/team/team-layout.ts';
 import { exportTagFile } from '../../../shared/export/tag-file-export.ts';
 import { applyAnnotationOps } from '../../../shared/layer/apply-layer-ops.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
+import { isValidId } from '../../../shared/model/ids.ts';
 import type { TagFileV1 } from '../../../shared/model/tag-file.ts';
 import { deletedMap, mergeDeleted, mergeLayers } from '../../../shared/team/layer-merge.ts';
 import type { ReviewsFile } from '../../../shared/team/team-files.ts';
@@ -107,6 +109,8 @@ interface SyncState {
   arrived: TeamSyncReport['arrived'];
   refused: { file: string; message: string }[];
   mine: number;
+  /** What this member's files were made from, once they are written (see `writeOwnFiles`). */
+  written?: TeamSettings['written'];
 }
 
 /**
@@ -121,8 +125,6 @@ export class TeamService {
   private readonly maxPushAttempts: number;
   private queue: Promise<unknown> = Promise.resolve();
   private syncing = false;
-  /** The document revision whose own files are in the clone, per fingerprint (reset when the clone is made again). */
-  private readonly written = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private readonly tree = new TeamTree();
 
@@ -284,7 +286,6 @@ export class TeamService {
       await mkdir(path.join(repo.dir, 'members'), { recursive: true });
       await writeFile(path.join(repo.dir, teamPaths.member(memberId)), teamJson(member));
     }
-    this.written.clear();
     await this.settingsFile.write({ format: 'scholia-team-settings', version: 1, remote, memberId, shared: [] });
     return this.statusNow();
   }
@@ -399,12 +400,18 @@ export class TeamService {
         ...(state.refused.length > 0 ? { refused: state.refused } : {}),
       };
       const latest = (await this.settingsFile.read()) ?? settings;
-      await this.settingsFile.write({ ...latest, ...(lastRemoteHead ? { lastRemoteHead } : {}), lastSync: report });
+      await this.settingsFile.write({
+        ...latest,
+        ...(lastRemoteHead ? { lastRemoteHead } : {}),
+        ...(state.written ? { written: state.written } : {}),
+        lastSync: report,
+      });
       return report;
     };
 
+    let fresh = false;
     if (!(await repo.healthy())) {
-      this.written.clear();
+      fresh = true;
       try {
         await repo.clone();
       } catch (error) {
@@ -418,7 +425,7 @@ export class TeamService {
     }
     await repo.beginSync();
     try {
-      return await this.exchange(repo, settings, author, state, finish);
+      return await this.exchange(repo, settings, author, state, finish, fresh);
     } catch (error) {
       // Git failed in a way the steps do not expect (a damaged clone, a full disk): the report says so; the library is unchanged.
       if (error instanceof GitError)
@@ -436,8 +443,9 @@ export class TeamService {
     author: Author,
     state: SyncState,
     finish: (outcome: TeamSyncReport['outcome'], message: string, lastRemoteHead?: string) => Promise<TeamSyncReport>,
+    fresh: boolean,
   ): Promise<TeamSyncReport> {
-    await this.writeOwnFiles(repo, settings);
+    state.written = await this.writeOwnFiles(repo, settings, fresh);
     await repo.commitAll(`${author.name}: sync`, author, this.ownFiles(repo, settings));
 
     for (let attempt = 1; ; attempt += 1) {
@@ -559,57 +567,57 @@ export class TeamService {
     await writeFile(file, teamJson(member));
   }
 
-  /** This member's files for every shared article whose document changed since they were last written: article (once), layer, deletions, reviews. */
-  private async writeOwnFiles(repo: TeamRepo, settings: TeamSettings): Promise<void> {
+  /**
+   * This member's files for every shared article whose document changed since they were last
+   * written (`written` in team.json; all of them when the clone was made again or the codebook or
+   * name changed): article (once), layer, deletions, reviews. Answers what they were made from.
+   */
+  private async writeOwnFiles(repo: TeamRepo, settings: TeamSettings, fresh: boolean): Promise<NonNullable<TeamSettings['written']>> {
     const me = settings.memberId;
+    const name = this.store.settings.annotatorName;
+    const madeWith = createHash('sha256')
+      .update(JSON.stringify([this.store.tagset, name]))
+      .digest('hex');
+    const before = !fresh && settings.written?.with === madeWith ? settings.written.documents : {};
+    const documents: Record<string, string> = {};
     for (const fingerprint of settings.shared) {
       const summary = this.store.findByFingerprint(fingerprint);
       if (!summary) continue;
       const layerFile = path.join(repo.dir, teamPaths.layer(fingerprint, me));
+      documents[fingerprint] = summary.modified;
+      if (before[fingerprint] === summary.modified && existsSync(layerFile)) continue;
       const document = await this.store.getDocument(summary.id);
-      if (this.written.get(fingerprint) === document.revision && existsSync(layerFile)) continue;
+      documents[fingerprint] = document.modified;
       await mkdir(path.dirname(layerFile), { recursive: true });
       const articleFile = path.join(repo.dir, teamPaths.article(fingerprint));
       if (!existsSync(articleFile)) {
         const article = exportTagFile({ ...document, annotations: [], entities: [] }, this.store.tagset, {
-          annotator: this.store.settings.annotatorName,
+          annotator: name,
           exportedAt: document.imported,
         });
         await writeFile(articleFile, teamJson(article));
       }
-      const previous = readSmall(
-        { safeParse: (v: unknown) => ({ success: true as const, data: v as TagFileV1 }) },
-        await readText(layerFile),
-      );
-      const layer = exportTagFile(document, this.store.tagset, {
-        annotator: this.store.settings.annotatorName,
-        embedText: false,
-        exportedAt: layerTime(document),
-      });
+      const previous = previousIds(await readText(layerFile));
+      const layer = exportTagFile(document, this.store.tagset, { annotator: name, embedText: false, exportedAt: layerTime(document) });
       await writeFile(layerFile, teamJson(layer));
       await this.recordDeletions(repo, fingerprint, me, previous, document);
       await this.writeReviews(repo, fingerprint, me, document);
-      this.written.set(fingerprint, document.revision);
     }
+    return { with: madeWith, documents };
   }
 
   private async recordDeletions(
     repo: TeamRepo,
     fingerprint: string,
     me: string,
-    previous: TagFileV1 | undefined,
+    previous: readonly string[],
     document: ScholiaDocument,
   ): Promise<void> {
     const now = new Set(document.annotations.map((a) => a.id));
-    const gone = (previous?.annotations ?? []).filter((a) => a?.id && !now.has(a.id)).map((a) => a.id);
+    const gone = previous.filter((id) => !now.has(id));
     if (gone.length === 0) return;
     const file = path.join(repo.dir, teamPaths.deleted(fingerprint, me));
-    const known = readSmall(DeletedFile, await readText(file)) ?? {
-      format: 'scholia-team-deleted' as const,
-      version: 1 as const,
-      memberId: me,
-      deleted: [],
-    };
+    const known = readSmall(DeletedFile, await readText(file)) ?? emptyDeleted(me);
     const at = new Date().toISOString();
     const merged = mergeDeleted(known, { ...known, deleted: gone.map((id) => ({ id, at })) });
     await mkdir(path.dirname(file), { recursive: true });
@@ -951,6 +959,18 @@ function joinRemote(given: string): string {
   const dir = path.resolve(trimmed);
   if (!existsSync(dir)) throw new ScholiaError('not-found', `There is no repository at ${dir}.`);
   return dir;
+}
+
+/** The annotation ids of a layer file as it is in the clone, read loosely (whoever wrote it last). */
+function previousIds(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  try {
+    const data = JSON.parse(text) as { annotations?: unknown };
+    if (!Array.isArray(data.annotations)) return [];
+    return (data.annotations as { id?: unknown }[]).map((a) => a?.id).filter((id): id is string => typeof id === 'string' && isValidId(id));
+  } catch {
+    return [];
+  }
 }
 
 const emptyState = (): SyncState => ({ pushed: 0, pulled: 0, retries: 0, arrived: [], refused: [], mine: 0 });

@@ -4,6 +4,7 @@ import { MemberId, TeamSyncReport } from '../../../shared/contract/team-channels
 import { ScholiaError } from '../../../shared/contract/errors.ts';
 import { describeIssues } from '../../../shared/contract/validation.ts';
 import { Fingerprint } from '../../../shared/model/document.ts';
+import { IsoDateTime } from '../../../shared/model/ids.ts';
 import { DurableJsonFile } from '../store/durable-file.ts';
 
 export const TEAM_SETTINGS_FILE = 'team.json';
@@ -25,6 +26,12 @@ export const TeamSettings = z.object({
     .regex(/^[0-9a-f]{40,64}$/)
     .optional(),
   lastSync: TeamSyncReport.optional(),
+  /**
+   * What this member's files in the clone were made from: each shared document's `modified`, under
+   * a digest of the codebook and name they were written with. A sync rewrites only documents that
+   * changed since, without reading the others.
+   */
+  written: z.object({ with: z.string().max(100), documents: z.record(z.string(), IsoDateTime) }).optional(),
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;
 
