@@ -1,5 +1,6 @@
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, type EntityAnnotation } from '../../../shared/model/annotation.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
+import { acceptedFromLine } from '../../../shared/review/provenance.ts';
 import type { AppStore } from '../app/app-store.ts';
 import type { EvidenceActions } from '../app/evidence-actions.ts';
 import { KIND_LABELS } from '../reader/annotation-appearance.ts';
@@ -163,6 +164,11 @@ function AnnotationDetails({
       <p class="inspector-meta">
         {annotation.author} · {formatMoment(annotation.modified)}
       </p>
+      {annotation.acceptedFrom ? (
+        <p class="inspector-meta inspector-provenance" title={formatMoment(annotation.acceptedFrom.at)}>
+          {acceptedFromLine(annotation.acceptedFrom)}
+        </p>
+      ) : null}
     </section>
   );
 }
