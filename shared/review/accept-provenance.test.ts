@@ -14,7 +14,9 @@ import { annotatedSampleDocument } from '../testing/annotated-sample.ts';
 import { makeTarget } from '../text/target.ts';
 import { buildReview } from './build-review.ts';
 import { decideReview, redoDecision, undoDecision } from './decide-review.ts';
+import { differencesInWords } from './human-terms.ts';
 import { acceptedFromLine } from './provenance.ts';
+import { reviewView } from './review-view.ts';
 
 const raw = readFileSync(new URL('../../assets/sample-article.txt', import.meta.url), 'utf8');
 const IMPORTED = '2026-12-01T09:00:00.000Z';
@@ -135,6 +137,26 @@ describe('provenance of accepted annotations', () => {
     const column = header?.split(',').indexOf('accepted_from') ?? -1;
     expect(column).toBeGreaterThan(0);
     expect(rows.filter((row) => row.includes(',Alice,')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives each conflict the span of mine it was compared with, still mine after I accept theirs', () => {
+    const document = scenario();
+    const mine = document.annotations.find((a) => a.id === 'claim-cyberattack')?.target;
+    const expected = { start: mine?.start, end: mine?.end };
+    const item = (d: ScholiaDocument) =>
+      reviewView(d, d.reviews[0] as ScholiaDocument['reviews'][number]).items.find((i) => i.id === 'claim-cyberattack');
+    expect(item(document)?.counterpartSpan).toEqual(expected);
+    const { document: after } = decideReview(document, 'team-alice', { decision: 'accepted', itemIds: ['claim-cyberattack'] }, context);
+    const accepted = item(after);
+    expect(accepted?.counterpartSpan).toEqual(expected);
+    const [span] = differencesInWords(accepted?.differences ?? [], {
+      tagset: DEFAULT_TAGSET,
+      who: 'Alice',
+      text: after.text,
+      mine: accepted?.counterpartSpan,
+      theirs: accepted?.annotation.target,
+    });
+    expect(span?.sentence).toBe('Alice’s span starts 3 words later.');
   });
 
   it('says where an annotation came from in words', () => {
