@@ -39,8 +39,9 @@ describe('a span difference in words', () => {
     ]);
   });
 
-  it('counts words with inner apostrophes once and punctuation not at all', () => {
+  it('counts words with inner apostrophes or hyphens once and punctuation not at all', () => {
     expect(countWords("it's the EU's 27 states — all of them.")).toBe(8);
+    expect(countWords('A pro-Kremlin group has')).toBe(4);
     expect(countWords(' — , . ')).toBe(0);
   });
 

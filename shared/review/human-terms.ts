@@ -34,9 +34,9 @@ export function spanParts(text: string, mine: Span, theirs: Span): SpanPart[] {
   return parts;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
 
-/** How many words a stretch of text holds (letters and digits, with inner apostrophes). */
+/** How many words a stretch of text holds (letters and digits, with inner apostrophes and hyphens). */
 export function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }

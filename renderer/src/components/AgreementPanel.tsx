@@ -65,6 +65,8 @@ function PairsTable({ store }: { store: AppStore }) {
   const report = store.review.agreement.value;
   if (!report || report.pairs.length < 2) return null;
   const explain = report.explanations;
+  // Speakers only when some pair has quotes to compare; the panel is narrow.
+  const speakers = report.pairs.some((pair) => pair.speaker.pairs > 0);
   return (
     <section class="agreement-pairs" data-testid="agreement-pairs">
       <h3 class="agreement-heading">By pair of annotators</h3>
@@ -73,7 +75,7 @@ function PairsTable({ store }: { store: AppStore }) {
           <tr>
             <th scope="col">Pair</th>
             <th scope="col" title={explain.overlapF1}>
-              Overlap F1
+              Spans
             </th>
             <th scope="col" title={explain.kappa}>
               κ
@@ -81,29 +83,36 @@ function PairsTable({ store }: { store: AppStore }) {
             <th scope="col" title={explain.verdict}>
               Verdicts
             </th>
-            <th scope="col" title={explain.speaker}>
-              Speakers
-            </th>
+            {speakers ? (
+              <th scope="col" title={explain.speaker}>
+                Speakers
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
           {report.pairs.map((pair) => (
             <tr key={`${pair.a}|${pair.b}`} data-pair={`${pair.a}|${pair.b}`}>
               <th scope="row">
-                {pair.a} and {pair.b}
+                {pair.a} · {pair.b}
               </th>
-              <td data-figure="overlapF1">{figure(pair.scopes.all.overlap.f1)}</td>
+              <td data-figure="overlapF1" title={`overlap F1 ${figure(pair.scopes.all.overlap.f1)}`}>
+                {figure(pair.scopes.all.overlap.f1)}
+              </td>
               <td data-figure="kappa">{figure(pair.scopes.all.kappa.value)}</td>
               <td data-figure="verdict" title={`${pair.verdict.agreed} of ${pair.verdict.pairs} claims`}>
                 {figure(pair.verdict.value)}
               </td>
-              <td data-figure="speaker" title={`${pair.speaker.agreed} of ${pair.speaker.pairs} quotes`}>
-                {figure(pair.speaker.value)}
-              </td>
+              {speakers ? (
+                <td data-figure="speaker" title={`${pair.speaker.agreed} of ${pair.speaker.pairs} quotes`}>
+                  {figure(pair.speaker.value)}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
       </table>
+      <p class="agreement-line">Spans: overlap F1 over all kinds. Each pair is compared on its own work (docs/REVIEW.md).</p>
     </section>
   );
 }

@@ -146,6 +146,11 @@ function AnnotationDetails({
       <blockquote class="inspector-quote" aria-label="Annotated text">
         {annotation.target.exact}
       </blockquote>
+      {annotation.acceptedFrom ? (
+        <p class="inspector-meta inspector-provenance" title={formatMoment(annotation.acceptedFrom.at)}>
+          {acceptedFromLine(annotation.acceptedFrom)}
+        </p>
+      ) : null}
       <SpanTools session={session} />
       <AtThisSpot session={session} annotation={annotation} />
       <KindFields session={session} annotation={annotation} evidence={evidence} />
@@ -164,11 +169,6 @@ function AnnotationDetails({
       <p class="inspector-meta">
         {annotation.author} · {formatMoment(annotation.modified)}
       </p>
-      {annotation.acceptedFrom ? (
-        <p class="inspector-meta inspector-provenance" title={formatMoment(annotation.acceptedFrom.at)}>
-          {acceptedFromLine(annotation.acceptedFrom)}
-        </p>
-      ) : null}
     </section>
   );
 }

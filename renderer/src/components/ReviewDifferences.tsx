@@ -139,7 +139,9 @@ export function ReviewItemBody({ item, view, tagset, text }: { item: ReviewItemV
   const theirs = item.annotation.target;
   const mine = item.counterpartSpan;
   const words = differencesInWords(item.differences, { tagset, who, text, ...(mine ? { mine } : {}), theirs });
-  const spanDiffers = mine && item.differences.some((d) => d.field === 'span');
+  const span = words.find((d) => d.field === 'span');
+  const values = words.filter((d) => d.field !== 'span');
+  const spanDiffers = mine && span;
   return (
     <>
       {spanDiffers && mine ? (
@@ -148,26 +150,33 @@ export function ReviewItemBody({ item, view, tagset, text }: { item: ReviewItemV
         <p class="review-text">“{excerpt(theirs.exact, 120)}”</p>
       )}
       {item.differences.length === 0 ? <ItemValues item={item} view={view} tagset={tagset} /> : null}
-      {words.length > 0 ? (
-        <ul class="review-diffs" aria-label="How theirs differs from yours">
-          {words.map((difference) =>
-            difference.field === 'span' ? (
-              <li key="span" class="review-diff review-diff-span">
-                {difference.sentence}
-              </li>
-            ) : (
-              <li key={difference.field} class="review-diff" aria-label={difference.sentence}>
-                <span class="review-diff-name">{difference.name}</span>
-                <span class="review-diff-side">
-                  You: <ValueChip value={difference.mine} />
-                </span>
-                <span class="review-diff-side">
-                  {who}: <ValueChip value={difference.theirs} />
-                </span>
-              </li>
-            ),
-          )}
-        </ul>
+      {span ? <p class="review-diff-span">{span.sentence}</p> : null}
+      {values.length > 0 ? (
+        <table class="review-diff-table" aria-label={`How ${possessive(who)} differs from yours`}>
+          <thead>
+            <tr>
+              <td />
+              <th scope="col">You</th>
+              <th scope="col">{who}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {values.map((difference) => (
+              <tr key={difference.field} class="review-diff" data-field={difference.field} title={difference.sentence}>
+                <th scope="row">
+                  {difference.name}
+                  <span class="visually-hidden">: {difference.sentence}</span>
+                </th>
+                <td>
+                  <ValueChip value={difference.mine} />
+                </td>
+                <td>
+                  <ValueChip value={difference.theirs} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       ) : null}
       {item.anchor.status === 'fuzzy' ? <PlacementChanges item={item} /> : null}
     </>
