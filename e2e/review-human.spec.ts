@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { exportTagFile } from '../shared/export/tag-file-export.ts';
 import type { Annotation } from '../shared/model/annotation.ts';
 import type { ScholiaDocument } from '../shared/model/document.ts';
@@ -204,4 +207,30 @@ test('an article’s assignee is set in its details, shown in the library, and �
   await expect(imports.library).toContainText('No article is assigned to you.');
   await filter.click();
   await expect(imports.library.locator('.doc-list > li')).toHaveCount(2);
+});
+
+test('“Assigned to me” also lists an article the team assigned to my member id', async ({ host, reader, page }) => {
+  await expect(reader.article).toBeVisible();
+  const remote = path.join(await mkdtemp(path.join(tmpdir(), 'scholia-team-')), 'desk.git');
+  const status = (await host.call('team.init', { remote, name: 'Verification desk' })) as { team: { me: { id: string } } };
+  expect(status.team.me.id).toBe('analyst');
+  const other = (await host.call('library.importText', {
+    text: 'The port authority said the ferry will run hourly.\n\nWork starts in May.',
+  })) as {
+    id: string;
+  };
+  // The sample article is assigned to me by the team; the other one is not.
+  const assigned = (await host.documentIds()).find((id) => id !== other.id);
+  if (!assigned) throw new Error('no second article');
+  await host.call('team.share', { documentIds: [assigned, other.id] });
+  await host.call('team.assign', { documentId: assigned, assignee: 'analyst', stage: 'in-progress' });
+  await page.reload();
+  const imports = new ImportPage(page);
+  await expect(imports.library.locator('.doc-list > li')).toHaveCount(2);
+  const filter = imports.library.getByRole('button', { name: 'Assigned to me' });
+  await filter.click();
+  await expect(imports.library.locator('.doc-list > li')).toHaveCount(1);
+  const { document: mine } = (await host.call('library.get', { id: assigned })) as { document: ScholiaDocument };
+  await expect(imports.library.locator('.doc-list')).toContainText(mine.meta.title);
+  expect(mine.meta.assignee).toBeUndefined();
 });
