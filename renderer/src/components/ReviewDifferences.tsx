@@ -10,12 +10,12 @@ import {
 import type { ReviewItemView, ReviewView } from '../../../shared/review/review-view.ts';
 import { excerpt } from './ListParts.tsx';
 
-/** The longest stretch shown whole inside a span comparison; longer ones keep their ends around an ellipsis. */
-const LONGEST_SHARED = 160;
+/** The longest stretch (shared, or only in one span) shown whole in a span comparison; longer ones keep their ends around an ellipsis. */
+const LONGEST_SHOWN = 160;
 
 function shortened(text: string): string {
   const line = text.replace(/\s+/gu, ' ');
-  return line.length > LONGEST_SHARED ? `${line.slice(0, 70)} … ${line.slice(-70)}` : line;
+  return line.length > LONGEST_SHOWN ? `${line.slice(0, 70)} … ${line.slice(-70)}` : line;
 }
 
 /** A codebook value: its colour as a dot beside its label, so colour is never the only sign. */
@@ -35,7 +35,7 @@ function SpanComparison({ parts, who }: { parts: SpanPart[]; who: string }) {
     <p class="review-text review-span-compare">
       “
       {parts.map((part, i) => {
-        const text = part.side === 'both' ? shortened(part.text) : part.text.replace(/\s+/gu, ' ');
+        const text = shortened(part.text);
         switch (part.side) {
           case 'mine':
             return (
