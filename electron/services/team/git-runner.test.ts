@@ -1,3 +1,4 @@
+import net, { type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ScholiaError } from '../../../shared/contract/errors.ts';
 import { useTempDirs } from '../testing/temp-dir.ts';
@@ -29,13 +30,19 @@ describe('the git runner', () => {
   });
 
   it('stops a call that runs past its time limit', async () => {
-    const git = new GitRunner();
-    const dir = await tempDir();
-    await git.run(['init', '--quiet', dir]);
-    // `git hash-object --stdin` waits for input that never comes.
-    const error = await git.run(['hash-object', '--stdin'], { cwd: dir, timeoutMs: 300 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(GitError);
-    expect((error as GitError).timedOut).toBe(true);
-    expect((error as GitError).unreachable).toBe(true);
+    // A server that takes the connection and never answers.
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const error = await new GitRunner()
+        .run(['ls-remote', `http://127.0.0.1:${port}/team.git`], { cwd: await tempDir(), timeoutMs: 500 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GitError);
+      expect((error as GitError).timedOut).toBe(true);
+      expect((error as GitError).unreachable).toBe(true);
+    } finally {
+      silent.close();
+    }
   });
 });

@@ -85,7 +85,10 @@ export class GitRunner {
   /** The installed git's version ("2.39.5"); a `ScholiaError` saying how to install git when there is none. */
   checkInstalled(): Promise<string> {
     this.version ??= this.exec(['--version'], {}).then(
-      (out) => /git version (\S+)/.exec(out)?.[1] ?? out.trim(),
+      (bytes) => {
+        const out = bytes.toString('utf8');
+        return /git version (\S+)/.exec(out)?.[1] ?? out.trim();
+      },
       (error: unknown) => {
         this.version = undefined;
         if ((error as NodeJS.ErrnoException).code === 'ENOENT')
@@ -101,7 +104,13 @@ export class GitRunner {
 
   async run(args: readonly string[], call: GitCall = {}): Promise<string> {
     await this.checkInstalled();
-    return this.exec(args, call);
+    return (await this.exec(args, call)).toString('utf8');
+  }
+
+  /** Runs git with `input` on its standard input and answers its output as bytes (`cat-file --batch`). */
+  async runBytes(args: readonly string[], input: string, call: GitCall = {}): Promise<Buffer> {
+    await this.checkInstalled();
+    return this.exec(args, call, input);
   }
 
   /** Like `run`, but answers false instead of failing (for checks such as `merge-base --is-ancestor`). */
@@ -115,7 +124,7 @@ export class GitRunner {
     }
   }
 
-  private exec(args: readonly string[], call: GitCall): Promise<string> {
+  private exec(args: readonly string[], call: GitCall, input?: string): Promise<Buffer> {
     const env: NodeJS.ProcessEnv = {
       PATH: this.searchPath,
       HOME: this.home,
@@ -139,7 +148,7 @@ export class GitRunner {
     };
     const fullArgs = call.token ? [...CREDENTIAL_ARGS, ...args] : [...args];
     return new Promise((resolve, reject) => {
-      execFile(
+      const child = execFile(
         'git',
         fullArgs,
         {
@@ -148,6 +157,7 @@ export class GitRunner {
           timeout: call.timeoutMs ?? DEFAULT_TIMEOUT_MS,
           maxBuffer: call.maxBuffer ?? 256 * 1024 * 1024,
           windowsHide: true,
+          encoding: 'buffer',
         },
         (error, stdout, stderr) => {
           if (!error) return resolve(stdout);
@@ -155,9 +165,11 @@ export class GitRunner {
             return reject(error);
           const timedOut = (error as { killed?: boolean }).killed === true;
           const code = typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : null;
-          reject(new GitError(args, code, redact(String(stderr), call.token), timedOut));
+          reject(new GitError(args, code, redact(stderr.toString('utf8'), call.token), timedOut));
         },
       );
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(input ?? '');
     });
   }
 }

@@ -15,18 +15,19 @@ import type {
 import { MEMBER_ID_PATTERN } from '../../../shared/team/team-layout.ts';
 import { exportTagFile } from '../../../shared/export/tag-file-export.ts';
 import { applyAnnotationOps } from '../../../shared/layer/apply-layer-ops.ts';
-import { ANNOTATION_KINDS } from '../../../shared/model/annotation.ts';
 import type { ScholiaDocument } from '../../../shared/model/document.ts';
 import type { TagFileV1 } from '../../../shared/model/tag-file.ts';
 import { deletedMap, mergeDeleted, mergeLayers } from '../../../shared/team/layer-merge.ts';
-import { DeletedFile, MemberFile, ReviewsFile, StatusFile, TeamFile, teamJson } from '../../../shared/team/team-files.ts';
+import type { ReviewsFile } from '../../../shared/team/team-files.ts';
+import { DeletedFile, MemberFile, StatusFile, TeamFile, teamJson } from '../../../shared/team/team-files.ts';
 import { articleKey, parseTeamPath, teamPaths, TEAM_FILE, TEAM_FORMAT, TEAM_FORMAT_VERSION } from '../../../shared/team/team-layout.ts';
 import type { ImportService } from '../library/import-service.ts';
 import { readReviewFile, type ReviewService } from '../review/review-service.ts';
 import type { LibraryStore } from '../store/library-store.ts';
 import { GitError, GitRunner } from './git-runner.ts';
 import { TeamRepo, type Author } from './team-repo.ts';
-import { TeamSettingsFile, withoutCredentials, type TeamSettings } from './team-settings.ts';
+import { hasCredentials, TeamSettingsFile, withoutCredentials, type TeamSettings } from './team-settings.ts';
+import { TeamTree, type TreeArticle } from './team-tree.ts';
 import { teamHistory } from './team-history.ts';
 
 /** Where the token of an HTTPS remote comes from: the host's keychain or the environment, never the library. */
@@ -67,9 +68,6 @@ function slug(name: string): string {
     .replace(/-+$/, '');
   return base || 'member';
 }
-
-const countsOf = (annotations: readonly { kind: string }[]): TeamLayer['counts'] =>
-  Object.fromEntries(ANNOTATION_KINDS.map((kind) => [kind, annotations.filter((a) => a.kind === kind).length])) as TeamLayer['counts'];
 
 /** The time a layer stands for: its latest annotation change, else the article's import. */
 function layerTime(document: ScholiaDocument): string {
@@ -126,6 +124,7 @@ export class TeamService {
   /** The document revision whose own files are in the clone, per fingerprint (reset when the clone is made again). */
   private readonly written = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
+  private readonly tree = new TeamTree();
 
   constructor(
     private readonly store: LibraryStore,
@@ -222,9 +221,7 @@ export class TeamService {
     return this.serialized(async () => {
       this.store.assertWritable();
       await this.git.checkInstalled();
-      const remote = withoutCredentials(input.remote.trim());
-      if (remote !== input.remote.trim())
-        throw new ScholiaError('bad-request', 'Give the token apart (SCHOLIA_GIT_TOKEN), not inside the URL.');
+      const remote = joinRemote(input.remote);
       if (input.token) this.tokens.set(remote, input.token);
       const repo = new TeamRepo(this.git, this.settingsFile.cloneDir, remote, this.tokens.get(remote));
       await this.cloneOrExplain(repo, remote);
@@ -238,9 +235,8 @@ export class TeamService {
   private async prepareRemote(given: string): Promise<string> {
     const trimmed = given.trim();
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
-      const clean = withoutCredentials(trimmed);
-      if (clean !== trimmed) throw new ScholiaError('bad-request', 'Give the token apart (SCHOLIA_GIT_TOKEN), not inside the URL.');
-      return clean;
+      if (hasCredentials(trimmed)) throw new ScholiaError('bad-request', 'Give the token apart (SCHOLIA_GIT_TOKEN), not inside the URL.');
+      return trimmed;
     }
     const dir = path.resolve(trimmed);
     if (!existsSync(dir)) {
@@ -419,12 +415,25 @@ export class TeamService {
         throw error;
       }
       await this.restoreMemberFile(repo, settings);
-    } else {
-      await repo.recover();
     }
+    await repo.beginSync();
+    try {
+      return await this.exchange(repo, settings, author, state, finish);
+    } finally {
+      await repo.endSync();
+    }
+  }
 
+  /** Commits this member's files, then fetches, merges and pushes until the push goes through, then brings colleagues' work in. */
+  private async exchange(
+    repo: TeamRepo,
+    settings: TeamSettings,
+    author: Author,
+    state: SyncState,
+    finish: (outcome: TeamSyncReport['outcome'], message: string, lastRemoteHead?: string) => Promise<TeamSyncReport>,
+  ): Promise<TeamSyncReport> {
     await this.writeOwnFiles(repo, settings);
-    await repo.commitAll(`${author.name}: sync`, author);
+    await repo.commitAll(`${author.name}: sync`, author, this.ownFiles(repo, settings));
 
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -509,6 +518,22 @@ export class TeamService {
         `${state.refused.length} ${state.refused.length === 1 ? 'file' : 'files'} refused (${state.refused[0]?.file}: ${state.refused[0]?.message.split('\n')[0]})`,
       );
     return parts.join(', ');
+  }
+
+  /** This member's files in the clone: the member file, and for each shared article its article (when this member wrote it), layer, deletions, reviews and status. */
+  private ownFiles(repo: TeamRepo, settings: TeamSettings): string[] {
+    const me = settings.memberId;
+    const files = [teamPaths.member(me)];
+    for (const fingerprint of settings.shared) {
+      files.push(
+        teamPaths.article(fingerprint),
+        teamPaths.layer(fingerprint, me),
+        teamPaths.deleted(fingerprint, me),
+        teamPaths.reviews(fingerprint, me),
+        teamPaths.status(fingerprint, me),
+      );
+    }
+    return files.filter((file) => existsSync(path.join(repo.dir, file)));
   }
 
   /** A member file lost with the clone is written again (it is this member's own file). */
@@ -808,7 +833,7 @@ export class TeamService {
       name: this.store.settings.annotatorName,
       joined: new Date(0).toISOString(),
     };
-    const articles = await this.articles(dir, settings, nameOf);
+    const articles = await this.articles(repo, settings, nameOf);
     let toPush = 0;
     let toPull = 0;
     if (await repo.healthy()) {
@@ -829,38 +854,53 @@ export class TeamService {
     };
   }
 
-  /** Every article of the team clone, and every shared one not yet in it. */
-  private async articles(dir: string, settings: TeamSettings, nameOf: (id: string) => string): Promise<TeamArticle[]> {
-    const folder = path.join(dir, 'articles');
-    const keys = existsSync(folder) ? (await readdir(folder)).filter((key) => /^[0-9a-f]{64}$/.test(key)) : [];
-    for (const fingerprint of settings.shared) if (!keys.includes(articleKey(fingerprint))) keys.push(articleKey(fingerprint));
+  /** Every article of the team (as of the clone's last commit, with this member's files not yet committed), and every shared one not yet in it. */
+  private async articles(repo: TeamRepo, settings: TeamSettings, nameOf: (id: string) => string): Promise<TeamArticle[]> {
+    const me = settings.memberId;
+    const overlay = new Map<string, string>();
+    for (const fingerprint of settings.shared) {
+      for (const file of [teamPaths.layer(fingerprint, me), teamPaths.status(fingerprint, me), teamPaths.reviews(fingerprint, me)]) {
+        const text = await readText(path.join(repo.dir, file));
+        if (text !== undefined) overlay.set(file, text);
+      }
+    }
+    const tree = (await repo.healthy()) ? await this.tree.articles(repo, overlay) : new Map<string, TreeArticle>();
+    for (const fingerprint of settings.shared) {
+      const key = articleKey(fingerprint);
+      if (!tree.has(key)) tree.set(key, { key, layers: new Map(), statuses: [], reviews: [] });
+    }
     const shared = new Set(settings.shared);
     const articles: TeamArticle[] = [];
-    for (const key of keys.sort()) {
-      const fingerprint = `sha256:${key}`;
+    for (const article of [...tree.values()].sort((x, y) => x.key.localeCompare(y.key))) {
+      const fingerprint = `sha256:${article.key}`;
       const summary = this.store.findByFingerprint(fingerprint);
-      const title = summary?.title ?? (await articleTitle(path.join(dir, 'articles', key, 'article.json')));
-      const document = summary ? await this.store.getDocument(summary.id) : undefined;
-      const layers: TeamLayer[] = [];
-      const decisions = await this.decisionsOnMine(dir, fingerprint, settings.memberId);
-      for (const memberId of await this.layerMembers(dir, fingerprint)) {
-        const counts = await layerCounts(path.join(dir, teamPaths.layer(fingerprint, memberId)));
-        if (!counts) continue;
-        const review = document?.reviews.find((r) => r.id === teamReviewId(memberId));
-        layers.push({
-          memberId,
-          name: nameOf(memberId),
-          counts: counts.counts,
-          ...(counts.modified ? { modified: counts.modified } : {}),
-          ...(review ? { reviewId: review.id } : {}),
-          ...(decisions.get(memberId) ? { reviewedMine: decisions.get(memberId) } : {}),
+      const document = summary && article.layers.size > 0 ? await this.store.getDocument(summary.id) : undefined;
+      const layers: TeamLayer[] = [...article.layers]
+        .sort(([x], [y]) => x.localeCompare(y))
+        .map(([memberId, layer]) => {
+          const review = document?.reviews.find((r) => r.id === teamReviewId(memberId));
+          const onMine = article.reviews.find((r) => r.memberId === memberId && memberId !== me)?.reviews.find((r) => r.of === me);
+          return {
+            memberId,
+            name: nameOf(memberId),
+            counts: layer.counts,
+            ...(layer.modified ? { modified: layer.modified } : {}),
+            ...(review ? { reviewId: review.id } : {}),
+            ...(onMine
+              ? {
+                  reviewedMine: {
+                    accepted: onMine.items.filter((item) => item.decision === 'accepted').length,
+                    rejected: onMine.items.filter((item) => item.decision === 'rejected').length,
+                  },
+                }
+              : {}),
+          };
         });
-      }
-      const status = await latestStatus(path.join(dir, 'articles', key, 'status'));
+      const status = article.statuses.reduce<StatusFile | undefined>((latest, s) => (!latest || s.at > latest.at ? s : latest), undefined);
       articles.push({
         fingerprint,
         ...(summary ? { documentId: summary.id } : {}),
-        title,
+        title: summary?.title ?? article.title ?? '(not synced yet)',
         shared: shared.has(fingerprint),
         layers,
         ...(status?.stage ? { stage: status.stage } : {}),
@@ -868,28 +908,6 @@ export class TeamService {
       });
     }
     return articles;
-  }
-
-  /** Colleagues' decisions on this member's layer of one article, from their reviews files. */
-  private async decisionsOnMine(
-    dir: string,
-    fingerprint: string,
-    me: string,
-  ): Promise<Map<string, { accepted: number; rejected: number }>> {
-    const folder = path.join(dir, 'articles', articleKey(fingerprint), 'reviews');
-    const result = new Map<string, { accepted: number; rejected: number }>();
-    if (!existsSync(folder)) return result;
-    for (const name of await readdir(folder)) {
-      const file = readSmall(ReviewsFile, await readText(path.join(folder, name)));
-      if (!file || `${file.memberId}.json` !== name || file.memberId === me) continue;
-      const onMine = file.reviews.find((review) => review.of === me);
-      if (!onMine) continue;
-      result.set(file.memberId, {
-        accepted: onMine.items.filter((item) => item.decision === 'accepted').length,
-        rejected: onMine.items.filter((item) => item.decision === 'rejected').length,
-      });
-    }
-    return result;
   }
 
   /** An article's history from the Git history of its layers (docs/TEAM.md, "History"). */
@@ -915,6 +933,18 @@ function sameArticle(text: string, key: string): boolean {
   }
 }
 
+/** The remote to join: a URL without credentials, or the absolute path of an existing repository. */
+function joinRemote(given: string): string {
+  const trimmed = given.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+    if (hasCredentials(trimmed)) throw new ScholiaError('bad-request', 'Give the token apart (SCHOLIA_GIT_TOKEN), not inside the URL.');
+    return trimmed;
+  }
+  const dir = path.resolve(trimmed);
+  if (!existsSync(dir)) throw new ScholiaError('not-found', `There is no repository at ${dir}.`);
+  return dir;
+}
+
 const emptyState = (): SyncState => ({ pushed: 0, pulled: 0, retries: 0, arrived: [], refused: [], mine: 0 });
 
 const emptyDeleted = (memberId: string): DeletedFile => ({ format: 'scholia-team-deleted', version: 1, memberId, deleted: [] });
@@ -927,40 +957,4 @@ function lastLine(error: GitError): string {
       .at(-1)
       ?.replace(/^fatal:\s*/, '') ?? ''
   );
-}
-
-async function articleTitle(file: string): Promise<string> {
-  const text = await readText(file);
-  if (text === undefined) return '(not synced yet)';
-  try {
-    const data = parseJson(text) as { document?: { title?: unknown } };
-    return typeof data.document?.title === 'string' ? data.document.title : '(untitled)';
-  } catch {
-    return '(unreadable)';
-  }
-}
-
-async function layerCounts(file: string): Promise<{ counts: TeamLayer['counts']; modified?: string } | undefined> {
-  const text = await readText(file);
-  if (text === undefined) return undefined;
-  try {
-    const data = parseJson(text) as { annotations?: unknown; exportedAt?: unknown };
-    if (!Array.isArray(data.annotations)) return undefined;
-    const annotations = data.annotations.filter(
-      (a): a is { kind: string } => typeof a === 'object' && a !== null && typeof (a as { kind?: unknown }).kind === 'string',
-    );
-    return { counts: countsOf(annotations), ...(typeof data.exportedAt === 'string' ? { modified: data.exportedAt } : {}) };
-  } catch {
-    return undefined;
-  }
-}
-
-async function latestStatus(folder: string): Promise<StatusFile | undefined> {
-  if (!existsSync(folder)) return undefined;
-  let latest: StatusFile | undefined;
-  for (const name of await readdir(folder)) {
-    const status = readSmall(StatusFile, await readText(path.join(folder, name)));
-    if (status && `${status.memberId}.json` === name && (!latest || status.at > latest.at)) latest = status;
-  }
-  return latest;
 }

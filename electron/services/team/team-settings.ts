@@ -28,6 +28,17 @@ export const TeamSettings = z.object({
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;
 
+/** A URL that carries a user name or password (a path carries none). */
+export function hasCredentials(remote: string): boolean {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(remote)) return false;
+  try {
+    const url = new URL(remote);
+    return url.username !== '' || url.password !== '';
+  } catch {
+    throw new ScholiaError('bad-request', 'The remote is not a valid URL.');
+  }
+}
+
 /** Takes any user name and password out of a URL; a path is returned as it is. */
 export function withoutCredentials(remote: string): string {
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(remote)) return remote;
