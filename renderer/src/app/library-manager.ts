@@ -58,12 +58,6 @@ export class LibraryManager {
   /** The search's hits by document id; null when no search is active. */
   readonly hits = signal<Map<string, SearchHit> | null>(null);
   readonly sort = signal<LibrarySort>('imported');
-  /** "Assigned to me": only the articles whose assignee is one of `me`'s names. */
-  readonly assignedToMe = signal(false);
-  /** The analyst's names for "Assigned to me" besides the settings' annotator name: their team member id and name, once known. */
-  readonly teamMe = signal<readonly string[]>([]);
-  /** Documents the team's status files assign to the analyst (`team.assign`), once known. */
-  readonly teamAssigned = signal<ReadonlySet<string>>(new Set());
   readonly showTrash = signal(false);
   readonly trash = signal<TrashedSummary[]>([]);
   /** Set while an import runs: what is being imported. */
@@ -75,17 +69,19 @@ export class LibraryManager {
   readonly editing = signal<DocumentSummary | null>(null);
   /** Details edited since the open document was loaded. */
   readonly editedMeta = signal<ReadonlyMap<string, DocumentMeta>>(new Map());
+  /** "Assigned to me": only the articles whose assignee is one of `me`'s names. */
+  readonly assignedToMe = signal(false);
+  /** The analyst's names for "Assigned to me" besides the settings' annotator name: their team member id and name, once known. */
+  readonly teamMe = signal<readonly string[]>([]);
+  /** Documents the team's status files assign to the analyst (`team.assign`), once known. */
+  readonly teamAssigned = signal<ReadonlySet<string>>(new Set());
 
   private searchRun = 0;
 
   /** The documents to list: the search's hits (if searching), in the chosen order. */
   readonly visible = computed(() => {
     const hits = this.hits.value;
-    const me = this.assignedToMe.value ? [this.app.settings.value.annotatorName, ...this.teamMe.value] : null;
-    const documents = this.app.documents.value.filter(
-      (summary) =>
-        (!hits || hits.has(summary.id)) && (!me || isAssignedTo(summary.assignee, me) || this.teamAssigned.value.has(summary.id)),
-    );
+    const documents = this.app.documents.value.filter((summary) => !hits || hits.has(summary.id));
     const counts = (summary: DocumentSummary) => this.countsOf(summary);
     return [...documents].sort((a, b) => COMPARE[this.sort.value](a, b, counts) || a.title.localeCompare(b.title));
   });
@@ -100,6 +96,15 @@ export class LibraryManager {
     void session.listVersion.value;
     return { ...session.records.counts.kinds(), entities: session.records.entityCount() };
   }
+
+  /** What the library list shows: the visible documents, only those assigned to me while "Assigned to me" is on. */
+  readonly listed = computed(() => {
+    const visible = this.visible.value;
+    if (!this.assignedToMe.value) return visible;
+    const me = [this.app.settings.value.annotatorName, ...this.teamMe.value];
+    const byTeam = this.teamAssigned.value;
+    return visible.filter((summary) => isAssignedTo(summary.assignee, me) || byTeam.has(summary.id));
+  });
 
   constructor(
     private readonly app: LibraryHost,

@@ -5,14 +5,16 @@ export function AssignedToMeFilter({ store }: { store: AppStore }) {
   const library = store.library;
   const on = library.assignedToMe.value;
   return (
-    <button
-      type="button"
-      class={`button button-small library-assigned ${on ? 'library-assigned-on' : ''}`}
-      aria-pressed={on}
-      title={`Only the articles assigned to ${store.settings.value.annotatorName} (or your team member id)`}
-      onClick={() => void library.toggleAssignedToMe()}
-    >
-      Assigned to me
-    </button>
+    <div class="library-assigned-row">
+      <button
+        type="button"
+        class="button button-small library-assigned"
+        aria-pressed={on}
+        title={`Only the articles assigned to ${store.settings.value.annotatorName} (or your team member id)`}
+        onClick={() => void library.toggleAssignedToMe()}
+      >
+        Assigned to me
+      </button>
+    </div>
   );
 }

@@ -3,8 +3,8 @@ import type { TrashedSummary } from '../../../shared/contract/import-channels.ts
 import type { AnnotationCounts, DocumentSummary } from '../../../shared/model/document.ts';
 import type { AppStore } from '../app/app-store.ts';
 import { SORT_LABELS, type LibrarySort } from '../app/library-manager.ts';
-import { AssignedToMeFilter } from './AssignedToMeFilter.tsx';
 import { ImportDialog, ImportFileInput } from './ImportDialog.tsx';
+import { AssignedToMeFilter } from './AssignedToMeFilter.tsx';
 
 function CountsLine({ counts }: { counts: AnnotationCounts }) {
   const parts: [string, number, string][] = [
@@ -52,10 +52,10 @@ function DocumentItem({ summary, store }: { summary: DocumentSummary; store: App
         <span class="doc-meta">
           {summary.published ? <time dateTime={summary.published}>{summary.published}</time> : <span>No date</span>}
           {summary.source ? <span> · {summary.source}</span> : null}
-          {summary.assignee ? <span class="doc-assignee"> · Assigned to {summary.assignee}</span> : null}
         </span>
         {hit?.snippet ? <span class="doc-snippet">{hit.snippet}</span> : null}
         <CountsLine counts={counts} />
+        {summary.assignee ? <span class="doc-assignee">Assigned to {summary.assignee}</span> : null}
       </button>
       <span class="doc-actions">
         <button
@@ -156,7 +156,7 @@ function TrashSection({ store }: { store: AppStore }) {
 export function LibrarySidebar({ store }: { store: AppStore }) {
   const library = store.library;
   const fileInput = useRef<HTMLInputElement>(null);
-  const documents = library.visible.value;
+  const documents = library.listed.value;
   const searching = library.hits.value !== null;
   return (
     <nav class="library" aria-label="Library">
@@ -201,20 +201,20 @@ export function LibrarySidebar({ store }: { store: AppStore }) {
             </option>
           ))}
         </select>
-        <AssignedToMeFilter store={store} />
       </div>
+      <AssignedToMeFilter store={store} />
       {store.documents.value.length === 0 && store.started.value ? (
         <p class="library-empty">No documents yet. Import an article to begin.</p>
       ) : null}
       {searching && documents.length === 0 ? <p class="library-empty">No document matches “{library.query.value}”.</p> : null}
-      {library.assignedToMe.value && !searching && documents.length === 0 ? (
-        <p class="library-empty">No article is assigned to you.</p>
-      ) : null}
       <ul class="doc-list">
         {documents.map((summary) => (
           <DocumentItem key={summary.id} summary={summary} store={store} />
         ))}
       </ul>
+      {library.assignedToMe.value && !searching && documents.length === 0 ? (
+        <p class="library-empty">No article is assigned to you.</p>
+      ) : null}
       <TrashSection store={store} />
       <ImportDialog store={store} chooseFiles={() => fileInput.current?.click()} />
     </nav>
