@@ -1,6 +1,6 @@
 import { BorderStyle, HeadingLevel, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { CorpusReportArticle, CorpusReportModel } from '../../../shared/export/corpus/corpus-report-model.ts';
-import { formatDate, formatDateTime, plural, SECTION_TITLES } from '../../../shared/export/report-text.ts';
+import { acceptedFromSummary, formatDate, formatDateTime, plural, SECTION_TITLES } from '../../../shared/export/report-text.ts';
 import { xmlSafe } from '../../../shared/export/xml-safe.ts';
 import {
   badge,
@@ -22,6 +22,7 @@ function headerParagraphs(model: CorpusReportModel): Paragraph[] {
     ['Articles', model.counts.articles.toLocaleString('en')],
   ];
   if (model.annotators.length > 0) rows.push([model.annotators.length === 1 ? 'Annotator' : 'Annotators', model.annotators.join(', ')]);
+  if (model.acceptedFrom.length > 0) rows.push(['Accepted from', acceptedFromSummary(model.acceptedFrom)]);
   rows.push(['Generated', formatDateTime(model.generatedAt)]);
   return [
     new Paragraph({ children: [small('SCHOLIA · CORPUS REPORT', { bold: true, size: 15 })] }),

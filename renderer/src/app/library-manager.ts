@@ -7,6 +7,7 @@ import { WORKFLOW_STAGES, type WorkflowStage } from '../../../shared/model/annot
 import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import type { LibraryHost } from './app-ports.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
+import { isAssignedTo } from '../../../shared/model/assignee.ts';
 
 export type LibrarySort = 'imported' | 'published' | 'title' | 'annotations';
 
@@ -79,6 +80,12 @@ export class LibraryManager {
   readonly editing = signal<DocumentSummary | null>(null);
   /** Details edited since the open document was loaded. */
   readonly editedMeta = signal<ReadonlyMap<string, DocumentMeta>>(new Map());
+  /** "Assigned to me": only the articles whose assignee is one of `me`'s names. */
+  readonly assignedToMe = signal(false);
+  /** The analyst's names for "Assigned to me" besides the settings' annotator name: their team member id and name, once known. */
+  readonly teamMe = signal<readonly string[]>([]);
+  /** Documents the team's status files assign to the analyst (`team.assign`), once known. */
+  readonly teamAssigned = signal<ReadonlySet<string>>(new Set());
 
   private searchRun = 0;
 
@@ -111,10 +118,41 @@ export class LibraryManager {
     return { ...session.records.counts.kinds(), entities: session.records.entityCount() };
   }
 
+  /** What the library list shows: the visible documents, only those assigned to me while "Assigned to me" is on. */
+  readonly listed = computed(() => {
+    const visible = this.visible.value;
+    if (!this.assignedToMe.value) return visible;
+    const me = [this.app.settings.value.annotatorName, ...this.teamMe.value];
+    const byTeam = this.teamAssigned.value;
+    return visible.filter((summary) => isAssignedTo(summary.assignee, me) || byTeam.has(summary.id));
+  });
+
   constructor(
     private readonly app: LibraryHost,
     private readonly api: ApiClient,
   ) {}
+
+  /**
+   * Turns "Assigned to me" on or off. Turning it on asks the team for the analyst's member id and
+   * name, so an article assigned by id is theirs too, and for the articles the team's status assigns
+   * to them; a library in no team goes by the settings' name and the articles' own assignee.
+   */
+  async toggleAssignedToMe(): Promise<void> {
+    this.assignedToMe.value = !this.assignedToMe.value;
+    if (!this.assignedToMe.value) return;
+    try {
+      const { team, articles } = await this.api.call('team.status', {});
+      const names = team ? [team.me.id, team.me.name] : [];
+      this.teamMe.value = names;
+      this.teamAssigned.value = new Set(
+        articles.flatMap((article) => (article.documentId && isAssignedTo(article.assignee, names) ? [article.documentId] : [])),
+      );
+    } catch {
+      // Not in a team (or no team service on this host): the settings' name is the analyst's only name.
+      this.teamMe.value = [];
+      this.teamAssigned.value = new Set();
+    }
+  }
 
   openImport(): void {
     this.importError.value = null;

@@ -5,6 +5,7 @@ import type { AppStore } from '../app/app-store.ts';
 import { SORT_LABELS, type LibrarySort, type StageFilter } from '../app/library-manager.ts';
 import { WORKFLOW_STAGE_LABELS, WORKFLOW_STAGES } from '../../../shared/model/annotation.ts';
 import { ImportDialog, ImportFileInput } from './ImportDialog.tsx';
+import { AssignedToMeFilter } from './AssignedToMeFilter.tsx';
 
 function CountsLine({ counts }: { counts: AnnotationCounts }) {
   const parts: [string, number, string][] = [
@@ -56,6 +57,7 @@ function DocumentItem({ summary, store }: { summary: DocumentSummary; store: App
         </span>
         {hit?.snippet ? <span class="doc-snippet">{hit.snippet}</span> : null}
         <CountsLine counts={counts} />
+        {summary.assignee ? <span class="doc-assignee">Assigned to {summary.assignee}</span> : null}
       </button>
       <span class="doc-actions">
         <button
@@ -178,7 +180,7 @@ function StageSelect({ store }: { store: AppStore }) {
 export function LibrarySidebar({ store }: { store: AppStore }) {
   const library = store.library;
   const fileInput = useRef<HTMLInputElement>(null);
-  const documents = library.visible.value;
+  const documents = library.listed.value;
   const searching = library.hits.value !== null;
   const stage = library.stageFilter.value;
   return (
@@ -226,6 +228,7 @@ export function LibrarySidebar({ store }: { store: AppStore }) {
         </select>
         <StageSelect store={store} />
       </div>
+      <AssignedToMeFilter store={store} />
       {store.documents.value.length === 0 && store.started.value ? (
         <p class="library-empty">No documents yet. Import an article to begin.</p>
       ) : null}
@@ -238,6 +241,9 @@ export function LibrarySidebar({ store }: { store: AppStore }) {
           <DocumentItem key={summary.id} summary={summary} store={store} />
         ))}
       </ul>
+      {library.assignedToMe.value && !searching && documents.length === 0 ? (
+        <p class="library-empty">No article is assigned to you.</p>
+      ) : null}
       <TrashSection store={store} />
       <ImportDialog store={store} chooseFiles={() => fileInput.current?.click()} />
     </nav>

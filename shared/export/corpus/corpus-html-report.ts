@@ -2,7 +2,7 @@ import { escapeHtml } from '../html-escape.ts';
 import { claimEntry, entityEntry, link, noteEntry, quoteGroup } from '../html-report.ts';
 import { standalonePage } from '../html-page.ts';
 import { classSafe, reportStylesheet } from '../html-styles.ts';
-import { formatDate, formatDateTime, noun, plural, SECTION_TITLES } from '../report-text.ts';
+import { acceptedFromSummary, formatDate, formatDateTime, noun, plural, SECTION_TITLES } from '../report-text.ts';
 import type { CorpusReportArticle, CorpusReportModel } from './corpus-report-model.ts';
 
 /** What the corpus report adds to the single-document report's stylesheet: the contents and the article headers. */
@@ -40,6 +40,7 @@ function header(model: CorpusReportModel): string {
   ];
   if (model.annotators.length > 0)
     rows.push([model.annotators.length === 1 ? 'Annotator' : 'Annotators', escapeHtml(model.annotators.join(', '))]);
+  if (model.acceptedFrom.length > 0) rows.push(['Accepted from', escapeHtml(acceptedFromSummary(model.acceptedFrom))]);
   rows.push(['Generated', escapeHtml(formatDateTime(model.generatedAt))]);
   return `<header class="report">
 <p class="kicker">Scholia · Corpus report</p>

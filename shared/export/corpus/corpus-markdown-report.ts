@@ -1,5 +1,5 @@
 import { claimEntry, entityEntry, escapeMarkdown, link, noteEntry, quoteGroup } from '../markdown-report.ts';
-import { formatDate, formatDateTime, plural, SECTION_TITLES } from '../report-text.ts';
+import { acceptedFromSummary, formatDate, formatDateTime, plural, SECTION_TITLES } from '../report-text.ts';
 import type { CorpusReportArticle, CorpusReportModel } from './corpus-report-model.ts';
 
 function header(model: CorpusReportModel): string {
@@ -8,6 +8,7 @@ function header(model: CorpusReportModel): string {
     `- **Articles:** ${model.counts.articles.toLocaleString('en')}`,
     model.annotators.length > 0 &&
       `- **${model.annotators.length === 1 ? 'Annotator' : 'Annotators'}:** ${escapeMarkdown(model.annotators.join(', '))}`,
+    model.acceptedFrom.length > 0 && `- **Accepted from:** ${escapeMarkdown(acceptedFromSummary(model.acceptedFrom))}`,
     `- **Generated:** ${formatDateTime(model.generatedAt)}`,
   ].filter(Boolean);
   return `# ${escapeMarkdown(model.title)}\n\n*Scholia · Corpus report*\n\n${rows.join('\n')}`;

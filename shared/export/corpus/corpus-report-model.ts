@@ -35,6 +35,8 @@ export interface CorpusReportModel {
   scope: string;
   generatedAt: string;
   annotators: string[];
+  /** Colleagues whose annotations were accepted in Review, with how many, across the articles. */
+  acceptedFrom: { annotator: string; count: number }[];
   counts: CorpusReportCounts;
   articles: CorpusReportArticle[];
 }
@@ -90,9 +92,12 @@ export function buildCorpusReport(selection: CorpusSelection, options: CorpusRep
   let notes = 0;
   let claims = 0;
   const authors = new Set<string>();
+  const accepted = new Map<string, number>();
   for (const { annotations } of selection.documents) {
     for (const annotation of annotations) {
       if (annotation.author.trim()) authors.add(annotation.author);
+      const from = annotation.acceptedFrom?.annotator;
+      if (from) accepted.set(from, (accepted.get(from) ?? 0) + 1);
       switch (annotation.kind) {
         case 'claim':
           claims += 1;
@@ -125,6 +130,7 @@ export function buildCorpusReport(selection: CorpusSelection, options: CorpusRep
     scope: options.scope ?? 'Every annotation of the library',
     generatedAt: selection.exportedAt,
     annotators: [...authors].sort((a, b) => a.localeCompare(b)),
+    acceptedFrom: [...accepted].map(([annotator, count]) => ({ annotator, count })).sort((a, b) => a.annotator.localeCompare(b.annotator)),
     counts: {
       articles: articles.length,
       annotations: claims + quotes + mentions + notes,

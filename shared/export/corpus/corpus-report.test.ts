@@ -109,3 +109,21 @@ describe('renderCorpusMarkdownReport', () => {
     expect(markdown).not.toContain('<script');
   });
 });
+
+describe('the corpus report and accepted annotations', () => {
+  it('names the colleagues whose annotations were accepted, with how many, across the articles', () => {
+    const selection = corpusSampleSelection(documents);
+    let taken = 0;
+    selection.documents = selection.documents.map((entry) => ({
+      ...entry,
+      annotations: entry.annotations.map((a) =>
+        a.kind === 'claim' && taken++ < 2 ? { ...a, acceptedFrom: { annotator: 'Bob', at: '2026-12-03T10:00:00.000Z' } } : a,
+      ),
+    }));
+    const model = buildCorpusReport(selection);
+    expect(model.acceptedFrom).toEqual([{ annotator: 'Bob', count: 2 }]);
+    expect(renderCorpusHtmlReport(model)).toContain('Bob (2 annotations)');
+    expect(renderCorpusMarkdownReport(model)).toContain('- **Accepted from:** Bob (2 annotations)');
+    expect(buildCorpusReport(corpusSampleSelection(documents)).acceptedFrom).toEqual([]);
+  });
+});
