@@ -13,6 +13,7 @@ import { LibraryManager } from './library-manager.ts';
 import { EntityProfileStore } from './entity-profile-store.ts';
 import { ReviewStore } from './review-store.ts';
 import { SuggestionStore } from './suggestion-store.ts';
+import { TeamStore } from './team-store.ts';
 import type { StatusMessage } from './app-ports.ts';
 import { UiState } from './ui-state.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
@@ -78,6 +79,8 @@ export class AppStore {
   readonly claimTracker: ClaimTrackerStore;
   /** Archiving a claim's sources and opening their snapshots. */
   readonly evidence: EvidenceActions;
+  /** The team library on Git: joining, sharing, syncing, its status and an annotation's history. */
+  readonly team: TeamStore;
 
   constructor(private readonly api: ApiClient) {
     this.review = new ReviewStore(this, api);
@@ -86,6 +89,7 @@ export class AppStore {
     this.entityProfile = new EntityProfileStore(this, api);
     this.corpus = new CorpusSearchStore(this, api);
     this.claimTracker = new ClaimTrackerStore(this, api);
+    this.team = new TeamStore(this, api);
     this.evidence = evidenceActions({
       api,
       session: () => this.session.value,
