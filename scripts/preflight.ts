@@ -33,7 +33,9 @@ try {
 try {
   const execPath = execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim();
   if (!existsSync(path.join(execPath, 'git-http-backend')))
-    problems.push(`git http-backend was not found in ${execPath}: install the full git package; the team tests serve their repositories with it.`);
+    problems.push(
+      `git http-backend was not found in ${execPath}: install the full git package; the team tests serve their repositories with it.`,
+    );
 } catch {
   problems.push(
     'git was not found: install it (Debian: apt-get install git; macOS: xcode-select --install); a team library syncs with it, and the team tests serve their repositories with git http-backend.',
