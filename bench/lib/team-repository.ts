@@ -24,7 +24,13 @@ export interface TeamRepositorySize {
 }
 
 /** The issue's repository: 10,000 articles, each annotated by 3 of 50 annotators. */
-export const ISSUE_TEAM: TeamRepositorySize = { articles: 10_000, members: 50, annotatorsPerArticle: 3, words: 250, annotationsPerLayer: 8 };
+export const ISSUE_TEAM: TeamRepositorySize = {
+  articles: 10_000,
+  members: 50,
+  annotatorsPerArticle: 3,
+  words: 250,
+  annotationsPerLayer: 8,
+};
 
 /** Articles per commit: the history the generator writes is one commit for the team and its members, then one per batch. */
 const ARTICLES_PER_COMMIT = 500;
@@ -62,7 +68,10 @@ export function articleFiles(index: number, size: TeamRepositorySize): Map<strin
   const files = new Map<string, string>();
   const annotators = annotatorsOf(index, size);
   const sharedBy = memberNameOf(annotators[0] ?? 0);
-  files.set(teamPaths.article(article.fingerprint), teamJson(exportTagFile(article, DEFAULT_TAGSET, { annotator: sharedBy, exportedAt: stamp })));
+  files.set(
+    teamPaths.article(article.fingerprint),
+    teamJson(exportTagFile(article, DEFAULT_TAGSET, { annotator: sharedBy, exportedAt: stamp })),
+  );
   for (const member of annotators) {
     const layer = memberLayer(article, member, size, index * 101 + member);
     files.set(
@@ -89,7 +98,14 @@ export function teamFiles(size: TeamRepositorySize, name = 'Bench desk'): Map<st
 
 /** A fixed environment for the bench's git processes: no user or system configuration, no prompts. */
 export function gitEnv(home: string): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_TERMINAL_PROMPT: '0',
+    LC_ALL: 'C',
+  };
 }
 
 /**

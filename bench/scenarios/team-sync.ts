@@ -168,7 +168,13 @@ export async function teamSyncScenario(runs: number): Promise<BenchRow[]> {
       shared = (await call<TeamStatus>(joiner, 'team.status', {})).articles.length;
       await closeLibrary(joiner);
     }
-    const clone: BenchRow = { scenario, case: 'git clone (baseline)', medianMs: median(cloneTimes), runs: cloneTimes.length, note: `pack ${packSize}` };
+    const clone: BenchRow = {
+      scenario,
+      case: 'git clone (baseline)',
+      medianMs: median(cloneTimes),
+      runs: cloneTimes.length,
+      note: `pack ${packSize}`,
+    };
     const join: BenchRow = {
       scenario,
       case: 'first join',
@@ -206,7 +212,12 @@ export async function teamSyncScenario(runs: number): Promise<BenchRow[]> {
       pullTimes.push(pull);
       arriveTimes.push(sync);
     }
-    const pull: BenchRow = { scenario, case: 'git pull of one changed article (baseline)', medianMs: median(pullTimes), runs: pullTimes.length };
+    const pull: BenchRow = {
+      scenario,
+      case: 'git pull of one changed article (baseline)',
+      medianMs: median(pullTimes),
+      runs: pullTimes.length,
+    };
     const arrive: BenchRow = {
       scenario,
       case: 'sync: a colleague changed one article',
@@ -240,7 +251,11 @@ export async function teamSyncScenario(runs: number): Promise<BenchRow[]> {
         created: stamp,
         modified: stamp,
       };
-      await call(bob, 'annotations.apply', { documentId, baseRevision: document.revision, ops: [{ op: 'annotation.add', annotation: note }] });
+      await call(bob, 'annotations.apply', {
+        documentId,
+        baseRevision: document.revision,
+        ops: [{ op: 'annotation.add', annotation: note }],
+      });
       await bob.flush();
       const push = await timed(() => pusher.editAndPush());
       let report: TeamSyncReport | undefined;
@@ -250,7 +265,12 @@ export async function teamSyncScenario(runs: number): Promise<BenchRow[]> {
       pushTimes.push(push);
       sendTimes.push(sync);
     }
-    const push: BenchRow = { scenario, case: 'git commit + push of one change (baseline)', medianMs: median(pushTimes), runs: pushTimes.length };
+    const push: BenchRow = {
+      scenario,
+      case: 'git commit + push of one change (baseline)',
+      medianMs: median(pushTimes),
+      runs: pushTimes.length,
+    };
     const send: BenchRow = {
       scenario,
       case: 'sync: I changed one article',

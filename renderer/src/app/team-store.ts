@@ -37,6 +37,8 @@ export class TeamStore {
   readonly busy = signal(false);
   /** Why the last join failed, shown in the join dialog. */
   readonly joinError = signal<string | null>(null);
+  /** Why the status could not be read, when it could not. */
+  readonly statusError = signal<string | null>(null);
   /** Bumps after each sync that brought something, so an open history reads Git again. */
   readonly syncs = signal(0);
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -64,7 +66,7 @@ export class TeamStore {
     this.timer = null;
   }
 
-  /** Reads the team's status; a library whose host has no team service reads as not joined. */
+  /** Reads the team's status; when it cannot, the last one read stays, and `statusError` says why. */
   async refresh(): Promise<void> {
     try {
       const status = await this.api.call('team.status', {});
@@ -74,8 +76,9 @@ export class TeamStore {
       this.seenSyncAt = last?.at ?? null;
       // A periodic sync the host ran since the last look may have brought colleagues' layers into this library.
       if (seen !== undefined && last && last.at !== seen && last.arrived.length > 0) await this.followArrivals(last.arrived);
-    } catch {
-      this.status.value ??= null;
+      this.statusError.value = null;
+    } catch (error) {
+      this.statusError.value = messageOf(error);
     }
   }
 

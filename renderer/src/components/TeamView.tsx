@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { TEAM_STAGES, type TeamArticle, type TeamLayer, type TeamStatus } from '../../../shared/contract/team-channels.ts';
 import { WORKFLOW_STAGE_LABELS } from '../../../shared/model/annotation.ts';
 import type { DocumentSummary } from '../../../shared/model/document.ts';
@@ -297,6 +297,12 @@ function NotJoined({ team }: { team: TeamStore }) {
 export function TeamView({ store }: { store: AppStore }) {
   const team = store.team;
   const status = team.status.value;
+  const error = team.statusError.value;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened from the keyboard, the view takes the focus at its top: Tab goes on to Sync now, Esc back to the article.
+  useEffect(() => {
+    if (!heading.current?.closest('main')?.contains(document.activeElement)) heading.current?.focus({ preventScroll: true });
+  }, []);
   return (
     <main
       class="workspace entity-profile team-view"
@@ -316,18 +322,29 @@ export function TeamView({ store }: { store: AppStore }) {
             </button>
           </nav>
           <header class="profile-header">
-            <p class="profile-kicker">
-              <span class="profile-type">Team</span>
-              {status?.team ? <span class="profile-muted">{status.team.remote}</span> : null}
-            </p>
-            <h1 class="profile-name">{status?.team?.name ?? 'Team'}</h1>
+            {status?.team ? (
+              <p class="profile-kicker">
+                <span class="profile-type">Team</span>
+                <span class="profile-muted">{status.team.remote}</span>
+              </p>
+            ) : null}
+            <h1 class="profile-name" ref={heading} tabIndex={-1}>
+              {status?.team?.name ?? 'Team'}
+            </h1>
             {status?.team ? (
               <p class="profile-aliases">
                 You are {status.team.me.name} ({status.team.me.id})
               </p>
             ) : null}
           </header>
-          {status === null ? (
+          {status === null && error ? (
+            <>
+              <p class="team-join-error" role="alert">
+                The team’s status could not be read: {error}
+              </p>
+              <NotJoined team={team} />
+            </>
+          ) : status === null ? (
             <p class="profile-empty">Reading the team’s status…</p>
           ) : !status.joined ? (
             <NotJoined team={team} />
