@@ -15,6 +15,7 @@ import { hasDisplay, openInBrowser } from './open-browser.ts';
 import { restoreCommand } from './restore-command.ts';
 import { searchCommand } from './search-command.ts';
 import { suggestCommand } from './suggest-command.ts';
+import { teamCommand } from './team-command.ts';
 import { UsageError } from './usage-error.ts';
 import { validateCommand } from './validate-command.ts';
 
@@ -64,6 +65,17 @@ const USAGE = `Usage:
                                                  list a claim's sources; archive source N (1 is the first) through the
                                                  import pipeline, attach a local file to it by path and SHA-256, or
                                                  check that the attached file still matches (exit 1 when not)
+  scholia team init PATH|URL [--name TEAM] [--as NAME]    create a team repository (a bare repository at PATH, or an
+                                                 empty one at URL) and join it; --as sets your name in the team
+  scholia team join URL|PATH [--as NAME] [--member ID]    join a team; --member joins as yourself on another computer
+  scholia team share DOC...|sha256:FINGERPRINT...|--all   share documents; a fingerprint takes a team article into the library
+  scholia team sync [--json]                     commit your layers, fetch, merge, push; colleagues' layers go to Review
+                                                 (exit 1 when the team's history was rewritten or the sync failed)
+  scholia team status [--json]                   the team, each article with every annotator's layer and counts, and
+                                                 what waits to be pushed or pulled
+  scholia team log DOC [--json]                  an article's history from Git: who created, changed, accepted what
+  scholia team assign DOC [--to MEMBER|nobody] [--stage to-check|in-progress|checked|published]
+        Team commands take --library DIR. An HTTPS remote's token is read from $SCHOLIA_GIT_TOKEN, never from arguments.
 
 The library folder is --library DIR, else $SCHOLIA_LIBRARY, else the app's data folder.`;
 
@@ -113,6 +125,11 @@ function parse(args: string[]) {
         query: { type: 'string' },
         saved: { type: 'string' },
         limit: { type: 'string' },
+        name: { type: 'string' },
+        as: { type: 'string' },
+        member: { type: 'string' },
+        stage: { type: 'string' },
+        all: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -289,6 +306,12 @@ async function main(rawArgv: string[]): Promise<void> {
         check: values.check,
         allowPrivateNetwork: values['allow-private-network'],
         ...(values.attach !== undefined ? { attach: values.attach } : {}),
+      });
+    case 'team':
+      return teamCommand(libraryDir, rest, {
+        json: values.json,
+        all: values.all,
+        ...definedOnly({ name: values.name, as: values.as, member: values.member, to: values.to, stage: values.stage }),
       });
     default:
       throw new UsageError(`unknown command "${command}"`);

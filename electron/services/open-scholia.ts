@@ -17,10 +17,10 @@ import { ImportService } from './library/import-service.ts';
 import { ManageService } from './library/manage-service.ts';
 import { SettingsService } from './library/settings-service.ts';
 import { VersionsService } from './library/versions-service.ts';
-import { ScholiaError } from '../../shared/contract/errors.ts';
 import { ReviewService } from './review/review-service.ts';
 import { LibraryStore, type LibraryStoreOptions } from './store/library-store.ts';
 import { SuggestService } from './suggest/suggest-service.ts';
+import { TeamService, type TeamServiceOptions } from './team/team-service.ts';
 
 export interface ScholiaOptions {
   libraryDir: string;
@@ -46,6 +46,8 @@ export interface ScholiaOptions {
    * the internet, the resolver and address rule (see `FetchOptions.network`).
    */
   snapshotFetch?: { limits?: FetchLimits; network?: Network };
+  /** The team's git, where tokens come from and how often to retry a refused push (docs/TEAM.md). */
+  team?: TeamServiceOptions;
 }
 
 /** The services behind the API, one per concern, all over the same library store. */
@@ -75,6 +77,8 @@ export interface Services {
   readonly claims: ClaimsService;
   /** Archived snapshots of sources, local files attached to them. */
   readonly evidence: EvidenceService;
+  /** The team library on Git: settings, clone, share, sync, history (docs/TEAM.md). */
+  readonly team: TeamService;
 }
 
 /** The services behind the API, over one library folder. */
@@ -97,9 +101,10 @@ function servicesOver(store: LibraryStore, options: ScholiaOptions): Services {
   const corpus = new CorpusService(store);
   const registry = new EntityRegistry(store);
   const reviews = new ReviewService(store, registry);
+  const imports = new ImportService(store, reviews);
   return {
     documents,
-    imports: new ImportService(store, reviews),
+    imports,
     manage: new ManageService(store),
     settings,
     versions: new VersionsService(store),
@@ -115,6 +120,7 @@ function servicesOver(store: LibraryStore, options: ScholiaOptions): Services {
       allowPrivateNetwork: () => options.allowPrivateNetwork ?? settings.get().allowPrivateNetwork === true,
       ...snapshotFetch,
     }),
+    team: new TeamService(store, reviews, imports, options.team),
   };
 }
 
@@ -153,6 +159,7 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     entities,
     claims,
     evidence,
+    team,
   } = services;
   const allowPrivateNetwork = () => privateNetwork ?? settings.get().allowPrivateNetwork === true;
   return {
@@ -220,19 +227,15 @@ function handlersFor(services: Services, privateNetwork: boolean | undefined): H
     'evidence.openSnapshot': (ref) => evidence.openSnapshot(ref),
     'evidence.attachFile': ({ path, baseRevision, ...ref }) => evidence.attachFile(ref, path, baseRevision),
     'evidence.checkFile': (ref) => evidence.checkFile(ref),
-    // The team channels (issue 19) are being built; each answers that it is not available yet.
-    'team.status': notYet,
-    'team.init': notYet,
-    'team.join': notYet,
-    'team.share': notYet,
-    'team.sync': notYet,
-    'team.assign': notYet,
-    'team.log': notYet,
+    'team.status': () => team.status(),
+    'team.init': (input) => team.init(input),
+    'team.join': (input) => team.join(input),
+    'team.share': (input) => team.share(input),
+    'team.sync': () => team.sync(),
+    'team.assign': (input) => team.assign(input),
+    'team.log': (input) => team.log(input),
   };
 }
-
-/** A channel whose service is not built yet. */
-const notYet = (): Promise<never> => Promise.reject(new ScholiaError('forbidden', 'Team sync is not available in this version yet.'));
 
 /** Opens the library folder and the services over it; the sample article seeds a library this open created. */
 export async function openScholia(options: ScholiaOptions): Promise<Scholia> {
@@ -256,6 +259,7 @@ export async function openScholia(options: ScholiaOptions): Promise<Scholia> {
     flush: () => store.flush(),
     close: async () => {
       closed = true;
+      await services.team.close();
       await store.close();
     },
   };

@@ -24,6 +24,8 @@ export const TeamLayer = z.object({
   modified: IsoDateTime.optional(),
   /** The review this layer appears in on this library (colleagues' layers only). */
   reviewId: Id.optional(),
+  /** That colleague's decisions on this library's own layer of the article, from their reviews file. */
+  reviewedMine: z.object({ accepted: z.int().nonnegative(), rejected: z.int().nonnegative() }).optional(),
 });
 export type TeamLayer = z.infer<typeof TeamLayer>;
 
@@ -54,6 +56,8 @@ export const TeamSyncReport = z.object({
   retries: z.int().nonnegative(),
   /** Colleagues' layers that arrived or changed, each now in Review. */
   arrived: z.array(z.object({ documentId: Id, memberId: MemberId, reviewId: Id })),
+  /** Colleagues' files refused (not valid; nothing of them was imported), each with the validator's message. */
+  refused: z.array(z.object({ file: z.string(), message: z.string() })).optional(),
 });
 export type TeamSyncReport = z.infer<typeof TeamSyncReport>;
 
@@ -101,9 +105,18 @@ export const teamChannels = {
     input: z.strictObject({ remote: Remote, name: z.string().trim().min(1).max(200), token: z.string().min(1).max(1000).optional() }),
     output: TeamStatus,
   },
-  'team.join': { input: z.strictObject({ remote: Remote, token: z.string().min(1).max(1000).optional() }), output: TeamStatus },
+  /** Joins a team; `memberId` joins as a member who already exists (the same analyst on another computer). */
+  'team.join': {
+    input: z.strictObject({ remote: Remote, token: z.string().min(1).max(1000).optional(), memberId: MemberId.optional() }),
+    output: TeamStatus,
+  },
+  /** Shares library documents with the team, and takes team articles (by fingerprint) into this library, sharing them too. */
   'team.share': {
-    input: z.strictObject({ documentIds: z.array(Id).min(1).max(100_000).optional(), all: z.boolean().optional() }),
+    input: z.strictObject({
+      documentIds: z.array(Id).min(1).max(100_000).optional(),
+      all: z.boolean().optional(),
+      fingerprints: z.array(Fingerprint).min(1).max(100_000).optional(),
+    }),
     output: TeamStatus,
   },
   /** Commit, fetch, merge, push (retrying when someone pushed first); never throws for offline or a rewritten history: the report says so. */

@@ -8,6 +8,7 @@
  *   articles/<key>/tags/<memberId>.json       that member's layer: a Scholia tag file without its text (only they write it)
  *   articles/<key>/reviews/<memberId>.json    that member's review decisions on colleagues' layers
  *   articles/<key>/status/<memberId>.json     that member's word on the article's stage and assignee (the latest wins)
+ *   articles/<key>/deleted/<memberId>.json    the ids that member deleted from their layer, with when (so a merge never brings them back)
  *
  * `<key>` is the article's fingerprint without its `sha256:` prefix. Nothing secret is ever written here.
  */
@@ -29,4 +30,16 @@ export const teamPaths = {
   layer: (fingerprint: string, memberId: string) => `articles/${articleKey(fingerprint)}/tags/${memberId}.json`,
   reviews: (fingerprint: string, memberId: string) => `articles/${articleKey(fingerprint)}/reviews/${memberId}.json`,
   status: (fingerprint: string, memberId: string) => `articles/${articleKey(fingerprint)}/status/${memberId}.json`,
+  deleted: (fingerprint: string, memberId: string) => `articles/${articleKey(fingerprint)}/deleted/${memberId}.json`,
 } as const;
+
+/** What a path in the team repository is: one of an article's per-member files, or something else. */
+export function parseTeamPath(
+  file: string,
+): { key: string; kind: 'article' } | { key: string; kind: 'tags' | 'reviews' | 'status' | 'deleted'; memberId: string } | undefined {
+  const article = /^articles\/([0-9a-f]{64})\/article\.json$/.exec(file);
+  if (article?.[1]) return { key: article[1], kind: 'article' };
+  const member = /^articles\/([0-9a-f]{64})\/(tags|reviews|status|deleted)\/([a-z0-9-]{1,64})\.json$/.exec(file);
+  if (!member?.[1] || !member[2] || !member[3] || !MEMBER_ID_PATTERN.test(member[3])) return undefined;
+  return { key: member[1], kind: member[2] as 'tags' | 'reviews' | 'status' | 'deleted', memberId: member[3] };
+}

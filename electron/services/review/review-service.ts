@@ -59,6 +59,47 @@ export function readReviewFile(json: string, name = 'The tag file'): TagFileV1 {
   return check.file;
 }
 
+/** JSON with object keys in order, so two records with the same content compare equal however they were built. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** A team review refreshed from the colleague's new layer, keeping what the analyst decided on items that did not change. */
+function refreshedReview(previous: ReviewRecord, fresh: ReviewRecord): ReviewRecord {
+  const before = new Map(previous.items.map((item) => [item.id, item]));
+  const kept = new Set<string>();
+  const items = fresh.items.map((item) => {
+    const old = before.get(item.id);
+    if (!old || stableJson(old.annotation) !== stableJson(item.annotation) || stableJson(old.anchor) !== stableJson(item.anchor))
+      return item;
+    kept.add(item.id);
+    return {
+      ...item,
+      decision: old.decision,
+      ...(old.decided ? { decided: old.decided } : {}),
+      ...(old.effect ? { effect: old.effect } : {}),
+    };
+  });
+  const batches = [...previous.history, ...previous.redo];
+  const historyHolds = batches.every((batch) => batch.items.every((change) => kept.has(change.id)));
+  const theirIds = new Set(fresh.entities.map((entity) => entity.id));
+  const created = previous.entityLinks.filter((link) => link.by === 'created' && theirIds.has(link.theirId));
+  const entityLinks = fresh.entityLinks.map((link) => created.find((c) => c.theirId === link.theirId) ?? link);
+  const unchanged = items.length === previous.items.length && items.every((item) => kept.has(item.id));
+  return {
+    ...fresh,
+    imported: unchanged && stableJson(previous.file) === stableJson(fresh.file) ? previous.imported : fresh.imported,
+    entityLinks,
+    items,
+    history: historyHolds ? previous.history : [],
+    redo: historyHolds ? previous.redo : [],
+  };
+}
+
 function findReview(document: ScholiaDocument, reviewId: string): ReviewRecord {
   const review = document.reviews.find((r) => r.id === reviewId);
   if (!review) throw new ScholiaError('not-found', `There is no review ${reviewId} on document ${document.id}.`);
@@ -131,6 +172,39 @@ export class ReviewService {
     const saved = this.store.commitRevision(document, { reviews }, now);
     await this.store.flush();
     return { ...saved, review: summaryOf({ ...document, reviews }, review.id) };
+  }
+
+  /**
+   * Places a colleague's layer from the team repository as the review `reviewId` (`team-<memberId>`),
+   * or refreshes that review when their layer changed: items whose annotation did not change keep the
+   * analyst's decision (and what accepting did); changed and new items are open again. The decision
+   * history is kept while every item it names is still there unchanged, and cleared otherwise (undo
+   * cannot take back a decision on an item that is no longer what was decided on). Answers whether
+   * the document changed.
+   */
+  async placeTeamLayer(
+    documentId: string,
+    reviewId: string,
+    file: TagFileV1,
+    fileName: string,
+  ): Promise<{ changed: boolean; review: ReviewSummary }> {
+    this.store.assertWritable(documentId);
+    const document = await this.store.getDocument(documentId);
+    const lookup = await this.libraryLookup(file, fileName);
+    const now = new Date().toISOString();
+    const fresh = buildReview(document, file, {
+      id: reviewId,
+      now,
+      fileName,
+      ...(lookup ? { libraryMatch: (entity) => lookup.match(entity) } : {}),
+    });
+    const previous = document.reviews.find((review) => review.id === reviewId);
+    const review = previous ? refreshedReview(previous, fresh) : fresh;
+    if (previous && stableJson(previous) === stableJson(review)) return { changed: false, review: summaryOf(document, reviewId) };
+    const reviews = previous ? document.reviews.map((r) => (r.id === reviewId ? review : r)) : [...document.reviews, review];
+    this.store.commitRevision(document, { reviews }, now);
+    await this.store.flush();
+    return { changed: true, review: summaryOf({ ...document, reviews }, reviewId) };
   }
 
   async list(documentId: string): Promise<ChannelOutput<'review.list'>> {
