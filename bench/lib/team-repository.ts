@@ -6,11 +6,9 @@ import { entityIdsOf } from '../../shared/model/annotation.ts';
 import type { ScholiaDocument } from '../../shared/model/document.ts';
 import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
 import { documentFromRawText } from '../../shared/testing/annotated-sample.ts';
+import { teamJson, type MemberFile, type TeamFile } from '../../shared/team/team-files.ts';
 import { TEAM_FORMAT, TEAM_FORMAT_VERSION, teamPaths } from '../../shared/team/team-layout.ts';
 import { generateAnnotationOps, generateArticle } from './generate.ts';
-
-/** A team file as the team service writes it: two-space JSON with a final newline. */
-const teamJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /** The size of a generated team repository. */
 export interface TeamRepositorySize {
@@ -85,13 +83,12 @@ export function articleFiles(index: number, size: TeamRepositorySize): Map<strin
 /** The team's own files: `scholia-team.json` and each member's file. */
 export function teamFiles(size: TeamRepositorySize, name = 'Bench desk'): Map<string, string> {
   const created = new Date(CREATED).toISOString();
-  const files = new Map<string, string>([[teamPaths.team, teamJson({ format: TEAM_FORMAT, version: TEAM_FORMAT_VERSION, name, created })]]);
+  const team: TeamFile = { format: TEAM_FORMAT, version: TEAM_FORMAT_VERSION, name, created };
+  const files = new Map<string, string>([[teamPaths.team, teamJson(team)]]);
   for (let member = 0; member < size.members; member++) {
     const id = memberIdOf(member);
-    files.set(
-      teamPaths.member(id),
-      teamJson({ format: 'scholia-team-member', version: 1, id, name: memberNameOf(member), joined: created }),
-    );
+    const file: MemberFile = { format: 'scholia-team-member', version: 1, id, name: memberNameOf(member), joined: created };
+    files.set(teamPaths.member(id), teamJson(file));
   }
   return files;
 }

@@ -9,6 +9,7 @@ import type { TeamStatus, TeamSyncReport } from '../../shared/contract/team-chan
 import { exportTagFile } from '../../shared/export/tag-file-export.ts';
 import { checkTagFile } from '../../shared/model/tag-file-check.ts';
 import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
+import { teamJson } from '../../shared/team/team-files.ts';
 import { teamPaths } from '../../shared/team/team-layout.ts';
 import { makeTarget } from '../../shared/text/target.ts';
 import { withRatio, type BenchRow } from '../lib/report.ts';
@@ -104,7 +105,7 @@ class Colleague {
       exportedAt: stamp,
     });
     const relative = teamPaths.layer(article.fingerprint, memberIdOf(this.memberIndex));
-    await writeFile(path.join(this.dir, relative), `${JSON.stringify(file, null, 2)}\n`);
+    await writeFile(path.join(this.dir, relative), teamJson(file));
     await git('git', ['-C', this.dir, 'commit', '--quiet', '-am', `A second look at ${article.meta.title}`], { env: this.env });
     await git('git', ['-C', this.dir, 'push', '--quiet', 'origin', 'main'], { env: this.env });
   }

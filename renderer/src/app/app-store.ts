@@ -161,6 +161,11 @@ export class AppStore {
     if (id && this.opening.value !== id) await this.loadDocument(id);
   }
 
+  /** Reads the open document's reviews again (a team sync brought colleagues' layers into it). */
+  async refreshReviews(): Promise<void> {
+    await this.review.refreshList();
+  }
+
   /** Shows a review of the open document (a tag file just imported for it) in the review panel. */
   async openReview(reviewId: string): Promise<void> {
     try {

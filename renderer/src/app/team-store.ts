@@ -16,6 +16,8 @@ export interface TeamHost extends SessionHost {
   };
   refreshLibrary(): Promise<void>;
   reloadDocument(): Promise<void>;
+  /** Reads the open document's reviews again (colleagues' layers arrived in it). */
+  refreshReviews(): Promise<void>;
 }
 
 /** What the join dialog sends: a remote, a token for an HTTPS remote, and a name when it creates the team. */
@@ -125,9 +127,18 @@ export class TeamStore {
   async share(target: { documentIds: string[] } | { all: true }): Promise<boolean> {
     return this.act(async () => {
       this.status.value = await this.api.call('team.share', target);
-      const count =
-        'all' in target ? 'Every article' : target.documentIds.length === 1 ? '1 article' : `${target.documentIds.length} articles`;
-      return `${count} shared with the team; the next sync sends ${'all' in target || target.documentIds.length > 1 ? 'them' : 'it'}.`;
+      const many = 'all' in target || target.documentIds.length > 1;
+      const count = 'all' in target ? 'Every article' : many ? `${target.documentIds.length} articles` : '1 article';
+      return `${count} shared with the team; the next sync sends ${many ? 'them' : 'it'}.`;
+    });
+  }
+
+  /** Takes an article a colleague shares into this library (from the team's copy), and shares it back. */
+  async take(fingerprint: string, title: string): Promise<boolean> {
+    return this.act(async () => {
+      this.status.value = await this.api.call('team.share', { fingerprints: [fingerprint] });
+      await this.app.refreshLibrary().catch(() => undefined);
+      return `“${title}” is in this library now, with your colleagues' layers in Review.`;
     });
   }
 
@@ -193,6 +204,8 @@ export class TeamStore {
     this.syncs.value += 1;
     await this.app.refreshLibrary().catch(() => undefined);
     const open = this.app.session.value;
-    if (open && arrived.some((layer) => layer.documentId === open.id)) await this.app.reloadDocument();
+    if (!open || !arrived.some((layer) => layer.documentId === open.id)) return;
+    await this.app.reloadDocument();
+    await this.app.refreshReviews();
   }
 }

@@ -63,6 +63,21 @@ function SyncSection({ team, status }: { team: TeamStore; status: TeamStatus }) 
           )}
         </dd>
       </dl>
+      {last?.refused && last.refused.length > 0 ? (
+        <div class="team-refused" role="group" aria-label="Files refused">
+          <p>
+            {plural(last.refused.length, 'colleague’s file was', 'colleagues’ files were')} refused; nothing of{' '}
+            {last.refused.length === 1 ? 'it' : 'them'} was taken:
+          </p>
+          <ul>
+            {last.refused.map((file) => (
+              <li key={file.file}>
+                <code>{file.file}</code>: {file.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <p class="team-hint">The app also syncs by itself every few minutes while it is open; this line follows it.</p>
     </section>
   );
@@ -153,9 +168,20 @@ function ArticleRow({ store, status, article }: { store: AppStore; status: TeamS
             {article.title}
           </button>
         ) : (
-          <span title="Not in this library: a colleague shares it">{article.title}</span>
+          <>
+            <span>{article.title}</span>{' '}
+            <button
+              type="button"
+              class="button button-tiny"
+              disabled={store.team.busy.value}
+              title="Take the article and your colleagues' layers on it into this library"
+              onClick={() => void store.team.take(article.fingerprint, article.title)}
+            >
+              Take into this library
+            </button>
+          </>
         )}
-        {article.shared ? null : <span class="team-detail"> · not shared by you</span>}
+        {article.shared || !documentId ? null : <span class="team-detail"> · not shared by you</span>}
       </th>
       <td>
         {article.layers.length === 0 ? (
@@ -167,6 +193,12 @@ function ArticleRow({ store, status, article }: { store: AppStore; status: TeamS
                 <span class="team-member-name">{layer.memberId === me ? 'You' : layer.name || memberName(status, layer.memberId)}</span>:{' '}
                 {countWords(layer.counts)}
                 {layer.modified ? <span class="team-detail"> · {clockTime(layer.modified)}</span> : null}
+                {layer.reviewedMine ? (
+                  <span class="team-detail">
+                    {' '}
+                    · reviewed yours: {layer.reviewedMine.accepted} accepted, {layer.reviewedMine.rejected} rejected
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

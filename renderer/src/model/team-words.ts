@@ -2,7 +2,7 @@ import type { AnnotationChange, TeamStatus, TeamSyncReport } from '../../../shar
 import type { Tagset } from '../../../shared/model/tagset.ts';
 
 /** How the team's sync reads on the status line: calm when synced, a warning offline, an error when it stopped. */
-export type SyncTone = 'synced' | 'syncing' | 'waiting' | 'offline' | 'stopped';
+export type SyncTone = 'synced' | 'syncing' | 'waiting' | 'offline' | 'refused' | 'stopped';
 
 export interface SyncLine {
   text: string;
@@ -71,8 +71,9 @@ export function syncLine(status: TeamStatus | null, clock: ClockFormat = clockTi
     case 'synced': {
       const arrived = arrivedWords(status, last.arrived);
       const pushed = last.pushed > 0 ? 'yours pushed' : '';
-      const what = [arrived, pushed].filter(Boolean).join('; ') || 'up to date';
-      return { text: `Synced ${clock(last.at)}: ${what}`, tone: 'synced' };
+      const refused = last.refused?.length ? `${plural(last.refused.length, 'file')} refused` : '';
+      const what = [arrived, pushed, refused].filter(Boolean).join('; ') || 'up to date';
+      return { text: `Synced ${clock(last.at)}: ${what}`, tone: refused ? 'refused' : 'synced' };
     }
     case 'offline':
       return {
