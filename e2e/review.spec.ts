@@ -69,7 +69,7 @@ test('reviews a colleague’s tag file: sorts, draws their layer, accepts and re
     await expect(row(reader, 't-claim-a')).toHaveClass(/review-item-agreed/u);
     await expect(row(reader, 't-quote')).toHaveClass(/review-item-agreed/u);
     await expect(row(reader, 't-claim-b')).toHaveClass(/review-item-conflict/u);
-    await expect(row(reader, 't-claim-b')).toContainText('false');
+    await expect(row(reader, 't-claim-b')).toContainText('False');
     for (const id of ['t-c1', 't-c2', 't-note']) await expect(row(reader, id)).toHaveClass(/review-item-only-theirs/u);
     await expect(panel.locator('.review-chip-static')).toContainText('1');
     await expect(reader.article).toHaveAttribute('data-their-count', '6');

@@ -15,6 +15,7 @@ import { hasDisplay, openInBrowser } from './open-browser.ts';
 import { restoreCommand } from './restore-command.ts';
 import { searchCommand } from './search-command.ts';
 import { suggestCommand } from './suggest-command.ts';
+import { startTeamSync } from '../services/team/team-timer.ts';
 import { teamCommand } from './team-command.ts';
 import { UsageError } from './usage-error.ts';
 import { validateCommand } from './validate-command.ts';
@@ -177,6 +178,7 @@ async function serve(libraryDir: string, port: number, open: boolean): Promise<v
   const scholia = await openScholia({ libraryDir, seedFrom: findAssetsDir(moduleDir), owner: 'scholia serve' });
   const { readOnly } = await clientOf(scholia).call('library.list', {});
   const host = await startHost({ scholia, rendererDir: findRendererDir(moduleDir), port });
+  startTeamSync(scholia);
   let stopping = false;
   stop = async () => {
     if (stopping) return;

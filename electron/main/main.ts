@@ -9,6 +9,8 @@ import { libraryDirFrom } from './launch-options.ts';
 import { builtLayout } from './layout.ts';
 import { installAppMenu } from './menu.ts';
 import { printReportWithElectron } from './pdf-printer.ts';
+import { keychainTokens } from './team-tokens.ts';
+import { startTeamSync } from '../services/team/team-timer.ts';
 import { blockRemoteRequests, createMainWindow, denyAllPermissions, guardWebContents } from './window.ts';
 
 let mainWindow: BrowserWindow | null = null;
@@ -40,7 +42,13 @@ async function start(): Promise<void> {
   let scholia: Scholia;
   try {
     [scholia] = await Promise.all([
-      openScholia({ libraryDir, seedFrom: assetsDir, printPdf: printReportWithElectron, owner: 'Scholia' }),
+      openScholia({
+        libraryDir,
+        seedFrom: assetsDir,
+        printPdf: printReportWithElectron,
+        owner: 'Scholia',
+        team: { tokens: keychainTokens(app.getPath('userData')) },
+      }),
       app.whenReady(),
     ]);
   } catch (error) {
@@ -57,6 +65,7 @@ async function start(): Promise<void> {
   blockRemoteRequests(session.defaultSession);
   serveAppScheme(layout.rendererRoot);
   registerIpcHandlers(scholia);
+  startTeamSync(scholia);
   installAppMenu({ scholia, window: () => mainWindow, isPackaged: app.isPackaged, platform: process.platform });
   closeLibraryOnQuit(scholia);
 

@@ -150,16 +150,22 @@ function alphaU(annotators: readonly AnnotatorItems[], textLength: number): Reco
   return { all: { value: expected === 0 ? null : 1 - observed / expected, observed, expected }, ...perKind };
 }
 
+/** The two layers a pair of annotators (by index) is compared on, when they differ from the group's. */
+export type PairLayers = (a: number, b: number) => readonly [AnnotatorItems, AnnotatorItems];
+
 /**
  * Agreement between two or more annotators of one text of `textLength` code units: every figure
  * for each pair (the later annotator read against the earlier), their means, αu over everyone,
- * and the majority view.
+ * and the majority view. `pairLayers`, when given, names the layers each pair is compared on
+ * (the group figures use `annotators`).
  */
-export function computeAgreement(annotators: readonly AnnotatorItems[], textLength: number): AgreementReport {
+export function computeAgreement(annotators: readonly AnnotatorItems[], textLength: number, pairLayers?: PairLayers): AgreementReport {
   const pairs: PairAgreement[] = [];
   for (let i = 0; i < annotators.length; i++) {
-    for (let j = i + 1; j < annotators.length; j++)
-      pairs.push(pairAgreement(annotators[i] as AnnotatorItems, annotators[j] as AnnotatorItems));
+    for (let j = i + 1; j < annotators.length; j++) {
+      const [a, b] = pairLayers ? pairLayers(i, j) : [annotators[i] as AnnotatorItems, annotators[j] as AnnotatorItems];
+      pairs.push(pairAgreement(a, b));
+    }
   }
   const alphas = alphaU(annotators, textLength);
   const scopes = Object.fromEntries(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Assignee } from '../model/assignee.ts';
 import { DocumentMeta, DocumentSummary } from '../model/document.ts';
 import { Id, IsoDateTime } from '../model/ids.ts';
 import { MAX_IMPORT_FILE_BYTES } from '../import/import-formats.ts';
@@ -78,7 +79,7 @@ export const importChannels = {
     input: z.strictObject({ query: z.string().max(500) }),
     output: z.object({ hits: z.array(SearchHit) }),
   },
-  /** Changes a document's metadata (title, source, author, date, language, URL, workflow stage); its text never changes. */
+  /** Changes a document's metadata (title, source, author, date, language, URL, workflow stage, assignee); its text never changes. */
   'library.updateMeta': {
     input: z.strictObject({
       id: Id,
@@ -90,6 +91,8 @@ export const importChannels = {
         published: DocumentMeta.shape.published.or(z.literal('')).optional(),
         language: DocumentMeta.shape.language.or(z.literal('')).optional(),
         stage: DocumentMeta.shape.stage,
+        /** A member id or a name; empty takes the assignment off. */
+        assignee: Assignee.or(z.literal('')).optional(),
         factCheckUrl: DocumentMeta.shape.factCheckUrl.or(z.literal('')).optional(),
       }),
     }),

@@ -37,6 +37,7 @@ export const ReviewViewSchema: z.ZodType<ReviewView> = z.object({
       anchor: ReviewAnchor,
       class: z.enum(REVIEW_CLASSES),
       counterpartId: Id.optional(),
+      counterpartSpan: z.object({ start: z.int().nonnegative(), end: z.int().nonnegative() }).optional(),
       differences: z.array(z.object({ field: z.enum(DIFFERENCE_FIELDS), mine: z.string().optional(), theirs: z.string().optional() })),
       decision: ReviewDecision,
       decided: IsoDateTime.optional(),

@@ -15,7 +15,17 @@ import {
   type ReportModel,
   type Style,
 } from './report-model.ts';
-import { checkedLine, formatDate, formatDateTime, KIND_NAMES, noun, plural, quoted, SECTION_TITLES } from './report-text.ts';
+import {
+  acceptedFromSummary,
+  checkedLine,
+  formatDate,
+  formatDateTime,
+  KIND_NAMES,
+  noun,
+  plural,
+  quoted,
+  SECTION_TITLES,
+} from './report-text.ts';
 
 /** Class names that draw a mark's highlight: kind plus verdict, form or entity type. */
 function highlightClass(mark: ReportMark): string {
@@ -91,6 +101,7 @@ function header(report: ReportModel): string {
   if (meta.url) rows.push(['URL', link(meta.url, meta.url)]);
   if (report.annotators.length > 0)
     rows.push([report.annotators.length === 1 ? 'Annotator' : 'Annotators', escapeHtml(report.annotators.join(', '))]);
+  if (report.acceptedFrom.length > 0) rows.push(['Accepted from', escapeHtml(acceptedFromSummary(report.acceptedFrom))]);
   rows.push(['Generated', escapeHtml(formatDateTime(report.generatedAt))]);
   rows.push(['Fingerprint', `<code>${escapeHtml(report.fingerprint.slice(0, 23))}…</code>`]);
   const filter =

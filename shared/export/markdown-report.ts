@@ -12,7 +12,7 @@ import {
   type ReportModel,
 } from './report-model.ts';
 import { rationaleText } from './rationale.ts';
-import { checkedLine, formatDate, formatDateTime, plural, quoted, SECTION_TITLES } from './report-text.ts';
+import { acceptedFromSummary, checkedLine, formatDate, formatDateTime, plural, quoted, SECTION_TITLES } from './report-text.ts';
 
 /** Line breaks, whichever convention (CommonMark ends a line at CR or LF; the others are folded too), with the spaces around them. */
 const LINE_BREAKS = /\s*[\r\n\v\f\u0085\u2028\u2029]\s*/gu;
@@ -89,6 +89,7 @@ function header(report: ReportModel): string {
     meta.url && `- **URL:** ${link(meta.url, meta.url)}`,
     report.annotators.length > 0 &&
       `- **${report.annotators.length === 1 ? 'Annotator' : 'Annotators'}:** ${escapeMarkdown(report.annotators.join(', '))}`,
+    report.acceptedFrom.length > 0 && `- **Accepted from:** ${escapeMarkdown(acceptedFromSummary(report.acceptedFrom))}`,
     `- **Generated:** ${formatDateTime(report.generatedAt)}`,
     `- **Fingerprint:** \`${report.fingerprint}\``,
   ].filter(Boolean);

@@ -96,6 +96,8 @@ export interface ReportModel {
   meta: ScholiaDocument['meta'];
   fingerprint: string;
   annotators: string[];
+  /** Colleagues whose annotations the analyst accepted in Review, with how many (`acceptedFrom`). */
+  acceptedFrom: { annotator: string; count: number }[];
   generatedAt: string;
   sections: ReportSection[];
   /** The verdict filter in force, as labels; empty when every claim is shown. */
@@ -318,11 +320,18 @@ export function buildReport(document: ScholiaDocument, tagset: Tagset, options: 
     (name) => name.trim().length > 0,
   );
 
+  const accepted = new Map<string, number>();
+  for (const annotation of document.annotations) {
+    const from = annotation.acceptedFrom?.annotator;
+    if (from) accepted.set(from, (accepted.get(from) ?? 0) + 1);
+  }
+
   return {
     title: document.meta.title,
     meta: document.meta,
     fingerprint: document.fingerprint,
     annotators,
+    acceptedFrom: [...accepted].map(([annotator, count]) => ({ annotator, count })),
     generatedAt: options.generatedAt ?? new Date().toISOString(),
     sections,
     verdictFilter: options.verdicts ? options.verdicts.map((id) => styleOf(tagset.verdicts, id)) : [],

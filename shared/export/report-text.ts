@@ -53,3 +53,8 @@ export function checkedLine(claim: ClaimAnnotation): string {
   const on = claim.checkedOn ? formatDate(claim.checkedOn) : '';
   return by || on ? `Checked${by ? ` by ${by}` : ''}${on ? ` on ${on}` : ''}` : '';
 }
+
+/** The colleagues whose annotations were accepted, in words: "Alice (3 annotations), Bob (1 annotation)". */
+export function acceptedFromSummary(accepted: readonly { annotator: string; count: number }[]): string {
+  return accepted.map(({ annotator, count }) => `${annotator} (${plural(count, 'annotation')})`).join(', ');
+}

@@ -5,8 +5,8 @@ import type { Tagset } from '../model/tagset.ts';
 import { defaultEntityType, defaultVerdict, entityNameFrom, findEntityNamed, type Authoring } from './new-annotation.ts';
 
 /**
- * The annotation `annotation` becomes as another kind, with the same id, span, note, author and
- * creation time. What carries over does: a quote's speaker becomes the claim's claimant and back.
+ * The annotation `annotation` becomes as another kind, with the same id, span, note, author,
+ * provenance (`acceptedFrom`) and creation time. What carries over does: a quote's speaker becomes the claim's claimant and back.
  * An entity mention links to the entity of its text's name, registering one if there is none (the
  * op for that comes back in `extraOps`).
  */
@@ -25,6 +25,7 @@ export function withKind(
     modified: authoring.now,
     ...(annotation.note !== undefined ? { note: annotation.note } : {}),
     ...(annotation.tags !== undefined ? { tags: annotation.tags } : {}),
+    ...(annotation.acceptedFrom ? { acceptedFrom: annotation.acceptedFrom } : {}),
   };
   const person = annotation.kind === 'quote' ? annotation.speakerId : annotation.kind === 'claim' ? annotation.claimantId : undefined;
   switch (kind) {

@@ -19,12 +19,24 @@ export const SuggestedBy = z.object({
 });
 export type SuggestedBy = z.infer<typeof SuggestedBy>;
 
+/**
+ * Marks an annotation the analyst took from a colleague's layer in Review: whose it was, when it was
+ * accepted, and its id in their file. The annotation's `author` stays whoever wrote it first here.
+ */
+export const AcceptedFrom = z.object({
+  annotator: z.string().min(1).max(200),
+  at: IsoDateTime,
+  annotationId: Id.optional(),
+});
+export type AcceptedFrom = z.infer<typeof AcceptedFrom>;
+
 const common = {
   id: Id,
   target: Target,
   note: z.string().max(100_000).optional(),
   tags: z.array(z.string().min(1).max(100)).max(100).optional(),
   suggested: SuggestedBy.optional(),
+  acceptedFrom: AcceptedFrom.optional(),
   author: z.string().max(200),
   created: IsoDateTime,
   modified: IsoDateTime,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Annotation, WorkflowStage } from './annotation.ts';
+import { Assignee } from './assignee.ts';
 import { ReaderDoc } from './content.ts';
 import { Entity } from './entity.ts';
 import { Id, IsoDate, IsoDateTime } from './ids.ts';
@@ -29,6 +30,8 @@ export const DocumentMeta = z.object({
   factCheckUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Where the article's fact-check is in the workflow; absent means `to-check`. */
   stage: WorkflowStage.optional(),
+  /** Who the article is assigned to: a team member's id or a colleague's name. */
+  assignee: Assignee.optional(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 
@@ -72,6 +75,8 @@ export const DocumentSummary = z.object({
   url: z.string().optional(),
   /** The article's workflow stage, so the library can filter by it; absent means `to-check`. */
   stage: WorkflowStage.optional(),
+  /** Who the article is assigned to, so the library can show what is assigned to me. */
+  assignee: Assignee.optional(),
   fingerprint: Fingerprint,
   textLength: z.int().nonnegative(),
   imported: IsoDateTime,

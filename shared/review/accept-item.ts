@@ -1,7 +1,7 @@
 import type { AnnotationOp } from '../contract/ops.ts';
 import type { DocumentRules } from '../layer/apply-layer-ops.ts';
 import type { LayerIndex } from '../layer/layer-index.ts';
-import { entityIdsOf, type Annotation } from '../model/annotation.ts';
+import { entityIdsOf, type AcceptedFrom, type Annotation } from '../model/annotation.ts';
 import type { Entity } from '../model/entity.ts';
 import { ID_PATTERN } from '../model/ids.ts';
 import type { ReviewEffect, ReviewItem, ReviewRecord } from '../model/review.ts';
@@ -53,13 +53,14 @@ function withEntities(annotation: Annotation, mapped: (id: string) => string): A
 /**
  * What accepting one of their items does to the working layer, which it updates through the op
  * engine: nothing for an agreed item (mine already says the same); for a conflict with an
- * annotation of mine of the same kind, mine takes their span and values; otherwise their annotation
- * is added. Entities it refers to are mapped to mine, or created from theirs. An item the engine
+ * annotation of mine of the same kind, mine takes their span and values (its id, creation time and
+ * author stay mine); otherwise their annotation is added. Either way the changed annotation records
+ * whose it was (`acceptedFrom`); undoing the acceptance restores the annotation without it. Entities it refers to are mapped to mine, or created from theirs. An item the engine
  * refuses (a verdict outside my codebook, a span off the text…) is not accepted, with the reason.
  */
 export function acceptItem(
   working: WorkingLayer,
-  review: Pick<ReviewRecord, 'id' | 'entities'>,
+  review: Pick<ReviewRecord, 'id' | 'entities' | 'annotator'>,
   item: ReviewItem,
   classified: ClassifiedItem,
   now: string,
@@ -97,11 +98,13 @@ export function acceptItem(
     entityInverse.unshift({ op: 'entity.remove', id: mine.id });
     created.push({ theirId, myId: mine.id });
   }
-  const mapped = withEntities({ ...theirs, modified: now }, (id) => newLinks.get(id) ?? working.links.get(id) ?? id);
+  const acceptedFrom: AcceptedFrom = { annotator: review.annotator.name, at: now, annotationId: theirs.id };
+  const mapped = withEntities({ ...theirs, modified: now, acceptedFrom }, (id) => newLinks.get(id) ?? working.links.get(id) ?? id);
   const counterpart = classified.counterpartId ? layer.annotation(classified.counterpartId) : undefined;
   let effect: ReviewEffect;
   if (counterpart && counterpart.kind === theirs.kind) {
-    const replacement = { ...mapped, id: counterpart.id, created: counterpart.created } as Annotation;
+    // Mine takes their span and values, but stays mine: its id, creation and author are kept.
+    const replacement = { ...mapped, id: counterpart.id, created: counterpart.created, author: counterpart.author } as Annotation;
     effect = {
       ops: [{ op: 'annotation.update', annotation: replacement }],
       inverse: [{ op: 'annotation.update', annotation: counterpart }],

@@ -16,19 +16,35 @@ function uniqueNames(names: readonly string[]): string[] {
 }
 
 /**
- * Agreement between the analyst's own annotations (named `myName`) and the placed items of one or
- * more reviews of the document; orphans are left out, speakers compare through the entity links.
+ * Agreement among every layer of an article: the analyst's (named `myName`) and the placed items
+ * of each review (a colleague's layer); orphans are left out, speakers compare through the entity
+ * links. A pair is compared on independent work only: what the analyst accepted from that
+ * colleague is compared as it was before accepting (what was accepted from others counts as the
+ * analyst's), and an annotation a colleague's file says they accepted from the other side of the
+ * pair (`acceptedFrom`) is left out. The figures over everyone (αu, the majority view, the counts)
+ * take the analyst's own layer and leave out what anyone accepted from another annotator present.
  */
 export function reviewAgreement(document: ScholiaDocument, reviews: readonly ReviewRecord[], myName: string): AgreementReport {
-  const names = uniqueNames([myName, ...reviews.map((review) => review.annotator.name)]);
-  const mine: AnnotatorItems = {
+  const given = [myName, ...reviews.map((review) => review.annotator.name)];
+  const names = uniqueNames(given);
+  const mine = (annotations: ScholiaDocument['annotations']): AnnotatorItems => ({
     name: names[0] as string,
-    items: agreementItems(ownAnnotations(document), document.entities, (id) => `mine:${id}`),
-  };
-  const theirs = reviews.map((review, i): AnnotatorItems => {
-    const keys = entityKeys(document.entities, review);
-    const placed = review.items.filter((item) => item.anchor.status !== 'orphaned').map((item) => item.annotation);
-    return { name: names[i + 1] as string, items: agreementItems(placed, review.entities, keys.theirs) };
+    items: agreementItems(annotations, document.entities, (id) => `mine:${id}`),
   });
-  return computeAgreement([mine, ...theirs], document.text.length);
+  const theirs = (index: number, leaveOut: (from: string) => boolean): AnnotatorItems => {
+    const review = reviews[index] as ReviewRecord;
+    const keys = entityKeys(document.entities, review);
+    const placed = review.items
+      .filter((item) => item.anchor.status !== 'orphaned')
+      .map((item) => item.annotation)
+      .filter((annotation) => !(annotation.acceptedFrom && leaveOut(annotation.acceptedFrom.annotator)));
+    return { name: names[index + 1] as string, items: agreementItems(placed, review.entities, keys.theirs) };
+  };
+  const present = new Set(given);
+  const group = [mine(ownAnnotations(document)), ...reviews.map((_, i) => theirs(i, (from) => present.has(from)))];
+  const layer = (index: number, other: number): AnnotatorItems =>
+    index === 0
+      ? mine(ownAnnotations(document, new Set([(reviews[other - 1] as ReviewRecord).id])))
+      : theirs(index - 1, (from) => from === given[other]);
+  return computeAgreement(group, document.text.length, (a, b) => [layer(a, b), layer(b, a)]);
 }

@@ -30,6 +30,8 @@ export interface ReviewItemView {
   anchor: ReviewAnchor;
   class: ReviewClass;
   counterpartId?: string;
+  /** Where that annotation of mine lies (in my own layer, before any acceptance), to show both spans. */
+  counterpartSpan?: { start: number; end: number };
   differences: ReviewDifference[];
   decision: ReviewDecision;
   decided?: string;
@@ -75,15 +77,19 @@ function summarize(review: ReviewRecord, classes: ReviewSummary['classes']): Rev
 
 /** Everything the review view shows of one review of `document`, sorted against the analyst's own annotations. */
 export function reviewView(document: ScholiaDocument, review: ReviewRecord): ReviewView {
-  const classification = classifyReview(ownAnnotations(document), document.entities, review);
+  const own = ownAnnotations(document);
+  const classification = classifyReview(own, document.entities, review);
+  const spans = new Map(own.map((annotation) => [annotation.id, { start: annotation.target.start, end: annotation.target.end }]));
   const items = review.items.map((item, i): ReviewItemView => {
     const classified = classification.items[i];
+    const counterpartSpan = classified?.counterpartId ? spans.get(classified.counterpartId) : undefined;
     return {
       id: item.id,
       annotation: item.annotation,
       anchor: item.anchor,
       class: classified?.class ?? 'orphaned',
       ...(classified?.counterpartId ? { counterpartId: classified.counterpartId } : {}),
+      ...(counterpartSpan ? { counterpartSpan } : {}),
       differences: classified?.differences ?? [],
       decision: item.decision,
       ...(item.decided ? { decided: item.decided } : {}),

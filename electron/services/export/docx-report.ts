@@ -31,7 +31,15 @@ import {
   type ReportModel,
   type Style,
 } from '../../../shared/export/report-model.ts';
-import { checkedLine, formatDate, formatDateTime, plural, quoted, SECTION_TITLES } from '../../../shared/export/report-text.ts';
+import {
+  acceptedFromSummary,
+  checkedLine,
+  formatDate,
+  formatDateTime,
+  plural,
+  quoted,
+  SECTION_TITLES,
+} from '../../../shared/export/report-text.ts';
 
 const SERIF = 'Georgia';
 const SANS = 'Arial';
@@ -289,6 +297,7 @@ function headerParagraphs(report: ReportModel): Paragraph[] {
   if (meta.url) rows.push(['URL', externalLink(meta.url, meta.url)]);
   if (report.annotators.length > 0)
     rows.push([report.annotators.length === 1 ? 'Annotator' : 'Annotators', small(report.annotators.join(', '), { color: '1F2328' })]);
+  if (report.acceptedFrom.length > 0) rows.push(['Accepted from', small(acceptedFromSummary(report.acceptedFrom), { color: '1F2328' })]);
   rows.push(['Generated', small(formatDateTime(report.generatedAt), { color: '1F2328' })]);
   rows.push(['Fingerprint', small(report.fingerprint, { color: '1F2328', font: 'Courier New' })]);
   return [

@@ -9,7 +9,7 @@ export class ManageService {
 
   /**
    * Changes a document's metadata; an empty optional field is removed, and so is the stage "to check" (the start, kept as no field).
-   * The text, and so every annotation, stays as it is. The summary carries the stage, so the library can filter by it.
+   * The text, and so every annotation, stays as it is. The summary carries the stage and the assignee, so the library can filter by them.
    */
   async updateMeta(id: string, changes: ChannelInput<'library.updateMeta'>['meta']): Promise<ChannelOutput<'library.updateMeta'>> {
     this.store.assertWritable(id);

@@ -45,6 +45,7 @@ export function summarize(document: ScholiaDocument): DocumentSummary {
     ...(meta.published ? { published: meta.published } : {}),
     ...(meta.url ? { url: meta.url } : {}),
     ...(meta.stage ? { stage: meta.stage } : {}),
+    ...(meta.assignee ? { assignee: meta.assignee } : {}),
     fingerprint: document.fingerprint,
     textLength: document.text.length,
     imported: document.imported,

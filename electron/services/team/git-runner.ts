@@ -76,7 +76,11 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 export class GitRunner {
   private version: Promise<string> | undefined;
 
-  constructor(private readonly home: string = os.tmpdir()) {}
+  /** `home`: git's HOME (nothing of it is read: no global configuration); `searchPath`: where git is looked for (PATH). */
+  constructor(
+    private readonly home: string = os.tmpdir(),
+    private readonly searchPath: string = process.env.PATH ?? '/usr/bin:/bin',
+  ) {}
 
   /** The installed git's version ("2.39.5"); a `ScholiaError` saying how to install git when there is none. */
   checkInstalled(): Promise<string> {
@@ -113,7 +117,7 @@ export class GitRunner {
 
   private exec(args: readonly string[], call: GitCall): Promise<string> {
     const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      PATH: this.searchPath,
       HOME: this.home,
       LC_ALL: 'C',
       GIT_CONFIG_NOSYSTEM: '1',

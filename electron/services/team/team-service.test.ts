@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -288,6 +288,33 @@ describe('team sync against a real Git server', { timeout: 60_000 }, () => {
     expect(documentAfter.reviews).toEqual(documentBefore.reviews);
     const settingsAfter = JSON.parse(await readFile(path.join(bob.dir, 'team.json'), 'utf8')) as { lastRemoteHead: string };
     expect(settingsAfter.lastRemoteHead).toBe((JSON.parse(settingsBefore) as { lastRemoteHead: string }).lastRemoteHead);
+  });
+
+  it('rebuilds a deleted working clone on the next sync, losing nothing', async () => {
+    const { alice, bob, aliceDoc, bobDoc } = await aliceAndBob();
+    await call(alice.scholia, 'team.sync', {});
+    await call(bob.scholia, 'team.sync', {});
+    await call(alice.scholia, 'annotations.apply', {
+      documentId: aliceDoc,
+      ops: [{ op: 'annotation.add', annotation: noteAt(ARTICLE, 'n-rebuilt', 50, 'after the clone went') }],
+    });
+    await rm(path.join(alice.dir, 'team'), { recursive: true, force: true });
+    const report = await call(alice.scholia, 'team.sync', {});
+    expect(report.outcome).toBe('synced');
+    const status = await call(alice.scholia, 'team.status', {});
+    expect(status.team?.members.map((m) => m.id)).toEqual(['alice-martin', 'bob-stone']);
+    await call(bob.scholia, 'team.sync', {});
+    const review = await call(bob.scholia, 'review.get', { documentId: bobDoc, reviewId: 'team-alice-martin' });
+    expect(review.items.map((i) => i.id).sort()).toEqual(['c-misleading', 'c-prices', 'n-data', 'n-rebuilt']);
+  });
+
+  it('syncs by itself on a timer once started, one sync at a time', async () => {
+    const { alice } = await aliceAndBob();
+    alice.scholia.services.team.startAutoSync(100);
+    await expect.poll(async () => (await call(alice.scholia, 'team.status', {})).lastSync?.outcome, { timeout: 20_000 }).toBe('synced');
+    alice.scholia.services.team.stopAutoSync();
+    const settled = await call(alice.scholia, 'team.status', {});
+    expect(settled.pending).toEqual({ toPush: 0, toPull: 0 });
   });
 
   it('merges one analyst working on two computers by annotation id and time, and a deletion does not come back', async () => {

@@ -24,6 +24,8 @@ export interface SessionHost {
 /** What the library manager needs: the library's list, and opening a document. */
 export interface LibraryHost extends SessionHost {
   readonly documents: ReadonlySignal<DocumentSummary[]>;
+  /** The settings: their annotator name is "me" for "Assigned to me". */
+  readonly settings: ReadonlySignal<Settings>;
   openDocument(id: string): Promise<void>;
   /** Reads the open document again (after a change made beside it). */
   reloadDocument(): Promise<void>;

@@ -6,6 +6,7 @@ import type { AnnotationCounts, DocumentMeta, DocumentSummary } from '../../../s
 import type { ApiClient } from '../../../shared/contract/api-client.ts';
 import type { LibraryHost } from './app-ports.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
+import { isAssignedTo } from '../../../shared/model/assignee.ts';
 
 export type LibrarySort = 'imported' | 'published' | 'title' | 'annotations';
 
@@ -57,6 +58,12 @@ export class LibraryManager {
   /** The search's hits by document id; null when no search is active. */
   readonly hits = signal<Map<string, SearchHit> | null>(null);
   readonly sort = signal<LibrarySort>('imported');
+  /** "Assigned to me": only the articles whose assignee is one of `me`'s names. */
+  readonly assignedToMe = signal(false);
+  /** The analyst's names for "Assigned to me" besides the settings' annotator name: their team member id and name, once known. */
+  readonly teamMe = signal<readonly string[]>([]);
+  /** Documents the team's status files assign to the analyst (`team.assign`), once known. */
+  readonly teamAssigned = signal<ReadonlySet<string>>(new Set());
   readonly showTrash = signal(false);
   readonly trash = signal<TrashedSummary[]>([]);
   /** Set while an import runs: what is being imported. */
@@ -74,7 +81,11 @@ export class LibraryManager {
   /** The documents to list: the search's hits (if searching), in the chosen order. */
   readonly visible = computed(() => {
     const hits = this.hits.value;
-    const documents = this.app.documents.value.filter((summary) => !hits || hits.has(summary.id));
+    const me = this.assignedToMe.value ? [this.app.settings.value.annotatorName, ...this.teamMe.value] : null;
+    const documents = this.app.documents.value.filter(
+      (summary) =>
+        (!hits || hits.has(summary.id)) && (!me || isAssignedTo(summary.assignee, me) || this.teamAssigned.value.has(summary.id)),
+    );
     const counts = (summary: DocumentSummary) => this.countsOf(summary);
     return [...documents].sort((a, b) => COMPARE[this.sort.value](a, b, counts) || a.title.localeCompare(b.title));
   });
@@ -94,6 +105,28 @@ export class LibraryManager {
     private readonly app: LibraryHost,
     private readonly api: ApiClient,
   ) {}
+
+  /**
+   * Turns "Assigned to me" on or off. Turning it on asks the team for the analyst's member id and
+   * name, so an article assigned by id is theirs too, and for the articles the team's status assigns
+   * to them; a library in no team goes by the settings' name and the articles' own assignee.
+   */
+  async toggleAssignedToMe(): Promise<void> {
+    this.assignedToMe.value = !this.assignedToMe.value;
+    if (!this.assignedToMe.value) return;
+    try {
+      const { team, articles } = await this.api.call('team.status', {});
+      const names = team ? [team.me.id, team.me.name] : [];
+      this.teamMe.value = names;
+      this.teamAssigned.value = new Set(
+        articles.flatMap((article) => (article.documentId && isAssignedTo(article.assignee, names) ? [article.documentId] : [])),
+      );
+    } catch {
+      // Not in a team (or no team service on this host): the settings' name is the analyst's only name.
+      this.teamMe.value = [];
+      this.teamAssigned.value = new Set();
+    }
+  }
 
   openImport(): void {
     this.importError.value = null;

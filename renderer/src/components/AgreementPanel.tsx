@@ -60,6 +60,63 @@ function MajorityList({ store }: { store: AppStore }) {
   );
 }
 
+/** Three or more layers: one line per pair of annotators, to see at a glance who agrees with whom. */
+function PairsTable({ store }: { store: AppStore }) {
+  const report = store.review.agreement.value;
+  if (!report || report.pairs.length < 2) return null;
+  const explain = report.explanations;
+  // Speakers only when some pair has quotes to compare; the panel is narrow.
+  const speakers = report.pairs.some((pair) => pair.speaker.pairs > 0);
+  return (
+    <section class="agreement-pairs" data-testid="agreement-pairs">
+      <h3 class="agreement-heading">By pair of annotators</h3>
+      <table class="agreement-table">
+        <thead>
+          <tr>
+            <th scope="col">Pair</th>
+            <th scope="col" title={explain.overlapF1}>
+              Spans
+            </th>
+            <th scope="col" title={explain.kappa}>
+              κ
+            </th>
+            <th scope="col" title={explain.verdict}>
+              Verdicts
+            </th>
+            {speakers ? (
+              <th scope="col" title={explain.speaker}>
+                Speakers
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {report.pairs.map((pair) => (
+            <tr key={`${pair.a}|${pair.b}`} data-pair={`${pair.a}|${pair.b}`}>
+              <th scope="row">
+                {pair.a} · {pair.b}
+              </th>
+              <td data-figure="overlapF1" title={`overlap F1 ${figure(pair.scopes.all.overlap.f1)}`}>
+                {figure(pair.scopes.all.overlap.f1)}
+              </td>
+              <td data-figure="kappa">{figure(pair.scopes.all.kappa.value)}</td>
+              <td data-figure="verdict" title={`${pair.verdict.agreed} of ${pair.verdict.pairs} claims`}>
+                {figure(pair.verdict.value)}
+              </td>
+              {speakers ? (
+                <td data-figure="speaker" title={`${pair.speaker.agreed} of ${pair.speaker.pairs} quotes`}>
+                  {figure(pair.speaker.value)}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="agreement-line">Spans: overlap F1 over all kinds. Each pair is compared on its own work (docs/REVIEW.md).</p>
+    </section>
+  );
+}
+
 /** A figure to three decimals; a dash when it cannot be given (nothing to compare). */
 export function figure(value: number | null | undefined): string {
   return value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(3);
@@ -74,6 +131,7 @@ export function AgreementPanel({ store }: { store: AppStore }) {
   return (
     <div class="agreement" data-testid="agreement-panel">
       <p class="agreement-who">{report.annotators.map((annotator) => `${annotator.name} (${annotator.annotations})`).join(' · ')}</p>
+      <PairsTable store={store} />
       <MajorityList store={store} />
       <h3 class="agreement-heading">
         Overall{report.annotators.length > 2 ? ` (means of ${report.pairs.length} pairs; αu over all ${report.annotators.length})` : ''}

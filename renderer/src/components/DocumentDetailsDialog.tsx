@@ -5,7 +5,7 @@ import type { AppStore } from '../app/app-store.ts';
 import { Dialog } from './Dialog.tsx';
 
 /** The fields the analyst edits; `canonicalUrl` and `updated` are what the page said and stay as imported. */
-type EditableField = 'title' | 'source' | 'author' | 'published' | 'url' | 'language' | 'factCheckUrl';
+type EditableField = 'title' | 'source' | 'author' | 'published' | 'url' | 'language' | 'factCheckUrl' | 'assignee';
 
 const FIELDS: { key: EditableField; label: string; type?: string; placeholder?: string }[] = [
   { key: 'title', label: 'Title' },
@@ -31,6 +31,7 @@ function Form({ store, id, meta }: { store: AppStore; id: string; meta: Document
     url: meta.url ?? '',
     language: meta.language ?? '',
     factCheckUrl: meta.factCheckUrl ?? '',
+    assignee: meta.assignee ?? '',
   });
   const [stage, setStage] = useState<WorkflowStage>(meta.stage ?? 'to-check');
   const [problem, setProblem] = useState<string | null>(null);
@@ -66,6 +67,20 @@ function Form({ store, id, meta }: { store: AppStore; id: string; meta: Document
           ))}
         </select>
       </label>
+      <label class="details-field">
+        <span class="field-label">Assigned to</span>
+        <input
+          class="input"
+          type="text"
+          placeholder="A team member’s id or a colleague’s name"
+          aria-describedby="details-assignee-hint"
+          value={values.assignee}
+          onInput={(event) => setValues({ ...values, assignee: event.currentTarget.value })}
+        />
+        <span class="field-hint" id="details-assignee-hint">
+          Shown to the team; “Assigned to me” in the library lists it for them.
+        </span>
+      </label>
       <p class="field-hint">The article’s text never changes, so every annotation stays where it is.</p>
       {problem ? (
         <p class="import-error" role="alert">
@@ -84,7 +99,7 @@ function Form({ store, id, meta }: { store: AppStore; id: string; meta: Document
   );
 }
 
-/** Edit details…: a document's title, source, author, date, address, language, fact-check page and stage. */
+/** Edit details…: a document's title, source, author, date, address, language, fact-check page, stage and assignee. */
 export function DocumentDetailsDialog({ store }: { store: AppStore }) {
   const summary = store.library.editing.value;
   const [loaded, setLoaded] = useState<{ id: string; meta: DocumentMeta } | null>(null);

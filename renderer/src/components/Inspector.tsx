@@ -1,5 +1,6 @@
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind, type EntityAnnotation } from '../../../shared/model/annotation.ts';
 import type { Entity } from '../../../shared/model/entity.ts';
+import { acceptedFromLine } from '../../../shared/review/provenance.ts';
 import type { AppStore } from '../app/app-store.ts';
 import type { EvidenceActions } from '../app/evidence-actions.ts';
 import type { TeamStore } from '../app/team-store.ts';
@@ -149,6 +150,11 @@ function AnnotationDetails({
       <blockquote class="inspector-quote" aria-label="Annotated text">
         {annotation.target.exact}
       </blockquote>
+      {annotation.acceptedFrom ? (
+        <p class="inspector-meta inspector-provenance" title={formatMoment(annotation.acceptedFrom.at)}>
+          {acceptedFromLine(annotation.acceptedFrom)}
+        </p>
+      ) : null}
       <SpanTools session={session} />
       <AtThisSpot session={session} annotation={annotation} />
       <KindFields session={session} annotation={annotation} evidence={evidence} />

@@ -3,6 +3,7 @@ import type { TrashedSummary } from '../../../shared/contract/import-channels.ts
 import type { AnnotationCounts, DocumentSummary } from '../../../shared/model/document.ts';
 import type { AppStore } from '../app/app-store.ts';
 import { SORT_LABELS, type LibrarySort } from '../app/library-manager.ts';
+import { AssignedToMeFilter } from './AssignedToMeFilter.tsx';
 import { ImportDialog, ImportFileInput } from './ImportDialog.tsx';
 
 function CountsLine({ counts }: { counts: AnnotationCounts }) {
@@ -51,6 +52,7 @@ function DocumentItem({ summary, store }: { summary: DocumentSummary; store: App
         <span class="doc-meta">
           {summary.published ? <time dateTime={summary.published}>{summary.published}</time> : <span>No date</span>}
           {summary.source ? <span> · {summary.source}</span> : null}
+          {summary.assignee ? <span class="doc-assignee"> · Assigned to {summary.assignee}</span> : null}
         </span>
         {hit?.snippet ? <span class="doc-snippet">{hit.snippet}</span> : null}
         <CountsLine counts={counts} />
@@ -199,11 +201,15 @@ export function LibrarySidebar({ store }: { store: AppStore }) {
             </option>
           ))}
         </select>
+        <AssignedToMeFilter store={store} />
       </div>
       {store.documents.value.length === 0 && store.started.value ? (
         <p class="library-empty">No documents yet. Import an article to begin.</p>
       ) : null}
       {searching && documents.length === 0 ? <p class="library-empty">No document matches “{library.query.value}”.</p> : null}
+      {library.assignedToMe.value && !searching && documents.length === 0 ? (
+        <p class="library-empty">No article is assigned to you.</p>
+      ) : null}
       <ul class="doc-list">
         {documents.map((summary) => (
           <DocumentItem key={summary.id} summary={summary} store={store} />

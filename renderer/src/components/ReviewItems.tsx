@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import type { AnnotationKind } from '../../../shared/model/annotation.ts';
 import { ANNOTATION_KINDS } from '../../../shared/model/annotation.ts';
 import type { ReviewDecision } from '../../../shared/model/review.ts';
+import type { Tagset } from '../../../shared/model/tagset.ts';
 import type { ReviewClass } from '../../../shared/review/classify-review.ts';
 import type { ReviewItemView, ReviewView } from '../../../shared/review/review-view.ts';
 import type { AppStore } from '../app/app-store.ts';
@@ -9,6 +10,7 @@ import { isReviewCommand, plainKeyCommand, type ReviewCommand } from '../command
 import { REVIEW_CLASS_LABELS, REVIEW_CLASS_ORDER, sortedReviewItems } from '../app/review-items.ts';
 import type { ReviewStore } from '../app/review-store.ts';
 import { excerpt } from './ListParts.tsx';
+import { ReviewItemBody } from './ReviewDifferences.tsx';
 import { rowKeys, useVirtualRows, type RowPlacement } from './virtual-rows.ts';
 
 const KIND_NAMES: Record<AnnotationKind, string> = { claim: 'Claim', quote: 'Quote', entity: 'Mention', note: 'Note' };
@@ -38,9 +40,11 @@ interface ReviewItemRowProps {
   placement: RowPlacement;
   selected: boolean;
   text: string;
+  view: ReviewView;
+  tagset: Tagset;
 }
 
-function ReviewItemRow({ review, item, placement, selected, text }: ReviewItemRowProps) {
+function ReviewItemRow({ review, item, placement, selected, text, view, tagset }: ReviewItemRowProps) {
   const busy = review.busy.value;
   const decide = (decision: ReviewDecision) => void review.decide(decision, { itemIds: [item.id] });
   return (
@@ -62,16 +66,7 @@ function ReviewItemRow({ review, item, placement, selected, text }: ReviewItemRo
         <span class="review-kind">{KIND_NAMES[item.annotation.kind]}</span>
         <span class={`review-state review-state-${item.decision}`}>{DECISION_LABELS[item.decision]}</span>
       </div>
-      <p class="review-text">“{excerpt(item.annotation.target.exact, 120)}”</p>
-      {item.differences.length > 0 ? (
-        <ul class="review-diffs">
-          {item.differences.map((difference) => (
-            <li key={difference.field}>
-              <strong>{difference.field}</strong>: mine {difference.mine ?? '—'} · theirs {difference.theirs ?? '—'}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ReviewItemBody item={item} view={view} tagset={tagset} text={text} />
       <p class={`review-anchor ${item.anchor.reason === 'fuzzy-refused' ? 'review-anchor-refused' : ''}`}>{anchorLine(item, text)}</p>
       <div class="review-actions">
         {item.decision !== 'accepted' ? (
@@ -113,7 +108,17 @@ function ReviewItemRow({ review, item, placement, selected, text }: ReviewItemRo
 }
 
 /** Their items, drawn as they scroll into view: ↑ ↓ Home End move between them, A/Enter, R/Backspace/Delete and O decide the focused one. */
-function ReviewRows({ store, items, selectedId }: { store: AppStore; items: readonly ReviewItemView[]; selectedId: string | null }) {
+function ReviewRows({
+  store,
+  view,
+  items,
+  selectedId,
+}: {
+  store: AppStore;
+  view: ReviewView;
+  items: readonly ReviewItemView[];
+  selectedId: string | null;
+}) {
   const review = store.review;
   const keys = useMemo(() => rowKeys(items.map((item) => item.id)), [items]);
   const selectedIndex = selectedId ? keys.indexOf(selectedId) : -1;
@@ -151,6 +156,8 @@ function ReviewRows({ store, items, selectedId }: { store: AppStore; items: read
             placement={rows.place(row)}
             selected={item.id === selectedId}
             text={text}
+            view={view}
+            tagset={store.tagset.value}
           />
         ) : null;
       })}
@@ -275,7 +282,7 @@ export function ReviewItems({ store, view }: { store: AppStore; view: ReviewView
       {items.length === 0 ? (
         <p class="list-empty">No items of this class and kind.</p>
       ) : (
-        <ReviewRows store={store} items={items} selectedId={selectedId} />
+        <ReviewRows store={store} view={view} items={items} selectedId={selectedId} />
       )}
     </div>
   );
