@@ -134,7 +134,7 @@ test('two analysts share an article through a Git server: Alice’s layer reache
     await test.step('Bob’s accepted claim keeps his name and says where it came from', async () => {
       await bobReader.page.getByRole('main', { name: 'Team' }).getByRole('button', { name: 'Back to the article' }).click();
       await bobReader.article.locator('.ann-claim').first().click();
-      await expect(bobReader.page.getByTestId('annotation-history')).toContainText(/accepted by Bob from Alice/u);
+      await expect(bobReader.page.getByTestId('annotation-history')).toContainText(/^History Accepted by Bob from Alice on /u);
     });
 
     await test.step('Alice syncs and sees Bob’s layer and his decisions on hers', async () => {

@@ -192,11 +192,16 @@ function ArticleRow({ store, status, article }: { store: AppStore; status: TeamS
               <li key={layer.memberId}>
                 <span class="team-member-name">{layer.memberId === me ? 'You' : layer.name || memberName(status, layer.memberId)}</span>:{' '}
                 {countWords(layer.counts)}
-                {layer.modified ? <span class="team-detail"> · {clockTime(layer.modified)}</span> : null}
-                {layer.reviewedMine ? (
-                  <span class="team-detail">
-                    {' '}
-                    · reviewed yours: {layer.reviewedMine.accepted} accepted, {layer.reviewedMine.rejected} rejected
+                {layer.modified || layer.reviewedMine ? (
+                  <span class="team-layer-detail">
+                    {[
+                      layer.modified ? `updated ${clockTime(layer.modified)}` : '',
+                      layer.reviewedMine
+                        ? `reviewed yours: ${layer.reviewedMine.accepted} accepted, ${layer.reviewedMine.rejected} rejected`
+                        : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </span>
                 ) : null}
               </li>

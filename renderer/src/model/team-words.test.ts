@@ -48,7 +48,10 @@ describe('syncLine', () => {
     );
     expect(syncLine({ ...JOINED, lastSync: report('synced') }, clock)?.text).toBe('Synced 19:42: up to date');
     const refused = [{ file: 'articles/ab/tags/mallory.json', message: 'annotations.0.target: Required' }];
-    expect(syncLine({ ...JOINED, lastSync: report('synced', { refused }) }, clock)).toEqual({ text: 'Synced 19:42: 1 file refused', tone: 'refused' });
+    expect(syncLine({ ...JOINED, lastSync: report('synced', { refused }) }, clock)).toEqual({
+      text: 'Synced 19:42: 1 file refused',
+      tone: 'refused',
+    });
   });
 
   it('counts what waits to be pushed when offline', () => {
