@@ -289,6 +289,48 @@ describe('the team view', () => {
     expect(store.team.syncs.value).toBe(1);
   });
 
+  it('takes an article a colleague shares into this library, and lists the files the last sync refused', async () => {
+    const fingerprint = `sha256:${'c'.repeat(64)}`;
+    const start = joined();
+    const colleagues = {
+      fingerprint,
+      title: 'Dam report',
+      shared: false,
+      layers: [{ memberId: 'bob', name: 'Bob', counts: { ...NO_COUNTS, claim: 4 } }],
+    };
+    const refused = [{ file: `articles/${'c'.repeat(64)}/tags/mallory.json`, message: 'annotations[0].target: Required' }];
+    const lastSync: TeamSyncReport = {
+      at: '2026-12-03T19:42:00.000Z',
+      outcome: 'synced',
+      message: 'Synced',
+      pushed: 0,
+      pulled: 1,
+      retries: 0,
+      arrived: [],
+      refused,
+    };
+    const { api } = await shown(
+      { ...start, articles: [...start.articles, colleagues], lastSync },
+      {
+        'team.share': (input) => ({
+          ...start,
+          articles: [...start.articles, { ...colleagues, shared: true, documentId: 'dam' }],
+          lastSync,
+          ...(input.fingerprints ? {} : {}),
+        }),
+      },
+    );
+    expect(screen.getByTestId('team-sync-status').textContent).toMatch(/: 1 file refused$/u);
+    const files = screen.getByRole('group', { name: 'Files refused' });
+    expect(files.textContent).toContain('mallory.json');
+    expect(files.textContent).toContain('annotations[0].target: Required');
+    const row = within(screen.getByRole('table')).getByRole('row', { name: /Dam report/u });
+    expect((within(row).getByLabelText('Stage of Dam report') as HTMLSelectElement).disabled).toBe(true);
+    fireEvent.click(within(row).getByRole('button', { name: 'Take into this library' }));
+    await waitFor(() => expect(api.inputsOf('team.share')).toEqual([{ fingerprints: [fingerprint] }]));
+    await waitFor(() => expect(within(screen.getByRole('table')).getByRole('button', { name: 'Dam report' })).toBeTruthy());
+  });
+
   it('Esc goes back to the article', async () => {
     const { store } = await shown(joined());
     fireEvent.keyDown(screen.getByRole('button', { name: 'Sync now' }), { key: 'Escape' });
