@@ -38,6 +38,10 @@ const SIZE: TeamRepositorySize = process.env.SCHOLIA_BENCH_TEAM_ARTICLES
   ? { ...ISSUE_TEAM, articles: Number(process.env.SCHOLIA_BENCH_TEAM_ARTICLES) }
   : ISSUE_TEAM;
 
+function progress(line: string): void {
+  console.error(`  team-sync: ${line}`);
+}
+
 async function call<T>(scholia: Scholia, channel: string, input: unknown): Promise<T> {
   const answer = await scholia.dispatch(channel, input);
   if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`);
@@ -79,6 +83,11 @@ class Colleague {
     await git('git', ['-C', dir, 'config', 'user.name', name], { env });
     await git('git', ['-C', dir, 'config', 'user.email', `${memberIdOf(memberIndex)}@team.invalid`], { env });
     return new Colleague(dir, env, articleIndex, memberIndex);
+  }
+
+  /** Takes in what the team pushed meanwhile (Bob's syncs), as a colleague does before changing anything. */
+  async catchUp(): Promise<void> {
+    await git('git', ['-C', this.dir, 'pull', '--quiet', '--rebase', 'origin', 'main'], { env: this.env });
   }
 
   /** Adds a note to their layer of the article, commits and pushes it. */
@@ -150,6 +159,7 @@ export async function teamSyncScenario(runs: number): Promise<BenchRow[]> {
   try {
     const gitDir = await server.createRepository('team.git');
     const generateMs = await timed(() => writeTeamRepository(gitDir, SIZE, home));
+    progress(`generated in ${(generateMs / 1000).toFixed(1)} s`);
     const packSize = await checkRepository(server, env);
     const url = server.url('team.git');
     const scenario = 'team-sync';
@@ -162,10 +172,14 @@ export async function teamSyncScenario(runs: number): Promise<BenchRow[]> {
     let shared = 0;
     for (let run = 0; run < Math.min(runs, JOIN_RUNS); run++) {
       const cloneDir = await mkdtemp(path.join(os.tmpdir(), 'scholia-bench-clone-'));
-      cloneTimes.push(await timed(() => git('git', ['clone', '--quiet', url, path.join(cloneDir, 'team')], { env })));
+      const cloneMs = await timed(() => git('git', ['clone', '--quiet', url, path.join(cloneDir, 'team')], { env }));
+      cloneTimes.push(cloneMs);
+      progress(`git clone ${(cloneMs / 1000).toFixed(1)} s`);
       await rm(cloneDir, { recursive: true, force: true });
       const joiner = await newLibrary(`Newcomer ${run + 1}`);
-      joinTimes.push(await timed(() => call<TeamStatus>(joiner, 'team.join', { remote: url })));
+      const joinMs = await timed(() => call<TeamStatus>(joiner, 'team.join', { remote: url }));
+      joinTimes.push(joinMs);
+      progress(`first join ${(joinMs / 1000).toFixed(1)} s`);
       shared = (await call<TeamStatus>(joiner, 'team.status', {})).articles.length;
       await closeLibrary(joiner);
     }
@@ -203,11 +217,13 @@ export async function teamSyncScenario(runs: number): Promise<BenchRow[]> {
     const arriveTimes: number[] = [];
     let arrived = 0;
     for (let run = -1; run < runs; run++) {
+      await colleague.catchUp();
       await colleague.editAndPush();
       const pull = await timed(() => git('git', ['-C', pullDir, 'pull', '--quiet', '--ff-only'], { env }));
       let report: TeamSyncReport | undefined;
       const sync = await timed(async () => (report = await call<TeamSyncReport>(bob, 'team.sync', {})));
       if (report?.outcome !== 'synced') throw new Error(`the sync did not complete: ${report?.message}`);
+      progress(`git pull ${pull.toFixed(0)} ms; sync bringing one article ${sync.toFixed(0)} ms`);
       if (run < 0) continue;
       arrived += report.arrived.length;
       pullTimes.push(pull);
@@ -262,6 +278,7 @@ export async function teamSyncScenario(runs: number): Promise<BenchRow[]> {
       let report: TeamSyncReport | undefined;
       const sync = await timed(async () => (report = await call<TeamSyncReport>(bob, 'team.sync', {})));
       if (report?.outcome !== 'synced' || report.pushed === 0) throw new Error(`the sync did not push: ${report?.message}`);
+      progress(`git commit + push ${push.toFixed(0)} ms; sync sending one article ${sync.toFixed(0)} ms`);
       if (run < 0) continue;
       pushTimes.push(push);
       sendTimes.push(sync);
