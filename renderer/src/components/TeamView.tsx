@@ -55,7 +55,7 @@ function SyncSection({ team, status }: { team: TeamStore; status: TeamStatus }) 
               {line?.text}
               {last.retries > 0 ? ` (pushed again ${plural(last.retries, 'time')} after a colleague pushed first)` : ''}
               {last.outcome !== 'synced' && last.message && last.message !== line?.text ? (
-                <span class="team-detail"> {last.message}</span>
+                <span class="team-sync-detail">What happened: {last.message}</span>
               ) : null}
             </>
           ) : (
