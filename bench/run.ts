@@ -20,6 +20,7 @@ import { memoryScenario } from './scenarios/memory.ts';
 import { openScenario } from './scenarios/open.ts';
 import { startupScenario } from './scenarios/startup.ts';
 import { storeScenario } from './scenarios/store.ts';
+import { teamSyncScenario } from './scenarios/team-sync.ts';
 
 const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   annotate: annotateScenario,
@@ -35,6 +36,7 @@ const SCENARIOS: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   store: storeScenario,
   startup: startupScenario,
   corpus: corpusScenario,
+  'team-sync': teamSyncScenario,
 };
 
 const { values } = parseArgs({

@@ -126,6 +126,20 @@ describe('the application menu', () => {
     ]);
   });
 
+  it('opens the team view and syncs with the team in the page, without registering the page’s keys', () => {
+    const template = install('linux');
+    const team = item(template, '&File', 'Team…');
+    const sync = item(template, '&File', 'Sync with the Team');
+    expect([team.accelerator, sync.accelerator]).toEqual(['CmdOrCtrl+Alt+M', 'CmdOrCtrl+Alt+Y']);
+    expect([team.registerAccelerator, sync.registerAccelerator]).toEqual([false, false]);
+    team.click?.();
+    sync.click?.();
+    expect(sent).toEqual([
+      [APP_COMMAND_CHANNEL, { type: 'team' }],
+      [APP_COMMAND_CHANNEL, { type: 'team-sync' }],
+    ]);
+  });
+
   it('opens the page’s import dialog for a web address or the clipboard, and offers every accepted type in the file chooser', () => {
     const importWeb = item(install('linux'), '&File', 'Import from Web or Clipboard…');
     expect(importWeb.registerAccelerator).toBe(false);

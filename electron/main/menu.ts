@@ -51,6 +51,9 @@ function menuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
       },
       { label: 'Review Tag File…', accelerator: 'CmdOrCtrl+Alt+R', registerAccelerator: false, click: () => send({ type: 'review' }) },
       { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', registerAccelerator: false, click: () => send({ type: 'export' }) },
+      { type: 'separator' },
+      { label: 'Team…', accelerator: 'CmdOrCtrl+Alt+M', registerAccelerator: false, click: () => send({ type: 'team' }) },
+      { label: 'Sync with the Team', accelerator: 'CmdOrCtrl+Alt+Y', registerAccelerator: false, click: () => send({ type: 'team-sync' }) },
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };

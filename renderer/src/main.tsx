@@ -11,3 +11,5 @@ const root = document.getElementById('app');
 if (!root) throw new Error('index.html lacks the #app element');
 render(<App store={store} />, root);
 void store.start();
+// The host syncs with the team every few minutes; the window asks what it did and shows it.
+store.team.start();

@@ -9,6 +9,9 @@ export type AppCommand =
   | { type: 'review' }
   /** Opens the page's import dialog (web address, paste, files). */
   | { type: 'import' }
+  /** Opens the team view; `team-sync` syncs with the team now. */
+  | { type: 'team' }
+  | { type: 'team-sync' }
   | { type: 'open-document'; id: string };
 
 export const APP_COMMAND_CHANNEL = 'scholia:command';
@@ -28,7 +31,9 @@ export function isAppCommand(value: unknown): value is AppCommand {
     command.type === 'redo' ||
     command.type === 'export' ||
     command.type === 'review' ||
-    command.type === 'import'
+    command.type === 'import' ||
+    command.type === 'team' ||
+    command.type === 'team-sync'
   )
     return true;
   return command.type === 'open-document' && typeof command.id === 'string';

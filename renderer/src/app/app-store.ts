@@ -13,6 +13,7 @@ import { LibraryManager } from './library-manager.ts';
 import { EntityProfileStore } from './entity-profile-store.ts';
 import { ReviewStore } from './review-store.ts';
 import { SuggestionStore } from './suggestion-store.ts';
+import { TeamStore } from './team-store.ts';
 import type { StatusMessage } from './app-ports.ts';
 import { UiState } from './ui-state.ts';
 import { messageOf } from '../../../shared/contract/errors.ts';
@@ -78,6 +79,8 @@ export class AppStore {
   readonly claimTracker: ClaimTrackerStore;
   /** Archiving a claim's sources and opening their snapshots. */
   readonly evidence: EvidenceActions;
+  /** The team library on Git: joining, sharing, syncing, its status and an annotation's history. */
+  readonly team: TeamStore;
 
   constructor(private readonly api: ApiClient) {
     this.review = new ReviewStore(this, api);
@@ -86,6 +89,7 @@ export class AppStore {
     this.entityProfile = new EntityProfileStore(this, api);
     this.corpus = new CorpusSearchStore(this, api);
     this.claimTracker = new ClaimTrackerStore(this, api);
+    this.team = new TeamStore(this, api);
     this.evidence = evidenceActions({
       api,
       session: () => this.session.value,
@@ -156,6 +160,11 @@ export class AppStore {
   async reloadDocument(): Promise<void> {
     const id = this.session.value?.id;
     if (id && this.opening.value !== id) await this.loadDocument(id);
+  }
+
+  /** Reads the open document's reviews again (a team sync brought colleagues' layers into it). */
+  async refreshReviews(): Promise<void> {
+    await this.review.refreshList();
   }
 
   /** Shows a review of the open document (a tag file just imported for it) in the review panel. */

@@ -37,6 +37,7 @@ function fakeStore() {
     suggestions: { runOrStep: () => calls.push('runOrStep') },
     corpus: { open: () => calls.push('openCorpusSearch') },
     claimTracker: { open: () => calls.push('openTrackedClaims') },
+    team: { open: () => calls.push('openTeam'), sync: () => calls.push('syncTeam') },
     undo: () => calls.push('undo'),
     redo: () => calls.push('redo'),
   };
@@ -64,6 +65,8 @@ const EFFECTS: Record<WindowCommand, { from: string; effect: (page: ReturnType<t
   'window.shortcuts': { from: '.reader-text', effect: ({ ui }) => ui.dialog.value, expected: 'shortcuts' },
   'window.corpus-search': { from: '.reader-text', effect: ({ calls }) => calls, expected: ['openCorpusSearch'] },
   'window.tracked-claims': { from: '.reader-text', effect: ({ calls }) => calls, expected: ['openTrackedClaims'] },
+  'window.team': { from: '.reader-text', effect: ({ calls }) => calls, expected: ['openTeam'] },
+  'window.team-sync': { from: '.reader-text', effect: ({ calls }) => calls, expected: ['syncTeam'] },
 };
 
 describe('the page-wide keys', () => {

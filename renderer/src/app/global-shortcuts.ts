@@ -61,7 +61,7 @@ function historyStep(store: AppStore, step: HistoryStep, target: EventTarget | n
 /**
  * The page-wide keys: undo and redo (text fields keep their own), find (Ctrl/Cmd+F), the shortcut
  * sheet (?), regions (F6), list search (/), the corpus search (Ctrl/Cmd+Shift+F), the tracked claims
- * (Ctrl/Cmd+Alt+C), Escape back to
+ * (Ctrl/Cmd+Alt+C), the team (Ctrl/Cmd+Alt+M) and its Sync now (Ctrl/Cmd+Alt+Y), Escape back to
  * the article; and the Electron menu's
  * commands. Returns a function that removes the listeners.
  */
@@ -106,6 +106,16 @@ export function installGlobalShortcuts(store: AppStore): () => void {
       if (!store.ui.dialog.value) void store.claimTracker.open();
       return;
     }
+    if ((event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyM') {
+      event.preventDefault();
+      if (!store.ui.dialog.value) void store.team.open();
+      return;
+    }
+    if ((event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyY') {
+      event.preventDefault();
+      if (!store.ui.dialog.value) void store.team.sync();
+      return;
+    }
     if ((event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyR') {
       event.preventDefault();
       if (store.session.value && !store.ui.dialog.value) chooseReviewFile();
@@ -131,6 +141,11 @@ export function installGlobalShortcuts(store: AppStore): () => void {
     if (isPlainKey(event, 'Escape') && event.target === document.body && store.ui.workspace.value === 'claims') {
       event.preventDefault();
       store.claimTracker.close();
+      return;
+    }
+    if (isPlainKey(event, 'Escape') && event.target === document.body && store.ui.workspace.value === 'team') {
+      event.preventDefault();
+      store.team.close();
       return;
     }
     // Escape that no field used (to revert an edit, close a list, clear a search) leaves the panel.
@@ -159,6 +174,12 @@ export function installGlobalShortcuts(store: AppStore): () => void {
     }
     if (command.type === 'import') {
       if (!store.ui.dialog.value) store.library.openImport();
+      return;
+    }
+    if (command.type === 'team' || command.type === 'team-sync') {
+      if (store.ui.dialog.value) return;
+      if (command.type === 'team') void store.team.open();
+      else void store.team.sync();
       return;
     }
     if (command.type === 'export' || command.type === 'review') {

@@ -119,6 +119,15 @@ export class ReviewStore {
     }
   }
 
+  /** Reads the open document's reviews again, and the open review: a team sync brought or refreshed a colleague's layer. */
+  async refreshList(): Promise<void> {
+    const documentId = this.documentId;
+    if (!documentId) return;
+    await this.loadList(documentId);
+    const open = this.reviewId;
+    if (open && this.active.value) await this.open(open).catch(() => undefined);
+  }
+
   /** Opens a review in the panel. */
   async open(reviewId: string): Promise<void> {
     const documentId = this.documentId;

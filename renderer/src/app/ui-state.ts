@@ -3,10 +3,10 @@ import { signal } from '@preact/signals';
 export type PanelTab = 'claims' | 'quotes' | 'entities' | 'notes';
 export const PANEL_TABS: readonly PanelTab[] = ['claims', 'quotes', 'entities', 'notes'];
 
-/** What the middle of the window shows: the article, the corpus search, an entity's profile, or the tracked claims. */
-export type Workspace = 'reader' | 'search' | 'profile' | 'claims';
+/** What the middle of the window shows: the article, the corpus search, an entity's profile, the tracked claims, or the team. */
+export type Workspace = 'reader' | 'search' | 'profile' | 'claims' | 'team';
 
-export type DialogName = 'shortcuts' | 'settings' | 'export' | 'versions';
+export type DialogName = 'shortcuts' | 'settings' | 'export' | 'versions' | 'team-join';
 
 /** What the window shows around the article: the list tab, the find bar, an open dialog. */
 export class UiState {

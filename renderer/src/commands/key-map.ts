@@ -67,6 +67,8 @@ export const WINDOW_COMMANDS = [
   'window.shortcuts',
   'window.corpus-search',
   'window.tracked-claims',
+  'window.team',
+  'window.team-sync',
 ] as const;
 export type WindowCommand = (typeof WINDOW_COMMANDS)[number];
 
@@ -214,6 +216,15 @@ export const KEY_MAP: readonly KeyGroup[] = [
     ],
   },
   {
+    title: 'Team',
+    where: 'in the team view (Ctrl+Alt+M)',
+    rows: [
+      { keys: ['Tab'], action: 'On to Sync now, each shared article’s stage and assignee, and the articles to share' },
+      { keys: ['Space'], action: 'Tick or untick an article to share' },
+      { keys: ['Esc'], action: 'Back to the article' },
+    ],
+  },
+  {
     title: 'Evidence',
     where: 'on a source in a claim’s evidence list',
     rows: [
@@ -264,6 +275,8 @@ export const KEY_MAP: readonly KeyGroup[] = [
         action: 'Tracked claims: claims made more than once across the library, one verdict for all',
         does: 'window.tracked-claims',
       },
+      { keys: ['Ctrl+Alt+M'], action: 'The team: join, share articles, members, what each annotator did', does: 'window.team' },
+      { keys: ['Ctrl+Alt+Y'], action: 'Sync with the team now (it also syncs by itself every few minutes)', does: 'window.team-sync' },
       { keys: ['Esc'], action: 'From a list or the inspector: back to the article', does: 'window.back-to-article' },
       { keys: ['?'], action: 'Show every key (this sheet)', does: 'window.shortcuts' },
     ],

@@ -23,6 +23,8 @@ import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { StatusLine } from './StatusLine.tsx';
 import { SuggestionsBar } from './SuggestionsBar.tsx';
+import { TeamJoinDialog } from './TeamJoinDialog.tsx';
+import { TeamView } from './TeamView.tsx';
 import { VersionsDialog } from './VersionsDialog.tsx';
 
 /** The window: library and annotation lists on the left, the article in the middle, the inspector on the right, the status line below. */
@@ -52,6 +54,8 @@ export function App({ store }: { store: AppStore }) {
             <EntityProfileView store={store} />
           ) : workspace === 'claims' ? (
             <ClaimTrackerView store={store} />
+          ) : workspace === 'team' ? (
+            <TeamView store={store} />
           ) : (
             <main class="workspace">
               <ReadOnlyBanner store={store} />
@@ -85,6 +89,7 @@ export function App({ store }: { store: AppStore }) {
           <ExportDialog store={store} />
           <VersionsDialog store={store} />
           <DocumentDetailsDialog store={store} />
+          <TeamJoinDialog store={store} />
         </div>
       </ClaimTrackerContext.Provider>
     </RegistryContext.Provider>

@@ -3,8 +3,10 @@ import type { Entity } from '../../../shared/model/entity.ts';
 import { acceptedFromLine } from '../../../shared/review/provenance.ts';
 import type { AppStore } from '../app/app-store.ts';
 import type { EvidenceActions } from '../app/evidence-actions.ts';
+import type { TeamStore } from '../app/team-store.ts';
 import { KIND_LABELS } from '../reader/annotation-appearance.ts';
 import type { DocumentSession } from '../session/document-session.ts';
+import { AnnotationHistory } from './AnnotationHistory.tsx';
 import { ClaimFields } from './ClaimFields.tsx';
 import { DraftTextField } from './DraftTextField.tsx';
 import { EntityCard } from './EntityCard.tsx';
@@ -121,10 +123,12 @@ function AnnotationDetails({
   session,
   annotation,
   evidence,
+  team,
 }: {
   session: DocumentSession;
   annotation: Annotation;
   evidence: EvidenceActions;
+  team: TeamStore;
 }) {
   void session.version.value;
   return (
@@ -169,6 +173,7 @@ function AnnotationDetails({
       <p class="inspector-meta">
         {annotation.author} · {formatMoment(annotation.modified)}
       </p>
+      <AnnotationHistory team={team} documentId={session.id} annotationId={annotation.id} tagset={session.tagset} />
     </section>
   );
 }
@@ -198,7 +203,7 @@ export function Inspector({ store }: { store: AppStore }) {
   return (
     <aside class="inspector" aria-label="Inspector" tabIndex={-1}>
       {session && annotation ? (
-        <AnnotationDetails key={annotation.id} session={session} annotation={annotation} evidence={store.evidence} />
+        <AnnotationDetails key={annotation.id} session={session} annotation={annotation} evidence={store.evidence} team={store.team} />
       ) : session && entity ? (
         <EntityDetails key={entity.id} session={session} entity={entity} />
       ) : (

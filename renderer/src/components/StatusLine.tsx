@@ -1,7 +1,8 @@
 import type { AppStore } from '../app/app-store.ts';
 import { AnnotatorName } from './AnnotatorName.tsx';
+import { TeamSyncStatus } from './TeamSyncStatus.tsx';
 
-/** Whether the open document's changes are saved, and the latest message. */
+/** Whether the open document's changes are saved, the latest message, and what the team's last sync did. */
 export function StatusLine({ store }: { store: AppStore }) {
   const session = store.session.value;
   const save = session?.saveState.value;
@@ -38,6 +39,7 @@ export function StatusLine({ store }: { store: AppStore }) {
         </span>
       ) : null}
       <span class="status-spacer" />
+      <TeamSyncStatus store={store} />
       <AnnotatorName store={store} />
       <button
         type="button"
