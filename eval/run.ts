@@ -1,13 +1,17 @@
-// `npm run eval`: scores the suggesters against the hand-annotated gold texts in eval/gold/ and
-// prints precision, recall and F1 for entity mentions, quote spans and claims, and speaker accuracy,
-// for the development texts, the held-out texts and all of them. Writes eval/results.json.
+// `npm run eval [-- --polnear DIR] [--ner DIR] [--checkworthy DIR] [--held-out]`: scores the suggesters
+// against the hand-annotated gold texts in eval/gold/ (precision, recall and F1 for entity mentions,
+// quote spans and claims, and speaker accuracy, for the development texts, the held-out texts and
+// all of them), then on the public corpora whose folders are given (eval/real/), with a reliability
+// table per kind. Writes eval/results.json.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { DEFAULT_TAGSET } from '../shared/model/tagset.ts';
 import { suggestDocument } from '../shared/suggest/suggest-document.ts';
 import type { SuggestionSet } from '../shared/suggest/suggestion.ts';
 import { readGoldSet, type GoldText } from './gold-set.ts';
+import { printReal, runReal } from './real/run-real.ts';
 import { addCounts, exactMatch, halfOverlap, pairSpans, scoresOf, type Counts, type Scores } from './scores.ts';
 
 /** The confidence the reader shows suggestions from by default. */
@@ -113,6 +117,14 @@ function reportOf(counts: readonly TextCounts[]): Report {
 const fixed = (value: number | null) => (value === null ? '—' : value.toFixed(2));
 const prf = (scores: Scores) => `${fixed(scores.precision)} / ${fixed(scores.recall)} / ${fixed(scores.f1)}`;
 
+const { values: args } = parseArgs({
+  options: {
+    polnear: { type: 'string' },
+    ner: { type: 'string' },
+    checkworthy: { type: 'string' },
+    'held-out': { type: 'boolean', default: false },
+  },
+});
 const here = path.dirname(fileURLToPath(import.meta.url));
 const gold = readGoldSet(path.join(here, 'gold'));
 const counted = gold.map((text) => ({
@@ -145,4 +157,8 @@ for (const { text, counts } of counted) {
     `  ${text.file}${text.heldOut ? ' (held out)' : ''}: mentions ${c(counts.mentions)} · quotes ${c(counts.quotesExact)} · speakers ${counts.speakers.right}/${counts.speakers.of} · claims ${c(counts.claims)}`,
   );
 }
-writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ shownFrom: SHOWN, reports }, null, 2)}\n`);
+const real = runReal({ ...args, heldOut: args['held-out'], shownFrom: SHOWN });
+if (args.polnear || args.ner || args.checkworthy) console.log(`\nPublic corpora, suggestions at or above ${SHOWN}:\n\n${printReal(real)}`);
+else console.log('\nNo public corpus given (--polnear DIR, --ner DIR, --checkworthy DIR): see docs/SUGGESTIONS.md.');
+const { quoteJudgements: _judged, ...publicCorpora } = real;
+writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ shownFrom: SHOWN, reports, publicCorpora }, null, 2)}\n`);
