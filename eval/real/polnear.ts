@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
 import { suggestDocument } from '../../shared/suggest/suggest-document.ts';
 import type { QuoteSuggestion, SuggestionSet } from '../../shared/suggest/suggestion.ts';
-import { attributionsOf, parseBrat, type Attribution, type Fragment } from '../corpora/brat.ts';
+import { attributionsOf, parseBrat, type Attribution, type Fragment, type TextBound } from '../corpora/brat.ts';
 import type { Judged } from './reliability.ts';
 import { coveredChars, lengthOf, overlapOf } from './spans.ts';
 
@@ -14,6 +14,25 @@ export interface PolnearArticle {
   name: string;
   text: string;
   attributions: Attribution[];
+}
+
+/**
+ * The text as Scholia's canonical text separates paragraphs: every line break becomes a blank line
+ * (some articles break paragraphs with one), and spaces other than line breaks plain spaces; with
+ * the offset of each original character in the new text.
+ */
+export function withBlankLines(raw: string): { text: string; offset: (at: number) => number } {
+  const map: number[] = [];
+  let text = '';
+  for (let at = 0; at < raw.length; at += 1) {
+    map.push(text.length);
+    const char = raw.charAt(at);
+    if (char === '\n') {
+      if (raw.charAt(at - 1) !== '\n') text += '\n\n';
+    } else text += /\s/u.test(char) ? ' ' : char;
+  }
+  map.push(text.length);
+  return { text, offset: (at) => map[Math.min(at, raw.length)] ?? text.length };
 }
 
 function splitFolder(dir: string, split: string): string {
@@ -39,9 +58,15 @@ export function readPolnear(dir: string, split: 'train' | 'dev' | 'test'): Polne
       const name = file.slice(0, -'.txt'.length);
       const ann = annotations.find((candidate) => candidate.startsWith(`${name}_`));
       if (!ann) return [];
-      const raw = readFileSync(path.join(folder, 'text', file), 'utf8');
-      const text = raw.replace(/[^\S\n]/gu, ' ');
-      return [{ name, text, attributions: attributionsOf(parseBrat(readFileSync(path.join(folder, 'attributions', ann), 'utf8'))) }];
+      const { text, offset } = withBlankLines(readFileSync(path.join(folder, 'text', file), 'utf8'));
+      const attributions = attributionsOf(parseBrat(readFileSync(path.join(folder, 'attributions', ann), 'utf8')));
+      const moved = new Set<TextBound>();
+      for (const bound of attributions.flatMap((a) => [a.content, a.source, a.cue])) {
+        if (!bound || moved.has(bound)) continue;
+        moved.add(bound);
+        bound.fragments = bound.fragments.map((f) => ({ start: offset(f.start), end: offset(f.end) }));
+      }
+      return [{ name, text, attributions }];
     });
 }
 

@@ -16,7 +16,7 @@ export interface NameMention extends Span {
 
 /** Titles and roles written before a name; they are not part of it and split a run ("Parliament President Roberta Metsola"). */
 const TITLES = new Set(
-  'president vice prime minister chancellor secretary spokesperson spokesman spokeswoman chief director general senator governor mayor mr mrs ms dr prof professor judge councillor councilor leader executive researcher lecturer chairperson head editor reporter correspondent analyst economist sir dame lord lady king queen prince princess pope commissioner chair chairman chairwoman ceo minister-president deputy mp mep ambassador captain colonel sergeant officer inspector lieutenant'.split(
+  'president vice prime minister chancellor secretary spokesperson spokesman spokeswoman chief director general senator governor mayor mr mrs ms dr prof professor judge councillor councilor leader executive researcher lecturer chairperson head editor reporter correspondent analyst economist sir dame lord lady king queen prince princess pope commissioner chair chairman chairwoman ceo minister-president deputy mp mep ambassador captain colonel sergeant officer inspector lieutenant rep reps sen sens gov del lt gen col maj capt sgt adm rev hon supt'.split(
     ' ',
   ),
 );
@@ -145,11 +145,13 @@ function mentionsWith(text: string, sentences: readonly TaggedSentence[], known:
       // "Bank of England", "Denial of Service": a lower-case "of" between two names joins them.
       const linking = previous !== undefined && /^of$/u.test(term.text) && isName(sentence.terms[index + 1]) && joins(text, previous, term);
       // "State-sponsor": a capital before a hyphen and a common word names nothing.
-      const nameLike = linking || (isName(term) && !(term.post === '-' && !isName(sentence.terms[index + 1])));
+      // "G.K. Butterfield": initials before a name belong to it.
+      const initials = /^(?:\p{Lu}\.)+\p{Lu}?\.?$/u.test(term.text) && isName(sentence.terms[index + 1]);
+      const nameLike = linking || initials || (isName(term) && !(term.post === '-' && !isName(sentence.terms[index + 1])));
       if (!nameLike || (previous && !joins(text, previous, term))) close();
       if (nameLike && run.length === 0) {
         const before = sentence.terms[index - 1];
-        titled = before !== undefined && before.post === ' ' && TITLES.has(before.text.toLowerCase());
+        titled = before !== undefined && /^\.?\s+$/u.test(before.post) && TITLES.has(before.text.toLowerCase().replace(/\.$/u, ''));
       }
       if (nameLike) run.push(term);
       if (/[,;:()"“”]/u.test(term.post)) close();

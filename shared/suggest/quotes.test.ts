@@ -146,3 +146,37 @@ describe('speaker resolution', () => {
     expect(quoteOf(text, set, 'purely')).toMatchObject({ speaker: 'John Smith' });
   });
 });
+
+describe('speakers in real news layouts', () => {
+  it('reads "Mr. X said" and "said Rep. G.K. X" past the abbreviations’ full stops', () => {
+    const { text, set } = suggest([
+      'Mrs. Clinton will propose it.',
+      '"It will be first-order business," Mr. Podesta said.',
+      '"This is a disgusting day," said Rep. G.K. Butterfield (D-N.C.), head of the caucus.',
+    ]);
+    expect(quoteOf(text, set, 'It will')).toMatchObject({ speaker: 'Podesta', cue: 'said' });
+    expect(quoteOf(text, set, 'This is')).toMatchObject({ speaker: 'G.K. Butterfield', cue: 'said' });
+  });
+
+  it('skips an apposition between the name and the verb, before or after the quote', () => {
+    const { text, set } = suggest([
+      '“It’s an invasion of the state regulatory domain,” Scott Pruitt, the Republican attorney general of Oklahoma, said.',
+      'Douglas Brinkley, a historian who attended the session, recalled, “Out of nowhere, he raised it.”',
+      '“He’s absolutely right,” Flynn, a top Trump surrogate, said Thursday.',
+    ]);
+    expect(quoteOf(text, set, 'It’s an')).toMatchObject({ speaker: 'Scott Pruitt', cue: 'said' });
+    expect(quoteOf(text, set, 'Out of')).toMatchObject({ speaker: 'Douglas Brinkley', cue: 'recalled' });
+    expect(quoteOf(text, set, 'He’s absolutely')).toMatchObject({ cue: 'said' });
+    expect(quoteOf(text, set, 'He’s absolutely').speaker).not.toBe('Trump');
+  });
+
+  it('takes the author after a closing dash, and "X continued:" ending the paragraph before', () => {
+    const { text, set } = suggest([
+      '“Maybe we can build a wall around him.” ― Steve Quinlan',
+      'Pat Caddell spoke to the station on Monday. Caddell continued:',
+      '“The health issue is very much a partisan issue.”',
+    ]);
+    expect(quoteOf(text, set, 'Maybe')).toMatchObject({ speaker: 'Steve Quinlan', cue: '―' });
+    expect(quoteOf(text, set, 'The health')).toMatchObject({ speaker: 'Pat Caddell', cue: 'continued' });
+  });
+});

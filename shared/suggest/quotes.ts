@@ -1,4 +1,5 @@
 import type { QuoteForm } from '../model/annotation.ts';
+import { maskAbbreviations } from './abbreviations.ts';
 import { quotedSpans, type QuotedSpan } from './quote-marks.ts';
 import { cueAfter, cueBefore, REPORTING_VERBS, type ReportingCue } from './reporting-cues.ts';
 import { resolveSubject, type EarlierSpeaker, type KeyedMention, type ResolvedSpeaker } from './speaker-resolution.ts';
@@ -54,7 +55,9 @@ export interface QuoteAnalysis {
  * inside a sentence) with its reporting cue, speaker and form, and indirect quotes ("X said that …").
  * `mentions` are the text's names with their entity groups.
  */
-export function suggestQuotes(text: string, sentences: readonly TaggedSentence[], mentions: readonly KeyedMention[]): QuoteAnalysis {
+export function suggestQuotes(original: string, sentences: readonly TaggedSentence[], mentions: readonly KeyedMention[]): QuoteAnalysis {
+  // Boundaries are looked for with abbreviations' full stops masked ("Mr. Podesta said" is one sentence); offsets are the same.
+  const text = maskAbbreviations(original);
   const suggestions: QuoteSuggestion[] = [];
   const earlier: EarlierSpeaker[] = [];
   const speakerTypes = new Map<string, ResolvedSpeaker['type']>();
@@ -72,6 +75,14 @@ export function suggestQuotes(text: string, sentences: readonly TaggedSentence[]
     };
     if (quote.close !== null) look(cueAfter(text, quote.close + 1, sentenceEnd(text, quote.paragraph, quote.close + 1)));
     look(cueBefore(text, limit, quote.open));
+    const paragraphBefore = text.slice(Math.max(0, quote.paragraph.start - 400), Math.max(0, quote.paragraph.start - 2));
+    if (!found.cue && quote.open <= quote.paragraph.start + 1 && /:\s*$/u.test(paragraphBefore)) {
+      // "Caddell continued:" or "The New York Times reports:" closing the paragraph before the quote.
+      const end = quote.paragraph.start - 2 - (paragraphBefore.length - paragraphBefore.trimEnd().length) - 1;
+      const cut = text.lastIndexOf('\n\n', end);
+      const start = cut < 0 ? 0 : cut + 2;
+      look(cueBefore(text, sentenceStart(text, { start, end }, end), end));
+    }
     const wholeParagraph = quote.open <= quote.paragraph.start + 1 && (quote.close === null || quote.close >= quote.paragraph.end - 2);
     const isNextParagraph = previous !== null && previous.paragraph.end + 2 === quote.paragraph.start;
     const sameParagraph = previous !== null && previous.paragraph === quote.paragraph;

@@ -98,7 +98,9 @@ export function resolveSubject(
 ): ResolvedSpeaker | null {
   const phrase = text.slice(subject.start, subject.end);
   const inside = mentions.filter((mention) => mention.start >= subject.start && mention.end <= subject.end);
-  const person = inside.filter((mention) => mention.type === 'person').at(-1);
+  // The first person named who is not a possessive ("Trump's campaign manager Kellyanne Conway"; "Flynn, a top Trump surrogate").
+  const owners = inside.filter((mention) => /^['’]s?\b/u.test(text.slice(mention.end, mention.end + 2)));
+  const person = inside.find((mention) => mention.type === 'person' && !owners.includes(mention));
   if (person) return { key: person.key, type: person.type, rule: 'named' };
   const paragraphStart = text.lastIndexOf('\n\n', quoteAt) + 1;
   const before = Math.min(quoteAt, subject.start);
