@@ -11,6 +11,7 @@ import { DEFAULT_TAGSET } from '../shared/model/tagset.ts';
 import { suggestDocument } from '../shared/suggest/suggest-document.ts';
 import type { SuggestionSet } from '../shared/suggest/suggestion.ts';
 import { readGoldSet, type GoldText } from './gold-set.ts';
+import { fitTable, writeTable } from './real/fit-calibration.ts';
 import { printReal, runReal } from './real/run-real.ts';
 import { addCounts, exactMatch, halfOverlap, pairSpans, scoresOf, type Counts, type Scores } from './scores.ts';
 
@@ -123,14 +124,27 @@ const { values: args } = parseArgs({
     ner: { type: 'string' },
     checkworthy: { type: 'string' },
     'held-out': { type: 'boolean', default: false },
+    'fit-calibration': { type: 'boolean', default: false },
   },
 });
+/** Fitting scores raw confidences on the development data and writes the calibration table. */
+const fitting = args['fit-calibration'];
 const here = path.dirname(fileURLToPath(import.meta.url));
 const gold = readGoldSet(path.join(here, 'gold'));
-const counted = gold.map((text) => ({
-  text,
-  counts: countText(text, suggestDocument({ text: text.text, entities: [], annotations: [] }, DEFAULT_TAGSET)),
-}));
+const counted = gold
+  .map((text) => ({
+    text,
+    set: suggestDocument({ text: text.text, entities: [], annotations: [] }, DEFAULT_TAGSET, { calibrate: !fitting }),
+  }))
+  .map(({ text, set }) => ({ text, set, counts: countText(text, set) }));
+/** The hand-made development texts' claims, judged (overlap ≥ ½ with a gold claim): PolNeAR and the NER corpus have none. */
+const claimJudgements = counted
+  .filter((item) => !item.text.heldOut)
+  .flatMap(({ text, set }) =>
+    set.suggestions
+      .filter((s) => s.kind === 'claim')
+      .map((s) => ({ confidence: s.confidence, right: text.claims.some((g) => halfOverlap(s, g)), key: 'claim' })),
+  );
 const splits = {
   development: counted.filter((item) => !item.text.heldOut),
   'held out': counted.filter((item) => item.text.heldOut),
@@ -157,8 +171,26 @@ for (const { text, counts } of counted) {
     `  ${text.file}${text.heldOut ? ' (held out)' : ''}: mentions ${c(counts.mentions)} · quotes ${c(counts.quotesExact)} · speakers ${counts.speakers.right}/${counts.speakers.of} · claims ${c(counts.claims)}`,
   );
 }
-const real = runReal({ ...args, heldOut: args['held-out'], shownFrom: SHOWN });
+const real = runReal({
+  ...args,
+  heldOut: args['held-out'] && !fitting,
+  shownFrom: SHOWN,
+  calibrate: !fitting,
+  extraDevelopment: claimJudgements,
+});
 if (args.polnear || args.ner || args.checkworthy) console.log(`\nPublic corpora, suggestions at or above ${SHOWN}:\n\n${printReal(real)}`);
 else console.log('\nNo public corpus given (--polnear DIR, --ner DIR, --checkworthy DIR): see docs/SUGGESTIONS.md.');
-const { quoteJudgements: _judged, ...publicCorpora } = real;
+if (fitting) {
+  const table = fitTable(real.developmentJudgements);
+  writeTable(
+    path.join(here, '..', 'shared', 'suggest', 'calibration-table.ts'),
+    table,
+    [args.polnear && 'PolNeAR dev', 'the hand-made development texts'].filter(Boolean).join(', '),
+  );
+  console.log(
+    `\nCalibration fitted on ${real.developmentJudgements.length} development suggestions: ${Object.keys(table).join(', ')}. Run the eval again to see it applied.`,
+  );
+  process.exit(0);
+}
+const { developmentJudgements: _judged, ...publicCorpora } = real;
 writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ shownFrom: SHOWN, reports, publicCorpora }, null, 2)}\n`);

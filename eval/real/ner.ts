@@ -8,7 +8,8 @@ import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
 import { suggestDocument } from '../../shared/suggest/suggest-document.ts';
 import { parseIob, sentenceText, type IobMention } from '../corpora/iob.ts';
 import { addCounts, scoresOf, type Counts, type Scores } from '../scores.ts';
-import type { Judged } from './reliability.ts';
+import { tagsetTypeFor } from '../../shared/suggest/entity-types.ts';
+import type { KeyedJudgement } from './polnear.ts';
 
 const SENTENCES_PER_DOCUMENT = 20;
 
@@ -67,13 +68,18 @@ export interface NerReport {
   recallByType: Record<string, { found: number; of: number; recall: number | null }>;
 }
 
-export function evaluateNer(documents: readonly NerDocument[], shownFrom: number): { report: NerReport; judged: Judged[] } {
+export function evaluateNer(
+  documents: readonly NerDocument[],
+  shownFrom: number,
+  calibrate = true,
+): { report: NerReport; judged: KeyedJudgement[] } {
   let untyped: Counts = { matched: 0, predicted: 0, gold: 0 };
   let typed: Counts = { matched: 0, predicted: 0, gold: 0 };
   const byType: Record<string, { found: number; of: number }> = {};
-  const judged: Judged[] = [];
+  const judged: KeyedJudgement[] = [];
+  const other = tagsetTypeFor('other', DEFAULT_TAGSET);
   for (const document of documents) {
-    const set = suggestDocument({ text: document.text, entities: [], annotations: [] }, DEFAULT_TAGSET);
+    const set = suggestDocument({ text: document.text, entities: [], annotations: [] }, DEFAULT_TAGSET, { calibrate });
     const typeOf = new Map(set.entities.map((entity) => [entity.key, entity.type]));
     const gold = new Map(document.mentions.map((mention) => [`${mention.start}-${mention.end}`, mention.type]));
     const suggested = set.suggestions.flatMap((s) => (s.kind === 'entity' ? [{ ...s, type: typeOf.get(s.entityKey) ?? 'other' }] : []));
@@ -87,7 +93,13 @@ export function evaluateNer(documents: readonly NerDocument[], shownFrom: number
       tally.of += 1;
       if (typeRight.some((s) => s.start === mention.start && s.end === mention.end)) tally.found += 1;
     }
-    for (const s of suggested) judged.push({ confidence: s.confidence, right: gold.get(`${s.start}-${s.end}`) === s.type });
+    // A name of no known type is never right here (the corpus has no such type): kept apart, and not calibrated on this corpus.
+    for (const s of suggested)
+      judged.push({
+        confidence: s.confidence,
+        right: gold.get(`${s.start}-${s.end}`) === s.type,
+        key: s.type === other ? 'entity:untyped' : 'entity:typed',
+      });
   }
   const recallByType = Object.fromEntries(
     Object.entries(byType).map(([type, tally]) => [type, { ...tally, recall: tally.of ? tally.found / tally.of : null }]),

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_TAGSET } from '../../shared/model/tagset.ts';
+import { calibrationKey } from '../../shared/suggest/calibration.ts';
 import { suggestDocument } from '../../shared/suggest/suggest-document.ts';
 import type { QuoteSuggestion, SuggestionSet } from '../../shared/suggest/suggestion.ts';
 import { attributionsOf, parseBrat, type Attribution, type Fragment, type TextBound } from '../corpora/brat.ts';
@@ -18,7 +19,8 @@ export interface PolnearArticle {
 
 /**
  * The text as Scholia's canonical text separates paragraphs: every line break becomes a blank line
- * (some articles break paragraphs with one), and spaces other than line breaks plain spaces; with
+ * (some articles break paragraphs with one), spaces other than line breaks plain spaces, and two apostrophes one
+ * quotation mark; with
  * the offset of each original character in the new text.
  */
 export function withBlankLines(raw: string): { text: string; offset: (at: number) => number } {
@@ -27,7 +29,12 @@ export function withBlankLines(raw: string): { text: string; offset: (at: number
   for (let at = 0; at < raw.length; at += 1) {
     map.push(text.length);
     const char = raw.charAt(at);
-    if (char === '\n') {
+    if (char === "'" && raw.charAt(at + 1) === "'") {
+      // Some articles write quotation marks as two apostrophes, as typewriters did.
+      text += '"';
+      map.push(text.length);
+      at += 1;
+    } else if (char === '\n') {
       if (raw.charAt(at - 1) !== '\n') text += '\n\n';
     } else text += /\s/u.test(char) ? ' ' : char;
   }
@@ -135,12 +142,13 @@ function speakerIsRight(names: readonly string[], source: string): boolean {
   return names.some((name) => nameWords(name).some((word) => gold.has(word.toLowerCase())));
 }
 
-export interface QuoteJudgement extends Judged {
-  rule: string;
+export interface KeyedJudgement extends Judged {
+  /** The calibration table's key (shared/suggest/calibration.ts). */
+  key: string;
 }
 
 /** Scores one article's suggestions; adds to `counts` and returns every quote suggestion judged, for the reliability table. */
-export function scoreArticle(article: PolnearArticle, set: SuggestionSet, shownFrom: number, counts: PolnearCounts): QuoteJudgement[] {
+export function scoreArticle(article: PolnearArticle, set: SuggestionSet, shownFrom: number, counts: PolnearCounts): KeyedJudgement[] {
   const quotes = set.suggestions.filter((s): s is QuoteSuggestion => s.kind === 'quote');
   const shown = quotes.filter((s) => s.confidence >= shownFrom);
   const contents = article.attributions.map((a) => a.content.fragments);
@@ -184,7 +192,7 @@ export function scoreArticle(article: PolnearArticle, set: SuggestionSet, shownF
     return {
       confidence: s.confidence,
       right: insideGold(s) && !speakerWrong,
-      rule: `${s.form}${s.speakerRule ? `/${s.speakerRule}` : ''}`,
+      key: calibrationKey(s, () => false),
     };
   });
 }
@@ -193,11 +201,12 @@ export function scoreArticle(article: PolnearArticle, set: SuggestionSet, shownF
 export function evaluatePolnear(
   articles: readonly PolnearArticle[],
   shownFrom: number,
-): { counts: PolnearCounts; judged: QuoteJudgement[] } {
+  calibrate = true,
+): { counts: PolnearCounts; judged: KeyedJudgement[] } {
   const counts = emptyPolnearCounts();
-  const judged: QuoteJudgement[] = [];
+  const judged: KeyedJudgement[] = [];
   for (const article of articles) {
-    const set = suggestDocument({ text: article.text, entities: [], annotations: [] }, DEFAULT_TAGSET);
+    const set = suggestDocument({ text: article.text, entities: [], annotations: [] }, DEFAULT_TAGSET, { calibrate });
     judged.push(...scoreArticle(article, set, shownFrom, counts));
   }
   return { counts, judged };

@@ -4,7 +4,7 @@
 // held-out splits only with `--held-out`, for checking and never for tuning.
 import { evaluateCheckworthy, readCheckworthy } from './checkworthy.ts';
 import { evaluateNer, readNer, type NerReport } from './ner.ts';
-import { evaluatePolnear, readPolnear, type PolnearCounts, type QuoteJudgement } from './polnear.ts';
+import { evaluatePolnear, readPolnear, type KeyedJudgement, type PolnearCounts } from './polnear.ts';
 import { precisionAtOrAbove, reliabilityOf, type Judged, type Reliability } from './reliability.ts';
 import type { Scores } from '../scores.ts';
 
@@ -14,6 +14,10 @@ export interface RealOptions {
   checkworthy?: string;
   heldOut: boolean;
   shownFrom: number;
+  /** False to score raw confidences, for fitting the calibration. */
+  calibrate: boolean;
+  /** Judged suggestions from elsewhere (the hand-made development texts' claims), added to the development reliability. */
+  extraDevelopment?: KeyedJudgement[];
 }
 
 type Split = 'development' | 'held out';
@@ -29,8 +33,10 @@ export interface RealReport {
   checkworthy?: Partial<Record<Split, { lines: number; scores: Scores }>>;
   /** Per kind and split: confidence against accuracy. */
   calibration: Partial<Record<Split, Record<string, KindCalibration>>>;
-  /** The judged quote suggestions of the development split, by rule, for fitting calibration. */
-  quoteJudgements?: QuoteJudgement[];
+  /** Per calibration key and split: confidence against accuracy. */
+  calibrationByKey: Partial<Record<Split, Record<string, KindCalibration>>>;
+  /** Every judged suggestion of the development splits, for fitting the calibration. */
+  developmentJudgements: KeyedJudgement[];
 }
 
 const calibrationOf = (items: readonly Judged[]): KindCalibration => ({
@@ -39,29 +45,34 @@ const calibrationOf = (items: readonly Judged[]): KindCalibration => ({
 });
 
 export function runReal(options: RealOptions): RealReport {
-  const report: RealReport = { calibration: {} };
+  const report: RealReport = { calibration: {}, calibrationByKey: {}, developmentJudgements: [] };
   type Files = { polnear: 'dev' | 'test'; ner: 'dev' | 'test'; checkworthy: 'train' | 'test' };
   const splits: [Split, Files][] = [['development', { polnear: 'dev', ner: 'dev', checkworthy: 'train' }]];
   if (options.heldOut) splits.push(['held out', { polnear: 'test', ner: 'test', checkworthy: 'test' }]);
   for (const [split, files] of splits) {
-    const kinds: Record<string, KindCalibration> = {};
+    const judged: KeyedJudgement[] = split === 'development' ? [...(options.extraDevelopment ?? [])] : [];
     if (options.polnear) {
-      const { counts, judged } = evaluatePolnear(readPolnear(options.polnear, files.polnear), options.shownFrom);
-      (report.polnear ??= {})[split] = counts;
-      kinds.quote = calibrationOf(judged);
-      if (split === 'development') report.quoteJudgements = judged;
+      const polnear = evaluatePolnear(readPolnear(options.polnear, files.polnear), options.shownFrom, options.calibrate);
+      (report.polnear ??= {})[split] = polnear.counts;
+      judged.push(...polnear.judged);
     }
     if (options.ner) {
-      const { report: ner, judged } = evaluateNer(readNer(options.ner, files.ner), options.shownFrom);
-      (report.ner ??= {})[split] = ner;
-      kinds.entity = calibrationOf(judged);
+      const ner = evaluateNer(readNer(options.ner, files.ner), options.shownFrom, options.calibrate);
+      (report.ner ??= {})[split] = ner.report;
+      judged.push(...ner.judged);
     }
     if (options.checkworthy) {
-      const { scores, lines, judged } = evaluateCheckworthy(readCheckworthy(options.checkworthy, files.checkworthy), options.shownFrom);
+      const { scores, lines } = evaluateCheckworthy(readCheckworthy(options.checkworthy, files.checkworthy), options.shownFrom);
       (report.checkworthy ??= {})[split] = { lines, scores };
-      kinds.claim = calibrationOf(judged);
     }
-    report.calibration[split] = kinds;
+    const group = (keyOf: (item: KeyedJudgement) => string) => {
+      const groups: Record<string, KeyedJudgement[]> = {};
+      for (const item of judged) (groups[keyOf(item)] ??= []).push(item);
+      return Object.fromEntries(Object.entries(groups).map(([key, items]) => [key, calibrationOf(items)]));
+    };
+    report.calibration[split] = group((item) => item.key.split(':')[0] ?? item.key);
+    report.calibrationByKey[split] = group((item) => item.key);
+    if (split === 'development') report.developmentJudgements = judged;
   }
   return report;
 }
@@ -108,7 +119,10 @@ export function printReal(report: RealReport): string {
     for (const [split, c] of Object.entries(report.checkworthy)) out.push(`| ${split} | ${c.lines} | ${prf(c.scores)} |`);
     out.push('');
   }
-  for (const [split, kinds] of Object.entries(report.calibration)) {
+  for (const [split, kinds] of [
+    ...Object.entries(report.calibration),
+    ...Object.entries(report.calibrationByKey).map(([split, keys]) => [`${split}, by calibration key`, keys] as const),
+  ]) {
     if (!Object.keys(kinds).length) continue;
     out.push(`Reliability, ${split} (confidence bin: suggestions, mean confidence → accuracy):\n`);
     out.push(
