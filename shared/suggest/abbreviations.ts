@@ -7,8 +7,9 @@ const MASK = '\u2024';
 
 /**
  * The text with the full stops of abbreviations and initials ("Mr. Obama", "G.K. Butterfield",
- * "Rep. Mica") masked, for finding sentence and phrase boundaries. Same length: offsets still index the text.
+ * "Rep. Mica", "(D-Wis.)") masked, for finding sentence and phrase boundaries. Same length: offsets still index the text.
  */
 export function maskAbbreviations(text: string): string {
-  return text.replace(ABBREVIATIONS, (match) => `${match.slice(0, -1)}${MASK}`);
+  // A full stop right before a closing bracket ends an abbreviation too: "Rep. Gwen Moore (D-Wis.) said".
+  return text.replace(ABBREVIATIONS, (match) => `${match.slice(0, -1)}${MASK}`).replace(/\.(?=\))/gu, MASK);
 }

@@ -167,7 +167,11 @@ function mentionsWith(text: string, sentences: readonly TaggedSentence[], known:
         term.post === ' ' &&
         nextIsName &&
         (LEADING_ORGANIZATION_WORDS.has(term.text.toLowerCase()) || [...term.tags].every((tag) => tag === 'Noun' || tag === 'Singular'));
-      const nameLike = linking || initials || leading || (isName(term) && !(term.post === '-' && !isName(sentence.terms[index + 1])));
+      // "Mr. King": after an honorific, a capitalised word is a surname even when it is also a title.
+      const before = sentence.terms[index - 1];
+      const afterHonorific = before !== undefined && /^(?:mr|mrs|ms|mx|dr)\.?$/iu.test(before.text) && /^\p{Lu}\p{Ll}/u.test(term.text);
+      const nameLike =
+        linking || initials || leading || afterHonorific || (isName(term) && !(term.post === '-' && !isName(sentence.terms[index + 1])));
       if (!nameLike || (previous && !joins(text, previous, term))) close();
       if (nameLike && run.length === 0) {
         const before = sentence.terms[index - 1];

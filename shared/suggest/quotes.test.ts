@@ -180,3 +180,15 @@ describe('speakers in real news layouts', () => {
     expect(quoteOf(text, set, 'The health')).toMatchObject({ speaker: 'Pat Caddell', cue: 'continued' });
   });
 });
+
+describe('speakers by age', () => {
+  it('gives "the 75-year-old" to the person written with that age, not to the last person named', () => {
+    const { text, set } = suggest([
+      'Hori Parata, 75, has cared for stranded whales for decades. His son Jeremy Parata, 22, now helps him.',
+      '“They are our ancestors,” the 75-year-old said.',
+      '“We will be back tomorrow,” the 40-year-old said.',
+    ]);
+    expect(quoteOf(text, set, 'They are')).toMatchObject({ speaker: 'Hori Parata', rule: 'role' });
+    expect(quoteOf(text, set, 'We will').speaker).toBeUndefined();
+  });
+});
