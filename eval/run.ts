@@ -3,16 +3,18 @@
 // quote spans and claims, and speaker accuracy, for the development texts, the held-out texts and
 // all of them), then on the public corpora whose folders are given (eval/real/), with a reliability
 // table per kind. Writes eval/results.json.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TAGSET } from '../shared/model/tagset.ts';
+import { annotatedSampleDocument } from '../shared/testing/annotated-sample.ts';
 import { suggestDocument } from '../shared/suggest/suggest-document.ts';
 import type { SuggestionSet } from '../shared/suggest/suggestion.ts';
 import { readGoldSet, type GoldText } from './gold-set.ts';
 import { fitTable, writeTable } from './real/fit-calibration.ts';
 import { printReal, runReal } from './real/run-real.ts';
+import { coveredChars } from './real/spans.ts';
 import { addCounts, exactMatch, halfOverlap, pairSpans, scoresOf, type Counts, type Scores } from './scores.ts';
 
 /** The confidence the reader shows suggestions from by default. */
@@ -171,6 +173,18 @@ for (const { text, counts } of counted) {
     `  ${text.file}${text.heldOut ? ' (held out)' : ''}: mentions ${c(counts.mentions)} · quotes ${c(counts.quotesExact)} · speakers ${counts.speakers.right}/${counts.speakers.of} · claims ${c(counts.claims)}`,
   );
 }
+// The sample article shipped with the app (assets/sample-article.txt) and the claims annotated on it
+// (shared/testing/annotated-sample.ts): development data, read while writing the claim features.
+const sample = annotatedSampleDocument(readFileSync(path.join(here, '..', 'assets', 'sample-article.txt'), 'utf8'));
+const sampleClaims = suggestDocument({ text: sample.text, entities: [], annotations: [] }, DEFAULT_TAGSET, {
+  calibrate: !fitting,
+}).suggestions.filter((s) => s.kind === 'claim' && s.confidence >= SHOWN);
+const sampleGold = sample.annotations.filter((a) => a.kind === 'claim');
+/** A gold claim is found when a suggested claim (a sentence) holds half of its words or more. */
+const sampleFound = sampleGold.filter((g) => sampleClaims.some((s) => coveredChars([g.target], [s]) * 2 >= g.target.end - g.target.start));
+console.log(
+  `\nThe sample article's annotated claims (development): ${sampleFound.length} of ${sampleGold.length} found (recall ${fixed(ratio({ found: sampleFound.length, of: sampleGold.length }))}), ${sampleClaims.length} claims suggested.`,
+);
 const real = runReal({
   ...args,
   heldOut: args['held-out'] && !fitting,
@@ -193,4 +207,5 @@ if (fitting) {
   process.exit(0);
 }
 const { developmentJudgements: _judged, ...publicCorpora } = real;
-writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ shownFrom: SHOWN, reports, publicCorpora }, null, 2)}\n`);
+const sampleArticle = { claims: sampleGold.length, found: sampleFound.length, suggested: sampleClaims.length };
+writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ shownFrom: SHOWN, reports, sampleArticle, publicCorpora }, null, 2)}\n`);
