@@ -192,3 +192,14 @@ describe('speakers by age', () => {
     expect(quoteOf(text, set, 'We will').speaker).toBeUndefined();
   });
 });
+
+describe('speakers named around the quote', () => {
+  it('finds the cue after words that follow the closing mark, and a participle before the quote', () => {
+    const { text, set } = suggest([
+      '"I have admiration for the mechanics" of the Clinton proposals, Douglas Holtz-Eakin said.',
+      'During a speech earlier in the day, Donald Trump attacked Clinton for her vote on Iraq, saying, "She is trigger-happy."',
+    ]);
+    expect(quoteOf(text, set, 'I have')).toMatchObject({ speaker: 'Douglas Holtz-Eakin', cue: 'said' });
+    expect(quoteOf(text, set, 'She is')).toMatchObject({ speaker: 'Donald Trump', cue: 'saying' });
+  });
+});

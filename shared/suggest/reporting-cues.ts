@@ -99,6 +99,17 @@ export function cueAfter(text: string, from: number, limit: number): ReportingCu
       pattern,
     };
   }
+  // "“I have admiration for the mechanics” of the Clinton proposals, Mr. Holtz-Eakin said": words after the mark, then the cue.
+  const later = new RegExp(`,\\s+(\\p{Lu}[^,.;:!?"“”]{0,60}?)\\s+(${VERB})\\b`, 'u').exec(window);
+  if (later?.[1] && later[2]) {
+    const subjectStart = from + later.index + later[0].indexOf(later[1]);
+    const cueStart = from + later.index + later[0].length - later[2].length;
+    return {
+      cue: { start: cueStart, end: cueStart + later[2].length },
+      subject: { start: subjectStart, end: subjectStart + later[1].length },
+      pattern: 'X said',
+    };
+  }
   return null;
 }
 
@@ -126,6 +137,16 @@ export function cueBefore(text: string, limit: number, to: number): ReportingCue
       const after = phraseAfter(text, cue.end, to);
       if (after && (!found || cue.start > found.cue.start)) found = { cue, subject: after, pattern: 'said X' };
     }
+  }
+  // "Trump attacked Clinton for her vote, saying, “…”": a participle closes the words before the quote; the sentence names the speaker.
+  const participle =
+    /,\s*(saying|adding|asking|writing|tweeting|declaring|noting|arguing|insisting|warning|explaining|telling \p{L}+)[,:]?\s*$/iu.exec(
+      window,
+    );
+  if (participle?.[1] && (!found || limit + participle.index > found.cue.start)) {
+    const cueStart = limit + participle.index + participle[0].indexOf(participle[1]);
+    const subject = { start: limit + (window.length - window.trimStart().length), end: limit + participle.index };
+    if (subject.end > subject.start) found = { cue: { start: cueStart, end: cueStart + participle[1].length }, subject, pattern: 'X said' };
   }
   return found;
 }
