@@ -11,5 +11,9 @@ const MASK = '\u2024';
  */
 export function maskAbbreviations(text: string): string {
   // A full stop right before a closing bracket ends an abbreviation too: "Rep. Gwen Moore (D-Wis.) said".
-  return text.replace(ABBREVIATIONS, (match) => `${match.slice(0, -1)}${MASK}`).replace(/\.(?=\))/gu, MASK);
+  // So does a party and state after a name: "Mitch McConnell, R-Ky., said".
+  return text
+    .replace(ABBREVIATIONS, (match) => `${match.slice(0, -1)}${MASK}`)
+    .replace(/\.(?=\))/gu, MASK)
+    .replace(/(?<=\b[RDI]-\p{Lu}[\p{L}.]{0,5})\.(?=[\s,)])/gu, MASK);
 }

@@ -70,7 +70,9 @@ function isNameTerm(term: TaggedTerm, bare: string): boolean {
 
 /** Whether the text between two terms keeps them in one name: plain space, or a hyphen. */
 function joins(text: string, left: TaggedTerm, right: TaggedTerm): boolean {
-  if (!/^[ -]?$/u.test(text.slice(left.end, right.start))) return false;
+  const between = text.slice(left.end, right.start);
+  // An initial's full stop stays inside the name: "Steven M. Rosenthal".
+  if (!/^[ -]?$/u.test(between) && !(/^\p{Lu}$/u.test(left.text) && /^\. $/u.test(between))) return false;
   // A possessive ends a name ("Metsola’s team"), unless an organisation's own word follows ("St Mary’s Hospital").
   return !/['’]s?$/u.test(left.text) || ORGANIZATION_WORDS.has(right.text.toLowerCase());
 }
@@ -161,7 +163,14 @@ function mentionsWith(text: string, sentences: readonly TaggedSentence[], known:
       // "Department of Conservation") and a capitalised word the lexicon knows only as a noun ("Hori Parata").
       const next = sentence.terms[index + 1];
       const nextIsName = isName(next) || (next?.text === 'of' && isName(sentence.terms[index + 2]));
-      const initials = /^(?:\p{Lu}\.)+\p{Lu}?\.?$/u.test(term.text) && isName(next);
+      const initials =
+        (/^(?:\p{Lu}\.)+\p{Lu}?\.?$/u.test(term.text) || (/^\p{Lu}$/u.test(term.text) && /^\. $/u.test(term.post))) && isName(next);
+      // "Mitch McConnell": a capital the lexicon knows only as a noun, right after a first name, is the surname.
+      const surname =
+        previous !== undefined &&
+        previous.tags.has('FirstName') &&
+        /^\p{Lu}/u.test(term.text) &&
+        [...term.tags].every((tag) => tag === 'Noun' || tag === 'Singular');
       const leading =
         /^\p{Lu}/u.test(term.text) &&
         term.post === ' ' &&
@@ -171,7 +180,12 @@ function mentionsWith(text: string, sentences: readonly TaggedSentence[], known:
       const before = sentence.terms[index - 1];
       const afterHonorific = before !== undefined && /^(?:mr|mrs|ms|mx|dr)\.?$/iu.test(before.text) && /^\p{Lu}\p{Ll}/u.test(term.text);
       const nameLike =
-        linking || initials || leading || afterHonorific || (isName(term) && !(term.post === '-' && !isName(sentence.terms[index + 1])));
+        linking ||
+        initials ||
+        surname ||
+        leading ||
+        afterHonorific ||
+        (isName(term) && !(term.post === '-' && !isName(sentence.terms[index + 1])));
       if (!nameLike || (previous && !joins(text, previous, term))) close();
       if (nameLike && run.length === 0) {
         const before = sentence.terms[index - 1];

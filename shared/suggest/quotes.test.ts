@@ -203,3 +203,14 @@ describe('speakers named around the quote', () => {
     expect(quoteOf(text, set, 'She is')).toMatchObject({ speaker: 'Donald Trump', cue: 'saying' });
   });
 });
+
+describe('names and cues of American political news', () => {
+  it('keeps a middle initial and an unknown surname in the name, and reads past "R-Ky." and "as X put it"', () => {
+    const { text, set } = suggest([
+      '“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.',
+      'As Steven M. Rosenthal, a tax lawyer, recently put it, "Did he lower his taxes through legal avoidance?"',
+    ]);
+    expect(quoteOf(text, set, 'Our assumption')).toMatchObject({ speaker: 'Mitch McConnell', cue: 'said' });
+    expect(quoteOf(text, set, 'Did he')).toMatchObject({ speaker: 'Steven M. Rosenthal', cue: 'put it' });
+  });
+});

@@ -148,5 +148,16 @@ export function cueBefore(text: string, limit: number, to: number): ReportingCue
     const subject = { start: limit + (window.length - window.trimStart().length), end: limit + participle.index };
     if (subject.end > subject.start) found = { cue: { start: cueStart, end: cueStart + participle[1].length }, subject, pattern: 'X said' };
   }
+  // "As Steven M. Rosenthal, a tax lawyer, recently put it, “…”".
+  const putIt = /\bas\s+([^"“”]{2,160}?)\s+(?:\p{L}+ly\s+)?(put it)[,:]?\s*$/iu.exec(window);
+  if (putIt?.[1] && putIt[2] && (!found || limit + putIt.index > found.cue.start)) {
+    const subjectStart = limit + putIt.index + putIt[0].indexOf(putIt[1]);
+    const cueStart = limit + putIt.index + putIt[0].lastIndexOf(putIt[2]);
+    found = {
+      cue: { start: cueStart, end: cueStart + putIt[2].length },
+      subject: { start: subjectStart, end: subjectStart + putIt[1].length },
+      pattern: 'X said',
+    };
+  }
   return found;
 }
