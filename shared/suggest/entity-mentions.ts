@@ -31,14 +31,14 @@ const NOT_NAMES = new Set(
 
 /** Words that make a name an organisation, first or last ("Department of Conservation", "Project Jonah", "Labour Party"). */
 const ORGANIZATION_WORDS = new Set(
-  'parliament council commission ministry department agency office party union bank court police army navy university institute school association federation company group corporation inc ltd plc llc gmbh corp co foundation committee authority board network news times post press assembly senate congress government administration league club fund trust hospital clinic museum library airport station project bureau service services centre center society institution academy college coalition alliance movement campaign organisation organization tribune herald journal guardian telegraph gazette broadcasting media studios airlines airways railways church cathedral charity'.split(
+  'parliament council commission ministry department agency office party union bank court police army navy university institute school association federation company group corporation inc ltd plc llc gmbh corp co foundation committee authority board network news times post press assembly senate congress government administration league club fund trust hospital clinic museum library airport station project bureau service services centre center society institution academy college coalition alliance movement campaign organisation organization tribune herald journal guardian telegraph gazette broadcasting media studios airlines airways railways church cathedral charity diocese chamber convention fc afc united rovers athletic wanderers records holdings technologies pharmaceuticals motors magazine'.split(
     ' ',
   ),
 );
 
 /** Organisation words that may open a name whose other words the lexicon does not take for a name ("Project Jonah", "Department of …"). */
 const LEADING_ORGANIZATION_WORDS = new Set(
-  'project department ministry university bank council museum agency office bureau institute foundation fund commission committee court board hospital college academy church society'.split(
+  'project department ministry university bank council museum agency office bureau institute foundation fund commission committee court board hospital college academy church society diocese chamber convention league'.split(
     ' ',
   ),
 );
