@@ -1,4 +1,3 @@
-import { CALIBRATION_TABLE } from './calibration-table.ts';
 import type { Suggestion } from './suggestion.ts';
 
 /**
@@ -37,7 +36,7 @@ export function calibrate(table: CalibrationTable, key: string, raw: number): nu
 export function calibrated<S extends Suggestion>(
   suggestions: readonly S[],
   untyped: (entityKey: string) => boolean,
-  table: CalibrationTable = CALIBRATION_TABLE,
+  table: CalibrationTable,
 ): S[] {
   return suggestions.map((suggestion) => ({
     ...suggestion,

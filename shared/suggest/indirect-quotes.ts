@@ -1,7 +1,6 @@
 import type { QuotedSpan } from './quote-marks.ts';
-import { speakerAt } from './quotes.ts';
 import { cueBefore, REPORTING_VERBS } from './reporting-cues.ts';
-import { resolveSubject, type EarlierSpeaker, type KeyedMention, type ResolvedSpeaker } from './speaker-resolution.ts';
+import { resolveSubject, speakerAt, type EarlierSpeaker, type KeyedMention, type ResolvedSpeaker } from './speaker-resolution.ts';
 import type { TaggedSentence } from './nlp-terms.ts';
 import type { QuoteSuggestion, Span } from './suggestion.ts';
 import { suggestionId } from './suggestion.ts';

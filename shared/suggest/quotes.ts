@@ -3,15 +3,9 @@ import { maskAbbreviations } from './abbreviations.ts';
 import { quotedSpans, type QuotedSpan } from './quote-marks.ts';
 import { indirectQuotes } from './indirect-quotes.ts';
 import { cueAfter, cueBefore, type ReportingCue } from './reporting-cues.ts';
-import { resolveSubject, type EarlierSpeaker, type KeyedMention, type ResolvedSpeaker } from './speaker-resolution.ts';
+import { resolveSubject, speakerAt, type EarlierSpeaker, type KeyedMention, type ResolvedSpeaker } from './speaker-resolution.ts';
 import type { TaggedSentence } from './nlp-terms.ts';
 import { suggestionId, type QuoteSuggestion, type Span } from './suggestion.ts';
-
-/** A speaker to remember at a quote, with the gender its name's mentions carry. */
-export function speakerAt(at: number, speaker: ResolvedSpeaker, mentions: readonly KeyedMention[]): EarlierSpeaker {
-  const gender = mentions.find((mention) => mention.key === speaker.key)?.gender;
-  return { at, key: speaker.key, type: speaker.type, ...(gender ? { gender } : {}) };
-}
 
 /** Where the sentence around `at` starts, within its paragraph. */
 function sentenceStart(text: string, paragraph: Span, at: number): number {

@@ -161,3 +161,9 @@ export function resolveSubject(
   const named = inside.filter((mention) => mention.end === subject.end).at(-1) ?? inside.at(-1);
   return named ? { key: named.key, type: named.type === 'other' ? 'person' : named.type, rule: 'named' } : null;
 }
+
+/** A speaker to remember at a quote, with the gender its name's mentions carry. */
+export function speakerAt(at: number, speaker: ResolvedSpeaker, mentions: readonly KeyedMention[]): EarlierSpeaker {
+  const gender = mentions.find((mention) => mention.key === speaker.key)?.gender;
+  return { at, key: speaker.key, type: speaker.type, ...(gender ? { gender } : {}) };
+}

@@ -2,6 +2,7 @@ import type { Annotation } from '../model/annotation.ts';
 import type { Entity } from '../model/entity.ts';
 import type { Tagset } from '../model/tagset.ts';
 import { calibrated } from './calibration.ts';
+import { CALIBRATION_TABLE } from './calibration-table.ts';
 import { suggestClaims } from './claims.ts';
 import { analyseEntities, entitySuggestions } from './entities.ts';
 import { tagsetTypeFor } from './entity-types.ts';
@@ -42,7 +43,7 @@ export function suggestDocument(input: SuggestInput, tagset: Tagset, options: { 
   const raw = [...entities.suggestions, ...quotes.suggestions, ...claims];
   const other = tagsetTypeFor('other', tagset);
   const untyped = new Set(entities.entities.filter((entity) => entity.type === other).map((entity) => entity.key));
-  const all = (options.calibrate === false ? raw : calibrated(raw, (key) => untyped.has(key))).filter(
+  const all = (options.calibrate === false ? raw : calibrated(raw, (key) => untyped.has(key), CALIBRATION_TABLE)).filter(
     (suggestion) => !alreadyAnnotated(suggestion, input.annotations),
   );
   const suggestions = all
