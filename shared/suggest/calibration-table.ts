@@ -8,10 +8,10 @@ export const CALIBRATION_TABLE: CalibrationTable = {
     { upTo: 1, accuracy: 0.923, count: 11 },
   ],
   'quote:direct:none': [
-    { upTo: 0.7, accuracy: 0.831, count: 57 },
-    { upTo: 0.8, accuracy: 0.889, count: 16 },
+    { upTo: 0.7, accuracy: 0.808, count: 50 },
+    { upTo: 0.8, accuracy: 0.895, count: 17 },
   ],
-  'quote:direct:speaker': [{ upTo: 0.9, accuracy: 0.97, count: 538 }],
+  'quote:direct:speaker': [{ upTo: 0.9, accuracy: 0.971, count: 544 }],
   'quote:indirect:none': [
     { upTo: 0.4, accuracy: 0.643, count: 40 },
     { upTo: 0.45, accuracy: 0.8, count: 68 },
@@ -21,5 +21,5 @@ export const CALIBRATION_TABLE: CalibrationTable = {
     { upTo: 0.55, accuracy: 0.772, count: 178 },
     { upTo: 0.6, accuracy: 0.814, count: 111 },
   ],
-  'quote:mixed:speaker': [{ upTo: 0.75, accuracy: 0.782, count: 177 }],
+  'quote:mixed:speaker': [{ upTo: 0.75, accuracy: 0.789, count: 178 }],
 };
