@@ -1,13 +1,20 @@
-// `npm run eval`: scores the suggesters against the hand-annotated gold texts in eval/gold/ and
-// prints precision, recall and F1 for entity mentions, quote spans and claims, and speaker accuracy,
-// for the development texts, the held-out texts and all of them. Writes eval/results.json.
-import { writeFileSync } from 'node:fs';
+// `npm run eval [-- --polnear DIR] [--ner DIR] [--checkworthy DIR] [--held-out]`: scores the suggesters
+// against the hand-annotated gold texts in eval/gold/ (precision, recall and F1 for entity mentions,
+// quote spans and claims, and speaker accuracy, for the development texts, the held-out texts and
+// all of them), then on the public corpora whose folders are given (eval/real/), with a reliability
+// table per kind. Writes eval/results.json.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { DEFAULT_TAGSET } from '../shared/model/tagset.ts';
+import { annotatedSampleDocument } from '../shared/testing/annotated-sample.ts';
 import { suggestDocument } from '../shared/suggest/suggest-document.ts';
 import type { SuggestionSet } from '../shared/suggest/suggestion.ts';
 import { readGoldSet, type GoldText } from './gold-set.ts';
+import { fitTable, writeTable } from './real/fit-calibration.ts';
+import { printReal, runReal } from './real/run-real.ts';
+import { coveredChars } from './real/spans.ts';
 import { addCounts, exactMatch, halfOverlap, pairSpans, scoresOf, type Counts, type Scores } from './scores.ts';
 
 /** The confidence the reader shows suggestions from by default. */
@@ -113,12 +120,33 @@ function reportOf(counts: readonly TextCounts[]): Report {
 const fixed = (value: number | null) => (value === null ? '—' : value.toFixed(2));
 const prf = (scores: Scores) => `${fixed(scores.precision)} / ${fixed(scores.recall)} / ${fixed(scores.f1)}`;
 
+const { values: args } = parseArgs({
+  options: {
+    polnear: { type: 'string' },
+    ner: { type: 'string' },
+    checkworthy: { type: 'string' },
+    'held-out': { type: 'boolean', default: false },
+    'fit-calibration': { type: 'boolean', default: false },
+  },
+});
+/** Fitting scores raw confidences on the development data and writes the calibration table. */
+const fitting = args['fit-calibration'];
 const here = path.dirname(fileURLToPath(import.meta.url));
 const gold = readGoldSet(path.join(here, 'gold'));
-const counted = gold.map((text) => ({
-  text,
-  counts: countText(text, suggestDocument({ text: text.text, entities: [], annotations: [] }, DEFAULT_TAGSET)),
-}));
+const counted = gold
+  .map((text) => ({
+    text,
+    set: suggestDocument({ text: text.text, entities: [], annotations: [] }, DEFAULT_TAGSET, { calibrate: !fitting }),
+  }))
+  .map(({ text, set }) => ({ text, set, counts: countText(text, set) }));
+/** The hand-made development texts' claims, judged (overlap ≥ ½ with a gold claim): PolNeAR and the NER corpus have none. */
+const claimJudgements = counted
+  .filter((item) => !item.text.heldOut)
+  .flatMap(({ text, set }) =>
+    set.suggestions
+      .filter((s) => s.kind === 'claim')
+      .map((s) => ({ confidence: s.confidence, right: text.claims.some((g) => halfOverlap(s, g)), key: 'claim' })),
+  );
 const splits = {
   development: counted.filter((item) => !item.text.heldOut),
   'held out': counted.filter((item) => item.text.heldOut),
@@ -145,4 +173,39 @@ for (const { text, counts } of counted) {
     `  ${text.file}${text.heldOut ? ' (held out)' : ''}: mentions ${c(counts.mentions)} · quotes ${c(counts.quotesExact)} · speakers ${counts.speakers.right}/${counts.speakers.of} · claims ${c(counts.claims)}`,
   );
 }
-writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ shownFrom: SHOWN, reports }, null, 2)}\n`);
+// The sample article shipped with the app (assets/sample-article.txt) and the claims annotated on it
+// (shared/testing/annotated-sample.ts): development data, read while writing the claim features.
+const sample = annotatedSampleDocument(readFileSync(path.join(here, '..', 'assets', 'sample-article.txt'), 'utf8'));
+const sampleClaims = suggestDocument({ text: sample.text, entities: [], annotations: [] }, DEFAULT_TAGSET, {
+  calibrate: !fitting,
+}).suggestions.filter((s) => s.kind === 'claim' && s.confidence >= SHOWN);
+const sampleGold = sample.annotations.filter((a) => a.kind === 'claim');
+/** A gold claim is found when a suggested claim (a sentence) holds half of its words or more. */
+const sampleFound = sampleGold.filter((g) => sampleClaims.some((s) => coveredChars([g.target], [s]) * 2 >= g.target.end - g.target.start));
+console.log(
+  `\nThe sample article's annotated claims (development): ${sampleFound.length} of ${sampleGold.length} found (recall ${fixed(ratio({ found: sampleFound.length, of: sampleGold.length }))}), ${sampleClaims.length} claims suggested.`,
+);
+const real = runReal({
+  ...args,
+  heldOut: args['held-out'] && !fitting,
+  shownFrom: SHOWN,
+  calibrate: !fitting,
+  extraDevelopment: claimJudgements,
+});
+if (args.polnear || args.ner || args.checkworthy) console.log(`\nPublic corpora, suggestions at or above ${SHOWN}:\n\n${printReal(real)}`);
+else console.log('\nNo public corpus given (--polnear DIR, --ner DIR, --checkworthy DIR): see docs/SUGGESTIONS.md.');
+if (fitting) {
+  const table = fitTable(real.developmentJudgements);
+  writeTable(
+    path.join(here, '..', 'shared', 'suggest', 'calibration-table.ts'),
+    table,
+    [args.polnear && 'PolNeAR dev', 'the hand-made development texts'].filter(Boolean).join(', '),
+  );
+  console.log(
+    `\nCalibration fitted on ${real.developmentJudgements.length} development suggestions: ${Object.keys(table).join(', ')}. Run the eval again to see it applied.`,
+  );
+  process.exit(0);
+}
+const { developmentJudgements: _judged, ...publicCorpora } = real;
+const sampleArticle = { claims: sampleGold.length, found: sampleFound.length, suggested: sampleClaims.length };
+writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ shownFrom: SHOWN, reports, sampleArticle, publicCorpora }, null, 2)}\n`);

@@ -35,3 +35,23 @@ describe('claim suggestions', () => {
     expect(claimsOf('I think we should all be kinder. Why would anyone do that? It rained.')).toEqual([]);
   });
 });
+
+describe('claims in real articles', () => {
+  it('finds a legal statement and a claim of responsibility inside a quote', () => {
+    const claims = claimsOf(
+      'Under current EU law, the bloc cannot officially designate an entire country as a terrorist state.\n\n“A pro-Kremlin group has claimed responsibility for the attack,” Metsola said.',
+    );
+    expect(claims.map((c) => c.words)).toEqual([
+      'Under current EU law, the bloc cannot officially designate an entire country as a terrorist state.',
+      'A pro-Kremlin group has claimed responsibility for the attack,” Metsola said.',
+    ]);
+    expect(claims[0]?.reasons).toContain('+0.15 what a law allows or forbids');
+  });
+
+  it('never suggests a photo caption or a list of links, however many figures they hold', () => {
+    const claims = claimsOf(
+      'Photograph: Hori Parata with 200 stranded whales on Farewell Spit in February 2017 (Getty Images).\n\nRead more: https://example.org/whales-2017 and https://example.org/spit-2017',
+    );
+    expect(claims).toEqual([]);
+  });
+});

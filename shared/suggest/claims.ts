@@ -57,10 +57,26 @@ export const CLAIM_FEATURES: readonly Feature[] = [
   },
   {
     reason: 'a law, rule or official act',
-    weight: 0.1,
+    weight: 0.2,
     label: 'legal',
     test: says(
-      /\b(?:law|laws|illegal|legally|banned|resolution|adopted|passed|voted|approved|designate[sd]?|sanction(?:s|ed)?|ruled|court)\b/iu,
+      /\b(?:law|laws|illegal|unlawful|legally|banned|prohibit(?:s|ed)?|legislation|treaty|constitution(?:al)?|regulations?|resolution|adopted|passed|voted|approved|designate[sd]?|sanction(?:s|ed)?|ruled|court)\b/iu,
+    ),
+  },
+  {
+    reason: 'what a law allows or forbids',
+    weight: 0.15,
+    label: 'legal',
+    test: (facts) =>
+      /\b(?:law|laws|legislation|treaty|constitution|regulations?|rules?)\b/iu.test(facts.words) &&
+      /\b(?:cannot|can't|can|must|may not|may|allowed|forbidden|required|entitled)\b/iu.test(facts.words),
+  },
+  {
+    reason: 'an act someone could confirm (an attack, an arrest, a claim of responsibility)',
+    weight: 0.2,
+    label: 'event',
+    test: says(
+      /\b(?:attack(?:ed|s)?|cyberattacks?|hacked|hackers?|killed|arrested|charged|accused|claimed responsibility|invaded|bombed|shot|resigned|elected|died|injured|seized|destroyed|stranded)\b/iu,
     ),
   },
   { reason: 'an attribution', weight: 0.1, test: says(new RegExp(`\\b(?:${REPORTING_VERBS}|according to)\\b`, 'iu')) },
@@ -72,6 +88,18 @@ export const CLAIM_FEATURES: readonly Feature[] = [
   },
   { reason: 'a question', weight: -0.3, test: says(/\?["”]?$/u) },
   { reason: 'too short to check', weight: -0.25, test: (facts) => facts.wordCount < 6 },
+  {
+    reason: 'a photo caption or credit',
+    weight: -0.6,
+    test: says(
+      /^(?:photo(?:graph)?|image|picture|caption|pictured)\b|\b(?:photograph|photo|image|picture|illustration)\s*(?::|by\b)|\((?:photo|image|picture)\b|getty images|\bAP Photo\b|\bshutterstock\b|\/\s*(?:Reuters|AFP|AP|EPA|PA)\b/iu,
+    ),
+  },
+  {
+    reason: 'a link or a list of links',
+    weight: -0.6,
+    test: says(/https?:\/\/|\bwww\.|^(?:read more|related|see also|click here|sign up|follow us)\b/iu),
+  },
 ];
 
 export const BASE_SCORE = 0.1;

@@ -62,3 +62,28 @@ describe('entity suggestions', () => {
     expect(mentions).toHaveLength(1);
   });
 });
+
+describe('entity types from gazetteers and organisation words', () => {
+  it('types countries, states and cities from the gazetteers, short forms included', () => {
+    const { mentions } = entitiesOf('Figures from the US and UK differ. Officials in Sioux Falls and Virginia agreed.');
+    expect(Object.fromEntries(mentions.map((m) => [m.words, m.entity.type]))).toEqual({
+      US: 'location',
+      UK: 'location',
+      'Sioux Falls': 'location',
+      Virginia: 'location',
+    });
+  });
+
+  it('takes an organisation’s opening word into the name and types it by it', () => {
+    const { mentions } = entitiesOf('Volunteers from Project Jonah helped. The Department of Conservation said it was sad.');
+    expect(mentions.map((m) => [m.words, m.entity.type])).toEqual([
+      ['Project Jonah', 'organization'],
+      ['Department of Conservation', 'organization'],
+    ]);
+  });
+
+  it('keeps a capitalised word the lexicon knows only as a noun with the name after it', () => {
+    const { mentions } = entitiesOf('Hori Parata, 75, led the iwi for years.');
+    expect(mentions.map((m) => m.words)).toEqual(['Hori Parata']);
+  });
+});

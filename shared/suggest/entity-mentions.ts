@@ -1,4 +1,5 @@
 import type { CoarseType } from './entity-types.ts';
+import { placeNames } from './gazetteer.ts';
 import type { TaggedSentence, TaggedTerm } from './nlp-terms.ts';
 import type { Span } from './suggestion.ts';
 
@@ -16,7 +17,7 @@ export interface NameMention extends Span {
 
 /** Titles and roles written before a name; they are not part of it and split a run ("Parliament President Roberta Metsola"). */
 const TITLES = new Set(
-  'president vice prime minister chancellor secretary spokesperson spokesman spokeswoman chief director general senator governor mayor mr mrs ms dr prof professor judge councillor councilor leader executive researcher lecturer chairperson head editor reporter correspondent analyst economist sir dame lord lady king queen prince princess pope commissioner chair chairman chairwoman ceo minister-president deputy mp mep ambassador captain colonel sergeant officer inspector lieutenant'.split(
+  'president vice prime minister chancellor secretary spokesperson spokesman spokeswoman chief director general senator governor mayor mr mrs ms dr prof professor judge councillor councilor leader executive researcher lecturer chairperson head editor reporter correspondent analyst economist sir dame lord lady king queen prince princess pope commissioner chair chairman chairwoman ceo minister-president deputy mp mep ambassador captain colonel sergeant officer inspector lieutenant rep reps sen sens gov del lt gen col maj capt sgt adm rev hon supt'.split(
     ' ',
   ),
 );
@@ -28,9 +29,16 @@ const NOT_NAMES = new Set(
   ),
 );
 
-/** Last words that make a name an organisation. */
+/** Words that make a name an organisation, first or last ("Department of Conservation", "Project Jonah", "Labour Party"). */
 const ORGANIZATION_WORDS = new Set(
-  'parliament council commission ministry department agency office party union bank court police army navy university institute school association federation company group corporation inc ltd plc gmbh foundation committee authority board network news times post press assembly senate congress government administration league club fund trust hospital clinic museum library airport station'.split(
+  'parliament council commission ministry department agency office party union bank court police army navy university institute school association federation company group corporation inc ltd plc llc gmbh corp co foundation committee authority board network news times post press assembly senate congress government administration league club fund trust hospital clinic museum library airport station project bureau service services centre center society institution academy college coalition alliance movement campaign organisation organization tribune herald journal guardian telegraph gazette broadcasting media studios airlines airways railways church cathedral charity diocese chamber convention fc afc united rovers athletic wanderers records holdings technologies pharmaceuticals motors magazine'.split(
+    ' ',
+  ),
+);
+
+/** Organisation words that may open a name whose other words the lexicon does not take for a name ("Project Jonah", "Department of …"). */
+const LEADING_ORGANIZATION_WORDS = new Set(
+  'project department ministry university bank council museum agency office bureau institute foundation fund commission committee court board hospital college academy church society diocese chamber convention league'.split(
     ' ',
   ),
 );
@@ -56,21 +64,27 @@ function bareSpan(text: string, term: TaggedTerm): Span | null {
 function isNameTerm(term: TaggedTerm, bare: string): boolean {
   if (!/^\p{Lu}/u.test(bare)) return false;
   if (hasTag(term, ['Date', 'Month', 'WeekDay', 'Pronoun', 'Determiner'])) return false;
-  if (term.tags.has('Acronym')) return term.tags.has('Organization') || /^\p{Lu}{2,}s$/u.test(bare);
+  if (term.tags.has('Acronym')) return term.tags.has('Organization') || /^\p{Lu}{2,}s$/u.test(bare) || placeNames().has(bare.toLowerCase());
   return term.tags.has('ProperNoun') || hasTag(term, PERSON_TAGS) || hasTag(term, PLACE_TAGS) || term.tags.has('Organization');
 }
 
 /** Whether the text between two terms keeps them in one name: plain space, or a hyphen. */
 function joins(text: string, left: TaggedTerm, right: TaggedTerm): boolean {
-  if (!/^[ -]?$/u.test(text.slice(left.end, right.start))) return false;
+  const between = text.slice(left.end, right.start);
+  // An initial's full stop stays inside the name: "Steven M. Rosenthal".
+  if (!/^[ -]?$/u.test(between) && !(/^\p{Lu}$/u.test(left.text) && /^\. $/u.test(between))) return false;
   // A possessive ends a name ("Metsola’s team"), unless an organisation's own word follows ("St Mary’s Hospital").
   return !/['’]s?$/u.test(left.text) || ORGANIZATION_WORDS.has(right.text.toLowerCase());
 }
 
 function typeOf(run: readonly TaggedTerm[], words: readonly string[]): { type: CoarseType; evidence: string } {
   const last = (words.at(-1) ?? '').toLowerCase();
-  if (run.some((term) => term.tags.has('Organization')) || ORGANIZATION_WORDS.has(last))
-    return { type: 'organization', evidence: 'an organisation’s name' };
+  const first = (words[0] ?? '').toLowerCase();
+  if (ORGANIZATION_WORDS.has(last) || (words.length > 1 && LEADING_ORGANIZATION_WORDS.has(first)))
+    return { type: 'organization', evidence: `an organisation’s word (“${ORGANIZATION_WORDS.has(last) ? words.at(-1) : words[0]}”)` };
+  if (placeNames().has(words.join(' ').toLowerCase()))
+    return { type: 'location', evidence: 'in the gazetteer of countries, states and cities' };
+  if (run.some((term) => term.tags.has('Organization'))) return { type: 'organization', evidence: 'an organisation’s name' };
   if (run.some((term) => hasTag(term, PERSON_TAGS))) return { type: 'person', evidence: 'a person’s name' };
   if (run.some((term) => hasTag(term, PLACE_TAGS))) return { type: 'location', evidence: 'a place name' };
   if (words.length === 1 && /^\p{Lu}{2,}s$/u.test(words[0] ?? '')) return { type: 'group', evidence: 'a plural acronym' };
@@ -145,11 +159,37 @@ function mentionsWith(text: string, sentences: readonly TaggedSentence[], known:
       // "Bank of England", "Denial of Service": a lower-case "of" between two names joins them.
       const linking = previous !== undefined && /^of$/u.test(term.text) && isName(sentence.terms[index + 1]) && joins(text, previous, term);
       // "State-sponsor": a capital before a hyphen and a common word names nothing.
-      const nameLike = linking || (isName(term) && !(term.post === '-' && !isName(sentence.terms[index + 1])));
+      // "G.K. Butterfield": initials before a name belong to it; so does an organisation's opening word ("Project Jonah",
+      // "Department of Conservation") and a capitalised word the lexicon knows only as a noun ("Hori Parata").
+      const next = sentence.terms[index + 1];
+      const nextIsName = isName(next) || (next?.text === 'of' && isName(sentence.terms[index + 2]));
+      const initials =
+        (/^(?:\p{Lu}\.)+\p{Lu}?\.?$/u.test(term.text) || (/^\p{Lu}$/u.test(term.text) && /^\. $/u.test(term.post))) && isName(next);
+      // "Mitch McConnell": a capital the lexicon knows only as a noun, right after a first name, is the surname.
+      const surname =
+        previous !== undefined &&
+        previous.tags.has('FirstName') &&
+        /^\p{Lu}/u.test(term.text) &&
+        [...term.tags].every((tag) => tag === 'Noun' || tag === 'Singular');
+      const leading =
+        /^\p{Lu}/u.test(term.text) &&
+        term.post === ' ' &&
+        nextIsName &&
+        (LEADING_ORGANIZATION_WORDS.has(term.text.toLowerCase()) || [...term.tags].every((tag) => tag === 'Noun' || tag === 'Singular'));
+      // "Mr. King": after an honorific, a capitalised word is a surname even when it is also a title.
+      const before = sentence.terms[index - 1];
+      const afterHonorific = before !== undefined && /^(?:mr|mrs|ms|mx|dr)\.?$/iu.test(before.text) && /^\p{Lu}\p{Ll}/u.test(term.text);
+      const nameLike =
+        linking ||
+        initials ||
+        surname ||
+        leading ||
+        afterHonorific ||
+        (isName(term) && !(term.post === '-' && !isName(sentence.terms[index + 1])));
       if (!nameLike || (previous && !joins(text, previous, term))) close();
       if (nameLike && run.length === 0) {
         const before = sentence.terms[index - 1];
-        titled = before !== undefined && before.post === ' ' && TITLES.has(before.text.toLowerCase());
+        titled = before !== undefined && /^\.?\s+$/u.test(before.post) && TITLES.has(before.text.toLowerCase().replace(/\.$/u, ''));
       }
       if (nameLike) run.push(term);
       if (/[,;:()"“”]/u.test(term.post)) close();

@@ -146,3 +146,71 @@ describe('speaker resolution', () => {
     expect(quoteOf(text, set, 'purely')).toMatchObject({ speaker: 'John Smith' });
   });
 });
+
+describe('speakers in real news layouts', () => {
+  it('reads "Mr. X said" and "said Rep. G.K. X" past the abbreviations’ full stops', () => {
+    const { text, set } = suggest([
+      'Mrs. Clinton will propose it.',
+      '"It will be first-order business," Mr. Podesta said.',
+      '"This is a disgusting day," said Rep. G.K. Butterfield (D-N.C.), head of the caucus.',
+    ]);
+    expect(quoteOf(text, set, 'It will')).toMatchObject({ speaker: 'Podesta', cue: 'said' });
+    expect(quoteOf(text, set, 'This is')).toMatchObject({ speaker: 'G.K. Butterfield', cue: 'said' });
+  });
+
+  it('skips an apposition between the name and the verb, before or after the quote', () => {
+    const { text, set } = suggest([
+      '“It’s an invasion of the state regulatory domain,” Scott Pruitt, the Republican attorney general of Oklahoma, said.',
+      'Douglas Brinkley, a historian who attended the session, recalled, “Out of nowhere, he raised it.”',
+      '“He’s absolutely right,” Flynn, a top Trump surrogate, said Thursday.',
+    ]);
+    expect(quoteOf(text, set, 'It’s an')).toMatchObject({ speaker: 'Scott Pruitt', cue: 'said' });
+    expect(quoteOf(text, set, 'Out of')).toMatchObject({ speaker: 'Douglas Brinkley', cue: 'recalled' });
+    expect(quoteOf(text, set, 'He’s absolutely')).toMatchObject({ cue: 'said' });
+    expect(quoteOf(text, set, 'He’s absolutely').speaker).not.toBe('Trump');
+  });
+
+  it('takes the author after a closing dash, and "X continued:" ending the paragraph before', () => {
+    const { text, set } = suggest([
+      '“Maybe we can build a wall around him.” ― Steve Quinlan',
+      'Pat Caddell spoke to the station on Monday. Caddell continued:',
+      '“The health issue is very much a partisan issue.”',
+    ]);
+    expect(quoteOf(text, set, 'Maybe')).toMatchObject({ speaker: 'Steve Quinlan', cue: '―' });
+    expect(quoteOf(text, set, 'The health')).toMatchObject({ speaker: 'Pat Caddell', cue: 'continued' });
+  });
+});
+
+describe('speakers by age', () => {
+  it('gives "the 75-year-old" to the person written with that age, not to the last person named', () => {
+    const { text, set } = suggest([
+      'Hori Parata, 75, has cared for stranded whales for decades. His son Jeremy Parata, 22, now helps him.',
+      '“They are our ancestors,” the 75-year-old said.',
+      '“We will be back tomorrow,” the 40-year-old said.',
+    ]);
+    expect(quoteOf(text, set, 'They are')).toMatchObject({ speaker: 'Hori Parata', rule: 'role' });
+    expect(quoteOf(text, set, 'We will').speaker).toBeUndefined();
+  });
+});
+
+describe('speakers named around the quote', () => {
+  it('finds the cue after words that follow the closing mark, and a participle before the quote', () => {
+    const { text, set } = suggest([
+      '"I have admiration for the mechanics" of the Clinton proposals, Douglas Holtz-Eakin said.',
+      'During a speech earlier in the day, Donald Trump attacked Clinton for her vote on Iraq, saying, "She is trigger-happy."',
+    ]);
+    expect(quoteOf(text, set, 'I have')).toMatchObject({ speaker: 'Douglas Holtz-Eakin', cue: 'said' });
+    expect(quoteOf(text, set, 'She is')).toMatchObject({ speaker: 'Donald Trump', cue: 'saying' });
+  });
+});
+
+describe('names and cues of American political news', () => {
+  it('keeps a middle initial and an unknown surname in the name, and reads past "R-Ky." and "as X put it"', () => {
+    const { text, set } = suggest([
+      '“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.',
+      'As Steven M. Rosenthal, a tax lawyer, recently put it, "Did he lower his taxes through legal avoidance?"',
+    ]);
+    expect(quoteOf(text, set, 'Our assumption')).toMatchObject({ speaker: 'Mitch McConnell', cue: 'said' });
+    expect(quoteOf(text, set, 'Did he')).toMatchObject({ speaker: 'Steven M. Rosenthal', cue: 'put it' });
+  });
+});

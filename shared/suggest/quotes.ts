@@ -1,15 +1,11 @@
 import type { QuoteForm } from '../model/annotation.ts';
+import { maskAbbreviations } from './abbreviations.ts';
 import { quotedSpans, type QuotedSpan } from './quote-marks.ts';
-import { cueAfter, cueBefore, REPORTING_VERBS, type ReportingCue } from './reporting-cues.ts';
-import { resolveSubject, type EarlierSpeaker, type KeyedMention, type ResolvedSpeaker } from './speaker-resolution.ts';
+import { indirectQuotes } from './indirect-quotes.ts';
+import { cueAfter, cueBefore, type ReportingCue } from './reporting-cues.ts';
+import { resolveSubject, speakerAt, type EarlierSpeaker, type KeyedMention, type ResolvedSpeaker } from './speaker-resolution.ts';
 import type { TaggedSentence } from './nlp-terms.ts';
 import { suggestionId, type QuoteSuggestion, type Span } from './suggestion.ts';
-
-/** A speaker to remember at a quote, with the gender its name's mentions carry. */
-function speakerAt(at: number, speaker: ResolvedSpeaker, mentions: readonly KeyedMention[]): EarlierSpeaker {
-  const gender = mentions.find((mention) => mention.key === speaker.key)?.gender;
-  return { at, key: speaker.key, type: speaker.type, ...(gender ? { gender } : {}) };
-}
 
 /** Where the sentence around `at` starts, within its paragraph. */
 function sentenceStart(text: string, paragraph: Span, at: number): number {
@@ -54,7 +50,9 @@ export interface QuoteAnalysis {
  * inside a sentence) with its reporting cue, speaker and form, and indirect quotes ("X said that …").
  * `mentions` are the text's names with their entity groups.
  */
-export function suggestQuotes(text: string, sentences: readonly TaggedSentence[], mentions: readonly KeyedMention[]): QuoteAnalysis {
+export function suggestQuotes(original: string, sentences: readonly TaggedSentence[], mentions: readonly KeyedMention[]): QuoteAnalysis {
+  // Boundaries are looked for with abbreviations' full stops masked ("Mr. Podesta said" is one sentence); offsets are the same.
+  const text = maskAbbreviations(original);
   const suggestions: QuoteSuggestion[] = [];
   const earlier: EarlierSpeaker[] = [];
   const speakerTypes = new Map<string, ResolvedSpeaker['type']>();
@@ -72,6 +70,14 @@ export function suggestQuotes(text: string, sentences: readonly TaggedSentence[]
     };
     if (quote.close !== null) look(cueAfter(text, quote.close + 1, sentenceEnd(text, quote.paragraph, quote.close + 1)));
     look(cueBefore(text, limit, quote.open));
+    const paragraphBefore = text.slice(Math.max(0, quote.paragraph.start - 400), Math.max(0, quote.paragraph.start - 2));
+    if (!found.cue && quote.open <= quote.paragraph.start + 1 && /:\s*$/u.test(paragraphBefore)) {
+      // "Caddell continued:" or "The New York Times reports:" closing the paragraph before the quote.
+      const end = quote.paragraph.start - 2 - (paragraphBefore.length - paragraphBefore.trimEnd().length) - 1;
+      const cut = text.lastIndexOf('\n\n', end);
+      const start = cut < 0 ? 0 : cut + 2;
+      look(cueBefore(text, sentenceStart(text, { start, end }, end), end));
+    }
     const wholeParagraph = quote.open <= quote.paragraph.start + 1 && (quote.close === null || quote.close >= quote.paragraph.end - 2);
     const isNextParagraph = previous !== null && previous.paragraph.end + 2 === quote.paragraph.start;
     const sameParagraph = previous !== null && previous.paragraph === quote.paragraph;
@@ -130,68 +136,4 @@ export function suggestQuotes(text: string, sentences: readonly TaggedSentence[]
   suggestions.push(...indirectQuotes(text, sentences, mentions, earlier, quotes));
   suggestions.sort((a, b) => a.start - b.start || a.end - b.end);
   return { suggestions, speakerTypes };
-}
-
-/** Verbs that report speech and can take the reported clause right after them ("said the plan had failed"). */
-const SAYING = new RegExp(`\\b(${REPORTING_VERBS}|described)\\b`, 'giu');
-/** Words that, right after the verb, start something other than the reported clause ("said on Monday", "said in a statement"). */
-const NOT_A_CLAUSE =
-  /^(?:on|in|at|after|before|during|last|this|yesterday|today|to|with|by|for|from|so|nothing|little|much|goodbye|hello|sorry|yes|no|as)\b/iu;
-
-/** The reported clause after a reporting verb: after "that" (one word may come between), else right after the verb when a subject resolved. */
-function reportedClause(
-  text: string,
-  verbEnd: number,
-  sentenceEnd: number,
-  hasSpeaker: boolean,
-): { start: number; viaThat: boolean } | null {
-  const rest = text.slice(verbEnd, sentenceEnd);
-  const viaThat = /^\s+(?:[\p{L}]+\s+)?that\s+/u.exec(rest);
-  if (viaThat) return { start: verbEnd + viaThat[0].length, viaThat: true };
-  const plain = /^\s+(?=\p{L})/u.exec(rest);
-  if (!plain || !hasSpeaker || NOT_A_CLAUSE.test(rest.slice(plain[0].length))) return null;
-  return { start: verbEnd + plain[0].length, viaThat: false };
-}
-
-function indirectQuotes(
-  text: string,
-  sentences: readonly TaggedSentence[],
-  mentions: readonly KeyedMention[],
-  earlier: EarlierSpeaker[],
-  quotes: readonly QuotedSpan[],
-): QuoteSuggestion[] {
-  const found: QuoteSuggestion[] = [];
-  for (const sentence of sentences) {
-    const words = text.slice(sentence.start, sentence.end);
-    if (/["“”„«»]/u.test(words) || quotes.some((quote) => quote.start < sentence.end && quote.end > sentence.start)) continue;
-    let end = sentence.end;
-    while (end > sentence.start && /[\s.!?]/u.test(text.charAt(end - 1))) end -= 1;
-    SAYING.lastIndex = 0;
-    // The first reporting verb whose clause can be told apart: "X said he respected the vote but warned that …" is one clause.
-    for (let match = SAYING.exec(words); match; match = SAYING.exec(words)) {
-      const cue = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length };
-      const cueFound = cueBefore(text, sentence.start, cue.end);
-      const speaker =
-        cueFound && cueFound.cue.start === cue.start ? resolveSubject(text, cueFound.subject, cue.start, mentions, earlier) : null;
-      const clause = reportedClause(text, cue.end, end, speaker !== null);
-      if (!clause || end - clause.start < 10) continue;
-      found.push({
-        id: suggestionId('quote', { start: clause.start, end }),
-        kind: 'quote',
-        start: clause.start,
-        end,
-        confidence: speaker ? (clause.viaThat ? 0.6 : 0.55) : 0.45,
-        reasons: [
-          `reported speech: “${match[0]}${clause.viaThat ? ' … that' : ''}”`,
-          ...(speaker ? [`speaker by ${speaker.rule === 'named' ? 'name' : speaker.rule}`] : []),
-        ],
-        form: 'indirect',
-        cue,
-        ...(speaker ? { speakerKey: speaker.key, speakerRule: speaker.rule } : {}),
-      });
-      if (speaker) earlier.push(speakerAt(clause.start, speaker, mentions));
-      break;
-    }
-  }
-  return found;
 }

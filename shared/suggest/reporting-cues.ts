@@ -2,7 +2,7 @@ import type { Span } from './suggestion.ts';
 
 /** Verbs that report speech, in the forms news writing uses. */
 export const REPORTING_VERBS =
-  'said|says|say|added|adds|told|tells|stated|states|argued|argues|claimed|claims|warned|warns|explained|explains|insisted|insists|noted|notes|wrote|writes|announced|announces|asked|asks|replied|continued|declared|stressed|acknowledged|admitted|conceded|confirmed|denied|recalled|remarked|urged|tweeted|posted|described';
+  'said|says|say|added|adds|told|tells|stated|states|argued|argues|claimed|claims|warned|warns|explained|explains|insisted|insists|noted|notes|wrote|writes|announced|announces|asked|asks|replied|replies|continued|continues|declared|stressed|acknowledged|admitted|conceded|confirmed|denied|recalled|remarked|urged|tweeted|posted|described|reported|reports|demanded|concluded|shouted|responded|suggested|predicted|joked|quipped|countered|testified|cautioned|observed|promised|vowed|complained|maintained|contended|charged|agreed|boasted|chanted|snapped|mused|wondered|emphasized|emphasised|pleaded|yelled|whispered|screamed|cried|sang';
 
 const VERB = `(?:${REPORTING_VERBS})`;
 
@@ -11,7 +11,7 @@ export interface ReportingCue {
   cue: Span;
   /** The words naming the speaker: a name, a pronoun or a role, with their span. */
   subject: Span;
-  pattern: 'said X' | 'X said' | 'according to X' | 'X told';
+  pattern: 'said X' | 'X said' | 'according to X' | 'X told' | 'dash';
 }
 
 /** Where a subject phrase ends: punctuation, a quotation mark, or a word that starts a new clause. */
@@ -41,8 +41,20 @@ function clauseBefore(text: string, to: number, limit: number): Span | null {
 /** The words naming who spoke, before a verb: the clause before it, or the one before a relative clause ("X, which inspected it in 2022, said"). */
 function phraseBefore(text: string, to: number, limit: number): Span | null {
   const phrase = clauseBefore(text, to, limit);
-  if (phrase && /^(?:which|who|whose|whom)\b/iu.test(text.slice(phrase.start, phrase.end)))
-    return clauseBefore(text, phrase.start, limit) ?? phrase;
+  if (!phrase) return null;
+  const words = text.slice(phrase.start, phrase.end);
+  if (/^(?:which|who|whose|whom)\b/iu.test(words)) return clauseBefore(text, phrase.start, limit) ?? phrase;
+  // "Douglas Brinkley, a historian who attended the session, recalled": an apposition or an aside
+  // ("at a later press gaggle") between the name and the verb; the phrase runs back to the name.
+  if (/^(?:a|an|the|at|in|on|during|after|\d+)\b/iu.test(words) && /,\s*$/u.test(text.slice(limit, phrase.start))) {
+    const name = clauseBefore(text, phrase.start, limit);
+    if (
+      name &&
+      /^\p{Lu}/u.test(text.slice(name.start, name.end)) &&
+      !/^(?:The|A|An|But|And|So|In|On|At)\b/u.test(text.slice(name.start, name.end))
+    )
+      return { start: name.start, end: phrase.end };
+  }
   return phrase;
 }
 
@@ -64,7 +76,19 @@ export function cueAfter(text: string, from: number, limit: number): ReportingCu
     const subject = phraseAfter(text, from + verbFirst[0].length, limit);
     return subject ? { cue: { start: cueStart, end: cueStart + verbFirst[1].length }, subject, pattern: 'said X' } : null;
   }
-  const subjectFirst = new RegExp(`^[\\s,]*([^,.;:!?"“”]{1,80}?)\\s+(${VERB})\\b`, 'iu').exec(window);
+  // "— Carla Sanchez" closing a paragraph: the quote's author, with no verb.
+  const dash = /^\s*([―—–])\s*(\p{Lu}[^,.;:!?"“”\n]{0,60}?)[\s.]*$/u.exec(window);
+  if (dash?.[1] && dash[2]) {
+    const cueStart = from + dash[0].indexOf(dash[1]);
+    const subjectStart = from + dash[0].indexOf(dash[2], dash[0].indexOf(dash[1]) + 1);
+    return {
+      cue: { start: cueStart, end: cueStart + 1 },
+      subject: { start: subjectStart, end: subjectStart + dash[2].length },
+      pattern: 'dash',
+    };
+  }
+  // "…," X said, or "…," X, an apposition ("the Republican attorney general of Oklahoma", "25"), said.
+  const subjectFirst = new RegExp(`^[\\s,]*([^,.;:!?"“”]{1,80}?)(?:,[^.;:!?"“”]{1,160}?,)?\\s+(${VERB})\\b`, 'iu').exec(window);
   if (subjectFirst?.[1] && subjectFirst[2]) {
     const subjectStart = from + subjectFirst[0].indexOf(subjectFirst[1]);
     const cueStart = from + subjectFirst[0].length - subjectFirst[2].length;
@@ -73,6 +97,17 @@ export function cueAfter(text: string, from: number, limit: number): ReportingCu
       cue: { start: cueStart, end: cueStart + subjectFirst[2].length },
       subject: { start: subjectStart, end: subjectStart + subjectFirst[1].length },
       pattern,
+    };
+  }
+  // "“I have admiration for the mechanics” of the Clinton proposals, Mr. Holtz-Eakin said": words after the mark, then the cue.
+  const later = new RegExp(`,\\s+(\\p{Lu}[^,.;:!?"“”]{0,60}?)\\s+(${VERB})\\b`, 'u').exec(window);
+  if (later?.[1] && later[2]) {
+    const subjectStart = from + later.index + later[0].indexOf(later[1]);
+    const cueStart = from + later.index + later[0].length - later[2].length;
+    return {
+      cue: { start: cueStart, end: cueStart + later[2].length },
+      subject: { start: subjectStart, end: subjectStart + later[1].length },
+      pattern: 'X said',
     };
   }
   return null;
@@ -102,6 +137,27 @@ export function cueBefore(text: string, limit: number, to: number): ReportingCue
       const after = phraseAfter(text, cue.end, to);
       if (after && (!found || cue.start > found.cue.start)) found = { cue, subject: after, pattern: 'said X' };
     }
+  }
+  // "Trump attacked Clinton for her vote, saying, “…”": a participle closes the words before the quote; the sentence names the speaker.
+  const participle =
+    /,\s*(saying|adding|asking|writing|tweeting|declaring|noting|arguing|insisting|warning|explaining|telling \p{L}+)[,:]?\s*$/iu.exec(
+      window,
+    );
+  if (participle?.[1] && (!found || limit + participle.index > found.cue.start)) {
+    const cueStart = limit + participle.index + participle[0].indexOf(participle[1]);
+    const subject = { start: limit + (window.length - window.trimStart().length), end: limit + participle.index };
+    if (subject.end > subject.start) found = { cue: { start: cueStart, end: cueStart + participle[1].length }, subject, pattern: 'X said' };
+  }
+  // "As Steven M. Rosenthal, a tax lawyer, recently put it, “…”".
+  const putIt = /\bas\s+([^"“”]{2,160}?)\s+(?:\p{L}+ly\s+)?(put it)[,:]?\s*$/iu.exec(window);
+  if (putIt?.[1] && putIt[2] && (!found || limit + putIt.index > found.cue.start)) {
+    const subjectStart = limit + putIt.index + putIt[0].indexOf(putIt[1]);
+    const cueStart = limit + putIt.index + putIt[0].lastIndexOf(putIt[2]);
+    found = {
+      cue: { start: cueStart, end: cueStart + putIt[2].length },
+      subject: { start: subjectStart, end: subjectStart + putIt[1].length },
+      pattern: 'X said',
+    };
   }
   return found;
 }

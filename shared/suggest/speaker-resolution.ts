@@ -77,9 +77,26 @@ function appositionOf(text: string, mentions: readonly KeyedMention[], role: str
 }
 
 /**
+ * "The 75-year-old said": the person written with that age ("Hori Parata, 75,", "Parata (75)",
+ * "the 75-year-old Hori Parata"), nearest to the quote; none when no name carries the age, rather than a guess.
+ */
+function agedPerson(text: string, age: string, mentions: readonly KeyedMention[], quoteAt: number): ResolvedSpeaker | null {
+  const after = new RegExp(`^\\s*(?:,\\s*|\\(\\s*)(?:aged\\s+)?${age}\\b`, 'u');
+  const before = new RegExp(`\\b${age}-year-old\\s+$`, 'u');
+  const aged = mentions.filter(
+    (mention) =>
+      (mention.type === 'person' || mention.type === 'other') &&
+      (after.test(text.slice(mention.end, mention.end + 12)) || before.test(text.slice(Math.max(0, mention.start - 16), mention.start))),
+  );
+  const nearest = aged.sort((a, b) => Math.abs(a.start - quoteAt) - Math.abs(b.start - quoteAt))[0];
+  return nearest ? { key: nearest.key, type: 'person', rule: 'role' } : null;
+}
+
+/**
  * Who a cue's subject phrase names, by these rules, in order:
  * 1. a person's name in the phrase ("said European Parliament President Roberta Metsola");
- * 2. a role heading the phrase ("the chief spokesperson", "a company spokeswoman", "lawmakers"):
+ * 2. an age ("the 75-year-old"): the person written with that age, or none;
+ *    a role heading the phrase ("the chief spokesperson", "a company spokeswoman", "lawmakers"):
  *    the name written next to that role (its apposition); for a spokesperson, the organisation
  *    named in the phrase; else the nearest fitting name or speaker (see 3), an organisation first
  *    for a spokesperson, a person for another singular role, a group for a plural one;
@@ -98,7 +115,9 @@ export function resolveSubject(
 ): ResolvedSpeaker | null {
   const phrase = text.slice(subject.start, subject.end);
   const inside = mentions.filter((mention) => mention.start >= subject.start && mention.end <= subject.end);
-  const person = inside.filter((mention) => mention.type === 'person').at(-1);
+  // The first person named who is not a possessive ("Trump's campaign manager Kellyanne Conway"; "Flynn, a top Trump surrogate").
+  const owners = inside.filter((mention) => /^['’]s?\b/u.test(text.slice(mention.end, mention.end + 2)));
+  const person = inside.find((mention) => mention.type === 'person' && !owners.includes(mention));
   if (person) return { key: person.key, type: person.type, rule: 'named' };
   const paragraphStart = text.lastIndexOf('\n\n', quoteAt) + 1;
   const before = Math.min(quoteAt, subject.start);
@@ -124,6 +143,8 @@ export function resolveSubject(
     }
     return null;
   };
+  const age = /\b(\d{1,3})-year-old\b/u.exec(phrase)?.[1];
+  if (age) return agedPerson(text, age, mentions, quoteAt);
   const role = roleOf(phrase);
   if (role) {
     const apposed = role.plural ? undefined : appositionOf(text, mentions, role.word, quoteAt);
@@ -139,4 +160,10 @@ export function resolveSubject(
   if (pronoun) return fitting([pronoun.types], 'pronoun', pronoun.not);
   const named = inside.filter((mention) => mention.end === subject.end).at(-1) ?? inside.at(-1);
   return named ? { key: named.key, type: named.type === 'other' ? 'person' : named.type, rule: 'named' } : null;
+}
+
+/** A speaker to remember at a quote, with the gender its name's mentions carry. */
+export function speakerAt(at: number, speaker: ResolvedSpeaker, mentions: readonly KeyedMention[]): EarlierSpeaker {
+  const gender = mentions.find((mention) => mention.key === speaker.key)?.gender;
+  return { at, key: speaker.key, type: speaker.type, ...(gender ? { gender } : {}) };
 }

@@ -1,8 +1,11 @@
 import type { Annotation } from '../model/annotation.ts';
 import type { Entity } from '../model/entity.ts';
 import type { Tagset } from '../model/tagset.ts';
+import { calibrated } from './calibration.ts';
+import { CALIBRATION_TABLE } from './calibration-table.ts';
 import { suggestClaims } from './claims.ts';
 import { analyseEntities, entitySuggestions } from './entities.ts';
+import { tagsetTypeFor } from './entity-types.ts';
 import { tagText } from './nlp-terms.ts';
 import { suggestQuotes } from './quotes.ts';
 import type { Suggestion, SuggestionSet } from './suggestion.ts';
@@ -26,9 +29,10 @@ function alreadyAnnotated(suggestion: Suggestion, annotations: readonly Annotati
 /**
  * Runs the three suggesters on a document: entity mentions grouped into entities, quotes with
  * their speakers, and check-worthy claims. Spans the analyst already annotated as the same kind,
- * and suggestions rejected before, are left out. Runs locally, with no network.
+ * and suggestions rejected before, are left out. Confidences are calibrated on development data
+ * unless `calibrate` is false (for fitting the calibration). Runs locally, with no network.
  */
-export function suggestDocument(input: SuggestInput, tagset: Tagset): SuggestionSet {
+export function suggestDocument(input: SuggestInput, tagset: Tagset, options: { calibrate?: boolean } = {}): SuggestionSet {
   const sentences = tagText(input.text);
   const analysis = analyseEntities(input.text, sentences, input.entities);
   const quotes = suggestQuotes(input.text, sentences, analysis.mentions);
@@ -36,7 +40,10 @@ export function suggestDocument(input: SuggestInput, tagset: Tagset): Suggestion
   const names = analysis.groups.flatMap((group) => group.mentions);
   const claims = suggestClaims(input.text, sentences, names, tagset);
   const rejected = new Set(input.rejectedSuggestions ?? []);
-  const all = [...entities.suggestions, ...quotes.suggestions, ...claims].filter(
+  const raw = [...entities.suggestions, ...quotes.suggestions, ...claims];
+  const other = tagsetTypeFor('other', tagset);
+  const untyped = new Set(entities.entities.filter((entity) => entity.type === other).map((entity) => entity.key));
+  const all = (options.calibrate === false ? raw : calibrated(raw, (key) => untyped.has(key), CALIBRATION_TABLE)).filter(
     (suggestion) => !alreadyAnnotated(suggestion, input.annotations),
   );
   const suggestions = all

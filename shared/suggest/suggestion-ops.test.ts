@@ -23,7 +23,9 @@ function accept(registry: Entity[]) {
 
 describe('accepting suggestions', () => {
   it('makes ordinary annotations marked as machine-suggested, adding each new entity once', () => {
-    const { layer } = accept([]);
+    const { set, layer } = accept([]);
+    const suggestedQuote = set.suggestions.find((s) => s.kind === 'quote');
+    expect(suggestedQuote?.confidence).toBeGreaterThanOrEqual(0.9);
     expect(layer.entities.map((entity) => entity.name).sort()).toEqual(['Madrid', 'Maria Lopez']);
     const quote = layer.annotations.find((annotation) => annotation.kind === 'quote');
     const lopez = layer.entities.find((entity) => entity.name === 'Maria Lopez');
@@ -31,7 +33,7 @@ describe('accepting suggestions', () => {
       form: 'direct',
       speakerId: lopez?.id,
       cue: { exact: 'said' },
-      suggested: { suggester: 'quotes', confidence: 0.9 },
+      suggested: { suggester: 'quotes', confidence: suggestedQuote?.confidence },
     });
     const mentions = layer.annotations.filter((annotation) => annotation.kind === 'entity' && annotation.entityId === lopez?.id);
     expect(mentions.map((mention) => mention.target.exact)).toEqual(['Maria Lopez', 'Lopez']);
@@ -39,13 +41,13 @@ describe('accepting suggestions', () => {
   });
 
   it('keeps the machine-suggested mark through a tag-file export and its check', () => {
-    const { layer } = accept([]);
+    const { set, layer } = accept([]);
     const document = { ...newDocument('doc1', { title: 'T' }, text.split('\n\n'), '2026-01-01T00:00:00.000Z'), ...layer };
     const check = checkTagFile(JSON.parse(JSON.stringify(exportTagFile(document, DEFAULT_TAGSET, { annotator: 'A' }))));
     if (!check.ok) throw new Error(check.problems.map((problem) => problem.message).join('; '));
     expect(check.file.annotations.find((annotation) => annotation.kind === 'quote')?.suggested).toEqual({
       suggester: 'quotes',
-      confidence: 0.9,
+      confidence: set.suggestions.find((s) => s.kind === 'quote')?.confidence,
     });
   });
 
