@@ -139,7 +139,6 @@ function parse(args: string[]) {
         name: { type: 'string' },
         as: { type: 'string' },
         member: { type: 'string' },
-        stage: { type: 'string' },
         all: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -147,6 +146,12 @@ function parse(args: string[]) {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** A flag that search takes many times and other commands once. */
+function onlyOne(flag: string, values: string[] | undefined): string | undefined {
+  if (values && values.length > 1) throw new UsageError(`${flag} is given once here`);
+  return values?.[0];
 }
 
 /** The options that were given (exact optional properties take no `undefined`). */
@@ -329,7 +334,7 @@ async function main(rawArgv: string[]): Promise<void> {
       return teamCommand(libraryDir, rest, {
         json: values.json,
         all: values.all,
-        ...definedOnly({ name: values.name, as: values.as, member: values.member, to: values.to, stage: values.stage }),
+        ...definedOnly({ name: values.name, as: values.as, member: values.member, to: values.to, stage: onlyOne('--stage', values.stage) }),
       });
     default:
       throw new UsageError(`unknown command "${command}"`);
