@@ -32,7 +32,7 @@ describe('scholia suggest', () => {
     const { library, id } = await libraryWithArticle();
     const printed = await scholia('suggest', id, '--library', library);
     expect(printed.code).toBe(0);
-    expect(printed.stdout).toMatch(/^quote {2}0\.90 .*“We will not stop the inquiry” direct, speaker Maria Lopez$/mu);
+    expect(printed.stdout).toMatch(/^quote {2}0\.\d\d .*“We will not stop the inquiry” direct, speaker Maria Lopez$/mu);
     expect(printed.stdout).toMatch(/^claim {2}0\.\d\d .*“Unemployment in Valencia fell/mu);
     const set = SuggestionSetSchema.parse(JSON.parse((await scholia('suggest', id, '--json', '--library', library)).stdout));
     expect(set.entities.map((entity) => entity.name)).toEqual(expect.arrayContaining(['Maria Lopez', 'Valencia']));
