@@ -223,8 +223,12 @@ export class TeamService {
       await this.git.checkInstalled();
       const remote = joinRemote(input.remote);
       const current = await this.settingsFile.read();
-      if (current && current.remote === remote && (input.memberId === undefined || input.memberId === current.memberId))
-        return this.enterTokenAgain(remote, input.token);
+      if (
+        current &&
+        withoutCredentials(current.remote) === withoutCredentials(remote) &&
+        (input.memberId === undefined || input.memberId === current.memberId)
+      )
+        return this.enterTokenAgain(current.remote, input.token);
       if (input.token) this.tokens.set(remote, input.token);
       const repo = new TeamRepo(this.git, this.settingsFile.cloneDir, remote, this.tokens.get(remote));
       await this.cloneOrExplain(repo, remote);
