@@ -117,6 +117,10 @@ test('two analysts share an article through a Git server: Alice’s layer reache
       const panel = bobReader.page.getByRole('region', { name: 'Review' });
       await expect(panel.getByRole('heading', { name: /Alice/u })).toBeVisible();
       await expect(panel.locator('.review-list > li')).toHaveCount(3);
+      // The colleague is named, not the layer's path in the team repository.
+      await expect(panel.locator('.review-file')).toContainText('Alice’s annotations, from the team');
+      await expect(panel.locator('.review-header')).not.toContainText('articles/');
+      await shoot(bobReader.page, 'review-team-layer');
     });
 
     await test.step('Bob accepts one claim, rejects the note, and syncs', async () => {
@@ -163,9 +167,37 @@ test('two analysts share an article through a Git server: Alice’s layer reache
       await server.stop();
       await bobReader.page.getByRole('button', { name: 'Sync now' }).click();
       await expect(bobReader.page.getByTestId('team-sync-status')).toHaveText(/^Offline/u);
+      const lastSync = bobReader.page.getByTestId('team-last-sync');
+      await expect(lastSync).toContainText("What happened: The team's server could not be reached.");
+      // Git's own words wait behind "Details", without the token.
+      const gitWords = bobReader.page.getByTestId('team-sync-git');
+      await expect(gitWords).toBeHidden();
+      await lastSync.getByText('Details', { exact: true }).click();
+      await expect(gitWords).toBeVisible();
+      await expect(gitWords).toContainText(/unable to access|Failed to connect|Connection refused/u);
+      await expect(gitWords).not.toContainText(TOKEN);
       await shoot(bobReader.page, 'team-status-offline');
       await server.start();
       await syncNow(bobReader);
+    });
+
+    await test.step('a wrong token makes the sync fail; entering the right one again makes it succeed', async () => {
+      const enterToken = async (token: string) => {
+        await bobReader.page.getByRole('button', { name: 'Enter token again…' }).click();
+        const dialog = bobReader.page.getByRole('dialog', { name: 'Enter the token again' });
+        const field = dialog.getByLabel('Access token');
+        await expect(field).toHaveAttribute('type', 'password');
+        await field.fill(token);
+        if (token === TOKEN) await shoot(bobReader.page, 'team-token-again');
+        await dialog.getByRole('button', { name: 'Use this token' }).click();
+        await expect(dialog).toBeHidden();
+      };
+      await enterToken('not-the-token');
+      await bobReader.page.getByRole('button', { name: 'Sync now' }).click();
+      await expect(bobReader.page.getByTestId('team-sync-status')).toHaveText(/^Sync failed .*refused the credentials/u);
+      await enterToken(TOKEN);
+      await syncNow(bobReader);
+      expect(await bobReader.page.content()).not.toContain(TOKEN);
     });
     expect(problems, 'no script errors and no CSP violations').toEqual([]);
   } finally {

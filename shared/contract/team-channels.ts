@@ -48,7 +48,10 @@ export const SYNC_OUTCOMES = ['synced', 'offline', 'history-rewritten', 'failed'
 export const TeamSyncReport = z.object({
   at: IsoDateTime,
   outcome: z.enum(SYNC_OUTCOMES),
+  /** A short sentence for the analyst. */
   message: z.string(),
+  /** Git's own words when git failed, with the token and URL credentials taken out (shown behind "Details"). */
+  details: z.string().max(4000).optional(),
   /** Commits sent and received. */
   pushed: z.int().nonnegative(),
   pulled: z.int().nonnegative(),

@@ -10,6 +10,7 @@ import type { Scholia } from '../open-scholia.ts';
 import { startGitHttpServer, type GitHttpServer } from '../testing/git-http-server.ts';
 import { importArticle, noteAt } from '../testing/library-fixtures.ts';
 import { analyst, call, rawClone, rawGit } from '../testing/team-fixtures.ts';
+import { scrubbed } from './team-service.ts';
 import { useTempDirs } from '../testing/temp-dir.ts';
 
 const run = promisify(execFile);
@@ -224,7 +225,9 @@ describe('team sync against a real Git server', { timeout: 60_000 }, () => {
     });
     const offline = await call(alice.scholia, 'team.sync', {});
     expect(offline.outcome).toBe('offline');
-    expect(offline.message).toMatch(/Offline/);
+    // A short sentence for the analyst; git's own words only behind the details.
+    expect(offline.message).toBe("The team's server could not be reached. 1 change waits to be pushed; they go out on the next sync.");
+    expect(offline.details).toMatch(/unable to access|Failed to connect|Connection refused/);
     const status = await call(alice.scholia, 'team.status', {});
     expect(status.pending.toPush).toBeGreaterThan(0);
     expect(status.lastSync?.outcome).toBe('offline');
@@ -236,6 +239,49 @@ describe('team sync against a real Git server', { timeout: 60_000 }, () => {
     await call(bob.scholia, 'team.sync', {});
     const review = await call(bob.scholia, 'review.get', { documentId: bobDoc, reviewId: 'team-alice-martin' });
     expect(review.items.map((i) => i.id)).toContain('n-offline');
+  });
+
+  it('takes the token again on a joined library: a wrong token makes sync fail, the right one entered again makes it succeed', async () => {
+    const token = 'desk-token-7f3a';
+    const { url, alice, aliceDoc } = await aliceAndBob(token);
+    expect((await call(alice.scholia, 'team.sync', {})).outcome).toBe('synced');
+    const before = await readFile(path.join(alice.dir, 'team.json'), 'utf8');
+
+    await call(alice.scholia, 'team.join', { remote: url, token: 'wrong-token' });
+    await call(alice.scholia, 'annotations.apply', {
+      documentId: aliceDoc,
+      ops: [{ op: 'annotation.add', annotation: noteAt(ARTICLE, 'n-token', 50, 'after the token changed') }],
+    });
+    const refused = await call(alice.scholia, 'team.sync', {});
+    expect(refused.outcome).toBe('failed');
+    expect(refused.message).toMatch(/refused the credentials/);
+    expect(JSON.stringify(refused)).not.toContain('wrong-token');
+
+    const status = await call(alice.scholia, 'team.join', { remote: url, token, memberId: 'alice-martin' });
+    expect(status.team?.me.id).toBe('alice-martin');
+    const synced = await call(alice.scholia, 'team.sync', {});
+    expect(synced.outcome).toBe('synced');
+    expect(synced.pushed).toBeGreaterThan(0);
+    const settings = await readFile(path.join(alice.dir, 'team.json'), 'utf8');
+    expect(settings).not.toContain(token);
+    expect(settings).not.toContain('wrong-token');
+    expect(JSON.parse(settings)).toMatchObject({ remote: JSON.parse(before).remote, memberId: 'alice-martin' });
+  });
+
+  it('refuses entering the token again without a token, as another member, or for another remote', async () => {
+    const { url, alice } = await aliceAndBob();
+    await expect(call(alice.scholia, 'team.join', { remote: url })).rejects.toThrow(/^bad-request: .*give the token/);
+    await expect(call(alice.scholia, 'team.join', { remote: url, token: 't', memberId: 'bob-stone' })).rejects.toThrow(/^conflict: /);
+    const other = await server();
+    await expect(call(alice.scholia, 'team.join', { remote: other.url, token: 't' })).rejects.toThrow(/^conflict: /);
+  });
+
+  it('keeps the token and URL credentials out of the details of a failed sync', () => {
+    const stderr =
+      "fatal: unable to access 'https://bob:s3cret@git.example/desk.git/': Failed to connect to git.example port 443\nsecret s3cret";
+    const words = scrubbed(stderr, 's3cret');
+    expect(words).not.toContain('s3cret');
+    expect(words).toContain("unable to access 'https://git.example/desk.git/'");
   });
 
   it("refuses a hostile colleague's tag file with the validator's message and imports nothing of it", async () => {

@@ -25,6 +25,7 @@ import { DeletedFile, MemberFile, StatusFile, TeamFile, teamJson } from '../../.
 import { articleKey, parseTeamPath, teamPaths, TEAM_FILE, TEAM_FORMAT, TEAM_FORMAT_VERSION } from '../../../shared/team/team-layout.ts';
 import type { ImportService } from '../library/import-service.ts';
 import { readReviewFile, type ReviewService } from '../review/review-service.ts';
+import { TEAM_REVIEW_PREFIX as REVIEW_PREFIX, teamReviewId } from '../../../shared/review/review-source.ts';
 import type { LibraryStore } from '../store/library-store.ts';
 import { GitError, GitRunner } from './git-runner.ts';
 import { TeamRepo, type Author } from './team-repo.ts';
@@ -54,10 +55,7 @@ export interface TeamServiceOptions {
   maxPushAttempts?: number;
 }
 
-/** The review a colleague's layer appears in. */
-export const teamReviewId = (memberId: string): string => `team-${memberId}`;
-
-const REVIEW_PREFIX = 'team-';
+export { teamReviewId };
 
 /** An id made of a name: lowercase letters, digits and hyphens. */
 function slug(name: string): string {
@@ -224,6 +222,13 @@ export class TeamService {
       this.store.assertWritable();
       await this.git.checkInstalled();
       const remote = joinRemote(input.remote);
+      const current = await this.settingsFile.read();
+      if (
+        current &&
+        withoutCredentials(current.remote) === withoutCredentials(remote) &&
+        (input.memberId === undefined || input.memberId === current.memberId)
+      )
+        return this.enterTokenAgain(current.remote, input.token);
       if (input.token) this.tokens.set(remote, input.token);
       const repo = new TeamRepo(this.git, this.settingsFile.cloneDir, remote, this.tokens.get(remote));
       await this.cloneOrExplain(repo, remote);
@@ -231,6 +236,16 @@ export class TeamService {
         throw new ScholiaError('not-found', `${remote} is not a Scholia team (it has no valid ${TEAM_FILE}); create one with team init.`);
       return this.joined(repo, remote, input.memberId);
     });
+  }
+
+  /**
+   * Joining the team this library is already in, as the same member, only replaces the token for
+   * this host (where join keeps it, never in the library); the clone and settings stay as they are.
+   */
+  private async enterTokenAgain(remote: string, token: string | undefined): Promise<TeamStatus> {
+    if (!token) throw new ScholiaError('bad-request', 'This library is already in this team; give the token to enter it again.');
+    this.tokens.set(remote, token);
+    return this.statusNow();
   }
 
   /** A local path becomes an absolute one, with a bare repository created there when nothing is; a URL is checked for credentials. */
@@ -388,11 +403,17 @@ export class TeamService {
     const repo = this.repoOf(settings);
     const author = this.author(settings);
     const state = emptyState();
-    const finish = async (outcome: TeamSyncReport['outcome'], message: string, lastRemoteHead?: string): Promise<TeamSyncReport> => {
+    const finish = async (
+      outcome: TeamSyncReport['outcome'],
+      message: string,
+      lastRemoteHead?: string,
+      details?: string,
+    ): Promise<TeamSyncReport> => {
       const report: TeamSyncReport = {
         at: new Date().toISOString(),
         outcome,
         message,
+        ...(details ? { details } : {}),
         pushed: state.pushed,
         pulled: state.pulled,
         retries: state.retries,
@@ -416,7 +437,7 @@ export class TeamService {
         await repo.clone();
       } catch (error) {
         if (error instanceof GitError && error.unreachable)
-          return finish('offline', `The team's repository cannot be reached; nothing changed. ${lastLine(error)}`);
+          return finish('offline', `${UNREACHABLE} Nothing changed.`, undefined, this.gitWords(error, settings));
         if (error instanceof GitError && error.authentication)
           return finish('failed', 'The team repository refused the credentials; set the token again.');
         throw error;
@@ -429,7 +450,12 @@ export class TeamService {
     } catch (error) {
       // Git failed in a way the steps do not expect (a damaged clone, a full disk): the report says so; the library is unchanged.
       if (error instanceof GitError)
-        return finish('failed', `The sync failed: ${lastLine(error)}. Your work is safe in the library; sync again.`);
+        return finish(
+          'failed',
+          'The sync failed. Your work is safe in the library; sync again.',
+          undefined,
+          this.gitWords(error, settings),
+        );
       throw error;
     } finally {
       await repo.endSync();
@@ -442,7 +468,7 @@ export class TeamService {
     settings: TeamSettings,
     author: Author,
     state: SyncState,
-    finish: (outcome: TeamSyncReport['outcome'], message: string, lastRemoteHead?: string) => Promise<TeamSyncReport>,
+    finish: (outcome: TeamSyncReport['outcome'], message: string, lastRemoteHead?: string, details?: string) => Promise<TeamSyncReport>,
     fresh: boolean,
   ): Promise<TeamSyncReport> {
     state.written = await this.writeOwnFiles(repo, settings, fresh);
@@ -455,7 +481,9 @@ export class TeamService {
         if (error instanceof GitError && error.unreachable)
           return finish(
             'offline',
-            `Offline: the team's repository cannot be reached; your changes are committed here and go out on the next sync. ${lastLine(error)}`,
+            `${UNREACHABLE} ${waitingWords(await this.waitingToPush(repo))}`,
+            undefined,
+            this.gitWords(error, settings),
           );
         if (error instanceof GitError && error.authentication)
           return finish('failed', 'The team repository refused the credentials; set the token again.');
@@ -505,8 +533,9 @@ export class TeamService {
             await this.bringIn(repo, settings, remoteHead, state);
             return finish(
               'offline',
-              `Offline while pushing: ${this.arrivedWords(state)}; your changes go out on the next sync.`,
+              `${UNREACHABLE} ${capitalized(this.arrivedWords(state))}. ${waitingWords(await this.waitingToPush(repo))}`,
               remoteHead,
+              this.gitWords(error, settings),
             );
           }
           throw error;
@@ -836,6 +865,19 @@ export class TeamService {
       .filter((id) => MEMBER_ID_PATTERN.test(id));
   }
 
+  /** Local commits the remote does not have yet (as of the last fetch). */
+  private async waitingToPush(repo: TeamRepo): Promise<number> {
+    const head = await repo.head();
+    if (!head) return 0;
+    const remote = await repo.remoteHead();
+    return remote ? repo.countBetween(remote, head) : 1;
+  }
+
+  /** What git said, for the report's details: the token and any credentials in URLs taken out. */
+  private gitWords(error: GitError, settings: TeamSettings): string {
+    return scrubbed(error.stderr, this.tokens.get(settings.remote)).slice(-4000);
+  }
+
   private async statusNow(): Promise<TeamStatus> {
     const settings = await this.settingsFile.read();
     if (!settings) return { joined: false, articles: [], pending: { toPush: 0, toPull: 0 }, syncing: this.syncing };
@@ -985,4 +1027,19 @@ function lastLine(error: GitError): string {
       .at(-1)
       ?.replace(/^fatal:\s*/, '') ?? ''
   );
+}
+
+const UNREACHABLE = "The team's server could not be reached.";
+
+function waitingWords(count: number): string {
+  if (count === 0) return 'Nothing waits to be pushed.';
+  return `${count} ${count === 1 ? 'change waits' : 'changes wait'} to be pushed; they go out on the next sync.`;
+}
+
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Git's own words without the token or any user name and password written into a URL. */
+export function scrubbed(stderr: string, token: string | undefined): string {
+  const withoutUrlCredentials = stderr.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@]*@/giu, '$1');
+  return (token ? withoutUrlCredentials.split(token).join('•••') : withoutUrlCredentials).trim();
 }

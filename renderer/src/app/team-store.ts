@@ -39,6 +39,8 @@ export class TeamStore {
   readonly busy = signal(false);
   /** Why the last join failed, shown in the join dialog. */
   readonly joinError = signal<string | null>(null);
+  /** The join dialog asks only for the token of the team already joined ("Enter token again…"). */
+  readonly enteringToken = signal(false);
   /** Why the status could not be read, when it could not. */
   readonly statusError = signal<string | null>(null);
   /** Bumps after each sync that brought something, so an open history reads Git again. */
@@ -97,7 +99,35 @@ export class TeamStore {
 
   openJoin(): void {
     this.joinError.value = null;
+    this.enteringToken.value = false;
     this.app.ui.dialog.value = 'team-join';
+  }
+
+  /** Opens the join dialog with only its token field, for the team this library is already in. */
+  openEnterToken(): void {
+    this.joinError.value = null;
+    this.enteringToken.value = true;
+    this.app.ui.dialog.value = 'team-join';
+  }
+
+  /** Gives the host the token again for this library's team (same remote, same member); true when it took it. */
+  async enterToken(token: string): Promise<boolean> {
+    const team = this.status.value?.team;
+    if (this.busy.value || !team || !token.trim()) return false;
+    this.busy.value = true;
+    this.joinError.value = null;
+    try {
+      this.status.value = await this.api.call('team.join', { remote: team.remote, token, memberId: team.me.id });
+      this.app.ui.dialog.value = null;
+      this.enteringToken.value = false;
+      this.app.report('info', 'Token entered again; the next sync uses it.');
+      return true;
+    } catch (error) {
+      this.joinError.value = messageOf(error);
+      return false;
+    } finally {
+      this.busy.value = false;
+    }
   }
 
   /** Joins (or creates) the team; true when it worked. The token goes to the host once and is never kept here. */

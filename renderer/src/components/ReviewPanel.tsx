@@ -2,6 +2,7 @@ import type { AppStore } from '../app/app-store.ts';
 import { AgreementPanel } from './AgreementPanel.tsx';
 import { Dialog } from './Dialog.tsx';
 import { ReviewItems } from './ReviewItems.tsx';
+import { isTeamReview, reviewSource } from '../../../shared/review/review-source.ts';
 
 /** The side panel while reviewing: which review, their layer on or off, the items or the agreement figures. */
 export function ReviewPanel({ store }: { store: AppStore }) {
@@ -42,14 +43,14 @@ export function ReviewPanel({ store }: { store: AppStore }) {
           >
             {reviews.map((summary) => (
               <option key={summary.id} value={summary.id}>
-                {summary.annotator} — {summary.file.name ?? summary.imported}
+                {isTeamReview(summary.id) ? reviewSource(summary) : `${summary.annotator} — ${summary.file.name ?? summary.imported}`}
               </option>
             ))}
           </select>
         ) : null}
         {view ? (
           <p class="review-file">
-            {view.summary.file.name ?? 'tag file'} · {view.summary.placement.exact} exact, {view.summary.placement.moved} moved,{' '}
+            {reviewSource(view.summary)} · {view.summary.placement.exact} exact, {view.summary.placement.moved} moved,{' '}
             {view.summary.placement.fuzzy} fuzzy, {view.summary.placement.orphaned} orphaned
           </p>
         ) : null}
@@ -93,8 +94,8 @@ export function ReviewPanel({ store }: { store: AppStore }) {
       {review.confirmingRemove.value && view ? (
         <Dialog title="Remove review?" class="review-remove" onClose={() => (review.confirmingRemove.value = false)}>
           <p>
-            Remove the review of <strong>{view.summary.annotator}</strong> ({view.summary.file.name ?? 'tag file'})? Its items and decisions
-            go; annotations you already accepted stay in the document.
+            Remove the review of <strong>{view.summary.annotator}</strong> ({reviewSource(view.summary)})? Its items and decisions go;
+            annotations you already accepted stay in the document.
           </p>
           <div class="dialog-actions">
             <button type="button" class="button button-small" onClick={() => (review.confirmingRemove.value = false)}>

@@ -6,7 +6,7 @@ import { Field } from './Field.tsx';
 type Mode = 'join' | 'create';
 
 /** Whether a remote is an HTTPS address (which wants a token) rather than a path to a bare repository. */
-function isHttps(remote: string): boolean {
+export function isHttps(remote: string): boolean {
   return /^https?:\/\//iu.test(remote.trim());
 }
 
@@ -18,7 +18,66 @@ function isHttps(remote: string): boolean {
  */
 export function TeamJoinDialog({ store }: { store: AppStore }) {
   if (store.ui.dialog.value !== 'team-join') return null;
-  return <JoinForm store={store} />;
+  return store.team.enteringToken.value ? <TokenAgainForm store={store} /> : <JoinForm store={store} />;
+}
+
+/** The token field of the join form, the same for joining and for entering the token again. */
+function TokenField({ token, setToken, hint }: { token: string; setToken: (token: string) => void; hint: string }) {
+  return (
+    <Field label="Access token" hint={hint}>
+      {(id) => (
+        <input
+          id={id}
+          class="input"
+          type="password"
+          name="token"
+          autoComplete="off"
+          spellcheck={false}
+          value={token}
+          onInput={(event) => setToken(event.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+const TOKEN_KEPT = 'Kept in your system’s credential store, never in the library, the team repository or a log.';
+
+/** "Enter token again…": the team this library is in, and only its token (when it changed or was refused). */
+function TokenAgainForm({ store }: { store: AppStore }) {
+  const team = store.team;
+  const [token, setToken] = useState('');
+  const error = team.joinError.value;
+  const remote = team.status.value?.team?.remote ?? '';
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const sent = token;
+    setToken('');
+    if (sent.trim()) await team.enterToken(sent);
+  };
+  return (
+    <Dialog title="Enter the token again" class="team-join" onClose={() => (store.ui.dialog.value = null)}>
+      <form class="team-join-form" onSubmit={(event) => void submit(event)}>
+        <p>
+          The access token for <code>{remote}</code>. It replaces the one this computer had; your library and its team stay as they are.
+        </p>
+        <TokenField token={token} setToken={setToken} hint={TOKEN_KEPT} />
+        {error ? (
+          <p class="team-join-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div class="dialog-actions">
+          <button type="button" class="button" onClick={() => (store.ui.dialog.value = null)}>
+            Cancel
+          </button>
+          <button type="submit" class="button button-primary" disabled={!token.trim() || team.busy.value}>
+            {team.busy.value ? 'Saving…' : 'Use this token'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
 }
 
 function JoinForm({ store }: { store: AppStore }) {
@@ -87,25 +146,7 @@ function JoinForm({ store }: { store: AppStore }) {
             )}
           </Field>
         ) : null}
-        {https ? (
-          <Field
-            label="Access token"
-            hint="Kept in your system’s credential store, never in the library, the team repository or a log. Leave it empty if the server needs none."
-          >
-            {(id) => (
-              <input
-                id={id}
-                class="input"
-                type="password"
-                name="token"
-                autoComplete="off"
-                spellcheck={false}
-                value={token}
-                onInput={(event) => setToken(event.currentTarget.value)}
-              />
-            )}
-          </Field>
-        ) : null}
+        {https ? <TokenField token={token} setToken={setToken} hint={`${TOKEN_KEPT} Leave it empty if the server needs none.`} /> : null}
         {error ? (
           <p class="team-join-error" role="alert">
             {error}

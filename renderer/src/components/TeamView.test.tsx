@@ -268,6 +268,56 @@ describe('the team view', () => {
     expect(screen.getByTestId('team-last-sync').textContent).toContain('could not connect');
   });
 
+  it('keeps the offline message short and puts git’s own words behind Details', async () => {
+    const { store, state } = await shown(joined());
+    state.status = {
+      ...state.status,
+      pending: { toPush: 3, toPull: 0 },
+      lastSync: {
+        at: '2026-12-03T19:55:00.000Z',
+        outcome: 'offline',
+        message: "The team's server could not be reached. 3 changes wait to be pushed; they go out on the next sync.",
+        details: "fatal: unable to access 'https://git.example.org/desk.git/': Could not resolve host: git.example.org",
+        pushed: 0,
+        pulled: 0,
+        retries: 0,
+        arrived: [],
+      },
+    };
+    await store.team.refresh();
+    const lastSync = await screen.findByTestId('team-last-sync');
+    await waitFor(() => expect(lastSync.textContent).toContain("What happened: The team's server could not be reached. 3 changes"));
+    const details = lastSync.querySelector('details');
+    expect(details?.open).toBe(false);
+    expect(details?.querySelector('summary')?.textContent).toBe('Details');
+    expect(screen.getByTestId('team-sync-git').textContent).toContain('Could not resolve host');
+  });
+
+  it('Enter token again…: only the token field, sent with the team’s remote and my member id, never shown again', async () => {
+    const { api, store } = await shown(joined());
+    fireEvent.click(await screen.findByRole('button', { name: 'Enter token again…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Enter the token again' });
+    expect(within(dialog).queryByLabelText('Team repository')).toBeNull();
+    const token = within(dialog).getByLabelText('Access token') as HTMLInputElement;
+    expect(token.type).toBe('password');
+    expect((within(dialog).getByRole('button', { name: 'Use this token' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(token, { target: { value: 'n3w-token' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Use this token' }));
+    await waitFor(() => expect(store.ui.dialog.value).toBe(null));
+    expect(api.inputsOf('team.join')).toEqual([{ remote: 'https://git.example.org/desk.git', token: 'n3w-token', memberId: 'alice' }]);
+    expect(document.body.innerHTML).not.toContain('n3w-token');
+    // The join dialog opened afterwards is the whole form again.
+    store.team.openJoin();
+    expect(await screen.findByRole('dialog', { name: 'Join a team' })).toBeTruthy();
+  });
+
+  it('offers Enter token again… only for an HTTPS remote', async () => {
+    const status = joined();
+    await shown({ ...status, team: status.team && { ...status.team, remote: '/mnt/shared/desk.git' } });
+    await screen.findByRole('heading', { name: 'Europe desk' });
+    expect(screen.queryByRole('button', { name: 'Enter token again…' })).toBeNull();
+  });
+
   it('follows a sync the host ran by itself: the library is read again when colleagues’ layers arrived', async () => {
     const { api, store, state } = await shown(joined());
     const listings = api.inputsOf('library.list').length;

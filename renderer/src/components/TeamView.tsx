@@ -6,6 +6,7 @@ import type { AppStore } from '../app/app-store.ts';
 import { isTextField } from '../app/global-shortcuts.ts';
 import type { TeamStore } from '../app/team-store.ts';
 import { clockTime, memberName, plural, syncLine } from '../model/team-words.ts';
+import { isHttps } from './TeamJoinDialog.tsx';
 
 const KIND_WORDS = {
   claim: ['claim', 'claims'],
@@ -57,6 +58,12 @@ function SyncSection({ team, status }: { team: TeamStore; status: TeamStatus }) 
               {last.outcome !== 'synced' && last.message && last.message !== line?.text ? (
                 <span class="team-sync-detail">What happened: {last.message}</span>
               ) : null}
+              {last.outcome !== 'synced' && last.details ? (
+                <details class="team-sync-git">
+                  <summary>Details</summary>
+                  <pre data-testid="team-sync-git">{last.details}</pre>
+                </details>
+              ) : null}
             </>
           ) : (
             'not yet'
@@ -78,7 +85,17 @@ function SyncSection({ team, status }: { team: TeamStore; status: TeamStatus }) 
           </ul>
         </div>
       ) : null}
-      <p class="team-hint">The app also syncs by itself every few minutes while it is open; this line follows it.</p>
+      <p class="team-hint">
+        The app also syncs by itself every few minutes while it is open; this line follows it.
+        {isHttps(status.team?.remote ?? '') ? (
+          <>
+            {' '}
+            <button type="button" class="button button-quiet button-tiny" onClick={() => team.openEnterToken()}>
+              Enter token again…
+            </button>
+          </>
+        ) : null}
+      </p>
     </section>
   );
 }
