@@ -9,6 +9,7 @@ import { documentFromRawText } from '../../shared/testing/annotated-sample.ts';
 import { teamJson, type MemberFile, type TeamFile } from '../../shared/team/team-files.ts';
 import { TEAM_FORMAT, TEAM_FORMAT_VERSION, teamPaths } from '../../shared/team/team-layout.ts';
 import { generateAnnotationOps, generateArticle } from './generate.ts';
+import { isolatedGitEnv } from '../../electron/services/testing/git-http-server.ts';
 
 /** The size of a generated team repository. */
 export interface TeamRepositorySize {
@@ -94,16 +95,7 @@ export function teamFiles(size: TeamRepositorySize, name = 'Bench desk'): Map<st
 }
 
 /** A fixed environment for the bench's git processes: no user or system configuration, no prompts. */
-export function gitEnv(home: string): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: home,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_TERMINAL_PROMPT: '0',
-    LC_ALL: 'C',
-  };
-}
+export const gitEnv = (home: string): NodeJS.ProcessEnv => isolatedGitEnv(home);
 
 /**
  * Writes a generated team repository into the bare repository `gitDir` (its `main` branch) with

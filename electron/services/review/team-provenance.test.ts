@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClaimAnnotation } from '../../../shared/model/annotation.ts';
 import { makeTarget } from '../../../shared/text/target.ts';
 import type { Scholia } from '../open-scholia.ts';
-import { startGitHttpServer, type GitHttpServer } from '../testing/git-http-server.ts';
 import { importArticle } from '../testing/library-fixtures.ts';
-import { analyst, call } from '../testing/team-fixtures.ts';
+import { call, useTeamHosts } from '../testing/team-fixtures.ts';
 import { useTempDirs } from '../testing/temp-dir.ts';
 
 const tempDir = useTempDirs();
@@ -12,30 +11,17 @@ const STAMP = '2026-12-01T09:00:00.000Z';
 const ARTICLE =
   'The minister said on Tuesday that prices rose by twelve per cent.\n\nThe opposition called the figure misleading and asked for the data.';
 
-const open: Scholia[] = [];
-const servers: GitHttpServer[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
+const hosts = useTeamHosts(tempDir);
+const person = async (name: string): Promise<Scholia> => (await hosts.person(name)).scholia;
 
 function claim(text: string, id: string, exact: string, status: string, author: string): ClaimAnnotation {
   const start = text.indexOf(exact);
   return { id, kind: 'claim', target: makeTarget(text, start, start + exact.length), status, author, created: STAMP, modified: STAMP };
 }
 
-async function person(name: string): Promise<Scholia> {
-  const scholia = await analyst(await tempDir(), name);
-  open.push(scholia);
-  return scholia;
-}
-
 describe('provenance and agreement across a team on a real Git server', { timeout: 60_000 }, () => {
   it('Bob takes Alice’s span and verdict for his own claim: it stays his, says it came from her, and Alice’s figures leave the copy out', async () => {
-    const git = await startGitHttpServer({ root: await tempDir() });
-    servers.push(git);
-    await git.createRepository('desk.git');
-    const url = git.url('desk.git');
+    const { url } = await hosts.server();
 
     const alice = await person('Alice Martin');
     await call(alice, 'team.init', { remote: url, name: 'Verification desk' });

@@ -2,14 +2,12 @@ import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClaimAnnotation } from '../../../shared/model/annotation.ts';
 import { articleKey, teamPaths } from '../../../shared/team/team-layout.ts';
 import { makeTarget } from '../../../shared/text/target.ts';
-import type { Scholia } from '../open-scholia.ts';
-import { startGitHttpServer, type GitHttpServer } from '../testing/git-http-server.ts';
 import { importArticle, noteAt } from '../testing/library-fixtures.ts';
-import { analyst, call, rawClone, rawGit } from '../testing/team-fixtures.ts';
+import { call, rawClone, rawGit, useTeamHosts } from '../testing/team-fixtures.ts';
 import { scrubbed } from './team-service.ts';
 import { useTempDirs } from '../testing/temp-dir.ts';
 
@@ -20,26 +18,7 @@ const STAMP = '2026-03-01T10:00:00.000Z';
 const ARTICLE =
   'The minister said on Tuesday that prices rose by twelve per cent.\n\nThe opposition called the figure misleading and asked for the data.';
 
-const open: Scholia[] = [];
-const servers: GitHttpServer[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-
-async function server(token?: string): Promise<{ server: GitHttpServer; url: string }> {
-  const started = await startGitHttpServer({ root: await tempDir(), ...(token ? { token } : {}) });
-  servers.push(started);
-  await started.createRepository('desk.git');
-  return { server: started, url: started.url('desk.git') };
-}
-
-async function person(name: string, token?: string): Promise<{ scholia: Scholia; dir: string }> {
-  const dir = await tempDir();
-  const scholia = await analyst(dir, name, token);
-  open.push(scholia);
-  return { scholia, dir };
-}
+const { server, person } = useTeamHosts(tempDir);
 
 function claim(text: string, id: string, exact: string, status: string, modified = STAMP): ClaimAnnotation {
   const start = text.indexOf(exact);

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startGitHttpServer, type GitHttpServer } from './git-http-server.ts';
+import { isolatedGitEnv, startGitHttpServer, type GitHttpServer } from './git-http-server.ts';
 import { useTempDirs } from './temp-dir.ts';
 
 const run = promisify(execFile);
@@ -14,16 +14,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.stop()));
 });
 
-const gitEnv = (home: string): NodeJS.ProcessEnv => ({
-  PATH: process.env.PATH,
-  HOME: home,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_TERMINAL_PROMPT: '0',
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.invalid',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.invalid',
-});
+const gitEnv = (home: string): NodeJS.ProcessEnv => isolatedGitEnv(home, 'Test');
 
 async function git(cwd: string, args: string[], extra: string[] = []): Promise<string> {
   const { stdout } = await run('git', [...extra, ...args], { cwd, env: gitEnv(cwd) });

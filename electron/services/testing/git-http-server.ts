@@ -60,8 +60,9 @@ export interface GitHttpServer {
   readonly running: boolean;
 }
 
-/** A fixed environment for the server's git processes: no user or system configuration, no prompts. */
-function backendEnv(home: string): NodeJS.ProcessEnv {
+/** A fixed environment for git processes in tests and the bench: no user or system configuration, no prompts; commits by `author` when given. */
+export function isolatedGitEnv(home: string, author?: string): NodeJS.ProcessEnv {
+  const email = author ? `${author.toLowerCase()}@example.invalid` : undefined;
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: home,
@@ -69,6 +70,9 @@ function backendEnv(home: string): NodeJS.ProcessEnv {
     GIT_CONFIG_GLOBAL: '/dev/null',
     GIT_TERMINAL_PROMPT: '0',
     LC_ALL: 'C',
+    ...(author && email
+      ? { GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: author, GIT_COMMITTER_EMAIL: email }
+      : {}),
   };
 }
 
@@ -114,7 +118,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions = {}): Pr
   const root = options.root ?? (await mkdtemp(path.join(os.tmpdir(), 'scholia-git-server-')));
   await mkdir(root, { recursive: true });
   const home = await mkdtemp(path.join(os.tmpdir(), 'scholia-git-server-home-'));
-  const env = backendEnv(home);
+  const env = isolatedGitEnv(home);
   const requests: GitRequestRecord[] = [];
   let pendingHold: PendingHold | undefined;
   let port = options.port ?? 0;

@@ -5,6 +5,8 @@ import type { Channel, ChannelOutput } from '../../../shared/contract/channels.t
 import { openScholia, type Scholia } from '../open-scholia.ts';
 import { memoryTokens } from '../team/team-service.ts';
 import { valueOf } from './library-fixtures.ts';
+import { afterEach } from 'vitest';
+import { isolatedGitEnv, startGitHttpServer, type GitHttpServer } from './git-http-server.ts';
 
 const run = promisify(execFile);
 
@@ -24,16 +26,7 @@ export async function analyst(libraryDir: string, name: string, token?: string):
   return scholia;
 }
 
-const gitEnv = (home: string): NodeJS.ProcessEnv => ({
-  PATH: process.env.PATH,
-  HOME: home,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_TERMINAL_PROMPT: '0',
-  GIT_AUTHOR_NAME: 'Mallory',
-  GIT_AUTHOR_EMAIL: 'mallory@example.invalid',
-  GIT_COMMITTER_NAME: 'Mallory',
-  GIT_COMMITTER_EMAIL: 'mallory@example.invalid',
-});
+const gitEnv = (home: string): NodeJS.ProcessEnv => isolatedGitEnv(home, 'Mallory');
 
 /** Plain git in a folder of its own, outside Scholia: a colleague's tool, or someone rewriting history. */
 export async function rawGit(cwd: string, args: string[], token?: string): Promise<string> {
@@ -47,4 +40,28 @@ export async function rawClone(url: string, dir: string, token?: string): Promis
   const clone = path.join(dir, 'clone');
   await rawGit(dir, ['clone', '--quiet', url, clone], token);
   return clone;
+}
+
+/** A real Git server holding `desk.git`, and analysts' libraries: all closed and stopped after each test. */
+export function useTeamHosts(tempDir: () => Promise<string>) {
+  const open: Scholia[] = [];
+  const servers: GitHttpServer[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((scholia) => scholia.close()));
+    await Promise.all(servers.splice(0).map((server) => server.stop()));
+  });
+  return {
+    async server(token?: string): Promise<{ server: GitHttpServer; url: string }> {
+      const started = await startGitHttpServer({ root: await tempDir(), ...(token ? { token } : {}) });
+      servers.push(started);
+      await started.createRepository('desk.git');
+      return { server: started, url: started.url('desk.git') };
+    },
+    async person(name: string, token?: string): Promise<{ scholia: Scholia; dir: string }> {
+      const dir = await tempDir();
+      const scholia = await analyst(dir, name, token);
+      open.push(scholia);
+      return { scholia, dir };
+    },
+  };
 }

@@ -45,17 +45,39 @@ export function fileName(path: string): string {
  * the document is read again, its claim selected, as after a review import.
  */
 export function evidenceActions(ports: EvidenceActionsPorts): EvidenceActions {
+  /**
+   * Runs one change the services make to the open document: after its saves, with its revision;
+   * then the document is read again and the claim selected. Returns the success message, or says why it failed.
+   */
+  async function serviceChange(
+    annotationId: string,
+    failure: string,
+    change: (session: DocumentSession) => Promise<{ revision: number; message: string }>,
+  ): Promise<boolean> {
+    const session = ports.session();
+    if (!session) return false;
+    const readOnly = ports.readOnlyMessage();
+    if (readOnly) {
+      ports.report('error', readOnly);
+      return false;
+    }
+    try {
+      await session.commands.whenIdle();
+      const { revision, message } = await change(session);
+      session.noteRevision(revision);
+      await ports.reload();
+      ports.session()?.select(annotationId);
+      ports.report('info', message);
+      return true;
+    } catch (error) {
+      ports.report('error', `${failure}: ${messageOf(error)}`);
+      return false;
+    }
+  }
+
   return {
-    async archive(annotationId, evidenceIndex) {
-      const session = ports.session();
-      if (!session) return false;
-      const readOnly = ports.readOnlyMessage();
-      if (readOnly) {
-        ports.report('error', readOnly);
-        return false;
-      }
-      try {
-        await session.commands.whenIdle();
+    archive: (annotationId, evidenceIndex) =>
+      serviceChange(annotationId, 'Could not archive the source', async (session) => {
         ports.report('info', 'Archiving the source…');
         const { revision, archive } = await ports.api.call('evidence.archive', {
           documentId: session.id,
@@ -63,29 +85,13 @@ export function evidenceActions(ports: EvidenceActionsPorts): EvidenceActions {
           evidenceIndex,
           baseRevision: session.revision,
         });
-        session.noteRevision(revision);
-        await ports.reload();
-        ports.session()?.select(annotationId);
-        ports.report(
-          'info',
-          `Archived ${hostOf(archive.finalUrl)}: SHA-256 ${archive.sha256.slice(0, 8)}…, ${archive.size} bytes kept in the library.`,
-        );
-        return true;
-      } catch (error) {
-        ports.report('error', `Could not archive the source: ${messageOf(error)}`);
-        return false;
-      }
-    },
-    async attachFile(annotationId, evidenceIndex, path) {
-      const session = ports.session();
-      if (!session) return false;
-      const readOnly = ports.readOnlyMessage();
-      if (readOnly) {
-        ports.report('error', readOnly);
-        return false;
-      }
-      try {
-        await session.commands.whenIdle();
+        return {
+          revision,
+          message: `Archived ${hostOf(archive.finalUrl)}: SHA-256 ${archive.sha256.slice(0, 8)}…, ${archive.size} bytes kept in the library.`,
+        };
+      }),
+    attachFile: (annotationId, evidenceIndex, path) =>
+      serviceChange(annotationId, 'Could not attach the file', async (session) => {
         const { revision, file } = await ports.api.call('evidence.attachFile', {
           documentId: session.id,
           annotationId,
@@ -93,19 +99,11 @@ export function evidenceActions(ports: EvidenceActionsPorts): EvidenceActions {
           path,
           baseRevision: session.revision,
         });
-        session.noteRevision(revision);
-        await ports.reload();
-        ports.session()?.select(annotationId);
-        ports.report(
-          'info',
-          `Attached ${fileName(file.path)}: SHA-256 ${file.sha256.slice(0, 8)}…, ${file.size} bytes. The file stays where it is; its hash proves it later.`,
-        );
-        return true;
-      } catch (error) {
-        ports.report('error', `Could not attach the file: ${messageOf(error)}`);
-        return false;
-      }
-    },
+        return {
+          revision,
+          message: `Attached ${fileName(file.path)}: SHA-256 ${file.sha256.slice(0, 8)}…, ${file.size} bytes. The file stays where it is; its hash proves it later.`,
+        };
+      }),
     pickFile: ports.pickFile,
     async openSnapshot(annotationId, evidenceIndex) {
       const session = ports.session();
