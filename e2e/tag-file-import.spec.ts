@@ -36,6 +36,7 @@ test('a tag file with its text dropped on the window opens as a new article with
   expect((await imports.titles()).length).toBe(count + 1);
 
   await imports.documentButton(/European Parliament/u).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/European Parliament/u);
   await drop('colleague.json', JSON.stringify({ ...file, annotator: { name: 'Colleague' } }));
   await expect(reader.statusMessage).toContainText(`The tag file is for “${TITLE}”, already in the library`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);

@@ -64,6 +64,7 @@ ol.entries { list-style: none; margin: 0; padding: 0; }
 .note { margin: 0.45rem 0 0; padding: 0.35rem 0.7rem; border-left: 3px solid #b45309; background: #fdf6ec; font: 0.85rem/1.5 var(--sans); white-space: pre-wrap; }
 .evidence { margin: 0.4rem 0 0; padding-left: 1.1rem; font: 0.82rem/1.5 var(--sans); }
 .evidence .url { color: var(--muted); overflow-wrap: anywhere; }
+.evidence .evidence-facts, .evidence .archived { white-space: nowrap; }
 .sub-label { margin: 0.35rem 0 0; font: 600 0.68rem/1.3 var(--sans); letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); }
 .sub-label + .evidence { margin-top: 0.1rem; }
 .rationale { margin: 0.4rem 0 0; font: 0.88rem/1.5 var(--serif); }
