@@ -1,16 +1,13 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClaimAnnotation } from '../../shared/model/annotation.ts';
-import { makeTarget } from '../../shared/text/target.ts';
 import { startFixtureServer, type FixtureServer } from '../services/import/testing/fixture-server.ts';
 import { openScholia } from '../services/open-scholia.ts';
-import { apply, importArticle } from '../services/testing/library-fixtures.ts';
+import { articleWithSourcedClaim } from '../services/testing/library-fixtures.ts';
 import { useTempDirs } from '../services/testing/temp-dir.ts';
 import { runScholia as scholia } from './testing/run-scholia.ts';
 
 const tempDir = useTempDirs();
-const STAMP = '2026-03-03T09:00:00.000Z';
 let site: FixtureServer;
 beforeAll(async () => {
   site = await startFixtureServer({ '/stats': { body: '<!doctype html><title>Prices</title><p>Prices rose by 2.1 per cent.</p>' } });
@@ -22,18 +19,7 @@ afterAll(async () => {
 async function libraryWithSource(url: string) {
   const library = await tempDir();
   const open = await openScholia({ libraryDir: library, debounceMs: 5 });
-  const { id, text } = await importArticle(open);
-  const claim: ClaimAnnotation = {
-    id: 'c1',
-    kind: 'claim',
-    status: 'unverified',
-    target: makeTarget(text, 4, 40),
-    evidence: [{ url, type: 'official-data' }],
-    author: 'Tester',
-    created: STAMP,
-    modified: STAMP,
-  };
-  await apply(open, id, [{ op: 'annotation.add', annotation: claim }]);
+  const id = await articleWithSourcedClaim(open, url);
   await open.close();
   return { library, id };
 }

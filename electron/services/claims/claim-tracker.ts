@@ -264,11 +264,7 @@ export class ClaimTracker {
     this.file = opened.db;
     this.newer = opened.newer;
     const fresh: string[] = [];
-    for (const { id } of [...this.store.summaries]) {
-      // A document that cannot be read is reported by the store and left out, as the list leaves it out.
-      const document = await this.store.getDocument(id).catch(() => undefined);
-      if (document) fresh.push(...this.read(document));
-    }
+    for await (const document of this.store.readableDocuments()) fresh.push(...this.read(document));
     let changed = opened.read === null;
     // A hand-edited file may name a tracked claim twice, or a claim twice: the first wins, the rest is dropped.
     for (const stored of opened.read?.tracked ?? []) {

@@ -102,11 +102,7 @@ export class EntityRegistry {
     this.file = opened.db;
     this.newer = opened.newer;
     const documents: ScholiaDocument[] = [];
-    for (const { id } of [...this.store.summaries]) {
-      // A document that cannot be read is reported by the store and left out, as the list leaves it out.
-      const document = await this.store.getDocument(id).catch(() => undefined);
-      if (document) documents.push(document);
-    }
+    for await (const document of this.store.readableDocuments()) documents.push(document);
     const fromDocuments = registryFromDocuments(documents);
     for (const [id, record] of opened.read ? opened.read.entities.map((e) => [e.id, e] as const) : fromDocuments)
       this.records.set(id, record);

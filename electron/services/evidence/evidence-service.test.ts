@@ -7,14 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../../shared/contract/channels.ts';
 import type { ApiResult } from '../../../shared/contract/errors.ts';
 import type { ClaimAnnotation } from '../../../shared/model/annotation.ts';
-import { makeTarget } from '../../../shared/text/target.ts';
 import { isPublicAddress } from '../import/address-policy.ts';
 import { PRIVATE_NETWORK_REFUSED, type Network } from '../import/fetch-page.ts';
 import { systemResolver } from '../import/guarded-lookup.ts';
 import { startFixtureServer, type FixtureServer } from '../import/testing/fixture-server.ts';
 import { openScholia, type Scholia, type ScholiaOptions } from '../open-scholia.ts';
 import { useTempDirs } from '../testing/temp-dir.ts';
-import { apply, importArticle, valueOf } from '../testing/library-fixtures.ts';
+import { articleWithSourcedClaim, valueOf } from '../testing/library-fixtures.ts';
 import { SNAPSHOT_CHANGED } from './snapshot-file.ts';
 
 const SOURCE_PAGE = `<!doctype html><html><head><title>Consumer prices, March</title></head><body>
@@ -22,7 +21,6 @@ const SOURCE_PAGE = `<!doctype html><html><head><title>Consumer prices, March</t
 <p>Prices rose by 2.1 per cent in the year to March.</p><script>alert('x')</script>
 <p onclick="steal()">Food prices rose by 4.0 per cent.</p></article></body></html>`;
 const LIMITS = { maxBytes: 64 * 1024, timeoutMs: 1500, maxRedirects: 5 };
-const STAMP = '2026-03-03T09:00:00.000Z';
 const tempDir = useTempDirs();
 
 let site: FixtureServer;
@@ -66,18 +64,7 @@ async function libraryWithSource(
     snapshotFetch: { limits: LIMITS },
     ...options,
   });
-  const { id, text } = await importArticle(scholia);
-  const claim: ClaimAnnotation = {
-    id: 'c1',
-    kind: 'claim',
-    status: 'unverified',
-    target: makeTarget(text, 4, 40),
-    evidence: [{ url, type: 'official-data' }],
-    author: 'Tester',
-    created: STAMP,
-    modified: STAMP,
-  };
-  await apply(scholia, id, [{ op: 'annotation.add', annotation: claim }]);
+  const id = await articleWithSourcedClaim(scholia, url);
   return { scholia, libraryDir, documentId: id, ref: { documentId: id, annotationId: 'c1', evidenceIndex: 0 } };
 }
 

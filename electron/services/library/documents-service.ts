@@ -28,9 +28,7 @@ export class DocumentsService {
   /** The documents (not in the trash) whose title, source, author or text hold every word of the query. */
   async search(query: string): Promise<ChannelOutput<'library.search'>> {
     const hits = [];
-    for (const summary of this.store.summaries) {
-      const document = await this.store.getDocument(summary.id).catch(() => undefined);
-      if (!document) continue;
+    for await (const document of this.store.readableDocuments()) {
       const hit = searchDocument({ id: document.id, text: document.text, ...document.meta }, query);
       if (hit) hits.push(hit);
     }

@@ -33,10 +33,8 @@ export class SettingsService {
     const problems = tagsetProblems(tagset);
     if (problems.length > 0) throw new ScholiaError('bad-request', `The codebook cannot be used: ${problems.join(' ')}`);
     const inUse: string[] = [];
-    for (const summary of this.store.summaries) {
-      const document = await this.store.getDocument(summary.id).catch(() => undefined);
-      if (document) inUse.push(...removedTagsInUse(tagset, usedTagIds(document), document.meta.title));
-    }
+    for await (const document of this.store.readableDocuments())
+      inUse.push(...removedTagsInUse(tagset, usedTagIds(document), document.meta.title));
     if (inUse.length > 0) {
       const shown = inUse.slice(0, 5).join('; ');
       throw new ScholiaError(

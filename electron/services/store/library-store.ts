@@ -187,6 +187,17 @@ export class LibraryStore {
     return this.documents.get(id);
   }
 
+  /**
+   * Every listed document that can be read, in list order (a snapshot of the list taken first).
+   * One that cannot is reported by `getDocument` and left out, as the list leaves it out.
+   */
+  async *readableDocuments(): AsyncGenerator<ScholiaDocument> {
+    for (const { id } of [...this.summaries]) {
+      const document = await this.getDocument(id).catch(() => undefined);
+      if (document) yield document;
+    }
+  }
+
   /** A listed document as it is now, without keeping it in memory when it was not (see `LibraryDocuments.peek`). */
   peekDocument(id: string): Promise<ScholiaDocument | undefined> {
     return this.documents.peek(id);

@@ -1,7 +1,7 @@
 import type { ChannelOutput } from '../../../shared/contract/channels.ts';
 import type { ApiResult } from '../../../shared/contract/errors.ts';
 import type { AnnotationOp } from '../../../shared/contract/ops.ts';
-import type { NoteAnnotation } from '../../../shared/model/annotation.ts';
+import type { ClaimAnnotation, NoteAnnotation } from '../../../shared/model/annotation.ts';
 import { makeTarget } from '../../../shared/text/target.ts';
 import type { Scholia } from '../open-scholia.ts';
 
@@ -37,4 +37,21 @@ export async function importArticle(
 /** Applies one batch and returns the new revision. */
 export async function apply(scholia: Scholia, documentId: string, ops: AnnotationOp[]): Promise<number> {
   return valueOf<ChannelOutput<'annotations.apply'>>(await scholia.dispatch('annotations.apply', { documentId, ops })).revision;
+}
+
+/** Imports the short article and marks claim `c1` on it with one source at `url` (official data); returns the article's id. */
+export async function articleWithSourcedClaim(scholia: Scholia, url: string): Promise<string> {
+  const { id, text } = await importArticle(scholia);
+  const claim: ClaimAnnotation = {
+    id: 'c1',
+    kind: 'claim',
+    status: 'unverified',
+    target: makeTarget(text, 4, 40),
+    evidence: [{ url, type: 'official-data' }],
+    author: 'Tester',
+    created: STAMP,
+    modified: STAMP,
+  };
+  await apply(scholia, id, [{ op: 'annotation.add', annotation: claim }]);
+  return id;
 }

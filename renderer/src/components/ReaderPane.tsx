@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { focusInspector, focusInspectorField } from '../app/focus-regions.ts';
 import { isTextField } from '../app/global-shortcuts.ts';
 import type { SuggestionStore } from '../app/suggestion-store.ts';
@@ -7,7 +6,7 @@ import type { DocumentSession } from '../session/document-session.ts';
 import { readerKeyHandler } from '../session/reader-keys.ts';
 import { suggestionKeyHandler } from '../session/suggestion-keys.ts';
 import type { ReaderKeyHandler } from '../session/reader-keys.ts';
-import { messageOf } from '../../../shared/contract/errors.ts';
+import { ReaderFrame, useReaderView } from './reader-host.tsx';
 import { useRegistry } from './registry-context.ts';
 
 /** The suggestions' keys first (while one is current), then the reader's. */
@@ -26,16 +25,10 @@ function pickSuggestion(suggestions: SuggestionStore, event: MouseEvent): void {
 
 /** Hosts the ProseMirror reader of a session's article and connects it to the session (and to the suggestions, when given). */
 export function ReaderPane({ session, suggestions }: { session: DocumentSession; suggestions?: SuggestionStore }) {
-  const place = useRef<HTMLDivElement>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const registry = useRegistry();
-
-  useEffect(() => {
-    const host = place.current;
-    if (!host) return;
-    let reader: ReaderView;
-    try {
-      reader = new ReaderView(host, {
+  const { place, failure } = useReaderView(
+    (host) =>
+      new ReaderView(host, {
         content: session.content,
         text: session.text,
         highlights: session.initialHighlights(),
@@ -53,32 +46,20 @@ export function ReaderPane({ session, suggestions }: { session: DocumentSession;
           }),
         ),
         onSelectionChange: () => session.noteCaretMoved(),
-      });
-    } catch (error) {
-      setFailure(messageOf(error));
-      return;
-    }
-    setFailure(null);
-    session.attachReader(reader);
-    const onClick = (event: MouseEvent) => suggestions && pickSuggestion(suggestions, event);
-    host.addEventListener('click', onClick);
-    // The article takes focus, unless the analyst is typing somewhere (the first-run name, say).
-    if (!isTextField(document.activeElement)) reader.focus();
-    return () => {
-      host.removeEventListener('click', onClick);
-      session.attachReader(null);
-      reader.destroy();
-    };
-  }, [session, suggestions, registry]);
-
-  return (
-    <article class="reader" lang={session.meta.language}>
-      {failure ? (
-        <p class="reader-failure" role="alert">
-          {failure}
-        </p>
-      ) : null}
-      <div ref={place} class="reader-host" />
-    </article>
+      }),
+    (reader, host) => {
+      session.attachReader(reader);
+      const onClick = (event: MouseEvent) => suggestions && pickSuggestion(suggestions, event);
+      host.addEventListener('click', onClick);
+      // The article takes focus, unless the analyst is typing somewhere (the first-run name, say).
+      if (!isTextField(document.activeElement)) reader.focus();
+      return () => {
+        host.removeEventListener('click', onClick);
+        session.attachReader(null);
+      };
+    },
+    [session, suggestions, registry],
   );
+
+  return <ReaderFrame place={place} failure={failure} class="reader" lang={session.meta.language} />;
 }

@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SnapshotView } from '../../../shared/contract/evidence-channels.ts';
-import { messageOf } from '../../../shared/contract/errors.ts';
 import { ReaderView } from '../reader/reader-view.ts';
 import { Dialog } from './Dialog.tsx';
+import { ReaderFrame, useReaderView } from './reader-host.tsx';
 
 function formatMoment(iso: string): string {
   const date = new Date(iso);
@@ -11,36 +10,19 @@ function formatMoment(iso: string): string {
 
 /** The snapshot's page in a reader of its own: no highlights, no keys that change anything. */
 function SnapshotReader({ snapshot }: { snapshot: SnapshotView }) {
-  const place = useRef<HTMLDivElement>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    const host = place.current;
-    if (!host) return;
-    let reader: ReaderView;
-    try {
-      reader = new ReaderView(host, {
+  const { place, failure } = useReaderView(
+    (host) =>
+      new ReaderView(host, {
         content: snapshot.content,
         text: snapshot.text,
         highlights: [],
         onHighlightClick: () => undefined,
         onKey: () => false,
-      });
-    } catch (error) {
-      setFailure(messageOf(error));
-      return;
-    }
-    return () => reader.destroy();
-  }, [snapshot]);
-  return (
-    <article class="reader snapshot-reader" aria-label={`Archived snapshot: ${snapshot.title}`}>
-      {failure ? (
-        <p class="reader-failure" role="alert">
-          {failure}
-        </p>
-      ) : null}
-      <div ref={place} class="reader-host" />
-    </article>
+      }),
+    () => undefined,
+    [snapshot],
   );
+  return <ReaderFrame place={place} failure={failure} class="reader snapshot-reader" aria-label={`Archived snapshot: ${snapshot.title}`} />;
 }
 
 /**
